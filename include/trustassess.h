@@ -1,0 +1,22 @@
+/*
+ * libtrustassess: the NHS Oversight Framework's published rules as a C library.
+ *
+ * The umbrella header: include this one, or a module header under
+ * trustassess/. Every function is documented where its module declares it.
+ *
+ *   trustassess/common.h      status codes, allocator, dates, version
+ *   trustassess/framework.h   methodologies as data (presets, builder, CSV)
+ *   trustassess/trust.h       a trust's evidence for one period
+ *   trustassess/assessment.h  segmentation and league tables
+ *   trustassess/nhse.h        NHS England's published files
+ */
+#ifndef TRUSTASSESS_H
+#define TRUSTASSESS_H
+
+#include "trustassess/common.h"
+#include "trustassess/framework.h"
+#include "trustassess/trust.h"
+#include "trustassess/assessment.h"
+#include "trustassess/nhse.h"
+
+#endif /* TRUSTASSESS_H */

@@ -1,0 +1,163 @@
+/*
+ * libtrustassess: an assessment, one period's segmentation and league table.
+ *
+ * A ta_assessment applies one framework to the trusts of one period:
+ *
+ *   metric scores -> average and domain scores -> unadjusted segment (cut-offs)
+ *   -> deficit cap (adjusted segment) -> Recovery Support Programme (final
+ *   segment) -> rank within trust type.
+ *
+ * Feed it trusts (ta_assessment_add_trust copies each one) or columns of
+ * (trust code, metric ID, number) for bulk input, call ta_assessment_run(),
+ * then read results by trust index (the order trusts were first added) or in
+ * league order. Changing the inputs after a run discards the results; reading
+ * results before a run is TA_ESTATE.
+ *
+ * Rules, each implemented in one place (see README "Rules implemented"):
+ *   - the average is the plain mean of the trust's scores of metrics that enter
+ *     the average; a domain score the mean of that domain's such scores;
+ *   - averages are rounded half up to the framework's decimals; segments and
+ *     ranks use the rounded average;
+ *   - rank = 1 + number of trusts of the same type with a strictly better
+ *     (adjusted segment, rounded average) pair, lower being better.
+ * A trust with no score that enters the average is not segmented or ranked.
+ *
+ * Not thread-safe per handle: use one assessment per thread (they may share a
+ * framework). Strings returned are owned by the assessment and valid until the
+ * inputs change or it is freed.
+ */
+#ifndef TRUSTASSESS_ASSESSMENT_H
+#define TRUSTASSESS_ASSESSMENT_H
+
+#include "common.h"
+#include "framework.h"
+#include "trust.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ta_assessment ta_assessment;
+
+/* What a number in bulk input is. */
+typedef enum ta_input_kind { TA_INPUT_VALUE = 0, TA_INPUT_SCORE = 1 } ta_input_kind;
+
+/* Which rule settled the final segment. */
+typedef enum ta_reason {
+    TA_REASON_NONE = 0,        /* not segmented (no scores) */
+    TA_REASON_CUTOFF = 1,      /* the average against the cut-offs */
+    TA_REASON_DEFICIT_CAP = 2, /* raised to the cap for a trust in financial deficit */
+    TA_REASON_RSP = 3          /* Recovery Support Programme */
+} ta_reason;
+
+TA_API ta_status ta_assessment_new(ta_assessment **out, const ta_framework *fw,
+                                   const ta_allocator *alloc);
+TA_API void ta_assessment_free(ta_assessment *a);
+/* The message of the assessment's last failed call ("" if none). */
+TA_API const char *ta_assessment_error(const ta_assessment *a);
+
+/* A free-text period label, e.g. "Q4 2025/26" (copied). */
+TA_API ta_status ta_assessment_set_period(ta_assessment *a, const char *period);
+TA_API const char *ta_assessment_period(const ta_assessment *a);
+
+/* Copies the trust in. A trust code already present is TA_EDUPLICATE. The trust
+ * must have been made with the assessment's framework (else TA_EINVAL). */
+TA_API ta_status ta_assessment_add_trust(ta_assessment *a, const ta_trust *t);
+
+/* Bulk input: n rows of (trust code, metric ID, number). A trust code not yet
+ * present adds a trust (type ""; set fields with ta_assessment_set_trust_*).
+ * A (trust, metric, kind) given twice, an unknown metric ID, a NaN or infinite
+ * number, or a score outside [1, 4] fails the whole call with the row index in
+ * the message, and leaves the assessment as it was. */
+TA_API ta_status ta_assessment_add_columns(ta_assessment *a, size_t n,
+                                           const char *const *trust_codes,
+                                           const char *const *metric_ids, const double *numbers,
+                                           ta_input_kind kind);
+TA_API ta_status ta_assessment_set_trust_field(ta_assessment *a, const char *code,
+                                               ta_trust_field field, const char *value);
+TA_API ta_status ta_assessment_set_trust_flag(ta_assessment *a, const char *code,
+                                              ta_trust_flag flag, ta_tristate value);
+
+/* Explicit cut-offs for this assessment (n = segments - 1, strictly
+ * ascending), overriding the framework's. n = 0 returns to the framework's. */
+TA_API ta_status ta_assessment_set_cutoffs(ta_assessment *a, size_t n, const double *cutoffs);
+
+/* Scores every metric, segments and ranks. Idempotent. */
+TA_API ta_status ta_assessment_run(ta_assessment *a);
+
+/* The cut-offs the last run used: writes min(n, count) of them, count to *count. */
+TA_API ta_status ta_assessment_cutoffs(const ta_assessment *a, double *cutoffs, size_t n,
+                                       size_t *count);
+
+/* ---- results, by trust index (0 .. count - 1, in order first added) ---- */
+
+TA_API size_t ta_assessment_trust_count(const ta_assessment *a);
+TA_API ta_status ta_assessment_find_trust(size_t *index_out, const ta_assessment *a,
+                                          const char *code);
+/* NULL if i is out of range. */
+TA_API const char *ta_assessment_trust_code(const ta_assessment *a, size_t i);
+TA_API const char *ta_assessment_trust_field(const ta_assessment *a, size_t i,
+                                             ta_trust_field field);
+TA_API ta_tristate ta_assessment_trust_flag(const ta_assessment *a, size_t i, ta_trust_flag flag);
+
+/* Whether trust i has a segment (at least one score entering the average). */
+TA_API ta_status ta_assessment_is_segmented(const ta_assessment *a, size_t i, int *segmented);
+/* The average metric score, unrounded and rounded half up to the framework's
+ * decimals, and how many scores it is the mean of. Any out-pointer may be
+ * NULL. TA_ENOTFOUND for a trust that is not segmented. */
+TA_API ta_status ta_assessment_average(const ta_assessment *a, size_t i, double *unrounded,
+                                       double *rounded, size_t *n_scores);
+/* Segments: unadjusted (cut-offs), adjusted (deficit cap), final (Recovery
+ * Support Programme; 0 when the RSP flag is unknown). */
+TA_API ta_status ta_assessment_segments(const ta_assessment *a, size_t i, int *unadjusted,
+                                        int *adjusted, int *final_segment);
+/* Rank within the trust's type: 1 best; ties share a rank. */
+TA_API ta_status ta_assessment_rank(const ta_assessment *a, size_t i, uint32_t *rank);
+/* The rule that settled the final segment (or the adjusted one when the final
+ * is unknown), and a one-sentence explanation owned by the assessment. */
+TA_API ta_status ta_assessment_reason(const ta_assessment *a, size_t i, ta_reason *reason,
+                                      const char **text);
+/* How far the rounded average must fall to reach the next better unadjusted
+ * segment (0 in segment 1). A deficit cap is not lifted by a better score. */
+TA_API ta_status ta_assessment_distance_to_better(const ta_assessment *a, size_t i,
+                                                  double *distance);
+/* Domain d's score (mean of the trust's scores in that domain entering the
+ * average); *has = 0 and TA_OK when the trust has none there. */
+TA_API ta_status ta_assessment_domain_score(const ta_assessment *a, size_t i, size_t d,
+                                            int *has, double *score);
+/* Metric m's score for trust i (m indexes ta_framework_metric_id); *has = 0
+ * when the trust has no score for it. */
+TA_API ta_status ta_assessment_metric_score(const ta_assessment *a, size_t i, size_t m, int *has,
+                                            double *score);
+
+/* ---- league order ----------------------------------------------------- */
+
+/* Segmented trusts in league order: by trust type (byte order of the text),
+ * rank, name, code. */
+TA_API size_t ta_assessment_league_count(const ta_assessment *a);
+TA_API ta_status ta_assessment_league_entry(size_t *index_out, const ta_assessment *a,
+                                            size_t position);
+
+/* ---- notes ------------------------------------------------------------ */
+
+/* Things the run could not do but did not fail on (e.g. a combined score whose
+ * component pair has no known table entry): count, and note k's text. */
+TA_API size_t ta_assessment_note_count(const ta_assessment *a);
+TA_API const char *ta_assessment_note(const ta_assessment *a, size_t k);
+
+/* ---- pure helpers (no handle) ------------------------------------------ */
+
+/* Quantile cut-offs of a population: out[k] = quantile (k + 1) / (n_out + 1)
+ * of values[0 .. n - 1] under `definition`. NaN/inf or n = 0 is TA_EINVAL. */
+TA_API ta_status ta_quantile_cutoffs(double *out, size_t n_out, const double *values, size_t n,
+                                     ta_quantile definition);
+
+/* Rounds half up (away from zero on ties of the decimal value) to `decimals`
+ * (0..6), treating x as the decimal it is within 1e-9 of. */
+TA_API ta_status ta_round_half_up(double *out, double x, int decimals);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TRUSTASSESS_ASSESSMENT_H */

@@ -1,0 +1,94 @@
+/*
+ * libtrustassess: common types shared by every module.
+ *
+ * This header defines what every other public header builds on: the status
+ * codes every fallible call returns, the optional per-handle allocator, the
+ * civil-date value type, the tri-state flag, and the version functions.
+ *
+ * ABI rules (see README, "ABI policy"):
+ *   - Status codes never change value; new codes are only ever appended.
+ *   - ta_allocator and ta_date are frozen value types: their layout will not
+ *     change while the SONAME is libtrustassess.so.1.
+ *   - Every other type is an opaque handle.
+ *
+ * Error reporting: a constructor (ta_*_new) fails only in ways its status says
+ * completely (TA_EINVAL, TA_ENOMEM, TA_ENOTFOUND for an unknown preset name);
+ * ta_strerror() gives the text. Operations that can fail in richer ways (reading
+ * a file, building a framework, running an assessment) are calls on an existing
+ * handle, and leave a message on that handle, read with ta_<noun>_error(). There
+ * is no global or thread-local error state.
+ */
+#ifndef TRUSTASSESS_COMMON_H
+#define TRUSTASSESS_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32) && defined(TA_BUILDING_LIBRARY)
+#define TA_API __declspec(dllexport)
+#elif defined(__GNUC__) && defined(TA_BUILDING_LIBRARY)
+#define TA_API __attribute__((visibility("default")))
+#else
+#define TA_API
+#endif
+
+/* The version of the headers. ta_version() gives the library's at run time. */
+#define TA_VERSION_MAJOR 0
+#define TA_VERSION_MINOR 1
+#define TA_VERSION_PATCH 0
+#define TA_VERSION_STRING "0.1.0"
+#define TA_VERSION_NUMBER (TA_VERSION_MAJOR * 10000 + TA_VERSION_MINOR * 100 + TA_VERSION_PATCH)
+
+/* Result of every fallible call. Values are fixed forever. */
+typedef enum ta_status {
+    TA_OK = 0,
+    TA_EINVAL = 1,      /* an argument is NULL, NaN, infinite or out of range */
+    TA_ENOMEM = 2,      /* the allocator returned NULL */
+    TA_ENOTFOUND = 3,   /* unknown identifier (metric, trust, preset, period) */
+    TA_EDUPLICATE = 4,  /* an identifier given twice (trust, metric, row) */
+    TA_EPARSE = 5,      /* malformed text: CSV, number, date, money */
+    TA_EIO = 6,         /* a file could not be opened, read or written */
+    TA_ERANGE = 7,      /* a value overflows or lies outside its domain */
+    TA_ESTATE = 8,      /* the handle is not in a state that allows the call */
+    TA_EINCONSISTENT = 9 /* inputs contradict each other (e.g. overlapping segments) */
+} ta_status;
+
+/* A short, static, English description of a status. Never NULL. */
+TA_API const char *ta_strerror(ta_status status);
+
+/* Runtime version: TA_VERSION_NUMBER and TA_VERSION_STRING of the built library. */
+TA_API int ta_version(void);
+TA_API const char *ta_version_string(void);
+
+/*
+ * Optional host allocator, given to each handle at creation (NULL = the C
+ * library's malloc/realloc/free). The handle keeps a copy of the struct, so it
+ * may live on the caller's stack; `ctx` is passed back unchanged. realloc_fn
+ * follows C realloc semantics. All three must be set. Frozen layout.
+ */
+typedef struct ta_allocator {
+    void *(*malloc_fn)(void *ctx, size_t size);
+    void *(*realloc_fn)(void *ctx, void *ptr, size_t size);
+    void (*free_fn)(void *ctx, void *ptr);
+    void *ctx;
+} ta_allocator;
+
+/* A civil (proleptic Gregorian) date: no time, no time zone. Frozen layout. */
+typedef struct ta_date {
+    int32_t year;  /* 1 .. 9999 */
+    int32_t month; /* 1 .. 12 */
+    int32_t day;   /* 1 .. days in month */
+} ta_date;
+
+/* A yes/no fact that may also be unknown (e.g. a flag not published that quarter). */
+typedef enum ta_tristate { TA_UNKNOWN = -1, TA_NO = 0, TA_YES = 1 } ta_tristate;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TRUSTASSESS_COMMON_H */

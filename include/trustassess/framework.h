@@ -1,0 +1,191 @@
+/*
+ * libtrustassess: frameworks, the methodology as data.
+ *
+ * A ta_framework says how trusts are scored and segmented: its metric
+ * catalogue (ID, domain, direction, scoring rule, whether the metric enters the
+ * average), its domains, how segment cut-offs are found, the deficit cap, the
+ * Recovery Support Programme segment and the rounding. Next year's manual is a
+ * new framework (a preset or a catalogue CSV file), not new code.
+ *
+ * A framework is immutable once built and may be shared by any number of
+ * threads and assessments. It must outlive every ta_trust and ta_assessment
+ * made with it.
+ *
+ * Frameworks are made three ways:
+ *   ta_framework_preset(&fw, "nof-2025-26", NULL)           built-in preset
+ *   builder + ta_framework_builder_load_csv(b, "file.csv")  catalogue file
+ *   builder + ta_framework_builder_add_* / _set_*           in code
+ * The catalogue file format is documented in docs/framework-csv.md; the
+ * built-in presets are themselves catalogue text (ta_framework_preset_text).
+ */
+#ifndef TRUSTASSESS_FRAMEWORK_H
+#define TRUSTASSESS_FRAMEWORK_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ta_framework ta_framework;
+typedef struct ta_framework_builder ta_framework_builder;
+
+/* Which way a metric's raw value is better. */
+typedef enum ta_direction { TA_HIGHER_IS_BETTER = 1, TA_LOWER_IS_BETTER = 2 } ta_direction;
+
+/* How a metric's score (1.00 best .. 4.00 worst) is obtained. */
+typedef enum ta_scoring {
+    /* The score is given (e.g. CQC-based metrics); no raw value is used. */
+    TA_SCORING_SUPPLIED = 0,
+    /* score = 1 + 3 (rank - 1) / (n - 1), rank 1 best in the metric's direction,
+     * ties sharing the best rank, n = trusts ranked together. */
+    TA_SCORING_RANK = 1,
+    /* As TA_SCORING_RANK, but a value that misses the standard scores 4.00. */
+    TA_SCORING_STANDARD_CAPPED = 2,
+    /* Cut points split the raw value into bands scored 1, 2, 3, ... */
+    TA_SCORING_BANDED = 3,
+    /* Looked up from the scores of two other metrics. */
+    TA_SCORING_COMBINED = 4
+} ta_scoring;
+
+/* Where a value exactly on a segment cut-off falls. */
+typedef enum ta_cutoff_rule {
+    TA_CUTOFF_TIES_BETTER = 0, /* average <= cut-off takes the better segment (default) */
+    TA_CUTOFF_TIES_WORSE = 1   /* average <  cut-off takes the better segment */
+} ta_cutoff_rule;
+
+/* How segment cut-offs are found when none are given explicitly. */
+typedef enum ta_quantile {
+    /* Excel QUARTILE.INC, R quantile type 7: h = (n - 1) p, linear interpolation. */
+    TA_QUANTILE_TYPE7 = 7,
+    /* Excel QUARTILE.EXC, R type 6: h = (n + 1) p, clamped to the data. */
+    TA_QUANTILE_TYPE6 = 6
+} ta_quantile;
+
+/* ---- presets ---------------------------------------------------------- */
+
+/* Builds a built-in framework by name ("nof-2025-26"). TA_ENOTFOUND for an
+ * unknown name. *out is NULL on failure. */
+TA_API ta_status ta_framework_preset(ta_framework **out, const char *name,
+                                     const ta_allocator *alloc);
+
+/* The catalogue CSV text of a built-in preset, or NULL for an unknown name.
+ * Static storage: never free it. */
+TA_API const char *ta_framework_preset_text(const char *name);
+
+/* The number of built-in presets and the name of preset i (static storage). */
+TA_API size_t ta_framework_preset_count(void);
+TA_API const char *ta_framework_preset_name(size_t i);
+
+TA_API void ta_framework_free(ta_framework *fw);
+
+/* ---- reading a framework ---------------------------------------------- */
+
+/* The framework's name (owned by the framework). */
+TA_API const char *ta_framework_name(const ta_framework *fw);
+
+TA_API size_t ta_framework_metric_count(const ta_framework *fw);
+/* The score ID of metric i (e.g. "OF1005"); NULL if i is out of range. */
+TA_API const char *ta_framework_metric_id(const ta_framework *fw, size_t i);
+/* Looks a metric up by its score ID or its raw-value ID; TA_ENOTFOUND if absent. */
+TA_API ta_status ta_framework_metric_index(size_t *index_out, const ta_framework *fw,
+                                           const char *id);
+/* Facts about metric i. Strings are owned by the framework; raw_id may be ""
+ * for a metric without a raw value. Any out-pointer may be NULL. */
+TA_API ta_status ta_framework_metric_info(const ta_framework *fw, size_t i, const char **name,
+                                          const char **domain_key, const char **raw_id,
+                                          ta_scoring *scoring, ta_direction *direction,
+                                          int *in_average);
+
+TA_API size_t ta_framework_domain_count(const ta_framework *fw);
+/* Domain i's key ("access"), name, and published score ID ("OF4000"). */
+TA_API ta_status ta_framework_domain_info(const ta_framework *fw, size_t i, const char **key,
+                                          const char **name, const char **score_id);
+
+/* The number of scored segments (cut-off count + 1; 4 for NOF 2025/26). */
+TA_API int ta_framework_segment_count(const ta_framework *fw);
+/* The cap for a trust in financial deficit (0 = none), the Recovery Support
+ * Programme segment (0 = none), and the rounding in decimals. */
+TA_API int ta_framework_deficit_cap(const ta_framework *fw);
+TA_API int ta_framework_rsp_segment(const ta_framework *fw);
+TA_API int ta_framework_decimals(const ta_framework *fw);
+TA_API ta_cutoff_rule ta_framework_cutoff_rule(const ta_framework *fw);
+
+/* ---- the builder ------------------------------------------------------ */
+
+/* A fresh, empty builder: no metrics, no domains; 4 segments with cut-offs by
+ * TA_QUANTILE_TYPE7 quartiles, ties to the better segment, deficit cap 3,
+ * Recovery Support Programme segment 5, 2 decimals. */
+TA_API ta_status ta_framework_builder_new(ta_framework_builder **out, const char *name,
+                                          const ta_allocator *alloc);
+TA_API void ta_framework_builder_free(ta_framework_builder *b);
+/* The message of the builder's last failed call ("" if none). */
+TA_API const char *ta_framework_builder_error(const ta_framework_builder *b);
+
+/* A domain: key (short, e.g. "access"), display name, published score ID. */
+TA_API ta_status ta_framework_builder_add_domain(ta_framework_builder *b, const char *key,
+                                                 const char *name, const char *score_id);
+
+/* A metric scored into domain_key (which must exist). It enters the average
+ * by default, direction TA_HIGHER_IS_BETTER. */
+TA_API ta_status ta_framework_builder_add_metric(ta_framework_builder *b, const char *metric_id,
+                                                 const char *name, const char *domain_key,
+                                                 ta_scoring scoring);
+/* The ID of the raw value the score comes from (e.g. "OF0005" for "OF1005"). */
+TA_API ta_status ta_framework_builder_set_raw_id(ta_framework_builder *b, const char *metric_id,
+                                                 const char *raw_id);
+TA_API ta_status ta_framework_builder_set_direction(ta_framework_builder *b,
+                                                    const char *metric_id, ta_direction dir);
+/* Whether the metric's score enters the average metric score (and its domain score). */
+TA_API ta_status ta_framework_builder_set_in_average(ta_framework_builder *b,
+                                                     const char *metric_id, int in_average);
+/* TA_SCORING_STANDARD_CAPPED: the standard. A value worse than it (in the
+ * metric's direction) scores 4.00; a value equal to it meets it. */
+TA_API ta_status ta_framework_builder_set_standard(ta_framework_builder *b, const char *metric_id,
+                                                   double standard);
+/* TA_SCORING_BANDED: n (1..8) cut points, ordered from the best band to the
+ * worst (descending for TA_HIGHER_IS_BETTER, ascending otherwise). A value
+ * equal to a cut point falls in the better band. Band k scores k (1-based). */
+TA_API ta_status ta_framework_builder_set_bands(ta_framework_builder *b, const char *metric_id,
+                                                size_t n, const double *cuts);
+/* TA_SCORING_COMBINED: the score is table[4 * (s1 - 1) + (s2 - 1)] where s1 and
+ * s2 are the whole-number scores (1..4) of metrics first_id and second_id; a
+ * table entry of 0 means "not known", and a trust that needs it is left
+ * unscored on this metric with a note. */
+TA_API ta_status ta_framework_builder_set_combination(ta_framework_builder *b,
+                                                      const char *metric_id, const char *first_id,
+                                                      const char *second_id,
+                                                      const double table[16]);
+
+/* Explicit segment cut-offs (n of them, strictly ascending, in [1, 4]); the
+ * framework then has n + 1 segments. */
+TA_API ta_status ta_framework_builder_set_cutoffs(ta_framework_builder *b, size_t n,
+                                                  const double *cutoffs);
+/* Cut-offs as the quartiles of the assessed trusts' rounded averages (all
+ * trust types pooled), under the named quantile definition. */
+TA_API ta_status ta_framework_builder_set_cutoff_quartiles(ta_framework_builder *b,
+                                                           ta_quantile definition);
+TA_API ta_status ta_framework_builder_set_cutoff_rule(ta_framework_builder *b,
+                                                      ta_cutoff_rule rule);
+/* Segment cap for a trust in financial deficit (1..segments, or 0 for none). */
+TA_API ta_status ta_framework_builder_set_deficit_cap(ta_framework_builder *b, int segment);
+/* Final segment of a trust in the Recovery Support Programme (0 = none). */
+TA_API ta_status ta_framework_builder_set_rsp_segment(ta_framework_builder *b, int segment);
+/* Decimals of published averages and scores (0..6), rounded half up. */
+TA_API ta_status ta_framework_builder_set_decimals(ta_framework_builder *b, int decimals);
+
+/* Adds the definitions of a catalogue CSV file / buffer to the builder.
+ * Errors name the file, line and column. `name` labels the buffer in messages. */
+TA_API ta_status ta_framework_builder_load_csv(ta_framework_builder *b, const char *path);
+TA_API ta_status ta_framework_builder_load_csv_buffer(ta_framework_builder *b, const char *name,
+                                                      const char *data, size_t len);
+
+/* Validates the definitions and makes an immutable framework (allocated with the
+ * builder's allocator). The builder stays usable. */
+TA_API ta_status ta_framework_builder_build(ta_framework_builder *b, ta_framework **out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TRUSTASSESS_FRAMEWORK_H */

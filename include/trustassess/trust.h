@@ -1,0 +1,89 @@
+/*
+ * libtrustassess: a trust and its evidence for one period.
+ *
+ * A ta_trust holds what an assessment needs to know of one organisation in one
+ * period: its ODS code, descriptive fields, its foundation-trust status, the
+ * financial-deficit and Recovery Support Programme flags, and per metric a raw
+ * value, a supplied score and optionally a rank supplied from elsewhere.
+ *
+ * A trust is made against a framework so that every metric ID is checked when
+ * it is set (an unknown ID is TA_ENOTFOUND, with a message on the trust). The
+ * framework must outlive the trust. Strings passed in are copied; strings
+ * returned are owned by the trust and valid until the next call that changes
+ * the same field, or ta_trust_free().
+ */
+#ifndef TRUSTASSESS_TRUST_H
+#define TRUSTASSESS_TRUST_H
+
+#include "common.h"
+#include "framework.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ta_trust ta_trust;
+
+typedef enum ta_ft_status {
+    TA_NHS_TRUST = 0,
+    TA_FOUNDATION_TRUST = 1,
+    TA_ADVANCED_FOUNDATION_TRUST = 2
+} ta_ft_status;
+
+/* Descriptive text fields of a trust. */
+typedef enum ta_trust_field {
+    TA_FIELD_NAME = 0,
+    TA_FIELD_TYPE = 1,    /* league-table category, e.g. "Mental health and community trust" */
+    TA_FIELD_SUBTYPE = 2, /* e.g. "Community" */
+    TA_FIELD_REGION = 3
+} ta_trust_field;
+
+/* Flags that change a segment. Both start TA_UNKNOWN; an unknown deficit flag
+ * applies no cap; an unknown RSP flag leaves the final segment unknown. */
+typedef enum ta_trust_flag {
+    TA_FLAG_FINANCIAL_DEFICIT = 0, /* in deficit or receiving deficit support */
+    TA_FLAG_RECOVERY_SUPPORT = 1   /* in the Recovery Support Programme */
+} ta_trust_flag;
+
+/* A new trust with ODS code `code` (1..16 printable ASCII characters, no
+ * spaces). Trust type "" (one league), NHS trust, flags unknown, no metrics. */
+TA_API ta_status ta_trust_new(ta_trust **out, const ta_framework *fw, const char *code,
+                              const ta_allocator *alloc);
+TA_API void ta_trust_free(ta_trust *t);
+/* The message of the trust's last failed call ("" if none). */
+TA_API const char *ta_trust_error(const ta_trust *t);
+
+TA_API const char *ta_trust_code(const ta_trust *t);
+TA_API ta_status ta_trust_set_field(ta_trust *t, ta_trust_field field, const char *value);
+/* The field's text ("" if never set); NULL for a bad argument. */
+TA_API const char *ta_trust_field_value(const ta_trust *t, ta_trust_field field);
+
+TA_API ta_status ta_trust_set_ft_status(ta_trust *t, ta_ft_status status);
+TA_API ta_ft_status ta_trust_ft_status(const ta_trust *t);
+
+TA_API ta_status ta_trust_set_flag(ta_trust *t, ta_trust_flag flag, ta_tristate value);
+TA_API ta_tristate ta_trust_flag(const ta_trust *t, ta_trust_flag flag);
+
+/* The raw value of a metric; `id` is the metric's score ID or raw-value ID.
+ * NaN and infinities are TA_EINVAL. */
+TA_API ta_status ta_trust_set_value(ta_trust *t, const char *id, double value);
+/* A score supplied for a metric, in [1, 4]; anything else is TA_ERANGE. A
+ * score within 1e-9 of a multiple of 0.01 is taken as that exact hundredth. */
+TA_API ta_status ta_trust_set_score(ta_trust *t, const char *id, double score);
+/* A rank (1 = best) within a pool of pool_size trusts, for rank-scored metrics
+ * whose comparison pool is wider than the assessed trusts (1 <= rank <= pool_size,
+ * pool_size >= 2). */
+TA_API ta_status ta_trust_set_rank(ta_trust *t, const char *id, uint32_t rank, uint32_t pool_size);
+/* Removes everything set for the metric. */
+TA_API ta_status ta_trust_clear_metric(ta_trust *t, const char *id);
+
+/* What is set for metric `id`: has_* receive 0 or 1; value/score receive the
+ * numbers when set. Any out-pointer may be NULL. */
+TA_API ta_status ta_trust_metric(const ta_trust *t, const char *id, int *has_value,
+                                 double *value, int *has_score, double *score);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TRUSTASSESS_TRUST_H */
