@@ -77,7 +77,7 @@ TA_API ta_status ta_assessment_add_columns(ta_assessment *a, size_t n,
 TA_API ta_status ta_assessment_set_trust_field(ta_assessment *a, const char *code,
                                                ta_trust_field field, const char *value);
 TA_API ta_status ta_assessment_set_trust_flag(ta_assessment *a, const char *code,
-                                              ta_trust_flag flag, ta_tristate value);
+                                              ta_flag flag, ta_tristate value);
 
 /* Explicit cut-offs for this assessment (n = segments - 1, strictly
  * ascending), overriding the framework's. n = 0 returns to the framework's. */
@@ -99,7 +99,7 @@ TA_API ta_status ta_assessment_find_trust(size_t *index_out, const ta_assessment
 TA_API const char *ta_assessment_trust_code(const ta_assessment *a, size_t i);
 TA_API const char *ta_assessment_trust_field(const ta_assessment *a, size_t i,
                                              ta_trust_field field);
-TA_API ta_tristate ta_assessment_trust_flag(const ta_assessment *a, size_t i, ta_trust_flag flag);
+TA_API ta_tristate ta_assessment_trust_flag(const ta_assessment *a, size_t i, ta_flag flag);
 
 /* Whether trust i has a segment (at least one score entering the average). */
 TA_API ta_status ta_assessment_is_segmented(const ta_assessment *a, size_t i, int *segmented);

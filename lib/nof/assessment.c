@@ -376,7 +376,7 @@ ta_status ta_assessment_set_trust_field(ta_assessment *a, const char *code, ta_t
     return TA_OK;
 }
 
-ta_status ta_assessment_set_trust_flag(ta_assessment *a, const char *code, ta_trust_flag flag,
+ta_status ta_assessment_set_trust_flag(ta_assessment *a, const char *code, ta_flag flag,
                                        ta_tristate value)
 {
     size_t t;
@@ -570,7 +570,7 @@ const char *ta_assessment_trust_field(const ta_assessment *a, size_t i, ta_trust
     return a->trusts[i].fields[field];
 }
 
-ta_tristate ta_assessment_trust_flag(const ta_assessment *a, size_t i, ta_trust_flag flag)
+ta_tristate ta_assessment_trust_flag(const ta_assessment *a, size_t i, ta_flag flag)
 {
     if (!a || i >= a->n_trusts || (int)flag < 0 || (int)flag >= TAI_N_FLAGS)
         return TA_UNKNOWN;

@@ -126,7 +126,7 @@ ta_ft_status ta_trust_ft_status(const ta_trust *t)
     return t ? t->ft_status : TA_NHS_TRUST;
 }
 
-ta_status ta_trust_set_flag(ta_trust *t, ta_trust_flag flag, ta_tristate value)
+ta_status ta_trust_set_flag(ta_trust *t, ta_flag flag, ta_tristate value)
 {
     if (!t)
         return TA_EINVAL;
@@ -138,7 +138,7 @@ ta_status ta_trust_set_flag(ta_trust *t, ta_trust_flag flag, ta_tristate value)
     return TA_OK;
 }
 
-ta_tristate ta_trust_flag(const ta_trust *t, ta_trust_flag flag)
+ta_tristate ta_trust_flag(const ta_trust *t, ta_flag flag)
 {
     if (!t || (int)flag < 0 || (int)flag >= TAI_N_FLAGS)
         return TA_UNKNOWN;
