@@ -9,6 +9,7 @@
  *   trustassess/trust.h       a trust's evidence for one period
  *   trustassess/assessment.h  segmentation and league tables
  *   trustassess/nhse.h        NHS England's published files
+ *   trustassess/verify.h      checking published figures against the rules
  */
 #ifndef TRUSTASSESS_H
 #define TRUSTASSESS_H
@@ -18,5 +19,6 @@
 #include "trustassess/trust.h"
 #include "trustassess/assessment.h"
 #include "trustassess/nhse.h"
+#include "trustassess/verify.h"
 
 #endif /* TRUSTASSESS_H */

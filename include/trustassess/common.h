@@ -87,6 +87,20 @@ typedef struct ta_date {
 /* A yes/no fact that may also be unknown (e.g. a flag not published that quarter). */
 typedef enum ta_tristate { TA_UNKNOWN = -1, TA_NO = 0, TA_YES = 1 } ta_tristate;
 
+/*
+ * Locale-independent number text, as the library reads and writes it: the
+ * decimal point is always '.', whatever LC_NUMERIC says.
+ */
+
+/* Parses a whole string as a decimal number ("2.06", "-1.5e3"; no spaces, no
+ * "inf"/"nan"). TA_EPARSE for malformed text, TA_ERANGE on overflow. */
+TA_API ta_status ta_parse_decimal(double *out, const char *text);
+
+/* Writes x with exactly `decimals` (0..9) decimals, rounded half up (x taken
+ * as the decimal it is within 1e-9 of: 3.085 gives "3.09"). TA_EINVAL for a
+ * non-finite x or |x| >= 1e15, TA_ERANGE if buf is too small. */
+TA_API ta_status ta_format_decimal(char *buf, size_t size, double x, int decimals);
+
 #ifdef __cplusplus
 }
 #endif

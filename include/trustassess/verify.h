@@ -1,0 +1,88 @@
+/*
+ * libtrustassess: verifying NHS England's published figures.
+ *
+ * A verification recomputes the published results of a NOF file and says,
+ * figure by figure, whether they agree. It works two ways:
+ *
+ *   TA_STEP_BY_STEP  each rule applied to the published figures of the step
+ *                    before: domain scores and the average from the published
+ *                    metric scores; the unadjusted segment from the published
+ *                    average and the cut-offs the published segments imply;
+ *                    the adjusted segment from the published unadjusted
+ *                    segment and deficit flag; the final segment from the
+ *                    published adjusted segment and RSP flag; the rank from
+ *                    the published adjusted segments and averages.
+ *   TA_END_TO_END    every figure from the published metric scores alone
+ *                    (cut-offs as above).
+ *
+ * NHS England computes with unrounded metric scores and publishes them at 2
+ * decimals, so an average computed from the published scores can differ from
+ * the published one. Such a difference is TA_EXPLAINED when the published
+ * value A equals round-half-up(x) for some x within 0.005 x (number of
+ * decimals' unit / 2) of the mean m of the published scores, i.e. when each
+ * input may be off by up to half a unit of its last decimal. A segment or rank
+ * difference is explained when it follows from explained average differences
+ * (the step-by-step figure agrees). Anything else is TA_UNEXPLAINED.
+ */
+#ifndef TRUSTASSESS_VERIFY_H
+#define TRUSTASSESS_VERIFY_H
+
+#include "common.h"
+#include "nhse.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ta_verification ta_verification;
+
+typedef enum ta_verify_mode { TA_STEP_BY_STEP = 0, TA_END_TO_END = 1 } ta_verify_mode;
+
+typedef enum ta_verdict {
+    TA_AGREES = 0,
+    TA_EXPLAINED = 1,  /* differs only as the rounding of the inputs explains */
+    TA_UNEXPLAINED = 2 /* differs beyond what rounding explains */
+} ta_verdict;
+
+/* A verification of file f (which must have been read and must outlive it). */
+TA_API ta_status ta_verification_new(ta_verification **out, ta_nhse_file *f,
+                                     const ta_allocator *alloc);
+TA_API void ta_verification_free(ta_verification *v);
+TA_API const char *ta_verification_error(const ta_verification *v);
+
+/* Verifies one period (its exact text) or, with NULL, every period of the
+ * file. Replaces the results of an earlier run. */
+TA_API ta_status ta_verification_run(ta_verification *v, const char *period);
+
+/* Per (period, figure, mode): how many published figures were checked, how
+ * many agree, how many differ with an explanation. Figure IDs are the
+ * framework's ("OF5002", "OF4000", ...); the league rank is "OF5000 Rank".
+ * Strings are owned by the verification. */
+TA_API size_t ta_verification_summary_count(const ta_verification *v);
+TA_API ta_status ta_verification_summary(const ta_verification *v, size_t k, const char **period,
+                                         const char **figure, ta_verify_mode *mode,
+                                         size_t *checked, size_t *agreed, size_t *explained);
+
+/* Each difference: where, both values, the verdict and a one-line reason. */
+TA_API size_t ta_verification_difference_count(const ta_verification *v);
+TA_API ta_status ta_verification_difference(const ta_verification *v, size_t k,
+                                            const char **period, const char **trust_code,
+                                            const char **figure, ta_verify_mode *mode,
+                                            double *published, double *computed,
+                                            ta_verdict *verdict, const char **reason);
+
+/* Published figures the verification does not check (e.g. domain segments),
+ * as (period, figure ID, how many). */
+TA_API size_t ta_verification_unchecked_count(const ta_verification *v);
+TA_API ta_status ta_verification_unchecked(const ta_verification *v, size_t k,
+                                           const char **period, const char **figure,
+                                           size_t *count);
+
+/* TA_OK when no difference is unexplained; TA_EINCONSISTENT otherwise. */
+TA_API ta_status ta_verification_status(const ta_verification *v);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TRUSTASSESS_VERIFY_H */
