@@ -64,7 +64,7 @@ cmake --build "$build" -j"$jobs" --target trustassess >/dev/null
 so=$build/libtrustassess.so
 [[ -e "$so" ]] || die "$so was not built"
 so=$(readlink -f "$so")
-readelf -S "$so" | grep -q '\.debug_info' ||
+readelf -S "$so" | grep '\.debug_info' >/dev/null ||
     die "$so has no debug information; build with -g (e.g. CMAKE_BUILD_TYPE=RelWithDebInfo)"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ta-abi.XXXXXX")

@@ -69,10 +69,10 @@ fi
 for loc in "${LOCALES_NEEDED[@]}"; do
     lang=${loc%%.*}
     norm="$lang.utf8"
-    if ! locale -a 2>/dev/null | grep -qix -e "$norm" -e "$loc"; then
+    if ! locale -a 2>/dev/null | grep -ix -e "$norm" -e "$loc" >/dev/null; then
         echo "install-deps: generating locale $loc"
         "${sudo[@]}" localedef -i "$lang" -f UTF-8 "$loc"
-        locale -a | grep -qix -e "$norm" -e "$loc" || {
+        locale -a | grep -ix -e "$norm" -e "$loc" >/dev/null || {
             echo "install-deps: locale $loc still missing after localedef" >&2
             exit 1
         }

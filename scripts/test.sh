@@ -129,13 +129,14 @@ else
     not_run ctest "build failed"
 fi
 stage asan asan
-[[ $ntests == 0 ]] && note "no tests registered"
+[[ $build_ok == 1 && $ntests == 0 ]] && note "no tests registered"
 if [[ $build_ok == 1 ]]; then
     stage valgrind valgrind_tests
     [[ $ntests == 0 ]] && note "no tests registered"
     stage install install_test
     stage abi abi
-    [[ -f abi/libtrustassess-0.1.abi ]] || note "no baseline yet (TA_ABI_BASELINE_PENDING=${TA_ABI_BASELINE_PENDING:-0})"
+    [[ -f "${TA_ABI_BASELINE:-abi/libtrustassess-0.1.abi}" ]] ||
+        note "no baseline yet (TA_ABI_BASELINE_PENDING=${TA_ABI_BASELINE_PENDING:-0})"
 else
     not_run valgrind "build failed"
     not_run install "build failed"
@@ -147,14 +148,14 @@ failed=0
 echo
 echo "=== test.sh: summary ==="
 for i in "${!names[@]}"; do
-    printf '  %-9s %-28s %4ss  %s\n' "${names[$i]}" "${results[$i]}" "${times[$i]}" "${notes[$i]}"
+    printf '  %-9s %-34s %4ss  %s\n' "${names[$i]}" "${results[$i]}" "${times[$i]}" "${notes[$i]}"
     if [[ "${results[$i]}" == passed ]]; then
         passed=$((passed + 1))
     else
         failed=$((failed + 1))
     fi
 done
-if [[ $ntests == 0 && $require_tests != 1 ]]; then
+if [[ $build_ok == 1 && $ntests == 0 && $require_tests != 1 ]]; then
     echo "  note: CTest found no tests; set TA_REQUIRE_TESTS=1 to make that a failure"
 fi
 echo "test.sh: $passed passed, $failed failed"

@@ -84,8 +84,8 @@ ok "SONAME libtrustassess.so.1"
 # Runs a dynamically linked consumer against the installed library only.
 run_consumer() {
     local exe=$1
-    if LD_LIBRARY_PATH=$libdir ldd "$exe" | grep -q 'libtrustassess\.so'; then
-        LD_LIBRARY_PATH=$libdir ldd "$exe" | grep -q "libtrustassess\.so\.1 => $libdir/" ||
+    if LD_LIBRARY_PATH=$libdir ldd "$exe" | grep 'libtrustassess\.so' >/dev/null; then
+        LD_LIBRARY_PATH=$libdir ldd "$exe" | grep "libtrustassess\.so\.1 => $libdir/" >/dev/null ||
             fail "$(basename "$exe") does not load the installed libtrustassess.so.1"
     fi
     LD_LIBRARY_PATH=$libdir "$exe" || fail "$(basename "$exe") exited with status $?"
@@ -97,7 +97,7 @@ flags=$(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --cflags --libs trustassess)
 # shellcheck disable=SC2086 # the flags are meant to be split
 cc -std=c11 -Wall -Wextra -Wpedantic -Werror -o "$tmp/consumer_pkgconfig" \
     "$here/consumer.c" $flags || fail "consumer.c does not build with: $flags"
-LD_LIBRARY_PATH=$libdir ldd "$tmp/consumer_pkgconfig" | grep -q libtrustassess.so.1 ||
+LD_LIBRARY_PATH=$libdir ldd "$tmp/consumer_pkgconfig" | grep libtrustassess.so.1 >/dev/null ||
     fail "the pkg-config consumer is not linked to the shared library"
 run_consumer "$tmp/consumer_pkgconfig"
 ok "pkg-config consumer ($flags) builds and runs"
@@ -115,7 +115,7 @@ cmake --build "$tmp/cmake-consumer" -j"$jobs" >>"$tmp/cmake-consumer.log" 2>&1 |
     fail "find_package(trustassess) project does not build"
 }
 run_consumer "$tmp/cmake-consumer/consumer_shared"
-ldd "$tmp/cmake-consumer/consumer_static" | grep -q libtrustassess &&
+ldd "$tmp/cmake-consumer/consumer_static" | grep libtrustassess >/dev/null &&
     fail "consumer_static is linked to the shared library"
 "$tmp/cmake-consumer/consumer_static" || fail "consumer_static exited with status $?"
 ok "find_package consumers (trustassess::trustassess, trustassess::trustassess_static) build and run"
