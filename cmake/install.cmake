@@ -78,3 +78,6 @@ if(EXISTS ${PROJECT_SOURCE_DIR}/examples/trustassess/trustassess.1)
   install(FILES ${PROJECT_SOURCE_DIR}/examples/trustassess/trustassess.1
           DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 endif()
+
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/CHANGELOG.md
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
