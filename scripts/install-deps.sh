@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2034 # the package groups are read through a nameref
+# Installs what building and testing libtrustassess needs, on Debian 12.
+#
+#   scripts/install-deps.sh
+#
+# Idempotent and fast when nothing is missing: each package is checked with
+# dpkg-query first, and apt is run (one `apt-get update`, one `apt-get install`)
+# only if some package is absent. Runs as root (as CI does) or through sudo.
+# Also generates the de_DE.UTF-8 locale when `locale -a` lacks it: the tests
+# switch to a comma-decimal locale to prove that parsing and printing ignore the
+# locale, and must not skip for want of one.
+set -euo pipefail
+
+# Package groups. Each later part of the project adds its own group here and
+# names it in TA_DEPS_GROUPS; only the C library's group is active now.
+
+# C library: compiler, build system, Check (+ subunit, which check.pc names),
+# the ABI tools, valgrind, locales; clang for fuzzing (libFuzzer) later.
+TA_DEPS_C=(build-essential cmake pkg-config check libsubunit-dev abigail-tools valgrind locales
+    clang binutils file)
+# Python binding (not active yet):
+TA_DEPS_PYTHON=(python3 python3-venv python3-pytest python3-pandas)
+# R binding (not active yet):
+TA_DEPS_R=(r-base-core r-cran-testthat)
+# Spreadsheet binding (not active yet):
+TA_DEPS_SPREADSHEET=(libreoffice-calc-nogui python3-uno)
+
+# The active groups, by name (add PYTHON, R, SPREADSHEET when their parts land).
+TA_DEPS_GROUPS=(C)
+
+LOCALES_NEEDED=(de_DE.UTF-8)
+
+if [[ $(id -u) -eq 0 ]]; then
+    sudo=()
+elif command -v sudo >/dev/null; then
+    sudo=(sudo)
+else
+    sudo=(false)
+fi
+
+packages=()
+for group in "${TA_DEPS_GROUPS[@]}"; do
+    declare -n list="TA_DEPS_$group"
+    packages+=("${list[@]}")
+    unset -n list
+done
+
+missing=()
+for p in "${packages[@]}"; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+    [[ "$status" == installed ]] || missing+=("$p")
+done
+
+if [[ ${#missing[@]} -gt 0 ]]; then
+    [[ "${sudo[*]}" != false ]] || {
+        echo "install-deps: need root or sudo to install: ${missing[*]}" >&2
+        exit 1
+    }
+    echo "install-deps: installing ${missing[*]}"
+    "${sudo[@]}" apt-get update -q
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+    echo "install-deps: all ${#packages[@]} packages present (groups: ${TA_DEPS_GROUPS[*]})"
+fi
+
+# `locale -a` lists de_DE.UTF-8 as de_DE.utf8.
+for loc in "${LOCALES_NEEDED[@]}"; do
+    lang=${loc%%.*}
+    norm="$lang.utf8"
+    if ! locale -a 2>/dev/null | grep -ix -e "$norm" -e "$loc" >/dev/null; then
+        echo "install-deps: generating locale $loc"
+        "${sudo[@]}" localedef -i "$lang" -f UTF-8 "$loc"
+        locale -a | grep -ix -e "$norm" -e "$loc" >/dev/null || {
+            echo "install-deps: locale $loc still missing after localedef" >&2
+            exit 1
+        }
+    fi
+done
+echo "install-deps: locales present: ${LOCALES_NEEDED[*]}"

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The README's "run" command: install what is needed, build a Release into
+# build/, and run the project's main job on the bundled NHS England data.
+#
+#   scripts/run.sh [ARGS...]     ARGS replace the default arguments of the job
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+jobs=${TA_JOBS:-2}
+
+bash scripts/install-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DTA_BUILD_TESTS=OFF -DTA_BUILD_EXAMPLES=ON
+cmake --build build -j"$jobs"
+
+# The main job: one line to swap (e.g. for build/examples/trustassess/trustassess ...).
+job=(build/examples/league_from_csv tests/data/mental-health-and-community-trust-data-q1-q4.csv
+    "Q4 2025/26")
+
+if [[ $# -gt 0 ]]; then
+    job=("${job[0]}" "$@")
+fi
+if [[ ! -x "${job[0]}" ]]; then
+    echo "run.sh: ${job[0]} has not been built (examples/ does not provide it yet)" >&2
+    exit 1
+fi
+echo "run.sh: ${job[*]}"
+exec "${job[@]}"
