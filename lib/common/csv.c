@@ -27,8 +27,10 @@
 #define STOP_PLAIN 1
 #define STOP_QUOTED 2
 static const unsigned char stops[256] = {
-    ['\0'] = STOP_PLAIN | STOP_QUOTED, ['\n'] = STOP_PLAIN | STOP_QUOTED,
-    ['\r'] = STOP_PLAIN | STOP_QUOTED, ['"'] = STOP_PLAIN | STOP_QUOTED,
+    ['\0'] = STOP_PLAIN | STOP_QUOTED,
+    ['\n'] = STOP_PLAIN | STOP_QUOTED,
+    ['\r'] = STOP_PLAIN | STOP_QUOTED,
+    ['"'] = STOP_PLAIN | STOP_QUOTED,
     [','] = STOP_PLAIN,
 };
 

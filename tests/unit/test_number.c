@@ -63,10 +63,23 @@ START_TEST(test_parse_values)
         const char *text;
         double value;
     } cases[] = {
-        {"0.0", 0.0},   {"-1.23", -1.23}, {"33.0", 33.0},   {"+7", 7.0},      {"5.", 5.0},
-        {".5", 0.5},    {"-.5", -0.5},    {"1e3", 1000.0},  {"1E-2", 0.01},   {"1.5e+2", 150.0},
-        {"007", 7.0},   {"0.1", 0.1},     {"100.00", 100.0}, {"2.54", 2.54},  {"9.03", 9.03},
-        {"0e999", 0.0}, {"123456789012345678", 123456789012345678.0},
+        {"0.0", 0.0},
+        {"-1.23", -1.23},
+        {"33.0", 33.0},
+        {"+7", 7.0},
+        {"5.", 5.0},
+        {".5", 0.5},
+        {"-.5", -0.5},
+        {"1e3", 1000.0},
+        {"1E-2", 0.01},
+        {"1.5e+2", 150.0},
+        {"007", 7.0},
+        {"0.1", 0.1},
+        {"100.00", 100.0},
+        {"2.54", 2.54},
+        {"9.03", 9.03},
+        {"0e999", 0.0},
+        {"123456789012345678", 123456789012345678.0},
     };
     size_t i;
     double v;
@@ -99,10 +112,10 @@ END_TEST
 
 START_TEST(test_parse_rejects)
 {
-    static const char *bad[] = {"",     "+",    "-",   ".",    "-.",   "e5",  "1e",   "1e+",
-                                " 1",   "1 ",   "inf", "nan",  "-inf", "Infinity", "0x10",
-                                "1.2.3", "1,5", "1e5.0", "--1", "1-",  "+-1", "1e--2", "1f",
-                                "\t1",  "1\n",  "١"};
+    static const char *bad[] = {"",      "+",     "-",   ".",     "-.",  "e5",   "1e",
+                                "1e+",   " 1",    "1 ",  "inf",   "nan", "-inf", "Infinity",
+                                "0x10",  "1.2.3", "1,5", "1e5.0", "--1", "1-",   "+-1",
+                                "1e--2", "1f",    "\t1", "1\n",   "١"};
     size_t i;
     double v = 42;
 
@@ -141,11 +154,23 @@ END_TEST
 START_TEST(test_parse_hard_cases)
 {
     static const char *cases[] = {
-        "9007199254740993",        "9007199254740995",       "2.2250738585072011e-308",
-        "2.4703282292062327e-324", "2.4703282292062328e-324", "1.7976931348623158e308",
-        "0.1e-322",                "123456789012345678901234567890", "1e23", "8.98846567431158e307",
-        "4503599627370496.5",      "4503599627370497.5",     "0.30000000000000004",
-        "2.2250738585072012e-308", "1e-22",                  "1e22",     "9007199254740992e22",
+        "9007199254740993",
+        "9007199254740995",
+        "2.2250738585072011e-308",
+        "2.4703282292062327e-324",
+        "2.4703282292062328e-324",
+        "1.7976931348623158e308",
+        "0.1e-322",
+        "123456789012345678901234567890",
+        "1e23",
+        "8.98846567431158e307",
+        "4503599627370496.5",
+        "4503599627370497.5",
+        "0.30000000000000004",
+        "2.2250738585072012e-308",
+        "1e-22",
+        "1e22",
+        "9007199254740992e22",
     };
     char big[2100];
     double v;
@@ -172,6 +197,31 @@ START_TEST(test_parse_hard_cases)
     memcpy(big + 1500, "123e1501", 9);
     ck_assert_int_eq(parse(big, &v), TA_OK);
     ck_assert(same_bits(v, 123.0));
+}
+END_TEST
+
+/* Two million digits and an exponent that brings them back: the exponent must
+ * not saturate before the digits' own shift is taken into account. */
+START_TEST(test_parse_huge_text)
+{
+    size_t n = 2000000;
+    char *s = malloc(n + 16);
+    double v = 0;
+
+    ck_assert_ptr_nonnull(s);
+    s[0] = '1';
+    memset(s + 1, '0', n - 1);
+    strcpy(s + n, "e-1999990");
+    ck_assert_int_eq(parse(s, &v), TA_OK);
+    ck_assert(v == 1e9);
+    strcpy(s + n, "e-1");
+    ck_assert_int_eq(parse(s, &v), TA_ERANGE);
+    memcpy(s, "0.", 2);
+    s[n - 1] = '1';
+    strcpy(s + n, "e1999990");
+    ck_assert_int_eq(parse(s, &v), TA_OK);
+    ck_assert(v == 1e-8);
+    free(s);
 }
 END_TEST
 
@@ -409,6 +459,7 @@ static Suite *number_suite(void)
     tcase_add_test(tc, test_parse_rejects);
     tcase_add_test(tc, test_parse_range);
     tcase_add_test(tc, test_parse_hard_cases);
+    tcase_add_test(tc, test_parse_huge_text);
     tcase_add_test(tc, test_parse_random_vs_strtod);
     tcase_add_test(tc, test_parse_uint);
     tcase_add_test(tc, test_format_ties);
