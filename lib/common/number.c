@@ -15,10 +15,10 @@
  * within the call (glibc returns a static object for "C", so this does not
  * allocate there; should newlocale fail, the result is TA_ENOMEM). strtod_l
  * is a GNU/BSD extension, which is why this file alone defines _GNU_SOURCE.
- * At most 800 significant digits are passed on,
- * plus a '1' standing for any non-zero digits dropped after them: every
- * midpoint between two doubles has at most 767 significant digits, so this
- * cannot change which way a value rounds. Overflow to infinity is TA_ERANGE;
+ * At most 800 significant digits are passed on, plus a '1' standing for any
+ * non-zero digits dropped after them: every midpoint between two doubles has
+ * at most 767 significant digits, so this cannot change which way a value
+ * rounds. Overflow to infinity is TA_ERANGE;
  * underflow gives the correctly rounded subnormal or zero with TA_OK. The sign
  * is kept on zero: "-0" parses to -0.0, as strtod does.
  *
