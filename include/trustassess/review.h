@@ -104,7 +104,9 @@ TA_API ta_status ta_review_schedule_set_interval_years(ta_review_schedule *s, in
 TA_API ta_status ta_review_schedule_set_feb29_rule(ta_review_schedule *s, ta_feb29_rule rule);
 /* The date overdue reviews are counted against; without it nothing is overdue. */
 TA_API ta_status ta_review_schedule_set_today(ta_review_schedule *s, ta_date today);
-/* The schedule's holiday calendar, to add or remove dates (owned by it). */
+/* The schedule's holiday calendar, to add or remove dates (owned by the
+ * schedule). Calling it discards computed results. Sittings already added are
+ * not checked again. */
 TA_API ta_holidays *ta_review_schedule_holidays(ta_review_schedule *s);
 
 /* --- trusts ----------------------------------------------------------- */
