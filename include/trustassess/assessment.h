@@ -24,7 +24,8 @@
  *
  * Not thread-safe per handle: use one assessment per thread (they may share a
  * framework). Strings returned are owned by the assessment and valid until the
- * inputs change or it is freed.
+ * inputs change or it is freed. Reading results from several threads at once
+ * is safe; changing inputs or running is not.
  */
 #ifndef TRUSTASSESS_ASSESSMENT_H
 #define TRUSTASSESS_ASSESSMENT_H
@@ -76,7 +77,7 @@ TA_API ta_status ta_assessment_add_columns(ta_assessment *a, size_t n,
 TA_API ta_status ta_assessment_set_trust_field(ta_assessment *a, const char *code,
                                                ta_trust_field field, const char *value);
 TA_API ta_status ta_assessment_set_trust_flag(ta_assessment *a, const char *code,
-                                              ta_trust_flag flag, ta_tristate value);
+                                              ta_flag flag, ta_tristate value);
 
 /* Explicit cut-offs for this assessment (n = segments - 1, strictly
  * ascending), overriding the framework's. n = 0 returns to the framework's. */
@@ -98,7 +99,7 @@ TA_API ta_status ta_assessment_find_trust(size_t *index_out, const ta_assessment
 TA_API const char *ta_assessment_trust_code(const ta_assessment *a, size_t i);
 TA_API const char *ta_assessment_trust_field(const ta_assessment *a, size_t i,
                                              ta_trust_field field);
-TA_API ta_tristate ta_assessment_trust_flag(const ta_assessment *a, size_t i, ta_trust_flag flag);
+TA_API ta_tristate ta_assessment_trust_flag(const ta_assessment *a, size_t i, ta_flag flag);
 
 /* Whether trust i has a segment (at least one score entering the average). */
 TA_API ta_status ta_assessment_is_segmented(const ta_assessment *a, size_t i, int *segmented);
@@ -113,10 +114,15 @@ TA_API ta_status ta_assessment_segments(const ta_assessment *a, size_t i, int *u
                                         int *adjusted, int *final_segment);
 /* Rank within the trust's type: 1 best; ties share a rank. */
 TA_API ta_status ta_assessment_rank(const ta_assessment *a, size_t i, uint32_t *rank);
-/* The rule that settled the final segment (or the adjusted one when the final
- * is unknown), and a one-sentence explanation owned by the assessment. */
-TA_API ta_status ta_assessment_reason(const ta_assessment *a, size_t i, ta_reason *reason,
-                                      const char **text);
+/* The rule that settled the final segment (the adjusted one when the final is
+ * unknown). */
+TA_API ta_status ta_assessment_reason(const ta_assessment *a, size_t i, ta_reason *reason);
+/* A one-sentence explanation of trust i's segment, e.g. "average 2.11 is above
+ * cut-off 2.04 and at or below cut-off 2.33: segment 2", written into buf
+ * (NUL-terminated, truncated to size); *needed (if not NULL) receives the full
+ * length without the NUL. */
+TA_API ta_status ta_assessment_reason_text(const ta_assessment *a, size_t i, char *buf,
+                                           size_t size, size_t *needed);
 /* How far the rounded average must fall to reach the next better unadjusted
  * segment (0 in segment 1). A deficit cap is not lifted by a better score. */
 TA_API ta_status ta_assessment_distance_to_better(const ta_assessment *a, size_t i,
@@ -148,9 +154,11 @@ TA_API const char *ta_assessment_note(const ta_assessment *a, size_t k);
 /* ---- pure helpers (no handle) ------------------------------------------ */
 
 /* Quantile cut-offs of a population: out[k] = quantile (k + 1) / (n_out + 1)
- * of values[0 .. n - 1] under `definition`. NaN/inf or n = 0 is TA_EINVAL. */
+ * of values[0 .. n - 1] under `definition` (n_out = 3 gives the quartiles).
+ * NaN/inf or n = 0 is TA_EINVAL. A working copy of the values is made with
+ * `alloc` (NULL = malloc). */
 TA_API ta_status ta_quantile_cutoffs(double *out, size_t n_out, const double *values, size_t n,
-                                     ta_quantile definition);
+                                     ta_quantile definition, const ta_allocator *alloc);
 
 /* Rounds half up (away from zero on ties of the decimal value) to `decimals`
  * (0..6), treating x as the decimal it is within 1e-9 of. */

@@ -62,6 +62,19 @@ typedef enum ta_quantile {
     TA_QUANTILE_TYPE6 = 6
 } ta_quantile;
 
+/* Published result figures a framework names, so that a published file's rows
+ * can be recognised and checked. TA_FIGURE_OTHER marks IDs that are read and
+ * kept but not computed (e.g. domain segments). */
+typedef enum ta_figure {
+    TA_FIGURE_AVERAGE = 0,            /* average metric score (OF5002) */
+    TA_FIGURE_UNADJUSTED_SEGMENT = 1, /* OF5003 */
+    TA_FIGURE_ADJUSTED_SEGMENT = 2,   /* after the deficit cap (OF5000) */
+    TA_FIGURE_FINAL_SEGMENT = 3,      /* after the Recovery Support Programme (OF5005) */
+    TA_FIGURE_DEFICIT_FLAG = 4,       /* financial override flag (OF5004) */
+    TA_FIGURE_RSP_FLAG = 5,           /* Recovery Support Programme flag (OF5007) */
+    TA_FIGURE_OTHER = 6
+} ta_figure;
+
 /* ---- presets ---------------------------------------------------------- */
 
 /* Builds a built-in framework by name ("nof-2025-26"). TA_ENOTFOUND for an
@@ -110,6 +123,12 @@ TA_API int ta_framework_deficit_cap(const ta_framework *fw);
 TA_API int ta_framework_rsp_segment(const ta_framework *fw);
 TA_API int ta_framework_decimals(const ta_framework *fw);
 TA_API ta_cutoff_rule ta_framework_cutoff_rule(const ta_framework *fw);
+/* Explicit cut-offs: writes min(n, count) of them and the count to *count (0
+ * when the framework computes cut-offs as quantiles of the population). */
+TA_API ta_status ta_framework_cutoffs(const ta_framework *fw, double *cutoffs, size_t n,
+                                      size_t *count);
+/* The published ID of a result figure (NULL if the framework names none). */
+TA_API const char *ta_framework_figure_id(const ta_framework *fw, ta_figure kind);
 
 /* ---- the builder ------------------------------------------------------ */
 
@@ -156,6 +175,11 @@ TA_API ta_status ta_framework_builder_set_combination(ta_framework_builder *b,
                                                       const char *metric_id, const char *first_id,
                                                       const char *second_id,
                                                       const double table[16]);
+
+/* Names the published ID of a result figure. Each kind but TA_FIGURE_OTHER at
+ * most once; IDs are unique across metrics, domains and figures. */
+TA_API ta_status ta_framework_builder_add_figure(ta_framework_builder *b, ta_figure kind,
+                                                 const char *id, const char *name);
 
 /* Explicit segment cut-offs (n of them, strictly ascending, in [1, 4]); the
  * framework then has n + 1 segments. */

@@ -40,10 +40,10 @@ typedef enum ta_trust_field {
 
 /* Flags that change a segment. Both start TA_UNKNOWN; an unknown deficit flag
  * applies no cap; an unknown RSP flag leaves the final segment unknown. */
-typedef enum ta_trust_flag {
+typedef enum ta_flag {
     TA_FLAG_FINANCIAL_DEFICIT = 0, /* in deficit or receiving deficit support */
     TA_FLAG_RECOVERY_SUPPORT = 1   /* in the Recovery Support Programme */
-} ta_trust_flag;
+} ta_flag;
 
 /* A new trust with ODS code `code` (1..16 printable ASCII characters, no
  * spaces). Trust type "" (one league), NHS trust, flags unknown, no metrics. */
@@ -61,8 +61,8 @@ TA_API const char *ta_trust_field_value(const ta_trust *t, ta_trust_field field)
 TA_API ta_status ta_trust_set_ft_status(ta_trust *t, ta_ft_status status);
 TA_API ta_ft_status ta_trust_ft_status(const ta_trust *t);
 
-TA_API ta_status ta_trust_set_flag(ta_trust *t, ta_trust_flag flag, ta_tristate value);
-TA_API ta_tristate ta_trust_flag(const ta_trust *t, ta_trust_flag flag);
+TA_API ta_status ta_trust_set_flag(ta_trust *t, ta_flag flag, ta_tristate value);
+TA_API ta_tristate ta_trust_flag(const ta_trust *t, ta_flag flag);
 
 /* The raw value of a metric; `id` is the metric's score ID or raw-value ID.
  * NaN and infinities are TA_EINVAL. */

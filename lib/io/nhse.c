@@ -1,0 +1,634 @@
+/*
+ * NHS England's published NOF segmentation file.
+ *
+ * The file is long: one row per quarter x trust x metric. Reading it does
+ * three things and no more: it checks every row (columns present, numbers
+ * well formed, Metric_ID known to the framework, no (quarter, trust, metric)
+ * given twice, a trust's type the same on all its rows of a quarter), keeps
+ * every figure in a table keyed by (quarter, trust, ID), and remembers each
+ * (quarter, trust) with its descriptive fields. Assessments are then built
+ * through the public trust and assessment API only, so what the command line
+ * and the bindings get from a file is exactly what a C caller could build by
+ * hand.
+ *
+ * Numbers are parsed without the locale; every error names file, line and
+ * column.
+ */
+#include <string.h>
+
+#include "common/alloc.h"
+#include "common/csv.h"
+#include "common/error.h"
+#include "common/file.h"
+#include "common/number.h"
+#include "common/strmap.h"
+#include "nof/framework_internal.h"
+#include "trustassess/nhse.h"
+
+enum { COL_QUARTER, COL_REGION, COL_TYPE, COL_SUBTYPE, COL_CODE, COL_NAME, COL_METRIC,
+       COL_VALUE, COL_RANK, N_COLS };
+
+static const char *const column_names[N_COLS] = {"Quarter",       "Region",    "Trust_type",
+                                                 "Trust_subtype", "Trust_code", "Trust_name",
+                                                 "Metric_ID",     "Value",     "Rank"};
+
+typedef struct figure {
+    size_t entry; /* (period, trust) */
+    size_t id_index;
+    int id_kind;
+    double value;
+    double rank;
+    int has_rank;
+    size_t line;
+} figure;
+
+typedef struct entry {
+    size_t period;
+    size_t type;
+    char *code;
+    char *fields[4]; /* name, type, subtype, region, as ta_trust_field */
+} entry;
+
+struct ta_nhse_file {
+    ta_allocator alloc;
+    const ta_framework *fw;
+    tai_error err;
+    int has_read;
+    char **periods;
+    size_t n_periods, periods_cap;
+    char **types;
+    size_t n_types, types_cap;
+    entry *entries;
+    size_t n_entries, entries_cap;
+    figure *figures;
+    size_t n_figures, figures_cap;
+    size_t *by_entry;    /* figure indexes grouped by entry (counting sort) */
+    size_t *entry_start; /* n_entries + 1 offsets into by_entry */
+    size_t n_rows;
+    tai_strmap period_map, type_map, entry_map, figure_map;
+};
+
+ta_status ta_nhse_file_new(ta_nhse_file **out, const ta_framework *fw, const ta_allocator *alloc)
+{
+    ta_allocator a;
+    ta_nhse_file *f;
+    if (!out)
+        return TA_EINVAL;
+    *out = NULL;
+    if (!fw || tai_alloc_init(&a, alloc) != TA_OK)
+        return TA_EINVAL;
+    if (!(f = tai_calloc(&a, 1, sizeof *f)))
+        return TA_ENOMEM;
+    f->alloc = a;
+    f->fw = fw;
+    tai_strmap_init(&f->period_map, &f->alloc);
+    tai_strmap_init(&f->type_map, &f->alloc);
+    tai_strmap_init(&f->entry_map, &f->alloc);
+    tai_strmap_init(&f->figure_map, &f->alloc);
+    *out = f;
+    return TA_OK;
+}
+
+/* Frees everything read, leaving an empty handle. */
+static void clear(ta_nhse_file *f)
+{
+    const ta_allocator *a = &f->alloc;
+    for (size_t i = 0; i < f->n_periods; i++)
+        tai_free(a, f->periods[i]);
+    for (size_t i = 0; i < f->n_types; i++)
+        tai_free(a, f->types[i]);
+    for (size_t i = 0; i < f->n_entries; i++) {
+        tai_free(a, f->entries[i].code);
+        for (size_t k = 0; k < 4; k++)
+            tai_free(a, f->entries[i].fields[k]);
+    }
+    tai_free(a, f->periods);
+    tai_free(a, f->types);
+    tai_free(a, f->entries);
+    tai_free(a, f->figures);
+    tai_free(a, f->by_entry);
+    tai_free(a, f->entry_start);
+    f->by_entry = f->entry_start = NULL;
+    tai_strmap_free(&f->period_map);
+    tai_strmap_free(&f->type_map);
+    tai_strmap_free(&f->entry_map);
+    tai_strmap_free(&f->figure_map);
+    f->periods = f->types = NULL;
+    f->entries = NULL;
+    f->figures = NULL;
+    f->n_periods = f->periods_cap = f->n_types = f->types_cap = 0;
+    f->n_entries = f->entries_cap = f->n_figures = f->figures_cap = f->n_rows = 0;
+    tai_strmap_init(&f->period_map, &f->alloc);
+    tai_strmap_init(&f->type_map, &f->alloc);
+    tai_strmap_init(&f->entry_map, &f->alloc);
+    tai_strmap_init(&f->figure_map, &f->alloc);
+}
+
+void ta_nhse_file_free(ta_nhse_file *f)
+{
+    ta_allocator a;
+    if (!f)
+        return;
+    a = f->alloc;
+    clear(f);
+    tai_strmap_free(&f->period_map);
+    tai_strmap_free(&f->type_map);
+    tai_strmap_free(&f->entry_map);
+    tai_strmap_free(&f->figure_map);
+    tai_free(&a, f);
+}
+
+const char *ta_nhse_file_error(const ta_nhse_file *f)
+{
+    return f ? f->err.msg : "invalid argument: NULL file";
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+/* The index of text in a list of distinct strings, adding it if new. */
+static ta_status intern(ta_nhse_file *f, tai_strmap *map, char ***list, size_t *n, size_t *cap,
+                        const char *text, size_t *index)
+{
+    size_t len = strlen(text);
+    char *copy;
+    if (tai_strmap_get(map, text, len, index))
+        return TA_OK;
+    if (tai_grow(&f->alloc, (void **)list, cap, *n + 1, sizeof **list) != TA_OK ||
+        !(copy = tai_strdup(&f->alloc, text)))
+        return TA_ENOMEM;
+    if (tai_strmap_put(map, text, len, *n, NULL, NULL) != TA_OK) {
+        tai_free(&f->alloc, copy);
+        return TA_ENOMEM;
+    }
+    (*list)[*n] = copy;
+    *index = (*n)++;
+    return TA_OK;
+}
+
+/* Builds the composite key "a \x1f b \x1f c" in buf; 0 if it does not fit. */
+static size_t make_key(char *buf, size_t size, const char *a, const char *b, const char *c)
+{
+    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+    if (la + lb + lc + 2 > size)
+        return 0;
+    memcpy(buf, a, la);
+    buf[la] = '\x1f';
+    memcpy(buf + la + 1, b, lb);
+    buf[la + 1 + lb] = '\x1f';
+    memcpy(buf + la + 2 + lb, c, lc);
+    return la + lb + lc + 2;
+}
+
+typedef struct row_reader {
+    ta_nhse_file *f;
+    tai_csv *csv;
+    const char *name;
+    size_t col[N_COLS]; /* CSV field index of each needed column */
+} row_reader;
+
+static ta_status row_error(row_reader *r, size_t col, ta_status st, const char *what,
+                           const char *text)
+{
+    return tai_error_set(&r->f->err, st, "%s:%zu:%zu: %s \"%s\"", r->name,
+                         tai_csv_record_line(r->csv), tai_csv_field_column(r->csv, r->col[col]),
+                         what, text);
+}
+
+static const char *cell(row_reader *r, size_t col, size_t *len)
+{
+    return tai_csv_field(r->csv, r->col[col], len);
+}
+
+static ta_status find_columns(row_reader *r)
+{
+    size_t n = tai_csv_field_count(r->csv);
+    for (size_t c = 0; c < N_COLS; c++) {
+        r->col[c] = (size_t)-1;
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(tai_csv_field(r->csv, i, NULL), column_names[c]) == 0)
+                r->col[c] = i;
+        if (r->col[c] == (size_t)-1)
+            return tai_error_set(&r->f->err, TA_EPARSE, "%s:1: missing column \"%s\"", r->name,
+                                 column_names[c]);
+    }
+    return TA_OK;
+}
+
+/* The (period, trust) entry of the current row, creating it on first sight. */
+static ta_status row_entry(row_reader *r, size_t *entry_index)
+{
+    ta_nhse_file *f = r->f;
+    const char *period = cell(r, COL_QUARTER, NULL), *code = cell(r, COL_CODE, NULL);
+    const char *type = cell(r, COL_TYPE, NULL);
+    char key[512];
+    size_t klen = make_key(key, sizeof key, period, code, ""), p, t;
+    entry *e;
+    static const size_t field_cols[4] = {COL_NAME, COL_TYPE, COL_SUBTYPE, COL_REGION};
+    if (klen == 0)
+        return row_error(r, COL_CODE, TA_EPARSE, "quarter and trust code too long:", code);
+    if (tai_strmap_get(&f->entry_map, key, klen, entry_index)) {
+        e = &f->entries[*entry_index];
+        if (strcmp(e->fields[TA_FIELD_TYPE], type) != 0)
+            return row_error(r, COL_TYPE, TA_EINCONSISTENT,
+                             "trust type differs from the trust's earlier rows this quarter:",
+                             type);
+        return TA_OK;
+    }
+    if (code[0] == '\0')
+        return row_error(r, COL_CODE, TA_EPARSE, "empty trust code", code);
+    if (intern(f, &f->period_map, &f->periods, &f->n_periods, &f->periods_cap, period, &p) !=
+            TA_OK ||
+        intern(f, &f->type_map, &f->types, &f->n_types, &f->types_cap, type, &t) != TA_OK ||
+        tai_grow(&f->alloc, (void **)&f->entries, &f->entries_cap, f->n_entries + 1,
+                 sizeof *f->entries) != TA_OK)
+        return tai_error_set(&f->err, TA_ENOMEM, "out of memory reading %s", r->name);
+    e = &f->entries[f->n_entries];
+    memset(e, 0, sizeof *e);
+    e->period = p;
+    e->type = t;
+    e->code = tai_strdup(&f->alloc, code);
+    for (size_t k = 0; k < 4; k++)
+        e->fields[k] = tai_strdup(&f->alloc, cell(r, field_cols[k], NULL));
+    f->n_entries++; /* counted now so that clear() frees it whatever follows */
+    if (!e->code || !e->fields[0] || !e->fields[1] || !e->fields[2] || !e->fields[3] ||
+        tai_strmap_put(&f->entry_map, key, klen, f->n_entries - 1, NULL, NULL) != TA_OK)
+        return tai_error_set(&f->err, TA_ENOMEM, "out of memory reading %s", r->name);
+    *entry_index = f->n_entries - 1;
+    return TA_OK;
+}
+
+static ta_status read_row(row_reader *r)
+{
+    ta_nhse_file *f = r->f;
+    const char *id = cell(r, COL_METRIC, NULL), *value, *rank;
+    size_t vlen, rlen, entry_index, id_index, klen, existing;
+    int id_kind, existed = 0;
+    char key[512];
+    figure *fig;
+    ta_status st;
+    double v, rk = 0;
+    if (!tai_framework_lookup(&f->fw->def, id, &id_index, &id_kind)) {
+        tai_error_set(&f->err, TA_ENOTFOUND, "%s:%zu:%zu: unknown Metric_ID \"%s\" (framework "
+                      "\"%s\" does not define it)", r->name, tai_csv_record_line(r->csv),
+                      tai_csv_field_column(r->csv, r->col[COL_METRIC]), id, f->fw->def.name);
+        return TA_ENOTFOUND;
+    }
+    value = cell(r, COL_VALUE, &vlen);
+    rank = cell(r, COL_RANK, &rlen);
+    if (vlen == 0)
+        return TA_OK; /* an empty Value publishes nothing */
+    if ((st = tai_parse_double(value, vlen, &v)) != TA_OK)
+        return row_error(r, COL_VALUE, st, "Value is not a number:", value);
+    if (rlen > 0 && (st = tai_parse_double(rank, rlen, &rk)) != TA_OK)
+        return row_error(r, COL_RANK, st, "Rank is not a number:", rank);
+    if ((st = row_entry(r, &entry_index)) != TA_OK)
+        return st;
+    klen = make_key(key, sizeof key, cell(r, COL_QUARTER, NULL), cell(r, COL_CODE, NULL), id);
+    if (klen == 0)
+        return row_error(r, COL_METRIC, TA_EPARSE, "key too long:", id);
+    if (tai_grow(&f->alloc, (void **)&f->figures, &f->figures_cap, f->n_figures + 1,
+                 sizeof *f->figures) != TA_OK ||
+        tai_strmap_put(&f->figure_map, key, klen, f->n_figures, &existed, &existing) != TA_OK)
+        return tai_error_set(&f->err, TA_ENOMEM, "out of memory reading %s", r->name);
+    if (existed)
+        return tai_error_set(&f->err, TA_EDUPLICATE,
+                             "%s:%zu:%zu: %s for trust %s in %s is given twice (first on line "
+                             "%zu)",
+                             r->name, tai_csv_record_line(r->csv),
+                             tai_csv_field_column(r->csv, r->col[COL_METRIC]), id,
+                             cell(r, COL_CODE, NULL), cell(r, COL_QUARTER, NULL),
+                             f->figures[existing].line);
+    fig = &f->figures[f->n_figures++];
+    fig->entry = entry_index;
+    fig->id_index = id_index;
+    fig->id_kind = id_kind;
+    fig->value = v;
+    fig->has_rank = rlen > 0;
+    fig->rank = rk;
+    fig->line = tai_csv_record_line(r->csv);
+    return TA_OK;
+}
+
+/* Groups figure indexes by entry so that a trust's figures are found in O(1). */
+static ta_status index_by_entry(ta_nhse_file *f)
+{
+    f->entry_start = tai_calloc(&f->alloc, f->n_entries + 1, sizeof *f->entry_start);
+    f->by_entry = tai_calloc(&f->alloc, f->n_figures ? f->n_figures : 1, sizeof *f->by_entry);
+    if (!f->entry_start || !f->by_entry)
+        return tai_error_set(&f->err, TA_ENOMEM, "out of memory indexing the file");
+    for (size_t i = 0; i < f->n_figures; i++)
+        f->entry_start[f->figures[i].entry + 1]++;
+    for (size_t e = 0; e < f->n_entries; e++)
+        f->entry_start[e + 1] += f->entry_start[e];
+    for (size_t i = 0, *next = f->by_entry; i < f->n_figures; i++)
+        next[f->entry_start[f->figures[i].entry]++] = i;
+    /* entry_start[e] now holds the end of e's run: shift back by one entry. */
+    for (size_t e = f->n_entries; e > 0; e--)
+        f->entry_start[e] = f->entry_start[e - 1];
+    f->entry_start[0] = 0;
+    return TA_OK;
+}
+
+ta_status ta_nhse_file_read_buffer(ta_nhse_file *f, const char *name, const char *data,
+                                   size_t len)
+{
+    tai_csv csv;
+    row_reader r;
+    int has = 0;
+    ta_status st;
+    if (!f)
+        return TA_EINVAL;
+    if (!name || (!data && len > 0))
+        return tai_error_set(&f->err, TA_EINVAL, "name or data is NULL");
+    if (f->has_read)
+        return tai_error_set(&f->err, TA_ESTATE, "this handle has already read a file");
+    tai_csv_init(&csv, &f->alloc, name, data ? data : "", len);
+    r.f = f;
+    r.csv = &csv;
+    r.name = name;
+    st = tai_csv_next(&csv, &has, &f->err);
+    if (st == TA_OK && !has)
+        st = tai_error_set(&f->err, TA_EPARSE, "%s: empty file (no header)", name);
+    if (st == TA_OK)
+        st = find_columns(&r);
+    while (st == TA_OK) {
+        size_t n_fields;
+        st = tai_csv_next(&csv, &has, &f->err);
+        if (st != TA_OK || !has)
+            break;
+        n_fields = tai_csv_field_count(&csv);
+        if (n_fields == 1 && tai_csv_field(&csv, 0, NULL)[0] == '\0')
+            continue; /* a blank line */
+        f->n_rows++;
+        for (size_t c = 0; st == TA_OK && c < N_COLS; c++)
+            if (r.col[c] >= n_fields)
+                st = tai_error_set(&f->err, TA_EPARSE,
+                                   "%s:%zu: the row has %zu fields; column \"%s\" is missing",
+                                   name, tai_csv_record_line(&csv), n_fields, column_names[c]);
+        if (st == TA_OK)
+            st = read_row(&r);
+    }
+    tai_csv_free(&csv);
+    if (st == TA_OK)
+        st = index_by_entry(f);
+    if (st != TA_OK) {
+        clear(f);
+        return st;
+    }
+    f->has_read = 1;
+    tai_error_clear(&f->err);
+    return TA_OK;
+}
+
+ta_status ta_nhse_file_read(ta_nhse_file *f, const char *path)
+{
+    char *data = NULL;
+    size_t len = 0;
+    ta_status st;
+    if (!f)
+        return TA_EINVAL;
+    if (!path)
+        return tai_error_set(&f->err, TA_EINVAL, "path is NULL");
+    if (f->has_read)
+        return tai_error_set(&f->err, TA_ESTATE, "this handle has already read a file");
+    if ((st = tai_read_file(&f->alloc, path, &data, &len, &f->err)) != TA_OK)
+        return st;
+    st = ta_nhse_file_read_buffer(f, path, data, len);
+    tai_free(&f->alloc, data);
+    return st;
+}
+
+/* ---- what was read ---------------------------------------------------- */
+
+size_t ta_nhse_file_row_count(const ta_nhse_file *f)
+{
+    return f ? f->n_rows : 0;
+}
+
+size_t ta_nhse_file_period_count(const ta_nhse_file *f)
+{
+    return f ? f->n_periods : 0;
+}
+
+const char *ta_nhse_file_period(const ta_nhse_file *f, size_t i)
+{
+    return f && i < f->n_periods ? f->periods[i] : NULL;
+}
+
+size_t ta_nhse_file_trust_type_count(const ta_nhse_file *f)
+{
+    return f ? f->n_types : 0;
+}
+
+const char *ta_nhse_file_trust_type(const ta_nhse_file *f, size_t i)
+{
+    return f && i < f->n_types ? f->types[i] : NULL;
+}
+
+ta_status ta_nhse_file_find_period(size_t *index_out, const ta_nhse_file *f, const char *text)
+{
+    size_t found = (size_t)-1, len;
+    if (!index_out || !f || !text)
+        return TA_EINVAL;
+    if (tai_strmap_get(&f->period_map, text, strlen(text), index_out))
+        return TA_OK;
+    len = strlen(text);
+    for (size_t i = 0; len > 0 && i < f->n_periods; i++) {
+        const char *p = f->periods[i];
+        if (strncmp(p, text, len) == 0 && p[len] == ' ') {
+            if (found != (size_t)-1)
+                return TA_ENOTFOUND; /* ambiguous: several years */
+            found = i;
+        }
+    }
+    if (found == (size_t)-1)
+        return TA_ENOTFOUND;
+    *index_out = found;
+    return TA_OK;
+}
+
+/* The stored figure of (period, code, id), or NULL. */
+static const figure *find_figure(const ta_nhse_file *f, const char *period, const char *code,
+                                 const char *id)
+{
+    char key[512];
+    size_t klen = make_key(key, sizeof key, period, code, id), index;
+    if (klen == 0 || !tai_strmap_get(&f->figure_map, key, klen, &index))
+        return NULL;
+    return &f->figures[index];
+}
+
+ta_status ta_nhse_file_published(const ta_nhse_file *f, const char *period, const char *code,
+                                 const char *id, int *has, double *value, int *has_rank,
+                                 double *rank)
+{
+    const figure *fig;
+    if (!f || !period || !code || !id || !has)
+        return TA_EINVAL;
+    fig = find_figure(f, period, code, id);
+    *has = fig != NULL;
+    if (has_rank)
+        *has_rank = fig && fig->has_rank;
+    if (fig && value)
+        *value = fig->value;
+    if (fig && fig->has_rank && rank)
+        *rank = fig->rank;
+    return TA_OK;
+}
+
+/* ---- assessments ------------------------------------------------------ */
+
+/* The flag a published 0/1 figure gives, TA_UNKNOWN when absent. */
+static ta_tristate published_flag(const ta_nhse_file *f, const entry *e, ta_figure kind)
+{
+    size_t i = tai_framework_figure(&f->fw->def, kind);
+    const figure *fig;
+    if (i == (size_t)-1)
+        return TA_UNKNOWN;
+    fig = find_figure(f, f->periods[e->period], e->code, f->fw->def.figures[i].id);
+    if (!fig)
+        return TA_UNKNOWN;
+    return fig->value != 0 ? TA_YES : TA_NO;
+}
+
+/* Sets one figure on a trust according to the source. */
+static ta_status give_figure(const ta_nhse_file *f, ta_trust *t, const figure *fig,
+                             ta_nhse_source source)
+{
+    const tai_metric *m;
+    if (fig->id_kind != TAI_ID_SCORE && fig->id_kind != TAI_ID_RAW)
+        return TA_OK;
+    m = &f->fw->def.metrics[fig->id_index];
+    if (fig->id_kind == TAI_ID_SCORE &&
+        (source == TA_FROM_SCORES || m->scoring == TA_SCORING_SUPPLIED))
+        return ta_trust_set_score(t, m->id, fig->value);
+    if (fig->id_kind == TAI_ID_RAW && source == TA_FROM_VALUES)
+        return ta_trust_set_value(t, m->id, fig->value);
+    return TA_OK;
+}
+
+static ta_status build_trust(ta_nhse_file *f, ta_assessment *a, size_t e_index,
+                             ta_nhse_source source, ta_trust **scratch)
+{
+    const entry *e = &f->entries[e_index];
+    ta_trust *t = NULL;
+    ta_status st = ta_trust_new(&t, f->fw, e->code, &f->alloc);
+    for (size_t k = 0; st == TA_OK && k < 4; k++)
+        st = ta_trust_set_field(t, (ta_trust_field)k, e->fields[k]);
+    if (st == TA_OK)
+        st = ta_trust_set_flag(t, TA_FLAG_FINANCIAL_DEFICIT,
+                               published_flag(f, e, TA_FIGURE_DEFICIT_FLAG));
+    if (st == TA_OK)
+        st = ta_trust_set_flag(t, TA_FLAG_RECOVERY_SUPPORT,
+                               published_flag(f, e, TA_FIGURE_RSP_FLAG));
+    for (size_t k = f->entry_start[e_index]; st == TA_OK && k < f->entry_start[e_index + 1];
+         k++) {
+        const figure *fig = &f->figures[f->by_entry[k]];
+        st = give_figure(f, t, fig, source);
+        if (st != TA_OK && st != TA_ENOMEM)
+            tai_error_set(&f->err, st, "line %zu: %s", fig->line, ta_trust_error(t));
+    }
+    if (st == TA_OK && (st = ta_assessment_add_trust(a, t)) != TA_OK)
+        tai_error_set(&f->err, st, "%s", ta_assessment_error(a));
+    *scratch = t;
+    return st;
+}
+
+ta_status ta_nhse_file_assessment(ta_assessment **out, ta_nhse_file *f, const char *period,
+                                  const char *trust_type, ta_nhse_source source)
+{
+    ta_assessment *a = NULL;
+    size_t p, type = (size_t)-1;
+    ta_status st;
+    if (!out)
+        return f ? tai_error_set(&f->err, TA_EINVAL, "out is NULL") : TA_EINVAL;
+    *out = NULL;
+    if (!f)
+        return TA_EINVAL;
+    if (!period)
+        return tai_error_set(&f->err, TA_EINVAL, "period is NULL");
+    if (source != TA_FROM_SCORES && source != TA_FROM_VALUES)
+        return tai_error_set(&f->err, TA_EINVAL, "unknown source %d", (int)source);
+    if (!tai_strmap_get(&f->period_map, period, strlen(period), &p))
+        return tai_error_set(&f->err, TA_ENOTFOUND, "no quarter \"%s\" in the file", period);
+    if (trust_type && !tai_strmap_get(&f->type_map, trust_type, strlen(trust_type), &type))
+        return tai_error_set(&f->err, TA_ENOTFOUND, "no trust type \"%s\" in the file",
+                             trust_type);
+    if ((st = ta_assessment_new(&a, f->fw, &f->alloc)) != TA_OK)
+        return tai_error_set(&f->err, st, "cannot make an assessment: %s", ta_strerror(st));
+    if ((st = ta_assessment_set_period(a, period)) != TA_OK)
+        tai_error_set(&f->err, st, "%s", ta_assessment_error(a));
+    for (size_t e = 0; st == TA_OK && e < f->n_entries; e++) {
+        ta_trust *t = NULL;
+        if (f->entries[e].period != p || (trust_type && f->entries[e].type != type))
+            continue;
+        st = build_trust(f, a, e, source, &t);
+        ta_trust_free(t);
+    }
+    if (st != TA_OK) {
+        if (st == TA_ENOMEM)
+            tai_error_set(&f->err, st, "out of memory building the assessment");
+        ta_assessment_free(a);
+        return st;
+    }
+    *out = a;
+    return TA_OK;
+}
+
+ta_status ta_nhse_file_published_cutoffs(double *cutoffs, size_t n, ta_nhse_file *f,
+                                         const char *period)
+{
+    const tai_framework_def *def;
+    size_t p, i_avg, i_seg;
+    double hi[TAI_MAX_CUTOFFS + 1], lo[TAI_MAX_CUTOFFS + 1];
+    int seen[TAI_MAX_CUTOFFS + 1] = {0};
+    char num_hi[40], num_lo[40];
+    if (!f)
+        return TA_EINVAL;
+    def = &f->fw->def;
+    if (!cutoffs || !period || n != def->n_cutoffs)
+        return tai_error_set(&f->err, TA_EINVAL, "give room for exactly %zu cut-offs and a "
+                             "period", def->n_cutoffs);
+    if (!tai_strmap_get(&f->period_map, period, strlen(period), &p))
+        return tai_error_set(&f->err, TA_ENOTFOUND, "no quarter \"%s\" in the file", period);
+    i_avg = tai_framework_figure(def, TA_FIGURE_AVERAGE);
+    i_seg = tai_framework_figure(def, TA_FIGURE_UNADJUSTED_SEGMENT);
+    if (i_avg == (size_t)-1 || i_seg == (size_t)-1)
+        return tai_error_set(&f->err, TA_ENOTFOUND, "the framework names no average or "
+                             "unadjusted segment figure");
+    for (size_t e = 0; e < f->n_entries; e++) {
+        const entry *en = &f->entries[e];
+        const figure *avg, *seg;
+        int s;
+        if (en->period != p)
+            continue;
+        avg = find_figure(f, period, en->code, def->figures[i_avg].id);
+        seg = find_figure(f, period, en->code, def->figures[i_seg].id);
+        if (!avg || !seg)
+            continue;
+        s = (int)seg->value;
+        if ((double)s != seg->value || s < 1 || s > (int)n + 1)
+            return tai_error_set(&f->err, TA_EINCONSISTENT, "line %zu: %s is not a segment "
+                                 "from 1 to %zu", seg->line, def->figures[i_seg].id, n + 1);
+        if (!seen[s - 1] || avg->value > hi[s - 1])
+            hi[s - 1] = avg->value;
+        if (!seen[s - 1] || avg->value < lo[s - 1])
+            lo[s - 1] = avg->value;
+        seen[s - 1] = 1;
+    }
+    for (size_t k = 0; k <= n; k++)
+        if (!seen[k])
+            return tai_error_set(&f->err, TA_ENOTFOUND, "%s: no trust has published unadjusted "
+                                 "segment %zu", period, k + 1);
+    for (size_t k = 0; k < n; k++) {
+        if (hi[k] >= lo[k + 1]) {
+            tai_format_fixed(num_hi, sizeof num_hi, hi[k], def->decimals);
+            tai_format_fixed(num_lo, sizeof num_lo, lo[k + 1], def->decimals);
+            return tai_error_set(&f->err, TA_EINCONSISTENT, "%s: published segments overlap: "
+                                 "segment %zu reaches average %s but segment %zu starts at %s",
+                                 period, k + 1, num_hi, k + 2, num_lo);
+        }
+        cutoffs[k] = hi[k];
+    }
+    return TA_OK;
+}

@@ -1,0 +1,822 @@
+/*
+ * Assessments: inputs, the run, and reading results.
+ *
+ * This file owns the handle and the order of the method's steps; each step's
+ * rule lives in its own file (scoring.c, average.c, segment.c, league.c).
+ * Inputs may change at any time: a change discards the last run's results, so
+ * a result can never describe inputs other than the current ones.
+ *
+ * Bulk input (ta_assessment_add_columns) is all-or-nothing: rows are checked
+ * first, new trusts are staged beyond n_trusts, and only a fully valid call
+ * is made visible, so a bad row in the middle loses nothing already given.
+ */
+#include "assessment_internal.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "common/alloc.h"
+#include "common/number.h"
+
+/* ---- notes ------------------------------------------------------------ */
+
+ta_status tai_notes_add(tai_notes *notes, const char *text)
+{
+    char *copy;
+    if (tai_grow(notes->alloc, (void **)&notes->items, &notes->cap, notes->count + 1,
+                 sizeof *notes->items) != TA_OK)
+        return TA_ENOMEM;
+    if (!(copy = tai_strdup(notes->alloc, text)))
+        return TA_ENOMEM;
+    notes->items[notes->count++] = copy;
+    return TA_OK;
+}
+
+void tai_notes_clear(tai_notes *notes)
+{
+    for (size_t i = 0; i < notes->count; i++)
+        tai_free(notes->alloc, notes->items[i]);
+    notes->count = 0;
+}
+
+/* ---- the handle ------------------------------------------------------- */
+
+ta_status ta_assessment_new(ta_assessment **out, const ta_framework *fw,
+                            const ta_allocator *alloc)
+{
+    ta_allocator al;
+    ta_assessment *a;
+    if (!out)
+        return TA_EINVAL;
+    *out = NULL;
+    if (!fw || tai_alloc_init(&al, alloc) != TA_OK)
+        return TA_EINVAL;
+    if (!(a = tai_calloc(&al, 1, sizeof *a)))
+        return TA_ENOMEM;
+    a->alloc = al;
+    a->fw = fw;
+    a->n_metrics = fw->def.n_metrics;
+    tai_strmap_init(&a->codes, &a->alloc);
+    a->notes.alloc = &a->alloc;
+    if (!(a->period = tai_strdup(&a->alloc, ""))) {
+        ta_assessment_free(a);
+        return TA_ENOMEM;
+    }
+    *out = a;
+    return TA_OK;
+}
+
+static void discard_results(ta_assessment *a)
+{
+    tai_free(&a->alloc, a->scores);
+    tai_free(&a->alloc, a->results);
+    tai_free(&a->alloc, a->league);
+    a->scores = NULL;
+    a->results = NULL;
+    a->league = NULL;
+    a->n_league = 0;
+    a->has_run = 0;
+    tai_notes_clear(&a->notes);
+}
+
+static void free_row_fields(ta_assessment *a, tai_trust_row *row)
+{
+    for (size_t f = 0; f < TAI_N_FIELDS; f++)
+        tai_free(&a->alloc, row->fields[f]);
+}
+
+void ta_assessment_free(ta_assessment *a)
+{
+    ta_allocator al;
+    if (!a)
+        return;
+    al = a->alloc;
+    discard_results(a);
+    tai_free(&al, a->notes.items);
+    for (size_t t = 0; t < a->n_trusts; t++)
+        free_row_fields(a, &a->trusts[t]);
+    tai_free(&al, a->trusts);
+    tai_free(&al, a->values);
+    tai_free(&al, a->supplied);
+    tai_free(&al, a->ranks);
+    tai_free(&al, a->period);
+    tai_strmap_free(&a->codes);
+    tai_free(&al, a);
+}
+
+const char *ta_assessment_error(const ta_assessment *a)
+{
+    return a ? a->err.msg : "invalid argument: NULL assessment";
+}
+
+ta_status ta_assessment_set_period(ta_assessment *a, const char *period)
+{
+    char *copy;
+    if (!a)
+        return TA_EINVAL;
+    if (!period)
+        return tai_error_set(&a->err, TA_EINVAL, "period is NULL");
+    if (!(copy = tai_strdup(&a->alloc, period)))
+        return tai_error_set(&a->err, TA_ENOMEM, "out of memory");
+    tai_free(&a->alloc, a->period);
+    a->period = copy;
+    return TA_OK;
+}
+
+const char *ta_assessment_period(const ta_assessment *a)
+{
+    return a ? a->period : NULL;
+}
+
+/* ---- inputs ----------------------------------------------------------- */
+
+/* Makes room for `count` trusts; new input cells are NaN, new rows empty. */
+static ta_status reserve_trusts(ta_assessment *a, size_t count)
+{
+    size_t nm = a->n_metrics, old_cap = a->trusts_cap, cap;
+    tai_trust_row *rows;
+    double *values, *supplied;
+    if (count <= old_cap)
+        return TA_OK;
+    cap = old_cap < 16 ? 16 : old_cap;
+    while (cap < count) {
+        if (cap > ((size_t)-1 / 2) / (nm ? nm : 1) / sizeof(double))
+            return TA_ENOMEM;
+        cap *= 2;
+    }
+    rows = tai_reallocarray(&a->alloc, a->trusts, cap, sizeof *rows);
+    if (!rows)
+        return TA_ENOMEM;
+    a->trusts = rows;
+    values = tai_reallocarray(&a->alloc, a->values, cap * nm, sizeof *values);
+    if (!values)
+        return TA_ENOMEM;
+    a->values = values;
+    supplied = tai_reallocarray(&a->alloc, a->supplied, cap * nm, sizeof *supplied);
+    if (!supplied)
+        return TA_ENOMEM;
+    a->supplied = supplied;
+    memset(rows + old_cap, 0, (cap - old_cap) * sizeof *rows);
+    for (size_t i = old_cap * nm; i < cap * nm; i++)
+        values[i] = supplied[i] = NAN;
+    a->trusts_cap = cap;
+    return TA_OK;
+}
+
+/* Fills row t (beyond or at n_trusts) with a code and empty fields. */
+static ta_status init_row(ta_assessment *a, size_t t, const char *code)
+{
+    tai_trust_row *row = &a->trusts[t];
+    memset(row, 0, sizeof *row);
+    strcpy(row->code, code);
+    row->ft_status = TA_NHS_TRUST;
+    row->flags[0] = row->flags[1] = TA_UNKNOWN;
+    for (size_t f = 0; f < TAI_N_FIELDS; f++)
+        if (!(row->fields[f] = tai_strdup(&a->alloc, ""))) {
+            free_row_fields(a, row);
+            return TA_ENOMEM;
+        }
+    return TA_OK;
+}
+
+ta_status ta_assessment_add_trust(ta_assessment *a, const ta_trust *t)
+{
+    size_t nm, index, n_new_ranks = 0;
+    tai_trust_row *row;
+    ta_status st;
+    if (!a)
+        return TA_EINVAL;
+    if (!t)
+        return tai_error_set(&a->err, TA_EINVAL, "trust is NULL");
+    if (t->fw != a->fw)
+        return tai_error_set(&a->err, TA_EINVAL, "trust %s was made with another framework",
+                             t->code);
+    if (tai_strmap_get(&a->codes, t->code, strlen(t->code), &index))
+        return tai_error_set(&a->err, TA_EDUPLICATE, "trust %s is already in the assessment",
+                             t->code);
+    nm = a->n_metrics;
+    for (size_t m = 0; m < nm; m++)
+        n_new_ranks += t->ranks[m] != 0;
+    if (reserve_trusts(a, a->n_trusts + 1) != TA_OK ||
+        tai_grow(&a->alloc, (void **)&a->ranks, &a->ranks_cap, a->n_ranks + n_new_ranks,
+                 sizeof *a->ranks) != TA_OK)
+        return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding trust %s", t->code);
+    index = a->n_trusts;
+    if (init_row(a, index, t->code) != TA_OK)
+        return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding trust %s", t->code);
+    row = &a->trusts[index];
+    for (size_t f = 0; f < TAI_N_FIELDS; f++) {
+        char *copy = tai_strdup(&a->alloc, t->fields[f]);
+        if (!copy) {
+            free_row_fields(a, row);
+            return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding trust %s", t->code);
+        }
+        tai_free(&a->alloc, row->fields[f]);
+        row->fields[f] = copy;
+    }
+    if ((st = tai_strmap_put(&a->codes, t->code, strlen(t->code), index, NULL, NULL)) != TA_OK) {
+        free_row_fields(a, row);
+        return tai_error_set(&a->err, st, "out of memory adding trust %s", t->code);
+    }
+    row->ft_status = t->ft_status;
+    row->flags[0] = t->flags[0];
+    row->flags[1] = t->flags[1];
+    memcpy(&a->values[index * nm], t->values, nm * sizeof *t->values);
+    memcpy(&a->supplied[index * nm], t->scores, nm * sizeof *t->scores);
+    for (size_t m = 0; m < nm; m++)
+        if (t->ranks[m]) {
+            tai_rank_input *r = &a->ranks[a->n_ranks++];
+            r->trust = index;
+            r->metric = m;
+            r->rank = t->ranks[m];
+            r->pool = t->pools[m];
+        }
+    a->n_trusts++;
+    discard_results(a);
+    return TA_OK;
+}
+
+/* Checks one bulk row; the metric index on success. */
+static ta_status check_column_row(ta_assessment *a, size_t i, const char *code, const char *id,
+                                  double number, ta_input_kind kind, size_t *metric)
+{
+    int id_kind;
+    if (!tai_trust_code_valid(code))
+        return tai_error_set(&a->err, TA_EINVAL, "row %zu: invalid trust code \"%s\"", i,
+                             code ? code : "(null)");
+    if (!id || !tai_framework_lookup(&a->fw->def, id, metric, &id_kind) ||
+        (id_kind != TAI_ID_SCORE && id_kind != TAI_ID_RAW))
+        return tai_error_set(&a->err, TA_ENOTFOUND, "row %zu: unknown metric \"%s\"", i,
+                             id ? id : "(null)");
+    if (!isfinite(number))
+        return tai_error_set(&a->err, TA_EINVAL, "row %zu: trust %s, %s: not a finite number", i,
+                             code, id);
+    if (kind == TA_INPUT_SCORE && (number < 1 || number > 4))
+        return tai_error_set(&a->err, TA_ERANGE, "row %zu: trust %s, %s: a score must be from 1 "
+                             "to 4", i, code, id);
+    return TA_OK;
+}
+
+ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *const *trust_codes,
+                                    const char *const *metric_ids, const double *numbers,
+                                    ta_input_kind kind)
+{
+    tai_strmap staged; /* codes new in this call -> row index beyond n_trusts */
+    size_t n_staged = 0, nm, i, metric = 0, written = 0;
+    double *cells;
+    ta_status st = TA_OK;
+    if (!a)
+        return TA_EINVAL;
+    if (n > 0 && (!trust_codes || !metric_ids || !numbers))
+        return tai_error_set(&a->err, TA_EINVAL, "a column is NULL");
+    if (kind != TA_INPUT_VALUE && kind != TA_INPUT_SCORE)
+        return tai_error_set(&a->err, TA_EINVAL, "unknown input kind %d", (int)kind);
+    for (i = 0; i < n; i++)
+        if ((st = check_column_row(a, i, trust_codes[i], metric_ids[i], numbers[i], kind,
+                                   &metric)) != TA_OK)
+            return st;
+    nm = a->n_metrics;
+    tai_strmap_init(&staged, &a->alloc);
+    /* Stage new trusts. */
+    for (i = 0; i < n && st == TA_OK; i++) {
+        const char *code = trust_codes[i];
+        size_t len = strlen(code), index;
+        int existed = 0;
+        if (tai_strmap_get(&a->codes, code, len, &index))
+            continue;
+        st = tai_strmap_put(&staged, code, len, a->n_trusts + n_staged, &existed, NULL);
+        if (st == TA_OK && !existed) {
+            st = reserve_trusts(a, a->n_trusts + n_staged + 1);
+            if (st == TA_OK)
+                st = init_row(a, a->n_trusts + n_staged, code);
+            if (st == TA_OK)
+                n_staged++;
+        }
+    }
+    /* Write the cells, stopping at the first duplicate. */
+    cells = kind == TA_INPUT_VALUE ? a->values : a->supplied;
+    for (i = 0; i < n && st == TA_OK; i++) {
+        size_t t, m;
+        const char *code = trust_codes[i];
+        if (!tai_strmap_get(&a->codes, code, strlen(code), &t))
+            tai_strmap_get(&staged, code, strlen(code), &t);
+        tai_framework_lookup(&a->fw->def, metric_ids[i], &m, NULL);
+        if (!isnan(cells[t * nm + m])) {
+            st = tai_error_set(&a->err, TA_EDUPLICATE, "row %zu: trust %s already has a %s for "
+                               "%s", i, code, kind == TA_INPUT_VALUE ? "value" : "score",
+                               a->fw->def.metrics[m].id);
+            break;
+        }
+        cells[t * nm + m] = numbers[i];
+        written = i + 1;
+    }
+    if (st != TA_OK) {
+        if (st == TA_ENOMEM)
+            tai_error_set(&a->err, TA_ENOMEM, "out of memory adding columns");
+        /* Undo: rows 0 .. written-1 wrote cells of existing or staged trusts. */
+        for (size_t j = 0; j < written; j++) {
+            size_t t, m;
+            const char *code = trust_codes[j];
+            if (!tai_strmap_get(&a->codes, code, strlen(code), &t) &&
+                !tai_strmap_get(&staged, code, strlen(code), &t))
+                continue;
+            tai_framework_lookup(&a->fw->def, metric_ids[j], &m, NULL);
+            if (t < a->n_trusts)
+                cells[t * nm + m] = NAN;
+        }
+        for (size_t s = 0; s < n_staged; s++) {
+            size_t t = a->n_trusts + s;
+            free_row_fields(a, &a->trusts[t]);
+            for (size_t m = 0; m < nm; m++)
+                a->values[t * nm + m] = a->supplied[t * nm + m] = NAN;
+        }
+        tai_strmap_free(&staged);
+        return st;
+    }
+    /* Publish the staged trusts. */
+    for (size_t s = 0; s < n_staged && st == TA_OK; s++) {
+        size_t t = a->n_trusts + s;
+        st = tai_strmap_put(&a->codes, a->trusts[t].code, strlen(a->trusts[t].code), t, NULL,
+                            NULL);
+    }
+    tai_strmap_free(&staged);
+    if (st != TA_OK)
+        return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding columns");
+    a->n_trusts += n_staged;
+    discard_results(a);
+    return TA_OK;
+}
+
+static ta_status find_code(ta_assessment *a, const char *code, size_t *t)
+{
+    if (!code)
+        return tai_error_set(&a->err, TA_EINVAL, "trust code is NULL");
+    if (!tai_strmap_get(&a->codes, code, strlen(code), t))
+        return tai_error_set(&a->err, TA_ENOTFOUND, "no trust %s in the assessment", code);
+    return TA_OK;
+}
+
+ta_status ta_assessment_set_trust_field(ta_assessment *a, const char *code, ta_trust_field field,
+                                        const char *value)
+{
+    size_t t;
+    char *copy;
+    ta_status st;
+    if (!a)
+        return TA_EINVAL;
+    if ((st = find_code(a, code, &t)) != TA_OK)
+        return st;
+    if ((int)field < 0 || (int)field >= TAI_N_FIELDS || !value)
+        return tai_error_set(&a->err, TA_EINVAL, "bad field or NULL value for trust %s", code);
+    if (!(copy = tai_strdup(&a->alloc, value)))
+        return tai_error_set(&a->err, TA_ENOMEM, "out of memory");
+    tai_free(&a->alloc, a->trusts[t].fields[field]);
+    a->trusts[t].fields[field] = copy;
+    discard_results(a);
+    return TA_OK;
+}
+
+ta_status ta_assessment_set_trust_flag(ta_assessment *a, const char *code, ta_flag flag,
+                                       ta_tristate value)
+{
+    size_t t;
+    ta_status st;
+    if (!a)
+        return TA_EINVAL;
+    if ((st = find_code(a, code, &t)) != TA_OK)
+        return st;
+    if ((int)flag < 0 || (int)flag >= TAI_N_FLAGS ||
+        (value != TA_UNKNOWN && value != TA_NO && value != TA_YES))
+        return tai_error_set(&a->err, TA_EINVAL, "bad flag or flag value for trust %s", code);
+    a->trusts[t].flags[flag] = value;
+    discard_results(a);
+    return TA_OK;
+}
+
+ta_status ta_assessment_set_cutoffs(ta_assessment *a, size_t n, const double *cutoffs)
+{
+    if (!a)
+        return TA_EINVAL;
+    if (n == 0) {
+        a->n_cutoffs_set = 0;
+        discard_results(a);
+        return TA_OK;
+    }
+    if (!cutoffs)
+        return tai_error_set(&a->err, TA_EINVAL, "cut-offs are NULL");
+    if (n != a->fw->def.n_cutoffs)
+        return tai_error_set(&a->err, TA_EINVAL, "the framework has %zu cut-offs, not %zu",
+                             a->fw->def.n_cutoffs, n);
+    for (size_t k = 0; k < n; k++) {
+        if (!isfinite(cutoffs[k]) || cutoffs[k] < 1 || cutoffs[k] > 4)
+            return tai_error_set(&a->err, TA_ERANGE, "cut-off %zu must be a number from 1 to 4",
+                                 k + 1);
+        if (k > 0 && cutoffs[k] <= cutoffs[k - 1])
+            return tai_error_set(&a->err, TA_EINVAL, "cut-offs must be strictly ascending");
+    }
+    memcpy(a->cutoffs_set, cutoffs, n * sizeof *cutoffs);
+    a->n_cutoffs_set = n;
+    discard_results(a);
+    return TA_OK;
+}
+
+/* ---- the run ---------------------------------------------------------- */
+
+/* Step 2: averages (unrounded, rounded, exact key). */
+static void average_all(ta_assessment *a)
+{
+    const tai_framework_def *def = &a->fw->def;
+    double scale = tai_framework_scale(def);
+    for (size_t t = 0; t < a->n_trusts; t++) {
+        tai_result *r = &a->results[t];
+        double mean = 0;
+        r->n_scores = (uint32_t)tai_mean_scores(def, &a->scores[t * a->n_metrics], (size_t)-1,
+                                                &mean);
+        if (r->n_scores == 0)
+            continue;
+        r->average = mean;
+        r->rounded = tai_round_half_up(mean, def->decimals);
+        r->key = (int64_t)nearbyint(r->rounded * scale);
+    }
+}
+
+/* The cut-offs of this run: the assessment's, the framework's, or quantiles
+ * of the rounded averages of every segmented trust. */
+static ta_status find_cutoffs(ta_assessment *a)
+{
+    const tai_framework_def *def = &a->fw->def;
+    double *population;
+    size_t n = 0;
+    ta_status st;
+    a->n_cutoffs = def->n_cutoffs;
+    if (a->n_cutoffs_set) {
+        memcpy(a->cutoffs, a->cutoffs_set, a->n_cutoffs * sizeof *a->cutoffs);
+        return TA_OK;
+    }
+    if (def->cutoffs_explicit) {
+        memcpy(a->cutoffs, def->cutoffs, a->n_cutoffs * sizeof *a->cutoffs);
+        return TA_OK;
+    }
+    population = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *population);
+    if (!population)
+        return tai_error_set(&a->err, TA_ENOMEM, "out of memory");
+    for (size_t t = 0; t < a->n_trusts; t++)
+        if (a->results[t].n_scores)
+            population[n++] = a->results[t].rounded;
+    st = n ? tai_cutoffs_from_population(a->cutoffs, a->n_cutoffs, population, n, def->quantile)
+           : TA_OK;
+    tai_free(&a->alloc, population);
+    /* Interpolation leaves binary noise (2.3299999...); a cut-off is a decimal. */
+    for (size_t k = 0; n && k < a->n_cutoffs; k++)
+        a->cutoffs[k] = tai_round_half_up(a->cutoffs[k], 6);
+    return st;
+}
+
+/* Steps 3 and 4: segments, cap, RSP. */
+static void segment_all(ta_assessment *a)
+{
+    const tai_framework_def *def = &a->fw->def;
+    for (size_t t = 0; t < a->n_trusts; t++) {
+        tai_result *r = &a->results[t];
+        const tai_trust_row *row = &a->trusts[t];
+        if (r->n_scores == 0) {
+            r->reason = TA_REASON_NONE;
+            continue;
+        }
+        r->unadjusted = tai_segment_of(r->rounded, a->cutoffs, a->n_cutoffs, def->cutoff_rule);
+        r->adjusted = tai_apply_deficit_cap(r->unadjusted, row->flags[TA_FLAG_FINANCIAL_DEFICIT],
+                                            def->deficit_cap);
+        r->final_segment = tai_apply_rsp(r->adjusted, row->flags[TA_FLAG_RECOVERY_SUPPORT],
+                                         def->rsp_segment);
+        if (row->flags[TA_FLAG_RECOVERY_SUPPORT] == TA_YES && def->rsp_segment > 0)
+            r->reason = TA_REASON_RSP;
+        else if (r->adjusted != r->unadjusted)
+            r->reason = TA_REASON_DEFICIT_CAP;
+        else
+            r->reason = TA_REASON_CUTOFF;
+    }
+}
+
+ta_status ta_assessment_run(ta_assessment *a)
+{
+    size_t cells;
+    ta_status st;
+    if (!a)
+        return TA_EINVAL;
+    if (a->has_run)
+        return TA_OK;
+    discard_results(a);
+    cells = a->n_trusts * a->n_metrics;
+    a->scores = tai_calloc(&a->alloc, cells ? cells : 1, sizeof *a->scores);
+    a->results = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *a->results);
+    a->league = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *a->league);
+    if (!a->scores || !a->results || !a->league) {
+        discard_results(a);
+        return tai_error_set(&a->err, TA_ENOMEM, "out of memory running the assessment");
+    }
+    st = tai_score_metrics(a, a->scores);
+    if (st == TA_OK) {
+        average_all(a);
+        st = find_cutoffs(a);
+    }
+    if (st == TA_OK) {
+        segment_all(a);
+        st = tai_rank_league(a);
+    }
+    if (st != TA_OK) {
+        discard_results(a);
+        return tai_error_set(&a->err, st, "out of memory running the assessment");
+    }
+    a->has_run = 1;
+    tai_error_clear(&a->err);
+    return TA_OK;
+}
+
+ta_status ta_assessment_cutoffs(const ta_assessment *a, double *cutoffs, size_t n, size_t *count)
+{
+    if (!a || !count || (n > 0 && !cutoffs))
+        return TA_EINVAL;
+    if (!a->has_run)
+        return TA_ESTATE;
+    for (size_t k = 0; k < a->n_cutoffs && k < n; k++)
+        cutoffs[k] = a->cutoffs[k];
+    *count = a->n_cutoffs;
+    return TA_OK;
+}
+
+/* ---- results ---------------------------------------------------------- */
+
+size_t ta_assessment_trust_count(const ta_assessment *a)
+{
+    return a ? a->n_trusts : 0;
+}
+
+ta_status ta_assessment_find_trust(size_t *index_out, const ta_assessment *a, const char *code)
+{
+    if (!index_out || !a || !code)
+        return TA_EINVAL;
+    return tai_strmap_get(&a->codes, code, strlen(code), index_out) ? TA_OK : TA_ENOTFOUND;
+}
+
+const char *ta_assessment_trust_code(const ta_assessment *a, size_t i)
+{
+    return a && i < a->n_trusts ? a->trusts[i].code : NULL;
+}
+
+const char *ta_assessment_trust_field(const ta_assessment *a, size_t i, ta_trust_field field)
+{
+    if (!a || i >= a->n_trusts || (int)field < 0 || (int)field >= TAI_N_FIELDS)
+        return NULL;
+    return a->trusts[i].fields[field];
+}
+
+ta_tristate ta_assessment_trust_flag(const ta_assessment *a, size_t i, ta_flag flag)
+{
+    if (!a || i >= a->n_trusts || (int)flag < 0 || (int)flag >= TAI_N_FLAGS)
+        return TA_UNKNOWN;
+    return a->trusts[i].flags[flag];
+}
+
+/* The result of trust i after a run, or a status. */
+static ta_status result_of(const ta_assessment *a, size_t i, const tai_result **r)
+{
+    if (!a || i >= a->n_trusts)
+        return TA_EINVAL;
+    if (!a->has_run)
+        return TA_ESTATE;
+    *r = &a->results[i];
+    return TA_OK;
+}
+
+ta_status ta_assessment_is_segmented(const ta_assessment *a, size_t i, int *segmented)
+{
+    const tai_result *r;
+    ta_status st;
+    if (!segmented)
+        return TA_EINVAL;
+    if ((st = result_of(a, i, &r)) != TA_OK)
+        return st;
+    *segmented = r->n_scores > 0;
+    return TA_OK;
+}
+
+ta_status ta_assessment_average(const ta_assessment *a, size_t i, double *unrounded,
+                                double *rounded, size_t *n_scores)
+{
+    const tai_result *r;
+    ta_status st;
+    if ((st = result_of(a, i, &r)) != TA_OK)
+        return st;
+    if (r->n_scores == 0)
+        return TA_ENOTFOUND;
+    if (unrounded)
+        *unrounded = r->average;
+    if (rounded)
+        *rounded = r->rounded;
+    if (n_scores)
+        *n_scores = r->n_scores;
+    return TA_OK;
+}
+
+ta_status ta_assessment_segments(const ta_assessment *a, size_t i, int *unadjusted, int *adjusted,
+                                 int *final_segment)
+{
+    const tai_result *r;
+    ta_status st;
+    if ((st = result_of(a, i, &r)) != TA_OK)
+        return st;
+    if (r->n_scores == 0)
+        return TA_ENOTFOUND;
+    if (unadjusted)
+        *unadjusted = r->unadjusted;
+    if (adjusted)
+        *adjusted = r->adjusted;
+    if (final_segment)
+        *final_segment = r->final_segment;
+    return TA_OK;
+}
+
+ta_status ta_assessment_rank(const ta_assessment *a, size_t i, uint32_t *rank)
+{
+    const tai_result *r;
+    ta_status st;
+    if (!rank)
+        return TA_EINVAL;
+    if ((st = result_of(a, i, &r)) != TA_OK)
+        return st;
+    if (r->n_scores == 0)
+        return TA_ENOTFOUND;
+    *rank = r->rank;
+    return TA_OK;
+}
+
+ta_status ta_assessment_reason(const ta_assessment *a, size_t i, ta_reason *reason)
+{
+    const tai_result *r;
+    ta_status st;
+    if (!reason)
+        return TA_EINVAL;
+    if ((st = result_of(a, i, &r)) != TA_OK)
+        return st;
+    *reason = r->reason;
+    return TA_OK;
+}
+
+/* Appends text to buf at *len, counting what does not fit. */
+static void append(char *buf, size_t size, size_t *len, const char *text)
+{
+    for (; *text; text++, (*len)++)
+        if (*len + 1 < size)
+            buf[*len] = *text;
+}
+
+/* Appends x with at least `decimals` decimals and up to 6, without trailing
+ * zeros beyond `decimals` (so a quartile cut-off 2.0625 shows in full). */
+static void append_number(char *buf, size_t size, size_t *len, double x, int decimals)
+{
+    char num[40];
+    int n = tai_format_fixed(num, sizeof num, x, 6);
+    if (n < 0) {
+        num[0] = '\0';
+    } else {
+        int keep = n - (6 - decimals);
+        while (n > keep && num[n - 1] == '0')
+            num[--n] = '\0';
+        if (decimals == 0 && num[n - 1] == '.')
+            num[--n] = '\0';
+    }
+    append(buf, size, len, num);
+}
+
+ta_status ta_assessment_reason_text(const ta_assessment *a, size_t i, char *buf, size_t size,
+                                    size_t *needed)
+{
+    const tai_result *r;
+    size_t len = 0;
+    int d, cap;
+    char seg[4] = {0};
+    ta_status st;
+    if (!buf && size > 0)
+        return TA_EINVAL;
+    if ((st = result_of(a, i, &r)) != TA_OK)
+        return st;
+    d = a->fw->def.decimals;
+    cap = a->fw->def.deficit_cap;
+    if (r->n_scores == 0) {
+        append(buf, size, &len, "not segmented: no metric score enters the average");
+    } else {
+        append(buf, size, &len, "average ");
+        append_number(buf, size, &len, r->rounded, d);
+        if (r->unadjusted > 1) {
+            append(buf, size, &len, " is above cut-off ");
+            append_number(buf, size, &len, a->cutoffs[r->unadjusted - 2], d);
+        }
+        if ((size_t)r->unadjusted <= a->n_cutoffs) {
+            append(buf, size, &len, r->unadjusted > 1 ? " and" : "");
+            append(buf, size, &len, " at or below cut-off ");
+            append_number(buf, size, &len, a->cutoffs[r->unadjusted - 1], d);
+        }
+        seg[0] = (char)('0' + r->unadjusted);
+        append(buf, size, &len, ": segment ");
+        append(buf, size, &len, seg);
+        if (r->reason == TA_REASON_DEFICIT_CAP) {
+            seg[0] = (char)('0' + cap);
+            append(buf, size, &len, "; capped at segment ");
+            append(buf, size, &len, seg);
+            append(buf, size, &len, " for financial deficit");
+        }
+        if (r->reason == TA_REASON_RSP) {
+            seg[0] = (char)('0' + r->final_segment);
+            append(buf, size, &len, "; segment ");
+            append(buf, size, &len, seg);
+            append(buf, size, &len, " in the Recovery Support Programme");
+        } else if (r->final_segment == 0) {
+            append(buf, size, &len, "; final segment unknown (Recovery Support Programme flag "
+                                    "not given)");
+        }
+    }
+    if (size > 0)
+        buf[len < size ? len : size - 1] = '\0';
+    if (needed)
+        *needed = len;
+    return TA_OK;
+}
+
+ta_status ta_assessment_distance_to_better(const ta_assessment *a, size_t i, double *distance)
+{
+    const tai_result *r;
+    ta_status st;
+    if (!distance)
+        return TA_EINVAL;
+    if ((st = result_of(a, i, &r)) != TA_OK)
+        return st;
+    if (r->n_scores == 0)
+        return TA_ENOTFOUND;
+    *distance = tai_distance_to_better(r->rounded, r->unadjusted, a->cutoffs,
+                                       a->fw->def.cutoff_rule, a->fw->def.decimals);
+    return TA_OK;
+}
+
+ta_status ta_assessment_domain_score(const ta_assessment *a, size_t i, size_t d, int *has,
+                                     double *score)
+{
+    const tai_result *r;
+    double mean = 0;
+    ta_status st;
+    if (!has || !score)
+        return TA_EINVAL;
+    if ((st = result_of(a, i, &r)) != TA_OK)
+        return st;
+    if (d >= a->fw->def.n_domains)
+        return TA_EINVAL;
+    *has = tai_mean_scores(&a->fw->def, &a->scores[i * a->n_metrics], d, &mean) > 0;
+    if (*has)
+        *score = mean;
+    return TA_OK;
+}
+
+ta_status ta_assessment_metric_score(const ta_assessment *a, size_t i, size_t m, int *has,
+                                     double *score)
+{
+    const tai_result *r;
+    ta_status st;
+    double x;
+    if (!has || !score)
+        return TA_EINVAL;
+    if ((st = result_of(a, i, &r)) != TA_OK)
+        return st;
+    if (m >= a->n_metrics)
+        return TA_EINVAL;
+    x = a->scores[i * a->n_metrics + m];
+    *has = !isnan(x);
+    if (*has)
+        *score = x;
+    return TA_OK;
+}
+
+size_t ta_assessment_league_count(const ta_assessment *a)
+{
+    return a && a->has_run ? a->n_league : 0;
+}
+
+ta_status ta_assessment_league_entry(size_t *index_out, const ta_assessment *a, size_t position)
+{
+    if (!index_out || !a)
+        return TA_EINVAL;
+    if (!a->has_run)
+        return TA_ESTATE;
+    if (position >= a->n_league)
+        return TA_EINVAL;
+    *index_out = a->league[position];
+    return TA_OK;
+}
+
+size_t ta_assessment_note_count(const ta_assessment *a)
+{
+    return a ? a->notes.count : 0;
+}
+
+const char *ta_assessment_note(const ta_assessment *a, size_t k)
+{
+    return a && k < a->notes.count ? a->notes.items[k] : NULL;
+}

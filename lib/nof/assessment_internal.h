@@ -1,0 +1,104 @@
+/*
+ * Internal: the layout of an assessment and the steps of a run.
+ *
+ * Inputs are kept column-friendly for bulk use: one row of n_metrics doubles
+ * per trust for raw values and for supplied scores (NaN = not given), and a
+ * sparse list for the rarely supplied external ranks. A run fills the score
+ * matrix and one tai_result per trust; each step of the method is one
+ * function in its own file:
+ *   scoring.c  metric scores (rank scaling, standards, bands, combinations)
+ *   average.c  average and domain scores, and their rounding
+ *   segment.c  cut-offs, segments, the deficit cap and the RSP segment
+ *   league.c   ranks within trust type and league order
+ */
+#ifndef TAI_ASSESSMENT_INTERNAL_H
+#define TAI_ASSESSMENT_INTERNAL_H
+
+#include "common/error.h"
+#include "common/strmap.h"
+#include "framework_internal.h"
+#include "trust_internal.h"
+#include "trustassess/assessment.h"
+
+typedef struct tai_trust_row {
+    char code[TAI_CODE_MAX + 1];
+    char *fields[TAI_N_FIELDS];
+    ta_ft_status ft_status;
+    ta_tristate flags[TAI_N_FLAGS];
+} tai_trust_row;
+
+typedef struct tai_rank_input {
+    size_t trust, metric;
+    uint32_t rank, pool;
+} tai_rank_input;
+
+typedef struct tai_result {
+    double average;      /* unrounded mean */
+    double rounded;      /* rounded half up to the framework's decimals */
+    int64_t key;         /* rounded * 10^decimals, exact: what segments and ranks compare */
+    uint32_t n_scores;   /* 0 = not segmented */
+    uint32_t rank;
+    int unadjusted, adjusted, final_segment;
+    ta_reason reason;
+    size_t type_order; /* position of the trust's type in byte order of types */
+} tai_result;
+
+/* A note the run wants to record; returns TA_ENOMEM or TA_OK. */
+typedef struct tai_notes {
+    const ta_allocator *alloc;
+    char **items;
+    size_t count, cap;
+} tai_notes;
+
+ta_status tai_notes_add(tai_notes *notes, const char *text);
+void tai_notes_clear(tai_notes *notes);
+
+struct ta_assessment {
+    ta_allocator alloc;
+    const ta_framework *fw;
+    tai_error err;
+    char *period;
+    size_t n_metrics;
+    size_t n_trusts, trusts_cap;
+    tai_trust_row *trusts;
+    tai_strmap codes;
+    double *values;   /* trusts_cap * n_metrics */
+    double *supplied; /* trusts_cap * n_metrics */
+    tai_rank_input *ranks;
+    size_t n_ranks, ranks_cap;
+    size_t n_cutoffs_set; /* explicit cut-offs for this assessment (0 = framework's) */
+    double cutoffs_set[TAI_MAX_CUTOFFS];
+    /* results of the last run */
+    int has_run;
+    double *scores; /* n_trusts * n_metrics, NaN = none */
+    tai_result *results;
+    size_t *league;
+    size_t n_league;
+    size_t n_cutoffs;
+    double cutoffs[TAI_MAX_CUTOFFS];
+    tai_notes notes;
+};
+
+/* scoring.c: fills scores[n_trusts * n_metrics] from the inputs. */
+ta_status tai_score_metrics(ta_assessment *a, double *scores);
+
+/* average.c: the mean of row's scores over metrics entering the average
+ * (domain = (size_t)-1) or over one domain's such metrics. Returns the count;
+ * *mean is the unrounded mean (scores a decimal within 1e-9 of a multiple of
+ * 10^-decimals are taken as that decimal). */
+size_t tai_mean_scores(const tai_framework_def *def, const double *row, size_t domain,
+                       double *mean);
+
+/* segment.c */
+ta_status tai_cutoffs_from_population(double *out, size_t n_out, double *values, size_t n,
+                                      ta_quantile definition);
+int tai_segment_of(double rounded, const double *cutoffs, size_t n_cutoffs, ta_cutoff_rule rule);
+int tai_apply_deficit_cap(int segment, ta_tristate deficit, int cap);
+int tai_apply_rsp(int adjusted, ta_tristate rsp, int rsp_segment);
+double tai_distance_to_better(double rounded, int unadjusted, const double *cutoffs,
+                              ta_cutoff_rule rule, int decimals);
+
+/* league.c: ranks within type and league order for the segmented trusts. */
+ta_status tai_rank_league(ta_assessment *a);
+
+#endif /* TAI_ASSESSMENT_INTERNAL_H */

@@ -1,0 +1,332 @@
+/*
+ * The framework catalogue file: a methodology as one CSV file.
+ *
+ * Columns (header required, exactly these, in this order):
+ *   Record,Id,Name,Domain,Raw_id,Direction,Scoring,In_average,Parameters
+ * Record is one of:
+ *   framework  Id = the framework's name
+ *   domain     Id = the published domain score ID, Name, Domain = its key
+ *   figure     Id = a published result ID, Name, Parameters = its kind:
+ *              average | unadjusted_segment | adjusted_segment |
+ *              final_segment | deficit_flag | rsp_flag | other
+ *   metric     Id = score ID, Name, Domain key, Raw_id (may be empty),
+ *              Direction higher|lower, Scoring supplied|rank|standard_capped|
+ *              banded|combined, In_average yes|no, Parameters:
+ *                standard=70                          (standard_capped)
+ *                cuts=0 -1 -2                         (banded, best band first)
+ *                first=OF1079;second=OF1081;table=16 scores, row-major, 0 = unknown
+ *   setting    Id = cutoffs (Parameters "quartiles type7", "quartiles type6" or
+ *              ascending numbers "2.06 2.33 2.70"), cutoff_rule (ties_better |
+ *              ties_worse), deficit_cap, rsp_segment, decimals (integers)
+ * Lines whose Record is empty are ignored (blank separator lines).
+ *
+ * Each row is turned into the same builder calls a C program would make, so
+ * the file and the API cannot disagree; errors are the builder's, prefixed with
+ * file, line and column. Built-in presets are catalogue text too.
+ */
+#include <string.h>
+
+#include "common/csv.h"
+#include "common/file.h"
+#include "common/number.h"
+#include "common/alloc.h"
+#include "framework_internal.h"
+
+enum { COL_RECORD, COL_ID, COL_NAME, COL_DOMAIN, COL_RAW, COL_DIRECTION, COL_SCORING,
+       COL_IN_AVERAGE, COL_PARAMETERS, N_COLS };
+
+static const char *const header[N_COLS] = {"Record",    "Id",      "Name",
+                                           "Domain",    "Raw_id",  "Direction",
+                                           "Scoring",   "In_average", "Parameters"};
+
+typedef struct reader {
+    ta_framework_builder *b;
+    tai_csv *csv;
+    const char *name;
+} reader;
+
+/* Prefixes the builder's message with the row's location. */
+static ta_status at(reader *r, size_t col, ta_status st)
+{
+    char msg[TAI_ERROR_SIZE];
+    memcpy(msg, r->b->err.msg, sizeof msg);
+    return tai_error_set(&r->b->err, st, "%s:%zu:%zu: %s", r->name, tai_csv_record_line(r->csv),
+                         tai_csv_field_column(r->csv, col), msg);
+}
+
+static ta_status fail(reader *r, size_t col, ta_status st, const char *what, const char *text)
+{
+    return tai_error_set(&r->b->err, st, "%s:%zu:%zu: %s \"%s\"", r->name,
+                         tai_csv_record_line(r->csv), tai_csv_field_column(r->csv, col), what,
+                         text);
+}
+
+static const char *field(reader *r, size_t col)
+{
+    return tai_csv_field(r->csv, col, NULL);
+}
+
+/* Parses up to max space-separated numbers from text. */
+static ta_status parse_numbers(const char *text, double *out, size_t max, size_t *n)
+{
+    size_t count = 0;
+    const char *p = text;
+    for (;;) {
+        const char *start;
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        start = p;
+        while (*p && *p != ' ')
+            p++;
+        if (count == max)
+            return TA_ERANGE;
+        if (tai_parse_double(start, (size_t)(p - start), &out[count]) != TA_OK)
+            return TA_EPARSE;
+        count++;
+    }
+    *n = count;
+    return TA_OK;
+}
+
+/* Finds "key=" in a ;-separated parameter list; copies its value into buf. */
+static int parameter(const char *params, const char *key, char *buf, size_t size)
+{
+    size_t klen = strlen(key);
+    const char *p = params;
+    while (*p) {
+        const char *end = strchr(p, ';');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        while (*p == ' ' && len > 0) {
+            p++;
+            len--;
+        }
+        if (len > klen && strncmp(p, key, klen) == 0 && p[klen] == '=') {
+            size_t vlen = len - klen - 1;
+            if (vlen >= size)
+                return 0;
+            memcpy(buf, p + klen + 1, vlen);
+            buf[vlen] = '\0';
+            return 1;
+        }
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    return 0;
+}
+
+static ta_status read_metric(reader *r)
+{
+    ta_framework_builder *b = r->b;
+    const char *id = field(r, COL_ID), *scoring_text = field(r, COL_SCORING);
+    const char *dir = field(r, COL_DIRECTION), *avg = field(r, COL_IN_AVERAGE);
+    const char *params = field(r, COL_PARAMETERS);
+    static const char *const scorings[] = {"supplied", "rank", "standard_capped", "banded",
+                                           "combined"};
+    int scoring = -1;
+    char buf[256];
+    ta_status st = TA_OK;
+    for (int i = 0; i < 5; i++)
+        if (strcmp(scoring_text, scorings[i]) == 0)
+            scoring = i;
+    if (scoring < 0)
+        return fail(r, COL_SCORING, TA_EPARSE, "unknown scoring rule", scoring_text);
+    if ((st = ta_framework_builder_add_metric(b, id, field(r, COL_NAME), field(r, COL_DOMAIN),
+                                              (ta_scoring)scoring)) != TA_OK)
+        return at(r, COL_ID, st);
+    if (field(r, COL_RAW)[0] &&
+        (st = ta_framework_builder_set_raw_id(b, id, field(r, COL_RAW))) != TA_OK)
+        return at(r, COL_RAW, st);
+    if (strcmp(dir, "higher") == 0 || strcmp(dir, "lower") == 0)
+        st = ta_framework_builder_set_direction(b, id, dir[0] == 'h' ? TA_HIGHER_IS_BETTER
+                                                                     : TA_LOWER_IS_BETTER);
+    else if (dir[0] != '\0')
+        return fail(r, COL_DIRECTION, TA_EPARSE, "direction must be higher or lower, not", dir);
+    if (st != TA_OK)
+        return at(r, COL_DIRECTION, st);
+    if (strcmp(avg, "yes") != 0 && strcmp(avg, "no") != 0)
+        return fail(r, COL_IN_AVERAGE, TA_EPARSE, "In_average must be yes or no, not", avg);
+    if ((st = ta_framework_builder_set_in_average(b, id, avg[0] == 'y')) != TA_OK)
+        return at(r, COL_IN_AVERAGE, st);
+    if (scoring == TA_SCORING_STANDARD_CAPPED) {
+        double standard;
+        if (!parameter(params, "standard", buf, sizeof buf) ||
+            tai_parse_double(buf, strlen(buf), &standard) != TA_OK)
+            return fail(r, COL_PARAMETERS, TA_EPARSE, "expected standard=NUMBER in", params);
+        if ((st = ta_framework_builder_set_standard(b, id, standard)) != TA_OK)
+            return at(r, COL_PARAMETERS, st);
+    } else if (scoring == TA_SCORING_BANDED) {
+        double cuts[TAI_MAX_CUTS];
+        size_t n = 0;
+        if (!parameter(params, "cuts", buf, sizeof buf) ||
+            parse_numbers(buf, cuts, TAI_MAX_CUTS, &n) != TA_OK || n == 0)
+            return fail(r, COL_PARAMETERS, TA_EPARSE, "expected cuts=NUMBERS in", params);
+        if ((st = ta_framework_builder_set_bands(b, id, n, cuts)) != TA_OK)
+            return at(r, COL_PARAMETERS, st);
+    } else if (scoring == TA_SCORING_COMBINED) {
+        char first[TAI_ID_MAX], second[TAI_ID_MAX];
+        double table[16];
+        size_t n = 0;
+        if (!parameter(params, "first", first, sizeof first) ||
+            !parameter(params, "second", second, sizeof second) ||
+            !parameter(params, "table", buf, sizeof buf) ||
+            parse_numbers(buf, table, 16, &n) != TA_OK || n != 16)
+            return fail(r, COL_PARAMETERS, TA_EPARSE,
+                        "expected first=ID;second=ID;table=16 NUMBERS in", params);
+        if ((st = ta_framework_builder_set_combination(b, id, first, second, table)) != TA_OK)
+            return at(r, COL_PARAMETERS, st);
+    }
+    return TA_OK;
+}
+
+static ta_status read_setting(reader *r)
+{
+    ta_framework_builder *b = r->b;
+    const char *key = field(r, COL_ID), *value = field(r, COL_PARAMETERS);
+    ta_status st;
+    if (strcmp(key, "cutoffs") == 0) {
+        double cutoffs[TAI_MAX_CUTOFFS];
+        size_t n = 0;
+        if (strcmp(value, "quartiles type7") == 0)
+            st = ta_framework_builder_set_cutoff_quartiles(b, TA_QUANTILE_TYPE7);
+        else if (strcmp(value, "quartiles type6") == 0)
+            st = ta_framework_builder_set_cutoff_quartiles(b, TA_QUANTILE_TYPE6);
+        else if (parse_numbers(value, cutoffs, TAI_MAX_CUTOFFS, &n) == TA_OK && n > 0)
+            st = ta_framework_builder_set_cutoffs(b, n, cutoffs);
+        else
+            return fail(r, COL_PARAMETERS, TA_EPARSE,
+                        "cutoffs must be \"quartiles type7\", \"quartiles type6\" or numbers, not",
+                        value);
+    } else if (strcmp(key, "cutoff_rule") == 0) {
+        if (strcmp(value, "ties_better") == 0)
+            st = ta_framework_builder_set_cutoff_rule(b, TA_CUTOFF_TIES_BETTER);
+        else if (strcmp(value, "ties_worse") == 0)
+            st = ta_framework_builder_set_cutoff_rule(b, TA_CUTOFF_TIES_WORSE);
+        else
+            return fail(r, COL_PARAMETERS, TA_EPARSE,
+                        "cutoff_rule must be ties_better or ties_worse, not", value);
+    } else if (strcmp(key, "deficit_cap") == 0 || strcmp(key, "rsp_segment") == 0 ||
+               strcmp(key, "decimals") == 0) {
+        unsigned long long v;
+        if (tai_parse_uint(value, strlen(value), 99, &v) != TA_OK)
+            return fail(r, COL_PARAMETERS, TA_EPARSE, "expected a whole number, not", value);
+        if (key[0] == 'd' && key[1] == 'e' && key[2] == 'f')
+            st = ta_framework_builder_set_deficit_cap(b, (int)v);
+        else if (key[0] == 'r')
+            st = ta_framework_builder_set_rsp_segment(b, (int)v);
+        else
+            st = ta_framework_builder_set_decimals(b, (int)v);
+    } else {
+        return fail(r, COL_ID, TA_EPARSE, "unknown setting", key);
+    }
+    return st == TA_OK ? TA_OK : at(r, COL_PARAMETERS, st);
+}
+
+static ta_status read_figure(reader *r)
+{
+    static const char *const kinds[] = {"average",       "unadjusted_segment", "adjusted_segment",
+                                        "final_segment", "deficit_flag",       "rsp_flag",
+                                        "other"};
+    const char *kind = field(r, COL_PARAMETERS);
+    ta_status st;
+    for (int i = 0; i < 7; i++)
+        if (strcmp(kind, kinds[i]) == 0) {
+            st = ta_framework_builder_add_figure(r->b, (ta_figure)i, field(r, COL_ID),
+                                                 field(r, COL_NAME));
+            return st == TA_OK ? TA_OK : at(r, COL_ID, st);
+        }
+    return fail(r, COL_PARAMETERS, TA_EPARSE, "unknown figure kind", kind);
+}
+
+static ta_status read_framework_name(reader *r)
+{
+    tai_framework_def *def = &r->b->def;
+    char *name = tai_strdup(&def->alloc, field(r, COL_ID));
+    if (!name)
+        return tai_error_set(&r->b->err, TA_ENOMEM, "out of memory");
+    tai_free(&def->alloc, def->name);
+    def->name = name;
+    return TA_OK;
+}
+
+static ta_status read_row(reader *r)
+{
+    const char *record = field(r, COL_RECORD);
+    ta_status st;
+    if (record[0] == '\0')
+        return TA_OK;
+    if (strcmp(record, "metric") == 0)
+        return read_metric(r);
+    if (strcmp(record, "domain") == 0) {
+        st = ta_framework_builder_add_domain(r->b, field(r, COL_DOMAIN), field(r, COL_NAME),
+                                             field(r, COL_ID));
+        return st == TA_OK ? TA_OK : at(r, COL_DOMAIN, st);
+    }
+    if (strcmp(record, "figure") == 0)
+        return read_figure(r);
+    if (strcmp(record, "setting") == 0)
+        return read_setting(r);
+    if (strcmp(record, "framework") == 0)
+        return read_framework_name(r);
+    return fail(r, COL_RECORD, TA_EPARSE, "unknown record type", record);
+}
+
+ta_status ta_framework_builder_load_csv_buffer(ta_framework_builder *b, const char *name,
+                                               const char *data, size_t len)
+{
+    tai_csv csv;
+    reader r;
+    int has = 0;
+    ta_status st;
+    if (!b)
+        return TA_EINVAL;
+    if (!name || (!data && len > 0))
+        return tai_error_set(&b->err, TA_EINVAL, "name or data is NULL");
+    tai_csv_init(&csv, &b->def.alloc, name, data ? data : "", len);
+    r.b = b;
+    r.csv = &csv;
+    r.name = name;
+    st = tai_csv_next(&csv, &has, &b->err);
+    if (st == TA_OK && !has)
+        st = tai_error_set(&b->err, TA_EPARSE, "%s: empty catalogue (no header)", name);
+    for (size_t i = 0; st == TA_OK && i < N_COLS; i++)
+        if (tai_csv_field_count(&csv) != N_COLS || strcmp(field(&r, i), header[i]) != 0)
+            st = tai_error_set(&b->err, TA_EPARSE,
+                               "%s:1: the header must be "
+                               "Record,Id,Name,Domain,Raw_id,Direction,Scoring,In_average,"
+                               "Parameters",
+                               name);
+    while (st == TA_OK) {
+        st = tai_csv_next(&csv, &has, &b->err);
+        if (st != TA_OK || !has)
+            break;
+        if (tai_csv_field_count(&csv) == 1 && field(&r, 0)[0] == '\0')
+            continue;
+        if (tai_csv_field_count(&csv) != N_COLS)
+            st = tai_error_set(&b->err, TA_EPARSE, "%s:%zu:1: expected %d fields, found %zu",
+                               name, tai_csv_record_line(&csv), N_COLS,
+                               tai_csv_field_count(&csv));
+        else
+            st = read_row(&r);
+    }
+    tai_csv_free(&csv);
+    return st;
+}
+
+ta_status ta_framework_builder_load_csv(ta_framework_builder *b, const char *path)
+{
+    char *data = NULL;
+    size_t len = 0;
+    ta_status st;
+    if (!b)
+        return TA_EINVAL;
+    if (!path)
+        return tai_error_set(&b->err, TA_EINVAL, "path is NULL");
+    if ((st = tai_read_file(&b->def.alloc, path, &data, &len, &b->err)) != TA_OK)
+        return st;
+    st = ta_framework_builder_load_csv_buffer(b, path, data, len);
+    tai_free(&b->def.alloc, data);
+    return st;
+}

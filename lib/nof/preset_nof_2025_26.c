@@ -1,0 +1,70 @@
+/*
+ * The built-in preset "nof-2025-26": NHS Oversight Framework 2025/26 for mental
+ * health and community trusts, as a framework catalogue (framework_csv.c).
+ *
+ * Sources: NHS England, NHS Oversight Framework 2025/26 methodology manual
+ * (26 June 2025) and technical metric specification; metric IDs, names and
+ * domains as in NHS England's published segmentation CSV. What is not stated
+ * there was read off the published data and is marked *inferred* in the README
+ * and docs/nof-2025-26.md; each inferred rule is a parameter of this text:
+ *   - directions of the rank-scored metrics (from the published scores);
+ *   - OF1057: below the 70% standard scores 4.00;
+ *   - OF1079 bands cut at 0, -1, -2 (% of income); OF1081 at 0, -0.5, -1;
+ *   - OF1080 = table of (OF1079, OF1081) scores: only the pairs observed in
+ *     the 2025/26 data are filled in, the others are 0 ("not known");
+ *   - cut-offs: quartiles (Excel QUARTILE.INC) of the segmented trusts' rounded
+ *     averages; a trust exactly on a cut-off takes the better segment.
+ * The acute and ambulance catalogues are not published in a form we could
+ * read: this preset holds the mental health and community catalogue only.
+ */
+#include "presets.h"
+
+const char tai_preset_nof_2025_26[] =
+    "Record,Id,Name,Domain,Raw_id,Direction,Scoring,In_average,Parameters\n"
+    "framework,nof-2025-26,NHS Oversight Framework 2025/26 (mental health and community trusts),,,,,,\n"
+    "setting,cutoffs,,,,,,,quartiles type7\n"
+    "setting,cutoff_rule,,,,,,,ties_better\n"
+    "setting,deficit_cap,,,,,,,3\n"
+    "setting,rsp_segment,,,,,,,5\n"
+    "setting,decimals,,,,,,,2\n"
+    "domain,OF4000,Access to services,access,,,,,\n"
+    "domain,OF4002,Patient safety,patient_safety,,,,,\n"
+    "domain,OF4003,Finance and productivity,finance_productivity,,,,,\n"
+    "domain,OF4004,People and workforce,people_workforce,,,,,\n"
+    "domain,OF4005,Effectiveness and experience,effectiveness_experience,,,,,\n"
+    "figure,OF5002,Average metric score,,,,,,average\n"
+    "figure,OF5003,Unadjusted segment,,,,,,unadjusted_segment\n"
+    "figure,OF5000,Adjusted segment,,,,,,adjusted_segment\n"
+    "figure,OF5005,Final segment score override,,,,,,final_segment\n"
+    "figure,OF5004,Financial override,,,,,,deficit_flag\n"
+    "figure,OF5007,Is the organisation in the Recovery Support Programme?,,,,,,rsp_flag\n"
+    "figure,OF4100,Access to services domain segment,,,,,,other\n"
+    "figure,OF4102,Patient safety domain segment,,,,,,other\n"
+    "figure,OF4103,Finance and productivity domain segment,,,,,,other\n"
+    "figure,OF4104,People and workforce domain segment,,,,,,other\n"
+    "figure,OF4105,Effectiveness and experience domain segment,,,,,,other\n"
+    "metric,OF1005,Percentage of patients waiting over 52 weeks for community services,"
+    "access,OF0005,lower,rank,yes,\n"
+    "metric,OF1041,Annual change in the number of children and young people accessing "
+    "NHS-funded MH services,access,OF0041,higher,rank,yes,\n"
+    "metric,OF1016,Percentage of patients in mental health crisis to receive face-to-face "
+    "contact within 24 hours,patient_safety,OF0016,higher,rank,yes,\n"
+    "metric,OF1061,NHS Staff survey - raising concerns sub-score,patient_safety,OF0061,higher,"
+    "rank,yes,\n"
+    "metric,OF1067,CQC safe inspection,patient_safety,,,supplied,yes,\n"
+    "metric,OF1079,Planned surplus/deficit,finance_productivity,OF0079,higher,banded,no,"
+    "cuts=0 -1 -2\n"
+    "metric,OF1081,Variance year-to-date to financial plan,finance_productivity,OF0081,higher,"
+    "banded,no,cuts=0 -0.5 -1\n"
+    "metric,OF1080,Combined finance,finance_productivity,,,combined,yes,"
+    "first=OF1079;second=OF1081;table=1 1 2 3 2 0 0 0 2 3 0 4 2 3 0 4\n"
+    "metric,OF1086,Relative difference in costs,finance_productivity,OF0086,lower,rank,yes,\n"
+    "metric,OF1082,Sickness absence rate,people_workforce,OF0082,lower,rank,yes,\n"
+    "metric,OF1084,NHS staff survey engagement theme sub-score,people_workforce,OF0084,higher,"
+    "rank,yes,\n"
+    "metric,OF1035,CQC community mental health survey satisfaction rate,"
+    "effectiveness_experience,,,supplied,yes,\n"
+    "metric,OF1057,Urgent Community Response 2-hour performance,effectiveness_experience,"
+    "OF0057,higher,standard_capped,yes,standard=70\n"
+    "metric,OF1063,Percentage of inpatients with >60 day length of stay,"
+    "effectiveness_experience,OF0063,lower,rank,yes,\n";
