@@ -77,17 +77,17 @@ typedef enum ta_capital_body {
 /* Rule-set parameters. Every value is an int64_t: pence for amounts (-1 =
  * not set, for the per-segment limits), 0/1 for yes/no, bits for sets. */
 typedef enum ta_capital_param {
-    TA_CP_LIGHT_THRESHOLD = 0,   /* pence; A1 "less than £100 million" */
-    TA_CP_LIGHT_INCLUSIVE = 1,   /* 0: light if amount < threshold; 1: <= */
-    TA_CP_LIGHT_STATUSES = 2,    /* bits 1 << ta_ft_status that may take the light route */
-    TA_CP_LIGHT_FUNDING = 3,     /* bits 1 << ta_capital_funding that count as own savings */
+    TA_CP_LIGHT_THRESHOLD = 0,     /* pence; A1 "less than £100 million" */
+    TA_CP_LIGHT_INCLUSIVE = 1,     /* 0: light if amount < threshold; 1: <= */
+    TA_CP_LIGHT_STATUSES = 2,      /* bits 1 << ta_ft_status that may take the light route */
+    TA_CP_LIGHT_FUNDING = 3,       /* bits 1 << ta_capital_funding that count as own savings */
     TA_CP_LIGHT_NEEDS_SAVINGS = 4, /* 1: savings available must cover the amount */
-    TA_CP_LIMIT_NHS_TRUST = 5,   /* delegated limit of an NHS trust, pence */
-    TA_CP_LIMIT_FT_DISTRESS = 6, /* of a foundation trust in financial distress */
-    TA_CP_LIMIT_FT = 7,          /* of a foundation trust not in distress (AFTs too) */
-    TA_CP_LIMIT_SEGMENT_1 = 8,   /* per NOF segment (C2 table 1), -1 = not set; */
-    TA_CP_LIMIT_SEGMENT_2 = 9,   /*   when set, replaces the three limits above for */
-    TA_CP_LIMIT_SEGMENT_3 = 10,  /*   a trust in that segment */
+    TA_CP_LIMIT_NHS_TRUST = 5,     /* delegated limit of an NHS trust, pence */
+    TA_CP_LIMIT_FT_DISTRESS = 6,   /* of a foundation trust in financial distress */
+    TA_CP_LIMIT_FT = 7,            /* of a foundation trust not in distress (AFTs too) */
+    TA_CP_LIMIT_SEGMENT_1 = 8,     /* per NOF segment (C2 table 1), -1 = not set; */
+    TA_CP_LIMIT_SEGMENT_2 = 9,     /*   when set, replaces the three limits above for */
+    TA_CP_LIMIT_SEGMENT_3 = 10,    /*   a trust in that segment */
     TA_CP_LIMIT_SEGMENT_4 = 11,
     TA_CP_LIMIT_SEGMENT_5 = 12,
     TA_CP_HMT_LIMIT = 13,        /* HM Treasury capital delegated limit, pence */
@@ -127,8 +127,8 @@ TA_API ta_status ta_capital_rules_set(ta_capital_rules *r, ta_capital_param p, i
                                       const char *source);
 /* A parameter's value and source (owned by the rule set). Out-pointers may be
  * NULL. */
-TA_API ta_status ta_capital_rules_get(const ta_capital_rules *r, ta_capital_param p,
-                                      int64_t *value, const char **source);
+TA_API ta_status ta_capital_rules_get(const ta_capital_rules *r, ta_capital_param p, int64_t *value,
+                                      const char **source);
 /* The parameter's value as rules-file text (e.g. "£100,000,000.00", "<",
  * "Advanced foundation trust", "SOC;OBC;FBC", "none"). */
 TA_API ta_status ta_capital_rules_value_text(const ta_capital_rules *r, ta_capital_param p,
@@ -253,8 +253,7 @@ TA_API const char *ta_capital_portfolio_error(const ta_capital_portfolio *pf);
 TA_API ta_status ta_capital_portfolio_add(ta_capital_portfolio *pf, const char *trust_code,
                                           const char *scheme_ref, ta_capital_proposal **out);
 TA_API size_t ta_capital_portfolio_count(const ta_capital_portfolio *pf);
-TA_API ta_capital_proposal *ta_capital_portfolio_proposal(const ta_capital_portfolio *pf,
-                                                          size_t i);
+TA_API ta_capital_proposal *ta_capital_portfolio_proposal(const ta_capital_portfolio *pf, size_t i);
 
 /* Checks every proposal. Proposals with the same trust code and scheme
  * reference are parts of one scheme: each part is judged on the parts' total

@@ -42,9 +42,9 @@ extern "C" {
 #define TA_MONEY_BUFSIZE 32
 
 /* Formatting flags for ta_money_format (combine with |). */
-#define TA_MONEY_PLAIN 0u    /* "-1234567.89" */
-#define TA_MONEY_POUND 1u    /* "£" after any sign: "-£1234567.89" */
-#define TA_MONEY_GROUPED 2u  /* thousands separated by ",": "1,234,567.89" */
+#define TA_MONEY_PLAIN 0u   /* "-1234567.89" */
+#define TA_MONEY_POUND 1u   /* "£" after any sign: "-£1234567.89" */
+#define TA_MONEY_GROUPED 2u /* thousands separated by ",": "1,234,567.89" */
 
 /* Parses a non-negative amount (see the grammar above) into *pence_out. A
  * leading "-" is TA_ERANGE, even for zero. *pence_out is untouched on failure. */

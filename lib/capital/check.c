@@ -208,7 +208,8 @@ ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, i
         ADD("light.status", "A trust with status %s may take the light route (%s).",
             ta_capital_status_name(p->status), src(r, TA_CP_LIGHT_STATUSES));
     else
-        ADD("light.status", "A trust with status %s may not take the light route; only %s may (%s).",
+        ADD("light.status",
+            "A trust with status %s may not take the light route; only %s may (%s).",
             ta_capital_status_name(p->status), allowed, src(r, TA_CP_LIGHT_STATUSES));
     ta_capital_rules_value_text(r, TA_CP_LIGHT_FUNDING, allowed, sizeof allowed);
     ADD("light.funding", "%s funding %s the trust's own savings (counted: %s) (%s).",

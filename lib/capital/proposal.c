@@ -123,8 +123,7 @@ ta_status ta_capital_proposal_set_segment(ta_capital_proposal *p, int segment)
     if (p == NULL)
         return TA_EINVAL;
     if (segment < 0 || segment > 5)
-        return tai_error_set(&p->err, TA_ERANGE, "NOF segment %d is not 0 (unknown) to 5",
-                             segment);
+        return tai_error_set(&p->err, TA_ERANGE, "NOF segment %d is not 0 (unknown) to 5", segment);
     p->segment = segment;
     return changed(p);
 }
@@ -140,8 +139,7 @@ ta_status ta_capital_proposal_set_distress(ta_capital_proposal *p, ta_tristate d
     return changed(p);
 }
 
-static ta_status set_money(ta_capital_proposal *p, int64_t *field, int64_t pence,
-                           const char *what)
+static ta_status set_money(ta_capital_proposal *p, int64_t *field, int64_t pence, const char *what)
 {
     if (p == NULL)
         return TA_EINVAL;
@@ -287,8 +285,7 @@ ta_status ta_capital_proposal_documents(const ta_capital_proposal *p, unsigned *
 }
 
 ta_status ta_capital_proposal_headroom(const ta_capital_proposal *p, int64_t *compared,
-                                       int *has_headroom, int64_t *largest_light,
-                                       int64_t *headroom)
+                                       int *has_headroom, int64_t *largest_light, int64_t *headroom)
 {
     if (p == NULL)
         return TA_EINVAL;

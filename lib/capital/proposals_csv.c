@@ -31,8 +31,10 @@ enum col {
 #define N_REQUIRED 6
 
 static const char *const col_names[N_COLS] = {
-    "Scheme_ref", "Trust_code", "Trust_status", "Amount",           "Funding",         "Own_savings_available",
-    "Scheme_name", "NOF_segment", "Financial_distress", "VAT", "Whole_life_cost"};
+    "Scheme_ref",  "Trust_code",     "Trust_status",
+    "Amount",      "Funding",        "Own_savings_available",
+    "Scheme_name", "NOF_segment",    "Financial_distress",
+    "VAT",         "Whole_life_cost"};
 
 typedef struct reader {
     ta_capital_portfolio *pf;
@@ -153,8 +155,9 @@ static ta_status money_field(reader *rd, int k, int optional, int64_t *out, size
                              "%s:%zu:%zu: %s \"%s\" is negative, has fractional pence or exceeds "
                              "£92,233,720,368,547,758.07",
                              rd->name, line, column, col_names[k], s);
-    return tai_error_set(e, st, "%s:%zu:%zu: %s \"%s\" is not an amount such as £99,999,999.99, "
-                                "99999999.99 or £100m",
+    return tai_error_set(e, st,
+                         "%s:%zu:%zu: %s \"%s\" is not an amount such as £99,999,999.99, "
+                         "99999999.99 or £100m",
                          rd->name, line, column, col_names[k], s);
 }
 
@@ -285,8 +288,8 @@ static ta_status parse_row(reader *rd, size_t line, ta_capital_proposal **out, s
     return TA_OK;
 }
 
-ta_status ta_capital_portfolio_read_buffer(ta_capital_portfolio *pf, const char *data,
-                                           size_t len, const char *name, unsigned flags)
+ta_status ta_capital_portfolio_read_buffer(ta_capital_portfolio *pf, const char *data, size_t len,
+                                           const char *name, unsigned flags)
 {
     if (pf == NULL)
         return TA_EINVAL;
@@ -361,8 +364,7 @@ ta_status ta_capital_portfolio_read_buffer(ta_capital_portfolio *pf, const char 
     return TA_OK;
 }
 
-ta_status ta_capital_portfolio_read_csv(ta_capital_portfolio *pf, const char *path,
-                                        unsigned flags)
+ta_status ta_capital_portfolio_read_csv(ta_capital_portfolio *pf, const char *path, unsigned flags)
 {
     if (pf == NULL)
         return TA_EINVAL;

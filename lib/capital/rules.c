@@ -15,30 +15,29 @@
 
 /* ---- the preset --------------------------------------------------------- */
 
-static const char preset_capital_2025[] =
-    "Parameter,Value,Source\n"
-    "light_threshold,\"100,000,000.00\",A1\n"
-    "light_comparison,<,our reading\n"
-    "light_statuses,Advanced foundation trust,A1\n"
-    "light_funding,Own savings,A1; our reading\n"
-    "light_needs_savings,yes,our reading\n"
-    "limit_nhs_trust,\"25,000,000.00\",C1\n"
-    "limit_ft_distress,\"25,000,000.00\",C1\n"
-    "limit_ft,\"50,000,000.00\",C1\n"
-    "limit_segment_1,none,placeholder\n"
-    "limit_segment_2,none,placeholder\n"
-    "limit_segment_3,none,placeholder\n"
-    "limit_segment_4,none,placeholder\n"
-    "limit_segment_5,none,placeholder\n"
-    "hmt_limit,\"300,000,000.00\",C2; C4\n"
-    "tier_comparison,>,our reading\n"
-    "vat_included,yes,our reading\n"
-    "whole_life_cost,no,our reading\n"
-    "unknown_distress,yes,our reading\n"
-    "documents_light,BJC,our reading\n"
-    "documents_board,BJC,C3; our reading\n"
-    "documents_jisc,SOC;OBC;FBC,C3\n"
-    "documents_hmt,SOC;OBC;FBC,C3\n";
+static const char preset_capital_2025[] = "Parameter,Value,Source\n"
+                                          "light_threshold,\"100,000,000.00\",A1\n"
+                                          "light_comparison,<,our reading\n"
+                                          "light_statuses,Advanced foundation trust,A1\n"
+                                          "light_funding,Own savings,A1; our reading\n"
+                                          "light_needs_savings,yes,our reading\n"
+                                          "limit_nhs_trust,\"25,000,000.00\",C1\n"
+                                          "limit_ft_distress,\"25,000,000.00\",C1\n"
+                                          "limit_ft,\"50,000,000.00\",C1\n"
+                                          "limit_segment_1,none,placeholder\n"
+                                          "limit_segment_2,none,placeholder\n"
+                                          "limit_segment_3,none,placeholder\n"
+                                          "limit_segment_4,none,placeholder\n"
+                                          "limit_segment_5,none,placeholder\n"
+                                          "hmt_limit,\"300,000,000.00\",C2; C4\n"
+                                          "tier_comparison,>,our reading\n"
+                                          "vat_included,yes,our reading\n"
+                                          "whole_life_cost,no,our reading\n"
+                                          "unknown_distress,yes,our reading\n"
+                                          "documents_light,BJC,our reading\n"
+                                          "documents_board,BJC,C3; our reading\n"
+                                          "documents_jisc,SOC;OBC;FBC,C3\n"
+                                          "documents_hmt,SOC;OBC;FBC,C3\n";
 
 static const struct {
     const char *name;
@@ -72,7 +71,8 @@ static const struct {
     {"light_funding", K_FUNDING, "The funding that counts as the trust's own savings."},
     {"light_needs_savings", K_YESNO, "Whether the savings available must cover the amount."},
     {"limit_nhs_trust", K_MONEY, "The delegated limit of an NHS trust."},
-    {"limit_ft_distress", K_MONEY, "The delegated limit of a foundation trust in financial distress."},
+    {"limit_ft_distress", K_MONEY,
+     "The delegated limit of a foundation trust in financial distress."},
     {"limit_ft", K_MONEY,
      "The delegated limit of a foundation trust (advanced or not) not in financial distress."},
     {"limit_segment_1", K_MONEY_OPT, "The delegated limit of a trust in NOF segment 1, if set."},
@@ -83,7 +83,8 @@ static const struct {
     {"hmt_limit", K_MONEY, "Above this HM Treasury must also approve."},
     {"tier_comparison", K_GT, "Whether a tier is needed over a limit (>) or at or over it (>=)."},
     {"vat_included", K_YESNO, "Whether VAT is added to the amount compared."},
-    {"whole_life_cost", K_YESNO, "Whether the whole-life cost is compared instead of the capital cost."},
+    {"whole_life_cost", K_YESNO,
+     "Whether the whole-life cost is compared instead of the capital cost."},
     {"unknown_distress", K_YESNO, "Whether an unknown distress flag counts as financial distress."},
     {"documents_light", K_DOCS, "The documents the light route needs."},
     {"documents_board", K_DOCS, "The documents a scheme within the delegated limit needs."},
@@ -326,7 +327,8 @@ static ta_status rules_create(ta_capital_rules **out, const char *name, const ta
         return TA_ENOMEM;
     r->alloc = a;
     strcpy(r->name, name);
-    ta_status st = load_text(r, preset_capital_2025, sizeof preset_capital_2025 - 1, "capital-2025");
+    ta_status st =
+        load_text(r, preset_capital_2025, sizeof preset_capital_2025 - 1, "capital-2025");
     if (st != TA_OK) {
         tai_free(&a, r);
         return st == TA_ENOMEM ? TA_ENOMEM : TA_EINVAL;
@@ -501,8 +503,7 @@ ta_status ta_capital_rules_set_text(ta_capital_rules *r, const char *param, cons
         return tai_error_set(&r->err, TA_EINVAL, "parameter name and value must not be NULL");
     ta_capital_param p;
     if (!find_param(param, strlen(param), &p))
-        return tai_error_set(&r->err, TA_ENOTFOUND, "unknown capital rule parameter \"%s\"",
-                             param);
+        return tai_error_set(&r->err, TA_ENOTFOUND, "unknown capital rule parameter \"%s\"", param);
     int64_t v;
     if (!parse_value(p, value, strlen(value), &v))
         return tai_error_set(&r->err, TA_EPARSE, "\"%s\" is not a valid value for %s", value,
@@ -579,8 +580,8 @@ static ta_status load_text(ta_capital_rules *r, const char *data, size_t len, co
         ta_capital_param p;
         int64_t v;
         if (!find_param(pname, plen, &p)) {
-            st = tai_error_set(&r->err, TA_ENOTFOUND, "%s:%zu:%zu: unknown parameter \"%s\"",
-                               name, line, tai_csv_field_column(&csv, col_param), pname);
+            st = tai_error_set(&r->err, TA_ENOTFOUND, "%s:%zu:%zu: unknown parameter \"%s\"", name,
+                               line, tai_csv_field_column(&csv, col_param), pname);
             break;
         }
         if (!parse_value(p, vtext, vlen, &v) || !check_value(p, v)) {

@@ -143,7 +143,8 @@ START_TEST(light_boundary_to_the_penny)
     ck_assert_ptr_nonnull(why);
     ck_assert_ptr_nonnull(strstr(why, "£100,000,000.00 is not less than"));
     ck_assert_ptr_nonnull(strstr(why, "(A1;"));
-    ck_assert_ptr_nonnull(strstr(ta_capital_proposal_output(p, TA_OUT_REASONS), "light.threshold: "));
+    ck_assert_ptr_nonnull(
+        strstr(ta_capital_proposal_output(p, TA_OUT_REASONS), "light.threshold: "));
 
     /* The comparison is a parameter: inclusive makes exactly £100m light. */
     ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_LIGHT_INCLUSIVE, 1, "test"), TA_OK);
@@ -396,8 +397,8 @@ START_TEST(property_monotone)
         ck_assert_int_eq(ta_capital_proposal_set_funding(p, (ta_capital_funding)((x >> 4) % 3)),
                          TA_OK);
         ck_assert_int_eq(ta_capital_proposal_set_segment(p, (int)((x >> 8) % 6)), TA_OK);
-        ck_assert_int_eq(ta_capital_proposal_set_distress(p, (ta_tristate)((int)((x >> 12) % 3) - 1)),
-                         TA_OK);
+        ck_assert_int_eq(
+            ta_capital_proposal_set_distress(p, (ta_tristate)((int)((x >> 12) % 3) - 1)), TA_OK);
         ck_assert_int_eq(ta_capital_proposal_set_vat(p, (int64_t)((x >> 16) % 3) * M(1)), TA_OK);
         int64_t amount = random_amount(&seed), savings = random_amount(&seed);
         int64_t more = (int64_t)(splitmix64(&seed) % (uint64_t)M(60));
@@ -457,7 +458,8 @@ START_TEST(split_scheme_flagged)
     ck_assert_int_eq(ta_capital_proposal_route(a, NULL, &t), TA_OK);
     ck_assert_int_eq(t, TA_TIER_LIGHT);
     ck_assert_int_eq(ta_capital_proposal_split_flagged(a), 0);
-    ck_assert_ptr_nonnull(strstr(reason_of(a, "portfolio.split"), "2 parts totalling £60,000,000.00"));
+    ck_assert_ptr_nonnull(
+        strstr(reason_of(a, "portfolio.split"), "2 parts totalling £60,000,000.00"));
     /* Totals that overflow are errors, not wraps. */
     ck_assert_int_eq(ta_capital_proposal_set_amount(a, INT64_MAX), TA_OK);
     ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_ERANGE);
@@ -486,8 +488,7 @@ START_TEST(read_proposals_csv)
     ta_capital_portfolio *pf = NULL;
     ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
     ck_assert_int_eq(
-        ta_capital_portfolio_read_buffer(pf, good_csv, sizeof good_csv - 1, "plan.csv", 0),
-        TA_OK);
+        ta_capital_portfolio_read_buffer(pf, good_csv, sizeof good_csv - 1, "plan.csv", 0), TA_OK);
     ck_assert_uint_eq(ta_capital_portfolio_count(pf), 4);
     ck_assert_uint_eq(ta_capital_portfolio_column_count(pf), 7);
     ck_assert_str_eq(ta_capital_portfolio_column_name(pf, 6), "Note");
@@ -532,8 +533,7 @@ START_TEST(read_proposals_csv_errors)
     ta_capital_portfolio *pf = NULL;
     ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
     ck_assert_int_eq(
-        ta_capital_portfolio_read_buffer(pf, bad_csv, sizeof bad_csv - 1, "bad.csv", 0),
-        TA_EPARSE);
+        ta_capital_portfolio_read_buffer(pf, bad_csv, sizeof bad_csv - 1, "bad.csv", 0), TA_EPARSE);
     ck_assert_uint_eq(ta_capital_portfolio_count(pf), 0);
     ck_assert_uint_eq(ta_capital_portfolio_column_count(pf), 0);
     ck_assert_str_eq(ta_capital_portfolio_error(pf),
@@ -544,7 +544,7 @@ START_TEST(read_proposals_csv_errors)
         size_t line, column;
         ta_status st;
     } want[] = {{3, 8, TA_EPARSE}, {4, 18, TA_ERANGE}, {5, 18, TA_ERANGE}, {6, 21, TA_EPARSE},
-                {7, 0, TA_EPARSE},  {8, 30, TA_ERANGE}, {9, 18, TA_EPARSE}};
+                {7, 0, TA_EPARSE}, {8, 30, TA_ERANGE}, {9, 18, TA_EPARSE}};
     for (size_t i = 0; i < 7; i++) {
         size_t line, column;
         ta_status st;
@@ -567,7 +567,8 @@ START_TEST(read_proposals_csv_errors)
     ck_assert_str_eq(ta_capital_proposal_scheme_ref(ta_capital_portfolio_proposal(pf, 1)), "S9");
     ck_assert_uint_eq(ta_capital_portfolio_row_error_count(pf), 7);
     /* A second file must have the same columns. */
-    const char other[] = "Scheme_ref,Trust_code,Trust_status,Amount,Own_savings_available,Funding\n";
+    const char other[] =
+        "Scheme_ref,Trust_code,Trust_status,Amount,Own_savings_available,Funding\n";
     ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, other, sizeof other - 1, "o.csv", 0),
                      TA_EINCONSISTENT);
     ck_assert_uint_eq(ta_capital_portfolio_count(pf), 2);
@@ -575,15 +576,18 @@ START_TEST(read_proposals_csv_errors)
 
     /* Header and syntax errors. */
     ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
-    const char missing[] = "Scheme_ref,Trust_code,Trust_status,Amount,Funding\nS,R,NHS trust,1,National\n";
+    const char missing[] =
+        "Scheme_ref,Trust_code,Trust_status,Amount,Funding\nS,R,NHS trust,1,National\n";
     ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, missing, sizeof missing - 1, "m.csv", 0),
                      TA_EPARSE);
     ck_assert_str_eq(ta_capital_portfolio_error(pf),
                      "m.csv:1: missing required column Own_savings_available");
-    const char twice[] = "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,amount\n";
+    const char twice[] =
+        "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,amount\n";
     ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, twice, sizeof twice - 1, "t.csv", 0),
                      TA_EPARSE);
-    ck_assert_ptr_nonnull(strstr(ta_capital_portfolio_error(pf), "t.csv:1:73: column Amount given twice"));
+    ck_assert_ptr_nonnull(
+        strstr(ta_capital_portfolio_error(pf), "t.csv:1:73: column Amount given twice"));
     const char quote[] = "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available\n"
                          "S,R,NHS trust,\"1,National,0\n";
     ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, quote, sizeof quote - 1, "q.csv",
@@ -633,7 +637,8 @@ START_TEST(rules_file)
     const char nosrc[] = "Parameter,Value,Source\nhmt_limit,1,\n";
     ck_assert_int_eq(ta_capital_rules_load_buffer(r, nosrc, sizeof nosrc - 1, "n.csv"), TA_EPARSE);
     const char header[] = "Parameter,Value\nhmt_limit,1\n";
-    ck_assert_int_eq(ta_capital_rules_load_buffer(r, header, sizeof header - 1, "h.csv"), TA_EPARSE);
+    ck_assert_int_eq(ta_capital_rules_load_buffer(r, header, sizeof header - 1, "h.csv"),
+                     TA_EPARSE);
     ck_assert_int_eq(ta_capital_rules_load_csv(r, "/nonexistent/rules.csv"), TA_EIO);
     ta_capital_rules_free(r);
 }
@@ -714,13 +719,13 @@ static ta_status scenario(const ta_allocator *a)
         st = ta_capital_portfolio_add(pf, "RAA", "S1", NULL);
     if (st == TA_OK)
         st = ta_capital_portfolio_check(pf, r);
-    if (st == TA_OK && strcmp(ta_capital_proposal_output(ta_capital_portfolio_proposal(pf, 0),
-                                                         TA_OUT_ROUTE),
-                              "light") != 0)
+    if (st == TA_OK &&
+        strcmp(ta_capital_proposal_output(ta_capital_portfolio_proposal(pf, 0), TA_OUT_ROUTE),
+               "light") != 0)
         st = TA_EINCONSISTENT; /* S1's second part adds £0: the total stays light */
-    if (st == TA_OK && strcmp(ta_capital_proposal_output(ta_capital_portfolio_proposal(pf, 4),
-                                                         TA_OUT_ROUTE),
-                              "standard") != 0)
+    if (st == TA_OK &&
+        strcmp(ta_capital_proposal_output(ta_capital_portfolio_proposal(pf, 4), TA_OUT_ROUTE),
+               "standard") != 0)
         st = TA_EINCONSISTENT; /* the added part is an NHS trust's */
     ta_capital_portfolio_free(pf2);
     ta_capital_portfolio_free(pf);
