@@ -247,6 +247,13 @@ void cli_cell_int(cli_table *t, cli_cell *row, size_t col, long long x)
     set_cell(t, row, col, CLI_CELL_NUMBER, num);
 }
 
+void cli_cell_short(cli_table *t, cli_cell *row, size_t col, double x)
+{
+    char num[64];
+    cli_format_short(num, sizeof num, x);
+    set_cell(t, row, col, CLI_CELL_NUMBER, num);
+}
+
 static void csv_field(cli_buf *b, const char *s)
 {
     if (!strpbrk(s, ",\"\r\n")) {

@@ -60,6 +60,8 @@ cli_cell *cli_table_add_row(cli_table *t);
 void cli_cell_text(cli_table *t, cli_cell *row, size_t col, const char *text);
 void cli_cell_decimal(cli_table *t, cli_cell *row, size_t col, double x, int decimals);
 void cli_cell_int(cli_table *t, cli_cell *row, size_t col, long long x);
+/* A number in its short form (cli_format_short), for computed values. */
+void cli_cell_short(cli_table *t, cli_cell *row, size_t col, double x);
 
 void cli_table_write(cli_buf *b, const cli_table *t, cli_format format);
 void cli_json_string(cli_buf *b, const char *s);
