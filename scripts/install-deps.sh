@@ -19,6 +19,9 @@ set -euo pipefail
 # the ABI tools, valgrind, locales; clang for fuzzing (libFuzzer) later.
 TA_DEPS_C=(build-essential cmake pkg-config check libsubunit-dev abigail-tools valgrind locales
     clang binutils file)
+# Review module's independent-source checks: Easter (ncal -e), bank holidays
+# (python3-holidays) and iCalendar parsing (python3-icalendar), run by Debian's python3.
+TA_DEPS_REVIEW=(python3 ncal python3-holidays python3-icalendar)
 # Python binding (not active yet):
 TA_DEPS_PYTHON=(python3 python3-venv python3-pytest python3-pandas)
 # R binding (not active yet):
@@ -27,7 +30,7 @@ TA_DEPS_R=(r-base-core r-cran-testthat)
 TA_DEPS_SPREADSHEET=(libreoffice-calc-nogui python3-uno)
 
 # The active groups, by name (add PYTHON, R, SPREADSHEET when their parts land).
-TA_DEPS_GROUPS=(C)
+TA_DEPS_GROUPS=(C REVIEW)
 
 LOCALES_NEEDED=(de_DE.UTF-8)
 

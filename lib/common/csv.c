@@ -6,8 +6,8 @@
  * Speed comes from not allocating per field: a record's fields are copied,
  * NUL-terminated, into one reusable buffer, with three parallel arrays for
  * offsets, lengths and columns that only grow. Each run of ordinary bytes is
- * found by a scan and copied with one memcpy, so a 2.3 MB file takes a few
- * milliseconds.
+ * found with one table lookup per byte and copied with one memcpy, so a 2.3 MB
+ * file takes a few milliseconds.
  *
  * Line numbers count every line break, including those inside quoted fields,
  * so a message points where an editor would. Columns are 1-based bytes from
@@ -21,6 +21,18 @@
 #include <string.h>
 
 #include "alloc.h"
+
+/* Bytes that end a run of ordinary field bytes, looked up once per byte:
+ * STOP_PLAIN in an unquoted field, STOP_QUOTED inside quotes. */
+#define STOP_PLAIN 1
+#define STOP_QUOTED 2
+static const unsigned char stops[256] = {
+    ['\0'] = STOP_PLAIN | STOP_QUOTED,
+    ['\n'] = STOP_PLAIN | STOP_QUOTED,
+    ['\r'] = STOP_PLAIN | STOP_QUOTED,
+    ['"'] = STOP_PLAIN | STOP_QUOTED,
+    [','] = STOP_PLAIN,
+};
 
 void tai_csv_init(tai_csv *r, const ta_allocator *alloc, const char *name, const char *data,
                   size_t len)
@@ -117,7 +129,7 @@ static ta_status read_quoted(tai_csv *r, tai_error *err)
     r->pos++;
     for (;;) {
         run = r->pos;
-        while (run < r->len && d[run] != '"' && d[run] != '\n' && d[run] != '\r' && d[run] != '\0')
+        while (run < r->len && !(stops[(unsigned char)d[run]] & STOP_QUOTED))
             run++;
         if (append(r, r->pos, run - r->pos) != TA_OK)
             return TA_ENOMEM;
@@ -153,8 +165,7 @@ static ta_status read_plain(tai_csv *r, tai_error *err)
     const char *d = r->data;
     size_t run = r->pos;
 
-    while (run < r->len && d[run] != ',' && d[run] != '\n' && d[run] != '\r' && d[run] != '"' &&
-           d[run] != '\0')
+    while (run < r->len && !(stops[(unsigned char)d[run]] & STOP_PLAIN))
         run++;
     if (run < r->len && d[run] == '"')
         return fail(r, err, r->line, run - r->line_start + 1, "quote inside an unquoted field");

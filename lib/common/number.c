@@ -13,11 +13,12 @@
  * operation, hence correctly rounded. Anything else is rewritten as
  * "DIGITSeEXP" and handed to strtod_l with a "C" locale object made and freed
  * within the call (glibc returns a static object for "C", so this does not
- * allocate there). strtod_l is a GNU/BSD extension, which is why this file
- * alone defines _GNU_SOURCE. At most 800 significant digits are passed on,
- * plus a '1' standing for any non-zero digits dropped after them: every
- * midpoint between two doubles has at most 767 significant digits, so this
- * cannot change which way a value rounds. Overflow to infinity is TA_ERANGE;
+ * allocate there; should newlocale fail, the result is TA_ENOMEM). strtod_l
+ * is a GNU/BSD extension, which is why this file alone defines _GNU_SOURCE.
+ * At most 800 significant digits are passed on, plus a '1' standing for any
+ * non-zero digits dropped after them: every midpoint between two doubles has
+ * at most 767 significant digits, so this cannot change which way a value
+ * rounds. Overflow to infinity is TA_ERANGE;
  * underflow gives the correctly rounded subnormal or zero with TA_OK. The sign
  * is kept on zero: "-0" parses to -0.0, as strtod does.
  *
@@ -47,8 +48,10 @@
 #define TAI_MAX_DIGITS 800
 /* Room for sign, the digits, a sticky digit, 'e', exponent sign and digits. */
 #define TAI_NUMBUF (TAI_MAX_DIGITS + 16)
-/* Larger than any decimal exponent of interest; saturating here avoids overflow. */
-#define TAI_EXP_LIMIT 100000
+/* An exponent is read up to TAI_EXP_LIMIT + len and then saturates: still far
+ * beyond overflow or underflow after the digits' own shift (at most len), and
+ * it cannot overflow a long long. */
+#define TAI_EXP_LIMIT 100000LL
 
 static const double pow10_d[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
@@ -82,9 +85,9 @@ ta_status tai_parse_double(const char *s, size_t len, double *out)
 {
     char text[TAI_NUMBUF];
     size_t i = 0, k, digits_start, digits_end, n_int, n_frac = 0, n_sig = 0, n_text;
-    long long exp10 = 0, e;
+    long long exp10 = 0, exp_limit, e;
     uint64_t mant = 0;
-    int negative = 0, inexact = 0, sticky = 0, exp_negative = 0;
+    int negative = 0, sticky = 0, exp_negative = 0;
 
     if (s == NULL || out == NULL)
         return TA_EINVAL;
@@ -109,8 +112,10 @@ ta_status tai_parse_double(const char *s, size_t len, double *out)
             exp_negative = s[i++] == '-';
         if (i == len || !is_digit(s[i]))
             return TA_EPARSE;
+        exp_limit =
+            TAI_EXP_LIMIT + (len < (size_t)(LLONG_MAX / 20) ? (long long)len : LLONG_MAX / 20);
         for (; i < len && is_digit(s[i]); i++)
-            if (exp10 < TAI_EXP_LIMIT)
+            if (exp10 < exp_limit)
                 exp10 = exp10 * 10 + (s[i] - '0');
         if (exp_negative)
             exp10 = -exp10;
@@ -127,8 +132,6 @@ ta_status tai_parse_double(const char *s, size_t len, double *out)
             continue;
         if (n_sig < 19)
             mant = mant * 10 + (uint64_t)(s[k] - '0');
-        else if (s[k] != '0')
-            inexact = 1;
         if (n_sig < TAI_MAX_DIGITS)
             text[n_text++] = s[k];
         else if (s[k] != '0')
@@ -148,7 +151,8 @@ ta_status tai_parse_double(const char *s, size_t len, double *out)
         *out = negative ? -0.0 : 0.0;
         return TA_OK;
     }
-    if (n_sig <= 19 && !inexact && mant <= (UINT64_C(1) << 53) && e >= -22 && e <= 22) {
+    /* Clinger's fast path: both operands exact, so one rounding. */
+    if (n_sig <= 19 && mant <= (UINT64_C(1) << 53) && e >= -22 && e <= 22) {
         double v = (double)mant;
         v = e < 0 ? v / pow10_d[-e] : v * pow10_d[e];
         *out = negative ? -v : v;
@@ -180,8 +184,7 @@ ta_status tai_parse_double(const char *s, size_t len, double *out)
     return parse_with_c_locale(text, out);
 }
 
-ta_status tai_parse_uint(const char *s, size_t len, unsigned long long max,
-                         unsigned long long *out)
+ta_status tai_parse_uint(const char *s, size_t len, unsigned long long max, unsigned long long *out)
 {
     unsigned long long v = 0;
     size_t i;

@@ -23,7 +23,7 @@
 #include "common/number.h"
 #include "common/strmap.h"
 #include "nof/framework_internal.h"
-#include "trustassess/nhse.h"
+#include "nhse_internal.h"
 
 enum { COL_QUARTER, COL_REGION, COL_TYPE, COL_SUBTYPE, COL_CODE, COL_NAME, COL_METRIC,
        COL_VALUE, COL_RANK, N_COLS };
@@ -31,42 +31,6 @@ enum { COL_QUARTER, COL_REGION, COL_TYPE, COL_SUBTYPE, COL_CODE, COL_NAME, COL_M
 static const char *const column_names[N_COLS] = {"Quarter",       "Region",    "Trust_type",
                                                  "Trust_subtype", "Trust_code", "Trust_name",
                                                  "Metric_ID",     "Value",     "Rank"};
-
-typedef struct figure {
-    size_t entry; /* (period, trust) */
-    size_t id_index;
-    int id_kind;
-    double value;
-    double rank;
-    int has_rank;
-    size_t line;
-} figure;
-
-typedef struct entry {
-    size_t period;
-    size_t type;
-    char *code;
-    char *fields[4]; /* name, type, subtype, region, as ta_trust_field */
-} entry;
-
-struct ta_nhse_file {
-    ta_allocator alloc;
-    const ta_framework *fw;
-    tai_error err;
-    int has_read;
-    char **periods;
-    size_t n_periods, periods_cap;
-    char **types;
-    size_t n_types, types_cap;
-    entry *entries;
-    size_t n_entries, entries_cap;
-    figure *figures;
-    size_t n_figures, figures_cap;
-    size_t *by_entry;    /* figure indexes grouped by entry (counting sort) */
-    size_t *entry_start; /* n_entries + 1 offsets into by_entry */
-    size_t n_rows;
-    tai_strmap period_map, type_map, entry_map, figure_map;
-};
 
 ta_status ta_nhse_file_new(ta_nhse_file **out, const ta_framework *fw, const ta_allocator *alloc)
 {
@@ -222,7 +186,7 @@ static ta_status row_entry(row_reader *r, size_t *entry_index)
     const char *type = cell(r, COL_TYPE, NULL);
     char key[512];
     size_t klen = make_key(key, sizeof key, period, code, ""), p, t;
-    entry *e;
+    tai_nhse_entry *e;
     static const size_t field_cols[4] = {COL_NAME, COL_TYPE, COL_SUBTYPE, COL_REGION};
     if (klen == 0)
         return row_error(r, COL_CODE, TA_EPARSE, "quarter and trust code too long:", code);
@@ -264,7 +228,7 @@ static ta_status read_row(row_reader *r)
     size_t vlen, rlen, entry_index, id_index, klen, existing;
     int id_kind, existed = 0;
     char key[512];
-    figure *fig;
+    tai_nhse_figure *fig;
     ta_status st;
     double v, rk = 0;
     if (!tai_framework_lookup(&f->fw->def, id, &id_index, &id_kind)) {
@@ -447,8 +411,7 @@ ta_status ta_nhse_file_find_period(size_t *index_out, const ta_nhse_file *f, con
     return TA_OK;
 }
 
-/* The stored figure of (period, code, id), or NULL. */
-static const figure *find_figure(const ta_nhse_file *f, const char *period, const char *code,
+const tai_nhse_figure *tai_nhse_find_figure(const ta_nhse_file *f, const char *period, const char *code,
                                  const char *id)
 {
     char key[512];
@@ -462,10 +425,10 @@ ta_status ta_nhse_file_published(const ta_nhse_file *f, const char *period, cons
                                  const char *id, int *has, double *value, int *has_rank,
                                  double *rank)
 {
-    const figure *fig;
+    const tai_nhse_figure *fig;
     if (!f || !period || !code || !id || !has)
         return TA_EINVAL;
-    fig = find_figure(f, period, code, id);
+    fig = tai_nhse_find_figure(f, period, code, id);
     *has = fig != NULL;
     if (has_rank)
         *has_rank = fig && fig->has_rank;
@@ -479,20 +442,20 @@ ta_status ta_nhse_file_published(const ta_nhse_file *f, const char *period, cons
 /* ---- assessments ------------------------------------------------------ */
 
 /* The flag a published 0/1 figure gives, TA_UNKNOWN when absent. */
-static ta_tristate published_flag(const ta_nhse_file *f, const entry *e, ta_figure kind)
+static ta_tristate published_flag(const ta_nhse_file *f, const tai_nhse_entry *e, ta_figure kind)
 {
     size_t i = tai_framework_figure(&f->fw->def, kind);
-    const figure *fig;
+    const tai_nhse_figure *fig;
     if (i == (size_t)-1)
         return TA_UNKNOWN;
-    fig = find_figure(f, f->periods[e->period], e->code, f->fw->def.figures[i].id);
+    fig = tai_nhse_find_figure(f, f->periods[e->period], e->code, f->fw->def.figures[i].id);
     if (!fig)
         return TA_UNKNOWN;
     return fig->value != 0 ? TA_YES : TA_NO;
 }
 
 /* Sets one figure on a trust according to the source. */
-static ta_status give_figure(const ta_nhse_file *f, ta_trust *t, const figure *fig,
+static ta_status give_figure(const ta_nhse_file *f, ta_trust *t, const tai_nhse_figure *fig,
                              ta_nhse_source source)
 {
     const tai_metric *m;
@@ -510,7 +473,7 @@ static ta_status give_figure(const ta_nhse_file *f, ta_trust *t, const figure *f
 static ta_status build_trust(ta_nhse_file *f, ta_assessment *a, size_t e_index,
                              ta_nhse_source source, ta_trust **scratch)
 {
-    const entry *e = &f->entries[e_index];
+    const tai_nhse_entry *e = &f->entries[e_index];
     ta_trust *t = NULL;
     ta_status st = ta_trust_new(&t, f->fw, e->code, &f->alloc);
     for (size_t k = 0; st == TA_OK && k < 4; k++)
@@ -523,7 +486,7 @@ static ta_status build_trust(ta_nhse_file *f, ta_assessment *a, size_t e_index,
                                published_flag(f, e, TA_FIGURE_RSP_FLAG));
     for (size_t k = f->entry_start[e_index]; st == TA_OK && k < f->entry_start[e_index + 1];
          k++) {
-        const figure *fig = &f->figures[f->by_entry[k]];
+        const tai_nhse_figure *fig = &f->figures[f->by_entry[k]];
         st = give_figure(f, t, fig, source);
         if (st != TA_OK && st != TA_ENOMEM)
             tai_error_set(&f->err, st, "line %zu: %s", fig->line, ta_trust_error(t));
@@ -597,13 +560,13 @@ ta_status ta_nhse_file_published_cutoffs(double *cutoffs, size_t n, ta_nhse_file
         return tai_error_set(&f->err, TA_ENOTFOUND, "the framework names no average or "
                              "unadjusted segment figure");
     for (size_t e = 0; e < f->n_entries; e++) {
-        const entry *en = &f->entries[e];
-        const figure *avg, *seg;
+        const tai_nhse_entry *en = &f->entries[e];
+        const tai_nhse_figure *avg, *seg;
         int s;
         if (en->period != p)
             continue;
-        avg = find_figure(f, period, en->code, def->figures[i_avg].id);
-        seg = find_figure(f, period, en->code, def->figures[i_seg].id);
+        avg = tai_nhse_find_figure(f, period, en->code, def->figures[i_avg].id);
+        seg = tai_nhse_find_figure(f, period, en->code, def->figures[i_seg].id);
         if (!avg || !seg)
             continue;
         s = (int)seg->value;

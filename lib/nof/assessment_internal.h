@@ -98,7 +98,22 @@ int tai_apply_rsp(int adjusted, ta_tristate rsp, int rsp_segment);
 double tai_distance_to_better(double rounded, int unadjusted, const double *cutoffs,
                               ta_cutoff_rule rule, int decimals);
 
-/* league.c: ranks within type and league order for the segmented trusts. */
+/* league.c: the rank rule. Sorts entries into league order (group, segment,
+ * key, name, code) and sets each rank: 1 + the number of entries of the same
+ * group with a strictly better (segment, key) pair. */
+typedef struct tai_rank_entry {
+    size_t item;  /* the caller's index */
+    size_t group; /* ranks restart per group (trust type) */
+    int segment;
+    int64_t key; /* rounded average as an exact integer */
+    const char *name;
+    const char *code;
+    uint32_t rank; /* out */
+} tai_rank_entry;
+
+void tai_rank_entries(tai_rank_entry *entries, size_t n);
+
+/* Ranks within type and league order for the segmented trusts. */
 ta_status tai_rank_league(ta_assessment *a);
 
 #endif /* TAI_ASSESSMENT_INTERNAL_H */

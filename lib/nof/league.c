@@ -16,23 +16,14 @@
 #include "assessment_internal.h"
 #include "common/alloc.h"
 
-typedef struct entry {
-    size_t trust;
-    size_t type_order;
-    int adjusted;
-    int64_t key;
-    const char *name;
-    const char *code;
-} entry;
-
 static int league_order(const void *pa, const void *pb)
 {
-    const entry *a = pa, *b = pb;
+    const tai_rank_entry *a = pa, *b = pb;
     int c;
-    if (a->type_order != b->type_order)
-        return a->type_order < b->type_order ? -1 : 1;
-    if (a->adjusted != b->adjusted)
-        return a->adjusted < b->adjusted ? -1 : 1;
+    if (a->group != b->group)
+        return a->group < b->group ? -1 : 1;
+    if (a->segment != b->segment)
+        return a->segment < b->segment ? -1 : 1;
     if (a->key != b->key)
         return a->key < b->key ? -1 : 1;
     if ((c = strcmp(a->name, b->name)) != 0)
@@ -80,9 +71,23 @@ static ta_status order_types(ta_assessment *a)
     return st;
 }
 
+void tai_rank_entries(tai_rank_entry *entries, size_t n)
+{
+    qsort(entries, n, sizeof *entries, league_order);
+    for (size_t i = 0, group_start = 0, first = 0; i < n; i++) {
+        tai_rank_entry *e = &entries[i];
+        const tai_rank_entry *prev = i > 0 ? &entries[i - 1] : NULL;
+        if (!prev || prev->group != e->group)
+            group_start = first = i; /* a new type: ranks restart */
+        else if (prev->segment != e->segment || prev->key != e->key)
+            first = i; /* a strictly worse pair: the rank moves on */
+        e->rank = (uint32_t)(first - group_start + 1);
+    }
+}
+
 ta_status tai_rank_league(ta_assessment *a)
 {
-    entry *entries;
+    tai_rank_entry *entries;
     size_t n = 0;
     ta_status st;
     if ((st = order_types(a)) != TA_OK)
@@ -94,23 +99,18 @@ ta_status tai_rank_league(ta_assessment *a)
         const tai_result *r = &a->results[t];
         if (r->n_scores == 0)
             continue;
-        entries[n].trust = t;
-        entries[n].type_order = r->type_order;
-        entries[n].adjusted = r->adjusted;
+        entries[n].item = t;
+        entries[n].group = r->type_order;
+        entries[n].segment = r->adjusted;
         entries[n].key = r->key;
         entries[n].name = a->trusts[t].fields[TA_FIELD_NAME];
         entries[n].code = a->trusts[t].code;
         n++;
     }
-    qsort(entries, n, sizeof *entries, league_order);
-    for (size_t i = 0, type_start = 0, first = 0; i < n; i++) {
-        const entry *e = &entries[i], *prev = i > 0 ? &entries[i - 1] : NULL;
-        if (!prev || prev->type_order != e->type_order)
-            type_start = first = i; /* a new type: ranks restart */
-        else if (prev->adjusted != e->adjusted || prev->key != e->key)
-            first = i; /* a strictly worse pair: the rank moves on */
-        a->results[e->trust].rank = (uint32_t)(first - type_start + 1);
-        a->league[i] = e->trust;
+    tai_rank_entries(entries, n);
+    for (size_t i = 0; i < n; i++) {
+        a->results[entries[i].item].rank = entries[i].rank;
+        a->league[i] = entries[i].item;
     }
     a->n_league = n;
     tai_free(&a->alloc, entries);

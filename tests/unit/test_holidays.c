@@ -1,0 +1,239 @@
+/*
+ * Bank holidays of England and Wales and working days (ta_holidays): the
+ * substitute rules, Easter, every built-in proclamation, caller changes and
+ * working-day arithmetic across Christmas and Easter. The full 2000-2040
+ * comparison with independent sources is tests/review/check_holidays.py.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "trustassess/review.h"
+
+static ta_date D(int y, int m, int d)
+{
+    ta_date r = {y, m, d};
+    return r;
+}
+
+static ta_holidays *h;
+
+static void setup(void)
+{
+    ck_assert_int_eq(ta_holidays_new(&h, NULL), TA_OK);
+}
+
+static void teardown(void)
+{
+    ta_holidays_free(h);
+    h = NULL;
+}
+
+static int working(int y, int m, int d)
+{
+    int w = -1;
+    ck_assert_int_eq(ta_holidays_is_working_day(h, D(y, m, d), &w), TA_OK);
+    return w;
+}
+
+/* Asserts that `year` lists exactly `expected` ("YYYY-MM-DD,Name" lines). */
+static void check_year(int year, const char *const *expected, size_t n)
+{
+    size_t count = 0;
+    ck_assert_int_eq(ta_holidays_list(h, year, &count), TA_OK);
+    ck_assert_uint_eq(count, n);
+    for (size_t i = 0; i < n; i++) {
+        ta_date d;
+        const char *name;
+        char line[128], text[TA_DATE_TEXT_SIZE];
+        ck_assert_int_eq(ta_holidays_entry(h, i, &d, &name), TA_OK);
+        ta_date_format(d, text, sizeof text);
+        strcpy(line, text);
+        strcat(line, ",");
+        strcat(line, name);
+        ck_assert_str_eq(line, expected[i]);
+    }
+}
+
+START_TEST(year_2022_as_govuk_lists_it)
+{
+    static const char *const want[] = {
+        "2022-01-03,New Year's Day (substitute day)",
+        "2022-04-15,Good Friday",
+        "2022-04-18,Easter Monday",
+        "2022-05-02,Early May bank holiday",
+        "2022-06-02,Spring bank holiday",
+        "2022-06-03,Platinum Jubilee bank holiday",
+        "2022-08-29,Summer bank holiday",
+        "2022-09-19,Bank Holiday for the State Funeral of Queen Elizabeth II",
+        "2022-12-26,Boxing Day",
+        "2022-12-27,Christmas Day (substitute day)",
+    };
+    check_year(2022, want, sizeof want / sizeof want[0]);
+}
+END_TEST
+
+START_TEST(christmas_substitutes)
+{
+    static const char *const y2021[] = {
+        "2021-01-01,New Year's Day",    "2021-04-02,Good Friday",
+        "2021-04-05,Easter Monday",     "2021-05-03,Early May bank holiday",
+        "2021-05-31,Spring bank holiday", "2021-08-30,Summer bank holiday",
+        "2021-12-27,Christmas Day (substitute day)", "2021-12-28,Boxing Day (substitute day)",
+    };
+    check_year(2021, y2021, sizeof y2021 / sizeof y2021[0]);
+    /* Christmas on a Friday: Boxing Day moves to Monday 28. */
+    ck_assert_int_eq(working(2020, 12, 25), 0);
+    ck_assert_int_eq(working(2020, 12, 28), 0);
+    ck_assert_int_eq(working(2020, 12, 29), 1);
+    /* Christmas on a Saturday (2027): Monday 27 and Tuesday 28. */
+    ck_assert_int_eq(working(2027, 12, 27), 0);
+    ck_assert_int_eq(working(2027, 12, 28), 0);
+    ck_assert_int_eq(working(2027, 12, 29), 1);
+    /* New Year's Day on a Saturday (2033): Monday 3 January; on a Sunday (2034): Monday 2. */
+    ck_assert_int_eq(working(2033, 1, 3), 0);
+    ck_assert_int_eq(working(2034, 1, 2), 0);
+    ck_assert_int_eq(working(2034, 1, 3), 1);
+}
+END_TEST
+
+START_TEST(easter_extremes)
+{
+    /* Easter 2038 is 25 April (the latest possible); 2285 is 22 March (earliest). */
+    ck_assert_int_eq(working(2038, 4, 23), 0);
+    ck_assert_int_eq(working(2038, 4, 26), 0);
+    ck_assert_int_eq(working(2285, 3, 20), 0);
+    ck_assert_int_eq(working(2285, 3, 23), 0);
+    ck_assert_int_eq(working(2024, 3, 29), 0);
+    ck_assert_int_eq(working(2024, 4, 1), 0);
+    ck_assert_int_eq(working(2024, 4, 2), 1);
+}
+END_TEST
+
+START_TEST(every_builtin_proclamation)
+{
+    static const int off[][3] = {{1981, 7, 29}, {1995, 5, 8},  {1999, 12, 31}, {2002, 6, 3},
+                                 {2002, 6, 4},  {2011, 4, 29}, {2012, 6, 4},   {2012, 6, 5},
+                                 {2020, 5, 8},  {2022, 6, 2},  {2022, 6, 3},   {2022, 9, 19},
+                                 {2023, 5, 8}};
+    /* The rule dates the moves replaced are working days in those years. */
+    static const int on[][3] = {{1995, 5, 1}, {2002, 5, 27}, {2012, 5, 28}, {2020, 5, 4},
+                                {2022, 5, 30}};
+    for (size_t i = 0; i < sizeof off / sizeof off[0]; i++)
+        ck_assert_msg(working(off[i][0], off[i][1], off[i][2]) == 0, "%d-%d-%d", off[i][0],
+                      off[i][1], off[i][2]);
+    for (size_t i = 0; i < sizeof on / sizeof on[0]; i++)
+        ck_assert_msg(working(on[i][0], on[i][1], on[i][2]) == 1, "%d-%d-%d", on[i][0],
+                      on[i][1], on[i][2]);
+    /* In other years the rules stand: early May 2021 is the first Monday. */
+    ck_assert_int_eq(working(2021, 5, 3), 0);
+    ck_assert_int_eq(working(2021, 5, 10), 1);
+}
+END_TEST
+
+START_TEST(working_days_across_christmas_and_easter)
+{
+    ta_date d;
+    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2024, 12, 23), 1, &d), TA_OK);
+    ck_assert_int_eq(d.day, 24);
+    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2024, 12, 23), 2, &d), TA_OK);
+    ck_assert_int_eq(d.month * 100 + d.day, 1227);
+    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2021, 12, 24), 1, &d), TA_OK);
+    ck_assert_int_eq(d.month * 100 + d.day, 1229);
+    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2021, 12, 24), 3, &d), TA_OK);
+    ck_assert_int_eq(d.year * 10000 + d.month * 100 + d.day, 20211231);
+    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2021, 12, 24), 4, &d), TA_OK);
+    ck_assert_int_eq(d.year * 10000 + d.month * 100 + d.day, 20220104);
+    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2024, 3, 28), 1, &d), TA_OK);
+    ck_assert_int_eq(d.month * 100 + d.day, 402);
+    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2024, 4, 2), -1, &d), TA_OK);
+    ck_assert_int_eq(d.month * 100 + d.day, 328);
+    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2024, 3, 30), 0, &d), TA_OK);
+    ck_assert_int_eq(d.month * 100 + d.day, 330);
+    ck_assert_int_eq(ta_holidays_next_working_day(h, D(2023, 5, 5), &d), TA_OK);
+    ck_assert_int_eq(d.month * 100 + d.day, 509);
+    ck_assert_int_eq(ta_holidays_previous_working_day(h, D(2023, 5, 9), &d), TA_OK);
+    ck_assert_int_eq(d.month * 100 + d.day, 505);
+    /* 2024 (leap, starting on a Monday) has 262 weekdays less 8 bank holidays: 254. */
+    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2023, 12, 31), 254, &d), TA_OK);
+    ck_assert_int_eq(d.year * 10000 + d.month * 100 + d.day, 20241231);
+}
+END_TEST
+
+START_TEST(caller_changes)
+{
+    size_t n = 0;
+    ta_date d;
+    const char *name;
+    ck_assert_int_eq(ta_holidays_add(h, D(2031, 6, 2), "Extra day"), TA_OK);
+    ck_assert_int_eq(working(2031, 6, 2), 0);
+    ck_assert_int_eq(ta_holidays_add(h, D(2031, 6, 2), "Again"), TA_EDUPLICATE);
+    ck_assert_int_eq(ta_holidays_add(h, D(2031, 12, 25), "Christmas"), TA_EDUPLICATE);
+    ck_assert_int_eq(ta_holidays_add(h, D(2031, 6, 7), "Saturday"), TA_EINVAL);
+    ck_assert_ptr_nonnull(strstr(ta_holidays_error(h), "2031-06-07"));
+    ck_assert_int_eq(ta_holidays_add(h, D(2031, 6, 3), ""), TA_EINVAL);
+    ck_assert_int_eq(ta_holidays_add(h, D(2031, 6, 3), NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_holidays_list(h, 2031, &n), TA_OK);
+    ck_assert_uint_eq(n, 9);
+    ck_assert_int_eq(ta_holidays_entry(h, 5, &d, &name), TA_OK);
+    ck_assert_int_eq(d.month * 100 + d.day, 602);
+    ck_assert_str_eq(name, "Extra day");
+    ck_assert_int_eq(ta_holidays_remove(h, D(2031, 12, 25)), TA_OK);
+    ck_assert_int_eq(working(2031, 12, 25), 1);
+    ck_assert_int_eq(ta_holidays_remove(h, D(2031, 12, 25)), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_holidays_remove(h, D(2031, 6, 2)), TA_OK);
+    ck_assert_int_eq(working(2031, 6, 2), 1);
+    ck_assert_int_eq(ta_holidays_list(h, 2031, &n), TA_OK);
+    ck_assert_uint_eq(n, 7);
+    /* A removed holiday may be given back under the caller's name. */
+    ck_assert_int_eq(ta_holidays_add(h, D(2031, 12, 25), "Christmas Day"), TA_OK);
+    ck_assert_int_eq(working(2031, 12, 25), 0);
+    ck_assert_int_eq(ta_holidays_list(h, 2031, &n), TA_OK);
+    ck_assert_uint_eq(n, 8);
+    ck_assert_int_eq(ta_holidays_entry(h, 8, &d, &name), TA_EINVAL);
+}
+END_TEST
+
+START_TEST(bad_arguments)
+{
+    int w;
+    size_t n;
+    ta_date d;
+    ck_assert_int_eq(ta_holidays_new(NULL, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_holidays_is_working_day(h, D(2023, 2, 29), &w), TA_EINVAL);
+    ck_assert_int_eq(ta_holidays_is_working_day(h, D(1977, 6, 1), &w), TA_ERANGE);
+    ck_assert_ptr_nonnull(strstr(ta_holidays_error(h), "1977-06-01"));
+    ck_assert_int_eq(ta_holidays_is_working_day(NULL, D(2023, 2, 28), &w), TA_EINVAL);
+    ck_assert_int_eq(ta_holidays_is_working_day(h, D(2023, 2, 28), NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_holidays_list(h, 1977, &n), TA_ERANGE);
+    ck_assert_int_eq(ta_holidays_list(h, 10000, &n), TA_ERANGE);
+    ck_assert_int_eq(ta_holidays_list(h, 2024, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_holidays_next_working_day(h, D(9999, 12, 31), &d), TA_ERANGE);
+    ck_assert_int_eq(ta_holidays_previous_working_day(h, D(1978, 1, 2), &d), TA_ERANGE);
+    ck_assert_int_eq(ta_holidays_next_working_day(h, D(2024, 1, 1), NULL), TA_EINVAL);
+    ck_assert_str_eq(ta_holidays_error(NULL), "");
+    ta_holidays_free(NULL);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("holidays");
+    TCase *tc = tcase_create("core");
+    SRunner *sr;
+    int failed;
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, year_2022_as_govuk_lists_it);
+    tcase_add_test(tc, christmas_substitutes);
+    tcase_add_test(tc, easter_extremes);
+    tcase_add_test(tc, every_builtin_proclamation);
+    tcase_add_test(tc, working_days_across_christmas_and_easter);
+    tcase_add_test(tc, caller_changes);
+    tcase_add_test(tc, bad_arguments);
+    suite_add_tcase(s, tc);
+    sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,686 @@
+/*
+ * The review schedule (ta_review_schedule): the five-year rule and 29
+ * February, overdue reviews, early-review triggers, trusts that cease, the
+ * panel calendar (EDF against an exhaustive search on seeded random cases),
+ * TRUSTS.csv errors naming the row, CSV and iCalendar output (escaping and
+ * folding at exactly 75 octets), and an allocation-failure sweep.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/alloc.h"
+#include "review/text.h"
+#include "trustassess/review.h"
+
+static ta_date D(int y, int m, int d)
+{
+    ta_date r = {y, m, d};
+    return r;
+}
+
+static int ymd(ta_date d)
+{
+    return d.year * 10000 + d.month * 100 + d.day;
+}
+
+static ta_review_schedule *s;
+
+static void setup(void)
+{
+    ck_assert_int_eq(ta_review_schedule_new(&s, NULL), TA_OK);
+}
+
+static void teardown(void)
+{
+    ta_review_schedule_free(s);
+    s = NULL;
+}
+
+/* The index of the result for `code`. */
+static size_t find(const char *code)
+{
+    size_t n = 0;
+    ck_assert_int_eq(ta_review_schedule_count(s, &n), TA_OK);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(ta_review_schedule_code(s, i), code) == 0)
+            return i;
+    ck_abort_msg("no result for %s", code);
+    return 0;
+}
+
+static int due_of(const char *code)
+{
+    ta_date due;
+    ck_assert_int_eq(ta_review_schedule_due(s, find(code), &due, NULL), TA_OK);
+    return ymd(due);
+}
+
+START_TEST(five_year_rule)
+{
+    ta_date due, regular;
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RWX", "Example", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RAA", "Reviewed", D(2020, 1, 10)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_review(s, "RAA", D(2029, 6, 15)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_review(s, "RAA", D(2024, 6, 15)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_count(s, &(size_t){0}), TA_ESTATE);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(due_of("RWX"), 20310401);
+    ck_assert_int_eq(due_of("RAA"), 20340615); /* the latest review counts */
+    ck_assert_int_eq(ta_review_schedule_due(s, find("RWX"), &due, &regular), TA_OK);
+    ck_assert_int_eq(ymd(regular), 20310401);
+    ck_assert_str_eq(ta_review_schedule_code(s, 0), "RWX"); /* ordered by due date */
+    ck_assert_int_eq(ta_review_schedule_set_interval_years(s, 3), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(due_of("RWX"), 20290401);
+    ck_assert_int_eq(ta_review_schedule_set_interval_years(s, 0), TA_EINVAL);
+}
+END_TEST
+
+START_TEST(feb29_authorisation)
+{
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RLP", "Leap", D(2024, 2, 29)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(due_of("RLP"), 20290228);
+    ck_assert_int_eq(ta_review_schedule_set_feb29_rule(s, TA_FEB29_TO_MAR1), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(due_of("RLP"), 20290301);
+    ck_assert_int_eq(ta_review_schedule_set_interval_years(s, 4), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(due_of("RLP"), 20280229);
+    ck_assert_int_eq(ta_review_schedule_set_feb29_rule(s, (ta_feb29_rule)2), TA_EINVAL);
+}
+END_TEST
+
+START_TEST(overdue_against_today)
+{
+    ta_tristate o;
+    int32_t days = -1;
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RWX", "Example", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_overdue(s, 0, &o, &days), TA_OK);
+    ck_assert_int_eq(o, TA_UNKNOWN);
+    ck_assert_int_eq(ta_review_schedule_set_today(s, D(2031, 5, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_overdue(s, 0, &o, &days), TA_OK);
+    ck_assert_int_eq(o, TA_YES);
+    ck_assert_int_eq(days, 30);
+    ck_assert_int_eq(ta_review_schedule_set_today(s, D(2031, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_overdue(s, 0, &o, &days), TA_OK);
+    ck_assert_int_eq(o, TA_NO); /* due today is not overdue */
+    ck_assert_int_eq(days, 0);
+    ck_assert_int_eq(ta_review_schedule_set_today(s, D(2031, 2, 29)), TA_EINVAL);
+}
+END_TEST
+
+START_TEST(bad_input_named)
+{
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RWX", "Example", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RWX", "Again", D(2026, 4, 1)),
+                     TA_EDUPLICATE);
+    ck_assert_ptr_nonnull(strstr(ta_review_schedule_error(s), "RWX"));
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "R X", "Space", D(2026, 4, 1)), TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RBB", "Bad", D(2026, 2, 30)), TA_EINVAL);
+    ck_assert_ptr_nonnull(strstr(ta_review_schedule_error(s), "2026-2-30"));
+    ck_assert_int_eq(ta_review_schedule_add_review(s, "RWX", D(2025, 1, 1)), TA_EINCONSISTENT);
+    ck_assert_str_eq(ta_review_schedule_error(s),
+                     "trust RWX: review on 2025-01-01 is before its authorisation on 2026-04-01");
+    ck_assert_int_eq(ta_review_schedule_add_review(s, "NOPE", D(2027, 1, 1)), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_review_schedule_set_capacity(s, 0), TA_EINVAL);
+    ck_assert_str_eq(ta_review_schedule_error(s), "capacity per sitting must be at least 1, not 0");
+    ck_assert_int_eq(ta_review_schedule_add_sitting(s, D(2031, 12, 25)), TA_EINVAL);
+    ck_assert_str_eq(ta_review_schedule_error(s),
+                     "sitting on 2031-12-25: not a working day in England");
+    ck_assert_int_eq(ta_review_schedule_add_sitting(s, D(2031, 3, 1)), TA_EINVAL); /* Saturday */
+    ck_assert_int_eq(ta_review_schedule_add_sitting(s, D(2031, 3, 4)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_sitting(s, D(2031, 3, 4)), TA_EDUPLICATE);
+    ck_assert_int_eq(ta_review_schedule_add_evidence(s, "RWX", D(2027, 5, 31), 3, TA_NO, TA_NO),
+                     TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_add_evidence(s, "RWX", D(2027, 6, 30), 6, TA_NO, TA_NO),
+                     TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_add_evidence(s, "RWX", D(2027, 6, 30), 3, TA_NO, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_evidence(s, "RWX", D(2027, 6, 30), 3, TA_NO, TA_NO),
+                     TA_EDUPLICATE);
+    ck_assert_int_eq(ta_review_schedule_add_trigger(s, TA_TRIGGER_SEGMENT, 0, 2, 90), TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_add_trigger(s, TA_TRIGGER_DEFICIT, 0, 0, -1), TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_add_trigger(s, (ta_review_trigger)9, 0, 0, 1), TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_set_end(s, "RWX", D(2026, 1, 1), NULL),
+                     TA_EINCONSISTENT);
+    ck_assert_int_eq(ta_review_schedule_new(NULL, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_compute(NULL), TA_EINVAL);
+    ck_assert_ptr_null(ta_review_schedule_code(s, 0)); /* not computed */
+    ta_review_schedule_free(NULL);
+}
+END_TEST
+
+START_TEST(triggers_bring_reviews_forward)
+{
+    ta_review_trigger kind;
+    ta_date fired, due, regular;
+    /* Default set: segment worse than 2 for 2 quarters (+90 days), deficit (+180), RSP (+30). */
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RSG", "Segment", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RDF", "Deficit", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RRS", "RSP", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RGP", "Gap", D(2026, 4, 1)), TA_OK);
+    /* Evidence before the authorisation does not count. */
+    ck_assert_int_eq(ta_review_schedule_add_evidence(s, "RSG", D(2025, 12, 31), 4, TA_NO, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_evidence(s, "RSG", D(2026, 3, 31), 4, TA_NO, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_evidence(s, "RSG", D(2027, 9, 30), 3, TA_NO, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_evidence(s, "RSG", D(2027, 6, 30), 3, TA_NO, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_evidence(s, "RSG", D(2028, 3, 31), 2, TA_YES, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_evidence(s, "RDF", D(2028, 3, 31), 2, TA_YES, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_evidence(s, "RRS", D(2028, 6, 30), 5, TA_NO, TA_YES),
+                     TA_OK);
+    /* Two bad quarters that are not consecutive do not fire the segment trigger. */
+    ck_assert_int_eq(ta_review_schedule_add_evidence(s, "RGP", D(2027, 6, 30), 4, TA_NO, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_evidence(s, "RGP", D(2027, 12, 31), 4, TA_NO, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+
+    ck_assert_int_eq(ta_review_schedule_trigger(s, find("RSG"), &kind, &fired), TA_OK);
+    ck_assert_int_eq(kind, TA_TRIGGER_SEGMENT);
+    ck_assert_int_eq(ymd(fired), 20270930);
+    ck_assert_int_eq(due_of("RSG"), 20271229); /* 30 September 2027 + 90 days */
+    ck_assert_int_eq(ta_review_schedule_trigger(s, find("RDF"), &kind, &fired), TA_OK);
+    ck_assert_int_eq(kind, TA_TRIGGER_DEFICIT);
+    ck_assert_int_eq(due_of("RDF"), 20280927); /* 31 March 2028 + 180 days */
+    ck_assert_int_eq(ta_review_schedule_trigger(s, find("RRS"), &kind, &fired), TA_OK);
+    ck_assert_int_eq(kind, TA_TRIGGER_RSP);
+    ck_assert_int_eq(due_of("RRS"), 20280730);
+    ck_assert_int_eq(ta_review_schedule_trigger(s, find("RGP"), &kind, &fired), TA_OK);
+    ck_assert_int_eq(kind, TA_TRIGGER_NONE);
+    ck_assert_int_eq(ymd(fired), 0);
+    ck_assert_int_eq(ta_review_schedule_due(s, find("RGP"), &due, &regular), TA_OK);
+    ck_assert_int_eq(ymd(due), 20310401);
+
+    /* A review after the evidence resets it; with no triggers nothing moves. */
+    ck_assert_int_eq(ta_review_schedule_add_review(s, "RSG", D(2027, 10, 15)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(due_of("RSG"), 20280927); /* now the deficit of March 2028 */
+    ck_assert_int_eq(ta_review_schedule_clear_triggers(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trigger(s, TA_TRIGGER_SEGMENT, 3, 1, 0), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(due_of("RSG"), 20321015);
+    ck_assert_int_eq(due_of("RDF"), 20310401);
+    ck_assert_int_eq(due_of("RRS"), 20280630); /* segment 5 > 3 for one quarter, lead 0 */
+    ck_assert_int_eq(due_of("RGP"), 20270630);
+    ck_assert_str_eq(ta_review_trigger_name(TA_TRIGGER_RSP), "recovery support programme");
+}
+END_TEST
+
+START_TEST(trust_that_ceases)
+{
+    size_t n = 0;
+    int placed = 1;
+    /* Norfolk Community Health and Care (RY3) and Cambridgeshire Community
+     * Services (RYV) propose to merge on 1 April 2026. */
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RY3", "Norfolk Community Health and Care",
+                                                  D(2026, 1, 15)),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RWX", "Example", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_set_end(s, "RY3", D(2026, 4, 1), "merged with RYV"),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_count(s, &n), TA_OK);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_str_eq(ta_review_schedule_code(s, 1), "RY3"); /* dropped trusts last */
+    ck_assert_int_eq(ta_review_schedule_dropped(s, 1), 1);
+    ck_assert_int_eq(ta_review_schedule_dropped(s, 0), 0);
+    ck_assert_int_eq(ta_review_schedule_placement(s, 1, &placed, NULL, NULL), TA_OK);
+    ck_assert_int_eq(placed, 0);
+    ck_assert_str_eq(ta_review_schedule_note(s, 1),
+                     "ceases to exist on 2026-04-01, so it is dropped from scheduling: merged "
+                     "with RYV");
+    ck_assert_str_eq(ta_review_schedule_note(s, 0), "");
+}
+END_TEST
+
+START_TEST(panel_meets_deadlines_then_minimises_lateness)
+{
+    ta_date sitting;
+    int placed;
+    int32_t late;
+    size_t added = 0;
+    /* Three reviews due 3, 4 and 5 March 2031; Tuesday sittings from 4 March, one a sitting. */
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RA1", "A", D(2026, 3, 3)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RA2", "B", D(2026, 3, 4)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RA3", "C", D(2026, 3, 5)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_sittings_weekly(s, D(2031, 3, 4), D(2031, 3, 31),
+                                                            TA_WEEKDAY_BIT(TA_TUESDAY), &added),
+                     TA_OK);
+    ck_assert_uint_eq(added, 4);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_placement(s, 0, &placed, &sitting, &late), TA_OK);
+    ck_assert_int_eq(ymd(sitting), 20310304);
+    ck_assert_int_eq(late, 1);
+    ck_assert_int_eq(ta_review_schedule_placement(s, 1, &placed, &sitting, &late), TA_OK);
+    ck_assert_int_eq(ymd(sitting), 20310311);
+    ck_assert_int_eq(late, 7);
+    ck_assert_int_eq(ta_review_schedule_placement(s, 2, &placed, &sitting, &late), TA_OK);
+    ck_assert_int_eq(ymd(sitting), 20310318);
+    ck_assert_int_eq(late, 13);
+    /* Capacity 3 at the first sitting: only the review due on 3 March is late. */
+    ck_assert_int_eq(ta_review_schedule_set_capacity(s, 3), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_placement(s, 2, &placed, &sitting, &late), TA_OK);
+    ck_assert_int_eq(ymd(sitting), 20310304);
+    ck_assert_int_eq(late, 0);
+    /* Without explicit sittings every working day from today is one. */
+    ta_review_schedule_free(s);
+    ck_assert_int_eq(ta_review_schedule_new(&s, NULL), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RA1", "A", D(2026, 12, 24)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RA2", "B", D(2026, 12, 24)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_placement(s, 0, &placed, &sitting, &late), TA_OK);
+    ck_assert_int_eq(ymd(sitting), 20311224); /* the first due date, a Wednesday */
+    ck_assert_int_eq(ta_review_schedule_placement(s, 1, &placed, &sitting, &late), TA_OK);
+    ck_assert_int_eq(ymd(sitting), 20311229); /* after Christmas and Boxing Day */
+    ck_assert_int_eq(late, 5);
+    /* Explicit sittings that run out leave the latest deadlines unplaced. */
+    ck_assert_int_eq(ta_review_schedule_add_sitting(s, D(2031, 12, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_placement(s, 1, &placed, &sitting, &late), TA_OK);
+    ck_assert_int_eq(placed, 0);
+    ck_assert_str_eq(ta_review_schedule_note(s, 1), "no panel sitting left");
+}
+END_TEST
+
+/* xorshift32: a seeded generator, so every run checks the same cases. */
+static uint32_t rng_next(uint32_t *state)
+{
+    uint32_t x = *state;
+    x ^= x << 13;
+    x ^= x >> 17;
+    x ^= x << 5;
+    return *state = x;
+}
+
+/* The least maximum lateness over every placement of jobs k.. on sittings
+ * with `left` places each. */
+static int32_t best_max_lateness(const int32_t *due, size_t n, size_t k, const int32_t *sit,
+                                 size_t m, int32_t *left, int32_t so_far)
+{
+    int32_t best = INT32_MAX;
+    if (k == n)
+        return so_far;
+    for (size_t j = 0; j < m; j++) {
+        if (left[j] == 0)
+            continue;
+        left[j]--;
+        int32_t l = sit[j] - due[k];
+        int32_t r = best_max_lateness(due, n, k + 1, sit, m, left, l > so_far ? l : so_far);
+        left[j]++;
+        if (r < best)
+            best = r;
+    }
+    return best;
+}
+
+START_TEST(edf_is_optimal_against_exhaustive_search)
+{
+    uint32_t state = 20260401u;
+    int feasible_cases = 0, infeasible_cases = 0;
+    for (int c = 0; c < 400; c++) {
+        size_t n = 1 + rng_next(&state) % 6, m = 0, count = 0;
+        int32_t cap = (int32_t)(1 + rng_next(&state) % 3);
+        int32_t due[6], sit[8], left[8], edf = INT32_MIN, best;
+        ta_date base;
+        char code[8];
+        ta_review_schedule_free(s);
+        ck_assert_int_eq(ta_review_schedule_new(&s, NULL), TA_OK);
+        ck_assert_int_eq(ta_review_schedule_set_capacity(s, cap), TA_OK);
+        for (size_t j = 0; j < n; j++) {
+            ta_date_add_days(&base, D(2026, 3, 1), (int32_t)(rng_next(&state) % 30));
+            code[0] = 'R';
+            code[1] = (char)('A' + j);
+            code[2] = '\0';
+            ck_assert_int_eq(ta_review_schedule_add_trust(s, code, "", base), TA_OK);
+        }
+        /* Up to 8 sittings on random working days in March and April 2031, enough places. */
+        while (m < 8 && (m * (size_t)cap < n || rng_next(&state) % 3 != 0)) {
+            ta_date d;
+            ta_date_add_days(&d, D(2031, 3, 1), (int32_t)(rng_next(&state) % 45));
+            if (ta_review_schedule_add_sitting(s, d) == TA_OK)
+                ta_date_to_days(d, &sit[m++]);
+        }
+        ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+        ck_assert_int_eq(ta_review_schedule_count(s, &count), TA_OK);
+        ck_assert_uint_eq(count, n);
+        for (size_t j = 0; j < n; j++) {
+            ta_date dd, sd;
+            int placed = 0;
+            int32_t late = -1, d_rd, s_rd;
+            ck_assert_int_eq(ta_review_schedule_due(s, j, &dd, NULL), TA_OK);
+            ck_assert_int_eq(ta_review_schedule_placement(s, j, &placed, &sd, &late), TA_OK);
+            ck_assert_int_eq(placed, 1);
+            ta_date_to_days(dd, &d_rd);
+            ta_date_to_days(sd, &s_rd);
+            ck_assert_int_eq(late, s_rd > d_rd ? s_rd - d_rd : 0);
+            due[j] = d_rd;
+            if (s_rd - d_rd > edf)
+                edf = s_rd - d_rd;
+        }
+        for (size_t j = 0; j < m; j++)
+            left[j] = cap;
+        best = best_max_lateness(due, n, 0, sit, m, left, INT32_MIN);
+        ck_assert_msg(edf == best, "case %d: EDF max lateness %d, exhaustive %d", c, (int)edf,
+                      (int)best);
+        if (edf <= 0)
+            feasible_cases++;
+        else
+            infeasible_cases++;
+    }
+    ck_assert_int_gt(feasible_cases, 0);
+    ck_assert_int_gt(infeasible_cases, 0);
+}
+END_TEST
+
+static const char trusts_csv[] =
+    "\xEF\xBB\xBFTrust_code,Trust_name,Authorised_on,Last_reviewed_on,Region\r\n"
+    "RWX,\"Example, \"\"Quoted\"\" Trust\",2026-04-01,,North\r\n"
+    "RY3,Norfolk Community Health and Care NHS Trust,2026-01-15,,East\r\n"
+    "RAA,Reviewed Trust,2020-02-29,2024-02-29,London\r\n"
+    "\r\n";
+
+START_TEST(read_trusts_csv)
+{
+    size_t n = 0;
+    ck_assert_int_eq(ta_review_schedule_read_csv(s, trusts_csv, sizeof trusts_csv - 1,
+                                                 "TRUSTS.csv"),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_count(s, &n), TA_OK);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_int_eq(due_of("RAA"), 20290228);
+    ck_assert_int_eq(due_of("RY3"), 20310115);
+    ck_assert_str_eq(ta_review_schedule_name(s, find("RWX")), "Example, \"Quoted\" Trust");
+    /* Reading the same file again: every code is a duplicate; nothing is added. */
+    ck_assert_int_eq(ta_review_schedule_read_csv(s, trusts_csv, sizeof trusts_csv - 1,
+                                                 "TRUSTS.csv"),
+                     TA_EDUPLICATE);
+    ck_assert_str_eq(ta_review_schedule_error(s),
+                     "TRUSTS.csv:2:1: trust RWX appears twice (or is already in the schedule)");
+}
+END_TEST
+
+/* Reads text and expects `status` and exactly `message`, with nothing kept. */
+static void bad_csv(const char *text, ta_status status, const char *message)
+{
+    size_t n = 99;
+    ck_assert_int_eq(ta_review_schedule_read_csv(s, text, strlen(text), "TRUSTS.csv"), status);
+    ck_assert_str_eq(ta_review_schedule_error(s), message);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_count(s, &n), TA_OK);
+    ck_assert_uint_eq(n, 0);
+}
+
+START_TEST(bad_trusts_csv_names_the_row)
+{
+    static const char head[] = "Trust_code,Trust_name,Authorised_on,Last_reviewed_on\n";
+    char text[512];
+    strcpy(text, head);
+    strcat(text, "RWX,A,2026-04-01,\nRBB,B,2026-02-30,\n");
+    bad_csv(text, TA_EPARSE,
+            "TRUSTS.csv:3:7: Authorised_on \"2026-02-30\" is not a date (YYYY-MM-DD)");
+    strcpy(text, head);
+    strcat(text, "RWX,A,2026-04-01,2025-04-01\n");
+    bad_csv(text, TA_EINCONSISTENT,
+            "TRUSTS.csv:2:18: trust RWX: Last_reviewed_on 2025-04-01 is before Authorised_on "
+            "2026-04-01");
+    strcpy(text, head);
+    strcat(text, "RWX,A,2026-04-01,\nRBB,B,2026-04-01,\nRWX,C,2027-01-01,\n");
+    bad_csv(text, TA_EDUPLICATE,
+            "TRUSTS.csv:4:1: trust RWX appears twice (or is already in the schedule)");
+    bad_csv("Trust_code,Trust_name,Authorised_on\nRWX,A,2026-04-01\n", TA_EPARSE,
+            "TRUSTS.csv:1: the header has no Last_reviewed_on column");
+    strcpy(text, head);
+    strcat(text, "RWX,A,01/04/2026,\n");
+    bad_csv(text, TA_EPARSE,
+            "TRUSTS.csv:2:7: Authorised_on \"01/04/2026\" is not a date (YYYY-MM-DD)");
+    strcpy(text, head);
+    strcat(text, "RWX,A,2026-04-01,\"\n");
+    ck_assert_int_eq(ta_review_schedule_read_csv(s, text, strlen(text), "TRUSTS.csv"),
+                     TA_EPARSE);
+    ck_assert_ptr_nonnull(strstr(ta_review_schedule_error(s), "TRUSTS.csv:2:"));
+    bad_csv("", TA_EPARSE, "TRUSTS.csv: empty file, no header");
+}
+END_TEST
+
+START_TEST(csv_export)
+{
+    const char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RWX", "Example, Trust", D(2026, 4, 1)),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RSG", "Segment", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_evidence(s, "RSG", D(2027, 6, 30), 3, TA_NO, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_evidence(s, "RSG", D(2027, 9, 30), 4, TA_NO, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_to_csv(s, &text, &len), TA_ESTATE);
+    ck_assert_int_eq(ta_review_schedule_set_today(s, D(2028, 1, 4)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_to_csv(s, &text, &len), TA_OK);
+    ck_assert_str_eq(text,
+                     "Trust_code,Trust_name,Due_on,Regular_due_on,Scheduled_on,Late_days,"
+                     "Overdue_days,Trigger,Trigger_fired_on,Note\n"
+                     "RSG,Segment,2027-12-29,2031-04-01,2028-01-04,6,6,segment,2027-09-30,\n"
+                     "RWX,\"Example, Trust\",2031-04-01,2031-04-01,2028-01-05,0,0,,,\n");
+    ck_assert_uint_eq(len, strlen(text));
+}
+END_TEST
+
+START_TEST(ics_export)
+{
+    const char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(ta_review_schedule_add_trust(
+                         s, "RWX", "Example; \"Long\", Trust\\Foundation with a name far longer "
+                                   "than seventy-five octets",
+                         D(2026, 4, 1)),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_to_ics(s, "20260401T000000Z", &text, &len), TA_OK);
+    ck_assert_str_eq(
+        text, "BEGIN:VCALENDAR\r\n"
+              "VERSION:2.0\r\n"
+              "PRODID:-//libtrustassess//AFT review schedule//EN\r\n"
+              "CALSCALE:GREGORIAN\r\n"
+              "METHOD:PUBLISH\r\n"
+              "BEGIN:VEVENT\r\n"
+              "UID:review-RWX-20310401@libtrustassess\r\n"
+              "DTSTAMP:20260401T000000Z\r\n"
+              "DTSTART;VALUE=DATE:20310401\r\n"
+              "DTEND;VALUE=DATE:20310402\r\n"
+              /* 75 octets, then the continuation */
+              "SUMMARY:AFT review: Example\\; \"Long\"\\, Trust\\\\Foundation "
+              "with a name far lo\r\n"
+              " nger than seventy-five octets (RWX)\r\n"
+              "DESCRIPTION:Review due on 2031-04-01.\r\n"
+              "END:VEVENT\r\n"
+              "END:VCALENDAR\r\n");
+    ck_assert_int_eq(ta_review_schedule_to_ics(s, "20260401T240000Z", &text, &len), TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_to_ics(s, "20260230T000000Z", &text, &len), TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_to_ics(s, "2026-04-01", &text, &len), TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_to_ics(s, NULL, &text, &len), TA_EINVAL);
+    ck_assert_ptr_null(text);
+}
+END_TEST
+
+START_TEST(ics_folding_and_escaping)
+{
+    ta_allocator a;
+    tai_text t;
+    char line[200];
+    ck_assert_int_eq(tai_alloc_init(&a, NULL), TA_OK);
+    tai_text_init(&t, &a);
+    /* Exactly 75 octets: one line, no fold. */
+    memset(line, 'x', 75);
+    ck_assert_int_eq(tai_text_ics_line(&t, line, 75), TA_OK);
+    ck_assert_uint_eq(t.len, 77);
+    ck_assert_str_eq(t.data + 75, "\r\n");
+    /* 76 octets: 75, then a continuation of one space and one octet. */
+    tai_text_clear(&t);
+    memset(line, 'x', 76);
+    ck_assert_int_eq(tai_text_ics_line(&t, line, 76), TA_OK);
+    ck_assert_uint_eq(t.len, 75 + 2 + 1 + 1 + 2);
+    ck_assert_int_eq(memcmp(t.data + 75, "\r\n x\r\n", 6), 0);
+    /* 75 + 74 + 1: continuation lines hold 74 octets after their space. */
+    tai_text_clear(&t);
+    memset(line, 'x', 150);
+    ck_assert_int_eq(tai_text_ics_line(&t, line, 150), TA_OK);
+    ck_assert_int_eq(memcmp(t.data + 75, "\r\n ", 3), 0);
+    ck_assert_int_eq(memcmp(t.data + 75 + 3 + 74, "\r\n x\r\n", 6), 0);
+    /* A two-octet UTF-8 character (é) on octets 75-76 moves whole to the next line. */
+    tai_text_clear(&t);
+    memset(line, 'x', 74);
+    memcpy(line + 74, "\xC3\xA9yz", 4);
+    ck_assert_int_eq(tai_text_ics_line(&t, line, 78), TA_OK);
+    ck_assert_int_eq(memcmp(t.data + 74, "\r\n \xC3\xA9yz\r\n", 9), 0);
+    /* A four-octet character straddling the fold. */
+    tai_text_clear(&t);
+    memset(line, 'x', 73);
+    memcpy(line + 73, "\xF0\x9F\x8F\xA5", 4);
+    ck_assert_int_eq(tai_text_ics_line(&t, line, 77), TA_OK);
+    ck_assert_int_eq(memcmp(t.data + 73, "\r\n \xF0\x9F\x8F\xA5\r\n", 9), 0);
+    /* TEXT escaping. */
+    tai_text_clear(&t);
+    ck_assert_int_eq(tai_text_ics_escape(&t, "a,b;c\\d\ne\r\nf\rg"), TA_OK);
+    ck_assert_str_eq(t.data, "a\\,b\\;c\\\\d\\ne\\nf\\ng");
+    tai_text_clear(&t);
+    ck_assert_int_eq(tai_text_csv_field(&t, "say \"hi\""), TA_OK);
+    ck_assert_str_eq(t.data, "\"say \"\"hi\"\"\"");
+    tai_text_free(&t);
+}
+END_TEST
+
+/* An allocator that fails the n-th allocation and counts live blocks. */
+typedef struct counting {
+    long calls, fail_at, live;
+} counting;
+
+static void *c_malloc(void *ctx, size_t size)
+{
+    counting *c = ctx;
+    if (c->calls++ == c->fail_at)
+        return NULL;
+    c->live++;
+    return malloc(size);
+}
+
+static void *c_realloc(void *ctx, void *ptr, size_t size)
+{
+    counting *c = ctx;
+    void *p;
+    if (c->calls++ == c->fail_at)
+        return NULL;
+    p = realloc(ptr, size);
+    if (!ptr && p)
+        c->live++;
+    return p;
+}
+
+static void c_free(void *ctx, void *ptr)
+{
+    counting *c = ctx;
+    if (ptr)
+        c->live--;
+    free(ptr);
+}
+
+/* The whole workflow; the first failing status. */
+static ta_status workflow(const ta_allocator *a)
+{
+    ta_review_schedule *sch = NULL;
+    const char *text;
+    size_t len, added;
+    ta_status st;
+    if ((st = ta_review_schedule_new(&sch, a)) != TA_OK)
+        return st;
+    if ((st = ta_review_schedule_read_csv(sch, trusts_csv, sizeof trusts_csv - 1, "T.csv")) ||
+        (st = ta_review_schedule_add_trust(sch, "RSG", "Segment", D(2026, 4, 1))) ||
+        (st = ta_review_schedule_add_evidence(sch, "RSG", D(2027, 6, 30), 3, TA_NO, TA_NO)) ||
+        (st = ta_review_schedule_add_evidence(sch, "RSG", D(2027, 9, 30), 4, TA_NO, TA_NO)) ||
+        (st = ta_review_schedule_add_review(sch, "RWX", D(2027, 1, 4))) ||
+        (st = ta_review_schedule_set_end(sch, "RY3", D(2026, 4, 1), "merged")) ||
+        (st = ta_holidays_add(ta_review_schedule_holidays(sch), D(2027, 12, 31), "Extra")) ||
+        (st = ta_holidays_remove(ta_review_schedule_holidays(sch), D(2028, 1, 3))) ||
+        (st = ta_review_schedule_add_trigger(sch, TA_TRIGGER_RSP, 0, 0, 10)) ||
+        (st = ta_review_schedule_compute(sch)) ||
+        (st = ta_review_schedule_to_csv(sch, &text, &len)) ||
+        (st = ta_review_schedule_to_ics(sch, "20260101T000000Z", &text, &len)) ||
+        (st = ta_review_schedule_add_sittings_weekly(sch, D(2028, 1, 1), D(2030, 12, 31),
+                                                     TA_WEEKDAY_BIT(TA_TUESDAY), &added)) ||
+        (st = ta_review_schedule_compute(sch)) ||
+        (st = ta_review_schedule_to_ics(sch, "20260101T000000Z", &text, &len))) {
+        ta_review_schedule_free(sch);
+        return st;
+    }
+    {
+        ta_holidays *h = ta_review_schedule_holidays(sch);
+        size_t n;
+        st = ta_holidays_list(h, 2027, &n);
+    }
+    ta_review_schedule_free(sch);
+    return st;
+}
+
+START_TEST(allocation_failure_sweep)
+{
+    counting c = {0, -1, 0};
+    ta_allocator a = {c_malloc, c_realloc, c_free, &c};
+    long total;
+    ck_assert_int_eq(workflow(&a), TA_OK);
+    ck_assert_int_eq(c.live, 0);
+    total = c.calls;
+    ck_assert_int_gt(total, 20);
+    for (long n = 0; n < total; n++) {
+        ta_status st;
+        c.calls = 0;
+        c.fail_at = n;
+        c.live = 0;
+        st = workflow(&a);
+        ck_assert_msg(st == TA_ENOMEM, "failing allocation %ld gave status %d", n, (int)st);
+        ck_assert_msg(c.live == 0, "failing allocation %ld leaks %ld blocks", n, c.live);
+    }
+}
+END_TEST
+
+int main(void)
+{
+    Suite *su = suite_create("review");
+    TCase *tc = tcase_create("core");
+    SRunner *sr;
+    int failed;
+    tcase_set_timeout(tc, 60);
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, five_year_rule);
+    tcase_add_test(tc, feb29_authorisation);
+    tcase_add_test(tc, overdue_against_today);
+    tcase_add_test(tc, bad_input_named);
+    tcase_add_test(tc, triggers_bring_reviews_forward);
+    tcase_add_test(tc, trust_that_ceases);
+    tcase_add_test(tc, panel_meets_deadlines_then_minimises_lateness);
+    tcase_add_test(tc, edf_is_optimal_against_exhaustive_search);
+    tcase_add_test(tc, read_trusts_csv);
+    tcase_add_test(tc, bad_trusts_csv_names_the_row);
+    tcase_add_test(tc, csv_export);
+    tcase_add_test(tc, ics_export);
+    tcase_add_test(tc, ics_folding_and_escaping);
+    tcase_add_test(tc, allocation_failure_sweep);
+    suite_add_tcase(su, tc);
+    sr = srunner_create(su);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
