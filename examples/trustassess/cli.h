@@ -27,9 +27,9 @@ enum {
 /* One subcommand: `trustassess NAME ...`. */
 typedef struct cli_command {
     const char *name;
-    const char *summary;             /* one line for `trustassess --help` */
+    const char *summary;               /* one line for `trustassess --help` */
     int (*run)(int argc, char **argv); /* argv[0] is the first argument after NAME */
-    void (*help)(FILE *out);         /* the text of `trustassess help NAME` */
+    void (*help)(FILE *out);           /* the text of `trustassess help NAME` */
 } cli_command;
 
 /* The subcommands (one file each). */
@@ -46,8 +46,7 @@ void cli_framework_help(FILE *out);
 
 /* "trustassess: CMD: message" and "Try 'trustassess help CMD'." on stderr;
  * returns CLI_USAGE. */
-int cli_usage_error(const char *cmd, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "trustassess: message" on stderr; returns `code`. */
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

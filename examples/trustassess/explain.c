@@ -83,7 +83,8 @@ static void metric_table(cli_buf *b, const ta_assessment *a, size_t i, const ta_
         cli_cell *row;
         if (ta_framework_metric_info(fw, m, &name, &domain, NULL, NULL, NULL, &in_average) !=
                 TA_OK ||
-            ta_assessment_metric_score(a, i, m, &has, &score) != TA_OK || !(row = cli_table_add_row(&t)))
+            ta_assessment_metric_score(a, i, m, &has, &score) != TA_OK ||
+            !(row = cli_table_add_row(&t)))
             continue;
         cli_cell_text(&t, row, 0, ta_framework_metric_id(fw, m));
         cli_cell_text(&t, row, 1, domain);
@@ -135,41 +136,42 @@ static void segment_part(cli_buf *b, const ta_assessment *a, size_t i, const ta_
     char num[64], reason[512];
     ta_assessment_average(a, i, &unrounded, &rounded, &n_scores);
     cli_format_short(num, sizeof num, unrounded);
-    cli_buf_printf(b, "Average score:   %s, the mean of %zu scores; ", num, n_scores);
+    cli_buf_printf(b, "%-28s%s, the mean of %zu scores; ", "Average score:", num, n_scores);
     ta_format_decimal(num, sizeof num, rounded, decimals);
     cli_buf_printf(b, "rounded half up: %s\n", num);
     ta_assessment_cutoffs(a, cutoffs, CLI_MAX_CUTOFFS, &n_cut);
-    cli_buf_puts(b, "Cut-offs:        ");
+    cli_buf_printf(b, "%-28s", "Cut-offs:");
     for (size_t k = 0; k < n_cut && k < CLI_MAX_CUTOFFS; k++) {
         ta_format_decimal(num, sizeof num, cutoffs[k], decimals);
         cli_buf_printf(b, "%s%s", k ? ", " : "", num);
     }
     cli_buf_printf(b, " (%s)\n", origin);
     ta_assessment_segments(a, i, &unadjusted, &adjusted, &final_segment);
-    cli_buf_printf(b, "Segments:        unadjusted %d, adjusted %d, final ", unadjusted, adjusted);
+    cli_buf_printf(b, "%-28sunadjusted %d, adjusted %d, final ", "Segments:", unadjusted, adjusted);
     if (final_segment > 0)
         cli_buf_printf(b, "%d\n", final_segment);
     else
         cli_buf_puts(b, "unknown\n");
-    cli_buf_printf(b, "Financial deficit: %s\n",
+    cli_buf_printf(b, "%-28s%s\n", "Financial deficit:",
                    tristate_text(ta_assessment_trust_flag(a, i, TA_FLAG_FINANCIAL_DEFICIT)));
-    cli_buf_printf(b, "Recovery Support Programme: %s\n",
+    cli_buf_printf(b, "%-28s%s\n", "Recovery Support Programme:",
                    tristate_text(ta_assessment_trust_flag(a, i, TA_FLAG_RECOVERY_SUPPORT)));
     if (ta_assessment_reason_text(a, i, reason, sizeof reason, NULL) == TA_OK)
-        cli_buf_printf(b, "Reason:          %s\n", reason);
+        cli_buf_printf(b, "%-28s%s\n", "Reason:", reason);
     ta_assessment_rank(a, i, &rank);
-    cli_buf_printf(b, "Rank:            %u of %zu (%s)\n", (unsigned)rank,
-                   ta_assessment_league_count(a),
-                   ta_assessment_trust_field(a, i, TA_FIELD_TYPE));
+    cli_buf_printf(b, "%-28s%u of %zu (%s)\n", "Rank:", (unsigned)rank,
+                   ta_assessment_league_count(a), ta_assessment_trust_field(a, i, TA_FIELD_TYPE));
     if (ta_assessment_distance_to_better(a, i, &distance) != TA_OK)
         return;
     if (unadjusted <= 1) {
-        cli_buf_puts(b, "Better segment:  none (unadjusted segment 1 is the best)\n");
+        cli_buf_printf(b, "%-28snone (unadjusted segment 1 is the best)\n", "Better segment:");
         return;
     }
     ta_format_decimal(num, sizeof num, distance, decimals);
-    cli_buf_printf(b, "Better segment:  the rounded average must fall by %s to reach unadjusted "
-                   "segment %d\n", num, unadjusted - 1);
+    cli_buf_printf(b,
+                   "%-28sthe rounded average must fall by %s to reach "
+                   "unadjusted segment %d\n",
+                   "Better segment:", num, unadjusted - 1);
 }
 
 static int explain(cli_buf *b, cli_input *in, const char *period, const char *code)

@@ -38,13 +38,17 @@ int cli_cutoffs_parse(cli_cutoffs *c, const char *cmd, const char *spec)
             return cli_usage_error(cmd, "--cutoffs: more than %d numbers in \"%s\"",
                                    CLI_MAX_CUTOFFS, spec);
         if (len == 0 || len >= sizeof num)
-            return cli_usage_error(cmd, "--cutoffs: expected A,B,C, published or quartiles, "
-                                   "not \"%s\"", spec);
+            return cli_usage_error(cmd,
+                                   "--cutoffs: expected A,B,C, published or quartiles, "
+                                   "not \"%s\"",
+                                   spec);
         memcpy(num, p, len);
         num[len] = '\0';
         if (ta_parse_decimal(&c->values[c->n], num) != TA_OK)
-            return cli_usage_error(cmd, "--cutoffs: \"%s\" is not a number (expected A,B,C, "
-                                   "published or quartiles)", num);
+            return cli_usage_error(cmd,
+                                   "--cutoffs: \"%s\" is not a number (expected A,B,C, "
+                                   "published or quartiles)",
+                                   num);
         c->n++;
         if (!end)
             return CLI_OK;
@@ -79,8 +83,10 @@ static int check_given_cutoffs(cli_input *in, const char *cmd)
     size_t want = (size_t)(ta_framework_segment_count(in->fw) - 1);
     int rc = CLI_OK;
     if (in->cutoffs.n != want)
-        return cli_usage_error(cmd, "--cutoffs: the framework has %zu segments, so give %zu "
-                               "cut-offs, not %zu", want + 1, want, in->cutoffs.n);
+        return cli_usage_error(cmd,
+                               "--cutoffs: the framework has %zu segments, so give %zu "
+                               "cut-offs, not %zu",
+                               want + 1, want, in->cutoffs.n);
     if (ta_assessment_new(&a, in->fw, NULL) != TA_OK)
         return cli_error(CLI_INPUT, "out of memory");
     if (ta_assessment_set_cutoffs(a, in->cutoffs.n, in->cutoffs.values) != TA_OK)

@@ -15,17 +15,17 @@
 #include "output.h"
 
 static const char *const columns[] = {
-    "Quarter", "Region", "Trust_type", "Trust_subtype", "Trust_code", "Trust_name",
-    "Average_score", "Likely_range_of_average_score", "Segment", "Trust_in_financial_deficit",
-    "Rank", "Likely_range_of_rank",
+    "Quarter", "Region", "Trust_type", "Trust_subtype", "Trust_code", "Trust_name", "Average_score",
+    "Likely_range_of_average_score", "Segment", "Trust_in_financial_deficit", "Rank",
+    "Likely_range_of_rank",
     /* --detail */
     "Unadjusted_segment", "Final_segment", "Domain_score_access", "Domain_score_patient_safety",
     "Domain_score_finance_productivity", "Domain_score_people_workforce",
     "Domain_score_effectiveness_experience", "Reason"};
 enum { N_PLAIN = 12, N_DETAIL = 20, COL_DOMAINS = 14, N_DOMAINS = 5 };
-static const char *const domain_keys[N_DOMAINS] = {
-    "access", "patient_safety", "finance_productivity", "people_workforce",
-    "effectiveness_experience"};
+static const char *const domain_keys[N_DOMAINS] = {"access", "patient_safety",
+                                                   "finance_productivity", "people_workforce",
+                                                   "effectiveness_experience"};
 
 void cli_league_help(FILE *out)
 {

@@ -20,8 +20,7 @@ static const cli_command commands[] = {
     {"verify", "check a file's published figures against the published method", cli_verify_run,
      cli_verify_help},
 #endif
-    {"explain", "how one trust's segment and rank came about", cli_explain_run,
-     cli_explain_help},
+    {"explain", "how one trust's segment and rank came about", cli_explain_run, cli_explain_help},
     {"framework", "list or print the built-in framework catalogues", cli_framework_run,
      cli_framework_help},
 };

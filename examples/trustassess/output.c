@@ -204,8 +204,7 @@ cli_cell *cli_table_add_row(cli_table *t)
     return row;
 }
 
-static void set_cell(cli_table *t, cli_cell *row, size_t col, cli_cell_kind kind,
-                     const char *text)
+static void set_cell(cli_table *t, cli_cell *row, size_t col, cli_cell_kind kind, const char *text)
 {
     char *copy;
     if (!row || col >= t->ncols)

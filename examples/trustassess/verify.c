@@ -48,17 +48,31 @@ static const char *verdict_text(ta_verdict v)
     return v == TA_AGREES ? "agrees" : v == TA_EXPLAINED ? "explained" : "unexplained";
 }
 
-static const char *const summary_cols[] = {"Quarter", "Figure", "Mode", "Checked",
-                                           "Agreed", "Explained", "Unexplained"};
-static const char *const diff_cols[] = {"Quarter", "Trust_code", "Figure", "Mode",
-                                        "Published", "Computed", "Verdict", "Reason"};
+static const char *const summary_cols[] = {"Quarter", "Figure",    "Mode",       "Checked",
+                                           "Agreed",  "Explained", "Unexplained"};
+static const char *const diff_cols[] = {"Quarter",   "Trust_code", "Figure",  "Mode",
+                                        "Published", "Computed",   "Verdict", "Reason"};
 static const char *const unchecked_cols[] = {"Quarter", "Figure", "Count"};
-static const char *const all_cols[] = {"Section", "Quarter", "Figure", "Mode", "Trust_code",
-                                       "Checked", "Agreed", "Explained", "Unexplained",
-                                       "Not_checked", "Published", "Computed", "Verdict",
-                                       "Reason"};
-enum { A_SECTION, A_QUARTER, A_FIGURE, A_MODE, A_TRUST, A_CHECKED, A_AGREED, A_EXPLAINED,
-       A_UNEXPLAINED, A_NOT_CHECKED, A_PUBLISHED, A_COMPUTED, A_VERDICT, A_REASON, A_N };
+static const char *const all_cols[] = {
+    "Section",   "Quarter",     "Figure",      "Mode",      "Trust_code", "Checked", "Agreed",
+    "Explained", "Unexplained", "Not_checked", "Published", "Computed",   "Verdict", "Reason"};
+enum {
+    A_SECTION,
+    A_QUARTER,
+    A_FIGURE,
+    A_MODE,
+    A_TRUST,
+    A_CHECKED,
+    A_AGREED,
+    A_EXPLAINED,
+    A_UNEXPLAINED,
+    A_NOT_CHECKED,
+    A_PUBLISHED,
+    A_COMPUTED,
+    A_VERDICT,
+    A_REASON,
+    A_N
+};
 
 typedef struct report {
     cli_table summary, diffs, unchecked, all;
@@ -72,8 +86,8 @@ static void fill(report *r, const ta_verification *v)
         ta_verify_mode mode;
         size_t checked, agreed, explained, unexplained;
         cli_cell *s, *a;
-        if (ta_verification_summary(v, k, &period, &figure, &mode, &checked, &agreed,
-                                    &explained) != TA_OK)
+        if (ta_verification_summary(v, k, &period, &figure, &mode, &checked, &agreed, &explained) !=
+            TA_OK)
             continue;
         unexplained = checked - agreed - explained;
         if (mode != TA_STEP_BY_STEP && mode != TA_END_TO_END)
@@ -108,8 +122,8 @@ static void fill(report *r, const ta_verification *v)
         ta_verdict verdict;
         double published, computed;
         cli_cell *d, *a;
-        if (ta_verification_difference(v, k, &period, &code, &figure, &mode, &published,
-                                       &computed, &verdict, &reason) != TA_OK)
+        if (ta_verification_difference(v, k, &period, &code, &figure, &mode, &published, &computed,
+                                       &verdict, &reason) != TA_OK)
             continue;
         if ((d = cli_table_add_row(&r->diffs)) != NULL) {
             cli_cell_text(&r->diffs, d, 0, period);
@@ -217,8 +231,7 @@ int cli_verify_run(int argc, char **argv)
             out_path = val;
         else if ((m = cli_option_value(argc, argv, &i, "--format", &val)) != 0) {
             if (m > 0 && !cli_format_parse(&format, val, 1))
-                return cli_usage_error(cmd, "--format must be text, csv or json, not \"%s\"",
-                                       val);
+                return cli_usage_error(cmd, "--format must be text, csv or json, not \"%s\"", val);
         } else if (cli_is_option(arg)) {
             return cli_usage_error(cmd, "unknown option \"%s\"", arg);
         } else {
