@@ -163,6 +163,29 @@ check "--trust-type output" "$(cat q4.csv)" "$(cat out)"
 run league "$F" --quarter Q4 --trust-type "Acute trust"
 check "unknown --trust-type exit" 2 "$rc"
 
+# Two trust types (community trusts given their own type): each is ranked
+# separately, types in byte order, and quartiles still pool every trust.
+sed -E 's/^([^,]*,[^,]*,)Mental health and community trust,Community,/\1Community trust,Community,/' "$F" >twotypes.csv
+run league twotypes.csv --quarter Q4
+check "two types exit" 0 "$rc"
+check "two types: order and sizes" "14 Community trust|47 Mental health and community trust|" \
+    "$(awk "$AWK_CSV"'NR > 1 { csv_split($0, f); print f[3] }' out | uniq -c | sed 's/^ *//' | tr '\n' '|')"
+check "two types: averages and segments as one type" "$(cut -d, -f5,7,9 q4.csv | sort)" "$(cut -d, -f5,7,9 out | sort)"
+check "two types: rank = 1 + better (segment, average) pairs in the type" "61 0" "$(awk "$AWK_CSV"'
+    NR > 1 { csv_split($0, f); n++; ty[n] = f[3]; s[n] = f[9] + 0; a[n] = f[7] + 0; r[n] = f[11] + 0 }
+    END { for (i = 1; i <= n; i++) { k = 1
+              for (j = 1; j <= n; j++)
+                  if (ty[j] == ty[i] && (s[j] < s[i] || (s[j] == s[i] && a[j] < a[i] - 1e-9))) k++
+              if (k != r[i]) bad++ }
+          print n, bad + 0 }' out)"
+run league twotypes.csv --quarter Q4 --trust-type "Community trust"
+check "two types: --trust-type = that type's rows" \
+    "$("$T" league twotypes.csv --quarter Q4 | awk "$AWK_CSV"'{ csv_split($0, f) } NR == 1 || f[3] == "Community trust"')" \
+    "$(cat out)"
+run explain twotypes.csv --trust RYY --quarter Q4 --cutoffs quartiles
+check "two types: quartiles pool both types" "$(grep '^Cut-offs:' <("$T" explain "$F" --trust RYY --quarter Q4 --cutoffs quartiles))" "$(grep '^Cut-offs:' out)"
+check "two types: explain ranks within the type" "Rank: 1 of 14 (Community trust)" "$(grep '^Rank:' out | tr -s ' ')"
+
 # ---- cut-offs ------------------------------------------------------------
 
 run league "$F" --quarter Q4 --cutoffs published
