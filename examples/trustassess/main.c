@@ -16,10 +16,8 @@
 
 static const cli_command commands[] = {
     {"league", "league tables of a published NOF file", cli_league_run, cli_league_help},
-#ifdef CLI_HAVE_VERIFY
     {"verify", "check a file's published figures against the published method", cli_verify_run,
      cli_verify_help},
-#endif
     {"explain", "how one trust's segment and rank came about", cli_explain_run, cli_explain_help},
     {"framework", "list or print the built-in framework catalogues", cli_framework_run,
      cli_framework_help},

@@ -438,6 +438,60 @@ check "explain unknown trust message" 'trustassess: explain: no trust "NOPE" in 
 run explain "$F"
 check "explain without --trust exit" 2 "$rc"
 
+# ---- verify ---------------------------------------------------------------
+
+run verify "$F"
+check "verify exit" 0 "$rc"
+check "verify quiet stderr" 0 "$(wc -c <err | tr -d ' ')"
+cp out verify.txt
+sed -n '1,/^Differences:/p' verify.txt | sed 's/OF5000 Rank/OF5000Rank/' >summary.txt
+# Step by step, segments, overrides and ranks agree for all 61 trusts in
+# every quarter (OF5005 is published for Q1 and Q2 only).
+check "verify: full step-by-step agreement of segments and ranks" \
+    "Q1 OF5003 61 61|Q1 OF5000 61 61|Q1 OF5005 61 61|Q1 OF5000Rank 61 61|Q2 OF5003 61 61|Q2 OF5000 61 61|Q2 OF5005 61 61|Q2 OF5000Rank 61 61|Q3 OF5003 61 61|Q3 OF5000 61 61|Q3 OF5000Rank 61 61|Q4 OF5003 61 61|Q4 OF5000 61 61|Q4 OF5000Rank 61 61|" \
+    "$(awk '$4 == "step-by-step" && $3 ~ /^OF500[035]/ { printf "%s %s %s %s|", $1, $3, $5, $6 }' summary.txt)"
+check "verify: no unexplained difference anywhere" "0" \
+    "$(awk '$4 ~ /^(step-by-step|end-to-end)$/ && NF == 8 { u += $8 } END { print u + 0 }' summary.txt)"
+check "verify: summary rows (4 quarters x figures x 2 modes)" 76 \
+    "$(awk '$4 ~ /^(step-by-step|end-to-end)$/ && NF == 8' summary.txt | wc -l | tr -d ' ')"
+# The averages that differ from the mean of the published scores: 13 of 244,
+# each within the rounding of the published inputs.
+check "verify: OF5002 step by step, explained per quarter" "1 5 3 4" \
+    "$(awk '$3 == "OF5002" && $4 == "step-by-step" { printf "%s%s", (n++ ? " " : ""), $7 }' summary.txt)"
+check "verify: every difference explained" "0" "$(grep -c ' unexplained ' verify.txt)"
+check_match "verify: result line" '^Result: every figure agrees or differs only as rounding explains$' "$(tail -n 1 verify.txt)"
+check_match "verify: unchecked figures listed" '^Q4 2025/26 +OF4100 +59$' "$(grep '^Q4 2025/26  OF4100 ' verify.txt)"
+run verify "$F" --quarter Q4 --format csv
+check "verify csv exit" 0 "$rc"
+check "verify csv header" "Section,Quarter,Figure,Mode,Trust_code,Checked,Agreed,Explained,Unexplained,Not_checked,Published,Computed,Verdict,Reason" "$(head -n 1 out)"
+check "verify csv: only Q4" "Q4 2025/26" "$(awk "$AWK_CSV"'NR > 1 { csv_split($0, f); print f[2] }' out | sort -u)"
+check "verify csv: sections" "difference summary unchecked" "$(awk "$AWK_CSV"'NR > 1 { csv_split($0, f); print f[1] }' out | sort -u | tr '\n' ' ' | sed 's/ $//')"
+check "verify csv: Q4 OF5002 step-by-step summary" "summary,Q4 2025/26,OF5002,step-by-step,,61,57,4,0" \
+    "$(grep '^summary,Q4 2025/26,OF5002,step-by-step,' out | cut -d, -f1-9)"
+check "verify csv: Q4 averages that differ are the four of the league table" "RNK RWV RX2 RXE" \
+    "$(awk "$AWK_CSV"'{ csv_split($0, f) } f[1] == "difference" && f[3] == "OF5002" && f[4] == "step-by-step" { print f[5] }' out | sort | tr '\n' ' ' | sed 's/ $//')"
+check "verify csv: RXE average published 2.23, computed 2.22, explained" "2.23 2.22 explained" \
+    "$(awk "$AWK_CSV"'{ csv_split($0, f) } f[1] == "difference" && f[3] == "OF5002" && f[4] == "step-by-step" && f[5] == "RXE" { print f[11], f[12], f[13] }' out)"
+check "verify csv: 14 fields on every row" "14" "$(awk "$AWK_CSV"'{ print csv_split($0, f) }' out | sort -u)"
+run verify "$F" --quarter Q4 --format json -o verify.json
+check "verify json exit" 0 "$rc"
+check_match "verify json: result and sections" '^\{"result": "ok",$' "$(head -n 1 verify.json)"
+run verify "$F" --quarter Q9
+check "verify unknown quarter exit" 2 "$rc"
+run verify "$F" --format table
+check "verify bad format exit" 2 "$rc"
+run verify text.csv
+check "verify malformed file exit" 3 "$rc"
+# A published rank that no rule gives: exit 1, reported as unexplained.
+awk 'NR == 8586 { sub(/,1\.0\r$/, ",7.0\r") } { print }' "$F" >badrank.csv
+check "badrank.csv differs from the file in one line" 1 "$(diff "$F" badrank.csv | grep -c '^>')"
+run verify badrank.csv --quarter Q4
+check "verify unexplained difference exit" 1 "$rc"
+check_match "verify unexplained difference reported" '^Q4 2025/26 .*OF5000 Rank +step-by-step +7 +1 +unexplained' "$(grep ' unexplained ' out | head -n 1)"
+check_match "verify unexplained result line" '^Result: some differences are not explained by rounding$' "$(tail -n 1 out)"
+"$T" verify - --quarter Q4 <"$F" >out 2>err
+check "verify stdin exit" 0 "$?"
+
 # ---- the locale does not change a byte ------------------------------------
 
 for args in "league $F" "league $F --detail --format json" "league $F --quarter Q4 --format table --cutoffs 1.85,2.25,2.65" "explain $F --trust RXE"; do
