@@ -476,6 +476,9 @@ check "verify csv: 14 fields on every row" "14" "$(awk "$AWK_CSV"'{ print csv_sp
 run verify "$F" --quarter Q4 --format json -o verify.json
 check "verify json exit" 0 "$rc"
 check_match "verify json: result and sections" '^\{"result": "ok",$' "$(head -n 1 verify.json)"
+run verify "$F" --format json -o verify-all.json
+check "verify json over every quarter is valid JSON" 0 "$("$PY" -m json.tool verify-all.json >/dev/null 2>&1; echo $?)"
+check "verify json trust codes are the file's" "" "$("$PY" -c 'import json,sys; d=json.load(open("verify-all.json")); print(" ".join(sorted({x["Trust_code"] for x in d["differences"]} - set(sys.argv[1:]))))' $(awk -F, 'NR > 1 { print $5 }' "$F" | sort -u))"
 run verify "$F" --quarter Q9
 check "verify unknown quarter exit" 2 "$rc"
 run verify "$F" --format table
