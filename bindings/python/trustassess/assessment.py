@@ -35,7 +35,6 @@ from ._handle import (
     Handle,
     c_double,
     c_int,
-    c_opt_str,
     c_str,
     check,
     enum_arg,
@@ -250,7 +249,7 @@ class Assessment(Handle):
         out = ctypes.c_void_p()
         check(lib.ta_assessment_new(ctypes.byref(out), framework._h(), None))
         super().__init__(out.value, [framework])  # type: ignore[arg-type]
-        self.framework = framework
+        self._set_framework(framework)
         if period is not None:
             self.period = period
 
@@ -258,8 +257,17 @@ class Assessment(Handle):
     def _wrap(cls, ptr: int, framework: Framework, *owners: Handle) -> "Assessment":
         self = cls.__new__(cls)
         Handle.__init__(self, ptr, [framework, *owners])
-        self.framework = framework
+        self._set_framework(framework)
         return self
+
+    def _set_framework(self, framework: Framework) -> None:
+        self.framework = framework
+        # The framework is immutable: what results need of it is read once, so
+        # that results stay readable when the caller closes the framework
+        # first (its C memory lives on while this assessment holds it).
+        self._domain_keys = [d.key for d in framework.domains()]
+        self._metric_ids = framework.metric_ids()
+        self._decimals = framework.decimals
 
     # -- inputs ------------------------------------------------------------
 
@@ -369,7 +377,6 @@ class Assessment(Handle):
         """The results of one trust, by index or code (StateError before a run)."""
         i = self._index(trust)
         h = self._h()
-        fw = self.framework
         seg = ctypes.c_int()
         self._check(lib.ta_assessment_is_segmented(h, i, ctypes.byref(seg)))
         segmented = bool(seg.value)
@@ -397,13 +404,13 @@ class Assessment(Handle):
             self._check(status)
         domain_scores: Dict[str, float] = {}
         has, score = ctypes.c_int(), ctypes.c_double()
-        for d_i, dom in enumerate(fw.domains()):
+        for d_i, key in enumerate(self._domain_keys):
             self._check(lib.ta_assessment_domain_score(h, i, d_i, ctypes.byref(has),
                                                        ctypes.byref(score)))
             if has.value:
-                domain_scores[dom.key] = score.value
+                domain_scores[key] = score.value
         metric_scores: Dict[str, float] = {}
-        for m_i, mid in enumerate(fw.metric_ids()):
+        for m_i, mid in enumerate(self._metric_ids):
             self._check(lib.ta_assessment_metric_score(h, i, m_i, ctypes.byref(has),
                                                        ctypes.byref(score)))
             if has.value:
@@ -470,7 +477,7 @@ class Assessment(Handle):
 
     def league_rows(self) -> List[LeagueRow]:
         """The league in NHS England's columns (Segment = adjusted segment)."""
-        decimals = self.framework.decimals
+        decimals = self._decimals
         period = self.period
         rows = []
         for r in self.league():

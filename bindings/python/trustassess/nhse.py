@@ -61,6 +61,7 @@ class NhseFile(Handle):
         super().__init__(out.value, [framework])  # type: ignore[arg-type]
         self.framework = framework
         self._own_framework = own
+        self._segment_count = framework.segment_count  # immutable: read once
 
     def close(self) -> None:
         super().close()
@@ -142,7 +143,7 @@ class NhseFile(Handle):
     def published_cutoffs(self, period: str) -> Tuple[float, ...]:
         """Cut-offs read off the published averages and segments of `period`
         (InconsistentError if segments overlap, NotFoundError if none)."""
-        n = self.framework.segment_count - 1
+        n = self._segment_count - 1
         buf = (ctypes.c_double * max(n, 1))()
         self._check(lib.ta_nhse_file_published_cutoffs(buf, n, self._h(),
                                                        self.find_period(period).encode("utf-8")))
@@ -209,7 +210,7 @@ def _quartiles(nf: NhseFile, period: str, types: List[str], from_values: bool) -
                           if r.average_rounded is not None)
     if not values:
         raise NotFoundError(f"{period}: no trust has a score, so there are no quartiles", 3)
-    return quantile_cutoffs(values, nf.framework.segment_count - 1, Quantile.TYPE7)
+    return quantile_cutoffs(values, nf._segment_count - 1, Quantile.TYPE7)
 
 
 def league_table(nhse_file: NhseFile, quarter: Optional[str] = None,
