@@ -70,7 +70,9 @@ from .errors import (
     TrustAssessIOError,
 )
 from .framework import DomainInfo, Framework, FrameworkBuilder, MetricInfo, preset_names
+from . import dates
 from .nhse import NhseFile, Published, league_table, read_nhse_bytes, read_nhse_csv
+from .review import Holidays, ReviewResult, ReviewSchedule, trigger_name
 from .trust import MetricInput, Trust
 from .verify import Difference, Summary, Unchecked, Verification, verify
 
@@ -88,6 +90,8 @@ __all__ = [
     # published files
     "NhseFile", "Published", "read_nhse_csv", "read_nhse_bytes", "league_table",
     "verify", "Verification", "Summary", "Difference", "Unchecked",
+    # dates and reviews
+    "dates", "Holidays", "ReviewSchedule", "ReviewResult", "trigger_name",
     # enums
     "Direction", "Scoring", "CutoffRule", "Quantile", "Figure", "FtStatus", "TrustField",
     "Flag", "InputKind", "Reason", "NhseSource", "VerifyMode", "Verdict", "Weekday",
