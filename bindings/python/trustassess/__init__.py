@@ -19,6 +19,9 @@ Modules:
     assessment  Assessment, TrustResult, LeagueTable
     nhse        read_nhse_csv / NhseFile, league_table
     verify      verify: published figures checked against the rules
+    rules       the segmentation rules one number at a time
+    capital     CapitalRules, CapitalProposal, CapitalPortfolio (the £100m rule)
+    money       parse_money / format_money (int pence)
     dates       civil-date arithmetic on datetime.date
     review      Holidays (English working days), ReviewSchedule
     errors      one exception class per ta_status
@@ -39,6 +42,12 @@ from .assessment import (
 )
 from .common import format_decimal, parse_decimal, strerror, version, version_number
 from .enums import (
+    CapitalBody,
+    CapitalFunding,
+    CapitalParam,
+    CapitalRoute,
+    CapitalTier,
+    Document,
     CutoffRule,
     Direction,
     Feb29Rule,
@@ -70,7 +79,16 @@ from .errors import (
     TrustAssessIOError,
 )
 from .framework import DomainInfo, Framework, FrameworkBuilder, MetricInfo, preset_names
-from . import dates
+from . import dates, rules
+from .capital import (
+    CapitalPortfolio,
+    CapitalProposal,
+    CapitalRules,
+    CapitalVerdict,
+    RowError,
+    capital_preset_names,
+)
+from .money import format_money, parse_money
 from .nhse import NhseFile, Published, league_table, read_nhse_bytes, read_nhse_csv
 from .review import Holidays, ReviewResult, ReviewSchedule, trigger_name
 from .trust import MetricInput, Trust
@@ -92,7 +110,13 @@ __all__ = [
     "verify", "Verification", "Summary", "Difference", "Unchecked",
     # dates and reviews
     "dates", "Holidays", "ReviewSchedule", "ReviewResult", "trigger_name",
+    # capital checks and money
+    "CapitalRules", "CapitalProposal", "CapitalPortfolio", "CapitalVerdict", "RowError",
+    "capital_preset_names", "parse_money", "format_money",
+    # the rules one number at a time
+    "rules",
     # enums
+    "CapitalFunding", "CapitalRoute", "CapitalTier", "CapitalBody", "CapitalParam", "Document",
     "Direction", "Scoring", "CutoffRule", "Quantile", "Figure", "FtStatus", "TrustField",
     "Flag", "InputKind", "Reason", "NhseSource", "VerifyMode", "Verdict", "Weekday",
     "Feb29Rule", "ReviewTrigger",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
+from enum import IntEnum, IntFlag
 
 __all__ = [
     "Direction",
@@ -21,6 +21,12 @@ __all__ = [
     "Weekday",
     "Feb29Rule",
     "ReviewTrigger",
+    "CapitalFunding",
+    "CapitalRoute",
+    "CapitalTier",
+    "CapitalBody",
+    "CapitalParam",
+    "Document",
 ]
 
 
@@ -155,3 +161,71 @@ class ReviewTrigger(IntEnum):
     SEGMENT = 1
     DEFICIT = 2
     RSP = 3
+
+
+class CapitalFunding(IntEnum):
+    """``ta_capital_funding``: how a scheme is funded."""
+
+    OWN_SAVINGS = 0
+    NATIONAL = 1
+    MIXED = 2
+
+
+class CapitalRoute(IntEnum):
+    """``ta_capital_route``."""
+
+    LIGHT = 0
+    STANDARD = 1
+
+
+class CapitalTier(IntEnum):
+    """``ta_capital_tier``: lightest first."""
+
+    LIGHT = 0
+    BOARD = 1
+    JISC = 2
+    HMT = 3
+
+
+class CapitalBody(IntEnum):
+    """``ta_capital_body``: approving bodies in order."""
+
+    TRUST_BOARD = 0
+    JISC = 1
+    HM_TREASURY = 2
+
+
+class CapitalParam(IntEnum):
+    """``ta_capital_param``: rule-set parameters (all int: pence, 0/1 or bits)."""
+
+    LIGHT_THRESHOLD = 0
+    LIGHT_INCLUSIVE = 1
+    LIGHT_STATUSES = 2
+    LIGHT_FUNDING = 3
+    LIGHT_NEEDS_SAVINGS = 4
+    LIMIT_NHS_TRUST = 5
+    LIMIT_FT_DISTRESS = 6
+    LIMIT_FT = 7
+    LIMIT_SEGMENT_1 = 8
+    LIMIT_SEGMENT_2 = 9
+    LIMIT_SEGMENT_3 = 10
+    LIMIT_SEGMENT_4 = 11
+    LIMIT_SEGMENT_5 = 12
+    HMT_LIMIT = 13
+    TIER_INCLUSIVE = 14
+    VAT_INCLUDED = 15
+    WHOLE_LIFE = 16
+    UNKNOWN_DISTRESS = 17
+    DOCS_LIGHT = 18
+    DOCS_BOARD = 19
+    DOCS_JISC = 20
+    DOCS_HMT = 21
+
+
+class Document(IntFlag):
+    """``TA_DOC_*`` business-case document bits."""
+
+    SOC = 1
+    OBC = 2
+    FBC = 4
+    BJC = 8
