@@ -1,7 +1,7 @@
 /*
  * oracle_driver: the library's side of the differential test (public API only).
  *
- *   oracle_driver FILE scores|values [C1 C2 C3]
+ *   oracle_driver [--cutoffs] FILE scores|values [C1 C2 C3]
  *
  * Reads FILE with the "nof-2025-26" preset; for each quarter and trust type of
  * the file builds an assessment from the published scores or from the raw
@@ -15,7 +15,9 @@
  * unrounded and the domain scores with 9 decimals, rounded with 2 (all with
  * ta_format_decimal); a trust that is not segmented has n_scores 0 and empty
  * result fields; final is 0 when the Recovery Support Programme flag is
- * unknown. Quarter, trust type and code must not contain commas or quotes.
+ * unknown. With --cutoffs, each assessment is preceded by the line
+ * "cutoffs,quarter,trust_type,C1,C2,C3" giving the cut-offs the run used (9
+ * decimals). Quarter, trust type and code must not contain commas or quotes.
  */
 #include <stdio.h>
 #include <string.h>
@@ -86,6 +88,26 @@ static int print_assessment(ta_assessment *a, const size_t *domains, const char 
     return 0;
 }
 
+static int print_cutoffs(const ta_assessment *a, const char *quarter, const char *type)
+{
+    double used[3];
+    size_t count = 0;
+    char buf[64];
+    ta_status st = ta_assessment_cutoffs(a, used, 3, &count);
+    if (st != TA_OK) {
+        fprintf(stderr, "cutoffs: %s\n", ta_strerror(st));
+        return -1;
+    }
+    printf("cutoffs,%s,%s", quarter, type);
+    for (size_t k = 0; k < count && k < 3; k++) {
+        if (fmt(buf, sizeof buf, used[k], 9))
+            return -1;
+        printf(",%s", buf);
+    }
+    printf("\n");
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     ta_framework *fw = NULL;
@@ -94,6 +116,12 @@ int main(int argc, char **argv)
     double cutoffs[3];
     size_t domains[5];
     int rc = 1;
+    int show_cutoffs = 0;
+    if (argc > 1 && strcmp(argv[1], "--cutoffs") == 0) {
+        show_cutoffs = 1;
+        argv++;
+        argc--;
+    }
     if ((argc != 3 && argc != 6) ||
         (strcmp(argv[2], "scores") != 0 && strcmp(argv[2], "values") != 0)) {
         fprintf(stderr, "usage: %s FILE scores|values [C1 C2 C3]\n", argv[0]);
@@ -143,6 +171,10 @@ int main(int argc, char **argv)
             if ((argc == 6 && ta_assessment_set_cutoffs(a, 3, cutoffs) != TA_OK) ||
                 ta_assessment_run(a) != TA_OK) {
                 fprintf(stderr, "run %s / %s: %s\n", quarter, type, ta_assessment_error(a));
+                ta_assessment_free(a);
+                goto done;
+            }
+            if (show_cutoffs && print_cutoffs(a, quarter, type) != 0) {
                 ta_assessment_free(a);
                 goto done;
             }

@@ -94,7 +94,7 @@ def fmt_score(d):
 
 
 def csv_field(text):
-    if any(c in text for c in ',"\r\n'):
+    if "," in text or '"' in text or "\n" in text or "\r" in text:
         return '"' + text.replace('"', '""') + '"'
     return text
 

@@ -5,14 +5,15 @@ Written from docs (the rules in the oracle brief and
 /work/shared/domain/nof-2025-26.md), not from lib/. Exact arithmetic throughout
 (fractions.Fraction; rounding half up on the exact value).
 
-    oracle.py FILE scores|values [C1 C2 C3]
+    oracle.py [--cutoffs] FILE scores|values [C1 C2 C3]
         prints the same CSV as oracle_driver for the file: one line per
         trust x quarter x trust type,
         quarter,trust_type,code,n_scores,unrounded,rounded,unadjusted,adjusted,
         final,rank,access,patient_safety,finance_productivity,people_workforce,
         effectiveness_experience
         (empty result fields for a trust that is not segmented; final 0 when
-        the Recovery Support Programme flag is unknown).
+        the Recovery Support Programme flag is unknown); with --cutoffs also
+        "cutoffs,quarter,trust_type,C1,C2,C3" before each assessment.
     oracle.py --compare EXPECTED.csv ACTUAL.csv
         compares two such outputs field by field.
     oracle.py --run DRIVER [N] [FIRST_SEED]
@@ -72,13 +73,14 @@ def dec(text):
 
 
 def round_half_up(x, places):
-    """x (Fraction) rounded half up (away from zero) to `places` decimals, as text."""
-    q = Decimal(1).scaleb(-places)
-    # exact: scale, then floor(|x| * 10^p + 1/2)
-    scaled = abs(x) * 10 ** places
-    n = (scaled.numerator * 2 + scaled.denominator) // (2 * scaled.denominator)
-    d = Decimal(n).scaleb(-places).quantize(q)
-    return ("-" if x < 0 and n != 0 else "") + format(d, "f")
+    """x (Fraction) rounded half up (away from zero) to `places` decimals, as text:
+    n = floor(|x| 10^places + 1/2), exactly, in integers."""
+    x = Fraction(x)
+    num, den = abs(x.numerator) * 10 ** places, x.denominator
+    n = (2 * num + den) // (2 * den)
+    digits = str(n).rjust(places + 1, "0")
+    text = digits[:-places] + "." + digits[-places:] if places else digits
+    return ("-" if x < 0 and n != 0 else "") + text
 
 
 def read_file(path):
@@ -185,8 +187,8 @@ def quartile_inc(values, p):
     return xs[lo] + frac * (xs[lo + 1] - xs[lo])
 
 
-def assess(trusts, source, cutoffs):
-    """Returns {code: result dict} for the trusts of one assessment."""
+def averages(trusts, source):
+    """{code: result dict} with the scores, averages and domain scores."""
     scores = metric_scores(trusts, source)
     res = {}
     for code, t in trusts.items():
@@ -200,6 +202,19 @@ def assess(trusts, source, cutoffs):
                 ds = [v for dd, v in ins if dd == d]
                 r[d] = sum(ds) / len(ds) if ds else None
         res[code] = r
+    return res
+
+
+_averages_cache = {}
+
+
+def assess(trusts, source, cutoffs):
+    """Returns ({code: result dict}, cut-offs used) for one assessment."""
+    key = (id(trusts), source)
+    if key not in _averages_cache or _averages_cache[key][0] is not trusts:
+        _averages_cache.clear() if len(_averages_cache) > 64 else None
+        _averages_cache[key] = (trusts, averages(trusts, source))
+    res = {c: dict(r) for c, r in _averages_cache[key][1].items()}
     seg = [r for r in res.values() if r["n_scores"]]
     if cutoffs is None:
         avgs = [r["rounded"] for r in seg]
@@ -213,18 +228,21 @@ def assess(trusts, source, cutoffs):
         r["adjusted"] = max(r["unadjusted"], DEFICIT_CAP) if deficit == 1 else r["unadjusted"]
         rsp = t.get("OF5007")
         r["final"] = RSP_SEGMENT if rsp == 1 else (r["adjusted"] if rsp == 0 else 0)
-    for r in seg:
-        key = (r["adjusted"], r["rounded"])
-        r["rank"] = 1 + sum(1 for o in seg if (o["adjusted"], o["rounded"]) < key)
-    return res
+    keys = sorted((r["adjusted"], r["rounded"]) for r in seg)
+    for r in seg:  # 1 + the number of strictly better (segment, average) pairs
+        r["rank"] = 1 + bisect.bisect_left(keys, (r["adjusted"], r["rounded"]))
+    return res, cuts
 
 
-def oracle_lines(path, source, cutoffs, groups=None):
+def oracle_lines(path, source, cutoffs, groups=None, with_cutoffs=False):
     if groups is None:
         groups = read_file(path)
     out = []
     for (q, ty), trusts in groups.items():
-        for code, r in assess(trusts, source, cutoffs).items():
+        res, cuts = assess(trusts, source, cutoffs)
+        if with_cutoffs:
+            out.append(["cutoffs", q, ty] + [round_half_up(c, 9) for c in cuts])
+        for code, r in res.items():
             f = [q, ty, code, str(r["n_scores"])]
             if r["n_scores"]:
                 f += [round_half_up(r["unrounded"], 9), round_half_up(r["rounded"], 2),
@@ -248,9 +266,17 @@ def parse_csv_text(text):
 def compare(expected, actual):
     """Lists of field lists -> list of disagreement messages."""
     msgs = []
+    cut_lines = {"oracle": {}, "driver": {}}
+
     def keyed(rows, who):
         d = {}
         for r in rows:
+            if r[0] == "cutoffs":
+                k = tuple(r[:3])
+                if k in cut_lines[who]:
+                    msgs.append("%s: cut-offs of %s listed twice" % (who, " / ".join(k[1:])))
+                cut_lines[who][k] = r[3:]
+                continue
             if len(r) != len(COLUMNS):
                 msgs.append("%s: line with %d fields (want %d): %s" %
                             (who, len(r), len(COLUMNS), ",".join(r)))
@@ -261,6 +287,16 @@ def compare(expected, actual):
             d[k] = r
         return d
     e, a = keyed(expected, "oracle"), keyed(actual, "driver")
+    for k, ev in cut_lines["oracle"].items():
+        if not ev:  # no trust segmented: no cut-offs to check
+            continue
+        av = cut_lines["driver"].get(k)
+        if av is None:
+            msgs.append("driver printed no cut-offs for %s" % " / ".join(k[1:]))
+        elif len(av) != len(ev) or any(abs(Decimal(x) - Decimal(y)) > Decimal("1.5e-9")
+                                       for x, y in zip(ev, av)):
+            msgs.append("%s %s: cut-offs expected %s, got %s" %
+                        (k[1], k[2], " ".join(ev), " ".join(av)))
     for k in e:
         if k not in a:
             msgs.append("missing from driver: %s" % " / ".join(k))
@@ -289,7 +325,7 @@ def compare(expected, actual):
 
 def explicit_cutoffs(rng, lines):
     """Three strictly ascending cut-offs, often equal to some rounded average."""
-    avgs = sorted({Decimal(r[5]) for r in lines if r[5]})
+    avgs = sorted({Decimal(r[5]) for r in lines if r[0] != "cutoffs" and r[5]})
     for _ in range(50):
         style = rng.random()
         if style < 0.5 and len(avgs) >= 3:
@@ -304,6 +340,7 @@ def explicit_cutoffs(rng, lines):
 
 
 def count_edges(stats, lines, cutoffs):
+    lines = [r for r in lines if r[0] != "cutoffs"]
     seg = [r for r in lines if r[3] != "0"]
     stats["not segmented"] += len(lines) - len(seg)
     stats["average exactly x.xx5"] += sum(1 for r in seg if r[4].endswith("5000000"))
@@ -331,17 +368,17 @@ def run(driver, n, first):
             rng = random.Random(seed * 7919 + 1)
             jobs = []
             for source in ("scores", "values"):
-                default_lines = oracle_lines(path, source, None, groups)
+                default_lines = oracle_lines(path, source, None, groups, True)
                 cuts = explicit_cutoffs(rng, default_lines)
                 for cut_args in ([], cuts):
                     cutoffs = [dec(c) for c in cut_args] if cut_args else None
                     exp = (default_lines if cutoffs is None
-                           else oracle_lines(path, source, cutoffs, groups))
-                    cmd = [driver, path, source] + cut_args
+                           else oracle_lines(path, source, cutoffs, groups, True))
+                    cmd = [driver, "--cutoffs", path, source] + cut_args
                     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                             universal_newlines=True)
                     repro = ("seed %d: tests/oracle/gen_population.py %d pop.csv && "
-                             "oracle_driver pop.csv %s%s" % (seed, seed, source,
+                             "oracle_driver --cutoffs pop.csv %s%s" % (seed, seed, source,
                                                              "".join(" " + c for c in cut_args)))
                     jobs.append((proc, exp, repro))
                     count_edges(stats, exp, cutoffs)
@@ -353,7 +390,7 @@ def run(driver, n, first):
                                     (repro, proc.returncode, err.strip()))
                     continue
                 msgs = compare(exp, parse_csv_text(out))
-                rows_compared += len(exp)
+                rows_compared += sum(1 for r in exp if r[0] != "cutoffs")
                 if msgs:
                     shown = msgs[:10]
                     more = len(msgs) - len(shown)
@@ -384,10 +421,13 @@ def main(argv):
         first = int(argv[4]) if len(argv) > 4 else 1
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         return run(argv[2], n, first)
+    with_cutoffs = len(argv) > 1 and argv[1] == "--cutoffs"
+    if with_cutoffs:
+        argv = argv[:1] + argv[2:]
     if len(argv) in (3, 6) and argv[2] in ("scores", "values"):
         cutoffs = [dec(c) for c in argv[3:]] if len(argv) == 6 else None
         w = csv.writer(sys.stdout, lineterminator="\n")
-        for line in oracle_lines(argv[1], argv[2], cutoffs):
+        for line in oracle_lines(argv[1], argv[2], cutoffs, with_cutoffs=with_cutoffs):
             w.writerow(line)
         return 0
     sys.stderr.write(__doc__)
