@@ -393,6 +393,15 @@ ta_status ta_assessment_set_trust_flag(ta_assessment *a, const char *code, ta_fl
     return TA_OK;
 }
 
+ta_status ta_assessment_set_scores_only(ta_assessment *a, int scores_only)
+{
+    if (!a)
+        return TA_EINVAL;
+    a->scores_only = scores_only != 0;
+    discard_results(a);
+    return TA_OK;
+}
+
 ta_status ta_assessment_set_cutoffs(ta_assessment *a, size_t n, const double *cutoffs)
 {
     if (!a)
@@ -408,7 +417,9 @@ ta_status ta_assessment_set_cutoffs(ta_assessment *a, size_t n, const double *cu
         return tai_error_set(&a->err, TA_EINVAL, "the framework has %zu cut-offs, not %zu",
                              a->fw->def.n_cutoffs, n);
     for (size_t k = 0; k < n; k++) {
-        if (!isfinite(cutoffs[k]) || cutoffs[k] < 1 || cutoffs[k] > 4)
+        if (!isfinite(cutoffs[k]))
+            return tai_error_set(&a->err, TA_EINVAL, "cut-off %zu is not a finite number", k + 1);
+        if (cutoffs[k] < 1 || cutoffs[k] > 4)
             return tai_error_set(&a->err, TA_ERANGE, "cut-off %zu must be a number from 1 to 4",
                                  k + 1);
         if (k > 0 && cutoffs[k] <= cutoffs[k - 1])
@@ -463,8 +474,10 @@ static ta_status find_cutoffs(ta_assessment *a)
     for (size_t t = 0; t < a->n_trusts; t++)
         if (a->results[t].n_scores)
             population[n++] = a->results[t].rounded;
-    st = n ? tai_cutoffs_from_population(a->cutoffs, a->n_cutoffs, population, n, def->quantile)
-           : TA_OK;
+    if (n > 0)
+        st = tai_cutoffs_from_population(a->cutoffs, a->n_cutoffs, population, n, def->quantile);
+    else
+        a->n_cutoffs = 0, st = TA_OK; /* no population: no quantiles */
     tai_free(&a->alloc, population);
     /* Interpolation leaves binary noise (2.3299999...); a cut-off is a decimal. */
     for (size_t k = 0; n && k < a->n_cutoffs; k++)

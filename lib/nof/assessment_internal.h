@@ -66,6 +66,7 @@ struct ta_assessment {
     double *supplied; /* trusts_cap * n_metrics */
     tai_rank_input *ranks;
     size_t n_ranks, ranks_cap;
+    int scores_only;      /* use given scores only: no rule derives a score */
     size_t n_cutoffs_set; /* explicit cut-offs for this assessment (0 = framework's) */
     double cutoffs_set[TAI_MAX_CUTOFFS];
     /* results of the last run */

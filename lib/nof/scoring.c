@@ -129,6 +129,8 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
         if (isnan(*out))
             *out = tai_rank_score(in->rank - 1, in->pool);
     }
+    if (a->scores_only)
+        return TA_OK;
     buf = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *buf);
     if (!buf)
         return TA_ENOMEM;

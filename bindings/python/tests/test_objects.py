@@ -179,6 +179,9 @@ def test_verify(nof_file):
     assert all(s.checked == s.agreed + s.explained + s.unexplained for s in v.summaries)
     assert {s.mode for s in v.summaries} == {ta.VerifyMode.STEP_BY_STEP, ta.VerifyMode.END_TO_END}
     assert all(d.verdict == ta.Verdict.EXPLAINED for d in v.differences)
+    averages = {d.trust_code for d in v.differences
+                if d.figure == "OF5002" and d.mode == ta.VerifyMode.END_TO_END}
+    assert averages == {"RNK", "RWV", "RX2", "RXE"}
     everything = ta.verify(nof_file)
     assert {s.period for s in everything.summaries} == set(nof_file.periods)
 

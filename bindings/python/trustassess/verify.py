@@ -45,11 +45,7 @@ class Difference:
     """One published figure that differs from the recomputed one."""
 
     period: str
-    #: Not read yet: libtrustassess 0.1.0's ta_verification_difference returns
-    #: a trust code owned by an assessment freed inside ta_verification_run
-    #: (lib/io/verify.c), so reading it would touch freed memory. None until
-    #: the library keeps its own copy.
-    trust_code: Optional[str]
+    trust_code: str
     figure: str
     mode: VerifyMode
     published: float
@@ -104,7 +100,8 @@ def verify(nhse_file: NhseFile, quarter: Optional[str] = None) -> Verification:
     with _Verification(nhse_file) as v:
         h = v._h()
         v._check(lib.ta_verification_run(h, period))
-        p, fig, reason = ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_char_p()
+        p, fig, reason, code = (ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_char_p(),
+                                ctypes.c_char_p())
         mode, verdict = ctypes.c_int(), ctypes.c_int()
         n1, n2, n3 = ctypes.c_size_t(), ctypes.c_size_t(), ctypes.c_size_t()
         pub, comp = ctypes.c_double(), ctypes.c_double()
@@ -118,10 +115,10 @@ def verify(nhse_file: NhseFile, quarter: Optional[str] = None) -> Verification:
         differences = []
         for k in range(lib.ta_verification_difference_count(h)):
             v._check(lib.ta_verification_difference(
-                h, k, ctypes.byref(p), None, ctypes.byref(fig), ctypes.byref(mode),
+                h, k, ctypes.byref(p), ctypes.byref(code), ctypes.byref(fig), ctypes.byref(mode),
                 ctypes.byref(pub), ctypes.byref(comp), ctypes.byref(verdict),
                 ctypes.byref(reason)))
-            differences.append(Difference(_s(p), None, _s(fig), VerifyMode(mode.value),
+            differences.append(Difference(_s(p), _s(code), _s(fig), VerifyMode(mode.value),
                                           pub.value, comp.value, Verdict(verdict.value),
                                           _s(reason)))
         unchecked = []
