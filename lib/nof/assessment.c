@@ -257,6 +257,29 @@ static ta_status check_column_row(ta_assessment *a, size_t i, const char *code, 
     return TA_OK;
 }
 
+/* Undoes a failed ta_assessment_add_columns: clears the cells that rows
+ * 0 .. written-1 set in trusts already published, and empties the staged rows
+ * beyond n_trusts (whose codes must no longer be in a->codes). */
+static void undo_columns(ta_assessment *a, size_t written, const char *const *trust_codes,
+                         const char *const *metric_ids, double *cells, size_t n_staged)
+{
+    size_t nm = a->n_metrics;
+    for (size_t j = 0; j < written; j++) {
+        size_t t, m;
+        const char *code = trust_codes[j];
+        if (!tai_strmap_get(&a->codes, code, strlen(code), &t))
+            continue; /* a staged trust: emptied below */
+        tai_framework_lookup(&a->fw->def, metric_ids[j], &m, NULL);
+        cells[t * nm + m] = NAN;
+    }
+    for (size_t s = 0; s < n_staged; s++) {
+        size_t t = a->n_trusts + s;
+        free_row_fields(a, &a->trusts[t]);
+        for (size_t m = 0; m < nm; m++)
+            a->values[t * nm + m] = a->supplied[t * nm + m] = NAN;
+    }
+}
+
 ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *const *trust_codes,
                                     const char *const *metric_ids, const double *numbers,
                                     ta_input_kind kind)
@@ -313,31 +336,21 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
     if (st != TA_OK) {
         if (st == TA_ENOMEM)
             tai_error_set(&a->err, TA_ENOMEM, "out of memory adding columns");
-        /* Undo: rows 0 .. written-1 wrote cells of existing or staged trusts. */
-        for (size_t j = 0; j < written; j++) {
-            size_t t, m;
-            const char *code = trust_codes[j];
-            if (!tai_strmap_get(&a->codes, code, strlen(code), &t) &&
-                !tai_strmap_get(&staged, code, strlen(code), &t))
-                continue;
-            tai_framework_lookup(&a->fw->def, metric_ids[j], &m, NULL);
-            if (t < a->n_trusts)
-                cells[t * nm + m] = NAN;
-        }
-        for (size_t s = 0; s < n_staged; s++) {
-            size_t t = a->n_trusts + s;
-            free_row_fields(a, &a->trusts[t]);
-            for (size_t m = 0; m < nm; m++)
-                a->values[t * nm + m] = a->supplied[t * nm + m] = NAN;
-        }
+        undo_columns(a, written, trust_codes, metric_ids, cells, n_staged);
         tai_strmap_free(&staged);
         return st;
     }
-    /* Publish the staged trusts. */
+    /* Publish the staged trusts; on failure take back the codes published. */
     for (size_t s = 0; s < n_staged && st == TA_OK; s++) {
         size_t t = a->n_trusts + s;
         st = tai_strmap_put(&a->codes, a->trusts[t].code, strlen(a->trusts[t].code), t, NULL,
                             NULL);
+        if (st != TA_OK) {
+            for (size_t r = 0; r < s; r++)
+                tai_strmap_remove(&a->codes, a->trusts[a->n_trusts + r].code,
+                                  strlen(a->trusts[a->n_trusts + r].code));
+            undo_columns(a, n, trust_codes, metric_ids, cells, n_staged);
+        }
     }
     tai_strmap_free(&staged);
     if (st != TA_OK)

@@ -122,7 +122,8 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
     size_t nm = a->n_metrics, cells = a->n_trusts * nm;
     ranked *buf;
     ta_status st = TA_OK;
-    memcpy(scores, a->supplied, cells * sizeof *scores);
+    if (cells > 0) /* an empty assessment has no input arrays at all */
+        memcpy(scores, a->supplied, cells * sizeof *scores);
     for (size_t r = 0; r < a->n_ranks; r++) {
         const tai_rank_input *in = &a->ranks[r];
         double *out = &scores[in->trust * nm + in->metric];
