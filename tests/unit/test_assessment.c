@@ -1572,7 +1572,8 @@ START_TEST(test_allocation_failure_sweep)
             assert_has(ta_assessment_error(a), "out of memory");
             if (stage == STAGE_BULK)
                 ck_assert_uint_eq(ta_assessment_trust_count(a), 4 + SWEEP_TRUSTS);
-            ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+            if (ta_assessment_trust_count(a) > 0)
+                ck_assert_int_eq(ta_assessment_run(a), TA_OK);
             if (stage == STAGE_RUN) {
                 take_snapshot(a, &got);
                 assert_same_snapshot(&ref, &got);
