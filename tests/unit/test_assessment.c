@@ -26,9 +26,8 @@
 #define DATA_FILE TA_TEST_DATA_DIR "/mental-health-and-community-trust-data-q1-q4.csv"
 #define TOL 1e-12
 
-#define assert_has(text, word)                                                                 \
-    ck_assert_msg(strstr((text), (word)) != NULL, "\"%s\" does not contain \"%s\"", (text),   \
-                  (word))
+#define assert_has(text, word)                                                                     \
+    ck_assert_msg(strstr((text), (word)) != NULL, "\"%s\" does not contain \"%s\"", (text), (word))
 
 /* ---- frameworks ------------------------------------------------------- */
 
@@ -90,9 +89,8 @@ static ta_framework *rules_fw(void)
     ck_assert_int_eq(ta_framework_builder_add_domain(b, "a", "A", "DA"), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_domain(b, "b", "B", "DB"), TA_OK);
     for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
-        ck_assert_int_eq(ta_framework_builder_add_metric(b, m[i].id, m[i].id, m[i].domain,
-                                                         m[i].scoring),
-                         TA_OK);
+        ck_assert_int_eq(
+            ta_framework_builder_add_metric(b, m[i].id, m[i].id, m[i].domain, m[i].scoring), TA_OK);
         if (m[i].raw)
             ck_assert_int_eq(ta_framework_builder_set_raw_id(b, m[i].id, m[i].raw), TA_OK);
         ck_assert_int_eq(ta_framework_builder_set_direction(b, m[i].id, m[i].dir), TA_OK);
@@ -280,7 +278,7 @@ START_TEST(test_banded_boundaries)
     static const struct {
         const char *code;
         double value, score;
-    } hi[] = {{"H1", 3, 1},  {"H2", 0, 1},     {"H3", -0.01, 2}, {"H4", -1, 2},
+    } hi[] = {{"H1", 3, 1},    {"H2", 0, 1},  {"H3", -0.01, 2}, {"H4", -1, 2},
               {"H5", -1.5, 3}, {"H6", -2, 3}, {"H7", -2.01, 4}, {"H8", -50, 4}},
       lo[] = {{"L1", -5, 1}, {"L2", 1, 1},    {"L3", 1.5, 2}, {"L4", 2, 2},
               {"L5", 3, 3},  {"L6", 3.01, 4}, {"L7", 100, 4}};
@@ -325,8 +323,8 @@ START_TEST(test_combined_preset)
     add_value(a, "C22S", "OF0079", -0.5);
     add_value(a, "C22S", "OF0081", -0.25);
     add_score(a, "C22S", "OF1080", 3);
-    for (const char *const *c = (const char *const[]){"C11", "C21", "C22", "C34", "C22S", NULL};
-         *c; c++)
+    for (const char *const *c = (const char *const[]){"C11", "C21", "C22", "C34", "C22S", NULL}; *c;
+         c++)
         add_score(a, *c, "OF1035", 2.0);
     run(a);
     ck_assert_double_eq(score_of(a, fw, "C11", "OF1079"), 1);
@@ -439,8 +437,7 @@ START_TEST(test_average_is_plain_mean)
                      TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "P3", "P3", "b", TA_SCORING_SUPPLIED),
                      TA_OK);
-    ck_assert_int_eq(ta_framework_builder_add_metric(b, "X", "X", "b", TA_SCORING_SUPPLIED),
-                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "X", "X", "b", TA_SCORING_SUPPLIED), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "P4", "P4", "c", TA_SCORING_SUPPLIED),
                      TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_in_average(b, "X", 0), TA_OK);
@@ -527,8 +524,7 @@ START_TEST(test_rounding_half_up)
     }
     add_score(a, "H2004", "P05", 2.02);
     run(a);
-    ck_assert_int_eq(ta_assessment_average(a, index_of(a, "H3085"), &unrounded, NULL, NULL),
-                     TA_OK);
+    ck_assert_int_eq(ta_assessment_average(a, index_of(a, "H3085"), &unrounded, NULL, NULL), TA_OK);
     ck_assert_double_eq_tol(unrounded, 3.085, 1e-12);
     ck_assert_double_eq(rounded_of(a, "H3085"), 3.09); /* half-even would give 3.08 */
     ck_assert_double_eq(rounded_of(a, "H2675"), 2.68);
@@ -577,8 +573,8 @@ static void check_explicit_cutoffs(ta_cutoff_rule rule)
     ck_assert_double_eq(cut[2], 3.0);
     for (size_t i = 0; i < N_ON_CUTS; i++) {
         int want = rule == TA_CUTOFF_TIES_BETTER ? ON_CUTS[i].better : ON_CUTS[i].worse;
-        ck_assert_msg(UNADJ(a, ON_CUTS[i].code) == want, "%s: segment %d, not %d",
-                      ON_CUTS[i].code, UNADJ(a, ON_CUTS[i].code), want);
+        ck_assert_msg(UNADJ(a, ON_CUTS[i].code) == want, "%s: segment %d, not %d", ON_CUTS[i].code,
+                      UNADJ(a, ON_CUTS[i].code), want);
         /* Flags unknown: no cap, final unknown. */
         ck_assert_int_eq(ADJ(a, ON_CUTS[i].code), want);
         ck_assert_int_eq(FINAL(a, ON_CUTS[i].code), 0);
@@ -696,12 +692,11 @@ START_TEST(test_deficit_cap)
 
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
         add_score(a, t[i].code, "P01", t[i].avg);
-        ck_assert_int_eq(ta_assessment_set_trust_flag(a, t[i].code, TA_FLAG_FINANCIAL_DEFICIT,
-                                                      t[i].deficit),
-                         TA_OK);
-        ck_assert_int_eq(ta_assessment_set_trust_flag(a, t[i].code, TA_FLAG_RECOVERY_SUPPORT,
-                                                      TA_NO),
-                         TA_OK);
+        ck_assert_int_eq(
+            ta_assessment_set_trust_flag(a, t[i].code, TA_FLAG_FINANCIAL_DEFICIT, t[i].deficit),
+            TA_OK);
+        ck_assert_int_eq(
+            ta_assessment_set_trust_flag(a, t[i].code, TA_FLAG_RECOVERY_SUPPORT, TA_NO), TA_OK);
     }
     run(a);
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
@@ -709,9 +704,9 @@ START_TEST(test_deficit_cap)
         ck_assert_int_eq(ADJ(a, t[i].code), t[i].adj);
         ck_assert_int_eq(FINAL(a, t[i].code), t[i].adj);
         ck_assert_int_eq(reason_of(a, t[i].code), t[i].reason);
-        ck_assert_int_eq(ta_assessment_trust_flag(a, index_of(a, t[i].code),
-                                                  TA_FLAG_FINANCIAL_DEFICIT),
-                         t[i].deficit);
+        ck_assert_int_eq(
+            ta_assessment_trust_flag(a, index_of(a, t[i].code), TA_FLAG_FINANCIAL_DEFICIT),
+            t[i].deficit);
     }
     ck_assert_int_eq(ta_assessment_reason_text(a, index_of(a, "D1"), text, sizeof text, &needed),
                      TA_OK);
@@ -732,9 +727,8 @@ START_TEST(test_deficit_cap)
     {
         char small[11];
         size_t full = 0;
-        ck_assert_int_eq(ta_assessment_reason_text(a, index_of(a, "D4"), small, sizeof small,
-                                                   &full),
-                         TA_OK);
+        ck_assert_int_eq(
+            ta_assessment_reason_text(a, index_of(a, "D4"), small, sizeof small, &full), TA_OK);
         ck_assert_str_eq(small, "average 3.");
         ck_assert_uint_eq(full, strlen("average 3.50 is above cut-off 3.00: segment 4"));
         ck_assert_int_eq(ta_assessment_reason_text(a, index_of(a, "D4"), NULL, 0, &full), TA_OK);
@@ -766,14 +760,12 @@ START_TEST(test_recovery_support)
                      TA_OK);
     ck_assert_int_eq(ta_assessment_set_trust_flag(a, "UNKCAP", TA_FLAG_FINANCIAL_DEFICIT, TA_YES),
                      TA_OK);
-    ck_assert_int_eq(ta_assessment_set_trust_flag(a, "NO", TA_FLAG_RECOVERY_SUPPORT, TA_NO),
-                     TA_OK);
+    ck_assert_int_eq(ta_assessment_set_trust_flag(a, "NO", TA_FLAG_RECOVERY_SUPPORT, TA_NO), TA_OK);
     ck_assert_int_eq(ta_assessment_set_trust_flag(a, "NOPE", TA_FLAG_RECOVERY_SUPPORT, TA_NO),
                      TA_ENOTFOUND);
     assert_has(ta_assessment_error(a), "NOPE");
-    ck_assert_int_eq(ta_assessment_set_trust_flag(a, "NO", TA_FLAG_RECOVERY_SUPPORT,
-                                                  (ta_tristate)3),
-                     TA_EINVAL);
+    ck_assert_int_eq(
+        ta_assessment_set_trust_flag(a, "NO", TA_FLAG_RECOVERY_SUPPORT, (ta_tristate)3), TA_EINVAL);
     run(a);
     ck_assert_int_eq(ADJ(a, "RSP"), 1);
     ck_assert_int_eq(FINAL(a, "RSP"), 5);
@@ -862,11 +854,11 @@ START_TEST(test_rank_by_type_and_league_order)
         double avg;
         uint32_t rank;
     } t[] = {
-        {"M1", "Mental", "Mike", 1.5, 2},  {"M2", "Mental", "Mary", 1.2, 1},
-        {"A1", "Acute", "Beta", 1.3, 2},   {"A2", "Acute", "Zed", 1.1, 1},
-        {"A3", "Acute", "Alpha", 1.3, 2},  {"A0", "Acute", "Alpha", 1.3, 2},
-        {"A5", "Acute", "Aaa", 1.4, 5},    {"LB", "b", "x", 2.0, 1},
-        {"UB", "B", "x", 2.0, 1},          {"NT", "", "x", 2.0, 1},
+        {"M1", "Mental", "Mike", 1.5, 2}, {"M2", "Mental", "Mary", 1.2, 1},
+        {"A1", "Acute", "Beta", 1.3, 2},  {"A2", "Acute", "Zed", 1.1, 1},
+        {"A3", "Acute", "Alpha", 1.3, 2}, {"A0", "Acute", "Alpha", 1.3, 2},
+        {"A5", "Acute", "Aaa", 1.4, 5},   {"LB", "b", "x", 2.0, 1},
+        {"UB", "B", "x", 2.0, 1},         {"NT", "", "x", 2.0, 1},
     };
     /* League order: type byte order "" < "Acute" < "B" < "Mental" < "b"; then
      * rank, name, code. */
@@ -914,14 +906,13 @@ START_TEST(test_distance_to_better)
         static const struct {
             const char *code;
             double avg, better, worse;
-        } t[] = {{"S1", 1.5, 0, 0},        {"S2", 2.31, 0.31, 0.32}, {"S4", 3.5, 0.5, 0.51},
-                 {"ON", 2.5, 0.5, 0.01},   {"CAP", 1.5, 0, 0},       {"JUST", 2.01, 0.01, 0.02}};
+        } t[] = {{"S1", 1.5, 0, 0},      {"S2", 2.31, 0.31, 0.32}, {"S4", 3.5, 0.5, 0.51},
+                 {"ON", 2.5, 0.5, 0.01}, {"CAP", 1.5, 0, 0},       {"JUST", 2.01, 0.01, 0.02}};
         double d = -1;
 
         for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
             add_score(a, t[i].code, "P01", t[i].avg);
-        ck_assert_int_eq(ta_assessment_set_trust_flag(a, "CAP", TA_FLAG_FINANCIAL_DEFICIT,
-                                                      TA_YES),
+        ck_assert_int_eq(ta_assessment_set_trust_flag(a, "CAP", TA_FLAG_FINANCIAL_DEFICIT, TA_YES),
                          TA_OK);
         run(a);
         for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
@@ -1246,11 +1237,22 @@ START_TEST(test_round_half_up)
         int decimals;
         double want;
     } t[] = {
-        {3.085, 2, 3.09},         {2.0055, 3, 2.006},  {2.675, 2, 2.68},  {1.005, 2, 1.01},
-        {-2.675, 2, -2.68},       {0.125, 2, 0.13},    {2.5, 0, 3},       {-2.5, 0, -3},
-        {1.0049, 2, 1.0},         {1.005 - 1e-12, 2, 1.01},               {1.005 - 1e-6, 2, 1.0},
-        {2.33, 2, 2.33},          {7.0 / 3.0, 2, 2.33}, {0.0000005, 6, 0.000001},
-        {123456.785, 2, 123456.79}, {-0.001, 2, 0.0},
+        {3.085, 2, 3.09},
+        {2.0055, 3, 2.006},
+        {2.675, 2, 2.68},
+        {1.005, 2, 1.01},
+        {-2.675, 2, -2.68},
+        {0.125, 2, 0.13},
+        {2.5, 0, 3},
+        {-2.5, 0, -3},
+        {1.0049, 2, 1.0},
+        {1.005 - 1e-12, 2, 1.01},
+        {1.005 - 1e-6, 2, 1.0},
+        {2.33, 2, 2.33},
+        {7.0 / 3.0, 2, 2.33},
+        {0.0000005, 6, 0.000001},
+        {123456.785, 2, 123456.79},
+        {-0.001, 2, 0.0},
     };
     double out = -1;
 
@@ -1270,8 +1272,8 @@ END_TEST
 
 START_TEST(test_parse_and_format_decimal)
 {
-    static const char *const bad[] = {"abc", "", " 1", "1 ", "1,5", "inf", "nan", "1e", "--1",
-                                      "1.2.3", "+", "."};
+    static const char *const bad[] = {"abc", "",   " 1",  "1 ",    "1,5", "inf",
+                                      "nan", "1e", "--1", "1.2.3", "+",   "."};
     char buf[32];
     double x = 0;
 
@@ -1359,8 +1361,7 @@ static void compute_q4(q4_results *r)
     for (size_t i = 0; i < r->n; i++) {
         strcpy(r->codes[i], ta_assessment_trust_code(a, i));
         ck_assert_int_eq(ta_assessment_average(a, i, NULL, &r->rounded[i], NULL), TA_OK);
-        ck_assert_int_eq(ta_assessment_segments(a, i, &r->seg[i][0], &r->seg[i][1],
-                                                &r->seg[i][2]),
+        ck_assert_int_eq(ta_assessment_segments(a, i, &r->seg[i][0], &r->seg[i][1], &r->seg[i][2]),
                          TA_OK);
         ck_assert_int_eq(ta_assessment_rank(a, i, &r->rank[i]), TA_OK);
         ck_assert_int_eq(ta_assessment_reason_text(a, i, r->text[i], sizeof r->text[i], NULL),
@@ -1490,13 +1491,13 @@ static ta_status build_sweep(ta_assessment **out, const ta_framework *fw, const 
     if (st != TA_OK)
         return st;
     *stage = STAGE_BULK;
-    if ((st = ta_assessment_add_columns(a, SWEEP_TRUSTS * 2, codes, ids, values,
-                                        TA_INPUT_VALUE)) != TA_OK)
+    if ((st = ta_assessment_add_columns(a, SWEEP_TRUSTS * 2, codes, ids, values, TA_INPUT_VALUE)) !=
+        TA_OK)
         return st;
     *stage = STAGE_SCORES;
     for (int i = 0; st == TA_OK && i < SWEEP_TRUSTS; i++)
-        st = ta_assessment_add_columns(a, 1, &codes[2 * i], &ids[2 * i + 1],
-                                       &values[2 * i + 1], TA_INPUT_SCORE);
+        st = ta_assessment_add_columns(a, 1, &codes[2 * i], &ids[2 * i + 1], &values[2 * i + 1],
+                                       TA_INPUT_SCORE);
     if (st != TA_OK)
         return st;
     *stage = STAGE_FIELDS;
@@ -1582,8 +1583,8 @@ START_TEST(test_allocation_failure_sweep)
         } else {
             ck_assert_int_eq(stage, STAGE_NEW);
         }
-        ck_assert_msg(c.live == 0, "allocation %zu failed (stage %d): %zu blocks leaked", n,
-                      stage, c.live);
+        ck_assert_msg(c.live == 0, "allocation %zu failed (stage %d): %zu blocks leaked", n, stage,
+                      c.live);
     }
     ck_assert_uint_gt(failures, 20);
 
@@ -1595,11 +1596,9 @@ START_TEST(test_allocation_failure_sweep)
         double x;
         ck_assert_int_eq(build_sweep(&a, fw, &al, trusts, &stage), TA_OK);
         /* build_sweep ran it: change an input so that the next run recomputes. */
-        ck_assert_int_eq(ta_assessment_set_trust_flag(a, "K01", TA_FLAG_FINANCIAL_DEFICIT,
-                                                      TA_NO),
+        ck_assert_int_eq(ta_assessment_set_trust_flag(a, "K01", TA_FLAG_FINANCIAL_DEFICIT, TA_NO),
                          TA_OK);
-        ck_assert_int_eq(ta_assessment_set_trust_flag(a, "K01", TA_FLAG_FINANCIAL_DEFICIT,
-                                                      TA_YES),
+        ck_assert_int_eq(ta_assessment_set_trust_flag(a, "K01", TA_FLAG_FINANCIAL_DEFICIT, TA_YES),
                          TA_OK);
         af_fail_in(&c, n);
         st = ta_assessment_run(a);

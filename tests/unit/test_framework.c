@@ -19,9 +19,8 @@
 #define HEADER "Record,Id,Name,Domain,Raw_id,Direction,Scoring,In_average,Parameters\n"
 
 /* Fails with the message shown unless `text` contains `word`. */
-#define assert_has(text, word)                                                                 \
-    ck_assert_msg(strstr((text), (word)) != NULL, "\"%s\" does not contain \"%s\"", (text),   \
-                  (word))
+#define assert_has(text, word)                                                                     \
+    ck_assert_msg(strstr((text), (word)) != NULL, "\"%s\" does not contain \"%s\"", (text), (word))
 
 /* A builder with domain "d1" and one rank-scored metric "M1" (raw "V1"). */
 static ta_framework_builder *small_builder(void)
@@ -74,9 +73,8 @@ START_TEST(test_preset_facts)
     }
     ck_assert_int_eq(n_in_avg, 12);
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "OF1079"), TA_OK);
-    ck_assert_int_eq(ta_framework_metric_info(fw, idx, NULL, &domain, &raw, &scoring, &dir,
-                                              &in_avg),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_framework_metric_info(fw, idx, NULL, &domain, &raw, &scoring, &dir, &in_avg), TA_OK);
     ck_assert_int_eq(in_avg, 0);
     ck_assert_int_eq(scoring, TA_SCORING_BANDED);
     ck_assert_str_eq(domain, "finance_productivity");
@@ -95,9 +93,8 @@ START_TEST(test_preset_facts)
 
     /* OF1057 is standard-capped, higher is better; OF1005 rank-scored, lower is better. */
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "OF1057"), TA_OK);
-    ck_assert_int_eq(ta_framework_metric_info(fw, idx, &name, &domain, &raw, &scoring, &dir,
-                                              &in_avg),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_framework_metric_info(fw, idx, &name, &domain, &raw, &scoring, &dir, &in_avg), TA_OK);
     ck_assert_int_eq(scoring, TA_SCORING_STANDARD_CAPPED);
     ck_assert_int_eq(dir, TA_HIGHER_IS_BETTER);
     ck_assert_str_eq(raw, "OF0057");
@@ -212,8 +209,7 @@ START_TEST(test_preset_text_round_trip)
         size_t j;
         ck_assert_str_eq(ta_framework_metric_id(copy, i), ta_framework_metric_id(fw, i));
         ck_assert_int_eq(ta_framework_metric_info(fw, i, &n1, &d1, &r1, &s1, &dir1, &a1), TA_OK);
-        ck_assert_int_eq(ta_framework_metric_info(copy, i, &n2, &d2, &r2, &s2, &dir2, &a2),
-                         TA_OK);
+        ck_assert_int_eq(ta_framework_metric_info(copy, i, &n2, &d2, &r2, &s2, &dir2, &a2), TA_OK);
         ck_assert_str_eq(n1, n2);
         ck_assert_str_eq(d1, d2);
         ck_assert_str_eq(r1, r2);
@@ -270,17 +266,14 @@ START_TEST(test_builder_null_arguments)
     ck_assert_int_eq(ta_framework_builder_add_metric(NULL, "M", "M", "d", TA_SCORING_RANK),
                      TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_raw_id(NULL, "M", "V"), TA_EINVAL);
-    ck_assert_int_eq(ta_framework_builder_set_direction(NULL, "M", TA_LOWER_IS_BETTER),
-                     TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_set_direction(NULL, "M", TA_LOWER_IS_BETTER), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_in_average(NULL, "M", 0), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_standard(NULL, "M", 1), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_bands(NULL, "M", 1, cuts), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_combination(NULL, "M", "A", "B", table), TA_EINVAL);
-    ck_assert_int_eq(ta_framework_builder_add_figure(NULL, TA_FIGURE_AVERAGE, "F", "F"),
-                     TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_add_figure(NULL, TA_FIGURE_AVERAGE, "F", "F"), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(NULL, 1, cuts), TA_EINVAL);
-    ck_assert_int_eq(ta_framework_builder_set_cutoff_quartiles(NULL, TA_QUANTILE_TYPE7),
-                     TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_set_cutoff_quartiles(NULL, TA_QUANTILE_TYPE7), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_cutoff_rule(NULL, TA_CUTOFF_TIES_WORSE), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_deficit_cap(NULL, 3), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_rsp_segment(NULL, 5), TA_EINVAL);
@@ -333,8 +326,7 @@ START_TEST(test_builder_invalid_ids)
                      TA_EINVAL);
     assert_has(ta_framework_builder_error(b), "without spaces");
     assert_has(ta_framework_builder_error(b), "\"OF 1\"");
-    ck_assert_int_eq(ta_framework_builder_add_metric(b, "", "x", "d1", TA_SCORING_RANK),
-                     TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "", "x", "d1", TA_SCORING_RANK), TA_EINVAL);
     assert_has(ta_framework_builder_error(b), "1 to 63");
     ck_assert_int_eq(ta_framework_builder_add_metric(b, id64, "x", "d1", TA_SCORING_RANK),
                      TA_EINVAL);
@@ -344,8 +336,7 @@ START_TEST(test_builder_invalid_ids)
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "A\tB", "x", "d1", TA_SCORING_RANK),
                      TA_EINVAL);
     /* 63 characters is the longest ID. */
-    ck_assert_int_eq(ta_framework_builder_add_metric(b, id63, "x", "d1", TA_SCORING_RANK),
-                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, id63, "x", "d1", TA_SCORING_RANK), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_raw_id(b, id63, "V 1"), TA_EINVAL);
     assert_has(ta_framework_builder_error(b), "raw value ID");
     ck_assert_int_eq(ta_framework_builder_set_raw_id(b, id63, ""), TA_EINVAL);
@@ -354,8 +345,7 @@ START_TEST(test_builder_invalid_ids)
     ck_assert_int_eq(ta_framework_builder_add_domain(b, "", "D", ""), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_add_domain(b, "d2", "D", "bad id"), TA_EINVAL);
     assert_has(ta_framework_builder_error(b), "domain score ID");
-    ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_AVERAGE, "F 1", "x"),
-                     TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_AVERAGE, "F 1", "x"), TA_EINVAL);
     assert_has(ta_framework_builder_error(b), "figure ID");
     ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_AVERAGE, NULL, "x"), TA_EINVAL);
 
@@ -383,8 +373,7 @@ START_TEST(test_builder_duplicates)
                      TA_EDUPLICATE);
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "D1", "x", "d1", TA_SCORING_RANK),
                      TA_EDUPLICATE);
-    ck_assert_int_eq(ta_framework_builder_add_metric(b, "M2", "Two", "d1", TA_SCORING_RANK),
-                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "M2", "Two", "d1", TA_SCORING_RANK), TA_OK);
     /* A raw ID already used by another metric, or by a score ID. */
     ck_assert_int_eq(ta_framework_builder_set_raw_id(b, "M2", "V1"), TA_EDUPLICATE);
     assert_has(ta_framework_builder_error(b), "\"V1\" is already defined");
@@ -399,8 +388,7 @@ START_TEST(test_builder_duplicates)
     ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_AVERAGE, "F2", "avg"),
                      TA_EDUPLICATE);
     assert_has(ta_framework_builder_error(b), "already named");
-    ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_OTHER, "F1", "x"),
-                     TA_EDUPLICATE);
+    ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_OTHER, "F1", "x"), TA_EDUPLICATE);
     /* TA_FIGURE_OTHER may be given any number of times. */
     ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_OTHER, "F3", "x"), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_OTHER, "F4", "x"), TA_OK);
@@ -423,14 +411,12 @@ START_TEST(test_builder_unknown_names_and_enums)
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "M2", "x", "nowhere", TA_SCORING_RANK),
                      TA_ENOTFOUND);
     assert_has(ta_framework_builder_error(b), "unknown domain \"nowhere\"");
-    ck_assert_int_eq(ta_framework_builder_set_direction(b, "M9", TA_LOWER_IS_BETTER),
-                     TA_ENOTFOUND);
+    ck_assert_int_eq(ta_framework_builder_set_direction(b, "M9", TA_LOWER_IS_BETTER), TA_ENOTFOUND);
     assert_has(ta_framework_builder_error(b), "unknown metric \"M9\"");
     /* A raw ID is not a metric to a setter. */
     ck_assert_int_eq(ta_framework_builder_set_in_average(b, "V1", 0), TA_ENOTFOUND);
     ck_assert_int_eq(ta_framework_builder_set_standard(b, "M9", 70), TA_ENOTFOUND);
-    ck_assert_int_eq(ta_framework_builder_add_metric(b, "M2", "x", "d1", (ta_scoring)5),
-                     TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "M2", "x", "d1", (ta_scoring)5), TA_EINVAL);
     assert_has(ta_framework_builder_error(b), "scoring");
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "M2", "x", "d1", (ta_scoring)-1),
                      TA_EINVAL);
@@ -457,8 +443,7 @@ START_TEST(test_builder_bands)
     const double desc[3] = {0, -1, -2}, asc[3] = {0, 1, 2}, equal[2] = {1, 1};
     const double with_nan[2] = {1, NAN}, four[4] = {3, 2, 1, 0}, nine[9] = {0};
 
-    ck_assert_int_eq(ta_framework_builder_add_metric(b, "B1", "x", "d1", TA_SCORING_BANDED),
-                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "B1", "x", "d1", TA_SCORING_BANDED), TA_OK);
     /* Higher is better (the default): cut points must descend. */
     ck_assert_int_eq(ta_framework_builder_set_bands(b, "B1", 3, asc), TA_EINVAL);
     assert_has(ta_framework_builder_error(b), "descending");
@@ -487,8 +472,7 @@ START_TEST(test_builder_bands)
 
     /* A banded metric with no cut points at all. */
     ck_assert_int_eq(ta_framework_builder_set_bands(b, "B1", 3, four), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_add_metric(b, "B2", "x", "d1", TA_SCORING_BANDED),
-                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "B2", "x", "d1", TA_SCORING_BANDED), TA_OK);
     ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_EINCONSISTENT);
     assert_has(ta_framework_builder_error(b), "\"B2\" is banded but has no cut points");
     ck_assert_int_eq(ta_framework_builder_set_bands(b, "B2", 1, four), TA_OK);
@@ -652,8 +636,7 @@ START_TEST(test_builder_defaults_and_no_metrics)
     ck_assert_ptr_null(fw);
     assert_has(ta_framework_builder_error(b), "no metrics");
     ck_assert_int_eq(ta_framework_builder_add_domain(b, "d", "D", NULL), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_add_metric(b, "M", "M", "d", TA_SCORING_SUPPLIED),
-                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "M", "M", "d", TA_SCORING_SUPPLIED), TA_OK);
     ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
     ck_assert_str_eq(ta_framework_name(fw), "empty");
     ck_assert_int_eq(ta_framework_segment_count(fw), 4);
@@ -702,8 +685,7 @@ START_TEST(test_builder_reuse)
     ck_assert_int_eq(ta_framework_builder_build(b, &fw3), TA_OK);
     ta_framework_free(fw1);
     ck_assert_uint_eq(ta_framework_metric_count(fw2), 1);
-    ck_assert_int_eq(ta_framework_metric_info(fw2, 0, &name, NULL, NULL, NULL, &dir, NULL),
-                     TA_OK);
+    ck_assert_int_eq(ta_framework_metric_info(fw2, 0, &name, NULL, NULL, NULL, &dir, NULL), TA_OK);
     ck_assert_str_eq(name, "Metric one");
     ck_assert_int_eq(dir, TA_HIGHER_IS_BETTER);
     ck_assert_uint_eq(ta_framework_metric_count(fw3), 2);
@@ -756,8 +738,7 @@ START_TEST(test_catalogue_errors)
     expect_catalogue_error("metrik,M2,Two,d1,,higher,rank,yes,\n", TA_EPARSE, 2, 1,
                            "unknown record type \"metrik\"");
     /* Line numbers count blank lines. */
-    expect_catalogue_error("\n\nmetrik,M2,Two,d1,,higher,rank,yes,\n", TA_EPARSE, 4, 1,
-                           "metrik");
+    expect_catalogue_error("\n\nmetrik,M2,Two,d1,,higher,rank,yes,\n", TA_EPARSE, 4, 1, "metrik");
     l = "metric,M2,Two,d1,,higher,ranked,yes,\n";
     expect_catalogue_error(l, TA_EPARSE, 2, column_of(l, 6), "unknown scoring rule \"ranked\"");
     l = "metric,M2,Two,d1,V2,higher,standard_capped,yes,standard=seventy\n";
@@ -812,26 +793,23 @@ START_TEST(test_catalogue_errors)
     /* The error line after good lines. */
     l = "metric,M2,Two,d1,V2,lower,rank,no,\nmetric,M3,Three,d1,V3,lower,rank,yes,\n"
         "metric,M4,Four,d1,V4,lower,rank,Yes,\n";
-    expect_catalogue_error(l, TA_EPARSE, 4,
-                           column_of("metric,M4,Four,d1,V4,lower,rank,Yes,", 7), "\"Yes\"");
+    expect_catalogue_error(l, TA_EPARSE, 4, column_of("metric,M4,Four,d1,V4,lower,rank,Yes,", 7),
+                           "\"Yes\"");
 
     /* A wrong header names line 1; an empty text has no header. */
     b = small_builder();
     l = "Record,Id,Name,Domain,Raw,Direction,Scoring,In_average,Parameters\n";
-    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(b, "cat.csv", l, strlen(l)),
-                     TA_EPARSE);
+    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(b, "cat.csv", l, strlen(l)), TA_EPARSE);
     ck_assert_int_eq(strncmp(ta_framework_builder_error(b), "cat.csv:1: the header must be ", 30),
                      0);
     l = "Record,Id,Name,Domain,Raw_id,Direction,Scoring,In_average\n";
-    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(b, "cat.csv", l, strlen(l)),
-                     TA_EPARSE);
+    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(b, "cat.csv", l, strlen(l)), TA_EPARSE);
     ck_assert_int_eq(strncmp(ta_framework_builder_error(b), "cat.csv:1: ", 11), 0);
     ck_assert_int_eq(ta_framework_builder_load_csv_buffer(b, "cat.csv", "", 0), TA_EPARSE);
     ck_assert_str_eq(ta_framework_builder_error(b), "cat.csv: empty catalogue (no header)");
     /* Bad CSV quoting is reported by the CSV layer with the name and line. */
     l = HEADER "metric,\"M2,Two,d1,,higher,rank,yes,\n";
-    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(b, "cat.csv", l, strlen(l)),
-                     TA_EPARSE);
+    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(b, "cat.csv", l, strlen(l)), TA_EPARSE);
     ck_assert_int_eq(strncmp(ta_framework_builder_error(b), "cat.csv:2:", 10), 0);
     ta_framework_builder_free(b);
 }
@@ -842,8 +820,7 @@ END_TEST
 START_TEST(test_catalogue_file)
 {
     static const char text[] =
-        "\xEF\xBB\xBF" HEADER
-        "framework,tiny-2030,A tiny framework,,,,,,\r\n"
+        "\xEF\xBB\xBF" HEADER "framework,tiny-2030,A tiny framework,,,,,,\r\n"
         "setting,cutoffs,,,,,,,1.5 2.5\r\n"
         "setting,cutoff_rule,,,,,,,ties_worse\r\n"
         "setting,deficit_cap,,,,,,,2\r\n"

@@ -19,14 +19,13 @@
 
 #define DATA_FILE TA_TEST_DATA_DIR "/mental-health-and-community-trust-data-q1-q4.csv"
 #define MH_TYPE "Mental health and community trust"
-#define HEADER                                                                                 \
-    "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Domain,Sub-domain,"         \
-    "Metric_ID,Metric_description,Reporting_date,Units,Value,Median_value,Lower_quartile,"     \
+#define HEADER                                                                                     \
+    "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Domain,Sub-domain,"             \
+    "Metric_ID,Metric_description,Reporting_date,Units,Value,Median_value,Lower_quartile,"         \
     "Upper_quartile,Rank\n"
 
-#define assert_has(text, word)                                                                 \
-    ck_assert_msg(strstr((text), (word)) != NULL, "\"%s\" does not contain \"%s\"", (text),   \
-                  (word))
+#define assert_has(text, word)                                                                     \
+    ck_assert_msg(strstr((text), (word)) != NULL, "\"%s\" does not contain \"%s\"", (text), (word))
 
 static ta_framework *fw;
 static ta_nhse_file *real; /* the real file, read once per test */
@@ -52,8 +51,8 @@ static ta_nhse_file *read_real(void)
 }
 
 /* Appends one data row to buf (LF-terminated). */
-static void add_row(char *buf, size_t size, const char *quarter, const char *type,
-                    const char *code, const char *metric, const char *value, const char *rank)
+static void add_row(char *buf, size_t size, const char *quarter, const char *type, const char *code,
+                    const char *metric, const char *value, const char *rank)
 {
     size_t len = strlen(buf);
     int n = snprintf(buf + len, size - len,
@@ -89,8 +88,7 @@ static void assert_empty(const ta_nhse_file *f)
     ck_assert_uint_eq(ta_nhse_file_trust_type_count(f), 0);
     ck_assert_ptr_null(ta_nhse_file_period(f, 0));
     ck_assert_int_eq(ta_nhse_file_find_period(&p, f, "Q1"), TA_ENOTFOUND);
-    ck_assert_int_eq(ta_nhse_file_published(f, "Q1 2025/26", "A", "OF1035", &has, NULL, NULL,
-                                            NULL),
+    ck_assert_int_eq(ta_nhse_file_published(f, "Q1 2025/26", "A", "OF1035", &has, NULL, NULL, NULL),
                      TA_OK);
     ck_assert_int_eq(has, 0);
 }
@@ -100,8 +98,7 @@ static void assert_empty(const ta_nhse_file *f)
 START_TEST(test_real_file_shape)
 {
     ta_nhse_file *f = read_real();
-    static const char *const periods[4] = {"Q1 2025/26", "Q2 2025/26", "Q3 2025/26",
-                                           "Q4 2025/26"};
+    static const char *const periods[4] = {"Q1 2025/26", "Q2 2025/26", "Q3 2025/26", "Q4 2025/26"};
     size_t p = 99;
 
     ck_assert_str_eq(ta_nhse_file_error(f), "");
@@ -136,65 +133,59 @@ START_TEST(test_real_file_published)
     int has = -1, has_rank = -1;
     double value = 0, rank = 0;
 
-    ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5002", &has, &value,
-                                            &has_rank, &rank),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5002", &has, &value, &has_rank, &rank),
+        TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq(value, 2.11);
-    ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5000", &has, &value,
-                                            &has_rank, &rank),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5000", &has, &value, &has_rank, &rank),
+        TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq(value, 2);
     ck_assert_int_eq(has_rank, 1);
     ck_assert_double_eq(rank, 15);
-    ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5003", &has, &value,
-                                            &has_rank, &rank),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5003", &has, &value, &has_rank, &rank),
+        TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq(value, 2);
     ck_assert_int_eq(has_rank, 0);
-    ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5004", &has, &value, NULL,
-                                            NULL),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5004", &has, &value, NULL, NULL), TA_OK);
     ck_assert_double_eq(value, 0);
     /* OF5005 and OF5007 are published for Q1 and Q2 only. */
-    ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5007", &has, NULL, NULL,
-                                            NULL),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5007", &has, NULL, NULL, NULL), TA_OK);
     ck_assert_int_eq(has, 0);
-    ck_assert_int_eq(ta_nhse_file_published(f, "Q1 2025/26", "RWX", "OF5007", &has, NULL, NULL,
-                                            NULL),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q1 2025/26", "RWX", "OF5007", &has, NULL, NULL, NULL), TA_OK);
     ck_assert_int_eq(has, 1);
     /* Raw values are figures too. */
-    ck_assert_int_eq(ta_nhse_file_published(f, "Q1 2025/26", "R1A", "OF0005", &has, &value,
-                                            &has_rank, &rank),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q1 2025/26", "R1A", "OF0005", &has, &value, &has_rank, &rank),
+        TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq(value, 9.03);
     ck_assert_double_eq(rank, 33);
     /* Absent rows: has = 0, TA_OK. */
-    ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", "NOPE", "OF5002", &has, &value,
-                                            NULL, NULL),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q4 2025/26", "NOPE", "OF5002", &has, &value, NULL, NULL), TA_OK);
     ck_assert_int_eq(has, 0);
-    ck_assert_int_eq(ta_nhse_file_published(f, "Q9 2025/26", "RWX", "OF5002", &has, NULL, NULL,
-                                            NULL),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q9 2025/26", "RWX", "OF5002", &has, NULL, NULL, NULL), TA_OK);
     ck_assert_int_eq(has, 0);
-    ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF9999", &has, NULL, NULL,
-                                            NULL),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF9999", &has, NULL, NULL, NULL), TA_OK);
     ck_assert_int_eq(has, 0);
-    ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5002", NULL, NULL, NULL,
-                                            NULL),
-                     TA_EINVAL);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5002", NULL, NULL, NULL, NULL),
+        TA_EINVAL);
     ck_assert_int_eq(ta_nhse_file_published(f, NULL, "RWX", "OF5002", &has, NULL, NULL, NULL),
                      TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_published(NULL, "Q4 2025/26", "RWX", "OF5002", &has, NULL,
-                                            NULL, NULL),
-                     TA_EINVAL);
+    ck_assert_int_eq(
+        ta_nhse_file_published(NULL, "Q4 2025/26", "RWX", "OF5002", &has, NULL, NULL, NULL),
+        TA_EINVAL);
 }
 END_TEST
 
@@ -256,8 +247,8 @@ START_TEST(test_real_file_assessment_from_scores)
             double published = 0, score = 0;
             int has_score = 0;
             ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", code,
-                                                    ta_framework_metric_id(fw, m), &has,
-                                                    &published, NULL, NULL),
+                                                    ta_framework_metric_id(fw, m), &has, &published,
+                                                    NULL, NULL),
                              TA_OK);
             ck_assert_int_eq(ta_assessment_metric_score(a, i, m, &has_score, &score), TA_OK);
             ck_assert_int_eq(has_score, has);
@@ -266,9 +257,8 @@ START_TEST(test_real_file_assessment_from_scores)
         }
         /* The average agrees with the published one but for 4 rounding differences. */
         ck_assert_int_eq(ta_assessment_average(a, i, NULL, &rounded, NULL), TA_OK);
-        ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", code, "OF5002", &has, &avg,
-                                                NULL, NULL),
-                         TA_OK);
+        ck_assert_int_eq(
+            ta_nhse_file_published(f, "Q4 2025/26", code, "OF5002", &has, &avg, NULL, NULL), TA_OK);
         ck_assert_int_eq(has, 1);
         ck_assert_double_le_tol(fabs(rounded - avg), 0.01, 1e-9);
         if (fabs(rounded - avg) > 1e-9) {
@@ -282,9 +272,9 @@ START_TEST(test_real_file_assessment_from_scores)
         /* With the same average and the published cut-offs: the same adjusted
          * segment. */
         ck_assert_int_eq(ta_assessment_segments(a, i, NULL, &adj, NULL), TA_OK);
-        ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", code, "OF5000", &has, &seg,
-                                                &has_rank, &rank),
-                         TA_OK);
+        ck_assert_int_eq(
+            ta_nhse_file_published(f, "Q4 2025/26", code, "OF5000", &has, &seg, &has_rank, &rank),
+            TA_OK);
         ck_assert_msg(adj == (int)seg, "%s: segment %d, published %g", code, adj, seg);
         ck_assert_int_eq(ta_assessment_rank(a, i, &r), TA_OK);
         ck_assert_int_eq(has_rank, 1);
@@ -294,8 +284,7 @@ START_TEST(test_real_file_assessment_from_scores)
     ta_assessment_free(a);
 
     /* One trust type, by name; unknown type, unknown period, bad source, NULLs. */
-    ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q1 2025/26", MH_TYPE, TA_FROM_SCORES),
-                     TA_OK);
+    ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q1 2025/26", MH_TYPE, TA_FROM_SCORES), TA_OK);
     ck_assert_uint_eq(ta_assessment_trust_count(a), 61);
     ck_assert_int_eq(ta_assessment_find_trust(&rwx, a, "RWX"), TA_OK);
     ck_assert_int_ne(ta_assessment_trust_flag(a, rwx, TA_FLAG_RECOVERY_SUPPORT), TA_UNKNOWN);
@@ -338,25 +327,25 @@ START_TEST(test_real_file_assessment_from_values)
         double published, score, value;
         int has, has_score, has_value;
         /* Supplied-score metrics still come from OF1xxx. */
-        ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", code, "OF1035", &has,
-                                                &published, NULL, NULL),
-                         TA_OK);
+        ck_assert_int_eq(
+            ta_nhse_file_published(f, "Q4 2025/26", code, "OF1035", &has, &published, NULL, NULL),
+            TA_OK);
         ck_assert_int_eq(ta_assessment_metric_score(a, i, m_supplied, &has_score, &score), TA_OK);
         ck_assert_int_eq(has_score, has);
         if (has)
             ck_assert_double_eq(score, published);
         /* Banded scores come from the raw values by the preset's cut points. */
-        ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", code, "OF0079", &has_value,
-                                                &value, NULL, NULL),
-                         TA_OK);
+        ck_assert_int_eq(
+            ta_nhse_file_published(f, "Q4 2025/26", code, "OF0079", &has_value, &value, NULL, NULL),
+            TA_OK);
         ck_assert_int_eq(ta_assessment_metric_score(a, i, m_plan, &has_score, &score), TA_OK);
         ck_assert_int_eq(has_score, has_value);
         if (has_value)
             ck_assert_double_eq(score, value >= 0 ? 1 : value >= -1 ? 2 : value >= -2 ? 3 : 4);
         /* Rank-scored metrics are ranked within these 61 trusts: scores in [1, 4]. */
-        ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", code, "OF0061", &has_value,
-                                                &value, NULL, NULL),
-                         TA_OK);
+        ck_assert_int_eq(
+            ta_nhse_file_published(f, "Q4 2025/26", code, "OF0061", &has_value, &value, NULL, NULL),
+            TA_OK);
         ck_assert_int_eq(ta_assessment_metric_score(a, i, m_rank, &has_score, &score), TA_OK);
         ck_assert_int_eq(has_score, has_value);
         if (has_value)
@@ -535,7 +524,8 @@ START_TEST(test_empty_and_header_only)
     assert_empty(f);
     ta_nhse_file_free(f);
     /* Header, BOM, CRLF and blank lines. */
-    ck_assert_int_eq(read_text(&f, "\xEF\xBB\xBF" "Quarter,Region,Trust_type,Trust_subtype,"
+    ck_assert_int_eq(read_text(&f, "\xEF\xBB\xBF"
+                                   "Quarter,Region,Trust_type,Trust_subtype,"
                                    "Trust_code,Trust_name,Metric_ID,Value,Rank\r\n\r\n"
                                    "Q1 2025/26,London,T,S,A,N,OF1035,2.5,\r\n\r\n"),
                      TA_OK);
@@ -544,9 +534,8 @@ START_TEST(test_empty_and_header_only)
     {
         int has = 0;
         double v = 0;
-        ck_assert_int_eq(ta_nhse_file_published(f, "Q1 2025/26", "A", "OF1035", &has, &v, NULL,
-                                                NULL),
-                         TA_OK);
+        ck_assert_int_eq(
+            ta_nhse_file_published(f, "Q1 2025/26", "A", "OF1035", &has, &v, NULL, NULL), TA_OK);
         ck_assert_int_eq(has, 1);
         ck_assert_double_eq(v, 2.5);
     }
@@ -601,8 +590,11 @@ START_TEST(test_published_cutoffs_small)
         const char *code, *avg, *seg;
     } ok[] = {{"A", "1.80", "1"}, {"B", "2.04", "1"}, {"C", "2.10", "2"}, {"D", "2.33", "2"},
               {"E", "2.50", "3"}, {"F", "2.71", "3"}, {"G", "2.72", "4"}},
-      overlap[] = {{"A", "1.80", "1"}, {"B", "2.40", "1"}, {"C", "2.30", "2"},
-                   {"E", "2.50", "3"}, {"G", "2.90", "4"}};
+      overlap[] = {{"A", "1.80", "1"},
+                   {"B", "2.40", "1"},
+                   {"C", "2.30", "2"},
+                   {"E", "2.50", "3"},
+                   {"G", "2.90", "4"}};
     char text[4096];
     ta_nhse_file *f = NULL;
     double cut[3];
@@ -621,10 +613,10 @@ START_TEST(test_published_cutoffs_small)
 
     strcpy(text, HEADER);
     for (size_t i = 0; i < sizeof overlap / sizeof overlap[0]; i++) {
-        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, overlap[i].code, "OF5002",
-                overlap[i].avg, "");
-        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, overlap[i].code, "OF5003",
-                overlap[i].seg, "");
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, overlap[i].code, "OF5002", overlap[i].avg,
+                "");
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, overlap[i].code, "OF5003", overlap[i].seg,
+                "");
     }
     ck_assert_int_eq(read_text(&f, text), TA_OK);
     ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, f, "Q1 2025/26"), TA_EINCONSISTENT);
@@ -728,9 +720,8 @@ START_TEST(test_read_allocation_failure)
         ck_assert_msg(ta_nhse_file_read_buffer(f, "fixture.csv", data, len) == TA_OK,
                       "allocation %zu: the read after it failed: %s", n, ta_nhse_file_error(f));
         ck_assert_uint_eq(ta_nhse_file_row_count(f), 305);
-        ck_assert_int_eq(ta_nhse_file_published(f, "Q1 2025/26", "R1A", "OF0005", &has, &v, NULL,
-                                                NULL),
-                         TA_OK);
+        ck_assert_int_eq(
+            ta_nhse_file_published(f, "Q1 2025/26", "R1A", "OF0005", &has, &v, NULL, NULL), TA_OK);
         ck_assert_int_eq(has, 1);
         ck_assert_double_eq(v, 9.03);
         ta_nhse_file_free(f);
@@ -763,8 +754,7 @@ START_TEST(test_read_allocation_failure)
                       ta_nhse_file_error(f));
         ck_assert_ptr_null(a);
         af_fail_in(&c, 0);
-        ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q1 2025/26", NULL, TA_FROM_VALUES),
-                         TA_OK);
+        ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q1 2025/26", NULL, TA_FROM_VALUES), TA_OK);
         ck_assert_uint_eq(ta_assessment_trust_count(a), 8);
         ta_assessment_free(a);
         ta_nhse_file_free(f);

@@ -14,9 +14,8 @@
 #include "trustassess/framework.h"
 #include "trustassess/trust.h"
 
-#define assert_has(text, word)                                                                 \
-    ck_assert_msg(strstr((text), (word)) != NULL, "\"%s\" does not contain \"%s\"", (text),   \
-                  (word))
+#define assert_has(text, word)                                                                     \
+    ck_assert_msg(strstr((text), (word)) != NULL, "\"%s\" does not contain \"%s\"", (text), (word))
 
 static ta_framework *fw;
 

@@ -18,14 +18,13 @@
 
 #define DATA_FILE TA_TEST_DATA_DIR "/mental-health-and-community-trust-data-q1-q4.csv"
 #define MH_TYPE "Mental health and community trust"
-#define HEADER                                                                                 \
-    "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Domain,Sub-domain,"         \
-    "Metric_ID,Metric_description,Reporting_date,Units,Value,Median_value,Lower_quartile,"     \
+#define HEADER                                                                                     \
+    "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Domain,Sub-domain,"             \
+    "Metric_ID,Metric_description,Reporting_date,Units,Value,Median_value,Lower_quartile,"         \
     "Upper_quartile,Rank\n"
 
-#define assert_has(text, word)                                                                 \
-    ck_assert_msg(strstr((text), (word)) != NULL, "\"%s\" does not contain \"%s\"", (text),   \
-                  (word))
+#define assert_has(text, word)                                                                     \
+    ck_assert_msg(strstr((text), (word)) != NULL, "\"%s\" does not contain \"%s\"", (text), (word))
 
 static ta_framework *fw;
 static ta_nhse_file *file;
@@ -90,8 +89,7 @@ static int summary_of(const ta_verification *v, const char *period, const char *
 }
 
 /* Appends one data row to buf. */
-static void add_row(char *buf, size_t size, const char *code, const char *metric,
-                    const char *value)
+static void add_row(char *buf, size_t size, const char *code, const char *metric, const char *value)
 {
     size_t len = strlen(buf);
     int n = snprintf(buf + len, size - len,
@@ -105,8 +103,7 @@ static void add_row(char *buf, size_t size, const char *code, const char *metric
 
 START_TEST(test_real_file_verifies)
 {
-    static const char *const periods[4] = {"Q1 2025/26", "Q2 2025/26", "Q3 2025/26",
-                                           "Q4 2025/26"};
+    static const char *const periods[4] = {"Q1 2025/26", "Q2 2025/26", "Q3 2025/26", "Q4 2025/26"};
     static const size_t explained_avg[4] = {1, 5, 3, 4};
     size_t len, checked, agreed, explained, total = 0;
     char *data = slurp(&len);
@@ -138,14 +135,14 @@ START_TEST(test_real_file_verifies)
         /* Averages from the published 2-decimal scores: differences that
          * rounding explains, the same in both modes. */
         for (int mode = TA_STEP_BY_STEP; mode <= TA_END_TO_END; mode++) {
-            ck_assert(summary_of(ver, periods[p], "OF5002", (ta_verify_mode)mode, &checked,
-                                 &agreed, &explained));
+            ck_assert(summary_of(ver, periods[p], "OF5002", (ta_verify_mode)mode, &checked, &agreed,
+                                 &explained));
             ck_assert_uint_eq(checked, 61);
             ck_assert_uint_eq(explained, explained_avg[p]);
             ck_assert_uint_eq(agreed, 61 - explained_avg[p]);
         }
-        ck_assert(summary_of(ver, periods[p], "OF5002", TA_STEP_BY_STEP, &checked, &agreed,
-                             &explained));
+        ck_assert(
+            summary_of(ver, periods[p], "OF5002", TA_STEP_BY_STEP, &checked, &agreed, &explained));
         total += explained;
     }
     ck_assert_uint_eq(total, 13);
@@ -163,8 +160,7 @@ START_TEST(test_real_file_verifies)
             ta_verdict verdict;
             int has;
             ck_assert_int_eq(ta_verification_difference(ver, k, &period, NULL, &figure, &mode,
-                                                        &published, &computed, &verdict,
-                                                        &reason),
+                                                        &published, &computed, &verdict, &reason),
                              TA_OK);
             ck_assert_msg(verdict == TA_EXPLAINED, "%s %s: unexplained (%s)", period, figure,
                           reason);
@@ -205,9 +201,9 @@ START_TEST(test_real_file_verifies)
     ck_assert_int_eq(ta_verification_difference(ver, ta_verification_difference_count(ver), NULL,
                                                 NULL, NULL, NULL, NULL, NULL, NULL, NULL),
                      TA_EINVAL);
-    ck_assert_int_eq(ta_verification_unchecked(ver, ta_verification_unchecked_count(ver), NULL,
-                                               NULL, NULL),
-                     TA_EINVAL);
+    ck_assert_int_eq(
+        ta_verification_unchecked(ver, ta_verification_unchecked_count(ver), NULL, NULL, NULL),
+        TA_EINVAL);
 }
 END_TEST
 
@@ -227,8 +223,8 @@ START_TEST(test_run_one_period)
                          TA_OK);
         ck_assert_str_eq(period, "Q2 2025/26");
     }
-    ck_assert(summary_of(ver, "Q2 2025/26", "OF5002", TA_END_TO_END, &checked, &agreed,
-                         &explained));
+    ck_assert(
+        summary_of(ver, "Q2 2025/26", "OF5002", TA_END_TO_END, &checked, &agreed, &explained));
     ck_assert_uint_eq(explained, 5);
     /* The exact text is needed; a failed run leaves no results. */
     ck_assert_int_eq(ta_verification_run(ver, "Q2"), TA_ENOTFOUND);
@@ -334,8 +330,8 @@ START_TEST(test_explanation_boundary)
     }
     ck_assert_int_eq(verify_text("boundary.csv", text, strlen(text)), TA_OK);
     ck_assert_int_eq(ta_verification_status(ver), TA_EINCONSISTENT);
-    ck_assert(summary_of(ver, "Q1 2025/26", "OF5002", TA_STEP_BY_STEP, &checked, &agreed,
-                         &explained));
+    ck_assert(
+        summary_of(ver, "Q1 2025/26", "OF5002", TA_STEP_BY_STEP, &checked, &agreed, &explained));
     ck_assert_uint_eq(checked, n);
     ck_assert_uint_eq(agreed, 1);
     ck_assert_uint_eq(explained, 2);
@@ -348,7 +344,7 @@ START_TEST(test_explanation_boundary)
         ta_verdict verdict;
         size_t i;
         ck_assert_int_eq(ta_verification_difference(ver, k, &period, NULL, &figure, &mode,
-                                                     &published, &computed, &verdict, &reason),
+                                                    &published, &computed, &verdict, &reason),
                          TA_OK);
         ck_assert_str_eq(figure, "OF5002");
         for (i = 0; i < n && !(fabs(published - atof(t[i].published)) < 1e-9 &&
@@ -356,8 +352,8 @@ START_TEST(test_explanation_boundary)
              i++)
             ;
         ck_assert_msg(i < n, "a difference %g / %g of no trust", published, computed);
-        ck_assert_msg(verdict == t[i].verdict, "%s: verdict %d, not %d", t[i].code,
-                      (int)verdict, (int)t[i].verdict);
+        ck_assert_msg(verdict == t[i].verdict, "%s: verdict %d, not %d", t[i].code, (int)verdict,
+                      (int)t[i].verdict);
         if (mode == TA_STEP_BY_STEP)
             seen++;
     }
@@ -401,8 +397,8 @@ static char *fixture(size_t *len)
         end = end ? end + 1 : line + strlen(line);
         while (p < end && commas < 4)
             commas += *p++ == ',';
-        if (!keep && (strncmp(line, "Q1 2025/26,", 11) == 0 ||
-                      strncmp(line, "Q2 2025/26,", 11) == 0))
+        if (!keep &&
+            (strncmp(line, "Q1 2025/26,", 11) == 0 || strncmp(line, "Q2 2025/26,", 11) == 0))
             for (int k = 0; k < 8; k++)
                 if (strncmp(p, codes[k], strlen(codes[k])) == 0 && p[strlen(codes[k])] == ',')
                     keep = 1;
@@ -488,8 +484,7 @@ START_TEST(test_run_allocation_failure)
         ck_assert_uint_eq(ta_verification_difference_count(ver), n_diffs);
         ta_verification_free(ver);
         ver = NULL;
-        ck_assert_msg(c.live == base, "allocation %zu failed: %zu blocks leaked", n,
-                      c.live - base);
+        ck_assert_msg(c.live == base, "allocation %zu failed: %zu blocks leaked", n, c.live - base);
     }
     ck_assert_uint_gt(failures, 20);
     ta_nhse_file_free(file);
