@@ -1146,7 +1146,7 @@ START_TEST(test_set_cutoffs)
     ck_assert_int_eq(ta_assessment_set_cutoffs(a, 3, flat), TA_EINVAL);
     ck_assert_int_eq(ta_assessment_set_cutoffs(a, 3, low), TA_ERANGE);
     ck_assert_int_eq(ta_assessment_set_cutoffs(a, 3, high), TA_ERANGE);
-    ck_assert_int_eq(ta_assessment_set_cutoffs(a, 3, nan3), TA_ERANGE);
+    ck_assert_int_eq(ta_assessment_set_cutoffs(a, 3, nan3), TA_EINVAL);
     ck_assert_int_eq(ta_assessment_set_cutoffs(a, 3, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_assessment_set_cutoffs(NULL, 3, ok), TA_EINVAL);
     /* Quartiles of 1, 2, 2.6, 3, 4 (type 7): 2, 2.6, 3. */
@@ -1626,6 +1626,66 @@ START_TEST(test_allocation_failure_sweep)
 }
 END_TEST
 
+/* Bulk input is all-or-nothing even when memory runs out while new trusts
+ * are being published. */
+START_TEST(test_add_columns_enomem_leaves_assessment_as_it_was)
+{
+    ta_framework *fw = supplied_fw(1, 3, CUTS, TA_CUTOFF_TIES_BETTER, TA_QUANTILE_TYPE7);
+    static const char *const codes[12] = {"K00", "K01", "K02", "K03", "K04", "K05",
+                                          "K06", "K07", "K08", "K09", "K10", "K11"};
+    const char *ids[12];
+    double x[12];
+    for (int i = 0; i < 12; i++) {
+        ids[i] = "P01";
+        x[i] = 2.0;
+    }
+    for (size_t n = 1;; n++) {
+        af_counter c = {0};
+        ta_allocator al = af_allocator(&c);
+        ta_assessment *a = NULL;
+        size_t idx;
+        ta_status st;
+        ck_assert_int_eq(ta_assessment_new(&a, fw, &al), TA_OK);
+        af_fail_in(&c, n);
+        st = ta_assessment_add_columns(a, 12, codes, ids, x, TA_INPUT_SCORE);
+        af_fail_in(&c, 0);
+        if (st == TA_OK) {
+            ck_assert_uint_eq(ta_assessment_trust_count(a), 12);
+            ta_assessment_free(a);
+            ck_assert_uint_eq(c.live, 0);
+            break;
+        }
+        ck_assert_int_eq(st, TA_ENOMEM);
+        /* "fails the whole call ... and leaves the assessment as it was" */
+        ck_assert_uint_eq(ta_assessment_trust_count(a), 0);
+        ck_assert_msg(ta_assessment_find_trust(&idx, a, "K00") == TA_ENOTFOUND,
+                      "allocation %zu: K00 is findable in an empty assessment", n);
+        /* ... so the same call succeeds afterwards */
+        ck_assert_msg(ta_assessment_add_columns(a, 12, codes, ids, x, TA_INPUT_SCORE) == TA_OK,
+                      "allocation %zu: retry fails: %s", n, ta_assessment_error(a));
+        ck_assert_uint_eq(ta_assessment_trust_count(a), 12);
+        ta_assessment_free(a);
+        ck_assert_msg(c.live == 0, "allocation %zu: %zu blocks leaked", n, c.live);
+    }
+    ta_framework_free(fw);
+}
+END_TEST
+
+/* An assessment with no trusts runs (no memcpy from its NULL input arrays). */
+START_TEST(test_run_empty_assessment)
+{
+    ta_framework *fw = supplied_fw(1, 3, CUTS, TA_CUTOFF_TIES_BETTER, TA_QUANTILE_TYPE7);
+    ta_assessment *a = new_assessment(fw);
+    double cut[3];
+    size_t n;
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    ck_assert_uint_eq(ta_assessment_league_count(a), 0);
+    ck_assert_int_eq(ta_assessment_cutoffs(a, cut, 3, &n), TA_OK);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 static Suite *assessment_suite(void)
 {
     Suite *s = suite_create("assessment");
@@ -1657,6 +1717,8 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_parse_and_format_decimal);
     tcase_add_test(tc, test_locale_independent);
     tcase_add_test(tc, test_allocation_failure_sweep);
+    tcase_add_test(tc, test_add_columns_enomem_leaves_assessment_as_it_was);
+    tcase_add_test(tc, test_run_empty_assessment);
     suite_add_tcase(s, tc);
     return s;
 }

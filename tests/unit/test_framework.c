@@ -547,7 +547,7 @@ START_TEST(test_builder_cutoffs)
     assert_has(ta_framework_builder_error(b), "from 1 to 4");
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, high), TA_ERANGE);
     assert_has(ta_framework_builder_error(b), "cut-off 2");
-    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, nan2), TA_ERANGE);
+    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, nan2), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 0, ok), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 9, nine), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, edges), TA_OK);

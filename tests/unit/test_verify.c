@@ -493,6 +493,31 @@ START_TEST(test_run_allocation_failure)
 }
 END_TEST
 
+/* A difference's trust code stays valid after the run (it used to point into
+ * a per-period assessment freed inside the run). */
+START_TEST(test_difference_trust_code_outlives_run)
+{
+    size_t len, found = 0;
+    char *data = slurp(&len);
+    ck_assert_int_eq(verify_text(DATA_FILE, data, len), TA_OK);
+    free(data);
+    for (size_t k = 0; k < ta_verification_difference_count(ver); k++) {
+        const char *period = NULL, *code = NULL, *figure = NULL;
+        ta_verify_mode mode;
+        ck_assert_int_eq(ta_verification_difference(ver, k, &period, &code, &figure, &mode, NULL,
+                                                    NULL, NULL, NULL),
+                         TA_OK);
+        if (strcmp(period, "Q1 2025/26") == 0 && strcmp(figure, "OF5002") == 0 &&
+            mode == TA_END_TO_END) {
+            ck_assert_str_eq(code, "TAH"); /* Q1's one explained average difference */
+            found++;
+        }
+    }
+    ck_assert_uint_eq(found, 1);
+}
+END_TEST
+
+
 static Suite *verify_suite(void)
 {
     Suite *s = suite_create("verify");
@@ -506,6 +531,7 @@ static Suite *verify_suite(void)
     tcase_add_test(tc, test_tampered_file);
     tcase_add_test(tc, test_explanation_boundary);
     tcase_add_test(tc, test_run_allocation_failure);
+    tcase_add_test(tc, test_difference_trust_code_outlives_run);
     suite_add_tcase(s, tc);
     return s;
 }
