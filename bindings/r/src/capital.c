@@ -73,8 +73,8 @@ static ta_capital_funding funding_of(SEXP v, R_xlen_t i, SEXP pg, SEXP rg)
         if (same_name(text, ta_capital_funding_name((ta_capital_funding)f)))
             return (ta_capital_funding)f;
     release(pg, rg);
-    tar_raisef(TA_EINVAL, "funding[%lld] \"%s\" is not \"%s\", \"%s\" or \"%s\"",
-               (long long)i + 1, text, ta_capital_funding_name(TA_FUNDING_OWN_SAVINGS),
+    tar_raisef(TA_EINVAL, "funding[%lld] \"%s\" is not \"%s\", \"%s\" or \"%s\"", (long long)i + 1,
+               text, ta_capital_funding_name(TA_FUNDING_OWN_SAVINGS),
                ta_capital_funding_name(TA_FUNDING_NATIONAL),
                ta_capital_funding_name(TA_FUNDING_MIXED));
 }
@@ -120,9 +120,8 @@ SEXP tar_capital_route(SEXP amount, SEXP status, SEXP savings, SEXP funding, SEX
     for (int c = 0; c < N_OUT; c++)
         SET_VECTOR_ELT(out, c, Rf_allocVector(STRSXP, n));
     for (R_xlen_t i = 0; i < n; i++) {
-        static const ta_capital_output fields[] = {TA_OUT_ROUTE, TA_OUT_APPROVERS,
-                                                   TA_OUT_DOCUMENTS, TA_OUT_HEADROOM,
-                                                   TA_OUT_REASONS};
+        static const ta_capital_output fields[] = {TA_OUT_ROUTE, TA_OUT_APPROVERS, TA_OUT_DOCUMENTS,
+                                                   TA_OUT_HEADROOM, TA_OUT_REASONS};
         char text[TA_MONEY_BUFSIZE];
         int64_t pence, saved;
         int seg = INTEGER(segment)[i], dis = LOGICAL(distress)[i];
@@ -147,8 +146,8 @@ SEXP tar_capital_route(SEXP amount, SEXP status, SEXP savings, SEXP funding, SEX
         check(ta_capital_proposal_set_funding(p, fund), pg, rg, i);
         check(ta_capital_proposal_set_segment(p, seg == NA_INTEGER ? 0 : seg), pg, rg, i);
         check(ta_capital_proposal_set_distress(p, dis == NA_LOGICAL ? TA_UNKNOWN
-                                                  : dis            ? TA_YES
-                                                                   : TA_NO),
+                                                  : dis             ? TA_YES
+                                                                    : TA_NO),
               pg, rg, i);
         check(ta_capital_proposal_check(p, rules), pg, rg, i);
         if ((st = ta_money_format(text, sizeof text, pence, TA_MONEY_POUND | TA_MONEY_GROUPED)) !=

@@ -92,9 +92,9 @@ void *tar_guard_get(SEXP x, enum tar_kind kind, const char *what)
 /* Class stem and status name of each status, by value. */
 static const char *const stems[] = {"ok",    "invalid", "nomem", "notfound", "duplicate",
                                     "parse", "io",      "range", "state",    "inconsistent"};
-static const char *const names[] = {"TA_OK",     "TA_EINVAL", "TA_ENOMEM", "TA_ENOTFOUND",
-                                    "TA_EDUPLICATE", "TA_EPARSE", "TA_EIO", "TA_ERANGE",
-                                    "TA_ESTATE", "TA_EINCONSISTENT"};
+static const char *const names[] = {"TA_OK",         "TA_EINVAL",       "TA_ENOMEM", "TA_ENOTFOUND",
+                                    "TA_EDUPLICATE", "TA_EPARSE",       "TA_EIO",    "TA_ERANGE",
+                                    "TA_ESTATE",     "TA_EINCONSISTENT"};
 
 void tar_raise(int status, const char *message)
 {

@@ -8,19 +8,16 @@
 #include "glue.h"
 
 /* Through void (*)(void), which GCC lets stand for any function type. */
-#define ENTRY(name, n) {#name, (DL_FUNC)(void (*)(void))&name, n}
+#define ENTRY(name, n)                                                                             \
+    {                                                                                              \
+#name, (DL_FUNC)(void (*)(void)) & name, n                                                 \
+    }
 
-static const R_CallMethodDef entries[] = {ENTRY(tar_version, 0),
-                                          ENTRY(tar_nhse_read, 1),
-                                          ENTRY(tar_nhse_close, 1),
-                                          ENTRY(tar_nhse_is_open, 1),
-                                          ENTRY(tar_nhse_info, 1),
-                                          ENTRY(tar_nhse_find_period, 2),
-                                          ENTRY(tar_league, 6),
-                                          ENTRY(tar_verify, 2),
-                                          ENTRY(tar_capital_route, 6),
-                                          ENTRY(tar_review_due, 2),
-                                          {NULL, NULL, 0}};
+static const R_CallMethodDef entries[] = {
+    ENTRY(tar_version, 0),      ENTRY(tar_nhse_read, 1), ENTRY(tar_nhse_close, 1),
+    ENTRY(tar_nhse_is_open, 1), ENTRY(tar_nhse_info, 1), ENTRY(tar_nhse_find_period, 2),
+    ENTRY(tar_league, 6),       ENTRY(tar_verify, 2),    ENTRY(tar_capital_route, 6),
+    ENTRY(tar_review_due, 2),   {NULL, NULL, 0}};
 
 void R_init_trustassess(DllInfo *dll);
 

@@ -224,7 +224,7 @@ static SEXP league_rows(SEXP guard, const ta_assessment *a)
     size_t n = ta_assessment_league_count(a);
     R_xlen_t rn = (R_xlen_t)n;
     SEXP cols = PROTECT(Rf_allocVector(VECSXP, N_COLS));
-    static const SEXPTYPE types[N_COLS] = {STRSXP, STRSXP,  STRSXP, STRSXP, STRSXP, STRSXP,
+    static const SEXPTYPE types[N_COLS] = {STRSXP,  STRSXP, STRSXP, STRSXP, STRSXP, STRSXP,
                                            REALSXP, LGLSXP, INTSXP, STRSXP, INTSXP, LGLSXP};
     char msg[TAR_MSG];
     for (int c = 0; c < N_COLS; c++)

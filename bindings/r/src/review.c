@@ -63,7 +63,7 @@ SEXP tar_review_due(SEXP authorised_on, SEXP last_review)
         char code[32];
         double auth = REAL(authorised_on)[i], last = REAL(last_review)[i];
         if (!R_FINITE(auth))
-            continue; /* NA in, NA out */
+            continue;                                           /* NA in, NA out */
         snprintf(code, sizeof code, "#%lld", (long long)i + 1); /* "trust #3: ..." in messages */
         check(ta_review_schedule_add_trust(s, code, "", to_date(guard, auth, "authorised_on", i)),
               guard);
