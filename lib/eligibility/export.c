@@ -23,6 +23,13 @@ static void ids_with(tai_etext *t, const tai_level *l, size_t i, ta_criterion_ou
         }
 }
 
+/* A failure in a scratch text becomes the output's (the scratch is cleared and reused). */
+static void keep_failure(tai_etext *o, const tai_etext *scratch)
+{
+    if (scratch->st != TA_OK && o->st == TA_OK)
+        o->st = scratch->st;
+}
+
 static void write_csv(ta_screen *s, const char *code)
 {
     tai_etext *o = &s->out, cell;
@@ -44,6 +51,7 @@ static void write_csv(ta_screen *s, const char *code)
         for (int oc = TA_MET; oc <= TA_NO_EVIDENCE; oc++) {
             tai_etext_clear(&cell);
             ids_with(&cell, l, i, (ta_criterion_outcome)oc);
+            keep_failure(o, &cell);
             tai_etext_puts(o, ",");
             tai_etext_csv_field(o, cell.data ? cell.data : "");
         }
@@ -63,8 +71,7 @@ static void write_csv(ta_screen *s, const char *code)
         tai_etext_puts(o, ",");
         tai_etext_csv_field(o, cell.data ? cell.data : "");
         tai_etext_puts(o, "\n");
-        if (cell.st != TA_OK)
-            o->st = cell.st;
+        keep_failure(o, &cell);
     }
     tai_etext_free(&cell);
 }
