@@ -731,8 +731,8 @@ ta_status ta_assessment_reason_text(const ta_assessment *a, size_t i, char *buf,
             append(buf, size, &len, seg);
             append(buf, size, &len, " in the Recovery Support Programme");
         } else if (r->final_segment == 0) {
-            append(buf, size, &len, "; final segment unknown (Recovery Support Programme flag "
-                                    "not given)");
+            append(buf, size, &len, "; final segment unknown: no Recovery Support Programme "
+                                    "flag");
         }
     }
     if (size > 0)

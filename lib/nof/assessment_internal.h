@@ -79,7 +79,11 @@ struct ta_assessment {
     tai_notes notes;
 };
 
-/* scoring.c: fills scores[n_trusts * n_metrics] from the inputs. */
+/* scoring.c: the scoring rules, and filling scores[n_trusts * n_metrics]
+ * from an assessment's inputs with them. */
+double tai_rank_score(size_t better, size_t n); /* better = trusts strictly better */
+int tai_misses_standard(ta_direction direction, double standard, double value);
+double tai_band_score(const double *cuts, size_t n_cuts, ta_direction direction, double value);
 ta_status tai_score_metrics(ta_assessment *a, double *scores);
 
 /* average.c: the mean of row's scores over metrics entering the average
@@ -88,6 +92,8 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores);
  * 10^-decimals are taken as that decimal). */
 size_t tai_mean_scores(const tai_framework_def *def, const double *row, size_t domain,
                        double *mean);
+/* The mean of scores[0..n-1] (n > 0) under the same exactness rule. */
+double tai_mean_of(const double *scores, size_t n, int decimals);
 
 /* segment.c */
 ta_status tai_cutoffs_from_population(double *out, size_t n_out, double *values, size_t n,

@@ -1,0 +1,109 @@
+/*
+ * Internal: the capital module's handles and the functions its files share.
+ *
+ * The rule set is a flat array of int64_t parameters with a source each, so a
+ * rules file, the setters and the preset all write the same storage, and the
+ * check reads one place. A proposal keeps its verdict (route, tier, reasons
+ * and output texts) in one growable text buffer, addressed by offsets, so a
+ * check allocates at most a few times and fails cleanly on ENOMEM.
+ */
+#ifndef TAI_CAPITAL_INTERNAL_H
+#define TAI_CAPITAL_INTERNAL_H
+
+#include <stddef.h>
+
+#include "common/error.h"
+#include "trustassess/capital.h"
+
+#define TAI_CAPITAL_NAME_MAX 64   /* rule-set names, trust codes, scheme references */
+#define TAI_CAPITAL_SOURCE_MAX 63 /* source ids of parameters */
+#define TAI_CAPITAL_MAX_REASONS 16
+#define TAI_CAPITAL_OUTPUTS 5
+
+struct ta_capital_rules {
+    ta_allocator alloc;
+    tai_error err;
+    char name[TAI_CAPITAL_NAME_MAX + 1];
+    int64_t value[TA_CAPITAL_PARAM_COUNT];
+    char source[TA_CAPITAL_PARAM_COUNT][TAI_CAPITAL_SOURCE_MAX + 1];
+};
+
+/* A growable NUL-separated text buffer. */
+typedef struct tai_text {
+    char *buf;
+    size_t len, cap;
+} tai_text;
+
+struct ta_capital_proposal {
+    ta_allocator alloc;
+    tai_error err;
+    char *trust_code, *scheme_ref, *scheme_name;
+    ta_ft_status status;
+    int segment;
+    ta_tristate distress;
+    int64_t amount, vat, whole_life, savings;
+    ta_capital_funding funding;
+    /* Set by the proposals reader: input line and cell texts (n_cells of them). */
+    size_t line;
+    char **cells;
+    size_t n_cells;
+    /* The verdict, valid when checked. */
+    int checked;
+    ta_capital_route route;
+    ta_capital_tier tier;
+    unsigned docs;
+    int64_t compared, largest_light, headroom;
+    int has_headroom, split_flagged;
+    tai_text text;
+    const char *reason_rule[TAI_CAPITAL_MAX_REASONS];
+    size_t reason_off[TAI_CAPITAL_MAX_REASONS];
+    size_t n_reasons;
+    size_t out_off[TAI_CAPITAL_OUTPUTS];
+};
+
+/* A row the proposals reader rejected. */
+typedef struct tai_row_error {
+    size_t line, column;
+    ta_status status;
+    char msg[TAI_ERROR_SIZE];
+} tai_row_error;
+
+struct ta_capital_portfolio {
+    ta_allocator alloc;
+    tai_error err;
+    ta_capital_proposal **items;
+    size_t count, cap;
+    char **columns; /* the header read, n_columns of them (0 before any read) */
+    size_t n_columns;
+    tai_row_error *row_errors;
+    size_t n_row_errors, row_errors_cap;
+};
+
+/* Appends a proposal the portfolio will own. */
+ta_status tai_capital_portfolio_push(ta_capital_portfolio *pf, ta_capital_proposal *p);
+
+/* Validates an identifier: 1..TAI_CAPITAL_NAME_MAX printable ASCII bytes. */
+int tai_capital_valid_name(const char *s);
+/* ASCII case-insensitive equality of s[0..len) and the NUL-terminated word. */
+int tai_capital_word_eq(const char *s, size_t len, const char *word);
+
+/* Parses a status / funding name (trimmed, any ASCII case); 0 if unknown. */
+int tai_capital_parse_status(const char *s, size_t len, ta_ft_status *out);
+int tai_capital_parse_funding(const char *s, size_t len, ta_capital_funding *out);
+
+/* Proposal internals used by the portfolio and the reader. */
+ta_status tai_capital_proposal_create(ta_capital_proposal **out, const ta_allocator *alloc,
+                                      const char *trust_code, const char *scheme_ref);
+/* The amount compared with thresholds under r (TA_ERANGE on overflow). */
+ta_status tai_capital_compared(const ta_capital_rules *r, const ta_capital_proposal *p,
+                               int64_t *out);
+/* The tier a compared amount reaches, without any text. */
+ta_capital_tier tai_capital_decide_tier(const ta_capital_rules *r, const ta_capital_proposal *p,
+                                        int64_t compared);
+/* Builds the full verdict on p for `compared`; parts > 1 says it is one of
+ * `parts` parts of a split scheme whose own amount is own_compared. */
+ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, int64_t compared,
+                            size_t parts, int64_t own_compared);
+void tai_capital_proposal_forget(ta_capital_proposal *p);
+
+#endif /* TAI_CAPITAL_INTERNAL_H */

@@ -1,0 +1,363 @@
+/*
+ * The capital check: which route a scheme takes, who approves, what paperwork.
+ *
+ * This file is the one place the capital rules live. Each rule is one small
+ * function: the compared amount (VAT, whole-life cost), the light route (the
+ * £100m test with status, funding and savings), the delegated limit (status,
+ * distress, NOF segment), the HM Treasury limit and the documents. decide()
+ * applies them without text so a portfolio can ask "which tier would this part
+ * reach alone?" cheaply; judge() applies the same functions and writes one
+ * sentence per rule, citing each figure's source.
+ */
+#include <string.h>
+
+#include "capital_internal.h"
+#include "common/alloc.h"
+
+/* ---- the rules ---------------------------------------------------------- */
+
+ta_status tai_capital_compared(const ta_capital_rules *r, const ta_capital_proposal *p,
+                               int64_t *out)
+{
+    int64_t base = (r->value[TA_CP_WHOLE_LIFE] && p->whole_life >= 0) ? p->whole_life : p->amount;
+    int64_t vat = r->value[TA_CP_VAT_INCLUDED] ? p->vat : 0;
+    if (base > INT64_MAX - vat)
+        return TA_ERANGE;
+    *out = base + vat;
+    return TA_OK;
+}
+
+/* The largest compared amount under the light threshold (-1 if none). */
+static int64_t light_max(const ta_capital_rules *r)
+{
+    int64_t t = r->value[TA_CP_LIGHT_THRESHOLD];
+    return r->value[TA_CP_LIGHT_INCLUSIVE] ? t : t - 1;
+}
+
+static int light_status_ok(const ta_capital_rules *r, const ta_capital_proposal *p)
+{
+    return (r->value[TA_CP_LIGHT_STATUSES] >> (int)p->status) & 1;
+}
+
+static int light_funding_ok(const ta_capital_rules *r, const ta_capital_proposal *p)
+{
+    return (r->value[TA_CP_LIGHT_FUNDING] >> (int)p->funding) & 1;
+}
+
+static int savings_ok(const ta_capital_rules *r, const ta_capital_proposal *p, int64_t compared)
+{
+    return !r->value[TA_CP_LIGHT_NEEDS_SAVINGS] || p->savings >= compared;
+}
+
+static int in_distress(const ta_capital_rules *r, const ta_capital_proposal *p)
+{
+    return p->distress == TA_YES || (p->distress == TA_UNKNOWN && r->value[TA_CP_UNKNOWN_DISTRESS]);
+}
+
+/* The parameter holding the trust's delegated limit. */
+static ta_capital_param limit_param(const ta_capital_rules *r, const ta_capital_proposal *p)
+{
+    if (p->segment >= 1 && p->segment <= 5) {
+        ta_capital_param seg = (ta_capital_param)(TA_CP_LIMIT_SEGMENT_1 + p->segment - 1);
+        if (r->value[seg] >= 0)
+            return seg;
+    }
+    if (p->status == TA_NHS_TRUST)
+        return TA_CP_LIMIT_NHS_TRUST;
+    return in_distress(r, p) ? TA_CP_LIMIT_FT_DISTRESS : TA_CP_LIMIT_FT;
+}
+
+static int over(const ta_capital_rules *r, int64_t compared, int64_t limit)
+{
+    return r->value[TA_CP_TIER_INCLUSIVE] ? compared >= limit : compared > limit;
+}
+
+static int takes_light(const ta_capital_rules *r, const ta_capital_proposal *p, int64_t compared)
+{
+    return light_status_ok(r, p) && light_funding_ok(r, p) && savings_ok(r, p, compared) &&
+           compared <= light_max(r);
+}
+
+ta_capital_tier tai_capital_decide_tier(const ta_capital_rules *r, const ta_capital_proposal *p,
+                                        int64_t compared)
+{
+    if (takes_light(r, p, compared))
+        return TA_TIER_LIGHT;
+    if (over(r, compared, r->value[TA_CP_HMT_LIMIT]))
+        return TA_TIER_HMT;
+    if (over(r, compared, r->value[limit_param(r, p)]))
+        return TA_TIER_JISC;
+    return TA_TIER_BOARD;
+}
+
+/* ---- sentences ---------------------------------------------------------- */
+
+static ta_status text_add(ta_capital_proposal *p, const char *s, size_t *offset)
+{
+    size_t n = strlen(s);
+    void *buf = p->text.buf;
+    if (tai_grow(&p->alloc, &buf, &p->text.cap, p->text.len + n + 1, 1) != TA_OK)
+        return TA_ENOMEM;
+    p->text.buf = buf;
+    memcpy(p->text.buf + p->text.len, s, n + 1);
+    if (offset != NULL)
+        *offset = p->text.len;
+    p->text.len += n + 1;
+    return TA_OK;
+}
+
+static ta_status reason(ta_capital_proposal *p, const char *rule, const tai_error *sentence)
+{
+    if (p->n_reasons >= TAI_CAPITAL_MAX_REASONS)
+        return TA_ERANGE; /* cannot happen: judge() adds at most 11 */
+    p->reason_rule[p->n_reasons] = rule;
+    ta_status st = text_add(p, sentence->msg, &p->reason_off[p->n_reasons]);
+    if (st == TA_OK)
+        p->n_reasons++;
+    return st;
+}
+
+typedef struct money_text {
+    char s[TA_MONEY_BUFSIZE];
+} money_text;
+
+static money_text money(int64_t pence)
+{
+    money_text m;
+    ta_money_format(m.s, sizeof m.s, pence, TA_MONEY_POUND | TA_MONEY_GROUPED);
+    return m;
+}
+
+static const char *src(const ta_capital_rules *r, ta_capital_param p)
+{
+    return r->source[p];
+}
+
+static const char *const tier_names[] = {"light route", "trust board tier", "JISC tier",
+                                         "HM Treasury tier"};
+
+static const ta_capital_param tier_docs[] = {TA_CP_DOCS_LIGHT, TA_CP_DOCS_BOARD, TA_CP_DOCS_JISC,
+                                             TA_CP_DOCS_HMT};
+
+/* Appends the TA_DOC_ names of docs joined by sep to s[0..size). */
+static void docs_text(char *s, size_t size, unsigned docs, const char *sep)
+{
+    size_t n = 0;
+    s[0] = '\0';
+    for (unsigned k = 0; k < 4; k++) {
+        if (!(docs & (1u << k)))
+            continue;
+        const char *name = ta_capital_document_name(1u << k);
+        size_t need = (n ? strlen(sep) : 0) + strlen(name);
+        if (n + need + 1 > size)
+            return;
+        if (n) {
+            strcpy(s + n, sep);
+            n += strlen(sep);
+        }
+        strcpy(s + n, name);
+        n += strlen(name);
+    }
+    if (n == 0 && size > 4)
+        strcpy(s, "none");
+}
+
+#define ADD(rule, ...)                                                                             \
+    do {                                                                                           \
+        tai_error_set(&msg, TA_OK, __VA_ARGS__);                                                   \
+        if ((st = reason(p, rule, &msg)) != TA_OK)                                                 \
+            goto fail;                                                                             \
+    } while (0)
+
+ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, int64_t compared,
+                            size_t parts, int64_t own_compared)
+{
+    tai_error msg;
+    ta_status st;
+    money_text c = money(compared);
+    tai_capital_proposal_forget(p);
+
+    /* The amount compared. */
+    {
+        money_text own = money(own_compared), amount = money(p->amount), vat = money(p->vat);
+        int whole = r->value[TA_CP_WHOLE_LIFE] && p->whole_life >= 0;
+        money_text wl = money(p->whole_life);
+        char vat_part[TA_MONEY_BUFSIZE + 16] = "VAT not counted";
+        if (r->value[TA_CP_VAT_INCLUDED]) {
+            strcpy(vat_part, "plus VAT of ");
+            strcat(vat_part, vat.s);
+        }
+        ADD("amount.basis", "The amount compared is %s: %s of %s, %s (%s; %s).", own.s,
+            whole ? "whole-life cost" : "capital cost", whole ? wl.s : amount.s, vat_part,
+            src(r, TA_CP_WHOLE_LIFE), src(r, TA_CP_VAT_INCLUDED));
+        if (r->value[TA_CP_WHOLE_LIFE] && p->whole_life < 0)
+            ADD("amount.basis", "No whole-life cost was given, so the capital cost is compared.");
+    }
+    if (parts > 1)
+        ADD("portfolio.split",
+            "Scheme %s of trust %s has %zu parts totalling %s, so the route is decided on the "
+            "total.",
+            p->scheme_ref, p->trust_code, parts, c.s);
+
+    /* The light route: status, funding, savings, threshold. */
+    int status_ok = light_status_ok(r, p), funding_ok = light_funding_ok(r, p);
+    int64_t lmax = light_max(r);
+    char allowed[160];
+    ta_capital_rules_value_text(r, TA_CP_LIGHT_STATUSES, allowed, sizeof allowed);
+    if (status_ok)
+        ADD("light.status", "A trust with status %s may take the light route (%s).",
+            ta_capital_status_name(p->status), src(r, TA_CP_LIGHT_STATUSES));
+    else
+        ADD("light.status",
+            "A trust with status %s may not take the light route; only %s may (%s).",
+            ta_capital_status_name(p->status), allowed, src(r, TA_CP_LIGHT_STATUSES));
+    ta_capital_rules_value_text(r, TA_CP_LIGHT_FUNDING, allowed, sizeof allowed);
+    ADD("light.funding", "%s funding %s the trust's own savings (counted: %s) (%s).",
+        ta_capital_funding_name(p->funding), funding_ok ? "counts as" : "does not count as",
+        allowed, src(r, TA_CP_LIGHT_FUNDING));
+    if (r->value[TA_CP_LIGHT_NEEDS_SAVINGS]) {
+        money_text sv = money(p->savings);
+        if (savings_ok(r, p, compared))
+            ADD("light.savings", "Savings available of %s cover the %s (%s).", sv.s, c.s,
+                src(r, TA_CP_LIGHT_NEEDS_SAVINGS));
+        else {
+            money_text short_by = money(compared - p->savings);
+            ADD("light.savings", "Savings available of %s are %s short of the %s (%s).", sv.s,
+                short_by.s, c.s, src(r, TA_CP_LIGHT_NEEDS_SAVINGS));
+        }
+    }
+    {
+        money_text t = money(r->value[TA_CP_LIGHT_THRESHOLD]);
+        int incl = (int)r->value[TA_CP_LIGHT_INCLUSIVE];
+        int under = compared <= lmax;
+        ADD("light.threshold", "%s is %s the light-route threshold of %s (%s; comparison %s: %s).",
+            c.s, under ? (incl ? "at or under" : "less than") : (incl ? "over" : "not less than"),
+            t.s, src(r, TA_CP_LIGHT_THRESHOLD), incl ? "<=" : "<", src(r, TA_CP_LIGHT_INCLUSIVE));
+    }
+
+    p->compared = compared;
+    p->has_headroom = status_ok && funding_ok;
+    if (p->has_headroom) {
+        int64_t largest = lmax;
+        if (r->value[TA_CP_LIGHT_NEEDS_SAVINGS] && p->savings < largest)
+            largest = p->savings;
+        p->largest_light = largest;
+        p->headroom = largest - compared; /* largest >= -1 and compared >= 0: no overflow */
+    }
+
+    /* The tier. */
+    p->tier = tai_capital_decide_tier(r, p, compared);
+    p->route = p->tier == TA_TIER_LIGHT ? TA_ROUTE_LIGHT : TA_ROUTE_STANDARD;
+    const char *cmp = r->value[TA_CP_TIER_INCLUSIVE] ? ">=" : ">";
+    if (p->tier == TA_TIER_LIGHT) {
+        ADD("light.route", "The scheme takes the light route: the trust board approves it with "
+                           "reduced paperwork (A1).");
+    } else {
+        ta_capital_param lp = limit_param(r, p);
+        money_text lim = money(r->value[lp]);
+        const char *whose;
+        if (lp >= TA_CP_LIMIT_SEGMENT_1 && lp <= TA_CP_LIMIT_SEGMENT_5)
+            whose = "a trust in its NOF segment";
+        else if (lp == TA_CP_LIMIT_NHS_TRUST)
+            whose = "an NHS trust";
+        else if (lp == TA_CP_LIMIT_FT_DISTRESS)
+            whose = p->distress == TA_YES ? "a foundation trust in financial distress"
+                                          : "a foundation trust whose distress is unknown, "
+                                            "counted as in distress";
+        else
+            whose = "a foundation trust not in financial distress";
+        int jisc = over(r, compared, r->value[lp]);
+        ADD("standard.delegated-limit",
+            "The delegated limit of %s is %s (%s); %s is %s it (comparison %s: %s), so %s.", whose,
+            lim.s, src(r, lp), c.s, jisc ? "over" : "within", cmp, src(r, TA_CP_TIER_INCLUSIVE),
+            jisc ? "JISC (NHS England and DHSC) must approve after the trust board"
+                 : "the trust board approves");
+        money_text hmt = money(r->value[TA_CP_HMT_LIMIT]);
+        ADD("standard.hmt", "%s is %s the HM Treasury limit of %s (%s)%s.", c.s,
+            p->tier == TA_TIER_HMT ? "over" : "within", hmt.s, src(r, TA_CP_HMT_LIMIT),
+            p->tier == TA_TIER_HMT ? ", so HM Treasury must also approve" : "");
+    }
+    p->docs = (unsigned)r->value[tier_docs[p->tier]];
+    {
+        char docs[64];
+        docs_text(docs, sizeof docs, p->docs, ", ");
+        ADD("documents", "Documents for the %s: %s (%s).", tier_names[p->tier], docs,
+            src(r, tier_docs[p->tier]));
+    }
+    if (parts > 1) {
+        ta_capital_tier alone = tai_capital_decide_tier(r, p, own_compared);
+        p->split_flagged = p->tier > alone;
+        if (p->split_flagged) {
+            money_text own = money(own_compared);
+            ADD("portfolio.split",
+                "On its own this part (%s) would reach the %s, but the split scheme as a whole "
+                "reaches the %s.",
+                own.s, tier_names[alone], tier_names[p->tier]);
+        }
+    }
+
+    /* Output texts. */
+    {
+        char line[160];
+        if ((st = text_add(p, ta_capital_route_name(p->route), &p->out_off[TA_OUT_ROUTE])) != TA_OK)
+            goto fail;
+        line[0] = '\0';
+        for (size_t i = 0; i <= (size_t)(p->tier == TA_TIER_LIGHT ? 0 : p->tier - 1); i++) {
+            if (i > 0)
+                strcat(line, "; ");
+            strcat(line, ta_capital_body_name((ta_capital_body)i));
+        }
+        if ((st = text_add(p, line, &p->out_off[TA_OUT_APPROVERS])) != TA_OK)
+            goto fail;
+        docs_text(line, sizeof line, p->docs, "; ");
+        if ((st = text_add(p, line, &p->out_off[TA_OUT_DOCUMENTS])) != TA_OK)
+            goto fail;
+        money_text h = money(p->headroom);
+        if ((st = text_add(p, p->has_headroom ? h.s : "", &p->out_off[TA_OUT_HEADROOM])) != TA_OK)
+            goto fail;
+        /* Reasons joined: sum the lengths first, then build in place. */
+        size_t total = 1;
+        for (size_t i = 0; i < p->n_reasons; i++)
+            total += strlen(p->reason_rule[i]) + 2 + strlen(p->text.buf + p->reason_off[i]) + 3;
+        void *buf = p->text.buf;
+        if (tai_grow(&p->alloc, &buf, &p->text.cap, p->text.len + total, 1) != TA_OK) {
+            st = TA_ENOMEM;
+            goto fail;
+        }
+        p->text.buf = buf;
+        char *out = p->text.buf + p->text.len;
+        p->out_off[TA_OUT_REASONS] = p->text.len;
+        out[0] = '\0';
+        for (size_t i = 0; i < p->n_reasons; i++) {
+            if (i > 0)
+                strcat(out, " | ");
+            strcat(out, p->reason_rule[i]);
+            strcat(out, ": ");
+            strcat(out, p->text.buf + p->reason_off[i]);
+        }
+        p->text.len += strlen(out) + 1;
+    }
+    p->checked = 1;
+    tai_error_clear(&p->err);
+    return TA_OK;
+fail:
+    tai_capital_proposal_forget(p);
+    return tai_error_set(&p->err, st, "out of memory writing the verdict of %s/%s", p->trust_code,
+                         p->scheme_ref);
+}
+
+ta_status ta_capital_proposal_check(ta_capital_proposal *p, const ta_capital_rules *r)
+{
+    if (p == NULL)
+        return TA_EINVAL;
+    if (r == NULL)
+        return tai_error_set(&p->err, TA_EINVAL, "capital rule set is NULL");
+    int64_t compared;
+    if (tai_capital_compared(r, p, &compared) != TA_OK) {
+        tai_capital_proposal_forget(p);
+        return tai_error_set(&p->err, TA_ERANGE,
+                             "the amount of %s/%s plus its VAT overflows 64-bit pence",
+                             p->trust_code, p->scheme_ref);
+    }
+    return tai_capital_judge(p, r, compared, 1, compared);
+}

@@ -1,0 +1,224 @@
+/*
+ * Capital portfolios: several proposals checked together.
+ *
+ * The one thing a portfolio adds to single checks is the split-scheme rule:
+ * parts that share a trust code and scheme reference are one scheme, judged
+ * on their total, so dividing a £120m scheme into two £60m parts does not
+ * buy the light route. Parts are grouped with a string map (O(n)).
+ */
+#include <string.h>
+
+#include "capital_internal.h"
+#include "common/alloc.h"
+#include "common/strmap.h"
+
+ta_status ta_capital_portfolio_new(ta_capital_portfolio **out, const ta_allocator *alloc)
+{
+    ta_allocator a;
+    if (out == NULL)
+        return TA_EINVAL;
+    *out = NULL;
+    if (tai_alloc_init(&a, alloc) != TA_OK)
+        return TA_EINVAL;
+    ta_capital_portfolio *pf = tai_calloc(&a, 1, sizeof *pf);
+    if (pf == NULL)
+        return TA_ENOMEM;
+    pf->alloc = a;
+    *out = pf;
+    return TA_OK;
+}
+
+void ta_capital_portfolio_free(ta_capital_portfolio *pf)
+{
+    if (pf == NULL)
+        return;
+    ta_allocator a = pf->alloc;
+    for (size_t i = 0; i < pf->count; i++)
+        ta_capital_proposal_free(pf->items[i]);
+    tai_free(&a, pf->items);
+    for (size_t c = 0; c < pf->n_columns; c++)
+        tai_free(&a, pf->columns[c]);
+    tai_free(&a, pf->columns);
+    tai_free(&a, pf->row_errors);
+    tai_free(&a, pf);
+}
+
+const char *ta_capital_portfolio_error(const ta_capital_portfolio *pf)
+{
+    return pf == NULL ? "" : pf->err.msg;
+}
+
+ta_status tai_capital_portfolio_push(ta_capital_portfolio *pf, ta_capital_proposal *p)
+{
+    void *items = pf->items;
+    if (tai_grow(&pf->alloc, &items, &pf->cap, pf->count + 1, sizeof *pf->items) != TA_OK)
+        return TA_ENOMEM;
+    pf->items = items;
+    pf->items[pf->count++] = p;
+    return TA_OK;
+}
+
+ta_status ta_capital_portfolio_add(ta_capital_portfolio *pf, const char *trust_code,
+                                   const char *scheme_ref, ta_capital_proposal **out)
+{
+    if (out != NULL)
+        *out = NULL;
+    if (pf == NULL)
+        return TA_EINVAL;
+    if (!tai_capital_valid_name(trust_code) || !tai_capital_valid_name(scheme_ref))
+        return tai_error_set(&pf->err, TA_EINVAL,
+                             "trust code and scheme reference must be 1 to %d printable characters",
+                             TAI_CAPITAL_NAME_MAX);
+    ta_capital_proposal *p;
+    if (tai_capital_proposal_create(&p, &pf->alloc, trust_code, scheme_ref) != TA_OK)
+        return tai_error_set(&pf->err, TA_ENOMEM, "out of memory adding a proposal");
+    if (tai_capital_portfolio_push(pf, p) != TA_OK) {
+        ta_capital_proposal_free(p);
+        return tai_error_set(&pf->err, TA_ENOMEM, "out of memory adding a proposal");
+    }
+    if (out != NULL)
+        *out = p;
+    tai_error_clear(&pf->err);
+    return TA_OK;
+}
+
+size_t ta_capital_portfolio_count(const ta_capital_portfolio *pf)
+{
+    return pf == NULL ? 0 : pf->count;
+}
+
+ta_capital_proposal *ta_capital_portfolio_proposal(const ta_capital_portfolio *pf, size_t i)
+{
+    return pf == NULL || i >= pf->count ? NULL : pf->items[i];
+}
+
+/* Per proposal: its own compared amount and its scheme group. */
+typedef struct part {
+    int64_t compared;
+    size_t group;
+} part;
+
+typedef struct group {
+    int64_t total;
+    size_t parts;
+} group;
+
+ta_status ta_capital_portfolio_check(ta_capital_portfolio *pf, const ta_capital_rules *r)
+{
+    if (pf == NULL)
+        return TA_EINVAL;
+    if (r == NULL)
+        return tai_error_set(&pf->err, TA_EINVAL, "capital rule set is NULL");
+    ta_status st = TA_OK;
+    tai_strmap map;
+    tai_strmap_init(&map, &pf->alloc);
+    part *parts = tai_calloc(&pf->alloc, pf->count ? pf->count : 1, sizeof *parts);
+    group *groups = tai_calloc(&pf->alloc, pf->count ? pf->count : 1, sizeof *groups);
+    char *key = NULL;
+    size_t key_cap = 0, n_groups = 0;
+    if (parts == NULL || groups == NULL) {
+        st = tai_error_set(&pf->err, TA_ENOMEM, "out of memory checking the portfolio");
+        goto done;
+    }
+    for (size_t i = 0; i < pf->count; i++) {
+        ta_capital_proposal *p = pf->items[i];
+        if (tai_capital_compared(r, p, &parts[i].compared) != TA_OK) {
+            st = tai_error_set(&pf->err, TA_ERANGE,
+                               "the amount of %s/%s plus its VAT overflows 64-bit pence",
+                               p->trust_code, p->scheme_ref);
+            goto done;
+        }
+        /* The key "trust code \x1f scheme ref": neither may hold a control byte. */
+        size_t lt = strlen(p->trust_code), ls = strlen(p->scheme_ref);
+        void *kb = key;
+        if (tai_grow(&pf->alloc, &kb, &key_cap, lt + ls + 2, 1) != TA_OK) {
+            st = tai_error_set(&pf->err, TA_ENOMEM, "out of memory checking the portfolio");
+            goto done;
+        }
+        key = kb;
+        memcpy(key, p->trust_code, lt);
+        key[lt] = '\x1f';
+        memcpy(key + lt + 1, p->scheme_ref, ls + 1);
+        int existed;
+        size_t g;
+        if (tai_strmap_put(&map, key, lt + ls + 1, n_groups, &existed, &g) != TA_OK) {
+            st = tai_error_set(&pf->err, TA_ENOMEM, "out of memory checking the portfolio");
+            goto done;
+        }
+        if (!existed)
+            g = n_groups++;
+        parts[i].group = g;
+        if (groups[g].total > INT64_MAX - parts[i].compared) {
+            st = tai_error_set(&pf->err, TA_ERANGE,
+                               "the parts of scheme %s of trust %s total more than 64-bit pence",
+                               p->scheme_ref, p->trust_code);
+            goto done;
+        }
+        groups[g].total += parts[i].compared;
+        groups[g].parts++;
+    }
+    for (size_t i = 0; i < pf->count; i++) {
+        const group *g = &groups[parts[i].group];
+        st = tai_capital_judge(pf->items[i], r, g->total, g->parts, parts[i].compared);
+        if (st != TA_OK) {
+            tai_error_set(&pf->err, st, "%s", pf->items[i]->err.msg);
+            goto done;
+        }
+    }
+    tai_error_clear(&pf->err);
+done:
+    tai_free(&pf->alloc, key);
+    tai_free(&pf->alloc, parts);
+    tai_free(&pf->alloc, groups);
+    tai_strmap_free(&map);
+    return st;
+}
+
+/* ---- rows read from text ------------------------------------------------ */
+
+size_t ta_capital_portfolio_row_error_count(const ta_capital_portfolio *pf)
+{
+    return pf == NULL ? 0 : pf->n_row_errors;
+}
+
+ta_status ta_capital_portfolio_row_error(const ta_capital_portfolio *pf, size_t i, size_t *line,
+                                         size_t *column, ta_status *status, const char **message)
+{
+    if (pf == NULL)
+        return TA_EINVAL;
+    if (i >= pf->n_row_errors)
+        return TA_ERANGE;
+    const tai_row_error *e = &pf->row_errors[i];
+    if (line != NULL)
+        *line = e->line;
+    if (column != NULL)
+        *column = e->column;
+    if (status != NULL)
+        *status = e->status;
+    if (message != NULL)
+        *message = e->msg;
+    return TA_OK;
+}
+
+size_t ta_capital_portfolio_column_count(const ta_capital_portfolio *pf)
+{
+    return pf == NULL ? 0 : pf->n_columns;
+}
+
+const char *ta_capital_portfolio_column_name(const ta_capital_portfolio *pf, size_t c)
+{
+    return pf == NULL || c >= pf->n_columns ? NULL : pf->columns[c];
+}
+
+const char *ta_capital_portfolio_cell(const ta_capital_portfolio *pf, size_t i, size_t c)
+{
+    if (pf == NULL || i >= pf->count || c >= pf->n_columns)
+        return NULL;
+    const ta_capital_proposal *p = pf->items[i];
+    return c < p->n_cells ? p->cells[c] : "";
+}
+
+size_t ta_capital_portfolio_line(const ta_capital_portfolio *pf, size_t i)
+{
+    return pf == NULL || i >= pf->count ? 0 : pf->items[i]->line;
+}

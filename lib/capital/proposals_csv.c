@@ -1,0 +1,381 @@
+/*
+ * Reading a proposals CSV (the `trustassess capital` input) into a portfolio.
+ *
+ * The reader is all-or-nothing unless the caller asks to keep going: it
+ * validates every row, recording each bad one with its line and column, and
+ * only then either adds the good rows (TA_CAPITAL_KEEP_GOING) or removes what
+ * it added. Every input cell is kept on its proposal so that output can repeat
+ * the input columns exactly as written.
+ */
+#include <string.h>
+
+#include "capital_internal.h"
+#include "common/alloc.h"
+#include "common/csv.h"
+#include "common/file.h"
+
+enum col {
+    C_SCHEME_REF,
+    C_TRUST_CODE,
+    C_TRUST_STATUS,
+    C_AMOUNT,
+    C_FUNDING,
+    C_SAVINGS,
+    C_SCHEME_NAME,
+    C_SEGMENT,
+    C_DISTRESS,
+    C_VAT,
+    C_WHOLE_LIFE,
+    N_COLS
+};
+#define N_REQUIRED 6
+
+static const char *const col_names[N_COLS] = {
+    "Scheme_ref",  "Trust_code",     "Trust_status",
+    "Amount",      "Funding",        "Own_savings_available",
+    "Scheme_name", "NOF_segment",    "Financial_distress",
+    "VAT",         "Whole_life_cost"};
+
+typedef struct reader {
+    ta_capital_portfolio *pf;
+    tai_csv csv;
+    const char *name;
+    size_t col[N_COLS]; /* index of each known column, or SIZE_MAX */
+    ta_status first_status;
+    tai_error first; /* the first error, for the portfolio's message */
+} reader;
+
+static ta_status record(reader *rd, ta_status st, size_t line, size_t column, const tai_error *e)
+{
+    ta_capital_portfolio *pf = rd->pf;
+    void *buf = pf->row_errors;
+    if (tai_grow(&pf->alloc, &buf, &pf->row_errors_cap, pf->n_row_errors + 1,
+                 sizeof *pf->row_errors) != TA_OK)
+        return TA_ENOMEM;
+    pf->row_errors = buf;
+    tai_row_error *re = &pf->row_errors[pf->n_row_errors++];
+    re->line = line;
+    re->column = column;
+    re->status = st;
+    memcpy(re->msg, e->msg, sizeof re->msg);
+    if (rd->first_status == TA_OK) {
+        rd->first_status = st;
+        rd->first = *e;
+    }
+    return TA_OK;
+}
+
+/* Reads the header: finds the known columns and checks it against an earlier one. */
+static ta_status read_header(reader *rd, tai_error *e, int *new_columns)
+{
+    ta_capital_portfolio *pf = rd->pf;
+    tai_csv *csv = &rd->csv;
+    int has;
+    ta_status st = tai_csv_next(csv, &has, e);
+    if (st != TA_OK)
+        return st;
+    if (!has)
+        return tai_error_set(e, TA_EPARSE, "%s: empty file, no header", rd->name);
+    size_t nf = tai_csv_field_count(csv);
+    for (int k = 0; k < N_COLS; k++)
+        rd->col[k] = SIZE_MAX;
+    for (size_t c = 0; c < nf; c++) {
+        size_t len;
+        const char *f = tai_csv_field(csv, c, &len);
+        for (int k = 0; k < N_COLS; k++) {
+            if (!tai_capital_word_eq(f, len, col_names[k]))
+                continue;
+            if (rd->col[k] != SIZE_MAX)
+                return tai_error_set(e, TA_EPARSE, "%s:1:%zu: column %s given twice", rd->name,
+                                     tai_csv_field_column(csv, c), col_names[k]);
+            rd->col[k] = c;
+        }
+    }
+    for (int k = 0; k < N_REQUIRED; k++) {
+        if (rd->col[k] == SIZE_MAX)
+            return tai_error_set(e, TA_EPARSE, "%s:1: missing required column %s", rd->name,
+                                 col_names[k]);
+    }
+    if (pf->n_columns > 0) {
+        int same = pf->n_columns == nf;
+        for (size_t c = 0; same && c < nf; c++)
+            same = strcmp(pf->columns[c], tai_csv_field(csv, c, NULL)) == 0;
+        if (!same)
+            return tai_error_set(e, TA_EINCONSISTENT,
+                                 "%s:1: the columns differ from those of the file read before",
+                                 rd->name);
+        *new_columns = 0;
+        return TA_OK;
+    }
+    pf->columns = tai_calloc(&pf->alloc, nf, sizeof *pf->columns);
+    if (pf->columns == NULL)
+        return tai_error_set(e, TA_ENOMEM, "out of memory reading %s", rd->name);
+    pf->n_columns = nf;
+    *new_columns = 1;
+    for (size_t c = 0; c < nf; c++) {
+        pf->columns[c] = tai_strdup(&pf->alloc, tai_csv_field(csv, c, NULL));
+        if (pf->columns[c] == NULL)
+            return tai_error_set(e, TA_ENOMEM, "out of memory reading %s", rd->name);
+    }
+    return TA_OK;
+}
+
+/* Field k of the current row (known column), with its column number. */
+static const char *field(reader *rd, int k, size_t *len, size_t *column)
+{
+    size_t c = rd->col[k];
+    *column = tai_csv_field_column(&rd->csv, c);
+    return tai_csv_field(&rd->csv, c, len);
+}
+
+static int is_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != ' ' && s[i] != '\t')
+            return 0;
+    }
+    return 1;
+}
+
+static ta_status money_field(reader *rd, int k, int optional, int64_t *out, size_t line,
+                             size_t *bad_col, tai_error *e)
+{
+    size_t len, column;
+    const char *s = field(rd, k, &len, &column);
+    if (optional && is_blank(s, len)) {
+        *out = -1;
+        return TA_OK;
+    }
+    ta_status st = ta_money_parse_n(out, s, len);
+    if (st == TA_OK)
+        return TA_OK;
+    *bad_col = column;
+    if (st == TA_ERANGE)
+        return tai_error_set(e, st,
+                             "%s:%zu:%zu: %s \"%s\" is negative, has fractional pence or exceeds "
+                             "£92,233,720,368,547,758.07",
+                             rd->name, line, column, col_names[k], s);
+    return tai_error_set(e, st,
+                         "%s:%zu:%zu: %s \"%s\" is not an amount such as £99,999,999.99, "
+                         "99999999.99 or £100m",
+                         rd->name, line, column, col_names[k], s);
+}
+
+/* Validates the current row and builds its proposal. On a row error, *bad_col
+ * and e describe it and *out is NULL with the returned status. */
+static ta_status parse_row(reader *rd, size_t line, ta_capital_proposal **out, size_t *bad_col,
+                           tai_error *e)
+{
+    ta_capital_portfolio *pf = rd->pf;
+    tai_csv *csv = &rd->csv;
+    size_t nf = tai_csv_field_count(csv), len, column;
+    const char *s;
+    *out = NULL;
+    *bad_col = 0;
+    if (nf != pf->n_columns)
+        return tai_error_set(e, TA_EPARSE, "%s:%zu: the row has %zu fields, the header has %zu",
+                             rd->name, line, nf, pf->n_columns);
+    const char *code = field(rd, C_TRUST_CODE, &len, &column);
+    if (!tai_capital_valid_name(code)) {
+        *bad_col = column;
+        return tai_error_set(e, TA_EPARSE,
+                             "%s:%zu:%zu: Trust_code must be 1 to %d printable characters",
+                             rd->name, line, column, TAI_CAPITAL_NAME_MAX);
+    }
+    const char *ref = field(rd, C_SCHEME_REF, &len, &column);
+    if (!tai_capital_valid_name(ref)) {
+        *bad_col = column;
+        return tai_error_set(e, TA_EPARSE,
+                             "%s:%zu:%zu: Scheme_ref must be 1 to %d printable characters",
+                             rd->name, line, column, TAI_CAPITAL_NAME_MAX);
+    }
+    ta_ft_status status;
+    s = field(rd, C_TRUST_STATUS, &len, &column);
+    if (!tai_capital_parse_status(s, len, &status)) {
+        *bad_col = column;
+        return tai_error_set(e, TA_EPARSE,
+                             "%s:%zu:%zu: Trust_status \"%s\" is not NHS trust, Foundation trust "
+                             "or Advanced foundation trust",
+                             rd->name, line, column, s);
+    }
+    ta_capital_funding funding;
+    s = field(rd, C_FUNDING, &len, &column);
+    if (!tai_capital_parse_funding(s, len, &funding)) {
+        *bad_col = column;
+        return tai_error_set(e, TA_EPARSE,
+                             "%s:%zu:%zu: Funding \"%s\" is not Own savings, National or Mixed",
+                             rd->name, line, column, s);
+    }
+    int64_t amount, savings, vat = -1, whole = -1;
+    ta_status st;
+    if ((st = money_field(rd, C_AMOUNT, 0, &amount, line, bad_col, e)) != TA_OK ||
+        (st = money_field(rd, C_SAVINGS, 0, &savings, line, bad_col, e)) != TA_OK)
+        return st;
+    if (rd->col[C_VAT] != SIZE_MAX &&
+        (st = money_field(rd, C_VAT, 1, &vat, line, bad_col, e)) != TA_OK)
+        return st;
+    if (rd->col[C_WHOLE_LIFE] != SIZE_MAX &&
+        (st = money_field(rd, C_WHOLE_LIFE, 1, &whole, line, bad_col, e)) != TA_OK)
+        return st;
+    int segment = 0;
+    if (rd->col[C_SEGMENT] != SIZE_MAX) {
+        s = field(rd, C_SEGMENT, &len, &column);
+        if (!is_blank(s, len)) {
+            const char *t = s;
+            while (*t == ' ' || *t == '\t')
+                t++;
+            size_t tl = strlen(t);
+            while (tl > 0 && (t[tl - 1] == ' ' || t[tl - 1] == '\t'))
+                tl--;
+            if (tl != 1 || t[0] < '0' || t[0] > '5') {
+                *bad_col = column;
+                return tai_error_set(e, TA_EPARSE, "%s:%zu:%zu: NOF_segment \"%s\" is not 0 to 5",
+                                     rd->name, line, column, s);
+            }
+            segment = t[0] - '0';
+        }
+    }
+    ta_tristate distress = TA_UNKNOWN;
+    if (rd->col[C_DISTRESS] != SIZE_MAX) {
+        s = field(rd, C_DISTRESS, &len, &column);
+        if (tai_capital_word_eq(s, len, "yes"))
+            distress = TA_YES;
+        else if (tai_capital_word_eq(s, len, "no"))
+            distress = TA_NO;
+        else if (!is_blank(s, len)) {
+            *bad_col = column;
+            return tai_error_set(e, TA_EPARSE,
+                                 "%s:%zu:%zu: Financial_distress \"%s\" is not yes, no or empty",
+                                 rd->name, line, column, s);
+        }
+    }
+
+    ta_capital_proposal *p;
+    if (tai_capital_proposal_create(&p, &pf->alloc, code, ref) != TA_OK)
+        return TA_ENOMEM;
+    p->status = status;
+    p->funding = funding;
+    p->amount = amount;
+    p->savings = savings;
+    p->vat = vat < 0 ? 0 : vat;
+    p->whole_life = whole;
+    p->segment = segment;
+    p->distress = distress;
+    p->line = line;
+    if (rd->col[C_SCHEME_NAME] != SIZE_MAX) {
+        char *name = tai_strdup(&pf->alloc, field(rd, C_SCHEME_NAME, &len, &column));
+        if (name == NULL) {
+            ta_capital_proposal_free(p);
+            return TA_ENOMEM;
+        }
+        tai_free(&pf->alloc, p->scheme_name);
+        p->scheme_name = name;
+    }
+    p->cells = tai_calloc(&pf->alloc, nf, sizeof *p->cells);
+    if (p->cells == NULL) {
+        ta_capital_proposal_free(p);
+        return TA_ENOMEM;
+    }
+    p->n_cells = nf;
+    for (size_t c = 0; c < nf; c++) {
+        p->cells[c] = tai_strdup(&pf->alloc, tai_csv_field(csv, c, NULL));
+        if (p->cells[c] == NULL) {
+            ta_capital_proposal_free(p);
+            return TA_ENOMEM;
+        }
+    }
+    *out = p;
+    return TA_OK;
+}
+
+ta_status ta_capital_portfolio_read_buffer(ta_capital_portfolio *pf, const char *data, size_t len,
+                                           const char *name, unsigned flags)
+{
+    if (pf == NULL)
+        return TA_EINVAL;
+    if ((data == NULL && len > 0) || (flags & ~TA_CAPITAL_KEEP_GOING) != 0)
+        return tai_error_set(&pf->err, TA_EINVAL, "proposals data is NULL or flags are unknown");
+    reader rd;
+    memset(&rd, 0, sizeof rd);
+    rd.pf = pf;
+    rd.name = name == NULL ? "proposals" : name;
+    tai_csv_init(&rd.csv, &pf->alloc, rd.name, data == NULL ? "" : data, len);
+    size_t start = pf->count;
+    int new_columns = 0;
+    tai_error e;
+    e.msg[0] = '\0';
+    ta_status st = read_header(&rd, &e, &new_columns);
+    while (st == TA_OK) {
+        int has;
+        st = tai_csv_next(&rd.csv, &has, &e);
+        if (st != TA_OK) {
+            /* A syntax error: the reader cannot find the next row, so the read ends. */
+            if (st != TA_ENOMEM &&
+                record(&rd, st, rd.csv.line, rd.csv.pos - rd.csv.line_start + 1, &e) != TA_OK)
+                st = TA_ENOMEM;
+            break;
+        }
+        if (!has)
+            break;
+        size_t line = tai_csv_record_line(&rd.csv), flen;
+        const char *f0 = tai_csv_field(&rd.csv, 0, &flen);
+        if (tai_csv_field_count(&rd.csv) == 1 && is_blank(f0, flen))
+            continue;
+        ta_capital_proposal *p;
+        size_t bad_col;
+        ta_status rs = parse_row(&rd, line, &p, &bad_col, &e);
+        if (rs == TA_ENOMEM) {
+            st = tai_error_set(&e, TA_ENOMEM, "out of memory reading %s", rd.name);
+            break;
+        }
+        if (rs != TA_OK) {
+            if (record(&rd, rs, line, bad_col, &e) != TA_OK) {
+                st = tai_error_set(&e, TA_ENOMEM, "out of memory reading %s", rd.name);
+                break;
+            }
+            continue;
+        }
+        if (tai_capital_portfolio_push(pf, p) != TA_OK) {
+            ta_capital_proposal_free(p);
+            st = tai_error_set(&e, TA_ENOMEM, "out of memory reading %s", rd.name);
+            break;
+        }
+    }
+    tai_csv_free(&rd.csv);
+    if (st == TA_OK && rd.first_status != TA_OK && !(flags & TA_CAPITAL_KEEP_GOING)) {
+        st = rd.first_status;
+        e = rd.first;
+    }
+    if (st != TA_OK) {
+        /* Nothing of this read stays, except the recorded row errors. */
+        while (pf->count > start)
+            ta_capital_proposal_free(pf->items[--pf->count]);
+        if (new_columns) {
+            for (size_t c = 0; c < pf->n_columns; c++)
+                tai_free(&pf->alloc, pf->columns[c]);
+            tai_free(&pf->alloc, pf->columns);
+            pf->columns = NULL;
+            pf->n_columns = 0;
+        }
+        pf->err = e;
+        return st;
+    }
+    tai_error_clear(&pf->err);
+    return TA_OK;
+}
+
+ta_status ta_capital_portfolio_read_csv(ta_capital_portfolio *pf, const char *path, unsigned flags)
+{
+    if (pf == NULL)
+        return TA_EINVAL;
+    if (path == NULL)
+        return tai_error_set(&pf->err, TA_EINVAL, "proposals file path is NULL");
+    char *data;
+    size_t len;
+    ta_status st = tai_read_file(&pf->alloc, path, &data, &len, &pf->err);
+    if (st != TA_OK)
+        return st;
+    st = ta_capital_portfolio_read_buffer(pf, data, len, path, flags);
+    tai_free(&pf->alloc, data);
+    return st;
+}

@@ -1,0 +1,777 @@
+/*
+ * Check suite for the capital module (trustassess/capital.h): the £100m
+ * boundary to the penny, every tier boundary, savings, statuses, overflow, the
+ * split-scheme rule, the proposals and rules CSV readers, argument checks, a
+ * seeded property test (more money never lighter, more savings never heavier)
+ * and allocation failure at every allocation.
+ */
+#include <check.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "trustassess/capital.h"
+
+#define POUNDS(x) ((int64_t)(x)*100)
+#define M(x) (POUNDS(x) * 1000000)
+
+static ta_capital_rules *preset(void)
+{
+    ta_capital_rules *r = NULL;
+    ck_assert_int_eq(ta_capital_rules_preset(&r, "capital-2025", NULL), TA_OK);
+    return r;
+}
+
+static ta_capital_proposal *proposal(ta_ft_status status, ta_capital_funding funding,
+                                     int64_t amount, int64_t savings)
+{
+    ta_capital_proposal *p = NULL;
+    ck_assert_int_eq(ta_capital_proposal_new(&p, "RXX", "S1", NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_status(p, status), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_funding(p, funding), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, amount), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_savings(p, savings), TA_OK);
+    return p;
+}
+
+static ta_capital_tier tier_of(ta_capital_proposal *p, const ta_capital_rules *r)
+{
+    ta_capital_tier t;
+    ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_route(p, NULL, &t), TA_OK);
+    return t;
+}
+
+/* The sentence of the reason with this rule id (the last one if repeated). */
+static const char *reason_of(const ta_capital_proposal *p, const char *rule)
+{
+    const char *found = NULL;
+    for (size_t i = 0; i < ta_capital_proposal_reason_count(p); i++) {
+        const char *id, *s;
+        ck_assert_int_eq(ta_capital_proposal_reason(p, i, &id, &s), TA_OK);
+        if (strcmp(id, rule) == 0)
+            found = s;
+    }
+    return found;
+}
+
+START_TEST(preset_figures_and_sources)
+{
+    ta_capital_rules *r = preset();
+    int64_t v;
+    const char *src;
+    char text[128];
+    ck_assert_str_eq(ta_capital_rules_name(r), "capital-2025");
+    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIGHT_THRESHOLD, &v, &src), TA_OK);
+    ck_assert_int_eq(v, INT64_C(10000000000));
+    ck_assert_str_eq(src, "A1");
+    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIMIT_FT, &v, &src), TA_OK);
+    ck_assert_int_eq(v, M(50));
+    ck_assert_str_eq(src, "C1");
+    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIMIT_NHS_TRUST, &v, &src), TA_OK);
+    ck_assert_int_eq(v, M(25));
+    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIMIT_FT_DISTRESS, &v, NULL), TA_OK);
+    ck_assert_int_eq(v, M(25));
+    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_HMT_LIMIT, &v, &src), TA_OK);
+    ck_assert_int_eq(v, M(300));
+    ck_assert_str_eq(src, "C2; C4");
+    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIMIT_SEGMENT_3, &v, &src), TA_OK);
+    ck_assert_int_eq(v, -1);
+    ck_assert_str_eq(src, "placeholder");
+    ck_assert_int_eq(ta_capital_rules_value_text(r, TA_CP_LIGHT_THRESHOLD, text, sizeof text),
+                     TA_OK);
+    ck_assert_str_eq(text, "£100,000,000.00");
+    ck_assert_int_eq(ta_capital_rules_value_text(r, TA_CP_LIGHT_STATUSES, text, sizeof text),
+                     TA_OK);
+    ck_assert_str_eq(text, "Advanced foundation trust");
+    ck_assert_int_eq(ta_capital_rules_value_text(r, TA_CP_DOCS_JISC, text, sizeof text), TA_OK);
+    ck_assert_str_eq(text, "SOC;OBC;FBC");
+    ck_assert_int_eq(ta_capital_rules_value_text(r, TA_CP_LIGHT_INCLUSIVE, text, sizeof text),
+                     TA_OK);
+    ck_assert_str_eq(text, "<");
+    ck_assert_int_eq(ta_capital_rules_value_text(r, TA_CP_LIMIT_SEGMENT_1, text, sizeof text),
+                     TA_OK);
+    ck_assert_str_eq(text, "none");
+    for (int k = 0; k < TA_CAPITAL_PARAM_COUNT; k++) {
+        ck_assert_ptr_nonnull(ta_capital_param_name((ta_capital_param)k));
+        ck_assert_ptr_nonnull(ta_capital_param_description((ta_capital_param)k));
+        ck_assert_int_eq(ta_capital_rules_get(r, (ta_capital_param)k, NULL, &src), TA_OK);
+        ck_assert_uint_gt(strlen(src), 0);
+    }
+    ck_assert_ptr_null(ta_capital_param_name((ta_capital_param)TA_CAPITAL_PARAM_COUNT));
+    ck_assert_uint_eq(ta_capital_rules_preset_count(), 1);
+    ck_assert_str_eq(ta_capital_rules_preset_name(0), "capital-2025");
+    ck_assert_ptr_null(ta_capital_rules_preset_name(1));
+    ta_capital_rules *x = (ta_capital_rules *)1;
+    ck_assert_int_eq(ta_capital_rules_preset(&x, "capital-1999", NULL), TA_ENOTFOUND);
+    ck_assert_ptr_null(x);
+    ta_capital_rules_free(r);
+}
+END_TEST
+
+START_TEST(light_boundary_to_the_penny)
+{
+    ta_capital_rules *r = preset();
+    ta_capital_proposal *p =
+        proposal(TA_ADVANCED_FOUNDATION_TRUST, TA_FUNDING_OWN_SAVINGS, INT64_C(9999999999), M(200));
+    ta_capital_route route;
+    int64_t compared, largest, headroom;
+    int has;
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_LIGHT);
+    ck_assert_int_eq(ta_capital_proposal_route(p, &route, NULL), TA_OK);
+    ck_assert_int_eq(route, TA_ROUTE_LIGHT);
+    ck_assert_int_eq(ta_capital_proposal_headroom(p, &compared, &has, &largest, &headroom), TA_OK);
+    ck_assert_int_eq(has, 1);
+    ck_assert_int_eq(compared, INT64_C(9999999999));
+    ck_assert_int_eq(largest, INT64_C(9999999999));
+    ck_assert_int_eq(headroom, 0);
+    ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_ROUTE), "light");
+    ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_HEADROOM), "£0.00");
+    ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_APPROVERS), "Trust board");
+    ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_DOCUMENTS), "BJC");
+    ck_assert_ptr_nonnull(strstr(reason_of(p, "light.threshold"), "less than"));
+
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(100)), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC); /* over the £50m FT limit */
+    ck_assert_int_eq(ta_capital_proposal_route(p, &route, NULL), TA_OK);
+    ck_assert_int_eq(route, TA_ROUTE_STANDARD);
+    ck_assert_int_eq(ta_capital_proposal_headroom(p, NULL, &has, NULL, &headroom), TA_OK);
+    ck_assert_int_eq(headroom, -1);
+    ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_HEADROOM), "-£0.01");
+    ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_ROUTE), "standard");
+    const char *why = reason_of(p, "light.threshold");
+    ck_assert_ptr_nonnull(why);
+    ck_assert_ptr_nonnull(strstr(why, "£100,000,000.00 is not less than"));
+    ck_assert_ptr_nonnull(strstr(why, "(A1;"));
+    ck_assert_ptr_nonnull(
+        strstr(ta_capital_proposal_output(p, TA_OUT_REASONS), "light.threshold: "));
+
+    /* The comparison is a parameter: inclusive makes exactly £100m light. */
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_LIGHT_INCLUSIVE, 1, "test"), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_LIGHT);
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(100) + 1), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
+    ta_capital_proposal_free(p);
+    ta_capital_rules_free(r);
+}
+END_TEST
+
+START_TEST(tier_boundaries_to_the_penny)
+{
+    ta_capital_rules *r = preset();
+    /* Foundation trust not in distress: £50m; HM Treasury over £300m. */
+    ta_capital_proposal *p = proposal(TA_FOUNDATION_TRUST, TA_FUNDING_NATIONAL, M(50), 0);
+    ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_NO), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_BOARD);
+    ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_APPROVERS), "Trust board");
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(50) + 1), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
+    ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_APPROVERS),
+                     "Trust board; JISC (NHS England and DHSC)");
+    ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_DOCUMENTS), "SOC; OBC; FBC");
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(300)), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(300) + 1), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_HMT);
+    ck_assert_uint_eq(ta_capital_proposal_approver_count(p), 3);
+    ta_capital_body body;
+    ck_assert_int_eq(ta_capital_proposal_approver(p, 2, &body), TA_OK);
+    ck_assert_int_eq(body, TA_BODY_HM_TREASURY);
+    ck_assert_int_eq(ta_capital_proposal_approver(p, 3, &body), TA_ERANGE);
+    ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_APPROVERS),
+                     "Trust board; JISC (NHS England and DHSC); HM Treasury");
+    ck_assert_ptr_nonnull(strstr(reason_of(p, "standard.hmt"), "(C2; C4)"));
+    /* No headroom: national funding never takes the light route. */
+    ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_HEADROOM), "");
+
+    /* In distress, and unknown distress (counted as distress): £25m. */
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(25) + 1), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_BOARD);
+    ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_YES), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
+    ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_UNKNOWN), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(25)), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_BOARD);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_UNKNOWN_DISTRESS, 0, "test"), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(25) + 1), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_BOARD);
+
+    /* An NHS trust: £25m whatever its distress flag. */
+    ck_assert_int_eq(ta_capital_proposal_set_status(p, TA_NHS_TRUST), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_NO), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
+
+    /* "Over" may be "at or over". */
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_TIER_INCLUSIVE, 1, "test"), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(25) - 1), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_BOARD);
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(25)), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
+
+    /* A per-segment limit (C2 table 1, a placeholder until read) replaces C1's. */
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_TIER_INCLUSIVE, 0, "test"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_LIMIT_SEGMENT_1, M(75), "test"), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(75)), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, 1), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_BOARD);
+    ck_assert_ptr_nonnull(strstr(reason_of(p, "standard.delegated-limit"), "NOF segment"));
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(75) + 1), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, 2), TA_OK); /* not set: C1 £25m */
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(26)), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
+    ta_capital_proposal_free(p);
+    ta_capital_rules_free(r);
+}
+END_TEST
+
+START_TEST(savings_and_funding)
+{
+    ta_capital_rules *r = preset();
+    ta_capital_proposal *p =
+        proposal(TA_ADVANCED_FOUNDATION_TRUST, TA_FUNDING_OWN_SAVINGS, M(60), M(60));
+    int64_t largest, headroom;
+    int has;
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_LIGHT);
+    ck_assert_int_eq(ta_capital_proposal_headroom(p, NULL, &has, &largest, &headroom), TA_OK);
+    ck_assert_int_eq(largest, M(60));
+    ck_assert_int_eq(headroom, 0);
+    ck_assert_int_eq(ta_capital_proposal_set_savings(p, M(60) - 1), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
+    ck_assert_int_eq(ta_capital_proposal_headroom(p, NULL, &has, &largest, &headroom), TA_OK);
+    ck_assert_int_eq(has, 1);
+    ck_assert_int_eq(largest, M(60) - 1);
+    ck_assert_int_eq(headroom, -1);
+    ck_assert_ptr_nonnull(strstr(reason_of(p, "light.savings"), "£0.01 short"));
+    /* Mixed funding: standard unless the rule set says otherwise. */
+    ck_assert_int_eq(ta_capital_proposal_set_savings(p, M(200)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_funding(p, TA_FUNDING_MIXED), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
+    ck_assert_ptr_nonnull(strstr(reason_of(p, "light.funding"), "does not count"));
+    ck_assert_int_eq(ta_capital_rules_set_text(r, "light_funding", "Own savings; Mixed", "test"),
+                     TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_LIGHT);
+    /* VAT counts by default (our reading) and can be left out. */
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(99)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_vat(p, M(1)), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_VAT_INCLUDED, 0, "test"), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_LIGHT);
+    /* Whole-life cost when the rule set compares it. */
+    ck_assert_int_eq(ta_capital_proposal_set_whole_life_cost(p, M(150)), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_LIGHT);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_WHOLE_LIFE, 1, "test"), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
+    ta_capital_proposal_free(p);
+    ta_capital_rules_free(r);
+}
+END_TEST
+
+START_TEST(nhs_trust_and_ft_never_light)
+{
+    ta_capital_rules *r = preset();
+    const int64_t amounts[] = {0, 1, M(1), M(25), M(50), INT64_C(9999999999), M(100)};
+    const ta_ft_status statuses[] = {TA_NHS_TRUST, TA_FOUNDATION_TRUST};
+    for (size_t s = 0; s < 2; s++) {
+        for (size_t a = 0; a < sizeof amounts / sizeof amounts[0]; a++) {
+            ta_capital_proposal *p =
+                proposal(statuses[s], TA_FUNDING_OWN_SAVINGS, amounts[a], INT64_MAX);
+            ck_assert_int_ne(tier_of(p, r), TA_TIER_LIGHT);
+            ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_HEADROOM), "");
+            ck_assert_ptr_nonnull(strstr(reason_of(p, "light.status"), "may not take"));
+            ta_capital_proposal_free(p);
+        }
+    }
+    ta_capital_rules_free(r);
+}
+END_TEST
+
+START_TEST(near_int64_max)
+{
+    ta_capital_rules *r = preset();
+    ta_capital_proposal *p =
+        proposal(TA_ADVANCED_FOUNDATION_TRUST, TA_FUNDING_OWN_SAVINGS, INT64_MAX, INT64_MAX);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_HMT);
+    ck_assert_int_eq(ta_capital_proposal_set_vat(p, 1), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_ERANGE);
+    ck_assert_ptr_nonnull(strstr(ta_capital_proposal_error(p), "overflows"));
+    ck_assert_int_eq(ta_capital_proposal_route(p, NULL, NULL), TA_ESTATE);
+    ck_assert_ptr_null(ta_capital_proposal_output(p, TA_OUT_ROUTE));
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, -1), TA_ERANGE);
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, INT64_MIN), TA_ERANGE);
+    ck_assert_int_eq(ta_capital_proposal_amount(p), INT64_MAX);
+    ta_capital_proposal_free(p);
+    ta_capital_rules_free(r);
+}
+END_TEST
+
+START_TEST(argument_checks)
+{
+    ta_capital_rules *r = preset();
+    ta_capital_proposal *p = NULL;
+    ck_assert_int_eq(ta_capital_proposal_new(NULL, "R", "S", NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_proposal_new(&p, NULL, "S", NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_proposal_new(&p, "R", "", NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_proposal_new(&p, "R\n", "S", NULL), TA_EINVAL);
+    ck_assert_ptr_null(p);
+    ta_allocator bad = {NULL, NULL, NULL, NULL};
+    ck_assert_int_eq(ta_capital_proposal_new(&p, "R", "S", &bad), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_rules_new(NULL, "x", NULL), TA_EINVAL);
+    ta_capital_rules *r2 = NULL;
+    ck_assert_int_eq(ta_capital_rules_new(&r2, "", NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_rules_preset(&r2, NULL, NULL), TA_EINVAL);
+    p = proposal(TA_NHS_TRUST, TA_FUNDING_NATIONAL, 1, 0);
+    ck_assert_int_eq(ta_capital_proposal_set_status(p, (ta_ft_status)3), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_proposal_set_status(p, (ta_ft_status)-1), TA_EINVAL);
+    ck_assert_uint_gt(strlen(ta_capital_proposal_error(p)), 0);
+    ck_assert_int_eq(ta_capital_proposal_set_funding(p, (ta_capital_funding)3), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_proposal_set_distress(p, (ta_tristate)2), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, 6), TA_ERANGE);
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, -1), TA_ERANGE);
+    ck_assert_int_eq(ta_capital_proposal_set_vat(p, -1), TA_ERANGE);
+    ck_assert_int_eq(ta_capital_proposal_set_savings(p, -5), TA_ERANGE);
+    ck_assert_int_eq(ta_capital_proposal_set_scheme_name(p, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_proposal_set_amount(NULL, 1), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_proposal_check(NULL, r), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_proposal_check(p, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_proposal_route(p, NULL, NULL), TA_ESTATE);
+    ck_assert_ptr_nonnull(strstr(ta_capital_proposal_error(p), "not been checked"));
+    ck_assert_int_eq(ta_capital_rules_set(r, (ta_capital_param)99, 0, "x"), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_HMT_LIMIT, -1, "x"), TA_ERANGE);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_LIMIT_SEGMENT_2, -2, "x"), TA_ERANGE);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_LIGHT_STATUSES, 8, "x"), TA_ERANGE);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_DOCS_BOARD, 16, "x"), TA_ERANGE);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_HMT_LIMIT, 5, ""), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_HMT_LIMIT, 5, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_rules_set_text(r, "no_such", "1", "x"), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_capital_rules_set_text(r, "hmt_limit", "lots", "x"), TA_EPARSE);
+    ck_assert_ptr_nonnull(strstr(ta_capital_rules_error(r), "hmt_limit"));
+    ck_assert_int_eq(ta_capital_rules_set_text(r, "light_statuses", "Trust", "x"), TA_EPARSE);
+    char small[4];
+    ck_assert_int_eq(ta_capital_rules_value_text(r, TA_CP_LIGHT_STATUSES, small, sizeof small),
+                     TA_ERANGE);
+    ck_assert_ptr_null(ta_capital_route_name((ta_capital_route)2));
+    ck_assert_ptr_null(ta_capital_document_name(3));
+    ck_assert_str_eq(ta_capital_document_name(TA_DOC_BJC), "BJC");
+    ck_assert_str_eq(ta_capital_body_name(TA_BODY_JISC), "JISC (NHS England and DHSC)");
+    ck_assert_ptr_null(ta_capital_status_name((ta_ft_status)7));
+    ta_capital_proposal_free(p);
+    ta_capital_proposal_free(NULL);
+    ta_capital_rules_free(NULL);
+    ta_capital_portfolio_free(NULL);
+    ta_capital_rules_free(r);
+}
+END_TEST
+
+static uint64_t splitmix64(uint64_t *state)
+{
+    uint64_t z = (*state += UINT64_C(0x9E3779B97F4A7C15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+    return z ^ (z >> 31);
+}
+
+/* An amount near one of the figures, or anywhere up to £1bn. */
+static int64_t random_amount(uint64_t *seed)
+{
+    static const int64_t near[] = {0, M(25), M(50), M(100), M(300), M(75)};
+    uint64_t r = splitmix64(seed);
+    if (r % 2 == 0)
+        return near[(r >> 8) % 6] + (int64_t)((r >> 20) % 5) - 2 < 0
+                   ? 0
+                   : near[(r >> 8) % 6] + (int64_t)((r >> 20) % 5) - 2;
+    return (int64_t)((r >> 8) % (uint64_t)M(1000));
+}
+
+START_TEST(property_monotone)
+{
+    ta_capital_rules *r = preset();
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_LIMIT_SEGMENT_1, M(75), "test"), TA_OK);
+    uint64_t seed = 42;
+    ta_capital_proposal *p = proposal(TA_NHS_TRUST, TA_FUNDING_OWN_SAVINGS, 0, 0);
+    for (int i = 0; i < 20000; i++) {
+        uint64_t x = splitmix64(&seed);
+        ck_assert_int_eq(ta_capital_proposal_set_status(p, (ta_ft_status)(x % 3)), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_funding(p, (ta_capital_funding)((x >> 4) % 3)),
+                         TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_segment(p, (int)((x >> 8) % 6)), TA_OK);
+        ck_assert_int_eq(
+            ta_capital_proposal_set_distress(p, (ta_tristate)((int)((x >> 12) % 3) - 1)), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_vat(p, (int64_t)((x >> 16) % 3) * M(1)), TA_OK);
+        int64_t amount = random_amount(&seed), savings = random_amount(&seed);
+        int64_t more = (int64_t)(splitmix64(&seed) % (uint64_t)M(60));
+        ck_assert_int_eq(ta_capital_proposal_set_amount(p, amount), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_savings(p, savings), TA_OK);
+        ta_capital_tier base = tier_of(p, r);
+        ck_assert_uint_eq(ta_capital_proposal_reason_count(p) > 0, 1);
+        ck_assert_int_eq(ta_capital_proposal_set_amount(p, amount + more), TA_OK);
+        ck_assert_msg(tier_of(p, r) >= base, "more money gave a lighter route (case %d)", i);
+        ck_assert_int_eq(ta_capital_proposal_set_amount(p, amount), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_savings(p, savings + more), TA_OK);
+        ck_assert_msg(tier_of(p, r) <= base, "more savings gave a heavier route (case %d)", i);
+    }
+    ta_capital_proposal_free(p);
+    ta_capital_rules_free(r);
+}
+END_TEST
+
+START_TEST(split_scheme_flagged)
+{
+    ta_capital_rules *r = preset();
+    ta_capital_portfolio *pf = NULL;
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ta_capital_proposal *a, *b, *c, *d;
+    ck_assert_int_eq(ta_capital_portfolio_add(pf, "RXX", "NEWWING", &a), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_add(pf, "RXX", "NEWWING", &b), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_add(pf, "RXX", "SCANNER", &c), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_add(pf, "RYY", "NEWWING", &d), TA_OK);
+    ta_capital_proposal *all[] = {a, b, c, d};
+    for (int i = 0; i < 4; i++) {
+        ck_assert_int_eq(ta_capital_proposal_set_status(all[i], TA_ADVANCED_FOUNDATION_TRUST),
+                         TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_amount(all[i], M(60)), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_savings(all[i], M(500)), TA_OK);
+    }
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_OK);
+    ta_capital_tier t;
+    ck_assert_int_eq(ta_capital_proposal_route(a, NULL, &t), TA_OK);
+    ck_assert_int_eq(t, TA_TIER_JISC);
+    ck_assert_int_eq(ta_capital_proposal_split_flagged(a), 1);
+    ck_assert_int_eq(ta_capital_proposal_split_flagged(b), 1);
+    ck_assert_ptr_nonnull(strstr(reason_of(a, "portfolio.split"), "would reach the light route"));
+    int64_t compared, headroom;
+    ck_assert_int_eq(ta_capital_proposal_headroom(a, &compared, NULL, NULL, &headroom), TA_OK);
+    ck_assert_int_eq(compared, M(120));
+    ck_assert_int_eq(headroom, M(100) - 1 - M(120));
+    ck_assert_int_eq(ta_capital_proposal_route(c, NULL, &t), TA_OK);
+    ck_assert_int_eq(t, TA_TIER_LIGHT); /* another scheme */
+    ck_assert_int_eq(ta_capital_proposal_split_flagged(c), 0);
+    ck_assert_ptr_null(reason_of(c, "portfolio.split"));
+    ck_assert_int_eq(ta_capital_proposal_route(d, NULL, &t), TA_OK);
+    ck_assert_int_eq(t, TA_TIER_LIGHT); /* same reference, another trust */
+    /* Two parts under the threshold together: parts noted, not flagged. */
+    ck_assert_int_eq(ta_capital_proposal_set_amount(a, M(30)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_amount(b, M(30)), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_route(a, NULL, &t), TA_OK);
+    ck_assert_int_eq(t, TA_TIER_LIGHT);
+    ck_assert_int_eq(ta_capital_proposal_split_flagged(a), 0);
+    ck_assert_ptr_nonnull(
+        strstr(reason_of(a, "portfolio.split"), "2 parts totalling £60,000,000.00"));
+    /* Totals that overflow are errors, not wraps. */
+    ck_assert_int_eq(ta_capital_proposal_set_amount(a, INT64_MAX), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_ERANGE);
+    ck_assert_ptr_nonnull(strstr(ta_capital_portfolio_error(pf), "NEWWING"));
+    ck_assert_uint_eq(ta_capital_portfolio_count(pf), 4);
+    ck_assert_ptr_eq(ta_capital_portfolio_proposal(pf, 2), c);
+    ck_assert_ptr_null(ta_capital_portfolio_proposal(pf, 4));
+    ck_assert_int_eq(ta_capital_portfolio_add(pf, "", "X", NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, NULL), TA_EINVAL);
+    ta_capital_portfolio_free(pf);
+    ta_capital_rules_free(r);
+}
+END_TEST
+
+static const char good_csv[] =
+    "\xEF\xBB\xBFScheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,Note\r\n"
+    "S1,RAA,Advanced foundation trust,\"£99,999,999.99\",Own savings,£150m,first\r\n"
+    "S2,RAA,Advanced foundation trust,\"£100,000,000.00\",Own savings,£150m,\"a, b\"\r\n"
+    "\r\n"
+    "S3,RBB,NHS trust,25000000.01,National,0,\r\n"
+    "S4,RCC,foundation TRUST,£1.5bn,Mixed,£0,last\r\n";
+
+START_TEST(read_proposals_csv)
+{
+    ta_capital_rules *r = preset();
+    ta_capital_portfolio *pf = NULL;
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(
+        ta_capital_portfolio_read_buffer(pf, good_csv, sizeof good_csv - 1, "plan.csv", 0), TA_OK);
+    ck_assert_uint_eq(ta_capital_portfolio_count(pf), 4);
+    ck_assert_uint_eq(ta_capital_portfolio_column_count(pf), 7);
+    ck_assert_str_eq(ta_capital_portfolio_column_name(pf, 6), "Note");
+    ck_assert_str_eq(ta_capital_portfolio_cell(pf, 1, 6), "a, b");
+    ck_assert_str_eq(ta_capital_portfolio_cell(pf, 0, 3), "£99,999,999.99");
+    ck_assert_uint_eq(ta_capital_portfolio_line(pf, 2), 5);
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_OK);
+    const char *expect_route[] = {"light", "standard", "standard", "standard"};
+    const char *expect_head[] = {"£0.00", "-£0.01", "", ""};
+    const char *expect_appr[] = {"Trust board", "Trust board; JISC (NHS England and DHSC)",
+                                 "Trust board; JISC (NHS England and DHSC)",
+                                 "Trust board; JISC (NHS England and DHSC); HM Treasury"};
+    for (size_t i = 0; i < 4; i++) {
+        ta_capital_proposal *p = ta_capital_portfolio_proposal(pf, i);
+        ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_ROUTE), expect_route[i]);
+        ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_HEADROOM), expect_head[i]);
+        ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_APPROVERS), expect_appr[i]);
+    }
+    ck_assert_int_eq(ta_capital_proposal_amount(ta_capital_portfolio_proposal(pf, 3)),
+                     INT64_C(150000000000));
+    ck_assert_int_eq(ta_capital_proposal_status(ta_capital_portfolio_proposal(pf, 3)),
+                     TA_FOUNDATION_TRUST);
+    ta_capital_portfolio_free(pf);
+    ta_capital_rules_free(r);
+}
+END_TEST
+
+static const char bad_csv[] =
+    "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available\n"
+    "S1,RAA,Advanced foundation trust,£10m,Own savings,£20m\n"
+    "S2,RAA,Advanced trust,£10m,Own savings,£20m\n"
+    "S3,RAA,NHS trust,\"£92,233,720,368,547,758.08\",National,0\n"
+    "S4,RAA,NHS trust,£1.234567891m,National,0\n"
+    "S5,RAA,NHS trust,10,Grant,0\n"
+    "S6,RAA,NHS trust,10,National\n"
+    "S7,RAA,NHS trust,10,National,-£5\n"
+    "S8,RAA,NHS trust,1.505,National,0\n"
+    "S9,RAA,NHS trust,10,National,0\n";
+
+START_TEST(read_proposals_csv_errors)
+{
+    ta_capital_portfolio *pf = NULL;
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(
+        ta_capital_portfolio_read_buffer(pf, bad_csv, sizeof bad_csv - 1, "bad.csv", 0), TA_EPARSE);
+    ck_assert_uint_eq(ta_capital_portfolio_count(pf), 0);
+    ck_assert_uint_eq(ta_capital_portfolio_column_count(pf), 0);
+    ck_assert_str_eq(ta_capital_portfolio_error(pf),
+                     "bad.csv:3:8: Trust_status \"Advanced trust\" is not NHS trust, Foundation "
+                     "trust or Advanced foundation trust");
+    ck_assert_uint_eq(ta_capital_portfolio_row_error_count(pf), 7);
+    const struct {
+        size_t line, column;
+        ta_status st;
+    } want[] = {{3, 8, TA_EPARSE}, {4, 18, TA_ERANGE}, {5, 18, TA_ERANGE}, {6, 21, TA_EPARSE},
+                {7, 0, TA_EPARSE}, {8, 30, TA_ERANGE}, {9, 18, TA_EPARSE}};
+    for (size_t i = 0; i < 7; i++) {
+        size_t line, column;
+        ta_status st;
+        const char *msg;
+        ck_assert_int_eq(ta_capital_portfolio_row_error(pf, i, &line, &column, &st, &msg), TA_OK);
+        ck_assert_uint_eq(line, want[i].line);
+        ck_assert_uint_eq(column, want[i].column);
+        ck_assert_int_eq(st, want[i].st);
+        ck_assert_ptr_nonnull(strstr(msg, "bad.csv:"));
+    }
+    ck_assert_int_eq(ta_capital_portfolio_row_error(pf, 7, NULL, NULL, NULL, NULL), TA_ERANGE);
+    ta_capital_portfolio_free(pf);
+
+    /* Keep going: the good rows stay. */
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, bad_csv, sizeof bad_csv - 1, "bad.csv",
+                                                      TA_CAPITAL_KEEP_GOING),
+                     TA_OK);
+    ck_assert_uint_eq(ta_capital_portfolio_count(pf), 2);
+    ck_assert_str_eq(ta_capital_proposal_scheme_ref(ta_capital_portfolio_proposal(pf, 1)), "S9");
+    ck_assert_uint_eq(ta_capital_portfolio_row_error_count(pf), 7);
+    /* A second file must have the same columns. */
+    const char other[] =
+        "Scheme_ref,Trust_code,Trust_status,Amount,Own_savings_available,Funding\n";
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, other, sizeof other - 1, "o.csv", 0),
+                     TA_EINCONSISTENT);
+    ck_assert_uint_eq(ta_capital_portfolio_count(pf), 2);
+    ta_capital_portfolio_free(pf);
+
+    /* Header and syntax errors. */
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    const char missing[] =
+        "Scheme_ref,Trust_code,Trust_status,Amount,Funding\nS,R,NHS trust,1,National\n";
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, missing, sizeof missing - 1, "m.csv", 0),
+                     TA_EPARSE);
+    ck_assert_str_eq(ta_capital_portfolio_error(pf),
+                     "m.csv:1: missing required column Own_savings_available");
+    const char twice[] =
+        "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,amount\n";
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, twice, sizeof twice - 1, "t.csv", 0),
+                     TA_EPARSE);
+    ck_assert_ptr_nonnull(
+        strstr(ta_capital_portfolio_error(pf), "t.csv:1:73: column Amount given twice"));
+    const char quote[] = "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available\n"
+                         "S,R,NHS trust,\"1,National,0\n";
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, quote, sizeof quote - 1, "q.csv",
+                                                      TA_CAPITAL_KEEP_GOING),
+                     TA_EPARSE);
+    ck_assert_ptr_nonnull(strstr(ta_capital_portfolio_error(pf), "q.csv:2:"));
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, "", 0, "e.csv", 0), TA_EPARSE);
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, NULL, 3, "e.csv", 0), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, "", 0, "e.csv", 2u), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_portfolio_read_csv(pf, "/nonexistent/x.csv", 0), TA_EIO);
+    ck_assert_uint_eq(ta_capital_portfolio_count(pf), 0);
+    ta_capital_portfolio_free(pf);
+}
+END_TEST
+
+START_TEST(rules_file)
+{
+    ta_capital_rules *r = NULL;
+    ck_assert_int_eq(ta_capital_rules_new(&r, "local", NULL), TA_OK);
+    const char text[] = "Parameter,Value,Source,Note\n"
+                        "limit_segment_1,£80m,C2 table 1,read at last\n"
+                        "light_comparison,<=,board decision,\n"
+                        "light_statuses,Foundation trust;Advanced foundation trust,test,\n";
+    ck_assert_int_eq(ta_capital_rules_load_buffer(r, text, sizeof text - 1, "r.csv"), TA_OK);
+    int64_t v;
+    const char *src;
+    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIMIT_SEGMENT_1, &v, &src), TA_OK);
+    ck_assert_int_eq(v, M(80));
+    ck_assert_str_eq(src, "C2 table 1");
+    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIGHT_STATUSES, &v, NULL), TA_OK);
+    ck_assert_int_eq(v, 6);
+    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_HMT_LIMIT, &v, NULL), TA_OK);
+    ck_assert_int_eq(v, M(300)); /* untouched parameters keep capital-2025's values */
+
+    const char bad[] = "Parameter,Value,Source\n"
+                       "hmt_limit,£1m,x\n"
+                       "light_threshold,-£1,x\n";
+    ck_assert_int_eq(ta_capital_rules_load_buffer(r, bad, sizeof bad - 1, "bad.csv"), TA_EPARSE);
+    ck_assert_str_eq(ta_capital_rules_error(r),
+                     "bad.csv:3:17: \"-£1\" is not a valid value for light_threshold");
+    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_HMT_LIMIT, &v, NULL), TA_OK);
+    ck_assert_int_eq(v, M(300)); /* unchanged on failure */
+    const char unknown[] = "Parameter,Value,Source\nhmt,1,x\n";
+    ck_assert_int_eq(ta_capital_rules_load_buffer(r, unknown, sizeof unknown - 1, "u.csv"),
+                     TA_ENOTFOUND);
+    ck_assert_str_eq(ta_capital_rules_error(r), "u.csv:2:1: unknown parameter \"hmt\"");
+    const char nosrc[] = "Parameter,Value,Source\nhmt_limit,1,\n";
+    ck_assert_int_eq(ta_capital_rules_load_buffer(r, nosrc, sizeof nosrc - 1, "n.csv"), TA_EPARSE);
+    const char header[] = "Parameter,Value\nhmt_limit,1\n";
+    ck_assert_int_eq(ta_capital_rules_load_buffer(r, header, sizeof header - 1, "h.csv"),
+                     TA_EPARSE);
+    ck_assert_int_eq(ta_capital_rules_load_csv(r, "/nonexistent/rules.csv"), TA_EIO);
+    ta_capital_rules_free(r);
+}
+END_TEST
+
+/* ---- allocation failure ------------------------------------------------- */
+
+typedef struct counting {
+    long allocs, frees, fail_at; /* fail the fail_at-th allocation (1-based), 0 = never */
+    long live;
+} counting;
+
+static void *c_malloc(void *ctx, size_t size)
+{
+    counting *c = ctx;
+    if (c->fail_at != 0 && ++c->allocs == c->fail_at)
+        return NULL;
+    if (c->fail_at == 0)
+        c->allocs++;
+    void *p = malloc(size);
+    if (p != NULL)
+        c->live++;
+    return p;
+}
+
+static void *c_realloc(void *ctx, void *ptr, size_t size)
+{
+    counting *c = ctx;
+    if (c->fail_at != 0 && ++c->allocs == c->fail_at)
+        return NULL;
+    if (c->fail_at == 0)
+        c->allocs++;
+    void *p = realloc(ptr, size);
+    if (p != NULL && ptr == NULL)
+        c->live++;
+    return p;
+}
+
+static void c_free(void *ctx, void *ptr)
+{
+    counting *c = ctx;
+    if (ptr != NULL)
+        c->live--;
+    free(ptr);
+}
+
+/* One full use of the module under allocator a; returns the first failure. */
+static ta_status scenario(const ta_allocator *a)
+{
+    ta_capital_rules *r = NULL;
+    ta_capital_proposal *p = NULL;
+    ta_capital_portfolio *pf = NULL, *pf2 = NULL;
+    ta_status st = ta_capital_rules_preset(&r, "capital-2025", a);
+    if (st == TA_OK) {
+        const char text[] = "Parameter,Value,Source\nlimit_segment_2,£60m,test\n";
+        st = ta_capital_rules_load_buffer(r, text, sizeof text - 1, "r.csv");
+    }
+    if (st == TA_OK)
+        st = ta_capital_proposal_new(&p, "RAA", "S1", a);
+    if (st == TA_OK)
+        st = ta_capital_proposal_set_scheme_name(p, "New wing");
+    if (st == TA_OK)
+        st = ta_capital_proposal_set_amount(p, M(60));
+    if (st == TA_OK)
+        st = ta_capital_proposal_check(p, r);
+    if (st == TA_OK)
+        st = ta_capital_portfolio_new(&pf, a);
+    if (st == TA_OK)
+        st = ta_capital_portfolio_read_buffer(pf, good_csv, sizeof good_csv - 1, "plan.csv", 0);
+    if (st == TA_OK)
+        st = ta_capital_portfolio_new(&pf2, a);
+    if (st == TA_OK)
+        st = ta_capital_portfolio_read_buffer(pf2, bad_csv, sizeof bad_csv - 1, "bad.csv",
+                                              TA_CAPITAL_KEEP_GOING);
+    if (st == TA_OK)
+        st = ta_capital_portfolio_check(pf2, r);
+    if (st == TA_OK)
+        st = ta_capital_portfolio_add(pf, "RAA", "S1", NULL);
+    if (st == TA_OK)
+        st = ta_capital_portfolio_check(pf, r);
+    if (st == TA_OK &&
+        strcmp(ta_capital_proposal_output(ta_capital_portfolio_proposal(pf, 0), TA_OUT_ROUTE),
+               "light") != 0)
+        st = TA_EINCONSISTENT; /* S1's second part adds £0: the total stays light */
+    if (st == TA_OK &&
+        strcmp(ta_capital_proposal_output(ta_capital_portfolio_proposal(pf, 4), TA_OUT_ROUTE),
+               "standard") != 0)
+        st = TA_EINCONSISTENT; /* the added part is an NHS trust's */
+    ta_capital_portfolio_free(pf2);
+    ta_capital_portfolio_free(pf);
+    ta_capital_proposal_free(p);
+    ta_capital_rules_free(r);
+    return st;
+}
+
+START_TEST(allocation_failures)
+{
+    long n;
+    for (n = 1;; n++) {
+        counting c = {0, 0, n, 0};
+        ta_allocator a = {c_malloc, c_realloc, c_free, &c};
+        ta_status st = scenario(&a);
+        ck_assert_msg(st == TA_OK || st == TA_ENOMEM, "allocation %ld: status %d", n, (int)st);
+        ck_assert_msg(c.live == 0, "allocation %ld: %ld blocks leaked", n, c.live);
+        if (st == TA_OK)
+            break;
+    }
+    ck_assert_int_gt(n, 10); /* the scenario allocates; every failure point was visited */
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("capital");
+    TCase *tc = tcase_create("capital");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, preset_figures_and_sources);
+    tcase_add_test(tc, light_boundary_to_the_penny);
+    tcase_add_test(tc, tier_boundaries_to_the_penny);
+    tcase_add_test(tc, savings_and_funding);
+    tcase_add_test(tc, nhs_trust_and_ft_never_light);
+    tcase_add_test(tc, near_int64_max);
+    tcase_add_test(tc, argument_checks);
+    tcase_add_test(tc, property_monotone);
+    tcase_add_test(tc, split_scheme_flagged);
+    tcase_add_test(tc, read_proposals_csv);
+    tcase_add_test(tc, read_proposals_csv_errors);
+    tcase_add_test(tc, rules_file);
+    tcase_add_test(tc, allocation_failures);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? 0 : 1;
+}
