@@ -41,6 +41,8 @@ int cli_explain_run(int argc, char **argv);
 void cli_explain_help(FILE *out);
 int cli_framework_run(int argc, char **argv);
 void cli_framework_help(FILE *out);
+int cli_eligibility_run(int argc, char **argv);
+void cli_eligibility_help(FILE *out);
 
 /* ---- messages (args.c) ------------------------------------------------ */
 

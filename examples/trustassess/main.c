@@ -21,6 +21,8 @@ static const cli_command commands[] = {
     {"explain", "how one trust's segment and rank came about", cli_explain_run, cli_explain_help},
     {"framework", "list or print the built-in framework catalogues", cli_framework_run,
      cli_framework_help},
+    {"eligibility", "screen trusts against the AFT and IHO criteria", cli_eligibility_run,
+     cli_eligibility_help},
 };
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
 
