@@ -15,6 +15,7 @@
  *   trustassess/review.h      working days, five-yearly review schedule, panel calendar
  *   trustassess/money.h       money as integer pence: parsing and formatting
  *   trustassess/capital.h     capital investment routes (the £100m rule) and approvals
+ *   trustassess/eligibility.h the advanced foundation trust and IHO eligibility screen
  */
 #ifndef TRUSTASSESS_H
 #define TRUSTASSESS_H
@@ -30,5 +31,6 @@
 #include "trustassess/review.h"
 #include "trustassess/money.h"
 #include "trustassess/capital.h"
+#include "trustassess/eligibility.h"
 
 #endif /* TRUSTASSESS_H */

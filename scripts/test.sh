@@ -14,6 +14,7 @@
 #   valgrind  every test executable of build-test/ under valgrind, CK_FORK=no
 #   install   tests/install/run.sh build-test (pkg-config + find_package consumers)
 #   python    scripts/test-python.sh on build-test/ (venv, pytest, the one-liner)
+#   r         scripts/test-r.sh build-test (R CMD check, testthat, the one-liner)
 #   abi       scripts/abi-check.sh build-test (abidiff against abi/libtrustassess-0.1.abi)
 # The last line printed is `test.sh: N passed, M failed` (stages); the exit status
 # is non-zero if any stage failed.
@@ -117,6 +118,10 @@ python_tests() {
     TA_BUILD_DIR=build-test bash scripts/test-python.sh
 }
 
+r_tests() {
+    TA_REQUIRE_CLI=1 bash scripts/test-r.sh build-test
+}
+
 abi() {
     bash scripts/abi-check.sh build-test
 }
@@ -140,6 +145,7 @@ if [[ $build_ok == 1 ]]; then
     [[ $ntests == 0 ]] && note "no tests registered"
     stage install install_test
     stage python python_tests
+    stage r r_tests
     stage abi abi
     [[ -f "${TA_ABI_BASELINE:-abi/libtrustassess-0.1.abi}" ]] ||
         note "no baseline yet (TA_ABI_BASELINE_PENDING=${TA_ABI_BASELINE_PENDING:-0})"
@@ -147,6 +153,7 @@ else
     not_run valgrind "build failed"
     not_run install "build failed"
     not_run python "build failed"
+    not_run r "build failed"
     not_run abi "build failed"
 fi
 

@@ -35,21 +35,11 @@ enum tar_kind {
     TAR_REVIEW_SCHEDULE
 };
 
-/* The file handle's allocator (deferred.c): with `defer` set, frees are held
- * in `list` until tar_deferred_flush(), which also clears `defer`. */
-typedef struct tar_deferred {
-    int defer;
-    void *list;
-} tar_deferred;
-void tar_deferred_init(tar_deferred *d, ta_allocator *alloc);
-void tar_deferred_flush(tar_deferred *d);
-
 /* A "trustassess_nhse" handle: the framework the file was read with, which
- * must outlive the file, and the file's allocator. */
+ * must outlive the file. */
 typedef struct tar_nhse {
     ta_framework *fw;
     ta_nhse_file *file;
-    tar_deferred mem;
 } tar_nhse;
 
 /* Status used for errors the glue finds itself (a closed handle). */

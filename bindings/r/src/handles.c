@@ -21,7 +21,6 @@ static void free_contents(enum tar_kind kind, void *p)
         tar_nhse *h = p;
         ta_nhse_file_free(h->file); /* before the framework it was read with */
         ta_framework_free(h->fw);
-        tar_deferred_flush(&h->mem);
         free(h);
         break;
     }

@@ -19,13 +19,10 @@
 
 enum { CUTOFFS_PUBLISHED = 0, CUTOFFS_QUARTILES = 1, CUTOFFS_GIVEN = 2 };
 
-/* The handle's contents; frees an earlier call left deferred (if R unwound
- * out of a verification). */
+/* The handle's contents. */
 static tar_nhse *get(SEXP handle)
 {
-    tar_nhse *h = tar_guard_get(handle, TAR_NHSE, "trustassess_nhse");
-    tar_deferred_flush(&h->mem);
-    return h;
+    return tar_guard_get(handle, TAR_NHSE, "trustassess_nhse");
 }
 
 SEXP tar_version(void)
@@ -42,15 +39,13 @@ SEXP tar_nhse_read(SEXP path)
     const char *p = tar_string(path, "path", 0);
     SEXP guard = PROTECT(tar_guard_new(TAR_NHSE));
     tar_nhse *h = calloc(1, sizeof *h);
-    ta_allocator alloc;
     ta_status st;
     char msg[TAR_MSG];
     if (!h)
         tar_raise(TA_ENOMEM, "out of memory");
     R_SetExternalPtrAddr(guard, h);
-    tar_deferred_init(&h->mem, &alloc); /* the handle keeps a copy of alloc */
     if ((st = ta_framework_preset(&h->fw, "nof-2025-26", NULL)) != TA_OK ||
-        (st = ta_nhse_file_new(&h->file, h->fw, &alloc)) != TA_OK) {
+        (st = ta_nhse_file_new(&h->file, h->fw, NULL)) != TA_OK) {
         tar_guard_free(guard);
         tar_raisef(st, "%s", ta_strerror(st));
     }
@@ -368,12 +363,7 @@ static const char *verdict_name(ta_verdict v)
     return v == TA_AGREES ? "agrees" : v == TA_EXPLAINED ? "explained" : "unexplained";
 }
 
-/* list(summary = list(cols), differences = list(cols), unchecked = list(cols), ok)
- *
- * The file's allocator holds frees back from the run until the results are
- * copied (see deferred.c: the library's difference trust codes point into a
- * freed assessment). Every exit flushes it; so does freeing the handle, should
- * R unwind in between. */
+/* list(summary = list(cols), differences = list(cols), unchecked = list(cols), ok) */
 SEXP tar_verify(SEXP handle, SEXP quarter)
 {
     tar_nhse *h = get(handle);
@@ -386,12 +376,9 @@ SEXP tar_verify(SEXP handle, SEXP quarter)
     if ((st = ta_verification_new(&v, h->file, NULL)) != TA_OK)
         tar_raise(st, ta_strerror(st));
     R_SetExternalPtrAddr(guard, v);
-    tar_deferred_flush(&h->mem);
-    h->mem.defer = 1;
     if ((st = ta_verification_run(v, period)) != TA_OK) {
         snprintf(msg, sizeof msg, "%s", ta_verification_error(v));
         tar_guard_free(guard);
-        tar_deferred_flush(&h->mem);
         tar_raise(st, msg);
     }
     ns = ta_verification_summary_count(v);
@@ -456,7 +443,6 @@ SEXP tar_verify(SEXP handle, SEXP quarter)
     }
     SET_VECTOR_ELT(out, 3, Rf_ScalarLogical(ta_verification_status(v) == TA_OK));
     tar_guard_free(guard);
-    tar_deferred_flush(&h->mem);
     UNPROTECT(2);
     return out;
 }

@@ -48,7 +48,7 @@ test_that("bad cut-offs are R errors with the library's message", {
     expect_error(league_table(x, "Q4", cutoffs = c(1.8, 2.2, 5)),
                  "cut-off 3 must be a number from 1 to 4", class = "trustassess_range_error")
     expect_error(league_table(x, "Q4", cutoffs = c(1.8, NA, 2.6)),
-                 "cut-off 2 must be a number from 1 to 4", class = "trustassess_range_error")
+                 "cut-off 2 is not a finite number", class = "trustassess_invalid_error")
     expect_error(league_table(x, "Q4", from_values = NA), "TRUE or FALSE",
                  class = "trustassess_invalid_error")
 })
