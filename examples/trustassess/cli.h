@@ -43,6 +43,12 @@ int cli_framework_run(int argc, char **argv);
 void cli_framework_help(FILE *out);
 int cli_eligibility_run(int argc, char **argv);
 void cli_eligibility_help(FILE *out);
+int cli_capital_run(int argc, char **argv);
+void cli_capital_help(FILE *out);
+int cli_reviews_run(int argc, char **argv);
+void cli_reviews_help(FILE *out);
+int cli_holidays_run(int argc, char **argv);
+void cli_holidays_help(FILE *out);
 
 /* ---- messages (args.c) ------------------------------------------------ */
 
@@ -62,6 +68,13 @@ int cli_option_value(int argc, char **argv, int *i, const char *name, const char
 int cli_is_option(const char *arg);
 
 /* ---- inputs (input.c) ------------------------------------------------- */
+
+struct cli_buf;
+/* Reads the whole of `path` ("-" = standard input) into b. Returns CLI_OK,
+ * or CLI_INPUT after a message naming the path (b is then freed). */
+int cli_read_all(struct cli_buf *b, const char *path);
+/* How `path` is named in messages: "<stdin>" for "-", else the path. */
+const char *cli_input_name(const char *path);
 
 /* How segment cut-offs are chosen (--cutoffs). */
 typedef enum cli_cutoff_kind {

@@ -8,6 +8,7 @@
  * type. Every rule is the library's; this file only routes arguments to it and
  * its messages to stderr.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,18 +99,37 @@ static int check_given_cutoffs(cli_input *in, const char *cmd)
 static int read_stdin(ta_nhse_file *f)
 {
     cli_buf b = {0};
+    int rc = cli_read_all(&b, "-");
+    if (rc == CLI_OK &&
+        ta_nhse_file_read_buffer(f, "<stdin>", b.data ? b.data : "", b.len) != TA_OK)
+        rc = cli_error(CLI_INPUT, "%s", ta_nhse_file_error(f));
+    cli_buf_free(&b);
+    return rc;
+}
+
+const char *cli_input_name(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+int cli_read_all(cli_buf *b, const char *path)
+{
+    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     char chunk[65536];
     size_t n;
     int rc = CLI_OK;
-    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
-        cli_buf_add(&b, chunk, n);
-    if (ferror(stdin))
-        rc = cli_error(CLI_INPUT, "<stdin>: read error");
-    else if (b.failed)
-        rc = cli_error(CLI_INPUT, "<stdin>: out of memory");
-    else if (ta_nhse_file_read_buffer(f, "<stdin>", b.data ? b.data : "", b.len) != TA_OK)
-        rc = cli_error(CLI_INPUT, "%s", ta_nhse_file_error(f));
-    cli_buf_free(&b);
+    if (!fp)
+        return cli_error(CLI_INPUT, "%s: cannot open: %s", path, strerror(errno));
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        cli_buf_add(b, chunk, n);
+    if (ferror(fp))
+        rc = cli_error(CLI_INPUT, "%s: read error", cli_input_name(path));
+    else if (b->failed)
+        rc = cli_error(CLI_INPUT, "%s: out of memory", cli_input_name(path));
+    if (fp != stdin)
+        fclose(fp);
+    if (rc != CLI_OK)
+        cli_buf_free(b);
     return rc;
 }
 

@@ -5,6 +5,9 @@
  *   trustassess verify FILE ...      check the published figures against the rules
  *   trustassess explain FILE ...     how one trust's segment and rank came about
  *   trustassess framework ...        the built-in framework catalogues
+ *   trustassess capital ...          capital scheme routes under the £100m rule
+ *   trustassess reviews TRUSTS.csv   the five-yearly review schedule
+ *   trustassess holidays YEAR        bank holidays of England and Wales
  *
  * main() only dispatches: the table below maps a subcommand's name to its run
  * and help functions, each in its own file. A new subcommand is a new file and
@@ -23,6 +26,12 @@ static const cli_command commands[] = {
      cli_framework_help},
     {"eligibility", "screen trusts against the AFT and IHO criteria", cli_eligibility_run,
      cli_eligibility_help},
+    {"capital", "the route, approvers and paperwork of capital schemes (the £100m rule)",
+     cli_capital_run, cli_capital_help},
+    {"reviews", "five-yearly review schedule of advanced foundation trusts", cli_reviews_run,
+     cli_reviews_help},
+    {"holidays", "bank holidays of England and Wales, as GOV.UK lists them", cli_holidays_run,
+     cli_holidays_help},
 };
 enum { N_COMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -40,7 +49,8 @@ static void help(FILE *out)
           "       trustassess help COMMAND | --help | --version\n"
           "\n"
           "NHS Oversight Framework 2025/26 segmentation and league tables, from NHS\n"
-          "England's published files.\n"
+          "England's published files; capital routes and review schedules of advanced\n"
+          "foundation trusts.\n"
           "\n"
           "Commands:\n",
           out);

@@ -246,6 +246,11 @@ void cli_cell_int(cli_table *t, cli_cell *row, size_t col, long long x)
     set_cell(t, row, col, CLI_CELL_NUMBER, num);
 }
 
+void cli_cell_number(cli_table *t, cli_cell *row, size_t col, const char *text)
+{
+    set_cell(t, row, col, CLI_CELL_NUMBER, text);
+}
+
 void cli_cell_short(cli_table *t, cli_cell *row, size_t col, double x)
 {
     char num[64];

@@ -60,6 +60,9 @@ cli_cell *cli_table_add_row(cli_table *t);
 void cli_cell_text(cli_table *t, cli_cell *row, size_t col, const char *text);
 void cli_cell_decimal(cli_table *t, cli_cell *row, size_t col, double x, int decimals);
 void cli_cell_int(cli_table *t, cli_cell *row, size_t col, long long x);
+/* A number already written as text (e.g. money from ta_money_format): a JSON
+ * number, right-aligned in a table; "" or NULL make a null cell. */
+void cli_cell_number(cli_table *t, cli_cell *row, size_t col, const char *text);
 /* A number in its short form (cli_format_short), for computed values. */
 void cli_cell_short(cli_table *t, cli_cell *row, size_t col, double x);
 
