@@ -20,7 +20,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cli.h"
 #include "output.h"
@@ -173,28 +172,6 @@ static int rules_table(const capital_args *ca, const ta_capital_rules *r, cli_bu
 
 /* ---- one proposal --------------------------------------------------------- */
 
-/* Names are matched without regard to ASCII case, against the library's own
- * names (ta_capital_status_name, ta_capital_funding_name). */
-static int parse_status(ta_ft_status *status, const char *text)
-{
-    for (int k = TA_NHS_TRUST; k <= TA_ADVANCED_FOUNDATION_TRUST; k++)
-        if (strcasecmp(text, ta_capital_status_name((ta_ft_status)k)) == 0) {
-            *status = (ta_ft_status)k;
-            return 1;
-        }
-    return 0;
-}
-
-static int parse_funding(ta_capital_funding *funding, const char *text)
-{
-    for (int k = TA_FUNDING_OWN_SAVINGS; k <= TA_FUNDING_MIXED; k++)
-        if (strcasecmp(text, ta_capital_funding_name((ta_capital_funding)k)) == 0) {
-            *funding = (ta_capital_funding)k;
-            return 1;
-        }
-    return 0;
-}
-
 static int parse_money(int64_t *pence, const char *option, const char *text)
 {
     ta_status st = ta_money_parse(pence, text);
@@ -239,12 +216,12 @@ static int one_proposal(const capital_args *ca, const ta_capital_rules *r, cli_b
     int64_t amount, savings, compared = 0, largest, headroom;
     int has = 0, rc;
     char head[TA_MONEY_BUFSIZE];
-    if (!parse_status(&status, ca->status))
+    if (ta_capital_status_parse(&status, ca->status) != TA_OK)
         return cli_usage_error(cmd,
                                "--status \"%s\" is not NHS trust, Foundation trust or Advanced "
                                "foundation trust",
                                ca->status);
-    if (ca->funding && !parse_funding(&funding, ca->funding))
+    if (ca->funding && ta_capital_funding_parse(&funding, ca->funding) != TA_OK)
         return cli_usage_error(cmd, "--funding \"%s\" is not Own savings, National or Mixed",
                                ca->funding);
     if ((rc = parse_money(&amount, "--amount", ca->amount)) != CLI_OK ||

@@ -15,11 +15,7 @@
  *                   assessment.
  *   --sittings SPEC weekly:DAYS[:FROM..TO] or dates:D1,D2,... (see help).
  *   --today, --capacity, --dtstamp: the schedule's parameters.
- *
- * One thing here is not a pure translation: the end date of a quarter named
- * "Qn YYYY/YY" in the NOF file (quarter_end below). The library has no
- * function for it yet; it belongs beside ta_nhse_file_period and should move
- * there.
+ * A quarter's evidence is dated at the quarter's end (ta_nhse_period_end).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -129,42 +125,13 @@ static int parse(reviews_args *ra, int argc, char **argv)
 
 /* ---- --nof: quarterly evidence ---------------------------------------------- */
 
-/*
- * The last day of the NHS England reporting quarter named "Qn YYYY/YY": the
- * financial year YYYY/YY runs from 1 April YYYY, so Q1 ends 30 June YYYY, Q2
- * 30 September, Q3 31 December, Q4 31 March of YYYY + 1. A rule about the
- * file's labels rather than about the command: it should move into the
- * library (e.g. ta_nhse_period_end). Returns 0 when the label has another
- * shape.
- */
-static int quarter_end(ta_date *end, const char *label)
-{
-    static const int month[4] = {6, 9, 12, 3}, day[4] = {30, 30, 31, 31};
-    int q, year = 0;
-    if (strlen(label) != 10 || label[0] != 'Q' || label[1] < '1' || label[1] > '4' ||
-        label[2] != ' ' || label[7] != '/')
-        return 0;
-    for (int k = 3; k < 10; k++)
-        if (k != 7 && (label[k] < '0' || label[k] > '9'))
-            return 0;
-    for (int k = 3; k < 7; k++)
-        year = year * 10 + (label[k] - '0');
-    if ((label[8] - '0') * 10 + (label[9] - '0') != (year + 1) % 100)
-        return 0;
-    q = label[1] - '1';
-    end->year = q == 3 ? year + 1 : year;
-    end->month = month[q];
-    end->day = day[q];
-    return ta_date_is_valid(*end);
-}
-
 /* One quarter's evidence for every trust of the schedule that the file has. */
 static int add_quarter(ta_review_schedule *s, cli_input *in, const char *name, const char *period)
 {
     ta_assessment *a = NULL;
     ta_date end;
     int rc = CLI_OK;
-    if (!quarter_end(&end, period))
+    if (ta_nhse_period_end(&end, period) != TA_OK)
         return cli_error(CLI_INPUT, "%s: quarter \"%s\" is not of the form Qn YYYY/YY", name,
                          period);
     if (ta_nhse_file_assessment(&a, in->file, period, NULL, TA_FROM_SCORES) != TA_OK)

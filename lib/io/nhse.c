@@ -439,6 +439,29 @@ ta_status ta_nhse_file_published(const ta_nhse_file *f, const char *period, cons
     return TA_OK;
 }
 
+ta_status ta_nhse_period_end(ta_date *end, const char *label)
+{
+    static const int month[4] = {6, 9, 12, 3}, day[4] = {30, 30, 31, 31};
+    int q, year = 0;
+    if (!end || !label)
+        return TA_EINVAL;
+    if (strlen(label) != 10 || label[0] != 'Q' || label[1] < '1' || label[1] > '4' ||
+        label[2] != ' ' || label[7] != '/')
+        return TA_EPARSE;
+    for (int k = 3; k < 10; k++)
+        if (k != 7 && (label[k] < '0' || label[k] > '9'))
+            return TA_EPARSE;
+    for (int k = 3; k < 7; k++)
+        year = year * 10 + (label[k] - '0');
+    if ((label[8] - '0') * 10 + (label[9] - '0') != (year + 1) % 100 || year < 1 || year > 9998)
+        return TA_EPARSE;
+    q = label[1] - '1';
+    end->year = q == 3 ? year + 1 : year;
+    end->month = month[q];
+    end->day = day[q];
+    return TA_OK;
+}
+
 /* ---- assessments ------------------------------------------------------ */
 
 /* The flag a published 0/1 figure gives, TA_UNKNOWN when absent. */

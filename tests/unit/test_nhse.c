@@ -764,6 +764,25 @@ START_TEST(test_read_allocation_failure)
 }
 END_TEST
 
+START_TEST(test_period_end)
+{
+    ta_date d = {0, 0, 0};
+    ck_assert_int_eq(ta_nhse_period_end(&d, "Q1 2025/26"), TA_OK);
+    ck_assert(d.year == 2025 && d.month == 6 && d.day == 30);
+    ck_assert_int_eq(ta_nhse_period_end(&d, "Q3 2025/26"), TA_OK);
+    ck_assert(d.year == 2025 && d.month == 12 && d.day == 31);
+    ck_assert_int_eq(ta_nhse_period_end(&d, "Q4 2025/26"), TA_OK);
+    ck_assert(d.year == 2026 && d.month == 3 && d.day == 31);
+    ck_assert_int_eq(ta_nhse_period_end(&d, "Q4 2099/00"), TA_OK); /* century wrap */
+    ck_assert(d.year == 2100 && d.month == 3 && d.day == 31);
+    ck_assert_int_eq(ta_nhse_period_end(&d, "Q5 2025/26"), TA_EPARSE);
+    ck_assert_int_eq(ta_nhse_period_end(&d, "Q1 2025/27"), TA_EPARSE);
+    ck_assert_int_eq(ta_nhse_period_end(&d, "Q1 2025-26"), TA_EPARSE);
+    ck_assert_int_eq(ta_nhse_period_end(&d, "Q1 2025/26 "), TA_EPARSE);
+    ck_assert_int_eq(ta_nhse_period_end(&d, NULL), TA_EINVAL);
+}
+END_TEST
+
 static Suite *nhse_suite(void)
 {
     Suite *s = suite_create("nhse");
@@ -786,6 +805,7 @@ static Suite *nhse_suite(void)
     tcase_add_test(tc, test_state_and_arguments);
     tcase_add_test(tc, test_published_cutoffs_small);
     tcase_add_test(tc, test_read_allocation_failure);
+    tcase_add_test(tc, test_period_end);
     suite_add_tcase(s, tc);
     return s;
 }
