@@ -86,6 +86,15 @@ export R_LIBS="$work/lib"
 Rscript -e 'library(trustassess); print(head(league_table(read_nhse_csv("tests/data/mental-health-and-community-trust-data-q1-q4.csv"), quarter = "Q4 2025/26")))' ||
     fail "the one-liner"
 
+echo "== the README's R example"
+awk '/^## R$/ { in_r = 1 } in_r && /^```r$/ { code = 1; next } code && /^```$/ { exit }
+     code { print }' README.md >"$work/readme.R"
+[[ -s "$work/readme.R" ]] || fail "no R example under '## R' in README.md"
+Rscript "$work/readme.R" >"$work/readme.out" 2>&1 || { cat "$work/readme.out"; fail "README example"; }
+grep -q '"light"    "standard"' "$work/readme.out" && grep -q '^\[1\] TRUE$' "$work/readme.out" &&
+    grep -q 'missing.csv' "$work/readme.out" ||
+    { cat "$work/readme.out"; fail "README example printed something else"; }
+
 echo "== league_table() against the trustassess command"
 if [[ ! -x "$cli" ]]; then
     if [[ "${TA_REQUIRE_CLI:-0}" == 1 ]]; then

@@ -19,6 +19,20 @@ def test_readme_example_runs():
     assert "\nTrue\n" in p.stdout  # verify(...).ok
 
 
+def test_top_level_readme_example_runs():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, re.S)
+    assert len(blocks) == 1
+    p = subprocess.run([sys.executable, "-c", blocks[0]], cwd=ROOT, capture_output=True,
+                       text=True, env=dict(os.environ), check=False)
+    assert p.returncode == 0, p.stderr
+    lines = p.stdout.splitlines()
+    assert "RYY" in lines[1] and "1.53" in lines[1]
+    assert "True ['RNK', 'RWV', 'RX2', 'RXE']" in lines
+    assert lines[-2] == "1"  # exactly on a cut-off: the better segment
+    assert lines[-1].startswith("TrustAssessIOError no-such-file.csv:")
+
+
 def test_help_renders():
     p = subprocess.run([sys.executable, "-c", "import pydoc, trustassess as ta; "
                         "print(pydoc.render_doc(ta, renderer=pydoc.plaintext))"],
