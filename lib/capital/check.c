@@ -187,9 +187,11 @@ ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, i
             strcpy(vat_part, "plus VAT of ");
             strcat(vat_part, vat.s);
         }
-        ADD("amount.basis", "The amount compared is %s: %s of %s, %s (%s; %s).", own.s,
+        const char *src_basis = src(r, TA_CP_WHOLE_LIFE), *src_vat = src(r, TA_CP_VAT_INCLUDED);
+        int same_source = strcmp(src_basis, src_vat) == 0;
+        ADD("amount.basis", "The amount compared is %s: %s of %s, %s (%s%s%s).", own.s,
             whole ? "whole-life cost" : "capital cost", whole ? wl.s : amount.s, vat_part,
-            src(r, TA_CP_WHOLE_LIFE), src(r, TA_CP_VAT_INCLUDED));
+            src_basis, same_source ? "" : "; ", same_source ? "" : src_vat);
         if (r->value[TA_CP_WHOLE_LIFE] && p->whole_life < 0)
             ADD("amount.basis", "No whole-life cost was given, so the capital cost is compared.");
     }
