@@ -614,6 +614,15 @@ static ta_status result_of(const ta_assessment *a, size_t i, const tai_result **
     return TA_OK;
 }
 
+/* As result_of, for a trust that has a segment (TA_ENOTFOUND otherwise). */
+static ta_status segmented_result_of(const ta_assessment *a, size_t i, const tai_result **r)
+{
+    ta_status st = result_of(a, i, r);
+    if (st == TA_OK && (*r)->n_scores == 0)
+        return TA_ENOTFOUND;
+    return st;
+}
+
 ta_status ta_assessment_is_segmented(const ta_assessment *a, size_t i, int *segmented)
 {
     const tai_result *r;
@@ -631,10 +640,8 @@ ta_status ta_assessment_average(const ta_assessment *a, size_t i, double *unroun
 {
     const tai_result *r;
     ta_status st;
-    if ((st = result_of(a, i, &r)) != TA_OK)
+    if ((st = segmented_result_of(a, i, &r)) != TA_OK)
         return st;
-    if (r->n_scores == 0)
-        return TA_ENOTFOUND;
     if (unrounded)
         *unrounded = r->average;
     if (rounded)
@@ -649,10 +656,8 @@ ta_status ta_assessment_segments(const ta_assessment *a, size_t i, int *unadjust
 {
     const tai_result *r;
     ta_status st;
-    if ((st = result_of(a, i, &r)) != TA_OK)
+    if ((st = segmented_result_of(a, i, &r)) != TA_OK)
         return st;
-    if (r->n_scores == 0)
-        return TA_ENOTFOUND;
     if (unadjusted)
         *unadjusted = r->unadjusted;
     if (adjusted)
@@ -668,10 +673,8 @@ ta_status ta_assessment_rank(const ta_assessment *a, size_t i, uint32_t *rank)
     ta_status st;
     if (!rank)
         return TA_EINVAL;
-    if ((st = result_of(a, i, &r)) != TA_OK)
+    if ((st = segmented_result_of(a, i, &r)) != TA_OK)
         return st;
-    if (r->n_scores == 0)
-        return TA_ENOTFOUND;
     *rank = r->rank;
     return TA_OK;
 }
@@ -774,10 +777,8 @@ ta_status ta_assessment_distance_to_better(const ta_assessment *a, size_t i, dou
     ta_status st;
     if (!distance)
         return TA_EINVAL;
-    if ((st = result_of(a, i, &r)) != TA_OK)
+    if ((st = segmented_result_of(a, i, &r)) != TA_OK)
         return st;
-    if (r->n_scores == 0)
-        return TA_ENOTFOUND;
     *distance = tai_distance_to_better(r->rounded, r->unadjusted, a->cutoffs,
                                        a->fw->def.cutoff_rule, a->fw->def.decimals);
     return TA_OK;
