@@ -77,6 +77,7 @@ static void discard_results(ta_assessment *a)
     a->n_league = 0;
     a->has_run = 0;
     tai_notes_clear(&a->notes);
+    tai_likely_free(a);
 }
 
 static void free_row_fields(ta_assessment *a, tai_trust_row *row)

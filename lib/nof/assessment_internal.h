@@ -77,7 +77,11 @@ struct ta_assessment {
     size_t n_cutoffs;
     double cutoffs[TAI_MAX_CUTOFFS];
     tai_notes notes;
+    struct tai_likely *likely; /* likely_range.c: the last likely ranges, or NULL */
 };
+
+/* likely_range.c: frees a->likely (discarded with the results). */
+void tai_likely_free(ta_assessment *a);
 
 /* scoring.c: fills scores[n_trusts * n_metrics] from the inputs. */
 ta_status tai_score_metrics(ta_assessment *a, double *scores);
@@ -88,6 +92,10 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores);
  * 10^-decimals are taken as that decimal). */
 size_t tai_mean_scores(const tai_framework_def *def, const double *row, size_t domain,
                        double *mean);
+/* The same mean in two halves: add each score x (scale = 10^decimals) to the
+ * exact or other sum, then divide by the count n. */
+void tai_mean_add(double x, double scale, double *exact_sum, double *other_sum);
+double tai_mean_finish(double exact_sum, double other_sum, size_t n, double scale);
 
 /* segment.c */
 ta_status tai_cutoffs_from_population(double *out, size_t n_out, double *values, size_t n,
