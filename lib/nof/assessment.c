@@ -13,6 +13,7 @@
 #include "assessment_internal.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "common/alloc.h"
@@ -80,10 +81,23 @@ static void discard_results(ta_assessment *a)
     tai_likely_free(a);
 }
 
+/* An empty field points here instead of owning a copy of "": most fields of
+ * bulk-added trusts stay empty, and four allocations per trust were most of
+ * what adding a million trusts cost. Never written through, never freed. */
+static const char empty_field[1] = "";
+
+/* A field's text as a row stores it: empty_field or an owned copy (NULL when
+ * out of memory). */
+static char *field_copy(ta_assessment *a, const char *text)
+{
+    return text[0] == '\0' ? (char *)empty_field : tai_strdup(&a->alloc, text);
+}
+
 static void free_row_fields(ta_assessment *a, tai_trust_row *row)
 {
     for (size_t f = 0; f < TAI_N_FIELDS; f++)
-        tai_free(&a->alloc, row->fields[f]);
+        if (row->fields[f] != empty_field)
+            tai_free(&a->alloc, row->fields[f]);
 }
 
 void ta_assessment_free(ta_assessment *a)
@@ -173,10 +187,7 @@ static ta_status init_row(ta_assessment *a, size_t t, const char *code)
     row->ft_status = TA_NHS_TRUST;
     row->flags[0] = row->flags[1] = TA_UNKNOWN;
     for (size_t f = 0; f < TAI_N_FIELDS; f++)
-        if (!(row->fields[f] = tai_strdup(&a->alloc, ""))) {
-            free_row_fields(a, row);
-            return TA_ENOMEM;
-        }
+        row->fields[f] = (char *)empty_field;
     return TA_OK;
 }
 
@@ -207,13 +218,12 @@ ta_status ta_assessment_add_trust(ta_assessment *a, const ta_trust *t)
         return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding trust %s", t->code);
     row = &a->trusts[index];
     for (size_t f = 0; f < TAI_N_FIELDS; f++) {
-        char *copy = tai_strdup(&a->alloc, t->fields[f]);
+        char *copy = field_copy(a, t->fields[f]);
         if (!copy) {
             free_row_fields(a, row);
             return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding trust %s", t->code);
         }
-        tai_free(&a->alloc, row->fields[f]);
-        row->fields[f] = copy;
+        row->fields[f] = copy; /* replaces empty_field */
     }
     if ((st = tai_strmap_put(&a->codes, t->code, strlen(t->code), index, NULL, NULL)) != TA_OK) {
         free_row_fields(a, row);
@@ -237,18 +247,94 @@ ta_status ta_assessment_add_trust(ta_assessment *a, const ta_trust *t)
     return TA_OK;
 }
 
-/* Checks one bulk row; the metric index on success. */
-static ta_status check_column_row(ta_assessment *a, size_t i, const char *code, const char *id,
-                                  double number, ta_input_kind kind, size_t *metric)
+ta_status tai_assessment_add_row(ta_assessment *a, const char *code, char *const *fields,
+                                 const ta_tristate *flags, const double *values,
+                                 const double *scores)
+{
+    size_t nm = a->n_metrics, index = a->n_trusts;
+    tai_trust_row *row;
+    ta_status st;
+    if (!tai_trust_code_valid(code))
+        return TA_EINVAL;
+    if (tai_strmap_get(&a->codes, code, strlen(code), &index))
+        return TA_EDUPLICATE;
+    if (reserve_trusts(a, a->n_trusts + 1) != TA_OK)
+        return TA_ENOMEM;
+    index = a->n_trusts;
+    init_row(a, index, code);
+    row = &a->trusts[index];
+    for (size_t f = 0; f < TAI_N_FIELDS; f++)
+        if (!(row->fields[f] = field_copy(a, fields[f]))) {
+            row->fields[f] = (char *)empty_field;
+            free_row_fields(a, row);
+            return TA_ENOMEM;
+        }
+    if ((st = tai_strmap_put(&a->codes, code, strlen(code), index, NULL, NULL)) != TA_OK) {
+        free_row_fields(a, row);
+        return st;
+    }
+    row->flags[0] = flags[0];
+    row->flags[1] = flags[1];
+    if (values)
+        memcpy(&a->values[index * nm], values, nm * sizeof *values);
+    if (scores)
+        memcpy(&a->supplied[index * nm], scores, nm * sizeof *scores);
+    a->n_trusts++;
+    discard_results(a);
+    return TA_OK;
+}
+
+/* Bulk rows name metrics by string, but a caller passes the same few ID
+ * strings (often the same pointers) millions of times. A small direct-mapped
+ * cache from the string's address to its metric index skips the hash lookup
+ * for a pointer seen before in this call; a pointer is a stable name for its
+ * text for the duration of the call. Only IDs that passed the check are
+ * cached. */
+#define ID_CACHE_SIZE 64
+
+typedef struct id_cache {
+    const char *ptr[ID_CACHE_SIZE];
+    size_t metric[ID_CACHE_SIZE];
+} id_cache;
+
+/* Fibonacci hashing of the address: string literals sit a few bytes apart,
+ * so the low bits alone would put neighbours in one slot. */
+static size_t id_slot(const char *id)
+{
+    return (size_t)(((uint64_t)(uintptr_t)id * UINT64_C(0x9e3779b97f4a7c15)) >> 58);
+}
+
+/* The metric of a known, checked ID. */
+static size_t cached_metric(const ta_assessment *a, id_cache *c, const char *id)
+{
+    size_t slot = id_slot(id), m = 0;
+    if (c->ptr[slot] == id)
+        return c->metric[slot];
+    tai_framework_lookup(&a->fw->def, id, &m, NULL);
+    c->ptr[slot] = id;
+    c->metric[slot] = m;
+    return m;
+}
+
+/* Checks one bulk row; the metric index on success. A row whose code pointer
+ * is the previous row's was checked with it (same_code). */
+static ta_status check_column_row(ta_assessment *a, id_cache *c, size_t i, const char *code,
+                                  int same_code, const char *id, double number,
+                                  ta_input_kind kind)
 {
     int id_kind;
-    if (!tai_trust_code_valid(code))
+    size_t slot = id ? id_slot(id) : 0, metric;
+    if (!same_code && !tai_trust_code_valid(code))
         return tai_error_set(&a->err, TA_EINVAL, "row %zu: invalid trust code \"%s\"", i,
                              code ? code : "(null)");
-    if (!id || !tai_framework_lookup(&a->fw->def, id, metric, &id_kind) ||
-        (id_kind != TAI_ID_SCORE && id_kind != TAI_ID_RAW))
-        return tai_error_set(&a->err, TA_ENOTFOUND, "row %zu: unknown metric \"%s\"", i,
-                             id ? id : "(null)");
+    if (!id || c->ptr[slot] != id) {
+        if (!id || !tai_framework_lookup(&a->fw->def, id, &metric, &id_kind) ||
+            (id_kind != TAI_ID_SCORE && id_kind != TAI_ID_RAW))
+            return tai_error_set(&a->err, TA_ENOTFOUND, "row %zu: unknown metric \"%s\"", i,
+                                 id ? id : "(null)");
+        c->ptr[slot] = id;
+        c->metric[slot] = metric;
+    }
     if (!isfinite(number))
         return tai_error_set(&a->err, TA_EINVAL, "row %zu: trust %s, %s: not a finite number", i,
                              code, id);
@@ -258,13 +344,30 @@ static ta_status check_column_row(ta_assessment *a, size_t i, const char *code, 
     return TA_OK;
 }
 
+/* Whether row i names the same trust as row i - 1 (same pointer or text):
+ * long-format input lists a trust's rows together, so most rows do. */
+static int same_as_previous(const char *const *codes, size_t i)
+{
+    return i > 0 && (codes[i] == codes[i - 1] || strcmp(codes[i], codes[i - 1]) == 0);
+}
+
+/* The row of a code known to the assessment or staged in this call. */
+static size_t row_of(const ta_assessment *a, const tai_strmap *staged, const char *code)
+{
+    size_t t = 0;
+    if (!tai_strmap_get(&a->codes, code, strlen(code), &t))
+        tai_strmap_get(staged, code, strlen(code), &t);
+    return t;
+}
+
 ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *const *trust_codes,
                                     const char *const *metric_ids, const double *numbers,
                                     ta_input_kind kind)
 {
     tai_strmap staged; /* codes new in this call -> row index beyond n_trusts */
-    size_t n_staged = 0, nm, i, metric = 0, written = 0;
+    size_t n_staged = 0, nm, i, written = 0, t = 0;
     double *cells;
+    id_cache cache;
     ta_status st = TA_OK;
     if (!a)
         return TA_EINVAL;
@@ -272,17 +375,22 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
         return tai_error_set(&a->err, TA_EINVAL, "a column is NULL");
     if (kind != TA_INPUT_VALUE && kind != TA_INPUT_SCORE)
         return tai_error_set(&a->err, TA_EINVAL, "unknown input kind %d", (int)kind);
+    memset(&cache, 0, sizeof cache);
     for (i = 0; i < n; i++)
-        if ((st = check_column_row(a, i, trust_codes[i], metric_ids[i], numbers[i], kind,
-                                   &metric)) != TA_OK)
+        if ((st = check_column_row(a, &cache, i, trust_codes[i],
+                                   i > 0 && trust_codes[i] == trust_codes[i - 1], metric_ids[i],
+                                   numbers[i], kind)) != TA_OK)
             return st;
     nm = a->n_metrics;
     tai_strmap_init(&staged, &a->alloc);
     /* Stage new trusts. */
     for (i = 0; i < n && st == TA_OK; i++) {
         const char *code = trust_codes[i];
-        size_t len = strlen(code), index;
+        size_t len, index;
         int existed = 0;
+        if (same_as_previous(trust_codes, i))
+            continue;
+        len = strlen(code);
         if (tai_strmap_get(&a->codes, code, len, &index))
             continue;
         st = tai_strmap_put(&staged, code, len, a->n_trusts + n_staged, &existed, NULL);
@@ -297,14 +405,13 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
     /* Write the cells, stopping at the first duplicate. */
     cells = kind == TA_INPUT_VALUE ? a->values : a->supplied;
     for (i = 0; i < n && st == TA_OK; i++) {
-        size_t t, m;
-        const char *code = trust_codes[i];
-        if (!tai_strmap_get(&a->codes, code, strlen(code), &t))
-            tai_strmap_get(&staged, code, strlen(code), &t);
-        tai_framework_lookup(&a->fw->def, metric_ids[i], &m, NULL);
+        size_t m = cached_metric(a, &cache, metric_ids[i]);
+        if (i == 0 || trust_codes[i] != trust_codes[i - 1])
+            t = row_of(a, &staged, trust_codes[i]);
         if (!isnan(cells[t * nm + m])) {
             st = tai_error_set(&a->err, TA_EDUPLICATE, "row %zu: trust %s already has a %s for "
-                               "%s", i, code, kind == TA_INPUT_VALUE ? "value" : "score",
+                               "%s", i, trust_codes[i],
+                               kind == TA_INPUT_VALUE ? "value" : "score",
                                a->fw->def.metrics[m].id);
             break;
         }
@@ -316,8 +423,8 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
             tai_error_set(&a->err, TA_ENOMEM, "out of memory adding columns");
         /* Undo: rows 0 .. written-1 wrote cells of existing or staged trusts. */
         for (size_t j = 0; j < written; j++) {
-            size_t t, m;
             const char *code = trust_codes[j];
+            size_t m;
             if (!tai_strmap_get(&a->codes, code, strlen(code), &t) &&
                 !tai_strmap_get(&staged, code, strlen(code), &t))
                 continue;
@@ -326,19 +433,19 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
                 cells[t * nm + m] = NAN;
         }
         for (size_t s = 0; s < n_staged; s++) {
-            size_t t = a->n_trusts + s;
-            free_row_fields(a, &a->trusts[t]);
+            size_t row = a->n_trusts + s;
+            free_row_fields(a, &a->trusts[row]);
             for (size_t m = 0; m < nm; m++)
-                a->values[t * nm + m] = a->supplied[t * nm + m] = NAN;
+                a->values[row * nm + m] = a->supplied[row * nm + m] = NAN;
         }
         tai_strmap_free(&staged);
         return st;
     }
     /* Publish the staged trusts. */
     for (size_t s = 0; s < n_staged && st == TA_OK; s++) {
-        size_t t = a->n_trusts + s;
-        st = tai_strmap_put(&a->codes, a->trusts[t].code, strlen(a->trusts[t].code), t, NULL,
-                            NULL);
+        size_t row = a->n_trusts + s;
+        st = tai_strmap_put(&a->codes, a->trusts[row].code, strlen(a->trusts[row].code), row,
+                            NULL, NULL);
     }
     tai_strmap_free(&staged);
     if (st != TA_OK)
@@ -348,12 +455,19 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
     return TA_OK;
 }
 
+/* Callers set several fields and flags of one trust in a row, so the last
+ * trust found is compared first (a short string compare, not a hash). */
 static ta_status find_code(ta_assessment *a, const char *code, size_t *t)
 {
     if (!code)
         return tai_error_set(&a->err, TA_EINVAL, "trust code is NULL");
+    if (a->last_found < a->n_trusts && strcmp(a->trusts[a->last_found].code, code) == 0) {
+        *t = a->last_found;
+        return TA_OK;
+    }
     if (!tai_strmap_get(&a->codes, code, strlen(code), t))
         return tai_error_set(&a->err, TA_ENOTFOUND, "no trust %s in the assessment", code);
+    a->last_found = *t;
     return TA_OK;
 }
 
@@ -369,9 +483,10 @@ ta_status ta_assessment_set_trust_field(ta_assessment *a, const char *code, ta_t
         return st;
     if ((int)field < 0 || (int)field >= TAI_N_FIELDS || !value)
         return tai_error_set(&a->err, TA_EINVAL, "bad field or NULL value for trust %s", code);
-    if (!(copy = tai_strdup(&a->alloc, value)))
+    if (!(copy = field_copy(a, value)))
         return tai_error_set(&a->err, TA_ENOMEM, "out of memory");
-    tai_free(&a->alloc, a->trusts[t].fields[field]);
+    if (a->trusts[t].fields[field] != empty_field)
+        tai_free(&a->alloc, a->trusts[t].fields[field]);
     a->trusts[t].fields[field] = copy;
     discard_results(a);
     return TA_OK;

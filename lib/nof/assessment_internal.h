@@ -62,6 +62,7 @@ struct ta_assessment {
     size_t n_trusts, trusts_cap;
     tai_trust_row *trusts;
     tai_strmap codes;
+    size_t last_found; /* the trust find_code found last (a hint; may be stale) */
     double *values;   /* trusts_cap * n_metrics */
     double *supplied; /* trusts_cap * n_metrics */
     tai_rank_input *ranks;
@@ -82,6 +83,17 @@ struct ta_assessment {
 
 /* likely_range.c: frees a->likely (discarded with the results). */
 void tai_likely_free(ta_assessment *a);
+
+/* assessment.c: the readers' bulk path (lib/io). Appends trust `code` with
+ * its four fields (as ta_trust_field), two flags (as ta_flag) and rows of
+ * n_metrics values and supplied scores (NaN = none; NULL = no row), as
+ * ta_assessment_add_trust does for a trust holding the same. The caller has
+ * checked what the ta_trust setters check (finite numbers, scores in [1, 4]).
+ * TA_EINVAL for an invalid code, TA_EDUPLICATE, TA_ENOMEM (the assessment is
+ * then as it was); no message is set. */
+ta_status tai_assessment_add_row(ta_assessment *a, const char *code, char *const *fields,
+                                 const ta_tristate *flags, const double *values,
+                                 const double *scores);
 
 /* scoring.c: fills scores[n_trusts * n_metrics] from the inputs. */
 ta_status tai_score_metrics(ta_assessment *a, double *scores);

@@ -9,8 +9,9 @@
  *   standard_capped  as rank, but a value worse than the standard scores 4;
  *   banded           band k (1-based) of the cut points scores k;
  *   combined         a table lookup on two other metrics' whole scores.
- * Rank scaling sorts each metric's values once: O(n log n) per metric, so
- * national tables and a million synthetic trusts take the same code path.
+ * Rank scaling sorts each metric's values once, by a radix sort of their
+ * bits: O(n) per metric, so national tables and a million synthetic trusts
+ * take the same code path.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -21,16 +22,65 @@
 #include "common/number.h"
 
 typedef struct ranked {
-    double value;
+    uint64_t key; /* the value's bits, mapped so that unsigned order is numeric order */
     size_t trust;
 } ranked;
 
-static int ascending(const void *pa, const void *pb)
+/* Maps a double (not NaN; -0.0 taken as +0.0) to a key whose unsigned order
+ * is the numeric order. */
+static uint64_t order_key(double v)
 {
-    const ranked *a = pa, *b = pb;
-    if (a->value != b->value)
-        return a->value < b->value ? -1 : 1;
-    return a->trust < b->trust ? -1 : a->trust > b->trust;
+    uint64_t u;
+    v += 0.0; /* -0.0 becomes +0.0: equal values, equal keys */
+    memcpy(&u, &v, sizeof u);
+    return u >> 63 ? ~u : u | UINT64_C(0x8000000000000000);
+}
+
+/* Sorts buf[0..n-1] by key, stably, with tmp[n] as scratch: least significant
+ * digit radix sort, 8 bits a pass, skipping passes in which every key has
+ * the same digit (the high bytes of similar values); insertion sort for 32
+ * values or fewer. Both are stable, so equal values
+ * stay in trust order: the order the former comparison sort (value, then
+ * trust) gave, in O(n) per metric rather than O(n log n). */
+static void sort_by_key(ranked *buf, ranked *tmp, size_t n)
+{
+    size_t count[256];
+    ranked *from = buf, *to = tmp;
+    if (n <= 32) { /* few values (or none, as for scores given as scores) */
+        for (size_t i = 1; i < n; i++) {
+            ranked x = buf[i];
+            size_t j = i;
+            for (; j > 0 && buf[j - 1].key > x.key; j--)
+                buf[j] = buf[j - 1];
+            buf[j] = x;
+        }
+        return;
+    }
+    for (int shift = 0; shift < 64; shift += 8) {
+        size_t sum = 0;
+        int skip = 0;
+        memset(count, 0, sizeof count);
+        for (size_t i = 0; i < n; i++)
+            count[(from[i].key >> shift) & 0xff]++;
+        for (size_t d = 0; d < 256; d++) {
+            size_t c = count[d];
+            if (c == n)
+                skip = 1;
+            count[d] = sum;
+            sum += c;
+        }
+        if (skip)
+            continue;
+        for (size_t i = 0; i < n; i++)
+            to[count[(from[i].key >> shift) & 0xff]++] = from[i];
+        {
+            ranked *swap = from;
+            from = to;
+            to = swap;
+        }
+    }
+    if (from != buf)
+        memcpy(buf, from, n * sizeof *buf);
 }
 
 static int misses_standard(const tai_metric *m, double value)
@@ -39,23 +89,24 @@ static int misses_standard(const tai_metric *m, double value)
 }
 
 /* Rank-scales metric m across the trusts that have a value. */
-static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranked *buf)
+static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranked *buf,
+                               ranked *tmp)
 {
     const tai_metric *metric = &a->fw->def.metrics[m];
     size_t n = 0, nm = a->n_metrics;
     for (size_t t = 0; t < a->n_trusts; t++) {
         double v = a->values[t * nm + m];
         if (!isnan(v)) {
-            buf[n].value = metric->direction == TA_HIGHER_IS_BETTER ? -v : v;
+            buf[n].key = order_key(metric->direction == TA_HIGHER_IS_BETTER ? -v : v);
             buf[n].trust = t;
             n++;
         }
     }
-    qsort(buf, n, sizeof *buf, ascending);
+    sort_by_key(buf, tmp, n);
     for (size_t i = 0, first = 0; i < n; i++) {
         size_t t = buf[i].trust;
         double *out = &scores[t * nm + m];
-        if (i > 0 && buf[i].value != buf[i - 1].value)
+        if (i > 0 && buf[i].key != buf[i - 1].key)
             first = i;
         if (!isnan(*out))
             continue; /* supplied */
@@ -116,7 +167,7 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
 {
     const tai_framework_def *def = &a->fw->def;
     size_t nm = a->n_metrics, cells = a->n_trusts * nm;
-    ranked *buf;
+    ranked *buf, *tmp;
     ta_status st = TA_OK;
     memcpy(scores, a->supplied, cells * sizeof *scores);
     for (size_t r = 0; r < a->n_ranks; r++) {
@@ -125,13 +176,17 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
         if (isnan(*out))
             *out = 1.0 + 3.0 * (double)(in->rank - 1) / (double)(in->pool - 1);
     }
-    buf = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *buf);
-    if (!buf)
+    buf = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1, sizeof *buf);
+    tmp = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1, sizeof *tmp);
+    if (!buf || !tmp) {
+        tai_free(&a->alloc, buf);
+        tai_free(&a->alloc, tmp);
         return TA_ENOMEM;
+    }
     for (size_t m = 0; m < nm && st == TA_OK; m++) {
         const tai_metric *metric = &def->metrics[m];
         if (metric->scoring == TA_SCORING_RANK || metric->scoring == TA_SCORING_STANDARD_CAPPED) {
-            st = score_by_rank(a, m, scores, buf);
+            st = score_by_rank(a, m, scores, buf, tmp);
         } else if (metric->scoring == TA_SCORING_BANDED) {
             for (size_t t = 0; t < a->n_trusts; t++) {
                 double v = a->values[t * nm + m];
@@ -141,6 +196,7 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
         }
     }
     tai_free(&a->alloc, buf);
+    tai_free(&a->alloc, tmp);
     /* Combinations last: their components are scored by now. */
     for (size_t m = 0; m < nm && st == TA_OK; m++)
         if (def->metrics[m].scoring == TA_SCORING_COMBINED)
