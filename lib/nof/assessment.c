@@ -145,12 +145,34 @@ const char *ta_assessment_period(const ta_assessment *a)
 
 /* ---- inputs ----------------------------------------------------------- */
 
-/* Makes room for `count` trusts; new input cells are NaN, new rows empty. */
+/* A trusts_cap x n_metrics array of input cells, all NaN (not given). */
+static double *new_cells(ta_assessment *a)
+{
+    size_t n = a->trusts_cap * a->n_metrics;
+    double *cells = tai_reallocarray(&a->alloc, NULL, n ? n : 1, sizeof *cells);
+    for (size_t i = 0; cells && i < n; i++)
+        cells[i] = NAN;
+    return cells;
+}
+
+/* The values or supplied-score cells, made on first use: input from scores
+ * needs no value cells and input from values no score cells, and at a
+ * million trusts each array is 160 MB. NULL when out of memory. */
+static double *input_cells(ta_assessment *a, ta_input_kind kind)
+{
+    double **cells = kind == TA_INPUT_VALUE ? &a->values : &a->supplied;
+    if (!*cells)
+        *cells = new_cells(a);
+    return *cells;
+}
+
+/* Makes room for `count` trusts; new input cells are NaN. Rows beyond
+ * n_trusts are filled by init_row when used. */
 static ta_status reserve_trusts(ta_assessment *a, size_t count)
 {
     size_t nm = a->n_metrics, old_cap = a->trusts_cap, cap;
     tai_trust_row *rows;
-    double *values, *supplied;
+    double *cells[2];
     if (count <= old_cap)
         return TA_OK;
     cap = old_cap < 16 ? 16 : old_cap;
@@ -163,17 +185,22 @@ static ta_status reserve_trusts(ta_assessment *a, size_t count)
     if (!rows)
         return TA_ENOMEM;
     a->trusts = rows;
-    values = tai_reallocarray(&a->alloc, a->values, cap * nm, sizeof *values);
-    if (!values)
-        return TA_ENOMEM;
-    a->values = values;
-    supplied = tai_reallocarray(&a->alloc, a->supplied, cap * nm, sizeof *supplied);
-    if (!supplied)
-        return TA_ENOMEM;
-    a->supplied = supplied;
-    memset(rows + old_cap, 0, (cap - old_cap) * sizeof *rows);
-    for (size_t i = old_cap * nm; i < cap * nm; i++)
-        values[i] = supplied[i] = NAN;
+    cells[0] = a->values;
+    cells[1] = a->supplied;
+    for (int k = 0; k < 2; k++) {
+        double *grown;
+        if (!cells[k])
+            continue;
+        grown = tai_reallocarray(&a->alloc, cells[k], cap * (nm ? nm : 1), sizeof *grown);
+        if (!grown)
+            return TA_ENOMEM;
+        for (size_t i = old_cap * nm; i < cap * nm; i++)
+            grown[i] = NAN;
+        if (k == 0)
+            a->values = grown;
+        else
+            a->supplied = grown;
+    }
     a->trusts_cap = cap;
     return TA_OK;
 }
@@ -194,6 +221,7 @@ static ta_status init_row(ta_assessment *a, size_t t, const char *code)
 ta_status ta_assessment_add_trust(ta_assessment *a, const ta_trust *t)
 {
     size_t nm, index, n_new_ranks = 0;
+    int has_values = 0, has_scores = 0;
     tai_trust_row *row;
     ta_status st;
     if (!a)
@@ -207,9 +235,14 @@ ta_status ta_assessment_add_trust(ta_assessment *a, const ta_trust *t)
         return tai_error_set(&a->err, TA_EDUPLICATE, "trust %s is already in the assessment",
                              t->code);
     nm = a->n_metrics;
-    for (size_t m = 0; m < nm; m++)
+    for (size_t m = 0; m < nm; m++) {
         n_new_ranks += t->ranks[m] != 0;
+        has_values |= !isnan(t->values[m]);
+        has_scores |= !isnan(t->scores[m]);
+    }
     if (reserve_trusts(a, a->n_trusts + 1) != TA_OK ||
+        (has_values && !input_cells(a, TA_INPUT_VALUE)) ||
+        (has_scores && !input_cells(a, TA_INPUT_SCORE)) ||
         tai_grow(&a->alloc, (void **)&a->ranks, &a->ranks_cap, a->n_ranks + n_new_ranks,
                  sizeof *a->ranks) != TA_OK)
         return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding trust %s", t->code);
@@ -232,8 +265,12 @@ ta_status ta_assessment_add_trust(ta_assessment *a, const ta_trust *t)
     row->ft_status = t->ft_status;
     row->flags[0] = t->flags[0];
     row->flags[1] = t->flags[1];
-    memcpy(&a->values[index * nm], t->values, nm * sizeof *t->values);
-    memcpy(&a->supplied[index * nm], t->scores, nm * sizeof *t->scores);
+    for (size_t m = 0; m < nm; m++) {
+        if (!isnan(t->values[m]))
+            a->values[index * nm + m] = t->values[m];
+        if (!isnan(t->scores[m]))
+            a->supplied[index * nm + m] = t->scores[m];
+    }
     for (size_t m = 0; m < nm; m++)
         if (t->ranks[m]) {
             tai_rank_input *r = &a->ranks[a->n_ranks++];
@@ -258,7 +295,9 @@ ta_status tai_assessment_add_row(ta_assessment *a, const char *code, char *const
         return TA_EINVAL;
     if (tai_strmap_get(&a->codes, code, strlen(code), &index))
         return TA_EDUPLICATE;
-    if (reserve_trusts(a, a->n_trusts + 1) != TA_OK)
+    if (reserve_trusts(a, a->n_trusts + 1) != TA_OK ||
+        (values && !input_cells(a, TA_INPUT_VALUE)) ||
+        (scores && !input_cells(a, TA_INPUT_SCORE)))
         return TA_ENOMEM;
     index = a->n_trusts;
     init_row(a, index, code);
@@ -351,21 +390,12 @@ static int same_as_previous(const char *const *codes, size_t i)
     return i > 0 && (codes[i] == codes[i - 1] || strcmp(codes[i], codes[i - 1]) == 0);
 }
 
-/* The row of a code known to the assessment or staged in this call. */
-static size_t row_of(const ta_assessment *a, const tai_strmap *staged, const char *code)
-{
-    size_t t = 0;
-    if (!tai_strmap_get(&a->codes, code, strlen(code), &t))
-        tai_strmap_get(staged, code, strlen(code), &t);
-    return t;
-}
-
 ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *const *trust_codes,
                                     const char *const *metric_ids, const double *numbers,
                                     ta_input_kind kind)
 {
     tai_strmap staged; /* codes new in this call -> row index beyond n_trusts */
-    size_t n_staged = 0, nm, i, written = 0, t = 0;
+    size_t n_staged = 0, nm, i, written = 0, t = 0, n_runs = 0, run, *run_rows;
     double *cells;
     id_cache cache;
     ta_status st = TA_OK;
@@ -376,24 +406,31 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
     if (kind != TA_INPUT_VALUE && kind != TA_INPUT_SCORE)
         return tai_error_set(&a->err, TA_EINVAL, "unknown input kind %d", (int)kind);
     memset(&cache, 0, sizeof cache);
-    for (i = 0; i < n; i++)
+    for (i = 0; i < n; i++) {
         if ((st = check_column_row(a, &cache, i, trust_codes[i],
                                    i > 0 && trust_codes[i] == trust_codes[i - 1], metric_ids[i],
                                    numbers[i], kind)) != TA_OK)
             return st;
+        n_runs += !same_as_previous(trust_codes, i);
+    }
     nm = a->n_metrics;
+    /* The row of each run of rows naming one trust, found once here. */
+    if (!(run_rows = tai_reallocarray(&a->alloc, NULL, n_runs ? n_runs : 1, sizeof *run_rows)))
+        return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding columns");
     tai_strmap_init(&staged, &a->alloc);
     /* Stage new trusts. */
-    for (i = 0; i < n && st == TA_OK; i++) {
+    for (i = 0, run = 0; i < n && st == TA_OK; i++) {
         const char *code = trust_codes[i];
         size_t len, index;
         int existed = 0;
         if (same_as_previous(trust_codes, i))
             continue;
         len = strlen(code);
-        if (tai_strmap_get(&a->codes, code, len, &index))
+        if (tai_strmap_get(&a->codes, code, len, &index)) {
+            run_rows[run++] = index;
             continue;
-        st = tai_strmap_put(&staged, code, len, a->n_trusts + n_staged, &existed, NULL);
+        }
+        st = tai_strmap_put(&staged, code, len, a->n_trusts + n_staged, &existed, &index);
         if (st == TA_OK && !existed) {
             st = reserve_trusts(a, a->n_trusts + n_staged + 1);
             if (st == TA_OK)
@@ -401,13 +438,16 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
             if (st == TA_OK)
                 n_staged++;
         }
+        run_rows[run++] = index;
     }
     /* Write the cells, stopping at the first duplicate. */
-    cells = kind == TA_INPUT_VALUE ? a->values : a->supplied;
-    for (i = 0; i < n && st == TA_OK; i++) {
+    cells = st == TA_OK && n > 0 ? input_cells(a, kind) : NULL;
+    if (st == TA_OK && n > 0 && !cells)
+        st = TA_ENOMEM;
+    for (i = 0, run = 0; i < n && st == TA_OK; i++) {
         size_t m = cached_metric(a, &cache, metric_ids[i]);
-        if (i == 0 || trust_codes[i] != trust_codes[i - 1])
-            t = row_of(a, &staged, trust_codes[i]);
+        if (!same_as_previous(trust_codes, i))
+            t = run_rows[run++];
         if (!isnan(cells[t * nm + m])) {
             st = tai_error_set(&a->err, TA_EDUPLICATE, "row %zu: trust %s already has a %s for "
                                "%s", i, trust_codes[i],
@@ -435,12 +475,18 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
         for (size_t s = 0; s < n_staged; s++) {
             size_t row = a->n_trusts + s;
             free_row_fields(a, &a->trusts[row]);
-            for (size_t m = 0; m < nm; m++)
-                a->values[row * nm + m] = a->supplied[row * nm + m] = NAN;
+            for (size_t m = 0; m < nm; m++) {
+                if (a->values)
+                    a->values[row * nm + m] = NAN;
+                if (a->supplied)
+                    a->supplied[row * nm + m] = NAN;
+            }
         }
         tai_strmap_free(&staged);
+        tai_free(&a->alloc, run_rows);
         return st;
     }
+    tai_free(&a->alloc, run_rows);
     /* Publish the staged trusts. */
     for (size_t s = 0; s < n_staged && st == TA_OK; s++) {
         size_t row = a->n_trusts + s;

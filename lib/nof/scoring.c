@@ -36,43 +36,82 @@ static uint64_t order_key(double v)
     return u >> 63 ? ~u : u | UINT64_C(0x8000000000000000);
 }
 
-/* Sorts buf[0..n-1] by key, stably, with tmp[n] as scratch: least significant
- * digit radix sort, 8 bits a pass, skipping passes in which every key has
- * the same digit (the high bytes of similar values); insertion sort for 32
- * values or fewer. Both are stable, so equal values
+/* Sorts buf[0..n-1] by key, stably, with tmp[n] as scratch. Up to 32 values
+ * (or none, as when scores are given as scores): insertion sort; up to 1024:
+ * merge sort; beyond: least significant digit radix sort, 8 bits a digit,
+ * all eight histograms from one read, skipping digits that every key shares
+ * (the high bytes of similar values). All three are stable, so equal values
  * stay in trust order: the order the former comparison sort (value, then
- * trust) gave, in O(n) per metric rather than O(n log n). */
+ * trust) gave, in O(n) per metric for large tables. */
+static void insertion_by_key(ranked *buf, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        ranked x = buf[i];
+        size_t j = i;
+        for (; j > 0 && buf[j - 1].key > x.key; j--)
+            buf[j] = buf[j - 1];
+        buf[j] = x;
+    }
+}
+
+static void merge_by_key(ranked *buf, ranked *tmp, size_t n)
+{
+    ranked *from = buf, *to = tmp;
+    size_t width = 16;
+    for (size_t lo = 0; lo < n; lo += width)
+        insertion_by_key(buf + lo, n - lo < width ? n - lo : width);
+    for (; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                to[k++] = from[j].key < from[i].key ? from[j++] : from[i++];
+            while (i < mid)
+                to[k++] = from[i++];
+            while (j < hi)
+                to[k++] = from[j++];
+        }
+        {
+            ranked *swap = from;
+            from = to;
+            to = swap;
+        }
+    }
+    if (from != buf)
+        memcpy(buf, from, n * sizeof *buf);
+}
+
 static void sort_by_key(ranked *buf, ranked *tmp, size_t n)
 {
-    size_t count[256];
+    size_t count[8][256];
     ranked *from = buf, *to = tmp;
-    if (n <= 32) { /* few values (or none, as for scores given as scores) */
-        for (size_t i = 1; i < n; i++) {
-            ranked x = buf[i];
-            size_t j = i;
-            for (; j > 0 && buf[j - 1].key > x.key; j--)
-                buf[j] = buf[j - 1];
-            buf[j] = x;
-        }
+    if (n <= 32) {
+        insertion_by_key(buf, n);
         return;
     }
-    for (int shift = 0; shift < 64; shift += 8) {
+    if (n <= 1024) {
+        merge_by_key(buf, tmp, n);
+        return;
+    }
+    memset(count, 0, sizeof count);
+    for (size_t i = 0; i < n; i++)
+        for (int d = 0; d < 8; d++)
+            count[d][(buf[i].key >> (8 * d)) & 0xff]++;
+    for (int d = 0; d < 8; d++) {
         size_t sum = 0;
         int skip = 0;
-        memset(count, 0, sizeof count);
-        for (size_t i = 0; i < n; i++)
-            count[(from[i].key >> shift) & 0xff]++;
-        for (size_t d = 0; d < 256; d++) {
-            size_t c = count[d];
+        for (size_t v = 0; v < 256; v++) {
+            size_t c = count[d][v];
             if (c == n)
                 skip = 1;
-            count[d] = sum;
+            count[d][v] = sum;
             sum += c;
         }
         if (skip)
             continue;
         for (size_t i = 0; i < n; i++)
-            to[count[(from[i].key >> shift) & 0xff]++] = from[i];
+            to[count[d][(from[i].key >> (8 * d)) & 0xff]++] = from[i];
         {
             ranked *swap = from;
             from = to;
@@ -169,7 +208,12 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
     size_t nm = a->n_metrics, cells = a->n_trusts * nm;
     ranked *buf, *tmp;
     ta_status st = TA_OK;
-    memcpy(scores, a->supplied, cells * sizeof *scores);
+    if (a->supplied) {
+        memcpy(scores, a->supplied, cells * sizeof *scores);
+    } else {
+        for (size_t i = 0; i < cells; i++)
+            scores[i] = NAN;
+    }
     for (size_t r = 0; r < a->n_ranks; r++) {
         const tai_rank_input *in = &a->ranks[r];
         double *out = &scores[in->trust * nm + in->metric];
@@ -183,7 +227,7 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
         tai_free(&a->alloc, tmp);
         return TA_ENOMEM;
     }
-    for (size_t m = 0; m < nm && st == TA_OK; m++) {
+    for (size_t m = 0; m < nm && st == TA_OK && a->values; m++) { /* NULL: no values */
         const tai_metric *metric = &def->metrics[m];
         if (metric->scoring == TA_SCORING_RANK || metric->scoring == TA_SCORING_STANDARD_CAPPED) {
             st = score_by_rank(a, m, scores, buf, tmp);
