@@ -207,7 +207,8 @@ ta_status tai_rank_league(ta_assessment *a)
     ta_status st;
     if ((st = order_types(a)) != TA_OK)
         return st;
-    entries = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *entries);
+    entries = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1,
+                               sizeof *entries); /* entries 0 .. n-1 are set below */
     if (!entries)
         return TA_ENOMEM;
     for (size_t t = 0; t < a->n_trusts; t++) {

@@ -127,9 +127,12 @@ static int misses_standard(const tai_metric *m, double value)
     return m->direction == TA_HIGHER_IS_BETTER ? value < m->standard : value > m->standard;
 }
 
-/* Rank-scales metric m across the trusts that have a value. */
+/* Rank-scales metric m across the trusts that have a value. Scores go first
+ * to col[trust] (writes in rank order land at random trusts, and col is 8
+ * bytes a trust, not a row of the score matrix), then into the matrix in
+ * trust order, which the hardware prefetches. */
 static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranked *buf,
-                               ranked *tmp)
+                               ranked *tmp, double *col)
 {
     const tai_metric *metric = &a->fw->def.metrics[m];
     size_t n = 0, nm = a->n_metrics;
@@ -141,19 +144,22 @@ static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranke
             n++;
         }
     }
+    if (n == 0)
+        return TA_OK;
     sort_by_key(buf, tmp, n);
     for (size_t i = 0, first = 0; i < n; i++) {
-        size_t t = buf[i].trust;
-        double *out = &scores[t * nm + m];
         if (i > 0 && buf[i].key != buf[i - 1].key)
             first = i;
-        if (!isnan(*out))
-            continue; /* supplied */
-        if (metric->scoring == TA_SCORING_STANDARD_CAPPED &&
-            misses_standard(metric, a->values[t * nm + m]))
+        col[buf[i].trust] = n == 1 ? 1.0 : 1.0 + 3.0 * (double)first / (double)(n - 1);
+    }
+    for (size_t t = 0; t < a->n_trusts; t++) {
+        double v = a->values[t * nm + m], *out = &scores[t * nm + m];
+        if (isnan(v) || !isnan(*out))
+            continue; /* no value, or supplied */
+        if (metric->scoring == TA_SCORING_STANDARD_CAPPED && misses_standard(metric, v))
             *out = 4.0;
         else
-            *out = n == 1 ? 1.0 : 1.0 + 3.0 * (double)first / (double)(n - 1);
+            *out = col[t];
     }
     return TA_OK;
 }
@@ -207,6 +213,7 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
     const tai_framework_def *def = &a->fw->def;
     size_t nm = a->n_metrics, cells = a->n_trusts * nm;
     ranked *buf, *tmp;
+    double *col;
     ta_status st = TA_OK;
     if (a->supplied) {
         memcpy(scores, a->supplied, cells * sizeof *scores);
@@ -222,15 +229,17 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
     }
     buf = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1, sizeof *buf);
     tmp = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1, sizeof *tmp);
-    if (!buf || !tmp) {
+    col = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1, sizeof *col);
+    if (!buf || !tmp || !col) {
         tai_free(&a->alloc, buf);
         tai_free(&a->alloc, tmp);
+        tai_free(&a->alloc, col);
         return TA_ENOMEM;
     }
     for (size_t m = 0; m < nm && st == TA_OK && a->values; m++) { /* NULL: no values */
         const tai_metric *metric = &def->metrics[m];
         if (metric->scoring == TA_SCORING_RANK || metric->scoring == TA_SCORING_STANDARD_CAPPED) {
-            st = score_by_rank(a, m, scores, buf, tmp);
+            st = score_by_rank(a, m, scores, buf, tmp, col);
         } else if (metric->scoring == TA_SCORING_BANDED) {
             for (size_t t = 0; t < a->n_trusts; t++) {
                 double v = a->values[t * nm + m];
@@ -241,6 +250,7 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
     }
     tai_free(&a->alloc, buf);
     tai_free(&a->alloc, tmp);
+    tai_free(&a->alloc, col);
     /* Combinations last: their components are scored by now. */
     for (size_t m = 0; m < nm && st == TA_OK; m++)
         if (def->metrics[m].scoring == TA_SCORING_COMBINED)
