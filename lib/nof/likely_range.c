@@ -19,8 +19,9 @@
  * their own columns of the replicate table (trust-major, so each trust's
  * replicates are contiguous for the quantile selection that follows).
  *
- * Cost: R x (draws + one rank of the segmented trusts); the quantiles are two
- * linear-time selections per trust. Memory: 12 bytes per trust and replicate.
+ * Cost: R x (draws + one rank of the segmented trusts); the quantiles come
+ * from a count per distinct value (rounded averages and ranks span few), in
+ * linear time per trust. Memory: 12 bytes per trust and replicate.
  */
 #include <math.h>
 #include <pthread.h>
@@ -249,11 +250,43 @@ static void bound_positions(size_t n, double interval, size_t *lo, size_t *hi)
     *hi = (size_t)khi - 1;
 }
 
+/* The k_lo-th and k_hi-th smallest (0-based) of x[0..n-1]. Replicate values
+ * are rounded averages or ranks, so they span few distinct integers: a count
+ * per value (counts[], span entries) finds both in O(n + span); a wider
+ * span falls back to selection. */
+#define COUNT_SPAN 4096
+
+static void select_pair(int64_t *x, size_t n, size_t k_lo, size_t k_hi, size_t *counts,
+                        int64_t *lo, int64_t *hi)
+{
+    int64_t min = x[0], max = x[0];
+    size_t seen = 0, v = 0;
+    for (size_t r = 1; r < n; r++) {
+        min = x[r] < min ? x[r] : min;
+        max = x[r] > max ? x[r] : max;
+    }
+    if ((uint64_t)(max - min) >= COUNT_SPAN) {
+        *lo = select_kth(x, n, k_lo);
+        *hi = select_kth(x, n, k_hi);
+        return;
+    }
+    memset(counts, 0, ((size_t)(max - min) + 1) * sizeof *counts);
+    for (size_t r = 0; r < n; r++)
+        counts[x[r] - min]++;
+    for (; seen + counts[v] <= k_lo; v++)
+        seen += counts[v];
+    *lo = min + (int64_t)v;
+    for (; seen + counts[v] <= k_hi; v++)
+        seen += counts[v];
+    *hi = min + (int64_t)v;
+}
+
 typedef struct quantiles {
     const boot *b;
     struct tai_likely *out;
     size_t pos_lo, pos_hi;
     int64_t **scratch; /* one column per worker */
+    size_t **counts;   /* COUNT_SPAN counters per worker */
 } quantiles;
 
 static ta_status select_bounds(void *ctx, unsigned worker, size_t begin, size_t end)
@@ -265,12 +298,14 @@ static ta_status select_bounds(void *ctx, unsigned worker, size_t begin, size_t 
         size_t t = q->b->trusts[j].trust;
         int64_t *keys = &q->b->keys[j * R];
         const uint32_t *ranks = &q->b->ranks[j * R];
-        q->out->avg_lo[t] = select_kth(keys, R, q->pos_lo);
-        q->out->avg_hi[t] = select_kth(keys, R, q->pos_hi);
+        int64_t rlo, rhi;
+        select_pair(keys, R, q->pos_lo, q->pos_hi, q->counts[worker], &q->out->avg_lo[t],
+                    &q->out->avg_hi[t]);
         for (size_t r = 0; r < R; r++)
             col[r] = ranks[r];
-        q->out->rank_lo[t] = (uint32_t)select_kth(col, R, q->pos_lo);
-        q->out->rank_hi[t] = (uint32_t)select_kth(col, R, q->pos_hi);
+        select_pair(col, R, q->pos_lo, q->pos_hi, q->counts[worker], &rlo, &rhi);
+        q->out->rank_lo[t] = (uint32_t)rlo;
+        q->out->rank_hi[t] = (uint32_t)rhi;
         q->out->has[t] = 1;
     }
     return TA_OK;
@@ -352,18 +387,21 @@ ta_status ta_assessment_likely_ranges(ta_assessment *a, uint32_t replicates, dou
     cells = st == TA_OK ? b.n * replicates : 0;
     workers = tai_parallel_workers(replicates, threads);
     if (st == TA_OK) {
-        b.keys = tai_calloc(&a->alloc, cells ? cells : 1, sizeof *b.keys);
-        b.ranks = tai_calloc(&a->alloc, cells ? cells : 1, sizeof *b.ranks);
+        /* Every cell is written by its replicate: no zeroing. */
+        b.keys = tai_reallocarray(&a->alloc, NULL, cells ? cells : 1, sizeof *b.keys);
+        b.ranks = tai_reallocarray(&a->alloc, NULL, cells ? cells : 1, sizeof *b.ranks);
         b.scratch = tai_calloc(&a->alloc, workers, sizeof *b.scratch);
         q.scratch = tai_calloc(&a->alloc, workers, sizeof *q.scratch);
+        q.counts = tai_calloc(&a->alloc, workers, sizeof *q.counts);
         l = tai_calloc(&a->alloc, 1, sizeof *l);
-        if (!b.keys || !b.ranks || !b.scratch || !q.scratch || !l)
+        if (!b.keys || !b.ranks || !b.scratch || !q.scratch || !q.counts || !l)
             st = TA_ENOMEM;
     }
     for (unsigned w = 0; st == TA_OK && w < workers; w++) {
         b.scratch[w] = tai_calloc(&a->alloc, b.n ? b.n : 1, sizeof **b.scratch);
         q.scratch[w] = tai_calloc(&a->alloc, replicates, sizeof **q.scratch);
-        if (!b.scratch[w] || !q.scratch[w])
+        q.counts[w] = tai_calloc(&a->alloc, COUNT_SPAN, sizeof **q.counts);
+        if (!b.scratch[w] || !q.scratch[w] || !q.counts[w])
             st = TA_ENOMEM;
     }
     if (st == TA_OK) {
@@ -389,6 +427,9 @@ ta_status ta_assessment_likely_ranges(ta_assessment *a, uint32_t replicates, dou
         tai_free(&a->alloc, b.scratch[w]);
     for (unsigned w = 0; q.scratch && w < workers; w++)
         tai_free(&a->alloc, q.scratch[w]);
+    for (unsigned w = 0; q.counts && w < workers; w++)
+        tai_free(&a->alloc, q.counts[w]);
+    tai_free(&a->alloc, q.counts);
     tai_free(&a->alloc, b.scratch);
     tai_free(&a->alloc, q.scratch);
     tai_free(&a->alloc, b.keys);
