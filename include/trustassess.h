@@ -8,12 +8,14 @@
  *   trustassess/framework.h   methodologies as data (presets, builder, CSV)
  *   trustassess/trust.h       a trust's evidence for one period
  *   trustassess/assessment.h  segmentation and league tables
+ *   trustassess/rules.h       the segmentation rules as pure functions (spreadsheets)
  *   trustassess/nhse.h        NHS England's published files
  *   trustassess/verify.h      checking published figures against the rules
  *   trustassess/date.h        civil dates (no time, no time zone)
  *   trustassess/review.h      working days, five-yearly review schedule, panel calendar
  *   trustassess/money.h       money as integer pence: parsing and formatting
  *   trustassess/capital.h     capital investment routes (the £100m rule) and approvals
+ *   trustassess/eligibility.h the advanced foundation trust and IHO eligibility screen
  */
 #ifndef TRUSTASSESS_H
 #define TRUSTASSESS_H
@@ -22,11 +24,13 @@
 #include "trustassess/framework.h"
 #include "trustassess/trust.h"
 #include "trustassess/assessment.h"
+#include "trustassess/rules.h"
 #include "trustassess/nhse.h"
 #include "trustassess/verify.h"
 #include "trustassess/date.h"
 #include "trustassess/review.h"
 #include "trustassess/money.h"
 #include "trustassess/capital.h"
+#include "trustassess/eligibility.h"
 
 #endif /* TRUSTASSESS_H */

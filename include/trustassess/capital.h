@@ -158,6 +158,12 @@ TA_API const char *ta_capital_document_name(unsigned doc);
 TA_API const char *ta_capital_funding_name(ta_capital_funding funding);
 TA_API const char *ta_capital_status_name(ta_ft_status status);
 
+/* The inverse of ta_capital_status_name / ta_capital_funding_name: the text
+ * matched without regard to ASCII case or surrounding spaces, as the
+ * proposals CSV reader matches it. TA_EPARSE for any other text. */
+TA_API ta_status ta_capital_status_parse(ta_ft_status *out, const char *text);
+TA_API ta_status ta_capital_funding_parse(ta_capital_funding *out, const char *text);
+
 /* ---- proposals ---------------------------------------------------------- */
 
 /* A proposal of trust `trust_code` for scheme `scheme_ref` (each 1..64

@@ -32,7 +32,8 @@ typedef struct ta_nhse_file ta_nhse_file;
 
 /* Where an assessment built from the file takes its metric scores. */
 typedef enum ta_nhse_source {
-    TA_FROM_SCORES = 0, /* the published metric scores (OF1xxx) */
+    TA_FROM_SCORES = 0, /* the published metric scores (OF1xxx) only: a score
+                           not published is left out, never derived */
     TA_FROM_VALUES = 1  /* raw values (OF0xxx) scored by the framework's rules;
                            supplied-score metrics still come from OF1xxx */
 } ta_nhse_source;
@@ -60,6 +61,12 @@ TA_API const char *ta_nhse_file_trust_type(const ta_nhse_file *f, size_t i);
  * period of the file has it as its first word, by that word ("Q4"). */
 TA_API ta_status ta_nhse_file_find_period(size_t *index_out, const ta_nhse_file *f,
                                           const char *text);
+
+/* The last day of an NHS England quarter label "Qn YYYY/YY" (financial year
+ * April to March: Q1 ends 30 June YYYY, Q2 30 September, Q3 31 December, Q4
+ * 31 March of the next year). TA_EPARSE for any other text, including a
+ * second year that does not follow the first ("Q1 2025/27"). */
+TA_API ta_status ta_nhse_period_end(ta_date *end, const char *period);
 
 /* An assessment of one period's trusts (of one type, or all when trust_type is
  * NULL), not yet run, allocated with the file's allocator. Trusts carry their

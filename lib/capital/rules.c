@@ -203,6 +203,20 @@ int tai_capital_parse_status(const char *s, size_t len, ta_ft_status *out)
     return 0;
 }
 
+ta_status ta_capital_status_parse(ta_ft_status *out, const char *text)
+{
+    if (!out || !text)
+        return TA_EINVAL;
+    return tai_capital_parse_status(text, strlen(text), out) ? TA_OK : TA_EPARSE;
+}
+
+ta_status ta_capital_funding_parse(ta_capital_funding *out, const char *text)
+{
+    if (!out || !text)
+        return TA_EINVAL;
+    return tai_capital_parse_funding(text, strlen(text), out) ? TA_OK : TA_EPARSE;
+}
+
 int tai_capital_parse_funding(const char *s, size_t len, ta_capital_funding *out)
 {
     for (int k = 0; k < 3; k++) {

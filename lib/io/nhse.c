@@ -443,6 +443,29 @@ ta_status ta_nhse_file_published(const ta_nhse_file *f, const char *period, cons
     return TA_OK;
 }
 
+ta_status ta_nhse_period_end(ta_date *end, const char *label)
+{
+    static const int month[4] = {6, 9, 12, 3}, day[4] = {30, 30, 31, 31};
+    int q, year = 0;
+    if (!end || !label)
+        return TA_EINVAL;
+    if (strlen(label) != 10 || label[0] != 'Q' || label[1] < '1' || label[1] > '4' ||
+        label[2] != ' ' || label[7] != '/')
+        return TA_EPARSE;
+    for (int k = 3; k < 10; k++)
+        if (k != 7 && (label[k] < '0' || label[k] > '9'))
+            return TA_EPARSE;
+    for (int k = 3; k < 7; k++)
+        year = year * 10 + (label[k] - '0');
+    if ((label[8] - '0') * 10 + (label[9] - '0') != (year + 1) % 100 || year < 1 || year > 9998)
+        return TA_EPARSE;
+    q = label[1] - '1';
+    end->year = q == 3 ? year + 1 : year;
+    end->month = month[q];
+    end->day = day[q];
+    return TA_OK;
+}
+
 /* ---- assessments ------------------------------------------------------ */
 
 /* Entry e's figure of result figure index `figure` (as tai_framework_figure
@@ -519,7 +542,7 @@ static ta_status build_trust(ta_nhse_file *f, ta_assessment *a, size_t e_index,
  * the public path gives; for anything the public setters would refuse (a
  * score outside 1 to 4, an invalid trust code) it returns TA_EINVAL without a
  * message, and the caller redoes the build on the public path, which fails
- * with its usual message. */
+ * with its usual message. TA_ENOMEM is returned as such. */
 static ta_status build_fast(ta_nhse_file *f, ta_assessment *a, size_t p, size_t type,
                             ta_nhse_source source)
 {
@@ -590,7 +613,8 @@ ta_status ta_nhse_file_assessment(ta_assessment **out, ta_nhse_file *f, const ch
                              trust_type);
     if ((st = ta_assessment_new(&a, f->fw, &f->alloc)) != TA_OK)
         return tai_error_set(&f->err, st, "cannot make an assessment: %s", ta_strerror(st));
-    if ((st = ta_assessment_set_period(a, period)) != TA_OK)
+    if ((st = ta_assessment_set_period(a, period)) != TA_OK ||
+        (st = ta_assessment_set_scores_only(a, source == TA_FROM_SCORES)) != TA_OK)
         tai_error_set(&f->err, st, "%s", ta_assessment_error(a));
     if (st == TA_OK) {
         st = build_fast(f, a, p, type, source);
@@ -598,7 +622,11 @@ ta_status ta_nhse_file_assessment(ta_assessment **out, ta_nhse_file *f, const ch
             *out = a;
             return TA_OK;
         }
-        /* Start again on the public path, for its message (or its ENOMEM). */
+        if (st == TA_ENOMEM) {
+            ta_assessment_free(a);
+            return tai_error_set(&f->err, st, "out of memory building the assessment");
+        }
+        /* Start again on the public path, for its message. */
         ta_assessment_free(a);
         a = NULL;
         if ((st = ta_assessment_new(&a, f->fw, &f->alloc)) != TA_OK)

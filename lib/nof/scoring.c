@@ -122,9 +122,22 @@ static void sort_by_key(ranked *buf, ranked *tmp, size_t n)
         memcpy(buf, from, n * sizeof *buf);
 }
 
-static int misses_standard(const tai_metric *m, double value)
+double tai_rank_score(size_t better, size_t n)
 {
-    return m->direction == TA_HIGHER_IS_BETTER ? value < m->standard : value > m->standard;
+    return n <= 1 ? 1.0 : 1.0 + 3.0 * (double)better / (double)(n - 1);
+}
+
+int tai_misses_standard(ta_direction direction, double standard, double value)
+{
+    return direction == TA_HIGHER_IS_BETTER ? value < standard : value > standard;
+}
+
+double tai_band_score(const double *cuts, size_t n_cuts, ta_direction direction, double value)
+{
+    size_t k = 0;
+    while (k < n_cuts && (direction == TA_HIGHER_IS_BETTER ? value < cuts[k] : value > cuts[k]))
+        k++;
+    return (double)(k + 1);
 }
 
 /* Rank-scales metric m across the trusts that have a value. Scores go first
@@ -150,27 +163,19 @@ static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranke
     for (size_t i = 0, first = 0; i < n; i++) {
         if (i > 0 && buf[i].key != buf[i - 1].key)
             first = i;
-        col[buf[i].trust] = n == 1 ? 1.0 : 1.0 + 3.0 * (double)first / (double)(n - 1);
+        col[buf[i].trust] = tai_rank_score(first, n);
     }
     for (size_t t = 0; t < a->n_trusts; t++) {
         double v = a->values[t * nm + m], *out = &scores[t * nm + m];
         if (isnan(v) || !isnan(*out))
             continue; /* no value, or supplied */
-        if (metric->scoring == TA_SCORING_STANDARD_CAPPED && misses_standard(metric, v))
+        if (metric->scoring == TA_SCORING_STANDARD_CAPPED &&
+            tai_misses_standard(metric->direction, metric->standard, v))
             *out = 4.0;
         else
             *out = col[t];
     }
     return TA_OK;
-}
-
-static double band_score(const tai_metric *m, double value)
-{
-    size_t k = 0;
-    while (k < m->n_cuts &&
-           (m->direction == TA_HIGHER_IS_BETTER ? value < m->cuts[k] : value > m->cuts[k]))
-        k++;
-    return (double)(k + 1);
 }
 
 /* 1..4 if x is a whole score, else 0. */
@@ -215,7 +220,7 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
     ranked *buf, *tmp;
     double *col;
     ta_status st = TA_OK;
-    if (a->supplied) {
+    if (a->supplied) { /* made on first use: absent for input from values alone */
         memcpy(scores, a->supplied, cells * sizeof *scores);
     } else {
         for (size_t i = 0; i < cells; i++)
@@ -225,8 +230,12 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
         const tai_rank_input *in = &a->ranks[r];
         double *out = &scores[in->trust * nm + in->metric];
         if (isnan(*out))
-            *out = 1.0 + 3.0 * (double)(in->rank - 1) / (double)(in->pool - 1);
+            *out = tai_rank_score(in->rank - 1, in->pool);
     }
+    if (a->scores_only)
+        return TA_OK;
+    if (!a->values) /* made on first use: absent for input from scores alone */
+        nm = 0;
     buf = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1, sizeof *buf);
     tmp = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1, sizeof *tmp);
     col = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1, sizeof *col);
@@ -236,7 +245,7 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
         tai_free(&a->alloc, col);
         return TA_ENOMEM;
     }
-    for (size_t m = 0; m < nm && st == TA_OK && a->values; m++) { /* NULL: no values */
+    for (size_t m = 0; m < nm && st == TA_OK; m++) {
         const tai_metric *metric = &def->metrics[m];
         if (metric->scoring == TA_SCORING_RANK || metric->scoring == TA_SCORING_STANDARD_CAPPED) {
             st = score_by_rank(a, m, scores, buf, tmp, col);
@@ -244,13 +253,15 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
             for (size_t t = 0; t < a->n_trusts; t++) {
                 double v = a->values[t * nm + m];
                 if (isnan(scores[t * nm + m]) && !isnan(v))
-                    scores[t * nm + m] = band_score(metric, v);
+                    scores[t * nm + m] = tai_band_score(metric->cuts, metric->n_cuts,
+                                                        metric->direction, v);
             }
         }
     }
     tai_free(&a->alloc, buf);
     tai_free(&a->alloc, tmp);
     tai_free(&a->alloc, col);
+    nm = a->n_metrics;
     /* Combinations last: their components are scored by now. */
     for (size_t m = 0; m < nm && st == TA_OK; m++)
         if (def->metrics[m].scoring == TA_SCORING_COMBINED)

@@ -750,6 +750,30 @@ START_TEST(allocation_failures)
 }
 END_TEST
 
+START_TEST(status_and_funding_text)
+{
+    ta_ft_status status = TA_NHS_TRUST;
+    ta_capital_funding funding = TA_FUNDING_NATIONAL;
+    ck_assert_int_eq(ta_capital_status_parse(&status, " advanced FOUNDATION trust "), TA_OK);
+    ck_assert_int_eq(status, TA_ADVANCED_FOUNDATION_TRUST);
+    ck_assert_int_eq(ta_capital_status_parse(&status, "Foundation trust"), TA_OK);
+    ck_assert_int_eq(status, TA_FOUNDATION_TRUST);
+    ck_assert_int_eq(ta_capital_status_parse(&status, "Foundation"), TA_EPARSE);
+    ck_assert_int_eq(status, TA_FOUNDATION_TRUST); /* untouched */
+    ck_assert_int_eq(ta_capital_funding_parse(&funding, "own savings"), TA_OK);
+    ck_assert_int_eq(funding, TA_FUNDING_OWN_SAVINGS);
+    ck_assert_int_eq(ta_capital_funding_parse(&funding, "Mixed"), TA_OK);
+    ck_assert_int_eq(funding, TA_FUNDING_MIXED);
+    ck_assert_int_eq(ta_capital_funding_parse(&funding, "Loan"), TA_EPARSE);
+    ck_assert_int_eq(ta_capital_funding_parse(NULL, "Mixed"), TA_EINVAL);
+    for (int k = TA_NHS_TRUST; k <= TA_ADVANCED_FOUNDATION_TRUST; k++) {
+        ck_assert_int_eq(ta_capital_status_parse(&status, ta_capital_status_name((ta_ft_status)k)),
+                         TA_OK);
+        ck_assert_int_eq(status, k);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("capital");
@@ -768,6 +792,7 @@ int main(void)
     tcase_add_test(tc, read_proposals_csv_errors);
     tcase_add_test(tc, rules_file);
     tcase_add_test(tc, allocation_failures);
+    tcase_add_test(tc, status_and_funding_text);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -1,0 +1,387 @@
+/*
+ * trustassess capital: the route of capital schemes under the £100m rule.
+ *
+ * Three forms, all answered by the library (trustassess/capital.h):
+ *
+ *   capital PROPOSALS.csv   a portfolio read from a proposals file and checked
+ *                           as a whole (parts sharing a scheme reference are
+ *                           judged on their total); the output repeats the
+ *                           input columns and adds Route, Approvers,
+ *                           Documents, Headroom and Reasons.
+ *   capital --status ...    one proposal from options, as a readable block.
+ *   capital --rules-table   the rule set with every parameter's source.
+ *
+ * Every row error of a proposals file is reported (file, line, column) and
+ * the exit status is 3; the output is written only with --keep-going, and
+ * then holds the good rows. Headroom is written plain ("0.00", "-0.01") so
+ * that it reads back as a number; the block shows amounts with "£" and
+ * thousands separators. No rule lives here: the route, approvers, documents,
+ * headroom and reasons are the library's, and so is the rule set.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "output.h"
+
+#define CLI_CAPITAL_PRESET "capital-2025"
+
+void cli_capital_help(FILE *out)
+{
+    fputs("usage: trustassess capital PROPOSALS.csv [--rules CSV] [--format csv|table|json]\n"
+          "                          [--keep-going] [-o OUT]\n"
+          "       trustassess capital --status STATUS --amount AMOUNT --savings AMOUNT\n"
+          "                          [--funding F] [--rules CSV] [-o OUT]\n"
+          "       trustassess capital --rules-table [--rules CSV] [--format csv|table|json]\n"
+          "                          [-o OUT]\n"
+          "\n"
+          "Which route a capital scheme takes (light paperwork under £100m for advanced\n"
+          "foundation trusts spending their own savings, else the standard route), who\n"
+          "approves it, what documents it needs, the headroom under the light route,\n"
+          "and every rule that decided it.\n"
+          "\n"
+          "PROPOSALS.csv ('-' = standard input) has the columns Scheme_ref, Trust_code,\n"
+          "Trust_status, Amount, Funding, Own_savings_available (optional Scheme_name,\n"
+          "NOF_segment, Financial_distress, VAT, Whole_life_cost; others are repeated).\n"
+          "The output repeats the input columns and adds Route, Approvers, Documents,\n"
+          "Headroom (pounds, two decimals; negative when over) and Reasons.\n"
+          "\n"
+          "  --rules CSV       a rules file (Parameter,Value,Source) over the built-in\n"
+          "                    'capital-2025' rule set\n"
+          "  --format F        csv (default), table, json\n"
+          "  --keep-going      write the good rows even when some rows have errors\n"
+          "                    (the errors are still reported and the exit status is 3)\n"
+          "  --status STATUS   one proposal: 'NHS trust', 'Foundation trust' or\n"
+          "                    'Advanced foundation trust'\n"
+          "  --amount AMOUNT   its amount: 99999999.99, £99,999,999.99, £100m, £1.5bn\n"
+          "  --savings AMOUNT  its own savings available\n"
+          "  --funding F       'Own savings' (default), 'National' or 'Mixed'\n"
+          "  --rules-table     print the rule set: Parameter, Value, Source, Description\n"
+          "                    (the CSV form reads back with --rules)\n"
+          "  -o OUT            write OUT atomically instead of standard output\n",
+          out);
+}
+
+typedef struct capital_args {
+    const char *file, *rules, *out, *status, *amount, *savings, *funding;
+    cli_format format;
+    int keep_going, rules_table;
+} capital_args;
+
+static int parse(capital_args *ca, int argc, char **argv)
+{
+    static const char cmd[] = "capital";
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv[i], *v = NULL;
+        int m;
+        if ((m = cli_option_value(argc, argv, &i, "--rules", &v)) != 0)
+            ca->rules = v;
+        else if ((m = cli_option_value(argc, argv, &i, "-o", &v)) != 0 ||
+                 (m = cli_option_value(argc, argv, &i, "--output", &v)) != 0)
+            ca->out = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--status", &v)) != 0)
+            ca->status = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--amount", &v)) != 0)
+            ca->amount = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--savings", &v)) != 0)
+            ca->savings = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--funding", &v)) != 0)
+            ca->funding = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--format", &v)) != 0) {
+            if (m > 0 && !cli_format_parse(&ca->format, v, 0))
+                return cli_usage_error(cmd, "--format must be csv, table or json, not \"%s\"", v);
+        } else if (strcmp(arg, "--keep-going") == 0) {
+            ca->keep_going = 1;
+            continue;
+        } else if (strcmp(arg, "--rules-table") == 0) {
+            ca->rules_table = 1;
+            continue;
+        } else if (cli_is_option(arg)) {
+            return cli_usage_error(cmd, "unknown option \"%s\"", arg);
+        } else {
+            if (ca->file)
+                return cli_usage_error(cmd, "one PROPOSALS.csv only (\"%s\" is a second)", arg);
+            ca->file = arg;
+            continue;
+        }
+        if (m < 0)
+            return cli_usage_error(cmd, "%s needs a value", arg);
+    }
+    {
+        int single = ca->status || ca->amount || ca->savings || ca->funding;
+        if (ca->rules_table + single + (ca->file != NULL) > 1)
+            return cli_usage_error(cmd, "give PROPOSALS.csv, one proposal (--status ...) or "
+                                        "--rules-table, not more than one");
+        if (single && !(ca->status && ca->amount && ca->savings))
+            return cli_usage_error(cmd, "one proposal needs --status, --amount and --savings");
+        if (!ca->rules_table && !single && !ca->file)
+            return cli_usage_error(cmd, "no PROPOSALS.csv given ('-' reads standard input)");
+        if (ca->keep_going && !ca->file)
+            return cli_usage_error(cmd, "--keep-going applies to a PROPOSALS.csv file");
+        if (single && ca->format != CLI_FORMAT_CSV)
+            return cli_usage_error(cmd, "--format applies to a file or --rules-table");
+    }
+    return CLI_OK;
+}
+
+/* The built-in rule set, with the rules file read over it. */
+static int make_rules(ta_capital_rules **out, const char *path)
+{
+    ta_status st;
+    if (!path) {
+        st = ta_capital_rules_preset(out, CLI_CAPITAL_PRESET, NULL);
+        return st == TA_OK
+                   ? CLI_OK
+                   : cli_error(CLI_INPUT, "rule set %s: %s", CLI_CAPITAL_PRESET, ta_strerror(st));
+    }
+    if ((st = ta_capital_rules_new(out, path, NULL)) != TA_OK)
+        return cli_error(CLI_INPUT, "%s: %s", path, ta_strerror(st));
+    if (ta_capital_rules_load_csv(*out, path) != TA_OK)
+        return cli_error(CLI_INPUT, "%s", ta_capital_rules_error(*out));
+    return CLI_OK;
+}
+
+/* ---- --rules-table ------------------------------------------------------ */
+
+static int rules_table(const capital_args *ca, const ta_capital_rules *r, cli_buf *out)
+{
+    static const char *const names[] = {"Parameter", "Value", "Source", "Description"};
+    cli_table t;
+    cli_table_init(&t, 4, names);
+    for (int k = 0; k < TA_CAPITAL_PARAM_COUNT; k++) {
+        ta_capital_param p = (ta_capital_param)k;
+        const char *source = NULL;
+        char value[256];
+        cli_cell *row;
+        if (ta_capital_rules_get(r, p, NULL, &source) != TA_OK ||
+            ta_capital_rules_value_text(r, p, value, sizeof value) != TA_OK) {
+            cli_table_free(&t);
+            return cli_error(CLI_INPUT, "%s", ta_capital_rules_error(r));
+        }
+        if (!(row = cli_table_add_row(&t)))
+            break;
+        cli_cell_text(&t, row, 0, ta_capital_param_name(p));
+        cli_cell_text(&t, row, 1, value);
+        cli_cell_text(&t, row, 2, source);
+        cli_cell_text(&t, row, 3, ta_capital_param_description(p));
+    }
+    cli_table_write(out, &t, ca->format);
+    cli_table_free(&t);
+    return CLI_OK;
+}
+
+/* ---- one proposal --------------------------------------------------------- */
+
+static int parse_money(int64_t *pence, const char *option, const char *text)
+{
+    ta_status st = ta_money_parse(pence, text);
+    if (st == TA_ERANGE)
+        return cli_usage_error(
+            "capital", "%s \"%s\" is negative, has fractional pence or is too large", option, text);
+    if (st != TA_OK)
+        return cli_usage_error("capital",
+                               "%s \"%s\" is not an amount such as £99,999,999.99, "
+                               "99999999.99 or £100m",
+                               option, text);
+    return CLI_OK;
+}
+
+static void block_money(cli_buf *b, const char *label, int64_t pence)
+{
+    char text[TA_MONEY_BUFSIZE];
+    if (ta_money_format(text, sizeof text, pence, TA_MONEY_POUND | TA_MONEY_GROUPED) != TA_OK)
+        snprintf(text, sizeof text, "?");
+    cli_buf_printf(b, "%-11s%s\n", label, text);
+}
+
+/* Headroom as plain pounds ("0.00", "-0.01"); "" when the light route is closed. */
+static int headroom_text(char *buf, size_t size, const ta_capital_proposal *p)
+{
+    int64_t compared, largest, headroom;
+    int has = 0;
+    buf[0] = '\0';
+    if (ta_capital_proposal_headroom(p, &compared, &has, &largest, &headroom) != TA_OK)
+        return 0;
+    if (has && ta_money_format(buf, size, headroom, TA_MONEY_PLAIN) != TA_OK)
+        return 0;
+    return 1;
+}
+
+static int one_proposal(const capital_args *ca, const ta_capital_rules *r, cli_buf *out)
+{
+    static const char cmd[] = "capital";
+    ta_capital_proposal *p = NULL;
+    ta_ft_status status;
+    ta_capital_funding funding = TA_FUNDING_OWN_SAVINGS;
+    int64_t amount, savings, compared = 0, largest, headroom;
+    int has = 0, rc;
+    char head[TA_MONEY_BUFSIZE];
+    if (ta_capital_status_parse(&status, ca->status) != TA_OK)
+        return cli_usage_error(cmd,
+                               "--status \"%s\" is not NHS trust, Foundation trust or Advanced "
+                               "foundation trust",
+                               ca->status);
+    if (ca->funding && ta_capital_funding_parse(&funding, ca->funding) != TA_OK)
+        return cli_usage_error(cmd, "--funding \"%s\" is not Own savings, National or Mixed",
+                               ca->funding);
+    if ((rc = parse_money(&amount, "--amount", ca->amount)) != CLI_OK ||
+        (rc = parse_money(&savings, "--savings", ca->savings)) != CLI_OK)
+        return rc;
+    if (ta_capital_proposal_new(&p, "-", "-", NULL) != TA_OK)
+        return cli_error(CLI_INPUT, "out of memory");
+    if (ta_capital_proposal_set_status(p, status) != TA_OK ||
+        ta_capital_proposal_set_funding(p, funding) != TA_OK ||
+        ta_capital_proposal_set_amount(p, amount) != TA_OK ||
+        ta_capital_proposal_set_savings(p, savings) != TA_OK ||
+        ta_capital_proposal_check(p, r) != TA_OK ||
+        ta_capital_proposal_headroom(p, &compared, &has, &largest, &headroom) != TA_OK ||
+        !headroom_text(head, sizeof head, p)) {
+        rc = cli_error(CLI_INPUT, "%s", ta_capital_proposal_error(p));
+        ta_capital_proposal_free(p);
+        return rc;
+    }
+    cli_buf_printf(out, "%-11s%s\n", "Status:", ta_capital_status_name(status));
+    cli_buf_printf(out, "%-11s%s\n", "Funding:", ta_capital_funding_name(funding));
+    block_money(out, "Amount:", amount);
+    block_money(out, "Savings:", savings);
+    block_money(out, "Compared:", compared);
+    cli_buf_printf(out, "%-11s%s\n", "Route:", ta_capital_proposal_output(p, TA_OUT_ROUTE));
+    cli_buf_printf(out, "%-11s%s\n", "Approvers:", ta_capital_proposal_output(p, TA_OUT_APPROVERS));
+    cli_buf_printf(out, "%-11s%s\n", "Documents:", ta_capital_proposal_output(p, TA_OUT_DOCUMENTS));
+    cli_buf_printf(out, "%-11s%s\n", "Headroom:", has ? head : "none (light route closed)");
+    cli_buf_puts(out, "Reasons:\n");
+    for (size_t k = 0; k < ta_capital_proposal_reason_count(p); k++) {
+        const char *id = NULL, *sentence = NULL;
+        if (ta_capital_proposal_reason(p, k, &id, &sentence) == TA_OK)
+            cli_buf_printf(out, "  %s: %s\n", id, sentence);
+    }
+    ta_capital_proposal_free(p);
+    return CLI_OK;
+}
+
+/* ---- a proposals file ------------------------------------------------------ */
+
+static const char *const added[] = {"Route", "Approvers", "Documents", "Headroom", "Reasons"};
+enum { N_ADDED = 5 };
+
+static int read_portfolio(ta_capital_portfolio *pf, const capital_args *ca)
+{
+    unsigned flags = ca->keep_going ? TA_CAPITAL_KEEP_GOING : 0u;
+    ta_status st;
+    size_t nerr;
+    if (strcmp(ca->file, "-") == 0) {
+        cli_buf in = {0};
+        int rc = cli_read_all(&in, "-");
+        if (rc != CLI_OK)
+            return rc;
+        st = ta_capital_portfolio_read_buffer(pf, in.data ? in.data : "", in.len, "<stdin>", flags);
+        cli_buf_free(&in);
+    } else {
+        st = ta_capital_portfolio_read_csv(pf, ca->file, flags);
+    }
+    nerr = ta_capital_portfolio_row_error_count(pf);
+    for (size_t k = 0; k < nerr; k++) {
+        const char *message = NULL;
+        if (ta_capital_portfolio_row_error(pf, k, NULL, NULL, NULL, &message) == TA_OK)
+            cli_error(CLI_INPUT, "%s", message);
+    }
+    if (st != TA_OK && nerr == 0)
+        return cli_error(CLI_INPUT, "%s", ta_capital_portfolio_error(pf));
+    return st != TA_OK || nerr > 0 ? CLI_INPUT : CLI_OK;
+}
+
+static int portfolio(const capital_args *ca, const ta_capital_rules *r, cli_buf *out)
+{
+    ta_capital_portfolio *pf = NULL;
+    const char **names = NULL;
+    size_t ncols, n;
+    cli_table t;
+    int rc, read_rc;
+    if (ta_capital_portfolio_new(&pf, NULL) != TA_OK)
+        return cli_error(CLI_INPUT, "out of memory");
+    read_rc = read_portfolio(pf, ca);
+    if (read_rc != CLI_OK && !ca->keep_going) {
+        ta_capital_portfolio_free(pf);
+        return read_rc;
+    }
+    /* --keep-going: a file that could not be read at all (a bad header, a CSV
+     * syntax error) holds no rows either; there is nothing to write. */
+    ncols = ta_capital_portfolio_column_count(pf);
+    if (ncols == 0) {
+        ta_capital_portfolio_free(pf);
+        return read_rc;
+    }
+    if (ta_capital_portfolio_check(pf, r) != TA_OK) {
+        rc = cli_error(CLI_INPUT, "%s", ta_capital_portfolio_error(pf));
+        ta_capital_portfolio_free(pf);
+        return rc;
+    }
+    if (!(names = malloc((ncols + N_ADDED) * sizeof *names))) {
+        ta_capital_portfolio_free(pf);
+        return cli_error(CLI_INPUT, "out of memory");
+    }
+    for (size_t c = 0; c < ncols; c++)
+        names[c] = ta_capital_portfolio_column_name(pf, c);
+    for (size_t c = 0; c < N_ADDED; c++)
+        names[ncols + c] = added[c];
+    cli_table_init(&t, ncols + N_ADDED, names);
+    n = ta_capital_portfolio_count(pf);
+    rc = CLI_OK;
+    for (size_t i = 0; rc == CLI_OK && i < n; i++) {
+        const ta_capital_proposal *p = ta_capital_portfolio_proposal(pf, i);
+        char head[TA_MONEY_BUFSIZE];
+        cli_cell *row = cli_table_add_row(&t);
+        if (!row)
+            break;
+        for (size_t c = 0; c < ncols; c++)
+            cli_cell_text(&t, row, c, ta_capital_portfolio_cell(pf, i, c));
+        if (!headroom_text(head, sizeof head, p)) {
+            rc = cli_error(CLI_INPUT, "%s", ta_capital_proposal_error(p));
+            break;
+        }
+        cli_cell_text(&t, row, ncols + 0, ta_capital_proposal_output(p, TA_OUT_ROUTE));
+        cli_cell_text(&t, row, ncols + 1, ta_capital_proposal_output(p, TA_OUT_APPROVERS));
+        cli_cell_text(&t, row, ncols + 2, ta_capital_proposal_output(p, TA_OUT_DOCUMENTS));
+        cli_cell_number(&t, row, ncols + 3, head);
+        cli_cell_text(&t, row, ncols + 4, ta_capital_proposal_output(p, TA_OUT_REASONS));
+    }
+    if (rc == CLI_OK)
+        cli_table_write(out, &t, ca->format);
+    cli_table_free(&t);
+    free(names);
+    ta_capital_portfolio_free(pf);
+    return rc == CLI_OK ? read_rc : rc;
+}
+
+int cli_capital_run(int argc, char **argv)
+{
+    capital_args ca = {0};
+    ta_capital_rules *r = NULL;
+    cli_buf out = {0};
+    int rc;
+    for (int i = 0; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            cli_capital_help(stdout);
+            return CLI_OK;
+        }
+    if ((rc = parse(&ca, argc, argv)) != CLI_OK)
+        return rc;
+    if ((rc = make_rules(&r, ca.rules)) != CLI_OK)
+        goto done;
+    if (ca.rules_table)
+        rc = rules_table(&ca, r, &out);
+    else if (ca.file)
+        rc = portfolio(&ca, r, &out);
+    else
+        rc = one_proposal(&ca, r, &out);
+    /* With --keep-going the good rows are written although rows had errors. */
+    if (rc == CLI_OK || (rc == CLI_INPUT && ca.keep_going && out.len > 0)) {
+        int emit_rc = cli_emit(&out, ca.out);
+        if (emit_rc != CLI_OK)
+            rc = emit_rc;
+    }
+done:
+    cli_buf_free(&out);
+    ta_capital_rules_free(r);
+    return rc;
+}
