@@ -89,12 +89,12 @@ static double rng_unit(uint64_t *s)
     return (double)(rng_next(s) >> 11) * 0x1.0p-53;
 }
 
-static const char *const metric_ids[N_METRICS] = {
-    "M01", "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09", "M10",
-    "M11", "M12", "M13", "M14", "M15", "M16", "M17", "M18", "M19", "M20"};
-static const char *const raw_ids[N_METRICS] = {
-    "R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08", "R09", "R10",
-    "R11", "R12", "R13", "R14", "R15", "R16", "R17", "R18", "R19", "R20"};
+static const char *const metric_ids[N_METRICS] = {"M01", "M02", "M03", "M04", "M05", "M06", "M07",
+                                                  "M08", "M09", "M10", "M11", "M12", "M13", "M14",
+                                                  "M15", "M16", "M17", "M18", "M19", "M20"};
+static const char *const raw_ids[N_METRICS] = {"R01", "R02", "R03", "R04", "R05", "R06", "R07",
+                                               "R08", "R09", "R10", "R11", "R12", "R13", "R14",
+                                               "R15", "R16", "R17", "R18", "R19", "R20"};
 static const char *const types[3] = {"Acute trust", "Ambulance trust",
                                      "Mental health and community trust"};
 
@@ -112,9 +112,8 @@ static ta_framework *synthetic_framework(void)
         ok = ta_framework_builder_add_metric(b, metric_ids[m], metric_ids[m], domains[m % 4],
                                              TA_SCORING_RANK) == TA_OK &&
              ta_framework_builder_set_raw_id(b, metric_ids[m], raw_ids[m]) == TA_OK &&
-             ta_framework_builder_set_direction(b, metric_ids[m],
-                                                m % 2 ? TA_LOWER_IS_BETTER
-                                                      : TA_HIGHER_IS_BETTER) == TA_OK;
+             ta_framework_builder_set_direction(
+                 b, metric_ids[m], m % 2 ? TA_LOWER_IS_BETTER : TA_HIGHER_IS_BETTER) == TA_OK;
     if (!ok || ta_framework_builder_build(b, &fw) != TA_OK)
         die("synthetic framework", b ? ta_framework_builder_error(b) : "no builder");
     ta_framework_builder_free(b);
@@ -134,7 +133,7 @@ static void trust_code(char *buf, size_t i)
  * metrics (about 5% missing), as values (normal-ish, each trust with its own
  * level) or as scores (two-decimal numbers in [1, 4]). */
 typedef struct columns {
-    char *codes;      /* 9 bytes per trust */
+    char *codes; /* 9 bytes per trust */
     const char **code_ptr, **id_ptr;
     double *numbers;
     size_t n_rows, cap_rows;
@@ -185,11 +184,9 @@ static void columns_free(columns *c)
 }
 
 /* Adds the columns and each trust's type and deficit flag (1 in 5). */
-static void add_synthetic(ta_assessment *a, columns *c, size_t first, size_t n,
-                          ta_input_kind kind)
+static void add_synthetic(ta_assessment *a, columns *c, size_t first, size_t n, ta_input_kind kind)
 {
-    if (ta_assessment_add_columns(a, c->n_rows, c->code_ptr, c->id_ptr, c->numbers, kind) !=
-        TA_OK)
+    if (ta_assessment_add_columns(a, c->n_rows, c->code_ptr, c->id_ptr, c->numbers, kind) != TA_OK)
         die("add_columns", ta_assessment_error(a));
     for (size_t t = 0; t < n; t++) {
         const char *code = c->codes + t * 9;
@@ -380,7 +377,8 @@ int main(int argc, char **argv)
             ta_assessment_free(a);
         }
         printf("national quarter from %s (230 x 20): input (add_columns + types + flags) and "
-               "run, median of %zu\n", kind == 0 ? "scores" : "values", runs);
+               "run, median of %zu\n",
+               kind == 0 ? "scores" : "values", runs);
         bench_line(kind == 0 ? "national_quarter_us" : "quarter_from_values_us",
                    median(times, runs) * 1e6, "us");
         bench_line(kind == 0 ? "national_quarter_run_us" : "quarter_from_values_run_us",
@@ -410,8 +408,7 @@ int main(int argc, char **argv)
         if (ta_assessment_likely_ranges(a, reps, 0.95, 42, threads) != TA_OK)
             die("likely ranges", ta_assessment_error(a));
         t0 = now_s() - t0;
-        printf("likely ranges, 230 trusts, %u replicates, %u threads\n", (unsigned)reps,
-               threads);
+        printf("likely ranges, 230 trusts, %u replicates, %u threads\n", (unsigned)reps, threads);
         bench_line(quick ? "likely_ranges_1k_s" : "likely_ranges_10k_s", t0, "s");
         if (!quick && threads > 1) {
             t0 = now_s();

@@ -55,8 +55,8 @@ extern "C" {
  * interval outside (0, 1) or NaN, or too many threads; TA_ENOMEM when the
  * replicate table (12 bytes per segmented trust and replicate) cannot be
  * allocated; TA_EIO if a thread cannot be started. */
-TA_API ta_status ta_assessment_likely_ranges(ta_assessment *a, uint32_t replicates,
-                                             double interval, uint64_t seed, unsigned threads);
+TA_API ta_status ta_assessment_likely_ranges(ta_assessment *a, uint32_t replicates, double interval,
+                                             uint64_t seed, unsigned threads);
 
 /* Trust i's likely range of the rounded average (lo <= hi). TA_ESTATE when no
  * likely ranges have been computed since the inputs last changed, TA_ENOTFOUND

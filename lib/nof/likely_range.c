@@ -152,19 +152,19 @@ void tai_likely_free(ta_assessment *a)
 
 /* One segmented trust's part of a replicate. */
 typedef struct boot_trust {
-    size_t trust;          /* index in the assessment */
-    size_t first, count;   /* its scores' parts in exact[] / other[] */
+    size_t trust;        /* index in the assessment */
+    size_t first, count; /* its scores' parts in exact[] / other[] */
     ta_tristate deficit;
 } boot_trust;
 
 typedef struct boot {
     const ta_assessment *a;
     const boot_trust *trusts;
-    size_t n; /* segmented trusts */
+    size_t n;                    /* segmented trusts */
     const double *exact, *other; /* each score as tai_mean_add splits it */
     uint64_t seed;
     size_t replicates;
-    int64_t *keys;  /* n x replicates, trust-major */
+    int64_t *keys; /* n x replicates, trust-major */
     uint32_t *ranks;
     tai_rank_entry **scratch; /* one entry array per worker */
 } boot;
@@ -256,8 +256,8 @@ static void bound_positions(size_t n, double interval, size_t *lo, size_t *hi)
  * span falls back to selection. */
 #define COUNT_SPAN 4096
 
-static void select_pair(int64_t *x, size_t n, size_t k_lo, size_t k_hi, size_t *counts,
-                        int64_t *lo, int64_t *hi)
+static void select_pair(int64_t *x, size_t n, size_t k_lo, size_t k_hi, size_t *counts, int64_t *lo,
+                        int64_t *hi)
 {
     int64_t min = x[0], max = x[0];
     size_t seen = 0, v = 0;
@@ -369,7 +369,8 @@ ta_status ta_assessment_likely_ranges(ta_assessment *a, uint32_t replicates, dou
     if (replicates == 0 || replicates > 10000000u)
         return tai_error_set(&a->err, TA_EINVAL, "replicates must be from 1 to 10000000");
     if (!(interval > 0.0 && interval < 1.0))
-        return tai_error_set(&a->err, TA_EINVAL, "the interval must lie strictly between 0 "
+        return tai_error_set(&a->err, TA_EINVAL,
+                             "the interval must lie strictly between 0 "
                              "and 1");
     if (threads > TAI_MAX_THREADS)
         return tai_error_set(&a->err, TA_EINVAL, "at most %d threads", TAI_MAX_THREADS);
@@ -442,9 +443,9 @@ ta_status ta_assessment_likely_ranges(ta_assessment *a, uint32_t replicates, dou
             a->likely = l;
             tai_likely_free(a);
         }
-        return tai_error_set(&a->err, st, st == TA_ENOMEM
-                                              ? "out of memory computing likely ranges"
-                                              : "cannot start a thread for likely ranges");
+        return tai_error_set(&a->err, st,
+                             st == TA_ENOMEM ? "out of memory computing likely ranges"
+                                             : "cannot start a thread for likely ranges");
     }
     a->likely = l;
     tai_error_clear(&a->err);

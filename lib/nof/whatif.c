@@ -79,8 +79,7 @@ static ta_status whatif_cell(const ta_assessment *a, size_t t, size_t m, double 
     return TA_OK;
 }
 
-ta_status ta_assessment_whatif_score(const ta_assessment *a, size_t i, size_t m,
-                                     double *decrease)
+ta_status ta_assessment_whatif_score(const ta_assessment *a, size_t i, size_t m, double *decrease)
 {
     double *row;
     ta_status st;
@@ -132,8 +131,7 @@ ta_status ta_assessment_whatif_batch(const ta_assessment *a, double *out, size_t
     if (!(b.rows = tai_calloc(&a->alloc, workers, sizeof *b.rows)))
         return TA_ENOMEM;
     for (unsigned w = 0; w < workers && st == TA_OK; w++)
-        if (!(b.rows[w] = tai_calloc(&a->alloc, a->n_metrics ? a->n_metrics : 1,
-                                     sizeof **b.rows)))
+        if (!(b.rows[w] = tai_calloc(&a->alloc, a->n_metrics ? a->n_metrics : 1, sizeof **b.rows)))
             st = TA_ENOMEM;
     if (st == TA_OK)
         st = tai_parallel_for(a->n_trusts, threads, batch_trusts, &b);

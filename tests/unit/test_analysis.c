@@ -54,9 +54,8 @@ static ta_framework *framework(void)
     ck_assert_int_eq(ta_framework_builder_new(&b, "analysis-test", NULL), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_domain(b, "all", "All", "D1"), TA_OK);
     for (int m = 0; m < K; m++)
-        ck_assert_int_eq(ta_framework_builder_add_metric(b, ids[m], ids[m], "all",
-                                                         TA_SCORING_SUPPLIED),
-                         TA_OK);
+        ck_assert_int_eq(
+            ta_framework_builder_add_metric(b, ids[m], ids[m], "all", TA_SCORING_SUPPLIED), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, cutoffs), TA_OK);
     ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
     ta_framework_builder_free(b);
@@ -132,8 +131,7 @@ START_TEST(half_width_matches_bootstrap_theory)
     }
     /* On average over 400 trusts the Monte Carlo error shrinks by 20; what
      * is left is the rounding (unbiased) and non-normality: within 3%. */
-    ck_assert_msg(fabs(ratio_sum / N_TRUSTS - 1) < 0.03, "mean ratio %.4f",
-                  ratio_sum / N_TRUSTS);
+    ck_assert_msg(fabs(ratio_sum / N_TRUSTS - 1) < 0.03, "mean ratio %.4f", ratio_sum / N_TRUSTS);
     /* And the true sd: the half-width is near 1.96 x 0.3 / sqrt(12) x
      * sqrt(11/12) (plug-in sd), 0.163, on average. */
     ck_assert(fabs(ratio_sum / N_TRUSTS * 1.96 * TRUE_SD / sqrt(K) * sqrt(11.0 / 12) - 0.163) <
@@ -165,8 +163,8 @@ START_TEST(coverage_of_the_true_mean)
      * and 4 sd + 0.02 (the rounding) above. */
     expected = 0.913;
     sd = sqrt(expected * (1 - expected) / N_TRUSTS);
-    ck_assert_msg(rate >= expected - 4 * sd && rate <= expected + 4 * sd + 0.02,
-                  "coverage %.3f", rate);
+    ck_assert_msg(rate >= expected - 4 * sd && rate <= expected + 4 * sd + 0.02, "coverage %.3f",
+                  rate);
     ta_assessment_free(a);
     ta_framework_free(fw);
 }
@@ -445,8 +443,7 @@ START_TEST(add_columns_same_result_with_shared_or_copied_strings)
 {
     ta_framework *fw = framework();
     ta_assessment *a = NULL, *b = NULL;
-    const char *codes_shared[2 * K], *ids_shared[2 * K], *codes_copied[2 * K],
-        *ids_copied[2 * K];
+    const char *codes_shared[2 * K], *ids_shared[2 * K], *codes_copied[2 * K], *ids_copied[2 * K];
     static char copies[2 * K][2][8];
     double numbers[2 * K];
     ck_assert_int_eq(ta_assessment_new(&a, fw, NULL), TA_OK);
@@ -475,16 +472,16 @@ START_TEST(add_columns_same_result_with_shared_or_copied_strings)
                 break;
         }
         ck_assert_uint_gt(n, 3);
-        ck_assert_int_eq(ta_assessment_add_columns(a, n, codes_shared, ids_shared, numbers,
-                                                   TA_INPUT_SCORE),
-                         TA_OK);
-        ck_assert_int_eq(ta_assessment_add_columns(b, n, codes_copied, ids_copied, numbers,
-                                                   TA_INPUT_SCORE),
-                         TA_OK);
+        ck_assert_int_eq(
+            ta_assessment_add_columns(a, n, codes_shared, ids_shared, numbers, TA_INPUT_SCORE),
+            TA_OK);
+        ck_assert_int_eq(
+            ta_assessment_add_columns(b, n, codes_copied, ids_copied, numbers, TA_INPUT_SCORE),
+            TA_OK);
         /* The whole array has a duplicate: refused, nothing changes. */
-        ck_assert_int_eq(ta_assessment_add_columns(b, 2 * K, codes_copied, ids_copied, numbers,
-                                                   TA_INPUT_SCORE),
-                         TA_EDUPLICATE);
+        ck_assert_int_eq(
+            ta_assessment_add_columns(b, 2 * K, codes_copied, ids_copied, numbers, TA_INPUT_SCORE),
+            TA_EDUPLICATE);
     }
     ck_assert_int_eq(ta_assessment_run(a), TA_OK);
     ck_assert_int_eq(ta_assessment_run(b), TA_OK);
