@@ -29,8 +29,11 @@
  * printed place, so at 9 decimals or near 1e15 only real ties round up. The
  * integer and fractional parts are split first (exactly) so every quantity
  * fits a uint64_t and the text is built from integers. tai_round_half_up
- * prints and parses back, which makes its result the correctly rounded double
- * of the printed decimal by construction.
+ * gives the correctly rounded double of the printed decimal: for values whose
+ * rounded decimal is below 2^53 units of the last place it divides that exact
+ * integer by the exact power of ten (one correctly rounded IEEE operation,
+ * no text; averages are rounded this way millions of times by the
+ * bootstrap), otherwise it prints and parses back.
  */
 #define _GNU_SOURCE
 
@@ -210,16 +213,15 @@ ta_status tai_parse_uint(const char *s, size_t len, unsigned long long max, unsi
 
 /* Writes x rounded half up to `decimals` (0..9); needs |x| < 2^53 and finite.
  * Returns the length, or -1 if buf (size bytes with the NUL) is too small. */
-static int format_rounded(char *buf, size_t size, double x, int decimals)
+/* |x| rounded half up to `decimals`: its integer part and its fraction as
+ * an integer number of 10^-decimals. The one place the rounding happens. */
+static void round_parts(double x, int decimals, uint64_t *ip_out, uint64_t *frac_out)
 {
-    char text[40];
     double a = fabs(x);
     uint64_t ip = (uint64_t)a;
     double scaled = (a - (double)ip) * pow10_d[decimals];
     uint64_t frac = (uint64_t)scaled;
     double tol = (a * 4 * DBL_EPSILON > 1e-9 ? a * 4 * DBL_EPSILON : 1e-9) * pow10_d[decimals];
-    size_t n = 0, start;
-    int d;
 
     if (tol > 1e-3)
         tol = 1e-3;
@@ -229,6 +231,18 @@ static int format_rounded(char *buf, size_t size, double x, int decimals)
         frac -= pow10_u[decimals];
         ip++;
     }
+    *ip_out = ip;
+    *frac_out = frac;
+}
+
+static int format_rounded(char *buf, size_t size, double x, int decimals)
+{
+    char text[40];
+    uint64_t ip, frac;
+    size_t n = 0, start;
+    int d;
+
+    round_parts(x, decimals, &ip, &frac);
     if (x < 0 && (ip != 0 || frac != 0))
         text[n++] = '-';
     start = n;
@@ -272,6 +286,19 @@ double tai_round_half_up(double x, int decimals)
         return NAN;
     if (!isfinite(x) || fabs(x) >= 9007199254740992.0)
         return x;
+    /* Fast path, same result: when the rounded decimal as an integer count of
+     * 10^-decimals is below 2^53, that integer and 10^decimals are exact
+     * doubles and one IEEE division gives the correctly rounded double of
+     * the decimal, which is what printing and parsing back gives. */
+    if (fabs(x) < 9007199254740992.0 / pow10_d[decimals] - 1) {
+        uint64_t ip, frac, k;
+        round_parts(x, decimals, &ip, &frac);
+        k = ip * pow10_u[decimals] + frac;
+        if (k < UINT64_C(9007199254740992)) {
+            y = (double)k / pow10_d[decimals];
+            return x < 0 && k != 0 ? -y : y;
+        }
+    }
     n = format_rounded(text, sizeof text, x, decimals);
     if (tai_parse_double(text, (size_t)n, &y) != TA_OK)
         return NAN; /* only if the "C" locale object cannot be made */

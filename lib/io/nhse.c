@@ -6,14 +6,17 @@
  * well formed, Metric_ID known to the framework, no (quarter, trust, metric)
  * given twice, a trust's type the same on all its rows of a quarter), keeps
  * every figure in a table keyed by (quarter, trust, ID), and remembers each
- * (quarter, trust) with its descriptive fields. Assessments are then built
- * through the public trust and assessment API only, so what the command line
- * and the bindings get from a file is exactly what a C caller could build by
- * hand.
+ * (quarter, trust) with its descriptive fields. An assessment is built from
+ * each trust's figures in one internal call per trust (metric indexes were
+ * resolved when the file was read), which gives exactly what a C caller gets
+ * by building ta_trust handles and adding them; the public path is kept and
+ * taken whenever the fast one meets input the setters would refuse, so
+ * errors and their messages are the public API's.
  *
  * Numbers are parsed without the locale; every error names file, line and
  * column.
  */
+#include <math.h>
 #include <string.h>
 
 #include "common/alloc.h"
@@ -22,6 +25,7 @@
 #include "common/file.h"
 #include "common/number.h"
 #include "common/strmap.h"
+#include "nof/assessment_internal.h"
 #include "nof/framework_internal.h"
 #include "nhse_internal.h"
 
@@ -464,14 +468,25 @@ ta_status ta_nhse_period_end(ta_date *end, const char *label)
 
 /* ---- assessments ------------------------------------------------------ */
 
-/* The flag a published 0/1 figure gives, TA_UNKNOWN when absent. */
-static ta_tristate published_flag(const ta_nhse_file *f, const tai_nhse_entry *e, ta_figure kind)
+/* Entry e's figure of result figure index `figure` (as tai_framework_figure
+ * gives), or NULL: a scan of the entry's own few figures, cheaper than
+ * building a composite key and hashing it. */
+static const tai_nhse_figure *entry_figure(const ta_nhse_file *f, size_t e, size_t figure)
 {
-    size_t i = tai_framework_figure(&f->fw->def, kind);
-    const tai_nhse_figure *fig;
-    if (i == (size_t)-1)
-        return TA_UNKNOWN;
-    fig = tai_nhse_find_figure(f, f->periods[e->period], e->code, f->fw->def.figures[i].id);
+    if (figure == (size_t)-1)
+        return NULL;
+    for (size_t k = f->entry_start[e]; k < f->entry_start[e + 1]; k++) {
+        const tai_nhse_figure *fig = &f->figures[f->by_entry[k]];
+        if (fig->id_kind == TAI_ID_FIGURE && fig->id_index == figure)
+            return fig;
+    }
+    return NULL;
+}
+
+/* The flag a published 0/1 figure gives, TA_UNKNOWN when absent. */
+static ta_tristate published_flag(const ta_nhse_file *f, size_t e, ta_figure kind)
+{
+    const tai_nhse_figure *fig = entry_figure(f, e, tai_framework_figure(&f->fw->def, kind));
     if (!fig)
         return TA_UNKNOWN;
     return fig->value != 0 ? TA_YES : TA_NO;
@@ -503,10 +518,10 @@ static ta_status build_trust(ta_nhse_file *f, ta_assessment *a, size_t e_index,
         st = ta_trust_set_field(t, (ta_trust_field)k, e->fields[k]);
     if (st == TA_OK)
         st = ta_trust_set_flag(t, TA_FLAG_FINANCIAL_DEFICIT,
-                               published_flag(f, e, TA_FIGURE_DEFICIT_FLAG));
+                               published_flag(f, e_index, TA_FIGURE_DEFICIT_FLAG));
     if (st == TA_OK)
         st = ta_trust_set_flag(t, TA_FLAG_RECOVERY_SUPPORT,
-                               published_flag(f, e, TA_FIGURE_RSP_FLAG));
+                               published_flag(f, e_index, TA_FIGURE_RSP_FLAG));
     for (size_t k = f->entry_start[e_index]; st == TA_OK && k < f->entry_start[e_index + 1];
          k++) {
         const tai_nhse_figure *fig = &f->figures[f->by_entry[k]];
@@ -517,6 +532,62 @@ static ta_status build_trust(ta_nhse_file *f, ta_assessment *a, size_t e_index,
     if (st == TA_OK && (st = ta_assessment_add_trust(a, t)) != TA_OK)
         tai_error_set(&f->err, st, "%s", ta_assessment_error(a));
     *scratch = t;
+    return st;
+}
+
+/* The fast path: each trust's row of values and scores filled straight from
+ * its figures (whose metric indexes were resolved when the file was read)
+ * and appended in one internal call, with no ta_trust handle, no lookup of
+ * an ID string and no copy of a field that is empty. It gives the assessment
+ * the public path gives; for anything the public setters would refuse (a
+ * score outside 1 to 4, an invalid trust code) it returns TA_EINVAL without a
+ * message, and the caller redoes the build on the public path, which fails
+ * with its usual message. TA_ENOMEM is returned as such. */
+static ta_status build_fast(ta_nhse_file *f, ta_assessment *a, size_t p, size_t type,
+                            ta_nhse_source source)
+{
+    const tai_framework_def *def = &f->fw->def;
+    size_t nm = def->n_metrics, i_deficit, i_rsp;
+    double *values, *scores;
+    ta_status st = TA_OK;
+    values = tai_calloc(&f->alloc, nm ? 2 * nm : 2, sizeof *values);
+    if (!values)
+        return TA_ENOMEM;
+    scores = values + nm;
+    i_deficit = tai_framework_figure(def, TA_FIGURE_DEFICIT_FLAG);
+    i_rsp = tai_framework_figure(def, TA_FIGURE_RSP_FLAG);
+    for (size_t e = 0; st == TA_OK && e < f->n_entries; e++) {
+        const tai_nhse_entry *en = &f->entries[e];
+        ta_tristate flags[2] = {TA_UNKNOWN, TA_UNKNOWN};
+        int has_values = 0, has_scores = 0;
+        if (en->period != p || (type != (size_t)-1 && en->type != type))
+            continue;
+        for (size_t m = 0; m < nm; m++)
+            values[m] = scores[m] = NAN;
+        for (size_t k = f->entry_start[e]; st == TA_OK && k < f->entry_start[e + 1]; k++) {
+            const tai_nhse_figure *fig = &f->figures[f->by_entry[k]];
+            if (fig->id_kind == TAI_ID_FIGURE) {
+                if (fig->id_index == i_deficit)
+                    flags[TA_FLAG_FINANCIAL_DEFICIT] = fig->value != 0 ? TA_YES : TA_NO;
+                else if (fig->id_index == i_rsp)
+                    flags[TA_FLAG_RECOVERY_SUPPORT] = fig->value != 0 ? TA_YES : TA_NO;
+            } else if (fig->id_kind == TAI_ID_SCORE &&
+                       (source == TA_FROM_SCORES ||
+                        def->metrics[fig->id_index].scoring == TA_SCORING_SUPPLIED)) {
+                if (fig->value < 1 || fig->value > 4)
+                    st = TA_EINVAL;
+                scores[fig->id_index] = fig->value;
+                has_scores = 1;
+            } else if (fig->id_kind == TAI_ID_RAW && source == TA_FROM_VALUES) {
+                values[fig->id_index] = fig->value;
+                has_values = 1;
+            }
+        }
+        if (st == TA_OK)
+            st = tai_assessment_add_row(a, en->code, en->fields, flags,
+                                        has_values ? values : NULL, has_scores ? scores : NULL);
+    }
+    tai_free(&f->alloc, values);
     return st;
 }
 
@@ -545,6 +616,24 @@ ta_status ta_nhse_file_assessment(ta_assessment **out, ta_nhse_file *f, const ch
     if ((st = ta_assessment_set_period(a, period)) != TA_OK ||
         (st = ta_assessment_set_scores_only(a, source == TA_FROM_SCORES)) != TA_OK)
         tai_error_set(&f->err, st, "%s", ta_assessment_error(a));
+    if (st == TA_OK) {
+        st = build_fast(f, a, p, type, source);
+        if (st == TA_OK) {
+            *out = a;
+            return TA_OK;
+        }
+        if (st == TA_ENOMEM) {
+            ta_assessment_free(a);
+            return tai_error_set(&f->err, st, "out of memory building the assessment");
+        }
+        /* Start again on the public path, for its message. */
+        ta_assessment_free(a);
+        a = NULL;
+        if ((st = ta_assessment_new(&a, f->fw, &f->alloc)) != TA_OK)
+            return tai_error_set(&f->err, st, "cannot make an assessment: %s", ta_strerror(st));
+        if ((st = ta_assessment_set_period(a, period)) != TA_OK)
+            tai_error_set(&f->err, st, "%s", ta_assessment_error(a));
+    }
     for (size_t e = 0; st == TA_OK && e < f->n_entries; e++) {
         ta_trust *t = NULL;
         if (f->entries[e].period != p || (trust_type && f->entries[e].type != type))
@@ -589,8 +678,8 @@ ta_status ta_nhse_file_published_cutoffs(double *cutoffs, size_t n, ta_nhse_file
         int s;
         if (en->period != p)
             continue;
-        avg = tai_nhse_find_figure(f, period, en->code, def->figures[i_avg].id);
-        seg = tai_nhse_find_figure(f, period, en->code, def->figures[i_seg].id);
+        avg = entry_figure(f, e, i_avg);
+        seg = entry_figure(f, e, i_seg);
         if (!avg || !seg)
             continue;
         s = (int)seg->value;

@@ -62,6 +62,7 @@ struct ta_assessment {
     size_t n_trusts, trusts_cap;
     tai_trust_row *trusts;
     tai_strmap codes;
+    size_t last_found; /* the trust find_code found last (a hint; may be stale) */
     double *values;   /* trusts_cap * n_metrics */
     double *supplied; /* trusts_cap * n_metrics */
     tai_rank_input *ranks;
@@ -78,7 +79,22 @@ struct ta_assessment {
     size_t n_cutoffs;
     double cutoffs[TAI_MAX_CUTOFFS];
     tai_notes notes;
+    struct tai_likely *likely; /* likely_range.c: the last likely ranges, or NULL */
 };
+
+/* likely_range.c: frees a->likely (discarded with the results). */
+void tai_likely_free(ta_assessment *a);
+
+/* assessment.c: the readers' bulk path (lib/io). Appends trust `code` with
+ * its four fields (as ta_trust_field), two flags (as ta_flag) and rows of
+ * n_metrics values and supplied scores (NaN = none; NULL = no row), as
+ * ta_assessment_add_trust does for a trust holding the same. The caller has
+ * checked what the ta_trust setters check (finite numbers, scores in [1, 4]).
+ * TA_EINVAL for an invalid code, TA_EDUPLICATE, TA_ENOMEM (the assessment is
+ * then as it was); no message is set. */
+ta_status tai_assessment_add_row(ta_assessment *a, const char *code, char *const *fields,
+                                 const ta_tristate *flags, const double *values,
+                                 const double *scores);
 
 /* scoring.c: the scoring rules, and filling scores[n_trusts * n_metrics]
  * from an assessment's inputs with them. */
@@ -93,6 +109,10 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores);
  * 10^-decimals are taken as that decimal). */
 size_t tai_mean_scores(const tai_framework_def *def, const double *row, size_t domain,
                        double *mean);
+/* The same mean in two halves: add each score x (scale = 10^decimals) to the
+ * exact or other sum, then divide by the count n. */
+void tai_mean_add(double x, double scale, double *exact_sum, double *other_sum);
+double tai_mean_finish(double exact_sum, double other_sum, size_t n, double scale);
 /* The mean of scores[0..n-1] (n > 0) under the same exactness rule. */
 double tai_mean_of(const double *scores, size_t n, int decimals);
 

@@ -61,3 +61,19 @@ size_t tai_mean_scores(const tai_framework_def *def, const double *row, size_t d
         *out = mean_value(&m);
     return m.n;
 }
+
+/* The same rule in two halves for callers that form means of other lists
+ * of scores one draw at a time (the bootstrap's resamples). */
+void tai_mean_add(double x, double scale, double *exact_sum, double *other_sum)
+{
+    mean m = {scale, *exact_sum, *other_sum, 0};
+    mean_add(&m, x);
+    *exact_sum = m.exact_sum;
+    *other_sum = m.other_sum;
+}
+
+double tai_mean_finish(double exact_sum, double other_sum, size_t n, double scale)
+{
+    mean m = {scale, exact_sum, other_sum, n};
+    return mean_value(&m);
+}

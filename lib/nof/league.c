@@ -16,9 +16,9 @@
 #include "assessment_internal.h"
 #include "common/alloc.h"
 
-static int league_order(const void *pa, const void *pb)
+/* League order: negative, zero or positive as a comes before, with or after b. */
+static int league_order(const tai_rank_entry *a, const tai_rank_entry *b)
 {
-    const tai_rank_entry *a = pa, *b = pb;
     int c;
     if (a->group != b->group)
         return a->group < b->group ? -1 : 1;
@@ -31,18 +31,121 @@ static int league_order(const void *pa, const void *pb)
     return strcmp(a->code, b->code);
 }
 
+/* The sort behind the rank rule. qsort's call through a pointer per
+ * comparison and glibc's merge buffer (a malloc per call for a national
+ * table) dominated a run and each bootstrap replicate; this is an
+ * introsort with the comparison inlined: quicksort on a median of three,
+ * insertion sort below 16 entries, heapsort if the recursion gets too deep,
+ * so O(n log n) always and no allocation. The order is league_order's, a
+ * total order when codes differ, so the result is the one qsort gave. */
+static void swap_entries(tai_rank_entry *a, tai_rank_entry *b)
+{
+    tai_rank_entry t = *a;
+    *a = *b;
+    *b = t;
+}
+
+static void insertion_sort(tai_rank_entry *e, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        tai_rank_entry x = e[i];
+        size_t j = i;
+        while (j > 0 && league_order(&x, &e[j - 1]) < 0) {
+            e[j] = e[j - 1];
+            j--;
+        }
+        e[j] = x;
+    }
+}
+
+static void sift_down(tai_rank_entry *e, size_t root, size_t n)
+{
+    for (;;) {
+        size_t child = 2 * root + 1;
+        if (child >= n)
+            return;
+        if (child + 1 < n && league_order(&e[child], &e[child + 1]) < 0)
+            child++;
+        if (league_order(&e[root], &e[child]) >= 0)
+            return;
+        swap_entries(&e[root], &e[child]);
+        root = child;
+    }
+}
+
+static void heap_sort(tai_rank_entry *e, size_t n)
+{
+    for (size_t i = n / 2; i-- > 0;)
+        sift_down(e, i, n);
+    for (size_t end = n; end-- > 1;) {
+        swap_entries(&e[0], &e[end]);
+        sift_down(e, 0, end);
+    }
+}
+
+static void intro_sort(tai_rank_entry *e, size_t n, int depth)
+{
+    while (n > 16) {
+        size_t mid = n / 2, i = 0, j = n - 1;
+        tai_rank_entry pivot;
+        if (depth-- == 0) {
+            heap_sort(e, n);
+            return;
+        }
+        /* Median of three to e[mid]. */
+        if (league_order(&e[mid], &e[0]) < 0)
+            swap_entries(&e[mid], &e[0]);
+        if (league_order(&e[n - 1], &e[mid]) < 0) {
+            swap_entries(&e[n - 1], &e[mid]);
+            if (league_order(&e[mid], &e[0]) < 0)
+                swap_entries(&e[mid], &e[0]);
+        }
+        pivot = e[mid];
+        /* Hoare partition: e[0..j] <= pivot <= e[j+1..n-1]. */
+        for (;;) {
+            while (league_order(&e[i], &pivot) < 0)
+                i++;
+            while (league_order(&pivot, &e[j]) < 0)
+                j--;
+            if (i >= j)
+                break;
+            swap_entries(&e[i], &e[j]);
+            i++;
+            j--;
+        }
+        /* Recurse into the smaller part, loop on the larger. */
+        if (j + 1 < n - j - 1) {
+            intro_sort(e, j + 1, depth);
+            e += j + 1;
+            n -= j + 1;
+        } else {
+            intro_sort(e + j + 1, n - j - 1, depth);
+            n = j + 1;
+        }
+    }
+    insertion_sort(e, n);
+}
+
+typedef struct type_name {
+    const char *text;
+    size_t id; /* first-seen number */
+} type_name;
+
 static int by_text(const void *pa, const void *pb)
 {
-    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+    return strcmp(((const type_name *)pa)->text, ((const type_name *)pb)->text);
 }
 
 /* Sets results[t].type_order: the position of the trust's type among the
- * distinct types in byte order. */
+ * distinct types in byte order. One hash lookup per trust gives each type its
+ * first-seen number (a trust of the same type as the one before skips even
+ * that); the distinct types are then sorted and the numbers mapped to
+ * positions. */
 static ta_status order_types(ta_assessment *a)
 {
     tai_strmap seen;
-    const char **types;
-    size_t n_types = 0;
+    type_name *types;
+    size_t n_types = 0, *position = NULL;
     ta_status st = TA_OK;
     types = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *types);
     if (!types)
@@ -50,30 +153,42 @@ static ta_status order_types(ta_assessment *a)
     tai_strmap_init(&seen, &a->alloc);
     for (size_t t = 0; t < a->n_trusts && st == TA_OK; t++) {
         const char *type = a->trusts[t].fields[TA_FIELD_TYPE];
+        size_t id = 0;
         int existed = 0;
-        st = tai_strmap_put(&seen, type, strlen(type), n_types, &existed, NULL);
-        if (st == TA_OK && !existed)
-            types[n_types++] = type;
-    }
-    if (st == TA_OK) {
-        qsort(types, n_types, sizeof *types, by_text);
-        tai_strmap_free(&seen);
-        tai_strmap_init(&seen, &a->alloc);
-        for (size_t i = 0; i < n_types && st == TA_OK; i++)
-            st = tai_strmap_put(&seen, types[i], strlen(types[i]), i, NULL, NULL);
-        for (size_t t = 0; t < a->n_trusts && st == TA_OK; t++) {
-            const char *type = a->trusts[t].fields[TA_FIELD_TYPE];
-            tai_strmap_get(&seen, type, strlen(type), &a->results[t].type_order);
+        if (t > 0 && strcmp(type, a->trusts[t - 1].fields[TA_FIELD_TYPE]) == 0) {
+            a->results[t].type_order = a->results[t - 1].type_order;
+            continue;
         }
+        st = tai_strmap_put(&seen, type, strlen(type), n_types, &existed, &id);
+        if (st == TA_OK && !existed) {
+            types[n_types].text = type;
+            types[n_types].id = n_types;
+            n_types++;
+        }
+        a->results[t].type_order = id; /* the first-seen number for now */
     }
     tai_strmap_free(&seen);
+    if (st == TA_OK && !(position = tai_calloc(&a->alloc, n_types ? n_types : 1,
+                                               sizeof *position)))
+        st = TA_ENOMEM;
+    if (st == TA_OK) {
+        qsort(types, n_types, sizeof *types, by_text);
+        for (size_t i = 0; i < n_types; i++)
+            position[types[i].id] = i;
+        for (size_t t = 0; t < a->n_trusts; t++)
+            a->results[t].type_order = position[a->results[t].type_order];
+    }
+    tai_free(&a->alloc, position);
     tai_free(&a->alloc, types);
     return st;
 }
 
 void tai_rank_entries(tai_rank_entry *entries, size_t n)
 {
-    qsort(entries, n, sizeof *entries, league_order);
+    int depth = 0;
+    for (size_t k = n; k > 1; k >>= 1)
+        depth += 2;
+    intro_sort(entries, n, depth);
     for (size_t i = 0, group_start = 0, first = 0; i < n; i++) {
         tai_rank_entry *e = &entries[i];
         const tai_rank_entry *prev = i > 0 ? &entries[i - 1] : NULL;
@@ -92,7 +207,8 @@ ta_status tai_rank_league(ta_assessment *a)
     ta_status st;
     if ((st = order_types(a)) != TA_OK)
         return st;
-    entries = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *entries);
+    entries = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1,
+                               sizeof *entries); /* entries 0 .. n-1 are set below */
     if (!entries)
         return TA_ENOMEM;
     for (size_t t = 0; t < a->n_trusts; t++) {

@@ -9,8 +9,9 @@
  *   standard_capped  as rank, but a value worse than the standard scores 4;
  *   banded           band k (1-based) of the cut points scores k;
  *   combined         a table lookup on two other metrics' whole scores.
- * Rank scaling sorts each metric's values once: O(n log n) per metric, so
- * national tables and a million synthetic trusts take the same code path.
+ * Rank scaling sorts each metric's values once, by a radix sort of their
+ * bits: O(n) per metric, so national tables and a million synthetic trusts
+ * take the same code path.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -21,16 +22,104 @@
 #include "common/number.h"
 
 typedef struct ranked {
-    double value;
+    uint64_t key; /* the value's bits, mapped so that unsigned order is numeric order */
     size_t trust;
 } ranked;
 
-static int ascending(const void *pa, const void *pb)
+/* Maps a double (not NaN; -0.0 taken as +0.0) to a key whose unsigned order
+ * is the numeric order. */
+static uint64_t order_key(double v)
 {
-    const ranked *a = pa, *b = pb;
-    if (a->value != b->value)
-        return a->value < b->value ? -1 : 1;
-    return a->trust < b->trust ? -1 : a->trust > b->trust;
+    uint64_t u;
+    v += 0.0; /* -0.0 becomes +0.0: equal values, equal keys */
+    memcpy(&u, &v, sizeof u);
+    return u >> 63 ? ~u : u | UINT64_C(0x8000000000000000);
+}
+
+/* Sorts buf[0..n-1] by key, stably, with tmp[n] as scratch. Up to 32 values
+ * (or none, as when scores are given as scores): insertion sort; up to 1024:
+ * merge sort; beyond: least significant digit radix sort, 8 bits a digit,
+ * all eight histograms from one read, skipping digits that every key shares
+ * (the high bytes of similar values). All three are stable, so equal values
+ * stay in trust order: the order the former comparison sort (value, then
+ * trust) gave, in O(n) per metric for large tables. */
+static void insertion_by_key(ranked *buf, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        ranked x = buf[i];
+        size_t j = i;
+        for (; j > 0 && buf[j - 1].key > x.key; j--)
+            buf[j] = buf[j - 1];
+        buf[j] = x;
+    }
+}
+
+static void merge_by_key(ranked *buf, ranked *tmp, size_t n)
+{
+    ranked *from = buf, *to = tmp;
+    size_t width = 16;
+    for (size_t lo = 0; lo < n; lo += width)
+        insertion_by_key(buf + lo, n - lo < width ? n - lo : width);
+    for (; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                to[k++] = from[j].key < from[i].key ? from[j++] : from[i++];
+            while (i < mid)
+                to[k++] = from[i++];
+            while (j < hi)
+                to[k++] = from[j++];
+        }
+        {
+            ranked *swap = from;
+            from = to;
+            to = swap;
+        }
+    }
+    if (from != buf)
+        memcpy(buf, from, n * sizeof *buf);
+}
+
+static void sort_by_key(ranked *buf, ranked *tmp, size_t n)
+{
+    size_t count[8][256];
+    ranked *from = buf, *to = tmp;
+    if (n <= 32) {
+        insertion_by_key(buf, n);
+        return;
+    }
+    if (n <= 1024) {
+        merge_by_key(buf, tmp, n);
+        return;
+    }
+    memset(count, 0, sizeof count);
+    for (size_t i = 0; i < n; i++)
+        for (int d = 0; d < 8; d++)
+            count[d][(buf[i].key >> (8 * d)) & 0xff]++;
+    for (int d = 0; d < 8; d++) {
+        size_t sum = 0;
+        int skip = 0;
+        for (size_t v = 0; v < 256; v++) {
+            size_t c = count[d][v];
+            if (c == n)
+                skip = 1;
+            count[d][v] = sum;
+            sum += c;
+        }
+        if (skip)
+            continue;
+        for (size_t i = 0; i < n; i++)
+            to[count[d][(from[i].key >> (8 * d)) & 0xff]++] = from[i];
+        {
+            ranked *swap = from;
+            from = to;
+            to = swap;
+        }
+    }
+    if (from != buf)
+        memcpy(buf, from, n * sizeof *buf);
 }
 
 double tai_rank_score(size_t better, size_t n)
@@ -51,32 +140,40 @@ double tai_band_score(const double *cuts, size_t n_cuts, ta_direction direction,
     return (double)(k + 1);
 }
 
-/* Rank-scales metric m across the trusts that have a value. */
-static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranked *buf)
+/* Rank-scales metric m across the trusts that have a value. Scores go first
+ * to col[trust] (writes in rank order land at random trusts, and col is 8
+ * bytes a trust, not a row of the score matrix), then into the matrix in
+ * trust order, which the hardware prefetches. */
+static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranked *buf,
+                               ranked *tmp, double *col)
 {
     const tai_metric *metric = &a->fw->def.metrics[m];
     size_t n = 0, nm = a->n_metrics;
     for (size_t t = 0; t < a->n_trusts; t++) {
         double v = a->values[t * nm + m];
         if (!isnan(v)) {
-            buf[n].value = metric->direction == TA_HIGHER_IS_BETTER ? -v : v;
+            buf[n].key = order_key(metric->direction == TA_HIGHER_IS_BETTER ? -v : v);
             buf[n].trust = t;
             n++;
         }
     }
-    qsort(buf, n, sizeof *buf, ascending);
+    if (n == 0)
+        return TA_OK;
+    sort_by_key(buf, tmp, n);
     for (size_t i = 0, first = 0; i < n; i++) {
-        size_t t = buf[i].trust;
-        double *out = &scores[t * nm + m];
-        if (i > 0 && buf[i].value != buf[i - 1].value)
+        if (i > 0 && buf[i].key != buf[i - 1].key)
             first = i;
-        if (!isnan(*out))
-            continue; /* supplied */
+        col[buf[i].trust] = tai_rank_score(first, n);
+    }
+    for (size_t t = 0; t < a->n_trusts; t++) {
+        double v = a->values[t * nm + m], *out = &scores[t * nm + m];
+        if (isnan(v) || !isnan(*out))
+            continue; /* no value, or supplied */
         if (metric->scoring == TA_SCORING_STANDARD_CAPPED &&
-            tai_misses_standard(metric->direction, metric->standard, a->values[t * nm + m]))
+            tai_misses_standard(metric->direction, metric->standard, v))
             *out = 4.0;
         else
-            *out = tai_rank_score(first, n);
+            *out = col[t];
     }
     return TA_OK;
 }
@@ -120,10 +217,15 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
 {
     const tai_framework_def *def = &a->fw->def;
     size_t nm = a->n_metrics, cells = a->n_trusts * nm;
-    ranked *buf;
+    ranked *buf, *tmp;
+    double *col;
     ta_status st = TA_OK;
-    if (cells > 0) /* an empty assessment has no input arrays at all */
+    if (a->supplied) { /* made on first use: absent for input from values alone */
         memcpy(scores, a->supplied, cells * sizeof *scores);
+    } else {
+        for (size_t i = 0; i < cells; i++)
+            scores[i] = NAN;
+    }
     for (size_t r = 0; r < a->n_ranks; r++) {
         const tai_rank_input *in = &a->ranks[r];
         double *out = &scores[in->trust * nm + in->metric];
@@ -132,13 +234,21 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
     }
     if (a->scores_only)
         return TA_OK;
-    buf = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *buf);
-    if (!buf)
+    if (!a->values) /* made on first use: absent for input from scores alone */
+        nm = 0;
+    buf = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1, sizeof *buf);
+    tmp = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1, sizeof *tmp);
+    col = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1, sizeof *col);
+    if (!buf || !tmp || !col) {
+        tai_free(&a->alloc, buf);
+        tai_free(&a->alloc, tmp);
+        tai_free(&a->alloc, col);
         return TA_ENOMEM;
+    }
     for (size_t m = 0; m < nm && st == TA_OK; m++) {
         const tai_metric *metric = &def->metrics[m];
         if (metric->scoring == TA_SCORING_RANK || metric->scoring == TA_SCORING_STANDARD_CAPPED) {
-            st = score_by_rank(a, m, scores, buf);
+            st = score_by_rank(a, m, scores, buf, tmp, col);
         } else if (metric->scoring == TA_SCORING_BANDED) {
             for (size_t t = 0; t < a->n_trusts; t++) {
                 double v = a->values[t * nm + m];
@@ -149,6 +259,9 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
         }
     }
     tai_free(&a->alloc, buf);
+    tai_free(&a->alloc, tmp);
+    tai_free(&a->alloc, col);
+    nm = a->n_metrics;
     /* Combinations last: their components are scored by now. */
     for (size_t m = 0; m < nm && st == TA_OK; m++)
         if (def->metrics[m].scoring == TA_SCORING_COMBINED)

@@ -1,0 +1,533 @@
+/*
+ * Tests of include/trustassess/analysis.h (likely ranges, what-if) and of the
+ * faster internals they and the benchmark rely on.
+ *
+ * Likely ranges are checked for their statistics, not only for running: on
+ * synthetic trusts whose 12 scores are independent draws with a known
+ * standard deviation, the interval's half-width must match what a bootstrap
+ * of a mean gives, and the intervals must cover the true mean as often as
+ * theory says a percentile bootstrap of 12 values does. Reproducibility is
+ * checked bitwise across thread counts. What-if is checked at its boundary:
+ * the returned decrease lands the rounded average exactly on the cut-off and
+ * one hundredth less does not reach it.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nof/assessment_internal.h"
+#include "trustassess.h"
+#include "trustassess/analysis.h"
+
+#define K 12         /* scores per trust */
+#define N_TRUSTS 400 /* synthetic trusts */
+#define TRUE_MEAN 2.5
+#define TRUE_SD 0.3
+
+static const char *const ids[K] = {"S01", "S02", "S03", "S04", "S05", "S06",
+                                   "S07", "S08", "S09", "S10", "S11", "S12"};
+
+static uint64_t rng_state;
+
+static double unit(void)
+{
+    uint64_t z = (rng_state += UINT64_C(0x9e3779b97f4a7c15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+    return ((double)((z ^ (z >> 31)) >> 11) + 0.5) * 0x1.0p-53;
+}
+
+static double normal(void)
+{
+    return sqrt(-2 * log(unit())) * cos(6.283185307179586 * unit());
+}
+
+/* K supplied-score metrics, explicit cut-offs 2.0 / 2.5 / 3.0. */
+static ta_framework *framework(void)
+{
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    static const double cutoffs[3] = {2.0, 2.5, 3.0};
+    ck_assert_int_eq(ta_framework_builder_new(&b, "analysis-test", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "all", "All", "D1"), TA_OK);
+    for (int m = 0; m < K; m++)
+        ck_assert_int_eq(
+            ta_framework_builder_add_metric(b, ids[m], ids[m], "all", TA_SCORING_SUPPLIED), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, cutoffs), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ta_framework_builder_free(b);
+    return fw;
+}
+
+static void code_of(char *buf, size_t i)
+{
+    snprintf(buf, 16, "T%04zu", i);
+}
+
+/* n trusts whose K scores are N(TRUE_MEAN, TRUE_SD) rounded to hundredths
+ * (clamped to [1, 4], which at 5 sd never happens). */
+static ta_assessment *synthetic(const ta_framework *fw, size_t n, uint64_t seed)
+{
+    ta_assessment *a = NULL;
+    rng_state = seed;
+    ck_assert_int_eq(ta_assessment_new(&a, fw, NULL), TA_OK);
+    for (size_t i = 0; i < n; i++) {
+        char code[16];
+        const char *codes[K];
+        double scores[K];
+        code_of(code, i);
+        for (int m = 0; m < K; m++) {
+            double x = round((TRUE_MEAN + TRUE_SD * normal()) * 100) / 100;
+            scores[m] = x < 1 ? 1 : x > 4 ? 4 : x;
+            codes[m] = code;
+        }
+        ck_assert_int_eq(ta_assessment_add_columns(a, K, codes, ids, scores, TA_INPUT_SCORE),
+                         TA_OK);
+    }
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    return a;
+}
+
+/* The plug-in (divide by K) standard deviation of trust i's scores: the
+ * bootstrap distribution of the mean of K draws has sd exactly this / sqrt(K). */
+static double plugin_sd(const ta_assessment *a, size_t i)
+{
+    double sum = 0, sq = 0, mean;
+    for (size_t m = 0; m < K; m++) {
+        int has;
+        double x;
+        ck_assert_int_eq(ta_assessment_metric_score(a, i, m, &has, &x), TA_OK);
+        ck_assert(has);
+        sum += x;
+        sq += x * x;
+    }
+    mean = sum / K;
+    return sqrt(sq / K - mean * mean);
+}
+
+START_TEST(half_width_matches_bootstrap_theory)
+{
+    ta_framework *fw = framework();
+    ta_assessment *a = synthetic(fw, N_TRUSTS, 11);
+    double ratio_sum = 0;
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 4000, 0.95, 7, 2), TA_OK);
+    for (size_t i = 0; i < N_TRUSTS; i++) {
+        double lo, hi, expected, half;
+        ck_assert_int_eq(ta_assessment_likely_average_range(a, i, &lo, &hi), TA_OK);
+        expected = 1.96 * plugin_sd(a, i) / sqrt(K);
+        half = (hi - lo) / 2;
+        /* Per trust: the Monte Carlo sd of a 2.5% quantile from 4000
+         * replicates is about 0.04 bootstrap sd, so about 1.5% of the
+         * half-width after averaging two bounds; the percentiles of a mean
+         * of 12 draws deviate from the normal ones by a few per cent; each
+         * bound is rounded to 0.01 (at most 0.005 each). 12% + 0.01 is
+         * several times all of that together. */
+        ck_assert_msg(fabs(half - expected) <= 0.12 * expected + 0.01,
+                      "trust %zu: half-width %.4f, expected %.4f", i, half, expected);
+        ratio_sum += half / expected;
+    }
+    /* On average over 400 trusts the Monte Carlo error shrinks by 20; what
+     * is left is the rounding (unbiased) and non-normality: within 3%. */
+    ck_assert_msg(fabs(ratio_sum / N_TRUSTS - 1) < 0.03, "mean ratio %.4f", ratio_sum / N_TRUSTS);
+    /* And the true sd: the half-width is near 1.96 x 0.3 / sqrt(12) x
+     * sqrt(11/12) (plug-in sd), 0.163, on average. */
+    ck_assert(fabs(ratio_sum / N_TRUSTS * 1.96 * TRUE_SD / sqrt(K) * sqrt(11.0 / 12) - 0.163) <
+              0.02);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
+START_TEST(coverage_of_the_true_mean)
+{
+    ta_framework *fw = framework();
+    ta_assessment *a = synthetic(fw, N_TRUSTS, 23);
+    size_t covered = 0;
+    double rate, expected, sd;
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 2000, 0.95, 99, 2), TA_OK);
+    for (size_t i = 0; i < N_TRUSTS; i++) {
+        double lo, hi;
+        ck_assert_int_eq(ta_assessment_likely_average_range(a, i, &lo, &hi), TA_OK);
+        covered += lo <= TRUE_MEAN + 1e-9 && TRUE_MEAN <= hi + 1e-9;
+    }
+    rate = (double)covered / N_TRUSTS;
+    /* A 95% percentile bootstrap of a mean of 12 normal values covers less
+     * than 95%: its sd is the plug-in sd / sqrt(12) (biased low by
+     * sqrt(11/12)) and it uses z, not t with 11 degrees of freedom, so the
+     * coverage is P(|t_11| <= 1.96 sqrt(11/12)) = P(|t_11| <= 1.877) = 0.913.
+     * Rounding the bounds outward to hundredths adds a little. Binomial sd
+     * with 400 trusts: sqrt(0.913 x 0.087 / 400) = 0.014; allow 4 sd below
+     * and 4 sd + 0.02 (the rounding) above. */
+    expected = 0.913;
+    sd = sqrt(expected * (1 - expected) / N_TRUSTS);
+    ck_assert_msg(rate >= expected - 4 * sd && rate <= expected + 4 * sd + 0.02, "coverage %.3f",
+                  rate);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
+/* Both ranges of every trust, as one array for bitwise comparison. */
+static void all_ranges(const ta_assessment *a, size_t n, double *avg, uint32_t *rank)
+{
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_int_eq(ta_assessment_likely_average_range(a, i, &avg[2 * i], &avg[2 * i + 1]),
+                         TA_OK);
+        ck_assert_int_eq(ta_assessment_likely_rank_range(a, i, &rank[2 * i], &rank[2 * i + 1]),
+                         TA_OK);
+        ck_assert(avg[2 * i] <= avg[2 * i + 1]);
+        ck_assert(rank[2 * i] >= 1 && rank[2 * i] <= rank[2 * i + 1] && rank[2 * i + 1] <= n);
+    }
+}
+
+START_TEST(same_on_any_thread_count_and_seed_matters)
+{
+    ta_framework *fw = framework();
+    ta_assessment *a = synthetic(fw, 60, 5);
+    double avg1[120], avg[120];
+    uint32_t rank1[120], rank[120];
+    static const unsigned threads[] = {2, 3, 4, 7};
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 999, 0.9, 1234, 1), TA_OK);
+    all_ranges(a, 60, avg1, rank1);
+    for (size_t k = 0; k < sizeof threads / sizeof *threads; k++) {
+        ck_assert_int_eq(ta_assessment_likely_ranges(a, 999, 0.9, 1234, threads[k]), TA_OK);
+        all_ranges(a, 60, avg, rank);
+        ck_assert(memcmp(avg, avg1, sizeof avg) == 0);
+        ck_assert(memcmp(rank, rank1, sizeof rank) == 0);
+    }
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 999, 0.9, 1235, 2), TA_OK);
+    all_ranges(a, 60, avg, rank);
+    ck_assert(memcmp(avg, avg1, sizeof avg) != 0 || memcmp(rank, rank1, sizeof rank) != 0);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
+START_TEST(bad_arguments_and_states)
+{
+    ta_framework *fw = framework();
+    ta_assessment *a = synthetic(fw, 5, 3);
+    double lo, hi, d;
+    uint32_t rlo, rhi;
+    ck_assert_int_eq(ta_assessment_likely_average_range(a, 0, &lo, &hi), TA_ESTATE);
+    ck_assert_int_eq(ta_assessment_likely_ranges(NULL, 10, 0.95, 1, 1), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 0, 0.95, 1, 1), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 10, 0.0, 1, 1), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 10, 1.0, 1, 1), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 10, -0.5, 1, 1), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 10, NAN, 1, 1), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 10, 0.95, 1, 100000), TA_EINVAL);
+    ck_assert_str_ne(ta_assessment_error(a), "");
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 10, 0.95, 1, 0), TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_average_range(a, 5, &lo, &hi), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_likely_average_range(a, 0, NULL, &hi), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_likely_rank_range(a, 0, &rlo, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_likely_rank_range(a, 0, &rlo, &rhi), TA_OK);
+    /* One replicate: both bounds are that replicate. */
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 1, 0.95, 1, 1), TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_average_range(a, 0, &lo, &hi), TA_OK);
+    ck_assert(lo == hi);
+    /* Changing the inputs discards the ranges. */
+    ck_assert_int_eq(ta_assessment_set_trust_flag(a, "T0000", TA_FLAG_FINANCIAL_DEFICIT, TA_YES),
+                     TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_rank_range(a, 0, &rlo, &rhi), TA_ESTATE);
+    ck_assert_int_eq(ta_assessment_whatif_score(a, 0, 0, &d), TA_ESTATE);
+    ck_assert_int_eq(ta_assessment_whatif_batch(a, &d, 1, 1), TA_ESTATE);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
+START_TEST(deficit_cap_and_unsegmented_trusts)
+{
+    ta_framework *fw = framework();
+    ta_assessment *a = synthetic(fw, 20, 8);
+    ta_trust *t = NULL;
+    double lo, hi;
+    uint32_t rlo, rhi, rank;
+    size_t empty;
+    int seg;
+    /* A trust with no scores is not segmented: no range. */
+    ck_assert_int_eq(ta_trust_new(&t, fw, "EMPTY", NULL), TA_OK);
+    ck_assert_int_eq(ta_assessment_add_trust(a, t), TA_OK);
+    ta_trust_free(t);
+    ck_assert_int_eq(ta_assessment_find_trust(&empty, a, "EMPTY"), TA_OK);
+    /* Five trusts whose every score is 1.50 to 1.98: segment 1 in every
+     * replicate. A capped trust is segment 3 or worse in every replicate,
+     * so in every replicate it ranks below all five. */
+    for (size_t g = 0; g < 5; g++) {
+        const char *codes[K];
+        double scores[K];
+        char *code = calloc(1, 8);
+        snprintf(code, 8, "G%zu", g);
+        for (int m = 0; m < K; m++) {
+            codes[m] = code;
+            scores[m] = 1.5 + (double)((g * 5 + (size_t)m * 3) % 49) / 100;
+        }
+        ck_assert_int_eq(ta_assessment_add_columns(a, K, codes, ids, scores, TA_INPUT_SCORE),
+                         TA_OK);
+        free(code);
+    }
+    ck_assert_int_eq(ta_assessment_set_trust_flag(a, "T0000", TA_FLAG_FINANCIAL_DEFICIT, TA_YES),
+                     TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 500, 0.95, 3, 2), TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_average_range(a, empty, &lo, &hi), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_assessment_segments(a, 0, NULL, &seg, NULL), TA_OK);
+    ck_assert_int_ge(seg, 3);
+    ck_assert_int_eq(ta_assessment_likely_rank_range(a, 0, &rlo, &rhi), TA_OK);
+    ck_assert_int_eq(ta_assessment_rank(a, 0, &rank), TA_OK);
+    ck_assert_uint_ge(rlo, 6);
+    ck_assert_uint_le(rlo, rank);
+    ck_assert_uint_ge(rhi, rank);
+    for (size_t g = 0; g < 5; g++) {
+        uint32_t jlo, jhi;
+        ck_assert_int_eq(ta_assessment_likely_average_range(a, 21 + g, &lo, &hi), TA_OK);
+        ck_assert(lo >= 1.5 && hi <= 1.98);
+        ck_assert_int_eq(ta_assessment_likely_rank_range(a, 21 + g, &jlo, &jhi), TA_OK);
+        ck_assert_uint_le(jhi, 5);
+    }
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
+/* One trust with the given scores (NaN = none) in a fresh assessment. */
+static ta_assessment *one_trust(const ta_framework *fw, const double *scores)
+{
+    ta_assessment *a = NULL;
+    ta_trust *t = NULL;
+    ck_assert_int_eq(ta_assessment_new(&a, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_trust_new(&t, fw, "W1", NULL), TA_OK);
+    for (int m = 0; m < K; m++)
+        if (!isnan(scores[m]))
+            ck_assert_int_eq(ta_trust_set_score(t, ids[m], scores[m]), TA_OK);
+    ck_assert_int_eq(ta_assessment_add_trust(a, t), TA_OK);
+    ta_trust_free(t);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    return a;
+}
+
+static double rounded_average(const ta_assessment *a)
+{
+    double r;
+    ck_assert_int_eq(ta_assessment_average(a, 0, NULL, &r, NULL), TA_OK);
+    return r;
+}
+
+START_TEST(whatif_lands_on_the_cut_off)
+{
+    ta_framework *fw = framework();
+    /* Average 2.7175 -> 2.72: segment 3 (above 2.5). The next better segment
+     * needs a rounded average <= 2.50. */
+    double scores[K] = {2.10, 2.20, 2.30, 2.40, 2.50, 2.60, 2.70, 2.80, 2.90, 3.00, 3.41, 3.70};
+    for (size_t m = 0; m < K; m++) {
+        ta_assessment *a = one_trust(fw, scores), *b, *c;
+        double d, changed[K];
+        int seg;
+        ck_assert_int_eq(ta_assessment_segments(a, 0, &seg, NULL, NULL), TA_OK);
+        ck_assert_int_eq(seg, 3);
+        ck_assert_int_eq(ta_assessment_whatif_score(a, 0, m, &d), TA_OK);
+        if (scores[m] - 1 < 2.72 * 12 - 2.505 * 12) {
+            /* Even a score of 1.00 cannot pull the mean down far enough. */
+            ck_assert(isinf(d));
+            ta_assessment_free(a);
+            continue;
+        }
+        ck_assert(d > 0 && d <= scores[m] - 1 + 1e-9);
+        /* Exactly d: the rounded average is the cut-off, segment 2. */
+        memcpy(changed, scores, sizeof changed);
+        changed[m] = round((scores[m] - d) * 100) / 100;
+        b = one_trust(fw, changed);
+        ck_assert_double_eq_tol(rounded_average(b), 2.50, 1e-12);
+        ck_assert_int_eq(ta_assessment_segments(b, 0, &seg, NULL, NULL), TA_OK);
+        ck_assert_int_eq(seg, 2);
+        /* One hundredth less: still segment 3. */
+        changed[m] = round((scores[m] - d + 0.01) * 100) / 100;
+        c = one_trust(fw, changed);
+        ck_assert_double_eq_tol(rounded_average(c), 2.51, 1e-12);
+        ck_assert_int_eq(ta_assessment_segments(c, 0, &seg, NULL, NULL), TA_OK);
+        ck_assert_int_eq(seg, 3);
+        ta_assessment_free(a);
+        ta_assessment_free(b);
+        ta_assessment_free(c);
+    }
+    ta_framework_free(fw);
+}
+END_TEST
+
+START_TEST(whatif_special_cases_and_batch)
+{
+    ta_framework *fw = framework();
+    double best[K], out[21 * K], d;
+    ta_assessment *a, *s;
+    for (int m = 0; m < K; m++)
+        best[m] = m == 3 ? NAN : 1.5;
+    a = one_trust(fw, best);
+    /* Segment 1 already: 0. A metric without a score: TA_ENOTFOUND. */
+    ck_assert_int_eq(ta_assessment_whatif_score(a, 0, 0, &d), TA_OK);
+    ck_assert(d == 0);
+    ck_assert_int_eq(ta_assessment_whatif_score(a, 0, 3, &d), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_assessment_whatif_score(a, 0, K, &d), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_whatif_score(a, 1, 0, &d), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_whatif_score(a, 0, 0, NULL), TA_EINVAL);
+    ta_assessment_free(a);
+    /* The batch is the single calls, cell by cell, on any thread count. */
+    s = synthetic(fw, 21, 77);
+    ck_assert_int_eq(ta_assessment_whatif_batch(s, out, 21 * K - 1, 1), TA_EINVAL);
+    for (unsigned threads = 1; threads <= 4; threads++) {
+        ck_assert_int_eq(ta_assessment_whatif_batch(s, out, 21 * K, threads), TA_OK);
+        for (size_t i = 0; i < 21; i++)
+            for (size_t m = 0; m < K; m++) {
+                ck_assert_int_eq(ta_assessment_whatif_score(s, i, m, &d), TA_OK);
+                ck_assert(d == out[i * K + m] || (isinf(d) && isinf(out[i * K + m])));
+            }
+    }
+    ta_assessment_free(s);
+    ta_framework_free(fw);
+}
+END_TEST
+
+/* ---- internals the speed work replaced ---------------------------------- */
+
+static int reference_order(const void *pa, const void *pb)
+{
+    const tai_rank_entry *a = pa, *b = pb;
+    int c;
+    if (a->group != b->group)
+        return a->group < b->group ? -1 : 1;
+    if (a->segment != b->segment)
+        return a->segment < b->segment ? -1 : 1;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    if ((c = strcmp(a->name, b->name)) != 0)
+        return c;
+    return strcmp(a->code, b->code);
+}
+
+START_TEST(rank_sort_matches_qsort)
+{
+    static const char *const names[4] = {"", "Alpha", "Beta", "Alpha"};
+    char codes[3000][8];
+    tai_rank_entry *e = calloc(3000, sizeof *e), *r = calloc(3000, sizeof *r);
+    rng_state = 42;
+    for (size_t n = 0; n < 3000; n = n * 3 + 1) {
+        for (size_t i = 0; i < n; i++) {
+            snprintf(codes[i], sizeof codes[i], "C%zu", (size_t)(unit() * 1e6));
+            snprintf(codes[i] + 4, 4, "%zu", i % 1000); /* unique within n */
+            e[i].item = i;
+            e[i].group = (size_t)(unit() * 3);
+            e[i].segment = 1 + (int)(unit() * 4);
+            e[i].key = 100 + (int64_t)(unit() * 20); /* many ties */
+            e[i].name = names[(size_t)(unit() * 4)];
+            e[i].code = codes[i];
+        }
+        memcpy(r, e, n * sizeof *e);
+        qsort(r, n, sizeof *r, reference_order);
+        tai_rank_entries(e, n);
+        for (size_t i = 0; i < n; i++) {
+            ck_assert_int_eq(reference_order(&e[i], &r[i]), 0);
+            if (i > 0 && e[i].group == e[i - 1].group && e[i].segment == e[i - 1].segment &&
+                e[i].key == e[i - 1].key)
+                ck_assert_uint_eq(e[i].rank, e[i - 1].rank);
+        }
+    }
+    free(e);
+    free(r);
+}
+END_TEST
+
+START_TEST(add_columns_same_result_with_shared_or_copied_strings)
+{
+    ta_framework *fw = framework();
+    ta_assessment *a = NULL, *b = NULL;
+    const char *codes_shared[2 * K], *ids_shared[2 * K], *codes_copied[2 * K], *ids_copied[2 * K];
+    static char copies[2 * K][2][8];
+    double numbers[2 * K];
+    ck_assert_int_eq(ta_assessment_new(&a, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_assessment_new(&b, fw, NULL), TA_OK);
+    for (size_t r = 0; r < 2 * K; r++) {
+        /* Rows of X1 and X2 interleaved in runs of unequal length. */
+        codes_shared[r] = (r % 5 < 2) ? "X1" : "X2";
+        ids_shared[r] = ids[(r * 7) % K];
+        strcpy(copies[r][0], codes_shared[r]);
+        strcpy(copies[r][1], ids_shared[r]);
+        codes_copied[r] = copies[r][0];
+        ids_copied[r] = copies[r][1];
+        numbers[r] = 1 + (double)r / 10;
+    }
+    /* (r * 7) % 12 repeats after 12 rows, and X1/X2 runs then repeat a
+     * (trust, metric) pair: find the first duplicate and stop before it. */
+    {
+        size_t n = 0;
+        for (; n < 2 * K; n++) {
+            size_t j = 0;
+            for (; j < n; j++)
+                if (strcmp(codes_shared[j], codes_shared[n]) == 0 &&
+                    strcmp(ids_shared[j], ids_shared[n]) == 0)
+                    break;
+            if (j < n)
+                break;
+        }
+        ck_assert_uint_gt(n, 3);
+        ck_assert_int_eq(
+            ta_assessment_add_columns(a, n, codes_shared, ids_shared, numbers, TA_INPUT_SCORE),
+            TA_OK);
+        ck_assert_int_eq(
+            ta_assessment_add_columns(b, n, codes_copied, ids_copied, numbers, TA_INPUT_SCORE),
+            TA_OK);
+        /* The whole array has a duplicate: refused, nothing changes. */
+        ck_assert_int_eq(
+            ta_assessment_add_columns(b, 2 * K, codes_copied, ids_copied, numbers, TA_INPUT_SCORE),
+            TA_EDUPLICATE);
+    }
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    ck_assert_int_eq(ta_assessment_run(b), TA_OK);
+    ck_assert_uint_eq(ta_assessment_trust_count(a), 2);
+    ck_assert_uint_eq(ta_assessment_trust_count(b), 2);
+    for (size_t i = 0; i < 2; i++) {
+        ck_assert_str_eq(ta_assessment_trust_code(a, i), ta_assessment_trust_code(b, i));
+        for (size_t m = 0; m < K; m++) {
+            int ha, hb;
+            double xa = 0, xb = 0;
+            ck_assert_int_eq(ta_assessment_metric_score(a, i, m, &ha, &xa), TA_OK);
+            ck_assert_int_eq(ta_assessment_metric_score(b, i, m, &hb, &xb), TA_OK);
+            ck_assert_int_eq(ha, hb);
+            ck_assert(xa == xb);
+        }
+    }
+    ta_assessment_free(a);
+    ta_assessment_free(b);
+    ta_framework_free(fw);
+}
+END_TEST
+
+static Suite *analysis_suite(void)
+{
+    Suite *s = suite_create("analysis");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, half_width_matches_bootstrap_theory);
+    tcase_add_test(tc, coverage_of_the_true_mean);
+    tcase_add_test(tc, same_on_any_thread_count_and_seed_matters);
+    tcase_add_test(tc, bad_arguments_and_states);
+    tcase_add_test(tc, deficit_cap_and_unsegmented_trusts);
+    tcase_add_test(tc, whatif_lands_on_the_cut_off);
+    tcase_add_test(tc, whatif_special_cases_and_batch);
+    tcase_add_test(tc, rank_sort_matches_qsort);
+    tcase_add_test(tc, add_columns_same_result_with_shared_or_copied_strings);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(analysis_suite());
+    int failed;
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
