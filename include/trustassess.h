@@ -11,6 +11,7 @@
  *   trustassess/rules.h       the segmentation rules as pure functions (spreadsheets)
  *   trustassess/nhse.h        NHS England's published files
  *   trustassess/verify.h      checking published figures against the rules
+ *   trustassess/analysis.h    likely ranges (bootstrap) and what-if
  *   trustassess/date.h        civil dates (no time, no time zone)
  *   trustassess/review.h      working days, five-yearly review schedule, panel calendar
  *   trustassess/money.h       money as integer pence: parsing and formatting
@@ -27,6 +28,7 @@
 #include "trustassess/rules.h"
 #include "trustassess/nhse.h"
 #include "trustassess/verify.h"
+#include "trustassess/analysis.h"
 #include "trustassess/date.h"
 #include "trustassess/review.h"
 #include "trustassess/money.h"

@@ -243,7 +243,7 @@ static ta_status find_trust(ta_screen *s, const char *code, tai_screen_trust **t
 ta_status ta_screen_supply_judgement(ta_screen *s, const char *code, const char *key,
                                      ta_tristate value, const char *note)
 {
-    tai_screen_trust *t;
+    tai_screen_trust *t = NULL;
     tai_judgement *j = NULL;
     char *note_copy, *key_copy = NULL;
     ta_status st;
@@ -294,7 +294,7 @@ ta_status ta_screen_supply_judgement(ta_screen *s, const char *code, const char 
 ta_status ta_screen_supply_cqc(ta_screen *s, const char *code, ta_cqc_rating rating,
                                ta_date rated_on)
 {
-    tai_screen_trust *t;
+    tai_screen_trust *t = NULL;
     ta_status st;
     if (!s)
         return TA_EINVAL;
