@@ -65,6 +65,9 @@ CAPITAL_RULES = "capital-2025"
 #: Calc's default null date (Tools > Options > LibreOffice Calc > Calculate).
 DEFAULT_NULL_DATE = datetime.date(1899, 12, 30)
 
+#: The code of the one trust TA.REVIEWDUE schedules (it appears in messages).
+REVIEW_TRUST = "CELL"
+
 _framework: Optional[ta.Framework] = None
 
 
@@ -281,7 +284,7 @@ def capital_route(amount: Any, status: Any = None, savings: Any = None) -> str:
     if not _is_empty(_scalar(savings, "savings")):
         fields["savings"] = _pence(savings, "savings")
     with ta.CapitalRules.preset(CAPITAL_RULES) as r, \
-            ta.CapitalProposal("CALC", "CELL", **fields) as p:
+            ta.CapitalProposal("CELL", "CELL", **fields) as p:
         return p.check(r).route_text
 
 
@@ -293,9 +296,9 @@ def review_due(authorised_on: Any, last_review: Any = None,
     auth = _date(authorised_on, null_date, "authorised_on")
     last = _scalar(last_review, "last_review")
     with ta.ReviewSchedule() as s:
-        s.add_trust("CALC", "", auth)
+        s.add_trust(REVIEW_TRUST, "", auth)
         if not (_is_empty(last) or (isinstance(last, numbers.Real) and last == 0)):
-            s.add_review("CALC", _date(last, null_date, "last_review"))
+            s.add_review(REVIEW_TRUST, _date(last, null_date, "last_review"))
         return _serial(s.compute()[0].due, null_date)
 
 
