@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2317 # the functions run through step and trap
 # The Calc add-in's test (bindings/spreadsheet) in a real headless LibreOffice.
 #
 #   scripts/test-spreadsheet.sh [BUILD_DIR]
@@ -30,7 +31,7 @@
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$root"
+cd "$root" || exit 1
 build=${1:-build}
 [[ "$build" = /* ]] || build="$root/$build"
 soffice=${TA_SOFFICE:-soffice}
@@ -96,12 +97,15 @@ if [[ $(id -u) -eq 0 ]]; then
     as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME="$tmp")
 fi
 install_oxt() {
-    timeout 120 "${as_user[@]}" "$unopkg" add -env:UserInstallation="file://$profile" \
+    if timeout 120 "${as_user[@]}" "$unopkg" add -env:UserInstallation="file://$profile" \
         "$tmp/trustassess.oxt" >"$tmp/unopkg.log" 2>&1 &&
         timeout 120 "${as_user[@]}" "$unopkg" list -env:UserInstallation="file://$profile" \
             >>"$tmp/unopkg.log" 2>&1 &&
-        grep -q 'Identifier: org.libtrustassess.calc' "$tmp/unopkg.log" ||
-        { cat "$tmp/unopkg.log" >&2; false; }
+        grep -q 'Identifier: org.libtrustassess.calc' "$tmp/unopkg.log"; then
+        return 0
+    fi
+    cat "$tmp/unopkg.log" >&2
+    return 1
 }
 step "unopkg add into a throwaway profile" install_oxt || finish
 

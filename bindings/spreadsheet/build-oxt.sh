@@ -6,7 +6,7 @@
 # BUILD_DIR (default build/) must hold the built libtrustassess.so.1; OUT
 # defaults to BUILD_DIR/spreadsheet/trustassess.oxt. Needs the LibreOffice SDK's
 # unoidl-write (Debian: libreoffice-dev) and the UNO base types
-# (libreoffice-core-nogui's types.rdb); the .oxt is zipped by Debian's python3.
+# (types.rdb of Debian's ure); the .oxt is zipped by Debian's python3.
 #
 # The .oxt holds:
 #   description.xml          @VERSION@/@PLATFORM@ filled in
@@ -44,7 +44,7 @@ types=${TA_UNO_TYPES:-/usr/lib/libreoffice/program/types.rdb}
     exit 1
 }
 [[ -f "$types" ]] || {
-    echo "build-oxt: $types not found (Debian package libreoffice-core-nogui)" >&2
+    echo "build-oxt: $types not found (Debian package ure)" >&2
     exit 1
 }
 if [[ -n "${TA_OXT_PLATFORM:-}" ]]; then

@@ -27,7 +27,6 @@ Prints one line per failure and a summary; the last line is
 from __future__ import annotations
 
 import csv
-import io
 import os
 import sys
 import time

@@ -24,7 +24,7 @@ import sys
 import trustassess as ta
 
 import fixture_cases
-from fods import Formula, Sheet, number, ref, render, string, ta as tacall
+from fods import Formula, Sheet, ref, render, string, ta as tacall
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 DATA = os.path.join(ROOT, "tests", "data")
