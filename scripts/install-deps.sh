@@ -27,11 +27,13 @@ TA_DEPS_REVIEW=(python3 ncal python3-holidays python3-icalendar)
 TA_DEPS_PYTHON=(python3 python3-venv python3-setuptools python3-wheel python3-pytest python3-pandas)
 # R binding: R, its headers and toolchain glue, testthat.
 TA_DEPS_R=(r-base-core r-base-dev r-cran-testthat)
-# Spreadsheet binding (not active yet):
-TA_DEPS_SPREADSHEET=(libreoffice-calc-nogui python3-uno)
+# Spreadsheet add-in: headless Calc with Python UNO, and the SDK's unoidl-write
+# for the add-in's type library.
+TA_DEPS_SPREADSHEET=(libreoffice-calc-nogui libreoffice-script-provider-python python3-uno
+    libreoffice-dev)
 
-# The active groups, by name (add PYTHON, R, SPREADSHEET when their parts land).
-TA_DEPS_GROUPS=(C REVIEW PYTHON R)
+# The active groups, by name.
+TA_DEPS_GROUPS=(C REVIEW PYTHON R SPREADSHEET)
 
 LOCALES_NEEDED=(de_DE.UTF-8)
 

@@ -15,6 +15,7 @@
 #   install   tests/install/run.sh build-test (pkg-config + find_package consumers)
 #   python    scripts/test-python.sh on build-test/ (venv, pytest, the one-liner)
 #   r         scripts/test-r.sh build-test (R CMD check, testthat, the one-liner)
+#   spreadsheet  scripts/test-spreadsheet.sh build-test (the .oxt in a headless Calc)
 #   abi       scripts/abi-check.sh build-test (abidiff against abi/libtrustassess-0.1.abi)
 # The last line printed is `test.sh: N passed, M failed` (stages); the exit status
 # is non-zero if any stage failed.
@@ -122,6 +123,10 @@ r_tests() {
     TA_REQUIRE_CLI=1 bash scripts/test-r.sh build-test
 }
 
+spreadsheet_tests() {
+    bash scripts/test-spreadsheet.sh build-test
+}
+
 abi() {
     bash scripts/abi-check.sh build-test
 }
@@ -146,6 +151,7 @@ if [[ $build_ok == 1 ]]; then
     stage install install_test
     stage python python_tests
     stage r r_tests
+    stage spreadsheet spreadsheet_tests
     stage abi abi
     [[ -f "${TA_ABI_BASELINE:-abi/libtrustassess-0.1.abi}" ]] ||
         note "no baseline yet (TA_ABI_BASELINE_PENDING=${TA_ABI_BASELINE_PENDING:-0})"
@@ -154,6 +160,7 @@ else
     not_run install "build failed"
     not_run python "build failed"
     not_run r "build failed"
+    not_run spreadsheet "build failed"
     not_run abi "build failed"
 fi
 
@@ -162,7 +169,7 @@ failed=0
 echo
 echo "=== test.sh: summary ==="
 for i in "${!names[@]}"; do
-    printf '  %-9s %-34s %4ss  %s\n' "${names[$i]}" "${results[$i]}" "${times[$i]}" "${notes[$i]}"
+    printf '  %-11s %-34s %4ss  %s\n' "${names[$i]}" "${results[$i]}" "${times[$i]}" "${notes[$i]}"
     if [[ "${results[$i]}" == passed ]]; then
         passed=$((passed + 1))
     else
