@@ -109,6 +109,37 @@ valgrind_tests() {
     local req=OFF
     [[ "$require_tests" == 1 ]] && req=ON
     cmake -DBUILD_DIR="$root/build-test" -DREQUIRE_TESTS=$req -P scripts/valgrind-tests.cmake
+    valgrind_command
+}
+
+# The command's main paths under valgrind (its end-to-end tests run it natively).
+valgrind_command() {
+    local t=build-test/examples/trustassess/trustassess
+    local f=tests/data/mental-health-and-community-trust-data-q1-q4.csv
+    local vg=(valgrind --quiet --error-exitcode=101 --leak-check=full
+        --errors-for-leak-kinds=definite,indirect)
+    local runs=(
+        "league $f"
+        "league $f --quarter Q4 --detail --format json --from-values"
+        "verify $f"
+        "explain $f --trust RWX"
+        "eligibility $f"
+        "capital examples/data/capital-proposals.csv --keep-going"
+        "reviews examples/data/aft-reviews.csv --nof $f --today 2026-11-24 --format ics"
+        "holidays 2020 2030"
+        "league $f --quarter Q9"
+    )
+    local run rc
+    for run in "${runs[@]}"; do
+        # shellcheck disable=SC2086 # each run is a word list
+        "${vg[@]}" "$t" $run >/dev/null 2>"build-test/valgrind-cli.log" && rc=0 || rc=$?
+        if [[ $rc -eq 101 ]] || grep -q '==[0-9]*==' build-test/valgrind-cli.log; then
+            cat build-test/valgrind-cli.log
+            echo "-- valgrind: trustassess $run: FAILED"
+            return 1
+        fi
+        echo "-- valgrind: trustassess $run: ok (exit $rc)"
+    done
 }
 
 install_test() {
