@@ -8,6 +8,7 @@
  *   trustassess/framework.h   methodologies as data (presets, builder, CSV)
  *   trustassess/trust.h       a trust's evidence for one period
  *   trustassess/assessment.h  segmentation and league tables
+ *   trustassess/rules.h       the segmentation rules as pure functions (spreadsheets)
  *   trustassess/nhse.h        NHS England's published files
  *   trustassess/verify.h      checking published figures against the rules
  *   trustassess/date.h        civil dates (no time, no time zone)
@@ -22,6 +23,7 @@
 #include "trustassess/framework.h"
 #include "trustassess/trust.h"
 #include "trustassess/assessment.h"
+#include "trustassess/rules.h"
 #include "trustassess/nhse.h"
 #include "trustassess/verify.h"
 #include "trustassess/date.h"

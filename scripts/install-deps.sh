@@ -22,15 +22,16 @@ TA_DEPS_C=(build-essential cmake pkg-config check libsubunit-dev abigail-tools v
 # Review module's independent-source checks: Easter (ncal -e), bank holidays
 # (python3-holidays) and iCalendar parsing (python3-icalendar), run by Debian's python3.
 TA_DEPS_REVIEW=(python3 ncal python3-holidays python3-icalendar)
-# Python binding (not active yet):
-TA_DEPS_PYTHON=(python3 python3-venv python3-pytest python3-pandas)
+# Python binding: a venv over Debian's python3 with setuptools/wheel for the
+# offline install, pytest and pandas for the tests.
+TA_DEPS_PYTHON=(python3 python3-venv python3-setuptools python3-wheel python3-pytest python3-pandas)
 # R binding (not active yet):
 TA_DEPS_R=(r-base-core r-cran-testthat)
 # Spreadsheet binding (not active yet):
 TA_DEPS_SPREADSHEET=(libreoffice-calc-nogui python3-uno)
 
 # The active groups, by name (add PYTHON, R, SPREADSHEET when their parts land).
-TA_DEPS_GROUPS=(C REVIEW)
+TA_DEPS_GROUPS=(C REVIEW PYTHON)
 
 LOCALES_NEEDED=(de_DE.UTF-8)
 

@@ -13,16 +13,17 @@ bash scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DTA_BUILD_TESTS=OFF -DTA_BUILD_EXAMPLES=ON
 cmake --build build -j"$jobs"
 
-# The main job: one line to swap (e.g. for build/examples/trustassess/trustassess ...).
-job=(build/examples/league_from_csv tests/data/mental-health-and-community-trust-data-q1-q4.csv
-    "Q4 2025/26")
+# The main job: the Q4 2025/26 league table recomputed from NHS England's published file.
+# With arguments, they replace everything after the command's name.
+job=(build/examples/trustassess/trustassess league
+    tests/data/mental-health-and-community-trust-data-q1-q4.csv --quarter "Q4 2025/26" --format table)
 
 if [[ $# -gt 0 ]]; then
     job=("${job[0]}" "$@")
 fi
 if [[ ! -x "${job[0]}" ]]; then
-    echo "run.sh: ${job[0]} has not been built (examples/ does not provide it yet)" >&2
+    echo "run.sh: ${job[0]} was not built" >&2
     exit 1
 fi
-echo "run.sh: ${job[*]}"
+echo "run.sh: ${job[*]}" >&2
 exec "${job[@]}"

@@ -13,13 +13,14 @@
 #   asan      build-asan/: -DTA_SANITIZE=ON (ASan+UBSan), build and run every test
 #   valgrind  every test executable of build-test/ under valgrind, CK_FORK=no
 #   install   tests/install/run.sh build-test (pkg-config + find_package consumers)
+#   python    scripts/test-python.sh on build-test/ (venv, pytest, the issue's one-liner)
 #   abi       scripts/abi-check.sh build-test (abidiff against abi/libtrustassess-0.1.abi)
 # The last line printed is `test.sh: N passed, M failed` (stages); the exit status
 # is non-zero if any stage failed.
 #
 # Environment:
-#   TA_REQUIRE_TESTS=1         fail when CTest finds no tests (default: allowed,
-#                              while the suites are being written)
+#   TA_REQUIRE_TESTS=0         allow CTest to find no tests (default 1: a run
+#                              with no tests fails)
 #   TA_ABI_BASELINE_PENDING=1  let the abi stage pass without a baseline file
 #   TA_JOBS=N                  parallel jobs (default 2)
 set -euo pipefail
@@ -27,7 +28,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 jobs=${TA_JOBS:-2}
-require_tests=${TA_REQUIRE_TESTS:-0}
+require_tests=${TA_REQUIRE_TESTS:-1}
 if [[ "$require_tests" == 1 ]]; then
     no_tests=error
 else
@@ -112,6 +113,10 @@ install_test() {
     bash tests/install/run.sh build-test
 }
 
+python_tests() {
+    TA_BUILD_DIR=build-test bash scripts/test-python.sh
+}
+
 abi() {
     bash scripts/abi-check.sh build-test
 }
@@ -134,12 +139,14 @@ if [[ $build_ok == 1 ]]; then
     stage valgrind valgrind_tests
     [[ $ntests == 0 ]] && note "no tests registered"
     stage install install_test
+    stage python python_tests
     stage abi abi
     [[ -f "${TA_ABI_BASELINE:-abi/libtrustassess-0.1.abi}" ]] ||
         note "no baseline yet (TA_ABI_BASELINE_PENDING=${TA_ABI_BASELINE_PENDING:-0})"
 else
     not_run valgrind "build failed"
     not_run install "build failed"
+    not_run python "build failed"
     not_run abi "build failed"
 fi
 

@@ -79,6 +79,13 @@ TA_API ta_status ta_assessment_set_trust_field(ta_assessment *a, const char *cod
 TA_API ta_status ta_assessment_set_trust_flag(ta_assessment *a, const char *code,
                                               ta_flag flag, ta_tristate value);
 
+/* With scores_only = 1 the assessment uses only the scores it is given
+ * (ta_trust_set_score, TA_INPUT_SCORE, ta_trust_set_rank): raw values are
+ * ignored and no rule derives a score (a combined metric is not computed from
+ * its components), so a metric without a given score is left out, never
+ * imputed. This is how a published file's scores are assessed. Default 0. */
+TA_API ta_status ta_assessment_set_scores_only(ta_assessment *a, int scores_only);
+
 /* Explicit cut-offs for this assessment (n = segments - 1, strictly
  * ascending), overriding the framework's. n = 0 returns to the framework's. */
 TA_API ta_status ta_assessment_set_cutoffs(ta_assessment *a, size_t n, const double *cutoffs);

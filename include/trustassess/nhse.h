@@ -32,7 +32,8 @@ typedef struct ta_nhse_file ta_nhse_file;
 
 /* Where an assessment built from the file takes its metric scores. */
 typedef enum ta_nhse_source {
-    TA_FROM_SCORES = 0, /* the published metric scores (OF1xxx) */
+    TA_FROM_SCORES = 0, /* the published metric scores (OF1xxx) only: a score
+                           not published is left out, never derived */
     TA_FROM_VALUES = 1  /* raw values (OF0xxx) scored by the framework's rules;
                            supplied-score metrics still come from OF1xxx */
 } ta_nhse_source;

@@ -2,8 +2,9 @@
  * A map from byte strings to indexes: open addressing with linear probing.
  *
  * The library maps identifiers (trust codes, metric IDs, period labels) to
- * positions in its own arrays, looked up once per input row, and never
- * removes one, so there are no tombstones. One array of slots keeps probing
+ * positions in its own arrays, looked up once per input row. Removal exists
+ * only to undo a failed multi-key insert, and shifts the following run back
+ * (linear probing's deletion), so there are no tombstones. One array of slots keeps probing
  * cache-friendly; the capacity is a power of two so a probe is a mask, and the
  * table doubles before it is 70% full so probe runs stay short. FNV-1a is
  * simple, has no seed (no global state) and spreads short ASCII keys well
@@ -130,6 +131,36 @@ ta_status tai_strmap_put(tai_strmap *m, const char *key, size_t len, size_t valu
     if (value_out != NULL)
         *value_out = value;
     return TA_OK;
+}
+
+int tai_strmap_remove(tai_strmap *m, const char *key, size_t len)
+{
+    size_t mask, i, j;
+    tai_strmap_slot *s;
+
+    if (m->cap == 0 || (key == NULL && len != 0))
+        return 0;
+    s = find_slot(m, key, len, fnv1a(key, len));
+    if (s->key == NULL)
+        return 0;
+    tai_free(m->alloc, s->key);
+    mask = m->cap - 1;
+    i = j = (size_t)(s - m->slots);
+    /* Move back every later key of the run whose home slot is not in (i, j]. */
+    for (;;) {
+        size_t home;
+        j = (j + 1) & mask;
+        if (m->slots[j].key == NULL)
+            break;
+        home = m->slots[j].hash & mask;
+        if (i <= j ? (i < home && home <= j) : (i < home || home <= j))
+            continue;
+        m->slots[i] = m->slots[j];
+        i = j;
+    }
+    m->slots[i].key = NULL;
+    m->count--;
+    return 1;
 }
 
 void tai_strmap_free(tai_strmap *m)

@@ -32,6 +32,8 @@ int tai_strmap_get(const tai_strmap *m, const char *key, size_t len, size_t *val
  * *value_out (if not NULL) receives the stored value. */
 ta_status tai_strmap_put(tai_strmap *m, const char *key, size_t len, size_t value, int *existed,
                          size_t *value_out);
+/* Removes key (1 if it was there). Never allocates, so it can undo puts. */
+int tai_strmap_remove(tai_strmap *m, const char *key, size_t len);
 void tai_strmap_free(tai_strmap *m);
 
 #endif /* TAI_STRMAP_H */

@@ -519,7 +519,8 @@ ta_status ta_nhse_file_assessment(ta_assessment **out, ta_nhse_file *f, const ch
                              trust_type);
     if ((st = ta_assessment_new(&a, f->fw, &f->alloc)) != TA_OK)
         return tai_error_set(&f->err, st, "cannot make an assessment: %s", ta_strerror(st));
-    if ((st = ta_assessment_set_period(a, period)) != TA_OK)
+    if ((st = ta_assessment_set_period(a, period)) != TA_OK ||
+        (st = ta_assessment_set_scores_only(a, source == TA_FROM_SCORES)) != TA_OK)
         tai_error_set(&f->err, st, "%s", ta_assessment_error(a));
     for (size_t e = 0; st == TA_OK && e < f->n_entries; e++) {
         ta_trust *t = NULL;

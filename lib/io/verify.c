@@ -19,6 +19,7 @@
 #include "common/number.h"
 #include "nhse_internal.h"
 #include "nof/assessment_internal.h"
+#include "nof/trust_internal.h"
 #include "trustassess/verify.h"
 
 #define RANK_FIGURE "OF5000 Rank"
@@ -30,7 +31,8 @@ typedef struct summary {
 } summary;
 
 typedef struct difference {
-    const char *period, *code, *figure;
+    const char *period, *figure; /* owned by the file and the framework */
+    char code[TAI_CODE_MAX + 1]; /* a copy: the assessment it came from is freed */
     ta_verify_mode mode;
     double published, computed;
     ta_verdict verdict;
@@ -136,7 +138,8 @@ static ta_status record(ta_verification *v, const char *period, const char *code
         return TA_ENOMEM;
     d = &v->diffs[v->n_diffs++];
     d->period = period;
-    d->code = code;
+    strncpy(d->code, code, sizeof d->code - 1);
+    d->code[sizeof d->code - 1] = '\0';
     d->figure = figure;
     d->mode = mode;
     d->published = published;

@@ -257,6 +257,29 @@ static ta_status check_column_row(ta_assessment *a, size_t i, const char *code, 
     return TA_OK;
 }
 
+/* Undoes a failed ta_assessment_add_columns: clears the cells that rows
+ * 0 .. written-1 set in trusts already published, and empties the staged rows
+ * beyond n_trusts (whose codes must no longer be in a->codes). */
+static void undo_columns(ta_assessment *a, size_t written, const char *const *trust_codes,
+                         const char *const *metric_ids, double *cells, size_t n_staged)
+{
+    size_t nm = a->n_metrics;
+    for (size_t j = 0; j < written; j++) {
+        size_t t, m;
+        const char *code = trust_codes[j];
+        if (!tai_strmap_get(&a->codes, code, strlen(code), &t))
+            continue; /* a staged trust: emptied below */
+        tai_framework_lookup(&a->fw->def, metric_ids[j], &m, NULL);
+        cells[t * nm + m] = NAN;
+    }
+    for (size_t s = 0; s < n_staged; s++) {
+        size_t t = a->n_trusts + s;
+        free_row_fields(a, &a->trusts[t]);
+        for (size_t m = 0; m < nm; m++)
+            a->values[t * nm + m] = a->supplied[t * nm + m] = NAN;
+    }
+}
+
 ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *const *trust_codes,
                                     const char *const *metric_ids, const double *numbers,
                                     ta_input_kind kind)
@@ -313,31 +336,21 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
     if (st != TA_OK) {
         if (st == TA_ENOMEM)
             tai_error_set(&a->err, TA_ENOMEM, "out of memory adding columns");
-        /* Undo: rows 0 .. written-1 wrote cells of existing or staged trusts. */
-        for (size_t j = 0; j < written; j++) {
-            size_t t, m;
-            const char *code = trust_codes[j];
-            if (!tai_strmap_get(&a->codes, code, strlen(code), &t) &&
-                !tai_strmap_get(&staged, code, strlen(code), &t))
-                continue;
-            tai_framework_lookup(&a->fw->def, metric_ids[j], &m, NULL);
-            if (t < a->n_trusts)
-                cells[t * nm + m] = NAN;
-        }
-        for (size_t s = 0; s < n_staged; s++) {
-            size_t t = a->n_trusts + s;
-            free_row_fields(a, &a->trusts[t]);
-            for (size_t m = 0; m < nm; m++)
-                a->values[t * nm + m] = a->supplied[t * nm + m] = NAN;
-        }
+        undo_columns(a, written, trust_codes, metric_ids, cells, n_staged);
         tai_strmap_free(&staged);
         return st;
     }
-    /* Publish the staged trusts. */
+    /* Publish the staged trusts; on failure take back the codes published. */
     for (size_t s = 0; s < n_staged && st == TA_OK; s++) {
         size_t t = a->n_trusts + s;
         st = tai_strmap_put(&a->codes, a->trusts[t].code, strlen(a->trusts[t].code), t, NULL,
                             NULL);
+        if (st != TA_OK) {
+            for (size_t r = 0; r < s; r++)
+                tai_strmap_remove(&a->codes, a->trusts[a->n_trusts + r].code,
+                                  strlen(a->trusts[a->n_trusts + r].code));
+            undo_columns(a, n, trust_codes, metric_ids, cells, n_staged);
+        }
     }
     tai_strmap_free(&staged);
     if (st != TA_OK)
@@ -393,6 +406,15 @@ ta_status ta_assessment_set_trust_flag(ta_assessment *a, const char *code, ta_fl
     return TA_OK;
 }
 
+ta_status ta_assessment_set_scores_only(ta_assessment *a, int scores_only)
+{
+    if (!a)
+        return TA_EINVAL;
+    a->scores_only = scores_only != 0;
+    discard_results(a);
+    return TA_OK;
+}
+
 ta_status ta_assessment_set_cutoffs(ta_assessment *a, size_t n, const double *cutoffs)
 {
     if (!a)
@@ -408,7 +430,9 @@ ta_status ta_assessment_set_cutoffs(ta_assessment *a, size_t n, const double *cu
         return tai_error_set(&a->err, TA_EINVAL, "the framework has %zu cut-offs, not %zu",
                              a->fw->def.n_cutoffs, n);
     for (size_t k = 0; k < n; k++) {
-        if (!isfinite(cutoffs[k]) || cutoffs[k] < 1 || cutoffs[k] > 4)
+        if (!isfinite(cutoffs[k]))
+            return tai_error_set(&a->err, TA_EINVAL, "cut-off %zu is not a finite number", k + 1);
+        if (cutoffs[k] < 1 || cutoffs[k] > 4)
             return tai_error_set(&a->err, TA_ERANGE, "cut-off %zu must be a number from 1 to 4",
                                  k + 1);
         if (k > 0 && cutoffs[k] <= cutoffs[k - 1])
@@ -463,8 +487,10 @@ static ta_status find_cutoffs(ta_assessment *a)
     for (size_t t = 0; t < a->n_trusts; t++)
         if (a->results[t].n_scores)
             population[n++] = a->results[t].rounded;
-    st = n ? tai_cutoffs_from_population(a->cutoffs, a->n_cutoffs, population, n, def->quantile)
-           : TA_OK;
+    if (n > 0)
+        st = tai_cutoffs_from_population(a->cutoffs, a->n_cutoffs, population, n, def->quantile);
+    else
+        a->n_cutoffs = 0, st = TA_OK; /* no population: no quantiles */
     tai_free(&a->alloc, population);
     /* Interpolation leaves binary noise (2.3299999...); a cut-off is a decimal. */
     for (size_t k = 0; n && k < a->n_cutoffs; k++)

@@ -66,6 +66,7 @@ struct ta_assessment {
     double *supplied; /* trusts_cap * n_metrics */
     tai_rank_input *ranks;
     size_t n_ranks, ranks_cap;
+    int scores_only;      /* use given scores only: no rule derives a score */
     size_t n_cutoffs_set; /* explicit cut-offs for this assessment (0 = framework's) */
     double cutoffs_set[TAI_MAX_CUTOFFS];
     /* results of the last run */
@@ -79,7 +80,11 @@ struct ta_assessment {
     tai_notes notes;
 };
 
-/* scoring.c: fills scores[n_trusts * n_metrics] from the inputs. */
+/* scoring.c: the scoring rules, and filling scores[n_trusts * n_metrics]
+ * from an assessment's inputs with them. */
+double tai_rank_score(size_t better, size_t n); /* better = trusts strictly better */
+int tai_misses_standard(ta_direction direction, double standard, double value);
+double tai_band_score(const double *cuts, size_t n_cuts, ta_direction direction, double value);
 ta_status tai_score_metrics(ta_assessment *a, double *scores);
 
 /* average.c: the mean of row's scores over metrics entering the average
@@ -88,6 +93,8 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores);
  * 10^-decimals are taken as that decimal). */
 size_t tai_mean_scores(const tai_framework_def *def, const double *row, size_t domain,
                        double *mean);
+/* The mean of scores[0..n-1] (n > 0) under the same exactness rule. */
+double tai_mean_of(const double *scores, size_t n, int decimals);
 
 /* segment.c */
 ta_status tai_cutoffs_from_population(double *out, size_t n_out, double *values, size_t n,

@@ -16,25 +16,48 @@
 
 #include "assessment_internal.h"
 
-size_t tai_mean_scores(const tai_framework_def *def, const double *row, size_t domain,
-                       double *mean)
+/* A running mean that keeps decimal inputs exact (see the file comment). */
+typedef struct mean {
+    double scale, exact_sum, other_sum;
+    size_t n;
+} mean;
+
+static void mean_add(mean *m, double x)
 {
-    double scale = tai_framework_scale(def);
-    double exact_sum = 0, other_sum = 0;
-    size_t n = 0;
-    for (size_t m = 0; m < def->n_metrics; m++) {
-        const tai_metric *metric = &def->metrics[m];
-        double x = row[m], k;
-        if (isnan(x) || !metric->in_average || (domain != (size_t)-1 && metric->domain != domain))
+    double k = nearbyint(x * m->scale);
+    if (fabs(x * m->scale - k) <= 1e-9 * m->scale)
+        m->exact_sum += k;
+    else
+        m->other_sum += x;
+    m->n++;
+}
+
+static double mean_value(const mean *m)
+{
+    return (m->exact_sum + m->other_sum * m->scale) / ((double)m->n * m->scale);
+}
+
+double tai_mean_of(const double *scores, size_t n, int decimals)
+{
+    static const double scales[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+    mean m = {scales[decimals], 0, 0, 0};
+    for (size_t i = 0; i < n; i++)
+        mean_add(&m, scores[i]);
+    return mean_value(&m);
+}
+
+size_t tai_mean_scores(const tai_framework_def *def, const double *row, size_t domain,
+                       double *out)
+{
+    mean m = {tai_framework_scale(def), 0, 0, 0};
+    for (size_t i = 0; i < def->n_metrics; i++) {
+        const tai_metric *metric = &def->metrics[i];
+        if (isnan(row[i]) || !metric->in_average ||
+            (domain != (size_t)-1 && metric->domain != domain))
             continue;
-        k = nearbyint(x * scale);
-        if (fabs(x * scale - k) <= 1e-9 * scale)
-            exact_sum += k;
-        else
-            other_sum += x;
-        n++;
+        mean_add(&m, row[i]);
     }
-    if (n > 0)
-        *mean = (exact_sum + other_sum * scale) / ((double)n * scale);
-    return n;
+    if (m.n > 0)
+        *out = mean_value(&m);
+    return m.n;
 }

@@ -499,7 +499,9 @@ ta_status ta_framework_builder_set_cutoffs(ta_framework_builder *b, size_t n,
     if (!cutoffs || n < 1 || n > TAI_MAX_CUTOFFS)
         return tai_error_set(&b->err, TA_EINVAL, "give 1 to %d cut-offs", TAI_MAX_CUTOFFS);
     for (size_t i = 0; i < n; i++) {
-        if (!isfinite(cutoffs[i]) || cutoffs[i] < 1 || cutoffs[i] > 4)
+        if (!isfinite(cutoffs[i]))
+            return tai_error_set(&b->err, TA_EINVAL, "cut-off %zu is not a finite number", i + 1);
+        if (cutoffs[i] < 1 || cutoffs[i] > 4)
             return tai_error_set(&b->err, TA_ERANGE, "cut-off %zu must be a number from 1 to 4",
                                  i + 1);
         if (i > 0 && cutoffs[i] <= cutoffs[i - 1])

@@ -33,9 +33,22 @@ static int ascending(const void *pa, const void *pb)
     return a->trust < b->trust ? -1 : a->trust > b->trust;
 }
 
-static int misses_standard(const tai_metric *m, double value)
+double tai_rank_score(size_t better, size_t n)
 {
-    return m->direction == TA_HIGHER_IS_BETTER ? value < m->standard : value > m->standard;
+    return n <= 1 ? 1.0 : 1.0 + 3.0 * (double)better / (double)(n - 1);
+}
+
+int tai_misses_standard(ta_direction direction, double standard, double value)
+{
+    return direction == TA_HIGHER_IS_BETTER ? value < standard : value > standard;
+}
+
+double tai_band_score(const double *cuts, size_t n_cuts, ta_direction direction, double value)
+{
+    size_t k = 0;
+    while (k < n_cuts && (direction == TA_HIGHER_IS_BETTER ? value < cuts[k] : value > cuts[k]))
+        k++;
+    return (double)(k + 1);
 }
 
 /* Rank-scales metric m across the trusts that have a value. */
@@ -60,21 +73,12 @@ static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranke
         if (!isnan(*out))
             continue; /* supplied */
         if (metric->scoring == TA_SCORING_STANDARD_CAPPED &&
-            misses_standard(metric, a->values[t * nm + m]))
+            tai_misses_standard(metric->direction, metric->standard, a->values[t * nm + m]))
             *out = 4.0;
         else
-            *out = n == 1 ? 1.0 : 1.0 + 3.0 * (double)first / (double)(n - 1);
+            *out = tai_rank_score(first, n);
     }
     return TA_OK;
-}
-
-static double band_score(const tai_metric *m, double value)
-{
-    size_t k = 0;
-    while (k < m->n_cuts &&
-           (m->direction == TA_HIGHER_IS_BETTER ? value < m->cuts[k] : value > m->cuts[k]))
-        k++;
-    return (double)(k + 1);
 }
 
 /* 1..4 if x is a whole score, else 0. */
@@ -118,13 +122,16 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
     size_t nm = a->n_metrics, cells = a->n_trusts * nm;
     ranked *buf;
     ta_status st = TA_OK;
-    memcpy(scores, a->supplied, cells * sizeof *scores);
+    if (cells > 0) /* an empty assessment has no input arrays at all */
+        memcpy(scores, a->supplied, cells * sizeof *scores);
     for (size_t r = 0; r < a->n_ranks; r++) {
         const tai_rank_input *in = &a->ranks[r];
         double *out = &scores[in->trust * nm + in->metric];
         if (isnan(*out))
-            *out = 1.0 + 3.0 * (double)(in->rank - 1) / (double)(in->pool - 1);
+            *out = tai_rank_score(in->rank - 1, in->pool);
     }
+    if (a->scores_only)
+        return TA_OK;
     buf = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *buf);
     if (!buf)
         return TA_ENOMEM;
@@ -136,7 +143,8 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
             for (size_t t = 0; t < a->n_trusts; t++) {
                 double v = a->values[t * nm + m];
                 if (isnan(scores[t * nm + m]) && !isnan(v))
-                    scores[t * nm + m] = band_score(metric, v);
+                    scores[t * nm + m] = tai_band_score(metric->cuts, metric->n_cuts,
+                                                        metric->direction, v);
             }
         }
     }

@@ -1,0 +1,125 @@
+"""League tables: equal to NHS England's published Q4 table and to the command's CSV."""
+
+import csv
+import io
+import subprocess
+
+import pytest
+
+import trustassess as ta
+from conftest import PUBLISHED_Q4, Q4
+
+
+def published_rows():
+    with open(PUBLISHED_Q4, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_q4_equals_published_table(nof_file):
+    table = ta.league_table(nof_file, quarter=Q4)
+    pub = published_rows()
+    assert len(pub) == 61
+    assert len(table) == 61
+    # Same trusts in the same order, with the same segment and rank.
+    assert [r.trust_code for r in table] == [p["Trust_code"] for p in pub]
+    for row, p in zip(table, pub):
+        assert row.segment == int(float(p["Segment"])), row.trust_code
+        assert row.rank == int(float(p["Rank"])), row.trust_code
+        # NHS England averaged unrounded metric scores; ours come from the
+        # published 2-decimal ones, so the average may differ by a unit of its
+        # last decimal (verify() explains each such difference).
+        assert abs(row.average_score - float(p["Average_score"])) <= 0.01 + 1e-9
+        assert row.quarter == p["Quarter"] == Q4
+        assert row.trust_name == p["Trust_name"]
+        assert row.region == p["Region"]
+        assert row.trust_subtype == p["Trust_subtype"]
+        assert {True: "Yes", False: "No"}[row.in_financial_deficit] == \
+            p["Trust_in_financial_deficit"]
+
+
+def run_cli(cli, *args):
+    proc = subprocess.run([cli, "league", *args], capture_output=True, check=False)
+    assert proc.returncode == 0, proc.stderr.decode()
+    return proc.stdout.decode("utf-8")
+
+
+CASES = [
+    ({"quarter": Q4}, ["--quarter", Q4]),
+    ({"quarter": "Q4"}, ["--quarter", "Q4"]),
+    ({}, []),
+    ({"cutoffs": "quartiles"}, ["--cutoffs", "quartiles"]),
+    ({"quarter": "Q2", "from_values": True}, ["--quarter", "Q2", "--from-values"]),
+    ({"cutoffs": (2.0, 2.5, 3.0)}, ["--cutoffs", "2,2.5,3"]),
+    ({"quarter": Q4, "trust_type": "Mental health and community trust"},
+     ["--quarter", Q4, "--trust-type", "Mental health and community trust"]),
+]
+
+
+@pytest.mark.parametrize("kwargs,args", CASES, ids=[" ".join(a) or "all" for _, a in CASES])
+def test_rows_equal_cli_csv(nof_file, nof_path, cli, kwargs, args):
+    out = run_cli(cli, str(nof_path), *args)
+    cli_rows = [tuple(r) for r in csv.reader(io.StringIO(out))]
+    table = ta.league_table(nof_file, **kwargs)
+    mine = table.to_rows(header=True)
+    assert len(mine) == len(cli_rows) > 1
+    for k, (a, b) in enumerate(zip(mine, cli_rows)):
+        assert a == b, f"row {k}"
+    # ... and the CSV text itself, byte for byte.
+    assert table.to_csv() == out
+
+
+def test_issue_one_liner_q4_equals_cli(nof_file, nof_path, cli):
+    df = ta.league_table(nof_file, quarter="Q4 2025/26").to_pandas()
+    cli_rows = list(csv.reader(io.StringIO(run_cli(cli, str(nof_path), "--quarter", Q4))))
+    assert list(df.columns) == cli_rows[0]
+    assert len(df) == len(cli_rows) - 1 == 61
+    for (_, row), c in zip(df.iterrows(), cli_rows[1:]):
+        assert row["Trust_code"] == c[4]
+        assert ta.format_decimal(row["Average_score"], 2) == c[6]
+        assert row["Segment"] == int(c[8])
+        assert row["Rank"] == int(c[10])
+
+
+def test_to_pandas_columns_and_dtypes(nof_file):
+    df = ta.league_table(nof_file, quarter=Q4).to_pandas()
+    assert tuple(df.columns) == ta.LEAGUE_COLUMNS
+    assert str(df["Average_score"].dtype) == "float64"
+    assert str(df["Segment"].dtype) == "int64"
+    assert str(df["Rank"].dtype) == "int64"
+    for c in ("Quarter", "Region", "Trust_type", "Trust_subtype", "Trust_code", "Trust_name",
+              "Trust_in_financial_deficit", "Likely_range_of_average_score",
+              "Likely_range_of_rank"):
+        assert df[c].dtype == object, c
+    assert df["Likely_range_of_rank"].isna().all()
+    assert set(df["Trust_in_financial_deficit"]) <= {"Yes", "No"}
+    assert df.loc[0, "Trust_code"] == "RYY" and df.loc[0, "Rank"] == 1
+    assert df.loc[0, "Average_score"] == 1.53
+
+
+def test_league_table_quartile_cutoffs_are_library_quantiles(nof_file):
+    table = ta.league_table(nof_file, quarter=Q4, cutoffs="quartiles")
+    with nof_file.assessment(Q4) as a:
+        a.run()
+        averages = [r.average_rounded for r in a.results() if r.segmented]
+    assert table.cutoffs[Q4] == ta.quantile_cutoffs(averages, 3, ta.Quantile.TYPE7)
+
+
+def test_league_table_published_cutoffs(nof_file):
+    table = ta.league_table(nof_file, quarter="Q4")
+    assert table.cutoffs == {Q4: nof_file.published_cutoffs(Q4)}
+    assert len(table.cutoffs[Q4]) == 3
+
+
+def test_league_table_bad_arguments(nof_file):
+    with pytest.raises(ta.NotFoundError):
+        ta.league_table(nof_file, quarter="Q9")
+    with pytest.raises(ta.NotFoundError):
+        ta.league_table(nof_file, trust_type="Acute trust")
+    with pytest.raises(ValueError):
+        ta.league_table(nof_file, cutoffs="median")
+    with pytest.raises(TypeError):
+        ta.league_table(nof_file, cutoffs=("a", "b", "c"))
+    with pytest.raises(TypeError):
+        ta.league_table("not a file")
+    with pytest.raises(ta.InvalidArgumentError):  # not ascending: the library's check
+        ta.league_table(nof_file, quarter=Q4, cutoffs=(3.0, 2.0, 2.5))

@@ -1,0 +1,132 @@
+"""Verifying NHS England's published figures (``trustassess/verify.h``).
+
+>>> v = ta.verify(ta.read_nhse_csv(path), quarter="Q4")
+>>> v.ok, len(v.differences)
+
+Each published figure is recomputed two ways (step by step from the figures
+of the step before, and end to end from the published metric scores) and
+compared; a difference the rounding of the published inputs explains is
+``Verdict.EXPLAINED``. The result is plain data: the C handle is freed before
+:func:`verify` returns.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+from ._handle import Handle, check
+from ._lib import lib, text
+from .enums import Verdict, VerifyMode
+from .nhse import NhseFile
+
+__all__ = ["verify", "Verification", "Summary", "Difference", "Unchecked"]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Per (period, figure, mode): figures checked, agreeing, explained."""
+
+    period: str
+    figure: str  #: the framework's figure ID ("OF5002"); the rank is "OF5000 Rank"
+    mode: VerifyMode
+    checked: int
+    agreed: int
+    explained: int
+
+    @property
+    def unexplained(self) -> int:
+        return self.checked - self.agreed - self.explained
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One published figure that differs from the recomputed one."""
+
+    period: str
+    trust_code: str
+    figure: str
+    mode: VerifyMode
+    published: float
+    computed: float
+    verdict: Verdict
+    reason: str
+
+
+@dataclass(frozen=True)
+class Unchecked:
+    """Published figures the verification does not check, by (period, figure)."""
+
+    period: str
+    figure: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The outcome of :func:`verify`; ``ok`` when no difference is unexplained."""
+
+    summaries: Tuple[Summary, ...]
+    differences: Tuple[Difference, ...]
+    unchecked: Tuple[Unchecked, ...]
+    ok: bool
+
+    def unexplained(self) -> List[Difference]:
+        return [d for d in self.differences if d.verdict == Verdict.UNEXPLAINED]
+
+
+class _Verification(Handle):
+    _free_name = "ta_verification_free"
+    _error_name = "ta_verification_error"
+    _kind = "verification"
+
+    def __init__(self, nf: NhseFile) -> None:
+        out = ctypes.c_void_p()
+        check(lib.ta_verification_new(ctypes.byref(out), nf._h(), None))
+        super().__init__(out.value, [nf])  # type: ignore[arg-type]
+
+
+def _s(p: ctypes.c_char_p) -> str:
+    return text(p.value) or ""
+
+
+def verify(nhse_file: NhseFile, quarter: Optional[str] = None) -> Verification:
+    """Verifies one quarter ("Q4 2025/26" or a unique "Q4") or, by default,
+    every quarter of the file."""
+    if not isinstance(nhse_file, NhseFile):
+        raise TypeError(f"nhse_file must be an NhseFile, not {type(nhse_file).__name__}")
+    period = nhse_file.find_period(quarter).encode("utf-8") if quarter is not None else None
+    with _Verification(nhse_file) as v:
+        h = v._h()
+        v._check(lib.ta_verification_run(h, period))
+        p, fig, reason, code = (ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_char_p(),
+                                ctypes.c_char_p())
+        mode, verdict = ctypes.c_int(), ctypes.c_int()
+        n1, n2, n3 = ctypes.c_size_t(), ctypes.c_size_t(), ctypes.c_size_t()
+        pub, comp = ctypes.c_double(), ctypes.c_double()
+        summaries = []
+        for k in range(lib.ta_verification_summary_count(h)):
+            v._check(lib.ta_verification_summary(h, k, ctypes.byref(p), ctypes.byref(fig),
+                                                 ctypes.byref(mode), ctypes.byref(n1),
+                                                 ctypes.byref(n2), ctypes.byref(n3)))
+            summaries.append(Summary(_s(p), _s(fig), VerifyMode(mode.value), n1.value, n2.value,
+                                     n3.value))
+        differences = []
+        for k in range(lib.ta_verification_difference_count(h)):
+            v._check(lib.ta_verification_difference(
+                h, k, ctypes.byref(p), ctypes.byref(code), ctypes.byref(fig), ctypes.byref(mode),
+                ctypes.byref(pub), ctypes.byref(comp), ctypes.byref(verdict),
+                ctypes.byref(reason)))
+            differences.append(Difference(_s(p), _s(code), _s(fig), VerifyMode(mode.value),
+                                          pub.value, comp.value, Verdict(verdict.value),
+                                          _s(reason)))
+        unchecked = []
+        for k in range(lib.ta_verification_unchecked_count(h)):
+            v._check(lib.ta_verification_unchecked(h, k, ctypes.byref(p), ctypes.byref(fig),
+                                                   ctypes.byref(n1)))
+            unchecked.append(Unchecked(_s(p), _s(fig), n1.value))
+        status = lib.ta_verification_status(h)
+        if status not in (0, 9):
+            v._check(status)
+        return Verification(tuple(summaries), tuple(differences), tuple(unchecked), status == 0)

@@ -1,0 +1,38 @@
+# The capital investment route of a column of amounts.
+
+capital_route <- function(amount, status, savings, funding = "Own savings", segment = 0L,
+                          distress = NA, reasons = FALSE) {
+    chr <- function(v, arg) {
+        if (is.factor(v)) v <- as.character(v)
+        if (!is.character(v) && !(is.logical(v) && all(is.na(v))))
+            .ta_stop("invalid", sprintf(paste0(
+                "%s must be money as text, e.g. \"\u00a399,999,999.99\" or \"\u00a31.5m\" ",
+                "(numbers are not accepted, so that no amount is rounded)"), arg))
+        as.character(v)
+    }
+    amount <- chr(amount, "amount")
+    savings <- chr(savings, "savings")
+    if (!is.character(status)) status <- as.character(status)
+    if (!is.character(funding)) funding <- as.character(funding)
+    if (!is.numeric(segment) && !all(is.na(segment)))
+        .ta_stop("invalid", "segment must be a number from 0 (unknown) to 5")
+    if (!is.logical(distress))
+        .ta_stop("invalid", "distress must be TRUE, FALSE or NA")
+    if (!is.logical(reasons) || length(reasons) != 1L || is.na(reasons))
+        .ta_stop("invalid", "reasons must be TRUE or FALSE")
+    args <- list(amount = amount, status = status, savings = savings, funding = funding,
+                 segment = segment, distress = distress)
+    lens <- lengths(args)
+    n <- if (any(lens == 0L)) 0L else max(lens)
+    for (a in names(args)) {
+        if (n > 0L && n %% lens[[a]] != 0L)
+            .ta_stop("invalid", sprintf(
+                "%s has %d elements, which does not divide %d (the longest argument)",
+                a, lens[[a]], n))
+    }
+    rep_n <- function(v) rep_len(v, n)
+    r <- .Call(tar_capital_route, rep_n(amount), rep_n(status), rep_n(savings), rep_n(funding),
+               rep_n(as.integer(segment)), rep_n(distress))
+    df <- .new_df(r, c("Amount", "Route", "Approvers", "Documents", "Headroom", "Reasons"))
+    if (reasons) df else df[, -6L]
+}

@@ -1,0 +1,43 @@
+# League tables and verification of a published file.
+
+.league_columns <- c("Quarter", "Region", "Trust_type", "Trust_subtype", "Trust_code",
+                     "Trust_name", "Average_score", "Likely_range_of_average_score", "Segment",
+                     "Trust_in_financial_deficit", "Rank", "Likely_range_of_rank")
+
+league_table <- function(x, quarter = NULL, trust_type = NULL, cutoffs = "published",
+                         from_values = FALSE) {
+    h <- .handle(x)
+    kind <- NULL
+    values <- numeric(0)
+    if (is.character(cutoffs) && length(cutoffs) == 1L && !is.na(cutoffs) &&
+        cutoffs %in% c("published", "quartiles")) {
+        kind <- if (cutoffs == "published") 0L else 1L
+    } else if (is.numeric(cutoffs) && !is.factor(cutoffs)) {
+        kind <- 2L
+        values <- as.double(cutoffs)
+    } else {
+        .ta_stop("invalid", paste0("cutoffs must be \"published\", \"quartiles\" or a numeric ",
+                                   "vector of cut-offs, not ", deparse1(cutoffs)))
+    }
+    if (!is.logical(from_values) || length(from_values) != 1L || is.na(from_values))
+        .ta_stop("invalid", "from_values must be TRUE or FALSE")
+    chunks <- .Call(tar_league, h, quarter, trust_type, kind, values, from_values)
+    cols <- lapply(seq_along(.league_columns), function(j) {
+        parts <- lapply(chunks, `[[`, j)
+        if (length(parts)) do.call(c, parts) else
+            vector(c("character", "character", "character", "character", "character",
+                     "character", "double", "logical", "integer", "character", "integer",
+                     "logical")[j], 0L)
+    })
+    .new_df(cols, .league_columns)
+}
+
+verify_nhse <- function(x, quarter = NULL) {
+    r <- .Call(tar_verify, .handle(x), quarter)
+    summary <- .new_df(r[[1L]], c("Quarter", "Figure", "Mode", "Checked", "Agreed",
+                                  "Explained", "Unexplained"))
+    differences <- .new_df(r[[2L]], c("Quarter", "Trust_code", "Figure", "Mode", "Published",
+                                      "Computed", "Verdict", "Reason"))
+    unchecked <- .new_df(r[[3L]], c("Quarter", "Figure", "Count"))
+    list(summary = summary, differences = differences, unchecked = unchecked, ok = r[[4L]])
+}

@@ -1,0 +1,4 @@
+library(testthat)
+library(trustassess)
+
+test_check("trustassess")

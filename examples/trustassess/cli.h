@@ -1,0 +1,119 @@
+/*
+ * The trustassess command: what its source files share.
+ *
+ * The command is a thin shell over the public API: it parses arguments, asks
+ * the library, and formats what the library answers (no NOF rule lives here).
+ * main.c holds the table of subcommands; each subcommand is one file with a
+ * run function (argv after the subcommand's name) and a help function, so a
+ * new subcommand is one new file and one line in the table. Every run
+ * function returns one of the exit codes below, having printed at most one
+ * error line (and a hint) on stderr.
+ */
+#ifndef TRUSTASSESS_CLI_H
+#define TRUSTASSESS_CLI_H
+
+#include <stdio.h>
+
+#include <trustassess.h>
+
+/* Exit codes: the command's contract (issue 3, trustassess(1)). */
+enum {
+    CLI_OK = 0,     /* success */
+    CLI_DIFFER = 1, /* a verification found an unexplained difference */
+    CLI_USAGE = 2,  /* bad arguments, or an argument naming nothing in the file */
+    CLI_INPUT = 3   /* unreadable or malformed input, or output that cannot be written */
+};
+
+/* One subcommand: `trustassess NAME ...`. */
+typedef struct cli_command {
+    const char *name;
+    const char *summary;               /* one line for `trustassess --help` */
+    int (*run)(int argc, char **argv); /* argv[0] is the first argument after NAME */
+    void (*help)(FILE *out);           /* the text of `trustassess help NAME` */
+} cli_command;
+
+/* The subcommands (one file each). */
+int cli_league_run(int argc, char **argv);
+void cli_league_help(FILE *out);
+int cli_verify_run(int argc, char **argv);
+void cli_verify_help(FILE *out);
+int cli_explain_run(int argc, char **argv);
+void cli_explain_help(FILE *out);
+int cli_framework_run(int argc, char **argv);
+void cli_framework_help(FILE *out);
+int cli_eligibility_run(int argc, char **argv);
+void cli_eligibility_help(FILE *out);
+
+/* ---- messages (args.c) ------------------------------------------------ */
+
+/* "trustassess: CMD: message" and "Try 'trustassess help CMD'." on stderr;
+ * returns CLI_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "trustassess: message" on stderr; returns `code`. */
+int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * Matches argv[*i] against option `name` taking a value, as "--name VALUE" or
+ * "--name=VALUE". Returns 0 when argv[*i] is another argument, 1 with *value
+ * set (and *i moved past the value), or -1 when the value is missing.
+ */
+int cli_option_value(int argc, char **argv, int *i, const char *name, const char **value);
+/* Whether argv[i] is an option (starts with '-' and is not "-" itself). */
+int cli_is_option(const char *arg);
+
+/* ---- inputs (input.c) ------------------------------------------------- */
+
+/* How segment cut-offs are chosen (--cutoffs). */
+typedef enum cli_cutoff_kind {
+    CLI_CUTOFFS_DEFAULT = 0, /* published when the quarter has them, else an error */
+    CLI_CUTOFFS_PUBLISHED,
+    CLI_CUTOFFS_QUARTILES,
+    CLI_CUTOFFS_GIVEN
+} cli_cutoff_kind;
+
+#define CLI_MAX_CUTOFFS 8
+
+typedef struct cli_cutoffs {
+    cli_cutoff_kind kind;
+    const char *spec; /* the argument, for messages */
+    size_t n;         /* CLI_CUTOFFS_GIVEN: the numbers */
+    double values[CLI_MAX_CUTOFFS];
+} cli_cutoffs;
+
+/* A framework and a published file read against it. */
+typedef struct cli_input {
+    ta_framework *fw;
+    ta_nhse_file *file;
+    ta_nhse_source source;
+    cli_cutoffs cutoffs;
+} cli_input;
+
+/* Parses a --cutoffs argument (numbers are checked against the framework by
+ * cli_input_open). Returns CLI_OK or a usage error. */
+int cli_cutoffs_parse(cli_cutoffs *c, const char *cmd, const char *spec);
+
+/* Makes the framework (the preset, or the catalogue at framework_path) and
+ * reads `path` ("-" = standard input). Checks given cut-offs against the
+ * framework. On failure reports and returns the exit code; cli_input_close
+ * is safe either way. */
+int cli_input_open(cli_input *in, const char *cmd, const char *path, const char *framework_path);
+void cli_input_close(cli_input *in);
+
+/* The period named by `text` (exact or first word), or an error (CLI_USAGE). */
+int cli_find_period(const char **period, const cli_input *in, const char *cmd, const char *text);
+
+/* The cut-offs for a period under in->cutoffs: writes *n of them and says
+ * where they came from in *origin (static text). */
+int cli_period_cutoffs(double *cutoffs, size_t *n, cli_input *in, const char *period,
+                       const char **origin);
+
+/* The assessment of one period and trust type with the given cut-offs, run.
+ * *out is NULL (and CLI_OK returned) when the period has no trust of the type. */
+int cli_assess(ta_assessment **out, cli_input *in, const char *period, const char *type,
+               const double *cutoffs, size_t n);
+
+/* The file's trust types in byte order of their text (the league's order);
+ * returns the count, or (size_t)-1 when out of memory. Free *types with free(). */
+size_t cli_sorted_types(const char ***types, const cli_input *in);
+
+#endif /* TRUSTASSESS_CLI_H */

@@ -1,0 +1,257 @@
+/*
+ * trustassess explain: how one trust's segment and rank came about.
+ *
+ * Walks the library's results for one trust in the order of the method:
+ * metric scores (and whether each enters the average), domain scores, the
+ * average unrounded and rounded, the cut-offs the run used, the unadjusted,
+ * adjusted and final segments with the library's reason, the rank within the
+ * trust type, and how far the average is from the next better segment. The
+ * trust is assessed with the other trusts of its type, exactly as `league`
+ * does with the same options, so the two always agree.
+ */
+#include <string.h>
+
+#include "cli.h"
+#include "output.h"
+
+void cli_explain_help(FILE *out)
+{
+    fputs("usage: trustassess explain FILE --trust CODE [--quarter Q] [--cutoffs SPEC]\n"
+          "                          [--from-values] [--framework CSV] [-o OUT]\n"
+          "\n"
+          "How trust CODE's segment and rank came about in quarter Q (default: the last\n"
+          "quarter of FILE): metric by metric, domain scores, average, cut-offs, segments,\n"
+          "rank, and how far its average is from the next better segment.\n"
+          "--cutoffs, --from-values and --framework are as for 'trustassess league'.\n",
+          out);
+}
+
+typedef struct explain_args {
+    const char *file, *trust, *quarter, *framework, *out;
+} explain_args;
+
+static int parse(explain_args *ea, cli_input *in, int argc, char **argv)
+{
+    static const char cmd[] = "explain";
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv[i], *v = NULL;
+        int m;
+        if ((m = cli_option_value(argc, argv, &i, "--trust", &v)) != 0)
+            ea->trust = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--quarter", &v)) != 0)
+            ea->quarter = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--framework", &v)) != 0)
+            ea->framework = v;
+        else if ((m = cli_option_value(argc, argv, &i, "-o", &v)) != 0 ||
+                 (m = cli_option_value(argc, argv, &i, "--output", &v)) != 0)
+            ea->out = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--cutoffs", &v)) != 0) {
+            int rc;
+            if (m > 0 && (rc = cli_cutoffs_parse(&in->cutoffs, cmd, v)) != CLI_OK)
+                return rc;
+        } else if (strcmp(arg, "--from-values") == 0) {
+            in->source = TA_FROM_VALUES;
+            continue;
+        } else if (cli_is_option(arg)) {
+            return cli_usage_error(cmd, "unknown option \"%s\"", arg);
+        } else {
+            if (ea->file)
+                return cli_usage_error(cmd, "one FILE only (\"%s\" is a second)", arg);
+            ea->file = arg;
+            continue;
+        }
+        if (m < 0)
+            return cli_usage_error(cmd, "%s needs a value", arg);
+    }
+    if (!ea->file)
+        return cli_usage_error(cmd, "no FILE given ('-' reads standard input)");
+    if (!ea->trust)
+        return cli_usage_error(cmd, "--trust CODE is required");
+    return CLI_OK;
+}
+
+static void metric_table(cli_buf *b, const ta_assessment *a, size_t i, const ta_framework *fw)
+{
+    static const char *const names[] = {"Metric", "Domain", "Score", "In_average", "Name"};
+    int decimals = ta_framework_decimals(fw);
+    cli_table t;
+    cli_table_init(&t, 5, names);
+    for (size_t m = 0; m < ta_framework_metric_count(fw); m++) {
+        const char *name = NULL, *domain = NULL;
+        int in_average = 0, has = 0;
+        double score;
+        cli_cell *row;
+        if (ta_framework_metric_info(fw, m, &name, &domain, NULL, NULL, NULL, &in_average) !=
+                TA_OK ||
+            ta_assessment_metric_score(a, i, m, &has, &score) != TA_OK ||
+            !(row = cli_table_add_row(&t)))
+            continue;
+        cli_cell_text(&t, row, 0, ta_framework_metric_id(fw, m));
+        cli_cell_text(&t, row, 1, domain);
+        if (has)
+            cli_cell_decimal(&t, row, 2, score, decimals);
+        cli_cell_text(&t, row, 3, !has ? "no score" : in_average ? "yes" : "no");
+        cli_cell_text(&t, row, 4, name);
+    }
+    cli_table_write(b, &t, CLI_FORMAT_TABLE);
+    cli_table_free(&t);
+}
+
+static void domain_table(cli_buf *b, const ta_assessment *a, size_t i, const ta_framework *fw)
+{
+    static const char *const names[] = {"Domain", "Figure", "Score", "Name"};
+    cli_table t;
+    cli_table_init(&t, 4, names);
+    for (size_t d = 0; d < ta_framework_domain_count(fw); d++) {
+        const char *key = NULL, *name = NULL, *id = NULL;
+        int has = 0;
+        double score;
+        cli_cell *row;
+        if (ta_framework_domain_info(fw, d, &key, &name, &id) != TA_OK ||
+            ta_assessment_domain_score(a, i, d, &has, &score) != TA_OK ||
+            !(row = cli_table_add_row(&t)))
+            continue;
+        cli_cell_text(&t, row, 0, key);
+        cli_cell_text(&t, row, 1, id);
+        if (has)
+            cli_cell_decimal(&t, row, 2, score, ta_framework_decimals(fw));
+        cli_cell_text(&t, row, 3, name);
+    }
+    cli_table_write(b, &t, CLI_FORMAT_TABLE);
+    cli_table_free(&t);
+}
+
+static const char *tristate_text(ta_tristate t)
+{
+    return t == TA_YES ? "yes" : t == TA_NO ? "no" : "unknown (not published)";
+}
+
+static void segment_part(cli_buf *b, const ta_assessment *a, size_t i, const ta_framework *fw,
+                         const char *origin)
+{
+    int decimals = ta_framework_decimals(fw), unadjusted, adjusted, final_segment;
+    double unrounded, rounded, cutoffs[CLI_MAX_CUTOFFS], distance;
+    size_t n_scores, n_cut = 0;
+    uint32_t rank;
+    char num[64], reason[512];
+    ta_assessment_average(a, i, &unrounded, &rounded, &n_scores);
+    cli_format_short(num, sizeof num, unrounded);
+    cli_buf_printf(b, "%-28s%s, the mean of %zu scores; ", "Average score:", num, n_scores);
+    ta_format_decimal(num, sizeof num, rounded, decimals);
+    cli_buf_printf(b, "rounded half up: %s\n", num);
+    ta_assessment_cutoffs(a, cutoffs, CLI_MAX_CUTOFFS, &n_cut);
+    cli_buf_printf(b, "%-28s", "Cut-offs:");
+    for (size_t k = 0; k < n_cut && k < CLI_MAX_CUTOFFS; k++) {
+        ta_format_decimal(num, sizeof num, cutoffs[k], decimals);
+        cli_buf_printf(b, "%s%s", k ? ", " : "", num);
+    }
+    cli_buf_printf(b, " (%s)\n", origin);
+    ta_assessment_segments(a, i, &unadjusted, &adjusted, &final_segment);
+    cli_buf_printf(b, "%-28sunadjusted %d, adjusted %d, final ", "Segments:", unadjusted, adjusted);
+    if (final_segment > 0)
+        cli_buf_printf(b, "%d\n", final_segment);
+    else
+        cli_buf_puts(b, "unknown\n");
+    cli_buf_printf(b, "%-28s%s\n", "Financial deficit:",
+                   tristate_text(ta_assessment_trust_flag(a, i, TA_FLAG_FINANCIAL_DEFICIT)));
+    cli_buf_printf(b, "%-28s%s\n", "Recovery Support Programme:",
+                   tristate_text(ta_assessment_trust_flag(a, i, TA_FLAG_RECOVERY_SUPPORT)));
+    if (ta_assessment_reason_text(a, i, reason, sizeof reason, NULL) == TA_OK)
+        cli_buf_printf(b, "%-28s%s\n", "Reason:", reason);
+    ta_assessment_rank(a, i, &rank);
+    cli_buf_printf(b, "%-28s%u of %zu (%s)\n", "Rank:", (unsigned)rank,
+                   ta_assessment_league_count(a), ta_assessment_trust_field(a, i, TA_FIELD_TYPE));
+    if (ta_assessment_distance_to_better(a, i, &distance) != TA_OK)
+        return;
+    if (unadjusted <= 1) {
+        cli_buf_printf(b, "%-28snone (unadjusted segment 1 is the best)\n", "Better segment:");
+        return;
+    }
+    ta_format_decimal(num, sizeof num, distance, decimals);
+    cli_buf_printf(b,
+                   "%-28sthe rounded average must fall by %s to reach "
+                   "unadjusted segment %d\n",
+                   "Better segment:", num, unadjusted - 1);
+}
+
+static int explain(cli_buf *b, cli_input *in, const char *period, const char *code)
+{
+    ta_assessment *all = NULL, *a = NULL;
+    const char *origin, *type;
+    double cutoffs[CLI_MAX_CUTOFFS];
+    size_t n, i;
+    int rc, segmented = 0;
+    /* The trust's type, to assess it among its own type as the league does. */
+    if ((rc = cli_assess(&all, in, period, NULL, NULL, 0)) != CLI_OK)
+        return rc;
+    if (!all || ta_assessment_find_trust(&i, all, code) != TA_OK) {
+        ta_assessment_free(all);
+        return cli_usage_error("explain", "no trust \"%s\" in %s", code, period);
+    }
+    type = ta_assessment_trust_field(all, i, TA_FIELD_TYPE);
+    if ((rc = cli_period_cutoffs(cutoffs, &n, in, period, &origin)) == CLI_OK &&
+        (rc = cli_assess(&a, in, period, type, cutoffs, n)) == CLI_OK) {
+        if (!a || ta_assessment_find_trust(&i, a, code) != TA_OK)
+            rc = cli_error(CLI_INPUT, "%s: trust %s not found in its own type", period, code);
+    }
+    ta_assessment_free(all);
+    if (rc != CLI_OK) {
+        ta_assessment_free(a);
+        return rc;
+    }
+    cli_buf_printf(b, "%s %s, %s\n", ta_assessment_trust_code(a, i),
+                   ta_assessment_trust_field(a, i, TA_FIELD_NAME), period);
+    cli_buf_printf(b, "%s, %s, %s\n", ta_assessment_trust_field(a, i, TA_FIELD_TYPE),
+                   ta_assessment_trust_field(a, i, TA_FIELD_SUBTYPE),
+                   ta_assessment_trust_field(a, i, TA_FIELD_REGION));
+    cli_buf_printf(b, "Scores from the %s\n\n",
+                   in->source == TA_FROM_VALUES ? "raw values (OF0xxx), scored by the framework"
+                                                : "published metric scores (OF1xxx)");
+    metric_table(b, a, i, in->fw);
+    cli_buf_puts(b, "\n");
+    domain_table(b, a, i, in->fw);
+    cli_buf_puts(b, "\n");
+    ta_assessment_is_segmented(a, i, &segmented);
+    if (segmented)
+        segment_part(b, a, i, in->fw, origin);
+    else
+        cli_buf_puts(b, "Not segmented: no score that enters the average.\n");
+    for (size_t k = 0; k < ta_assessment_note_count(a); k++)
+        cli_buf_printf(b, "Note: %s\n", ta_assessment_note(a, k));
+    ta_assessment_free(a);
+    return CLI_OK;
+}
+
+int cli_explain_run(int argc, char **argv)
+{
+    explain_args ea = {0};
+    cli_input in = {0};
+    cli_buf out = {0};
+    const char *period = NULL;
+    size_t np;
+    int rc;
+    for (int i = 0; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            cli_explain_help(stdout);
+            return CLI_OK;
+        }
+    if ((rc = parse(&ea, &in, argc, argv)) != CLI_OK)
+        return rc;
+    if ((rc = cli_input_open(&in, "explain", ea.file, ea.framework)) != CLI_OK)
+        goto done;
+    np = ta_nhse_file_period_count(in.file);
+    if (ea.quarter)
+        rc = cli_find_period(&period, &in, "explain", ea.quarter);
+    else if (np > 0)
+        period = ta_nhse_file_period(in.file, np - 1);
+    else
+        rc = cli_error(CLI_INPUT, "%s: the file has no rows", ea.file);
+    if (rc == CLI_OK)
+        rc = explain(&out, &in, period, ea.trust);
+    if (rc == CLI_OK)
+        rc = cli_emit(&out, ea.out);
+done:
+    cli_buf_free(&out);
+    cli_input_close(&in);
+    return rc;
+}

@@ -1,0 +1,287 @@
+/*
+ * trustassess verify: check a published file's figures against the method.
+ *
+ * The library's ta_verification recomputes the published results step by step
+ * and end to end and gives a verdict per difference; this file only lays its
+ * answers out: agreement per quarter, figure and mode, then every difference
+ * with both values, the verdict and the library's reason, then the published
+ * figures that are not checked. The exit status is the verification's: 0 when
+ * every difference is explained by rounding (or there is none), 1 otherwise.
+ *
+ * text and json have three sections; csv is one table whose Section column
+ * says which (summary, difference, unchecked), so it stays one valid CSV file.
+ */
+#include <string.h>
+
+#include "cli.h"
+#include "output.h"
+
+void cli_verify_help(FILE *out)
+{
+    fputs("usage: trustassess verify FILE [--quarter Q] [--framework CSV]\n"
+          "                         [--format text|csv|json] [-o OUT]\n"
+          "\n"
+          "Recompute the published figures of FILE ('-' = standard input): domain scores\n"
+          "(OF4000-OF4005), the average (OF5002), the unadjusted, adjusted and final\n"
+          "segments (OF5003, OF5000, OF5005) and the league rank (OF5000's Rank column),\n"
+          "step by step (each rule on the published figures of the step before) and end\n"
+          "to end (from the published metric scores). A difference is 'explained' when\n"
+          "rounding of the published 2-decimal inputs accounts for it.\n"
+          "\n"
+          "  --quarter Q       only quarter Q (as for league)\n"
+          "  --framework CSV   a framework catalogue file instead of the built-in preset\n"
+          "  --format F        text (default), csv or json\n"
+          "  -o OUT            write OUT atomically instead of standard output\n"
+          "\n"
+          "Exit status 0 when every figure agrees or differs only as rounding explains,\n"
+          "1 when a difference is unexplained.\n",
+          out);
+}
+
+static const char *mode_text(ta_verify_mode m)
+{
+    return m == TA_STEP_BY_STEP ? "step-by-step" : "end-to-end";
+}
+
+static const char *verdict_text(ta_verdict v)
+{
+    return v == TA_AGREES ? "agrees" : v == TA_EXPLAINED ? "explained" : "unexplained";
+}
+
+static const char *const summary_cols[] = {"Quarter", "Figure",    "Mode",       "Checked",
+                                           "Agreed",  "Explained", "Unexplained"};
+static const char *const diff_cols[] = {"Quarter",   "Trust_code", "Figure",  "Mode",
+                                        "Published", "Computed",   "Verdict", "Reason"};
+static const char *const unchecked_cols[] = {"Quarter", "Figure", "Count"};
+static const char *const all_cols[] = {
+    "Section",   "Quarter",     "Figure",      "Mode",      "Trust_code", "Checked", "Agreed",
+    "Explained", "Unexplained", "Not_checked", "Published", "Computed",   "Verdict", "Reason"};
+enum {
+    A_SECTION,
+    A_QUARTER,
+    A_FIGURE,
+    A_MODE,
+    A_TRUST,
+    A_CHECKED,
+    A_AGREED,
+    A_EXPLAINED,
+    A_UNEXPLAINED,
+    A_NOT_CHECKED,
+    A_PUBLISHED,
+    A_COMPUTED,
+    A_VERDICT,
+    A_REASON,
+    A_N
+};
+
+typedef struct report {
+    cli_table summary, diffs, unchecked, all;
+    size_t totals[2][4]; /* per mode: checked, agreed, explained, unexplained */
+} report;
+
+static void fill(report *r, const ta_verification *v)
+{
+    for (size_t k = 0; k < ta_verification_summary_count(v); k++) {
+        const char *period, *figure;
+        ta_verify_mode mode;
+        size_t checked, agreed, explained, unexplained;
+        cli_cell *s, *a;
+        if (ta_verification_summary(v, k, &period, &figure, &mode, &checked, &agreed, &explained) !=
+            TA_OK)
+            continue;
+        unexplained = checked - agreed - explained;
+        if (mode != TA_STEP_BY_STEP && mode != TA_END_TO_END)
+            continue;
+        r->totals[mode][0] += checked;
+        r->totals[mode][1] += agreed;
+        r->totals[mode][2] += explained;
+        r->totals[mode][3] += unexplained;
+        if ((s = cli_table_add_row(&r->summary)) != NULL) {
+            cli_cell_text(&r->summary, s, 0, period);
+            cli_cell_text(&r->summary, s, 1, figure);
+            cli_cell_text(&r->summary, s, 2, mode_text(mode));
+            cli_cell_int(&r->summary, s, 3, (long long)checked);
+            cli_cell_int(&r->summary, s, 4, (long long)agreed);
+            cli_cell_int(&r->summary, s, 5, (long long)explained);
+            cli_cell_int(&r->summary, s, 6, (long long)unexplained);
+        }
+        if ((a = cli_table_add_row(&r->all)) != NULL) {
+            cli_cell_text(&r->all, a, A_SECTION, "summary");
+            cli_cell_text(&r->all, a, A_QUARTER, period);
+            cli_cell_text(&r->all, a, A_FIGURE, figure);
+            cli_cell_text(&r->all, a, A_MODE, mode_text(mode));
+            cli_cell_int(&r->all, a, A_CHECKED, (long long)checked);
+            cli_cell_int(&r->all, a, A_AGREED, (long long)agreed);
+            cli_cell_int(&r->all, a, A_EXPLAINED, (long long)explained);
+            cli_cell_int(&r->all, a, A_UNEXPLAINED, (long long)unexplained);
+        }
+    }
+    for (size_t k = 0; k < ta_verification_difference_count(v); k++) {
+        const char *period, *code, *figure, *reason;
+        ta_verify_mode mode;
+        ta_verdict verdict;
+        double published, computed;
+        cli_cell *d, *a;
+        if (ta_verification_difference(v, k, &period, &code, &figure, &mode, &published, &computed,
+                                       &verdict, &reason) != TA_OK)
+            continue;
+        if ((d = cli_table_add_row(&r->diffs)) != NULL) {
+            cli_cell_text(&r->diffs, d, 0, period);
+            cli_cell_text(&r->diffs, d, 1, code);
+            cli_cell_text(&r->diffs, d, 2, figure);
+            cli_cell_text(&r->diffs, d, 3, mode_text(mode));
+            cli_cell_short(&r->diffs, d, 4, published);
+            cli_cell_short(&r->diffs, d, 5, computed);
+            cli_cell_text(&r->diffs, d, 6, verdict_text(verdict));
+            cli_cell_text(&r->diffs, d, 7, reason);
+        }
+        if ((a = cli_table_add_row(&r->all)) != NULL) {
+            cli_cell_text(&r->all, a, A_SECTION, "difference");
+            cli_cell_text(&r->all, a, A_QUARTER, period);
+            cli_cell_text(&r->all, a, A_FIGURE, figure);
+            cli_cell_text(&r->all, a, A_MODE, mode_text(mode));
+            cli_cell_text(&r->all, a, A_TRUST, code);
+            cli_cell_short(&r->all, a, A_PUBLISHED, published);
+            cli_cell_short(&r->all, a, A_COMPUTED, computed);
+            cli_cell_text(&r->all, a, A_VERDICT, verdict_text(verdict));
+            cli_cell_text(&r->all, a, A_REASON, reason);
+        }
+    }
+    for (size_t k = 0; k < ta_verification_unchecked_count(v); k++) {
+        const char *period, *figure;
+        size_t count;
+        cli_cell *u, *a;
+        if (ta_verification_unchecked(v, k, &period, &figure, &count) != TA_OK)
+            continue;
+        if ((u = cli_table_add_row(&r->unchecked)) != NULL) {
+            cli_cell_text(&r->unchecked, u, 0, period);
+            cli_cell_text(&r->unchecked, u, 1, figure);
+            cli_cell_int(&r->unchecked, u, 2, (long long)count);
+        }
+        if ((a = cli_table_add_row(&r->all)) != NULL) {
+            cli_cell_text(&r->all, a, A_SECTION, "unchecked");
+            cli_cell_text(&r->all, a, A_QUARTER, period);
+            cli_cell_text(&r->all, a, A_FIGURE, figure);
+            cli_cell_int(&r->all, a, A_NOT_CHECKED, (long long)count);
+        }
+    }
+}
+
+static void write_text(cli_buf *b, const report *r, int ok)
+{
+    cli_table_write(b, &r->summary, CLI_FORMAT_TABLE);
+    cli_buf_puts(b, "\nDifferences:");
+    if (r->diffs.nrows == 0) {
+        cli_buf_puts(b, " none\n");
+    } else {
+        cli_buf_puts(b, "\n");
+        cli_table_write(b, &r->diffs, CLI_FORMAT_TABLE);
+    }
+    cli_buf_puts(b, "\nNot checked:");
+    if (r->unchecked.nrows == 0) {
+        cli_buf_puts(b, " none\n");
+    } else {
+        cli_buf_puts(b, "\n");
+        cli_table_write(b, &r->unchecked, CLI_FORMAT_TABLE);
+    }
+    cli_buf_puts(b, "\n");
+    for (int m = 0; m < 2; m++)
+        cli_buf_printf(b, "%s: %zu checked, %zu agree, %zu explained, %zu unexplained\n",
+                       m == TA_STEP_BY_STEP ? "Step by step" : "End to end", r->totals[m][0],
+                       r->totals[m][1], r->totals[m][2], r->totals[m][3]);
+    cli_buf_puts(b, ok ? "Result: every figure agrees or differs only as rounding explains\n"
+                       : "Result: some differences are not explained by rounding\n");
+}
+
+static void write_json(cli_buf *b, const report *r, int ok)
+{
+    cli_buf_printf(b, "{\"result\": \"%s\",\n\"summary\": ", ok ? "ok" : "unexplained");
+    cli_table_write(b, &r->summary, CLI_FORMAT_JSON);
+    cli_buf_puts(b, ",\n\"differences\": ");
+    cli_table_write(b, &r->diffs, CLI_FORMAT_JSON);
+    cli_buf_puts(b, ",\n\"unchecked\": ");
+    cli_table_write(b, &r->unchecked, CLI_FORMAT_JSON);
+    cli_buf_puts(b, "}\n");
+}
+
+int cli_verify_run(int argc, char **argv)
+{
+    static const char cmd[] = "verify";
+    const char *file = NULL, *quarter = NULL, *framework = NULL, *out_path = NULL;
+    const char *period = NULL;
+    cli_format format = CLI_FORMAT_TABLE;
+    cli_input in = {0};
+    ta_verification *v = NULL;
+    report r;
+    cli_buf out = {0};
+    int rc, ok;
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv[i], *val = NULL;
+        int m;
+        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            cli_verify_help(stdout);
+            return CLI_OK;
+        }
+        if ((m = cli_option_value(argc, argv, &i, "--quarter", &val)) != 0)
+            quarter = val;
+        else if ((m = cli_option_value(argc, argv, &i, "--framework", &val)) != 0)
+            framework = val;
+        else if ((m = cli_option_value(argc, argv, &i, "-o", &val)) != 0 ||
+                 (m = cli_option_value(argc, argv, &i, "--output", &val)) != 0)
+            out_path = val;
+        else if ((m = cli_option_value(argc, argv, &i, "--format", &val)) != 0) {
+            if (m > 0 && !cli_format_parse(&format, val, 1))
+                return cli_usage_error(cmd, "--format must be text, csv or json, not \"%s\"", val);
+        } else if (cli_is_option(arg)) {
+            return cli_usage_error(cmd, "unknown option \"%s\"", arg);
+        } else {
+            if (file)
+                return cli_usage_error(cmd, "one FILE only (\"%s\" is a second)", arg);
+            file = arg;
+            continue;
+        }
+        if (m < 0)
+            return cli_usage_error(cmd, "%s needs a value", arg);
+    }
+    if (!file)
+        return cli_usage_error(cmd, "no FILE given ('-' reads standard input)");
+    cli_table_init(&r.summary, 7, summary_cols);
+    cli_table_init(&r.diffs, 8, diff_cols);
+    cli_table_init(&r.unchecked, 3, unchecked_cols);
+    cli_table_init(&r.all, A_N, all_cols);
+    memset(r.totals, 0, sizeof r.totals);
+    if ((rc = cli_input_open(&in, cmd, file, framework)) != CLI_OK)
+        goto done;
+    if (quarter && (rc = cli_find_period(&period, &in, cmd, quarter)) != CLI_OK)
+        goto done;
+    if (ta_verification_new(&v, in.file, NULL) != TA_OK) {
+        rc = cli_error(CLI_INPUT, "out of memory");
+        goto done;
+    }
+    if (ta_verification_run(v, period) != TA_OK) {
+        rc = cli_error(CLI_INPUT, "%s", ta_verification_error(v));
+        goto done;
+    }
+    ok = ta_verification_status(v) == TA_OK;
+    fill(&r, v);
+    if (format == CLI_FORMAT_CSV)
+        cli_table_write(&out, &r.all, CLI_FORMAT_CSV);
+    else if (format == CLI_FORMAT_JSON)
+        write_json(&out, &r, ok);
+    else
+        write_text(&out, &r, ok);
+    if (r.summary.failed || r.diffs.failed || r.unchecked.failed || r.all.failed)
+        out.failed = 1;
+    rc = cli_emit(&out, out_path);
+    if (rc == CLI_OK && !ok)
+        rc = CLI_DIFFER;
+done:
+    cli_buf_free(&out);
+    cli_table_free(&r.summary);
+    cli_table_free(&r.diffs);
+    cli_table_free(&r.unchecked);
+    cli_table_free(&r.all);
+    ta_verification_free(v);
+    cli_input_close(&in);
+    return rc;
+}

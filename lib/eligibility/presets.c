@@ -1,0 +1,141 @@
+/*
+ * The built-in criteria sets, as criteria-file text (criteria_csv.c).
+ *
+ * "aft-2025" is OUR READING of the published authorisation criteria for
+ * advanced foundation trusts (A2, the 10 Year Health Plan: "excellent
+ * delivery on waiting times, access, quality of care and financial
+ * management, as well as higher levels of productivity than their peers", and
+ * a partnership record; A3, NHS England's guide for applicants: eligibility
+ * measured by the NHS Oversight Framework, CQC ratings and the Provider
+ * Capability Assessment). No source turns those words into thresholds; every
+ * number below is ours and says so in its Our_reading column. "iho-2025" is
+ * stricter, for Integrated Health Organisation contracts (A2: "the very
+ * best"), and is screened only for AFT-eligible trusts.
+ *
+ * Keeping the sets as text means they are printed, diffed and edited as the
+ * same file a user passes with --criteria.
+ */
+#include <string.h>
+
+#include "eligibility_internal.h"
+
+static const char aft_2025[] =
+    "Id,Name,Kind,Parameters,Source,Our_reading\n"
+    "segment,Adjusted NOF segment 1 or 2 in each of the last 4 quarters,segment_at_most,"
+    "segment=2;quarters=4,"
+    "\"A2 (excellent delivery overall); A3 (eligibility measured by the NHS Oversight "
+    "Framework)\","
+    "\"Our reading: 'excellent delivery' as the top two of four segments, sustained for a "
+    "year (four quarters), after the deficit cap\"\n"
+    "no_deficit,No financial deficit (NOF financial override flag OF5004 is 0),no_deficit,,"
+    "\"A2 (excellent delivery on financial management); A1 (sound finances)\","
+    "\"Our reading: the financial override flag of the latest quarter that publishes it\"\n"
+    "not_in_rsp,Not in the Recovery Support Programme (OF5007 is 0),not_in_rsp,,"
+    "\"A2 (regions use the NOF to decide where intervention and support are needed)\","
+    "\"Our reading: a trust receiving intensive support is not one to be given earned "
+    "autonomy; the flag is published for Q1-Q2 2025/26 only\"\n"
+    "access,Access to services domain score (OF4000) at most 2.50,domain_score_at_most,"
+    "domain=OF4000;threshold=2.50,"
+    "\"A2 (excellent delivery on waiting times and access)\","
+    "\"Our reading: 2.50 is the middle of the 1.00-4.00 score scale, so the trust scores in "
+    "the better half on access metrics on average, in the latest quarter\"\n"
+    "safety,Patient safety domain score (OF4002) at most 2.50,domain_score_at_most,"
+    "domain=OF4002;threshold=2.50,"
+    "\"A2 (excellent delivery on quality of care); A3 (high-quality care)\","
+    "\"Our reading: as for access; the NOF already carries CQC-based metrics, so no separate "
+    "CQC rating is required for AFT\"\n"
+    "experience,Effectiveness and experience domain score (OF4005) at most 2.50,"
+    "domain_score_at_most,domain=OF4005;threshold=2.50,"
+    "\"A2 (excellent delivery on quality of care); A3 (high-quality care)\","
+    "\"Our reading: as for access\"\n"
+    "productivity,Relative difference in costs (OF0086) below the peer median,"
+    "metric_better_than_peer_median,metric=OF0086,"
+    "\"A2 (higher levels of productivity than their peers)\","
+    "\"Our reading: OF0086 (lower is better) strictly below the median of trusts of the same "
+    "type in the latest quarter; the issue names this metric for mental health and community "
+    "trusts\"\n"
+    "partnership,Partnership record (supplied judgement),supplied,judgement=partnership,"
+    "\"A2 (a proven track record of, and commitment to, working in partnership)\","
+    "\"Stated criterion; no published figure measures it, so it is a judgement the caller "
+    "supplies (yes or no)\"\n";
+
+static const char iho_2025[] =
+    "Id,Name,Kind,Parameters,Source,Our_reading\n"
+    "segment,Adjusted NOF segment 1 in each of the last 4 quarters,segment_at_most,"
+    "segment=1;quarters=4,"
+    "\"A2 (the very best new FTs, able to meet core standards)\","
+    "\"Our reading: the top segment for a year\"\n"
+    "no_deficit,No financial deficit (OF5004 is 0),no_deficit,,"
+    "\"A2 (remain financially sustainable over time)\",\"Our reading: as for AFT\"\n"
+    "not_in_rsp,Not in the Recovery Support Programme (OF5007 is 0),not_in_rsp,,"
+    "\"A2\",\"Our reading: as for AFT\"\n"
+    "access,Access to services domain score (OF4000) in the peer top quartile,"
+    "domain_in_top_quartile,domain=OF4000,\"A2 (the very best)\","
+    "\"Our reading: at or below the lower quartile of trusts of the same type\"\n"
+    "safety,Patient safety domain score (OF4002) in the peer top quartile,"
+    "domain_in_top_quartile,domain=OF4002,\"A2 (the very best; core standards)\","
+    "\"Our reading: as for access\"\n"
+    "experience,Effectiveness and experience domain score (OF4005) in the peer top quartile,"
+    "domain_in_top_quartile,domain=OF4005,\"A2 (the very best)\",\"Our reading: as for access\"\n"
+    "productivity,Relative difference in costs (OF0086) below the peer median,"
+    "metric_better_than_peer_median,metric=OF0086,\"A2 (higher productivity than peers)\","
+    "\"Our reading: as for AFT\"\n"
+    "partnership,Partnership record (supplied judgement),supplied,judgement=partnership,"
+    "\"A2 (form partnerships)\",\"Stated criterion; supplied by the caller\"\n"
+    "population_health,Improving population health (supplied judgement),supplied,"
+    "judgement=population_health,\"A2 (improve population health)\","
+    "\"Stated criterion; no published figure measures it, so it is supplied\"\n"
+    "cqc,Current CQC rating good or outstanding (supplied),supplied,cqc_at_least=good,"
+    "\"A3 (eligibility measured by CQC ratings); CQC inspection intervals\","
+    "\"Our reading: good or better, and current: a rating older than the CQC's maximum "
+    "interval for it (outstanding 5 years, good 3.5, requires improvement 2, inadequate 1) "
+    "is no evidence\"\n";
+
+static const struct {
+    const char *name, *text;
+} presets[] = {{"aft-2025", aft_2025}, {"iho-2025", iho_2025}};
+
+#define N_PRESETS (sizeof presets / sizeof presets[0])
+
+size_t ta_criteria_preset_count(void)
+{
+    return N_PRESETS;
+}
+
+const char *ta_criteria_preset_name(size_t i)
+{
+    return i < N_PRESETS ? presets[i].name : NULL;
+}
+
+const char *ta_criteria_preset_text(const char *name)
+{
+    if (!name)
+        return NULL;
+    for (size_t i = 0; i < N_PRESETS; i++)
+        if (strcmp(presets[i].name, name) == 0)
+            return presets[i].text;
+    return NULL;
+}
+
+ta_status ta_criteria_preset(ta_criteria **out, const char *name, const ta_allocator *alloc)
+{
+    const char *text;
+    ta_status st;
+    if (!out)
+        return TA_EINVAL;
+    *out = NULL;
+    if (!name)
+        return TA_EINVAL;
+    if (!(text = ta_criteria_preset_text(name)))
+        return TA_ENOTFOUND;
+    if ((st = ta_criteria_new(out, name, alloc)) != TA_OK)
+        return st;
+    st = ta_criteria_load_csv_buffer(*out, name, text, strlen(text));
+    if (st != TA_OK) {
+        /* Built-in text is checked by the tests: only memory can fail here. */
+        ta_criteria_free(*out);
+        *out = NULL;
+        return TA_ENOMEM;
+    }
+    return TA_OK;
+}

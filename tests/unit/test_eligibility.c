@@ -1,0 +1,928 @@
+/*
+ * The earned-autonomy screen (ta_criteria, ta_screen).
+ *
+ * Real data: the default criteria on NHS England's 2025/26 mental health and
+ * community file, for the six nominated trusts it holds (RWX, RDY, RYX, RP1,
+ * RY3, RYV), with verdicts derived by hand from the published figures (the
+ * figures are asserted too, so a wrong verdict and a wrong figure are told
+ * apart). Small in-code frameworks and assessments reach every criterion's
+ * boundary (at the threshold and one hundredth either side; equal to the
+ * median is not better), missing evidence (never met), the close verdict and
+ * the IHO gate; then supplied CQC ratings and their staleness, the criteria
+ * file's errors with line and column, argument checks, the exports, and an
+ * allocation-failure sweep with a counting allocator.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "trustassess.h"
+#include "trustassess/eligibility.h"
+
+#define REAL_FILE TA_TEST_DATA_DIR "/mental-health-and-community-trust-data-q1-q4.csv"
+
+/* ------------------------------------------------------------------------ */
+/* Real data                                                                 */
+/* ------------------------------------------------------------------------ */
+
+static ta_framework *nof;
+static ta_nhse_file *real;
+static ta_screen *scr;
+static ta_criteria *aft, *iho;
+
+static void real_setup(void)
+{
+    ck_assert_int_eq(ta_framework_preset(&nof, "nof-2025-26", NULL), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_new(&real, nof, NULL), TA_OK);
+    ck_assert_msg(ta_nhse_file_read(real, REAL_FILE) == TA_OK, "%s", ta_nhse_file_error(real));
+    ck_assert_int_eq(ta_screen_new_nhse(&scr, nof, real, NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_preset(&aft, "aft-2025", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_preset(&iho, "iho-2025", NULL), TA_OK);
+    ck_assert_msg(ta_screen_run(scr, aft, iho) == TA_OK, "%s", ta_screen_error(scr));
+}
+
+static void real_teardown(void)
+{
+    ta_screen_free(scr);
+    ta_criteria_free(aft);
+    ta_criteria_free(iho);
+    ta_nhse_file_free(real);
+    ta_framework_free(nof);
+    scr = NULL;
+    aft = iho = NULL;
+    real = NULL;
+    nof = NULL;
+}
+
+static size_t trust_index(const ta_screen *s, const char *code)
+{
+    size_t i = 0;
+    ck_assert_msg(ta_screen_find_trust(&i, s, code) == TA_OK, "no trust %s", code);
+    return i;
+}
+
+static size_t crit_index(const ta_screen *s, ta_screen_level level, const char *id)
+{
+    for (size_t k = 0; k < ta_screen_criterion_count(s, level); k++)
+        if (strcmp(ta_screen_criterion_id(s, level, k), id) == 0)
+            return k;
+    ck_abort_msg("no criterion %s", id);
+    return 0;
+}
+
+/* Asserts criterion `id` of trust `code` at the AFT level. */
+static void expect(const ta_screen *s, ta_screen_level level, const char *code, const char *id,
+                   ta_criterion_outcome want, double value, double threshold,
+                   const char *reason_part)
+{
+    ta_criterion_outcome o;
+    int has_v = 0, has_t = 0;
+    double v = 0, t = 0;
+    size_t q = 0;
+    const char *reason = NULL;
+    ck_assert_int_eq(ta_screen_result(s, level, trust_index(s, code), crit_index(s, level, id), &o,
+                                      &has_v, &v, &has_t, &t, &q, &reason),
+                     TA_OK);
+    ck_assert_msg(o == want, "%s %s: outcome %s, wanted %s (%s)", code, id,
+                  ta_criterion_outcome_name(o), ta_criterion_outcome_name(want), reason);
+    if (!isnan(value)) {
+        ck_assert_int_eq(has_v, 1);
+        ck_assert_msg(fabs(v - value) < 1e-9, "%s %s: value %f, wanted %f", code, id, v, value);
+    }
+    if (!isnan(threshold)) {
+        ck_assert_int_eq(has_t, 1);
+        ck_assert_msg(fabs(t - threshold) < 1e-9, "%s %s: threshold %f, wanted %f", code, id, t,
+                      threshold);
+    }
+    if (reason_part)
+        ck_assert_msg(strstr(reason, reason_part) != NULL, "%s %s: reason \"%s\" lacks \"%s\"",
+                      code, id, reason, reason_part);
+}
+
+static void expect_verdict(const ta_screen *s, ta_screen_level level, const char *code,
+                           ta_eligibility want, size_t met, size_t failed, size_t none)
+{
+    ta_eligibility v;
+    size_t m, f, n;
+    ck_assert_int_eq(ta_screen_verdict(s, level, trust_index(s, code), &v, &m, &f, &n), TA_OK);
+    ck_assert_msg(v == want, "%s: verdict %s, wanted %s", code, ta_eligibility_name(v),
+                  ta_eligibility_name(want));
+    ck_assert_uint_eq(m, met);
+    ck_assert_uint_eq(f, failed);
+    ck_assert_uint_eq(n, none);
+}
+
+START_TEST(presets)
+{
+    const char *id, *params, *source, *reading;
+    ta_criterion_kind kind;
+    ta_criteria *c = NULL;
+    ck_assert_uint_eq(ta_criteria_preset_count(), 2);
+    ck_assert_str_eq(ta_criteria_preset_name(0), "aft-2025");
+    ck_assert_str_eq(ta_criteria_preset_name(1), "iho-2025");
+    ck_assert_ptr_null(ta_criteria_preset_name(2));
+    ck_assert_ptr_null(ta_criteria_preset_text("aft-2024"));
+    ck_assert_int_eq(ta_criteria_preset(&c, "aft-2024", NULL), TA_ENOTFOUND);
+    ck_assert_ptr_null(c);
+    ck_assert_uint_eq(ta_criteria_count(aft), 8);
+    ck_assert_uint_eq(ta_criteria_count(iho), 10);
+    ck_assert_str_eq(ta_criteria_name(aft), "aft-2025");
+    ck_assert_int_eq(ta_criteria_info(aft, 0, &id, NULL, &kind, &params, &source, &reading), TA_OK);
+    ck_assert_str_eq(id, "segment");
+    ck_assert_int_eq(kind, TA_CRITERION_SEGMENT_AT_MOST);
+    ck_assert_str_eq(params, "segment=2;quarters=4");
+    ck_assert_ptr_nonnull(strstr(source, "A2"));
+    ck_assert_ptr_nonnull(strstr(reading, "Our reading"));
+    ck_assert_int_eq(ta_criteria_info(aft, 3, &id, NULL, &kind, &params, NULL, NULL), TA_OK);
+    ck_assert_str_eq(params, "domain=OF4000;threshold=2.50");
+    ck_assert_int_eq(ta_criteria_info(aft, 6, &id, NULL, &kind, &params, NULL, NULL), TA_OK);
+    ck_assert_int_eq(kind, TA_CRITERION_BETTER_THAN_PEER_MEDIAN);
+    ck_assert_str_eq(params, "metric=OF0086");
+    ck_assert_int_eq(ta_criteria_info(iho, 9, &id, NULL, &kind, &params, NULL, NULL), TA_OK);
+    ck_assert_int_eq(kind, TA_CRITERION_CQC_RATING);
+    ck_assert_str_eq(params, "cqc_at_least=good");
+    ck_assert_int_eq(ta_criteria_info(aft, 8, &id, NULL, NULL, NULL, NULL, NULL), TA_EINVAL);
+    ck_assert_str_eq(ta_criterion_kind_name(TA_CRITERION_NOT_IN_RSP), "not_in_rsp");
+    ck_assert_str_eq(ta_criterion_kind_name((ta_criterion_kind)99), "");
+    ck_assert_str_eq(ta_cqc_rating_name(TA_CQC_REQUIRES_IMPROVEMENT), "requires improvement");
+}
+END_TEST
+
+START_TEST(nominated_trusts_on_real_data)
+{
+    const double nan_ = NAN;
+    /* The peer median of OF0086 in Q4 2025/26 (61 trusts): 104.85. */
+    const double median = 104.85;
+    ck_assert_uint_eq(ta_screen_period_count(scr), 4);
+    ck_assert_str_eq(ta_screen_period(scr, 3), "Q4 2025/26");
+    ck_assert_uint_eq(ta_screen_trust_count(scr), 61);
+    ck_assert_str_eq(ta_screen_trust_name(scr, trust_index(scr, "RWX")),
+                     "Berkshire Healthcare NHS Foundation Trust");
+
+    /* RWX: segments 1,1,1,2; no deficit; RSP 0 in Q2; domains 2.03/2.26/2.30 all
+     * <= 2.50; OF0086 135.35 is not below 104.85: one failure plus no partnership
+     * evidence = not eligible. */
+    expect(scr, TA_LEVEL_AFT, "RWX", "segment", TA_MET, 2, 2, "Q4 2025/26: 2");
+    expect(scr, TA_LEVEL_AFT, "RWX", "not_in_rsp", TA_MET, 0, 0,
+           "published for Q1-Q2 only; taken from Q2 2025/26");
+    expect(scr, TA_LEVEL_AFT, "RWX", "access", TA_MET, 2.03, 2.50, NULL);
+    expect(scr, TA_LEVEL_AFT, "RWX", "experience", TA_MET, 2.30, 2.50, NULL);
+    expect(scr, TA_LEVEL_AFT, "RWX", "productivity", TA_NOT_MET, 135.35, median,
+           "is not below the peer median 104.85 (61 trusts");
+    expect(scr, TA_LEVEL_AFT, "RWX", "partnership", TA_NO_EVIDENCE, nan_, nan_,
+           "no partnership judgement supplied");
+    expect_verdict(scr, TA_LEVEL_AFT, "RWX", TA_NOT_ELIGIBLE, 6, 1, 1);
+
+    /* RY3: segment 1 throughout, OF0086 100.75 < 104.85, but effectiveness and
+     * experience 2.98 > 2.50. */
+    expect(scr, TA_LEVEL_AFT, "RY3", "segment", TA_MET, 1, 2, NULL);
+    expect(scr, TA_LEVEL_AFT, "RY3", "productivity", TA_MET, 100.75, median, "is below");
+    expect(scr, TA_LEVEL_AFT, "RY3", "experience", TA_NOT_MET, 2.98, 2.50, "is above 2.50");
+    expect_verdict(scr, TA_LEVEL_AFT, "RY3", TA_NOT_ELIGIBLE, 6, 1, 1);
+
+    /* RP1: OF0086 71.47 well below the median, but access 3.52 > 2.50. */
+    expect(scr, TA_LEVEL_AFT, "RP1", "productivity", TA_MET, 71.47, median, NULL);
+    expect(scr, TA_LEVEL_AFT, "RP1", "access", TA_NOT_MET, 3.52, 2.50, NULL);
+    expect_verdict(scr, TA_LEVEL_AFT, "RP1", TA_NOT_ELIGIBLE, 6, 1, 1);
+
+    /* RYX: segment 1 throughout, domains 1.00/2.00/1.41, OF0086 110.71. */
+    expect(scr, TA_LEVEL_AFT, "RYX", "access", TA_MET, 1.00, 2.50, NULL);
+    expect(scr, TA_LEVEL_AFT, "RYX", "productivity", TA_NOT_MET, 110.71, median, NULL);
+    expect_verdict(scr, TA_LEVEL_AFT, "RYX", TA_NOT_ELIGIBLE, 6, 1, 1);
+
+    /* RDY: experience 2.89 and OF0086 106.96 both fail. */
+    expect(scr, TA_LEVEL_AFT, "RDY", "experience", TA_NOT_MET, 2.89, 2.50, NULL);
+    expect(scr, TA_LEVEL_AFT, "RDY", "productivity", TA_NOT_MET, 106.96, median, NULL);
+    expect_verdict(scr, TA_LEVEL_AFT, "RDY", TA_NOT_ELIGIBLE, 5, 2, 1);
+
+    /* RYV: access 3.09 and OF0086 111.77 both fail; segment 2 in Q4 is fine. */
+    expect(scr, TA_LEVEL_AFT, "RYV", "access", TA_NOT_MET, 3.09, 2.50, NULL);
+    expect(scr, TA_LEVEL_AFT, "RYV", "productivity", TA_NOT_MET, 111.77, median, NULL);
+    expect(scr, TA_LEVEL_AFT, "RYV", "segment", TA_MET, 2, 2, NULL);
+    expect_verdict(scr, TA_LEVEL_AFT, "RYV", TA_NOT_ELIGIBLE, 5, 2, 1);
+
+    /* IHO is gated on AFT eligibility. */
+    expect_verdict(scr, TA_LEVEL_IHO, "RYX", TA_NOT_ELIGIBLE, 5, 2, 3);
+    expect(scr, TA_LEVEL_IHO, "RYX", "experience", TA_MET, 1.41, 1.8625,
+           "peer lower quartile 1.8625 (60 trusts");
+}
+END_TEST
+
+START_TEST(others_meeting_the_bar)
+{
+    /* Every data criterion met, only the partnership judgement missing. */
+    static const char *const close[] = {"RKL", "RLY", "RRE", "RV3", "RW4", "RY7", "RYY"};
+    size_t n_close = 0;
+    for (size_t i = 0; i < ta_screen_trust_count(scr); i++) {
+        ta_eligibility v;
+        ck_assert_int_eq(ta_screen_verdict(scr, TA_LEVEL_AFT, i, &v, NULL, NULL, NULL), TA_OK);
+        ck_assert_int_ne(v, TA_ELIGIBLE); /* no trust has partnership evidence */
+        if (v == TA_CLOSE) {
+            int found = 0;
+            for (size_t k = 0; k < 7; k++)
+                found |= strcmp(close[k], ta_screen_trust_code(scr, i)) == 0;
+            ck_assert_msg(found, "%s is close", ta_screen_trust_code(scr, i));
+            ck_assert_ptr_nonnull(strstr(ta_screen_change(scr, TA_LEVEL_AFT, i),
+                                         "needs a supplied partnership judgement of yes"));
+            n_close++;
+        } else {
+            ck_assert_str_eq(ta_screen_change(scr, TA_LEVEL_AFT, i), "");
+        }
+    }
+    ck_assert_uint_eq(n_close, 7);
+    /* Supplying the judgement: RKL becomes eligible, RWX close on productivity. */
+    ck_assert_int_eq(ta_screen_supply_judgement(scr, "RKL", "partnership", TA_YES, "ICB view"),
+                     TA_OK);
+    ck_assert_int_eq(ta_screen_supply_judgement(scr, "RWX", "partnership", TA_YES, NULL), TA_OK);
+    ck_assert_int_eq(ta_screen_verdict(scr, TA_LEVEL_AFT, 0, NULL, NULL, NULL, NULL), TA_ESTATE);
+    ck_assert_int_eq(ta_screen_run(scr, aft, iho), TA_OK);
+    expect_verdict(scr, TA_LEVEL_AFT, "RKL", TA_ELIGIBLE, 8, 0, 0);
+    expect(scr, TA_LEVEL_AFT, "RKL", "partnership", TA_MET, 1, 1, "yes (ICB view)");
+    expect_verdict(scr, TA_LEVEL_AFT, "RWX", TA_CLOSE, 7, 1, 0);
+    ck_assert_str_eq(ta_screen_change(scr, TA_LEVEL_AFT, trust_index(scr, "RWX")),
+                     "Relative difference in costs (OF0086) below the peer median (not met): "
+                     "needs OF0086 Relative difference in costs to fall below the peer median "
+                     "104.85 (from 135.35)");
+    /* RKL is AFT-eligible, so its IHO verdict is its own: it fails more than one. */
+    expect_verdict(scr, TA_LEVEL_IHO, "RKL", TA_NOT_ELIGIBLE, 6, 2, 2);
+    /* Withdrawing a judgement. */
+    ck_assert_int_eq(ta_screen_supply_judgement(scr, "RKL", "partnership", TA_UNKNOWN, NULL),
+                     TA_OK);
+    ck_assert_int_eq(ta_screen_run(scr, aft, NULL), TA_OK);
+    expect_verdict(scr, TA_LEVEL_AFT, "RKL", TA_CLOSE, 7, 0, 1);
+    ck_assert_uint_eq(ta_screen_criterion_count(scr, TA_LEVEL_IHO), 0);
+    ck_assert_int_eq(ta_screen_verdict(scr, TA_LEVEL_IHO, 0, NULL, NULL, NULL, NULL), TA_ESTATE);
+}
+END_TEST
+
+START_TEST(missing_rows_on_real_data)
+{
+    /* G6V2S and RXT publish no access domain score in any quarter. */
+    expect(scr, TA_LEVEL_AFT, "G6V2S", "access", TA_NO_EVIDENCE, NAN, 2.50,
+           "no Access to services domain score (OF4000) for the trust");
+}
+END_TEST
+
+START_TEST(real_exports)
+{
+    const char *text;
+    size_t len;
+    ck_assert_int_eq(ta_screen_export(scr, TA_SCREEN_CSV, NULL, &text, &len), TA_OK);
+    ck_assert_uint_eq(strlen(text), len);
+    {
+        static const char header[] = "Trust_code,Trust_name,Trust_type,Verdict,Criteria_met,"
+                                     "Criteria_failed,Criteria_no_evidence,Change,IHO_verdict,"
+                                     "Reasons\n";
+        ck_assert_int_eq(strncmp(text, header, sizeof header - 1), 0);
+    }
+    ck_assert_ptr_nonnull(strstr(text, "\nRWX,Berkshire Healthcare NHS Foundation Trust,Mental "
+                                       "health and community trust,not eligible,segment;no_"
+                                       "deficit;not_in_rsp;access;safety;experience,"
+                                       "productivity,partnership,,not eligible,\"segment: "));
+    {
+        size_t lines = 0;
+        for (const char *p = text; *p; p++)
+            lines += *p == '\n';
+        ck_assert_uint_eq(lines, 62);
+    }
+    ck_assert_int_eq(ta_screen_export(scr, TA_SCREEN_CSV, "RY3", &text, &len), TA_OK);
+    ck_assert_ptr_nonnull(strstr(text, "\nRY3,"));
+    ck_assert_ptr_null(strstr(text, "\nRWX,"));
+    ck_assert_int_eq(ta_screen_export(scr, TA_SCREEN_TABLE, "RY3", &text, &len), TA_OK);
+    ck_assert_ptr_nonnull(strstr(text, "IHO criteria:"));
+    ck_assert_ptr_nonnull(strstr(text, "experience         not met"));
+    ck_assert_int_eq(ta_screen_export(scr, TA_SCREEN_JSON, "RP1", &text, &len), TA_OK);
+    ck_assert_ptr_nonnull(strstr(text, "\"code\": \"RP1\""));
+    ck_assert_ptr_nonnull(strstr(text, "\"value\": 3.52, \"threshold\": 2.50"));
+    ck_assert_int_eq(ta_screen_export(scr, TA_SCREEN_JSON, "XXX", &text, &len), TA_ENOTFOUND);
+    ck_assert_ptr_null(text);
+    ck_assert_int_eq(ta_screen_export(scr, (ta_screen_format)7, NULL, &text, &len), TA_EINVAL);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* A small framework and assessments built in code                           */
+/* ------------------------------------------------------------------------ */
+
+static ta_framework *small;
+static ta_assessment *q1, *q2, *qb;
+
+/* access (OF4000) holds OF1001, which alone makes the average; OF1002 (raw
+ * OF0002) is scored but enters no average. Cut-offs 1.99 / 2.50 / 3.00. */
+static ta_framework *small_framework(void)
+{
+    static const double cut[3] = {1.99, 2.50, 3.00};
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    ck_assert_int_eq(ta_framework_builder_new(&b, "small", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "access", "Access", "OF4000"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "fin", "Finance", "OF4003"), TA_OK);
+    ck_assert_int_eq(
+        ta_framework_builder_add_metric(b, "OF1001", "Waits", "access", TA_SCORING_SUPPLIED),
+        TA_OK);
+    ck_assert_int_eq(
+        ta_framework_builder_add_metric(b, "OF1002", "Costs", "fin", TA_SCORING_SUPPLIED), TA_OK);
+    ck_assert_msg(ta_framework_builder_set_raw_id(b, "OF1002", "OF0002") == TA_OK, "%s",
+                  ta_framework_builder_error(b));
+    ck_assert_int_eq(ta_framework_builder_set_in_average(b, "OF1002", 0), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, cut), TA_OK);
+    ck_assert_msg(ta_framework_builder_build(b, &fw) == TA_OK, "%s", ta_framework_builder_error(b));
+    ta_framework_builder_free(b);
+    return fw;
+}
+
+/* One quarter: trusts codes[i] of type types[i] with scores (NaN = no row). */
+static ta_assessment *quarter(const char *period, size_t n, const char *const *codes,
+                              const char *const *types, const double *waits, const double *costs)
+{
+    ta_assessment *a = NULL;
+    ck_assert_int_eq(ta_assessment_new(&a, small, NULL), TA_OK);
+    ck_assert_int_eq(ta_assessment_set_period(a, period), TA_OK);
+    for (size_t i = 0; i < n; i++) {
+        const char *m1 = "OF1001", *m2 = "OF1002";
+        if (!isnan(waits[i]))
+            ck_assert_int_eq(
+                ta_assessment_add_columns(a, 1, &codes[i], &m1, &waits[i], TA_INPUT_SCORE), TA_OK);
+        if (!isnan(costs[i]))
+            ck_assert_int_eq(
+                ta_assessment_add_columns(a, 1, &codes[i], &m2, &costs[i], TA_INPUT_SCORE), TA_OK);
+        ck_assert_int_eq(ta_assessment_set_trust_field(a, codes[i], TA_FIELD_TYPE, types[i]),
+                         TA_OK);
+    }
+    return a;
+}
+
+static void small_setup(void)
+{
+    /* Boundary quarter: access 1.98 / 1.99 / 2.00 around 1.99 (the threshold,
+     * the cut-off and the peers' lower quartile); costs 1.99 / 2.00 / 2.01
+     * around the peers' median 2.00. F is of another type. */
+    static const char *const codes[] = {"A", "B", "C", "D", "E", "F"};
+    static const char *const types[] = {"T", "T", "T", "T", "T", "Other"};
+    static const double waits[] = {1.98, 1.99, 2.00, 3.00, 3.50, 1.00};
+    static const double costs[] = {1.99, 2.00, 2.01, 1.00, 3.00, 1.00};
+    /* Two quarters: C absent in Q1; RSP flags published in Q1 only. */
+    static const char *const c2[] = {"A", "B", "C"};
+    static const char *const t2[] = {"T", "T", "T"};
+    static const double w1[] = {1.50, 2.00, NAN}, c1[] = {1.00, 2.00, NAN};
+    static const double w2[] = {1.50, 1.50, 1.50}, cc2[] = {1.00, NAN, 3.00};
+    small = small_framework();
+    qb = quarter("Q4 2025/26", 6, codes, types, waits, costs);
+    ck_assert_int_eq(ta_assessment_run(qb), TA_OK);
+    q1 = quarter("Q1 2025/26", 2, c2, t2, w1, c1);
+    ck_assert_int_eq(ta_assessment_set_trust_flag(q1, "A", TA_FLAG_RECOVERY_SUPPORT, TA_NO), TA_OK);
+    ck_assert_int_eq(ta_assessment_set_trust_flag(q1, "B", TA_FLAG_RECOVERY_SUPPORT, TA_YES),
+                     TA_OK);
+    ck_assert_int_eq(ta_assessment_set_trust_flag(q1, "A", TA_FLAG_FINANCIAL_DEFICIT, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_assessment_set_trust_flag(q1, "B", TA_FLAG_FINANCIAL_DEFICIT, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_assessment_run(q1), TA_OK);
+    q2 = quarter("Q2 2025/26", 3, c2, t2, w2, cc2);
+    ck_assert_int_eq(ta_assessment_set_trust_flag(q2, "A", TA_FLAG_FINANCIAL_DEFICIT, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_assessment_set_trust_flag(q2, "B", TA_FLAG_FINANCIAL_DEFICIT, TA_YES),
+                     TA_OK);
+    ck_assert_int_eq(ta_assessment_run(q2), TA_OK);
+}
+
+static void small_teardown(void)
+{
+    ta_assessment_free(qb);
+    ta_assessment_free(q1);
+    ta_assessment_free(q2);
+    ta_framework_free(small);
+    qb = q1 = q2 = NULL;
+    small = NULL;
+}
+
+static ta_screen *screen_of(size_t n, const ta_assessment *const *qs)
+{
+    ta_screen *s = NULL;
+    ck_assert_int_eq(ta_screen_new_assessments(&s, small, n, qs, NULL), TA_OK);
+    return s;
+}
+
+START_TEST(boundaries)
+{
+    const ta_assessment *qs[1] = {qb};
+    ta_screen *s = screen_of(1, qs);
+    ta_criteria *c = NULL;
+    ck_assert_int_eq(ta_criteria_new(&c, "bounds", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_segment_at_most(c, "seg1", "Segment 1", 1, 1), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_segment_at_most(c, "seg2", "Segment 1-2", 2, 1), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(c, "at", "Access", "access", 1.99),
+                     TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_top_quartile(c, "quart", "Access q", "OF4000"), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_better_than_peer_median(c, "cost", "Costs", "OF1002"), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_better_than_peer_median(c, "raw", "Raw", "OF0002"), TA_OK);
+    ck_assert_msg(ta_screen_run(s, c, NULL) == TA_OK, "%s", ta_screen_error(s));
+    /* segment: cut-off 1.99 belongs to segment 1 (ties better) */
+    expect(s, TA_LEVEL_AFT, "A", "seg1", TA_MET, 1, 1, NULL);
+    expect(s, TA_LEVEL_AFT, "B", "seg1", TA_MET, 1, 1, NULL);
+    expect(s, TA_LEVEL_AFT, "C", "seg1", TA_NOT_MET, 2, 1, "adjusted segment 2 in Q4 2025/26");
+    expect(s, TA_LEVEL_AFT, "C", "seg2", TA_MET, 2, 2, NULL);
+    expect(s, TA_LEVEL_AFT, "D", "seg2", TA_NOT_MET, 3, 2, NULL);
+    /* domain score at most 1.99: 1.98 and 1.99 met, 2.00 not */
+    expect(s, TA_LEVEL_AFT, "A", "at", TA_MET, 1.98, 1.99, "is at or below 1.99");
+    expect(s, TA_LEVEL_AFT, "B", "at", TA_MET, 1.99, 1.99, NULL);
+    expect(s, TA_LEVEL_AFT, "C", "at", TA_NOT_MET, 2.00, 1.99, "is above 1.99");
+    /* top quartile: type-T peers 1.98 1.99 2.00 3.00 3.50, lower quartile 1.99 */
+    expect(s, TA_LEVEL_AFT, "A", "quart", TA_MET, 1.98, 1.99, "(5 trusts of type T");
+    expect(s, TA_LEVEL_AFT, "B", "quart", TA_MET, 1.99, 1.99, NULL);
+    expect(s, TA_LEVEL_AFT, "C", "quart", TA_NOT_MET, 2.00, 1.99, NULL);
+    /* median: type-T costs 1.00 1.99 2.00 2.01 3.00, median 2.00, strict */
+    expect(s, TA_LEVEL_AFT, "A", "cost", TA_MET, 1.99, 2.00, "is below the peer median 2.00");
+    expect(s, TA_LEVEL_AFT, "B", "cost", TA_NOT_MET, 2.00, 2.00,
+           "equal to the median is not better");
+    expect(s, TA_LEVEL_AFT, "C", "cost", TA_NOT_MET, 2.01, 2.00, NULL);
+    /* F is alone of its type: no peers, no evidence */
+    expect(s, TA_LEVEL_AFT, "F", "cost", TA_NO_EVIDENCE, 1.00, NAN, "fewer than 2 trusts");
+    expect(s, TA_LEVEL_AFT, "F", "quart", TA_NO_EVIDENCE, 1.00, NAN, NULL);
+    /* an assessment has no raw values */
+    expect(s, TA_LEVEL_AFT, "A", "raw", TA_NO_EVIDENCE, NAN, NAN, "name the score ID OF1002");
+    /* A misses only "raw": close; B fails cost and raw */
+    expect_verdict(s, TA_LEVEL_AFT, "A", TA_CLOSE, 5, 0, 1);
+    expect_verdict(s, TA_LEVEL_AFT, "B", TA_NOT_ELIGIBLE, 4, 1, 1);
+    ta_criteria_free(c);
+    ta_screen_free(s);
+}
+END_TEST
+
+START_TEST(history_flags_and_missing_evidence)
+{
+    const ta_assessment *qs[2] = {q1, q2};
+    ta_screen *s = screen_of(2, qs);
+    ta_criteria *c = NULL;
+    ck_assert_int_eq(ta_criteria_new(&c, "history", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_segment_at_most(c, "seg", "Segment", 2, 2), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_no_deficit(c, "def", "No deficit"), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_not_in_rsp(c, "rsp", "Not in RSP"), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_better_than_peer_median(c, "cost", "Costs", "OF1002"), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    ck_assert_uint_eq(ta_screen_trust_count(s), 3);
+    /* B: segment 2 in Q1, then 3 in Q2 (deficit cap on 1.50) */
+    expect(s, TA_LEVEL_AFT, "A", "seg", TA_MET, 1, 2, "Q1 2025/26: 1, Q2 2025/26: 1");
+    expect(s, TA_LEVEL_AFT, "B", "seg", TA_NOT_MET, 3, 2, "adjusted segment 3 in Q2 2025/26");
+    expect(s, TA_LEVEL_AFT, "C", "seg", TA_NO_EVIDENCE, NAN, 2,
+           "no adjusted segment for Q1 2025/26");
+    /* deficit flag: latest quarter publishing it */
+    expect(s, TA_LEVEL_AFT, "A", "def", TA_MET, 0, 0, "flag 0 in Q2 2025/26");
+    expect(s, TA_LEVEL_AFT, "B", "def", TA_NOT_MET, 1, 0, "flag 1 in Q2 2025/26");
+    expect(s, TA_LEVEL_AFT, "C", "def", TA_NO_EVIDENCE, NAN, NAN, "no financial override");
+    /* RSP flag published in Q1 only: taken from there, and said so */
+    expect(s, TA_LEVEL_AFT, "A", "rsp", TA_MET, 0, 0,
+           "(published for Q1 only; taken from Q1 2025/26)");
+    expect(s, TA_LEVEL_AFT, "B", "rsp", TA_NOT_MET, 1, 0, NULL);
+    expect(s, TA_LEVEL_AFT, "C", "rsp", TA_NO_EVIDENCE, NAN, NAN, NULL);
+    /* B has no cost row in Q2: its Q1 figure is used, against Q1's peers */
+    expect(s, TA_LEVEL_AFT, "B", "cost", TA_NOT_MET, 2.00, 1.50,
+           "(taken from Q1 2025/26, the latest quarter with it)");
+    expect(s, TA_LEVEL_AFT, "A", "cost", TA_MET, 1.00, 2.00, "in Q2 2025/26");
+    /* the window: one quarter, then more quarters than screened */
+    ck_assert_int_eq(ta_screen_set_quarters(s, 1), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "C", "seg", TA_MET, 1, 2, NULL);
+    ck_assert_int_eq(ta_screen_set_quarters(s, 3), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "A", "seg", TA_NO_EVIDENCE, NAN, 2, "but 2 quarters are screened");
+    ck_assert_int_eq(ta_screen_set_quarters(s, 41), TA_EINVAL);
+    ck_assert_int_eq(ta_screen_set_quarters(s, -1), TA_EINVAL);
+    ta_criteria_free(c);
+    ta_screen_free(s);
+}
+END_TEST
+
+START_TEST(close_verdict_and_iho_gate)
+{
+    const ta_assessment *qs[1] = {qb};
+    ta_screen *s = screen_of(1, qs);
+    ta_criteria *a = NULL, *i = NULL;
+    ck_assert_int_eq(ta_criteria_new(&a, "aft", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(a, "access", "Access", "access", 2.50),
+                     TA_OK);
+    ck_assert_int_eq(
+        ta_criteria_add_supplied_judgement(a, "partnership", "Partnership", "partnership"), TA_OK);
+    ck_assert_int_eq(ta_criteria_new(&i, "iho", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_top_quartile(i, "quart", "Access q", "access"), TA_OK);
+    ck_assert_int_eq(ta_screen_supply_judgement(s, "A", "partnership", TA_YES, NULL), TA_OK);
+    ck_assert_int_eq(ta_screen_supply_judgement(s, "C", "partnership", TA_NO, "no record"), TA_OK);
+    ck_assert_int_eq(ta_screen_supply_judgement(s, "D", "partnership", TA_NO, NULL), TA_OK);
+    ck_assert_int_eq(ta_screen_supply_judgement(s, "D", "partnership", TA_YES, NULL), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, a, i), TA_OK);
+    expect_verdict(s, TA_LEVEL_AFT, "A", TA_ELIGIBLE, 2, 0, 0);
+    expect_verdict(s, TA_LEVEL_IHO, "A", TA_ELIGIBLE, 1, 0, 0);
+    /* B: no evidence on one criterion is at best close, never eligible */
+    expect_verdict(s, TA_LEVEL_AFT, "B", TA_CLOSE, 1, 0, 1);
+    ck_assert_str_eq(ta_screen_change(s, TA_LEVEL_AFT, trust_index(s, "B")),
+                     "Partnership (no evidence): needs a supplied partnership judgement of yes");
+    /* ... and the IHO screen needs AFT eligibility first */
+    expect_verdict(s, TA_LEVEL_IHO, "B", TA_NOT_ELIGIBLE, 1, 0, 0);
+    expect_verdict(s, TA_LEVEL_AFT, "C", TA_CLOSE, 1, 1, 0);
+    expect(s, TA_LEVEL_AFT, "C", "partnership", TA_NOT_MET, 0, 1, "no (no record)");
+    ck_assert_str_eq(ta_screen_change(s, TA_LEVEL_AFT, trust_index(s, "C")),
+                     "Partnership (not met): needs the supplied partnership judgement to be yes");
+    /* D: the later judgement replaced the earlier; access 3.00 fails by 0.50 */
+    expect_verdict(s, TA_LEVEL_AFT, "D", TA_CLOSE, 1, 1, 0);
+    ck_assert_str_eq(ta_screen_change(s, TA_LEVEL_AFT, trust_index(s, "D")),
+                     "Access (not met): needs Access domain score (OF4000) to improve from 3.00 "
+                     "to 2.50 or below (by 0.50)");
+    /* E fails access and has no judgement: two short */
+    expect_verdict(s, TA_LEVEL_AFT, "E", TA_NOT_ELIGIBLE, 0, 1, 1);
+    ck_assert_str_eq(ta_screen_change(s, TA_LEVEL_AFT, trust_index(s, "E")), "");
+    ta_criteria_free(a);
+    ta_criteria_free(i);
+    ta_screen_free(s);
+}
+END_TEST
+
+static ta_date D(int y, int m, int d)
+{
+    ta_date r = {y, m, d};
+    return r;
+}
+
+START_TEST(cqc_ratings_and_staleness)
+{
+    const ta_assessment *qs[1] = {qb};
+    ta_screen *s = screen_of(1, qs);
+    ta_criteria *c = NULL;
+    ck_assert_int_eq(ta_criteria_new(&c, "cqc", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_cqc_rating(c, "cqc", "CQC good or better", TA_CQC_GOOD),
+                     TA_OK);
+    ck_assert_int_eq(ta_screen_supply_cqc(s, "A", TA_CQC_GOOD, D(2022, 10, 1)), TA_OK);
+    ck_assert_int_eq(ta_screen_supply_cqc(s, "B", TA_CQC_REQUIRES_IMPROVEMENT, D(2025, 6, 1)),
+                     TA_OK);
+    ck_assert_int_eq(ta_screen_supply_cqc(s, "C", TA_CQC_OUTSTANDING, D(2021, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_screen_supply_cqc(s, "E", TA_CQC_GOOD, D(2026, 5, 1)), TA_OK);
+    ck_assert_int_eq(ta_screen_supply_cqc(s, "F", TA_CQC_INADEQUATE, D(2020, 2, 29)), TA_OK);
+    /* without an as-of date nothing is current */
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "A", "cqc", TA_NO_EVIDENCE, 2, 2, "no as-of date");
+    /* good for 42 months: 2022-10-01 is current to 2026-04-01 inclusive */
+    ck_assert_int_eq(ta_screen_set_as_of(s, D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "A", "cqc", TA_MET, 2, 2, "current for 42 months, to 2026-04-01");
+    expect(s, TA_LEVEL_AFT, "B", "cqc", TA_NOT_MET, 3, 2, "worse than good");
+    expect(s, TA_LEVEL_AFT, "C", "cqc", TA_MET, 1, 2, NULL);
+    expect(s, TA_LEVEL_AFT, "D", "cqc", TA_NO_EVIDENCE, NAN, 2, "no CQC rating supplied");
+    expect(s, TA_LEVEL_AFT, "E", "cqc", TA_NO_EVIDENCE, 2, 2, "dated after the as-of date");
+    expect(s, TA_LEVEL_AFT, "F", "cqc", TA_NO_EVIDENCE, 4, 2, "stale");
+    ck_assert_int_eq(ta_screen_set_as_of(s, D(2026, 4, 2)), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "A", "cqc", TA_NO_EVIDENCE, 2, 2, "is stale on 2026-04-02");
+    expect(s, TA_LEVEL_AFT, "C", "cqc", TA_NO_EVIDENCE, 1, 2, "60 months, to 2026-04-01");
+    /* inadequate of 29 February 2020: 12 months end 28 February 2021 */
+    ck_assert_int_eq(ta_screen_set_as_of(s, D(2021, 2, 28)), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "F", "cqc", TA_NOT_MET, 4, 2, "to 2021-02-28");
+    ck_assert_int_eq(ta_screen_set_as_of(s, D(2021, 3, 1)), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "F", "cqc", TA_NO_EVIDENCE, 4, 2, NULL);
+    /* bad input */
+    ck_assert_int_eq(ta_screen_supply_cqc(s, "A", (ta_cqc_rating)5, D(2020, 1, 1)), TA_EINVAL);
+    ck_assert_int_eq(ta_screen_supply_cqc(s, "A", TA_CQC_GOOD, D(2021, 2, 29)), TA_EINVAL);
+    ck_assert_int_eq(ta_screen_supply_cqc(s, "ZZZ", TA_CQC_GOOD, D(2021, 2, 1)), TA_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(ta_screen_error(s), "ZZZ"));
+    ck_assert_int_eq(ta_screen_set_as_of(s, D(2021, 13, 1)), TA_EINVAL);
+    ta_criteria_free(c);
+    ta_screen_free(s);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* The criteria file                                                         */
+/* ------------------------------------------------------------------------ */
+
+static const char good_csv[] = "Id,Name,Kind,Parameters,Source,Our_reading\n"
+                               "seg,Segment,segment_at_most,segment=2; quarters=4,A2,ours\n"
+                               "\n"
+                               "p,\"Partnership, supplied\",supplied,judgement=partnership,A2,\n"
+                               "cqc,CQC,supplied,cqc_at_least=requires_improvement,,\n"
+                               "rsp,RSP,not_in_rsp,,,\n";
+
+/* Loads text into a set that already holds good_csv; checks status, message
+ * and that the set is unchanged. */
+static void bad(const char *text, ta_status want, const char *message)
+{
+    ta_criteria *c = NULL;
+    ck_assert_int_eq(ta_criteria_new(&c, "t", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_load_csv_buffer(c, "g.csv", good_csv, sizeof good_csv - 1), TA_OK);
+    ck_assert_int_eq(ta_criteria_load_csv_buffer(c, "t.csv", text, strlen(text)), want);
+    ck_assert_msg(strcmp(ta_criteria_error(c), message) == 0, "message \"%s\", wanted \"%s\"",
+                  ta_criteria_error(c), message);
+    ck_assert_uint_eq(ta_criteria_count(c), 4);
+    ta_criteria_free(c);
+}
+
+START_TEST(criteria_file)
+{
+    ta_criteria *c = NULL;
+    const char *name, *params, *source, *reading;
+    ta_criterion_kind kind;
+    ck_assert_int_eq(ta_criteria_new(&c, "t", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_load_csv_buffer(c, "g.csv", good_csv, sizeof good_csv - 1), TA_OK);
+    ck_assert_uint_eq(ta_criteria_count(c), 4);
+    ck_assert_int_eq(ta_criteria_info(c, 0, NULL, NULL, NULL, &params, &source, &reading), TA_OK);
+    ck_assert_str_eq(params, "segment=2;quarters=4");
+    ck_assert_str_eq(source, "A2");
+    ck_assert_str_eq(reading, "ours");
+    ck_assert_int_eq(ta_criteria_info(c, 1, NULL, &name, &kind, &params, NULL, NULL), TA_OK);
+    ck_assert_str_eq(name, "Partnership, supplied");
+    ck_assert_int_eq(kind, TA_CRITERION_SUPPLIED_JUDGEMENT);
+    ck_assert_int_eq(ta_criteria_info(c, 2, NULL, NULL, &kind, &params, NULL, NULL), TA_OK);
+    ck_assert_int_eq(kind, TA_CRITERION_CQC_RATING);
+    ck_assert_str_eq(params, "cqc_at_least=requires_improvement");
+    ck_assert_int_eq(ta_criteria_load_csv(c, "/nonexistent/criteria.csv"), TA_EIO);
+    ck_assert_ptr_nonnull(strstr(ta_criteria_error(c), "/nonexistent/criteria.csv"));
+    ta_criteria_free(c);
+
+    bad("Id,Name,Parameters\n", TA_EPARSE, "t.csv:1:1: the header has no Kind column");
+    bad("", TA_EPARSE, "t.csv: empty file, no header");
+    bad("Id,Name,Kind,Parameters\nok,Ok,no_deficit,\nx,X,segment_at_mst,segment=1\n", TA_EPARSE,
+        "t.csv:3:5: Kind: unknown kind \"segment_at_mst\"");
+    bad("Id,Name,Kind,Parameters\nx,X,segment_at_most,segment=1\n", TA_EPARSE,
+        "t.csv:2:21: Parameters: missing parameter \"quarters\"");
+    bad("Id,Name,Kind,Parameters\nx,X,segment_at_most,segment=0;quarters=4\n", TA_EPARSE,
+        "t.csv:2:21: Parameters: segment \"0\"");
+    bad("Id,Name,Kind,Parameters\nx,X,domain_score_at_most,domain=OF4000;threshold=abc\n",
+        TA_EPARSE, "t.csv:2:26: Parameters: threshold is not a number \"abc\"");
+    bad("Id,Name,Kind,Parameters\nx,X,domain_score_at_most,domain=OF4000;threshold=4.01\n",
+        TA_EINVAL, "t.csv:2:26: criterion x: threshold must be a number from 1 to 4");
+    bad("Id,Name,Kind,Parameters\nx,X,no_deficit,\nseg,Y,no_deficit,\n", TA_EDUPLICATE,
+        "t.csv:3:1: criterion seg is already in the set");
+    bad("Id,Name,Kind,Parameters\na b,X,no_deficit,\n", TA_EPARSE,
+        "t.csv:2:1: Id: must be 1 to 32 letters, digits, _ or -, got \"a b\"");
+    bad("Id,Name,Kind,Parameters\nx,,no_deficit,\n", TA_EPARSE,
+        "t.csv:2:3: Name: must be 1 to 200 bytes, got \"\"");
+    bad("Id,Name,Kind,Parameters\nx,X,no_deficit,x=1\n", TA_EPARSE,
+        "t.csv:2:16: Parameters: unknown parameter for no_deficit \"x\"");
+    bad("Id,Name,Kind,Parameters\nx,X,supplied,\n", TA_EPARSE,
+        "t.csv:2:14: Parameters: supplied needs judgement=KEY or cqc_at_least=RATING, got \"\"");
+    bad("Id,Name,Kind,Parameters\nx,X,supplied,cqc_at_least=excellent\n", TA_EPARSE,
+        "t.csv:2:14: Parameters: cqc_at_least must be outstanding, good, requires_improvement "
+        "or inadequate \"excellent\"");
+    bad("Id,Name,Kind,Parameters\nx,X,metric_better_than_peer_median,OF0086\n", TA_EPARSE,
+        "t.csv:2:36: Parameters: expected key=value \"OF0086\"");
+    bad("Id,Name,Kind,Parameters\nx,X,metric_better_than_peer_median,metric=a;metric=b\n",
+        TA_EDUPLICATE, "t.csv:2:36: Parameters: parameter given twice \"metric\"");
+    bad("Id,Name,Kind,Parameters\nx,X,no_deficit,\"\n", TA_EPARSE,
+        "t.csv:2:16: quoted field is not terminated");
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Arguments                                                                 */
+/* ------------------------------------------------------------------------ */
+
+START_TEST(argument_checks)
+{
+    ta_criteria *c = NULL;
+    ta_screen *s = NULL;
+    const ta_assessment *qs[1] = {qb};
+    const char *text = "x";
+    ta_assessment *unrun = NULL;
+    ta_criteria_free(NULL);
+    ta_screen_free(NULL);
+    ck_assert_int_eq(ta_criteria_new(NULL, "x", NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_new(&c, "", NULL), TA_EINVAL);
+    ck_assert_ptr_null(c);
+    ck_assert_int_eq(ta_criteria_new(&c, NULL, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_preset(&c, NULL, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_no_deficit(NULL, "a", "A"), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_add_no_deficit(c, NULL, "A"), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_add_no_deficit(c, "a", NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_add_segment_at_most(c, "a", "A", 0, 4), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_add_segment_at_most(c, "a", "A", 2, 0), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(c, "a", "A", "access", NAN), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(c, "a", "A", "access", INFINITY),
+                     TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(c, "a", "A", "access", 0.99), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(c, "a", "A", NULL, 2), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_add_better_than_peer_median(c, "a", "A", "OF 1"), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_add_cqc_rating(c, "a", "A", (ta_cqc_rating)0), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_count(c), 0);
+    ck_assert_int_eq(ta_criteria_add_domain_top_quartile(c, "a", "A", "nowhere"), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_no_deficit(c, "a", "B"), TA_EDUPLICATE);
+    ck_assert_ptr_nonnull(strstr(ta_criteria_error(c), "already"));
+    ck_assert_int_eq(ta_criteria_set_source(c, "zz", "x"), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_criteria_set_reading(c, "a", NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_set_reading(c, "a", "mine"), TA_OK);
+    ck_assert_int_eq(ta_criteria_load_csv_buffer(c, "n", NULL, 3), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_load_csv(c, NULL), TA_EINVAL);
+
+    ck_assert_int_eq(ta_screen_new_assessments(NULL, small, 1, qs, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_screen_new_assessments(&s, NULL, 1, qs, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_screen_new_assessments(&s, small, 0, qs, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_screen_new_assessments(&s, small, 1, NULL, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_new(&unrun, small, NULL), TA_OK);
+    {
+        const char *code = "A", *m = "OF1001";
+        double v = 2;
+        const ta_assessment *u[1] = {unrun};
+        ck_assert_int_eq(ta_assessment_add_columns(unrun, 1, &code, &m, &v, TA_INPUT_SCORE), TA_OK);
+        ck_assert_int_eq(ta_screen_new_assessments(&s, small, 1, u, NULL), TA_ESTATE);
+        ck_assert_ptr_null(s);
+    }
+    ta_assessment_free(unrun);
+    ck_assert_int_eq(ta_screen_new_nhse(&s, small, NULL, NULL), TA_EINVAL);
+    s = screen_of(1, qs);
+    ck_assert_int_eq(ta_screen_export(s, TA_SCREEN_CSV, NULL, &text, NULL), TA_ESTATE);
+    ck_assert_ptr_null(text);
+    ck_assert_uint_eq(ta_screen_criterion_count(s, TA_LEVEL_AFT), 0);
+    ck_assert_int_eq(ta_screen_verdict(s, TA_LEVEL_AFT, 0, NULL, NULL, NULL, NULL), TA_ESTATE);
+    ck_assert_int_eq(ta_screen_run(s, NULL, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_screen_run(NULL, c, NULL), TA_EINVAL);
+    /* an unknown domain is found when the screen runs */
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_ENOTFOUND);
+    ck_assert_str_eq(ta_screen_error(s), "criterion a: the framework has no domain \"nowhere\"");
+    ta_criteria_free(c);
+    ck_assert_int_eq(ta_criteria_new(&c, "empty", NULL), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_add_better_than_peer_median(c, "m", "M", "OF9999"), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_ENOTFOUND);
+    ta_criteria_free(c);
+    ck_assert_int_eq(ta_criteria_new(&c, "ok", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_no_deficit(c, "d", "D"), TA_OK);
+    ck_assert_int_eq(ta_screen_supply_judgement(s, "A", "bad key", TA_YES, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_screen_supply_judgement(s, "A", "k", (ta_tristate)3, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_screen_supply_judgement(s, NULL, "k", TA_YES, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_screen_supply_judgement(s, "Q", "k", TA_YES, NULL), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    ck_assert_int_eq(
+        ta_screen_result(s, TA_LEVEL_AFT, 0, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+        TA_EINVAL);
+    ck_assert_int_eq(
+        ta_screen_result(s, TA_LEVEL_AFT, 99, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+        TA_EINVAL);
+    ck_assert_int_eq(
+        ta_screen_result(s, (ta_screen_level)2, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+        TA_EINVAL);
+    ck_assert_ptr_null(ta_screen_change(s, TA_LEVEL_IHO, 0));
+    ck_assert_ptr_null(ta_screen_trust_code(s, 99));
+    ck_assert_ptr_null(ta_screen_period(s, 1));
+    ck_assert_str_eq(ta_eligibility_name((ta_eligibility)9), "");
+    ck_assert_str_eq(ta_criterion_outcome_name(TA_NO_EVIDENCE), "no evidence");
+    ta_criteria_free(c);
+    ta_screen_free(s);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* Allocation failures                                                       */
+/* ------------------------------------------------------------------------ */
+
+typedef struct counting {
+    long calls, fail_at, live;
+} counting;
+
+static void *c_malloc(void *ctx, size_t size)
+{
+    counting *c = ctx;
+    if (c->calls++ == c->fail_at)
+        return NULL;
+    c->live++;
+    return malloc(size);
+}
+
+static void *c_realloc(void *ctx, void *ptr, size_t size)
+{
+    counting *c = ctx;
+    void *p;
+    if (c->calls++ == c->fail_at)
+        return NULL;
+    p = realloc(ptr, size);
+    if (!ptr && p)
+        c->live++;
+    return p;
+}
+
+static void c_free(void *ctx, void *ptr)
+{
+    counting *c = ctx;
+    if (ptr)
+        c->live--;
+    free(ptr);
+}
+
+/* Every allocating call of both handles over the small assessments. */
+static ta_status workflow(const ta_allocator *al)
+{
+    const ta_assessment *qs[2] = {q1, q2}, *qbs[1] = {qb};
+    ta_criteria *p = NULL, *a = NULL, *i = NULL;
+    ta_screen *s = NULL, *sb = NULL;
+    const char *text;
+    size_t len;
+    ta_status st;
+    if ((st = ta_criteria_preset(&p, "iho-2025", al)) != TA_OK)
+        return st;
+    ta_criteria_free(p);
+    if ((st = ta_criteria_new(&a, "aft", al)) != TA_OK)
+        return st;
+    if ((st = ta_criteria_new(&i, "iho", al)) != TA_OK) {
+        ta_criteria_free(a);
+        return st;
+    }
+    if (!(st = ta_criteria_load_csv_buffer(a, "g.csv", good_csv, sizeof good_csv - 1)) &&
+        !(st = ta_criteria_add_no_deficit(a, "def", "No deficit")) &&
+        !(st = ta_criteria_add_better_than_peer_median(a, "cost", "Costs", "OF1002")) &&
+        !(st = ta_criteria_add_domain_score_at_most(a, "acc", "Access", "access", 2.5)) &&
+        !(st = ta_criteria_set_source(a, "acc", "A2")) &&
+        !(st = ta_criteria_add_domain_top_quartile(i, "q", "Access q", "access")) &&
+        !(st = ta_criteria_add_cqc_rating(i, "cqc", "CQC", TA_CQC_GOOD)) &&
+        !(st = ta_screen_new_assessments(&s, small, 2, qs, al)) &&
+        !(st = ta_screen_new_assessments(&sb, small, 1, qbs, al)) &&
+        !(st = ta_screen_supply_judgement(s, "A", "partnership", TA_YES, "note")) &&
+        !(st = ta_screen_supply_judgement(s, "B", "partnership", TA_NO, NULL)) &&
+        !(st = ta_screen_supply_cqc(s, "A", TA_CQC_GOOD, D(2025, 1, 1))) &&
+        !(st = ta_screen_set_as_of(s, D(2026, 4, 1))) && !(st = ta_screen_run(s, a, i)) &&
+        !(st = ta_screen_export(s, TA_SCREEN_CSV, NULL, &text, &len)) &&
+        !(st = ta_screen_export(s, TA_SCREEN_TABLE, "A", &text, &len)) &&
+        !(st = ta_screen_export(s, TA_SCREEN_JSON, NULL, &text, &len)) &&
+        !(st = ta_screen_run(sb, i, NULL)))
+        st = ta_screen_export(sb, TA_SCREEN_TABLE, NULL, &text, &len);
+    ta_screen_free(s);
+    ta_screen_free(sb);
+    ta_criteria_free(a);
+    ta_criteria_free(i);
+    return st;
+}
+
+START_TEST(allocation_failure_sweep)
+{
+    counting c = {0, -1, 0};
+    ta_allocator a = {c_malloc, c_realloc, c_free, &c};
+    long total;
+    ck_assert_int_eq(workflow(&a), TA_OK);
+    ck_assert_int_eq(c.live, 0);
+    total = c.calls;
+    ck_assert_int_gt(total, 100);
+    for (long n = 0; n < total; n++) {
+        ta_status st;
+        c.calls = 0;
+        c.fail_at = n;
+        c.live = 0;
+        st = workflow(&a);
+        ck_assert_msg(st == TA_ENOMEM, "failing allocation %ld gave status %d", n, (int)st);
+        ck_assert_msg(c.live == 0, "failing allocation %ld leaks %ld blocks", n, c.live);
+    }
+}
+END_TEST
+
+/* The screen over the real file, with every allocation of the screen failing in turn. */
+START_TEST(allocation_failure_sweep_nhse)
+{
+    counting c = {0, -1, 0};
+    ta_allocator a = {c_malloc, c_realloc, c_free, &c};
+    ta_screen *s = NULL;
+    long total;
+    ck_assert_int_eq(ta_screen_new_nhse(&s, nof, real, &a), TA_OK);
+    ta_screen_free(s);
+    ck_assert_int_eq(c.live, 0);
+    total = c.calls;
+    for (long n = 0; n < total; n++) {
+        c.calls = 0;
+        c.fail_at = n;
+        c.live = 0;
+        s = NULL;
+        ck_assert_int_eq(ta_screen_new_nhse(&s, nof, real, &a), TA_ENOMEM);
+        ck_assert_ptr_null(s);
+        ck_assert_msg(c.live == 0, "failing allocation %ld leaks %ld blocks", n, c.live);
+    }
+}
+END_TEST
+
+int main(void)
+{
+    Suite *su = suite_create("eligibility");
+    TCase *tr = tcase_create("real data");
+    TCase *ts = tcase_create("small");
+    SRunner *sr;
+    int failed;
+    tcase_set_timeout(tr, 120);
+    tcase_set_timeout(ts, 120);
+    tcase_add_checked_fixture(tr, real_setup, real_teardown);
+    tcase_add_test(tr, presets);
+    tcase_add_test(tr, nominated_trusts_on_real_data);
+    tcase_add_test(tr, others_meeting_the_bar);
+    tcase_add_test(tr, missing_rows_on_real_data);
+    tcase_add_test(tr, real_exports);
+    tcase_add_test(tr, allocation_failure_sweep_nhse);
+    tcase_add_checked_fixture(ts, small_setup, small_teardown);
+    tcase_add_test(ts, boundaries);
+    tcase_add_test(ts, history_flags_and_missing_evidence);
+    tcase_add_test(ts, close_verdict_and_iho_gate);
+    tcase_add_test(ts, cqc_ratings_and_staleness);
+    tcase_add_test(ts, criteria_file);
+    tcase_add_test(ts, argument_checks);
+    tcase_add_test(ts, allocation_failure_sweep);
+    suite_add_tcase(su, tr);
+    suite_add_tcase(su, ts);
+    sr = srunner_create(su);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,802 @@
+/*
+ * Tests of lib/io/nhse.c (include/trustassess/nhse.h): NHS England's real
+ * mental health and community trust file read whole (rows, periods, published
+ * figures, the cut-offs the published segments imply, assessments from scores
+ * and from values), every malformation in small files written here with the
+ * exact line and column named, the handle's state rules, and an
+ * allocation-failure sweep over reading a fixture cut from the real file.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc_fail.h"
+#include "trustassess/assessment.h"
+#include "trustassess/framework.h"
+#include "trustassess/nhse.h"
+
+#define DATA_FILE TA_TEST_DATA_DIR "/mental-health-and-community-trust-data-q1-q4.csv"
+#define MH_TYPE "Mental health and community trust"
+#define HEADER                                                                                     \
+    "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Domain,Sub-domain,"             \
+    "Metric_ID,Metric_description,Reporting_date,Units,Value,Median_value,Lower_quartile,"         \
+    "Upper_quartile,Rank\n"
+
+#define assert_has(text, word)                                                                     \
+    ck_assert_msg(strstr((text), (word)) != NULL, "\"%s\" does not contain \"%s\"", (text), (word))
+
+static ta_framework *fw;
+static ta_nhse_file *real; /* the real file, read once per test */
+
+static void setup(void)
+{
+    ck_assert_int_eq(ta_framework_preset(&fw, "nof-2025-26", NULL), TA_OK);
+}
+
+static void teardown(void)
+{
+    ta_nhse_file_free(real);
+    real = NULL;
+    ta_framework_free(fw);
+    fw = NULL;
+}
+
+static ta_nhse_file *read_real(void)
+{
+    ck_assert_int_eq(ta_nhse_file_new(&real, fw, NULL), TA_OK);
+    ck_assert_msg(ta_nhse_file_read(real, DATA_FILE) == TA_OK, "%s", ta_nhse_file_error(real));
+    return real;
+}
+
+/* Appends one data row to buf (LF-terminated). */
+static void add_row(char *buf, size_t size, const char *quarter, const char *type, const char *code,
+                    const char *metric, const char *value, const char *rank)
+{
+    size_t len = strlen(buf);
+    int n = snprintf(buf + len, size - len,
+                     "%s,London,%s,Community,%s,Trust %s,Dom,Sub,%s,Desc,Jun-25,%%,%s,,,,%s\n",
+                     quarter, type, code, code, metric, value, rank);
+    ck_assert(n > 0 && (size_t)n < size - len);
+}
+
+/* The 1-based byte column of field k (0-based) of a line without quotes. */
+static size_t column_of(const char *line, int k)
+{
+    size_t col = 1;
+    for (const char *p = line; k > 0 && *p; p++, col++)
+        if (*p == ',')
+            k--;
+    return col;
+}
+
+/* Reads text into a fresh handle named "t.csv": the status. */
+static ta_status read_text(ta_nhse_file **out, const char *text)
+{
+    ck_assert_int_eq(ta_nhse_file_new(out, fw, NULL), TA_OK);
+    return ta_nhse_file_read_buffer(*out, "t.csv", text, strlen(text));
+}
+
+/* Expects a failed read to leave the handle empty. */
+static void assert_empty(const ta_nhse_file *f)
+{
+    size_t p;
+    int has = 1;
+    ck_assert_uint_eq(ta_nhse_file_row_count(f), 0);
+    ck_assert_uint_eq(ta_nhse_file_period_count(f), 0);
+    ck_assert_uint_eq(ta_nhse_file_trust_type_count(f), 0);
+    ck_assert_ptr_null(ta_nhse_file_period(f, 0));
+    ck_assert_int_eq(ta_nhse_file_find_period(&p, f, "Q1"), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_nhse_file_published(f, "Q1 2025/26", "A", "OF1035", &has, NULL, NULL, NULL),
+                     TA_OK);
+    ck_assert_int_eq(has, 0);
+}
+
+/* ---- the real file ---------------------------------------------------- */
+
+START_TEST(test_real_file_shape)
+{
+    ta_nhse_file *f = read_real();
+    static const char *const periods[4] = {"Q1 2025/26", "Q2 2025/26", "Q3 2025/26", "Q4 2025/26"};
+    size_t p = 99;
+
+    ck_assert_str_eq(ta_nhse_file_error(f), "");
+    ck_assert_uint_eq(ta_nhse_file_row_count(f), 8771);
+    ck_assert_uint_eq(ta_nhse_file_period_count(f), 4);
+    for (size_t i = 0; i < 4; i++)
+        ck_assert_str_eq(ta_nhse_file_period(f, i), periods[i]);
+    ck_assert_ptr_null(ta_nhse_file_period(f, 4));
+    ck_assert_uint_eq(ta_nhse_file_trust_type_count(f), 1);
+    ck_assert_str_eq(ta_nhse_file_trust_type(f, 0), MH_TYPE);
+    ck_assert_ptr_null(ta_nhse_file_trust_type(f, 1));
+
+    ck_assert_int_eq(ta_nhse_file_find_period(&p, f, "Q4"), TA_OK);
+    ck_assert_uint_eq(p, 3);
+    ck_assert_int_eq(ta_nhse_file_find_period(&p, f, "Q4 2025/26"), TA_OK);
+    ck_assert_uint_eq(p, 3);
+    ck_assert_int_eq(ta_nhse_file_find_period(&p, f, "Q1"), TA_OK);
+    ck_assert_uint_eq(p, 0);
+    ck_assert_int_eq(ta_nhse_file_find_period(&p, f, "Q5"), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_nhse_file_find_period(&p, f, "Q"), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_nhse_file_find_period(&p, f, "q4"), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_nhse_file_find_period(&p, f, ""), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_nhse_file_find_period(&p, f, "Q4 2025/2"), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_nhse_file_find_period(NULL, f, "Q4"), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_find_period(&p, f, NULL), TA_EINVAL);
+}
+END_TEST
+
+START_TEST(test_real_file_published)
+{
+    ta_nhse_file *f = read_real();
+    int has = -1, has_rank = -1;
+    double value = 0, rank = 0;
+
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5002", &has, &value, &has_rank, &rank),
+        TA_OK);
+    ck_assert_int_eq(has, 1);
+    ck_assert_double_eq(value, 2.11);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5000", &has, &value, &has_rank, &rank),
+        TA_OK);
+    ck_assert_int_eq(has, 1);
+    ck_assert_double_eq(value, 2);
+    ck_assert_int_eq(has_rank, 1);
+    ck_assert_double_eq(rank, 15);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5003", &has, &value, &has_rank, &rank),
+        TA_OK);
+    ck_assert_int_eq(has, 1);
+    ck_assert_double_eq(value, 2);
+    ck_assert_int_eq(has_rank, 0);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5004", &has, &value, NULL, NULL), TA_OK);
+    ck_assert_double_eq(value, 0);
+    /* OF5005 and OF5007 are published for Q1 and Q2 only. */
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5007", &has, NULL, NULL, NULL), TA_OK);
+    ck_assert_int_eq(has, 0);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q1 2025/26", "RWX", "OF5007", &has, NULL, NULL, NULL), TA_OK);
+    ck_assert_int_eq(has, 1);
+    /* Raw values are figures too. */
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q1 2025/26", "R1A", "OF0005", &has, &value, &has_rank, &rank),
+        TA_OK);
+    ck_assert_int_eq(has, 1);
+    ck_assert_double_eq(value, 9.03);
+    ck_assert_double_eq(rank, 33);
+    /* Absent rows: has = 0, TA_OK. */
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q4 2025/26", "NOPE", "OF5002", &has, &value, NULL, NULL), TA_OK);
+    ck_assert_int_eq(has, 0);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q9 2025/26", "RWX", "OF5002", &has, NULL, NULL, NULL), TA_OK);
+    ck_assert_int_eq(has, 0);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF9999", &has, NULL, NULL, NULL), TA_OK);
+    ck_assert_int_eq(has, 0);
+    ck_assert_int_eq(
+        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5002", NULL, NULL, NULL, NULL),
+        TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_published(f, NULL, "RWX", "OF5002", &has, NULL, NULL, NULL),
+                     TA_EINVAL);
+    ck_assert_int_eq(
+        ta_nhse_file_published(NULL, "Q4 2025/26", "RWX", "OF5002", &has, NULL, NULL, NULL),
+        TA_EINVAL);
+}
+END_TEST
+
+START_TEST(test_real_file_published_cutoffs)
+{
+    ta_nhse_file *f = read_real();
+    double cut[3];
+
+    for (size_t p = 0; p < 4; p++) {
+        const char *period = ta_nhse_file_period(f, p);
+        ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, f, period), TA_OK);
+        for (int k = 0; k < 3; k++) {
+            ck_assert_msg(cut[k] >= 1 && cut[k] <= 4, "%s cut-off %d = %g", period, k, cut[k]);
+            if (k > 0)
+                ck_assert_msg(cut[k] > cut[k - 1], "%s cut-offs not ascending", period);
+        }
+    }
+    /* Q4: the published averages of RWX (2.11, segment 2) lie above cut-off 1,
+     * at or below cut-off 2. */
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, f, "Q4 2025/26"), TA_OK);
+    ck_assert(2.11 > cut[0] && 2.11 <= cut[1]);
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 2, f, "Q4 2025/26"), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(NULL, 3, f, "Q4 2025/26"), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, f, "Q4"), TA_ENOTFOUND);
+    assert_has(ta_nhse_file_error(f), "Q4");
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, NULL, "Q4 2025/26"), TA_EINVAL);
+}
+END_TEST
+
+START_TEST(test_real_file_assessment_from_scores)
+{
+    ta_nhse_file *f = read_real();
+    ta_assessment *a = NULL;
+    double cut[3];
+    size_t i, m, n_trusts, rounding_diffs = 0, rwx;
+    static const char *const differ[4] = {"RXE", "RWV", "RNK", "RX2"};
+
+    ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q4 2025/26", NULL, TA_FROM_SCORES), TA_OK);
+    ck_assert_str_eq(ta_assessment_period(a), "Q4 2025/26");
+    n_trusts = ta_assessment_trust_count(a);
+    ck_assert_uint_eq(n_trusts, 61);
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, f, "Q4 2025/26"), TA_OK);
+    ck_assert_int_eq(ta_assessment_set_cutoffs(a, 3, cut), TA_OK);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    ck_assert_int_eq(ta_assessment_find_trust(&rwx, a, "RWX"), TA_OK);
+    ck_assert_str_eq(ta_assessment_trust_field(a, rwx, TA_FIELD_NAME),
+                     "Berkshire Healthcare NHS Foundation Trust");
+    ck_assert_str_eq(ta_assessment_trust_field(a, rwx, TA_FIELD_TYPE), MH_TYPE);
+    ck_assert_int_eq(ta_assessment_trust_flag(a, rwx, TA_FLAG_FINANCIAL_DEFICIT), TA_NO);
+    ck_assert_int_eq(ta_assessment_trust_flag(a, rwx, TA_FLAG_RECOVERY_SUPPORT), TA_UNKNOWN);
+
+    for (i = 0; i < n_trusts; i++) {
+        const char *code = ta_assessment_trust_code(a, i);
+        double rounded, avg, seg, rank;
+        int has, has_rank, adj;
+        uint32_t r;
+        /* Every metric score is the published one. */
+        for (m = 0; m < ta_framework_metric_count(fw); m++) {
+            double published = 0, score = 0;
+            int has_score = 0;
+            ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", code,
+                                                    ta_framework_metric_id(fw, m), &has, &published,
+                                                    NULL, NULL),
+                             TA_OK);
+            ck_assert_int_eq(ta_assessment_metric_score(a, i, m, &has_score, &score), TA_OK);
+            ck_assert_int_eq(has_score, has);
+            if (has)
+                ck_assert_double_eq(score, published);
+        }
+        /* The average agrees with the published one but for 4 rounding differences. */
+        ck_assert_int_eq(ta_assessment_average(a, i, NULL, &rounded, NULL), TA_OK);
+        ck_assert_int_eq(
+            ta_nhse_file_published(f, "Q4 2025/26", code, "OF5002", &has, &avg, NULL, NULL), TA_OK);
+        ck_assert_int_eq(has, 1);
+        ck_assert_double_le_tol(fabs(rounded - avg), 0.01, 1e-9);
+        if (fabs(rounded - avg) > 1e-9) {
+            int listed = 0;
+            for (int k = 0; k < 4; k++)
+                listed |= strcmp(code, differ[k]) == 0;
+            ck_assert_msg(listed, "%s: average %.2f, published %.2f", code, rounded, avg);
+            rounding_diffs++;
+            continue;
+        }
+        /* With the same average and the published cut-offs: the same adjusted
+         * segment. */
+        ck_assert_int_eq(ta_assessment_segments(a, i, NULL, &adj, NULL), TA_OK);
+        ck_assert_int_eq(
+            ta_nhse_file_published(f, "Q4 2025/26", code, "OF5000", &has, &seg, &has_rank, &rank),
+            TA_OK);
+        ck_assert_msg(adj == (int)seg, "%s: segment %d, published %g", code, adj, seg);
+        ck_assert_int_eq(ta_assessment_rank(a, i, &r), TA_OK);
+        ck_assert_int_eq(has_rank, 1);
+    }
+    ck_assert_uint_eq(rounding_diffs, 4);
+    ck_assert_uint_eq(ta_assessment_league_count(a), 61);
+    ta_assessment_free(a);
+
+    /* One trust type, by name; unknown type, unknown period, bad source, NULLs. */
+    ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q1 2025/26", MH_TYPE, TA_FROM_SCORES), TA_OK);
+    ck_assert_uint_eq(ta_assessment_trust_count(a), 61);
+    ck_assert_int_eq(ta_assessment_find_trust(&rwx, a, "RWX"), TA_OK);
+    ck_assert_int_ne(ta_assessment_trust_flag(a, rwx, TA_FLAG_RECOVERY_SUPPORT), TA_UNKNOWN);
+    ta_assessment_free(a);
+    a = (ta_assessment *)&a;
+    ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q1 2025/26", "Acute trust", TA_FROM_SCORES),
+                     TA_ENOTFOUND);
+    ck_assert_ptr_null(a);
+    assert_has(ta_nhse_file_error(f), "Acute trust");
+    ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q5 2025/26", NULL, TA_FROM_SCORES),
+                     TA_ENOTFOUND);
+    assert_has(ta_nhse_file_error(f), "Q5 2025/26");
+    ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q1 2025/26", NULL, (ta_nhse_source)2),
+                     TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_assessment(&a, f, NULL, NULL, TA_FROM_SCORES), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_assessment(NULL, f, "Q1 2025/26", NULL, TA_FROM_SCORES),
+                     TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_assessment(&a, NULL, "Q1 2025/26", NULL, TA_FROM_SCORES),
+                     TA_EINVAL);
+}
+END_TEST
+
+START_TEST(test_real_file_assessment_from_values)
+{
+    ta_nhse_file *f = read_real();
+    ta_assessment *a = NULL;
+    size_t n, m_supplied, m_plan, m_var, m_combined, m_rank;
+
+    ck_assert_int_eq(ta_framework_metric_index(&m_supplied, fw, "OF1035"), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_index(&m_plan, fw, "OF1079"), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_index(&m_var, fw, "OF1081"), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_index(&m_combined, fw, "OF1080"), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_index(&m_rank, fw, "OF1061"), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q4 2025/26", NULL, TA_FROM_VALUES), TA_OK);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    n = ta_assessment_trust_count(a);
+    ck_assert_uint_eq(n, 61);
+    for (size_t i = 0; i < n; i++) {
+        const char *code = ta_assessment_trust_code(a, i);
+        double published, score, value;
+        int has, has_score, has_value;
+        /* Supplied-score metrics still come from OF1xxx. */
+        ck_assert_int_eq(
+            ta_nhse_file_published(f, "Q4 2025/26", code, "OF1035", &has, &published, NULL, NULL),
+            TA_OK);
+        ck_assert_int_eq(ta_assessment_metric_score(a, i, m_supplied, &has_score, &score), TA_OK);
+        ck_assert_int_eq(has_score, has);
+        if (has)
+            ck_assert_double_eq(score, published);
+        /* Banded scores come from the raw values by the preset's cut points. */
+        ck_assert_int_eq(
+            ta_nhse_file_published(f, "Q4 2025/26", code, "OF0079", &has_value, &value, NULL, NULL),
+            TA_OK);
+        ck_assert_int_eq(ta_assessment_metric_score(a, i, m_plan, &has_score, &score), TA_OK);
+        ck_assert_int_eq(has_score, has_value);
+        if (has_value)
+            ck_assert_double_eq(score, value >= 0 ? 1 : value >= -1 ? 2 : value >= -2 ? 3 : 4);
+        /* Rank-scored metrics are ranked within these 61 trusts: scores in [1, 4]. */
+        ck_assert_int_eq(
+            ta_nhse_file_published(f, "Q4 2025/26", code, "OF0061", &has_value, &value, NULL, NULL),
+            TA_OK);
+        ck_assert_int_eq(ta_assessment_metric_score(a, i, m_rank, &has_score, &score), TA_OK);
+        ck_assert_int_eq(has_score, has_value);
+        if (has_value)
+            ck_assert(score >= 1 && score <= 4);
+    }
+    ta_assessment_free(a);
+}
+END_TEST
+
+/* ---- malformed inputs ------------------------------------------------- */
+
+START_TEST(test_missing_column)
+{
+    ta_nhse_file *f = NULL;
+    const char *text = "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Metric_ID,"
+                       "Value\nQ1 2025/26,London,T,S,A,Name,OF1035,2.0\n";
+
+    ck_assert_int_eq(read_text(&f, text), TA_EPARSE);
+    ck_assert_str_eq(ta_nhse_file_error(f), "t.csv:1: missing column \"Rank\"");
+    assert_empty(f);
+    ta_nhse_file_free(f);
+    /* Columns may come in any order; extra columns are ignored. */
+    text = "Rank,Value,Metric_ID,Trust_name,Trust_code,Trust_subtype,Trust_type,Region,Quarter,"
+           "Extra\n,2.5,OF1035,Name,A,S,T,London,Q1 2025/26,x\n";
+    ck_assert_int_eq(read_text(&f, text), TA_OK);
+    ck_assert_uint_eq(ta_nhse_file_row_count(f), 1);
+    ck_assert_str_eq(ta_nhse_file_trust_type(f, 0), "T");
+    ta_nhse_file_free(f);
+    /* A row too short for a needed column. */
+    text = HEADER "Q1 2025/26,London,T,S,A,Name,D,SD,OF1035,Desc,Jun-25,%,2.0\n";
+    ck_assert_int_eq(read_text(&f, text), TA_EPARSE);
+    ck_assert_str_eq(ta_nhse_file_error(f),
+                     "t.csv:2: the row has 13 fields; column \"Rank\" is missing");
+    assert_empty(f);
+    ta_nhse_file_free(f);
+}
+END_TEST
+
+START_TEST(test_bad_value_and_rank)
+{
+    ta_nhse_file *f = NULL;
+    char text[2048] = HEADER, bad[256] = "", want[128];
+    const char *line;
+
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "2.0", "");
+    add_row(bad, sizeof bad, "Q1 2025/26", MH_TYPE, "B", "OF1035", "abc", "");
+    strcat(text, bad);
+    ck_assert_int_eq(read_text(&f, text), TA_EPARSE);
+    snprintf(want, sizeof want, "t.csv:3:%zu: Value is not a number: \"abc\"", column_of(bad, 12));
+    ck_assert_str_eq(ta_nhse_file_error(f), want);
+    assert_empty(f);
+    ta_nhse_file_free(f);
+
+    /* A decimal comma is not a number either. */
+    strcpy(text, HEADER "Q1 2025/26,London,T,S,A,N,D,SD,OF1035,Desc,Jun-25,%,\"2,5\",,,,\n");
+    ck_assert_int_eq(read_text(&f, text), TA_EPARSE);
+    assert_has(ta_nhse_file_error(f), "t.csv:2:");
+    assert_has(ta_nhse_file_error(f), "2,5");
+    ta_nhse_file_free(f);
+
+    strcpy(text, HEADER);
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF5000", "2", "first");
+    line = text + strlen(HEADER);
+    ck_assert_int_eq(read_text(&f, text), TA_EPARSE);
+    snprintf(want, sizeof want, "t.csv:2:%zu: Rank is not a number: \"first\"",
+             column_of(line, 16));
+    ck_assert_str_eq(ta_nhse_file_error(f), want);
+    ta_nhse_file_free(f);
+
+    /* An empty Value publishes nothing (but is a row). */
+    strcpy(text, HEADER);
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "", "");
+    ck_assert_int_eq(read_text(&f, text), TA_OK);
+    ck_assert_uint_eq(ta_nhse_file_row_count(f), 1);
+    ta_nhse_file_free(f);
+}
+END_TEST
+
+START_TEST(test_bad_quoting)
+{
+    ta_nhse_file *f = NULL;
+    const char *text;
+
+    text = HEADER "Q1 2025/26,London,T,S,A,\"Unterminated,D,SD,OF1035,Desc,Jun-25,%,2,,,,\n";
+    ck_assert_int_eq(read_text(&f, text), TA_EPARSE);
+    assert_has(ta_nhse_file_error(f), "t.csv:2:");
+    assert_empty(f);
+    ta_nhse_file_free(f);
+    text = HEADER "Q1 2025/26,London,T,S,A,Na\"me,D,SD,OF1035,Desc,Jun-25,%,2,,,,\n";
+    ck_assert_int_eq(read_text(&f, text), TA_EPARSE);
+    assert_has(ta_nhse_file_error(f), "t.csv:2:");
+    ta_nhse_file_free(f);
+    /* Quoted names with commas and doubled quotes are fine. */
+    text = HEADER "Q1 2025/26,London,T,S,A,\"Name, with \"\"comma\"\"\",D,SD,OF1035,Desc,Jun-25,"
+                  "%,2,,,,\n";
+    ck_assert_int_eq(read_text(&f, text), TA_OK);
+    ta_nhse_file_free(f);
+}
+END_TEST
+
+START_TEST(test_unknown_metric_id)
+{
+    ta_nhse_file *f = NULL;
+    char text[2048] = HEADER, want[160];
+    const char *line;
+
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "2.0", "");
+    line = text + strlen(text);
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF9999", "2.0", "");
+    ck_assert_int_eq(read_text(&f, text), TA_ENOTFOUND);
+    snprintf(want, sizeof want, "t.csv:3:%zu: unknown Metric_ID \"OF9999\"", column_of(line, 8));
+    ck_assert_int_eq(strncmp(ta_nhse_file_error(f), want, strlen(want)), 0);
+    assert_has(ta_nhse_file_error(f), "nof-2025-26");
+    assert_empty(f);
+    ta_nhse_file_free(f);
+}
+END_TEST
+
+START_TEST(test_duplicate_row)
+{
+    ta_nhse_file *f = NULL;
+    char text[2048] = HEADER;
+
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "2.0", "");
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "B", "OF1035", "2.0", "");
+    add_row(text, sizeof text, "Q2 2025/26", MH_TYPE, "A", "OF1035", "2.0", "");
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "3.0", "");
+    ck_assert_int_eq(read_text(&f, text), TA_EDUPLICATE);
+    assert_has(ta_nhse_file_error(f), "t.csv:5:");
+    assert_has(ta_nhse_file_error(f), "first on line 2");
+    assert_has(ta_nhse_file_error(f), "trust A");
+    assert_empty(f);
+    ta_nhse_file_free(f);
+}
+END_TEST
+
+START_TEST(test_trust_type_differs)
+{
+    ta_nhse_file *f = NULL;
+    char text[2048] = HEADER, want[160];
+    const char *line;
+
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "2.0", "");
+    add_row(text, sizeof text, "Q1 2025/26", "Acute trust", "B", "OF1035", "2.0", "");
+    line = text + strlen(text);
+    add_row(text, sizeof text, "Q1 2025/26", "Acute trust", "A", "OF1061", "2.0", "");
+    ck_assert_int_eq(read_text(&f, text), TA_EINCONSISTENT);
+    snprintf(want, sizeof want, "t.csv:4:%zu: ", column_of(line, 2));
+    ck_assert_int_eq(strncmp(ta_nhse_file_error(f), want, strlen(want)), 0);
+    assert_has(ta_nhse_file_error(f), "trust type");
+    assert_empty(f);
+    ta_nhse_file_free(f);
+    /* Another quarter may carry another type; two types are kept in file order. */
+    strcpy(text, HEADER);
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "2.0", "");
+    add_row(text, sizeof text, "Q2 2025/26", "Acute trust", "A", "OF1035", "2.0", "");
+    ck_assert_int_eq(read_text(&f, text), TA_OK);
+    ck_assert_uint_eq(ta_nhse_file_trust_type_count(f), 2);
+    ck_assert_str_eq(ta_nhse_file_trust_type(f, 0), MH_TYPE);
+    ck_assert_str_eq(ta_nhse_file_trust_type(f, 1), "Acute trust");
+    ta_nhse_file_free(f);
+}
+END_TEST
+
+START_TEST(test_empty_and_header_only)
+{
+    ta_nhse_file *f = NULL;
+    ck_assert_int_eq(read_text(&f, ""), TA_EPARSE);
+    ck_assert_str_eq(ta_nhse_file_error(f), "t.csv: empty file (no header)");
+    assert_empty(f);
+    ta_nhse_file_free(f);
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "t.csv", NULL, 0), TA_EPARSE);
+    ta_nhse_file_free(f);
+    ck_assert_int_eq(read_text(&f, HEADER), TA_OK);
+    assert_empty(f);
+    ta_nhse_file_free(f);
+    /* Header, BOM, CRLF and blank lines. */
+    ck_assert_int_eq(read_text(&f, "\xEF\xBB\xBF"
+                                   "Quarter,Region,Trust_type,Trust_subtype,"
+                                   "Trust_code,Trust_name,Metric_ID,Value,Rank\r\n\r\n"
+                                   "Q1 2025/26,London,T,S,A,N,OF1035,2.5,\r\n\r\n"),
+                     TA_OK);
+    ck_assert_uint_eq(ta_nhse_file_row_count(f), 1);
+    ck_assert_uint_eq(ta_nhse_file_period_count(f), 1);
+    {
+        int has = 0;
+        double v = 0;
+        ck_assert_int_eq(
+            ta_nhse_file_published(f, "Q1 2025/26", "A", "OF1035", &has, &v, NULL, NULL), TA_OK);
+        ck_assert_int_eq(has, 1);
+        ck_assert_double_eq(v, 2.5);
+    }
+    ta_nhse_file_free(f);
+}
+END_TEST
+
+START_TEST(test_state_and_arguments)
+{
+    ta_nhse_file *f = NULL;
+    char text[2048] = HEADER, bad[2048] = HEADER;
+
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "2.0", "");
+    add_row(bad, sizeof bad, "Q1 2025/26", MH_TYPE, "A", "OF1035", "x", "");
+    ck_assert_int_eq(read_text(&f, text), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "t.csv", text, strlen(text)), TA_ESTATE);
+    assert_has(ta_nhse_file_error(f), "already");
+    ck_assert_int_eq(ta_nhse_file_read(f, DATA_FILE), TA_ESTATE);
+    /* The first read's data stand. */
+    ck_assert_uint_eq(ta_nhse_file_row_count(f), 1);
+    ta_nhse_file_free(f);
+
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_read(f, "/nonexistent/dir/nof.csv"), TA_EIO);
+    assert_has(ta_nhse_file_error(f), "/nonexistent/dir/nof.csv");
+    assert_empty(f);
+    ck_assert_int_eq(ta_nhse_file_read(f, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, NULL, text, strlen(text)), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "t.csv", NULL, 5), TA_EINVAL);
+    /* A failed read leaves the handle empty. */
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "t.csv", bad, strlen(bad)), TA_EPARSE);
+    assert_empty(f);
+    ta_nhse_file_free(f);
+
+    ck_assert_int_eq(ta_nhse_file_read(NULL, DATA_FILE), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(NULL, "x", "", 0), TA_EINVAL);
+    f = (ta_nhse_file *)&f;
+    ck_assert_int_eq(ta_nhse_file_new(&f, NULL, NULL), TA_EINVAL);
+    ck_assert_ptr_null(f);
+    ck_assert_int_eq(ta_nhse_file_new(NULL, fw, NULL), TA_EINVAL);
+    ck_assert_uint_eq(ta_nhse_file_row_count(NULL), 0);
+    ck_assert_ptr_nonnull(ta_nhse_file_error(NULL));
+    ta_nhse_file_free(NULL);
+}
+END_TEST
+
+/* A small file with every published segment present: cut-off k is the highest
+ * published average in segment k; overlapping segments are inconsistent. */
+START_TEST(test_published_cutoffs_small)
+{
+    static const struct {
+        const char *code, *avg, *seg;
+    } ok[] = {{"A", "1.80", "1"}, {"B", "2.04", "1"}, {"C", "2.10", "2"}, {"D", "2.33", "2"},
+              {"E", "2.50", "3"}, {"F", "2.71", "3"}, {"G", "2.72", "4"}},
+      overlap[] = {{"A", "1.80", "1"},
+                   {"B", "2.40", "1"},
+                   {"C", "2.30", "2"},
+                   {"E", "2.50", "3"},
+                   {"G", "2.90", "4"}};
+    char text[4096];
+    ta_nhse_file *f = NULL;
+    double cut[3];
+
+    strcpy(text, HEADER);
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, ok[i].code, "OF5002", ok[i].avg, "");
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, ok[i].code, "OF5003", ok[i].seg, "");
+    }
+    ck_assert_int_eq(read_text(&f, text), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, f, "Q1 2025/26"), TA_OK);
+    ck_assert_double_eq(cut[0], 2.04);
+    ck_assert_double_eq(cut[1], 2.33);
+    ck_assert_double_eq(cut[2], 2.71);
+    ta_nhse_file_free(f);
+
+    strcpy(text, HEADER);
+    for (size_t i = 0; i < sizeof overlap / sizeof overlap[0]; i++) {
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, overlap[i].code, "OF5002", overlap[i].avg,
+                "");
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, overlap[i].code, "OF5003", overlap[i].seg,
+                "");
+    }
+    ck_assert_int_eq(read_text(&f, text), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, f, "Q1 2025/26"), TA_EINCONSISTENT);
+    assert_has(ta_nhse_file_error(f), "overlap");
+    assert_has(ta_nhse_file_error(f), "2.40");
+    ta_nhse_file_free(f);
+
+    /* A segment with no trust; a segment number that is not a segment. */
+    strcpy(text, HEADER);
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF5002", "1.8", "");
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF5003", "1", "");
+    ck_assert_int_eq(read_text(&f, text), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, f, "Q1 2025/26"), TA_ENOTFOUND);
+    assert_has(ta_nhse_file_error(f), "segment 2");
+    ta_nhse_file_free(f);
+    strcpy(text, HEADER);
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF5002", "1.8", "");
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF5003", "2.5", "");
+    ck_assert_int_eq(read_text(&f, text), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, f, "Q1 2025/26"), TA_EINCONSISTENT);
+    ta_nhse_file_free(f);
+}
+END_TEST
+
+/* ---- allocation failure ----------------------------------------------- */
+
+/* The header and the Q1 rows of the real file's first 8 trusts (305 rows). */
+static char *fixture(size_t *len)
+{
+    static const char *const codes[8] = {"R1A", "R1D", "R1L", "RAT", "RDR", "RDY", "RHA", "RJ8"};
+    FILE *fp = fopen(DATA_FILE, "rb");
+    char *all, *out, *line, *end;
+    long size;
+    size_t n = 0, rows = 0;
+
+    ck_assert_ptr_nonnull(fp);
+    ck_assert_int_eq(fseek(fp, 0, SEEK_END), 0);
+    size = ftell(fp);
+    rewind(fp);
+    all = malloc((size_t)size + 1);
+    out = malloc((size_t)size + 1);
+    ck_assert(all && out);
+    ck_assert_uint_eq(fread(all, 1, (size_t)size, fp), (size_t)size);
+    all[size] = '\0';
+    fclose(fp);
+    for (line = all; *line; line = end) {
+        const char *p = line;
+        int keep = line == all, commas = 0;
+        end = strchr(line, '\n');
+        end = end ? end + 1 : line + strlen(line);
+        while (p < end && commas < 4)
+            commas += *p++ == ',';
+        if (!keep && strncmp(line, "Q1 2025/26,", 11) == 0)
+            for (int k = 0; k < 8; k++)
+                if (strncmp(p, codes[k], strlen(codes[k])) == 0 && p[strlen(codes[k])] == ',')
+                    keep = 1;
+        if (keep) {
+            memcpy(out + n, line, (size_t)(end - line));
+            n += (size_t)(end - line);
+            rows++;
+        }
+    }
+    free(all);
+    ck_assert_uint_eq(rows, 306);
+    *len = n;
+    return out;
+}
+
+START_TEST(test_read_allocation_failure)
+{
+    size_t len, n, failures = 0;
+    char *data = fixture(&len);
+    double ref_cut[3];
+    int has;
+    double v;
+
+    for (n = 1;; n++) {
+        af_counter c = {0};
+        ta_allocator al = af_allocator(&c);
+        ta_nhse_file *f = NULL;
+        ta_status st;
+        ck_assert_int_eq(ta_nhse_file_new(&f, fw, &al), TA_OK);
+        af_fail_in(&c, n);
+        st = ta_nhse_file_read_buffer(f, "fixture.csv", data, len);
+        if (!c.failed) {
+            ck_assert_int_eq(st, TA_OK);
+            ck_assert_uint_eq(ta_nhse_file_row_count(f), 305);
+            ck_assert_uint_eq(ta_nhse_file_period_count(f), 1);
+            ck_assert_int_eq(ta_nhse_file_published_cutoffs(ref_cut, 3, f, "Q1 2025/26"), TA_OK);
+            ta_nhse_file_free(f);
+            ck_assert_uint_eq(c.live, 0);
+            break;
+        }
+        failures++;
+        ck_assert_msg(st == TA_ENOMEM, "allocation %zu failed: status %d (%s)", n, (int)st,
+                      ta_nhse_file_error(f));
+        assert_has(ta_nhse_file_error(f), "out of memory");
+        assert_empty(f);
+        /* The handle is usable: the same bytes read now. */
+        af_fail_in(&c, 0);
+        ck_assert_msg(ta_nhse_file_read_buffer(f, "fixture.csv", data, len) == TA_OK,
+                      "allocation %zu: the read after it failed: %s", n, ta_nhse_file_error(f));
+        ck_assert_uint_eq(ta_nhse_file_row_count(f), 305);
+        ck_assert_int_eq(
+            ta_nhse_file_published(f, "Q1 2025/26", "R1A", "OF0005", &has, &v, NULL, NULL), TA_OK);
+        ck_assert_int_eq(has, 1);
+        ck_assert_double_eq(v, 9.03);
+        ta_nhse_file_free(f);
+        ck_assert_msg(c.live == 0, "allocation %zu failed: %zu blocks leaked", n, c.live);
+    }
+    ck_assert_uint_gt(failures, 50);
+
+    /* Building an assessment from the read file, failing allocation n. */
+    for (n = 1;; n++) {
+        af_counter c = {0};
+        ta_allocator al = af_allocator(&c);
+        ta_nhse_file *f = NULL;
+        ta_assessment *a = (ta_assessment *)&a;
+        ta_status st;
+        ck_assert_int_eq(ta_nhse_file_new(&f, fw, &al), TA_OK);
+        ck_assert_int_eq(ta_nhse_file_read_buffer(f, "fixture.csv", data, len), TA_OK);
+        af_fail_in(&c, n);
+        st = ta_nhse_file_assessment(&a, f, "Q1 2025/26", NULL, TA_FROM_VALUES);
+        if (!c.failed) {
+            ck_assert_int_eq(st, TA_OK);
+            ck_assert_uint_eq(ta_assessment_trust_count(a), 8);
+            af_fail_in(&c, 0);
+            ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+            ta_assessment_free(a);
+            ta_nhse_file_free(f);
+            ck_assert_uint_eq(c.live, 0);
+            break;
+        }
+        ck_assert_msg(st == TA_ENOMEM, "allocation %zu failed: status %d (%s)", n, (int)st,
+                      ta_nhse_file_error(f));
+        ck_assert_ptr_null(a);
+        af_fail_in(&c, 0);
+        ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q1 2025/26", NULL, TA_FROM_VALUES), TA_OK);
+        ck_assert_uint_eq(ta_assessment_trust_count(a), 8);
+        ta_assessment_free(a);
+        ta_nhse_file_free(f);
+        ck_assert_msg(c.live == 0, "allocation %zu failed: %zu blocks leaked", n, c.live);
+    }
+    free(data);
+}
+END_TEST
+
+static Suite *nhse_suite(void)
+{
+    Suite *s = suite_create("nhse");
+    TCase *tc = tcase_create("core");
+
+    tcase_set_timeout(tc, 120);
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_real_file_shape);
+    tcase_add_test(tc, test_real_file_published);
+    tcase_add_test(tc, test_real_file_published_cutoffs);
+    tcase_add_test(tc, test_real_file_assessment_from_scores);
+    tcase_add_test(tc, test_real_file_assessment_from_values);
+    tcase_add_test(tc, test_missing_column);
+    tcase_add_test(tc, test_bad_value_and_rank);
+    tcase_add_test(tc, test_bad_quoting);
+    tcase_add_test(tc, test_unknown_metric_id);
+    tcase_add_test(tc, test_duplicate_row);
+    tcase_add_test(tc, test_trust_type_differs);
+    tcase_add_test(tc, test_empty_and_header_only);
+    tcase_add_test(tc, test_state_and_arguments);
+    tcase_add_test(tc, test_published_cutoffs_small);
+    tcase_add_test(tc, test_read_allocation_failure);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(nhse_suite());
+    int failed;
+
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,246 @@
+/*
+ * The rules as pure functions (rules.h): boundaries, bad arguments, and
+ * agreement with a full assessment on random populations.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "trustassess.h"
+
+START_TEST(rank_score_ties_share_the_best_rank)
+{
+    const double peers[] = {10, 20, 20, 30, 40};
+    double s = 0;
+    ck_assert_int_eq(ta_rule_rank_score(&s, 40, peers, 5, TA_HIGHER_IS_BETTER), TA_OK);
+    ck_assert(s == 1.0);
+    ck_assert_int_eq(ta_rule_rank_score(&s, 20, peers, 5, TA_HIGHER_IS_BETTER), TA_OK);
+    ck_assert(s == 1.0 + 3.0 * 2 / 4); /* two peers better: rank 3 */
+    ck_assert_int_eq(ta_rule_rank_score(&s, 10, peers, 5, TA_HIGHER_IS_BETTER), TA_OK);
+    ck_assert(s == 4.0);
+    ck_assert_int_eq(ta_rule_rank_score(&s, 10, peers, 5, TA_LOWER_IS_BETTER), TA_OK);
+    ck_assert(s == 1.0);
+    ck_assert_int_eq(ta_rule_rank_score(&s, 7, peers, 1, TA_LOWER_IS_BETTER), TA_OK);
+    ck_assert(s == 1.0); /* a pool of one */
+}
+END_TEST
+
+START_TEST(rank_score_rejects_bad_input)
+{
+    const double peers[] = {1, NAN};
+    double s = -1;
+    ck_assert_int_eq(ta_rule_rank_score(&s, 1, peers, 2, TA_HIGHER_IS_BETTER), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_rank_score(&s, INFINITY, peers, 1, TA_HIGHER_IS_BETTER), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_rank_score(&s, 1, peers, 0, TA_HIGHER_IS_BETTER), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_rank_score(NULL, 1, peers, 1, TA_HIGHER_IS_BETTER), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_rank_score(&s, 1, peers, 1, (ta_direction)9), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_rank_score(&s, 0, peers, 1, TA_HIGHER_IS_BETTER), TA_EINVAL);
+    ck_assert(s == -1); /* untouched on failure */
+}
+END_TEST
+
+START_TEST(band_score_boundaries)
+{
+    const double plan[] = {0, -1, -2};
+    const double cost[] = {100, 110};
+    double s = 0;
+    ck_assert_int_eq(ta_rule_band_score(&s, 0, plan, 3, TA_HIGHER_IS_BETTER), TA_OK);
+    ck_assert(s == 1.0); /* on a cut point: the better band */
+    ck_assert_int_eq(ta_rule_band_score(&s, -0.01, plan, 3, TA_HIGHER_IS_BETTER), TA_OK);
+    ck_assert(s == 2.0);
+    ck_assert_int_eq(ta_rule_band_score(&s, -2, plan, 3, TA_HIGHER_IS_BETTER), TA_OK);
+    ck_assert(s == 3.0);
+    ck_assert_int_eq(ta_rule_band_score(&s, -2.01, plan, 3, TA_HIGHER_IS_BETTER), TA_OK);
+    ck_assert(s == 4.0);
+    ck_assert_int_eq(ta_rule_band_score(&s, 110, cost, 2, TA_LOWER_IS_BETTER), TA_OK);
+    ck_assert(s == 2.0);
+    ck_assert_int_eq(ta_rule_band_score(&s, 110.01, cost, 2, TA_LOWER_IS_BETTER), TA_OK);
+    ck_assert(s == 3.0);
+    ck_assert_int_eq(ta_rule_band_score(&s, 1, cost, 2, TA_HIGHER_IS_BETTER), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_band_score(&s, 1, plan, 0, TA_HIGHER_IS_BETTER), TA_EINVAL);
+}
+END_TEST
+
+START_TEST(average_rounds_half_up_on_the_decimal)
+{
+    const double tie[] = {3.08, 3.09};     /* mean exactly 3.085 */
+    const double three[] = {2.01, 2.01, 1.99, 2.01}; /* 2.005 */
+    const double bad[] = {1, 4.01};
+    double unrounded = 0, rounded = 0;
+    ck_assert_int_eq(ta_rule_average(&unrounded, &rounded, tie, 2, 2), TA_OK);
+    ck_assert(rounded == 3.09);
+    ck_assert(fabs(unrounded - 3.085) < 1e-12);
+    ck_assert_int_eq(ta_rule_average(NULL, &rounded, three, 4, 2), TA_OK);
+    ck_assert(rounded == 2.01);
+    ck_assert_int_eq(ta_rule_average(NULL, &rounded, three, 4, 1), TA_OK);
+    ck_assert(rounded == 2.0);
+    ck_assert_int_eq(ta_rule_average(NULL, &rounded, bad, 2, 2), TA_ERANGE);
+    ck_assert_int_eq(ta_rule_average(NULL, &rounded, bad, 0, 2), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_average(NULL, &rounded, tie, 2, 7), TA_EINVAL);
+}
+END_TEST
+
+START_TEST(segment_cutoff_ties)
+{
+    const double cut[] = {2.06, 2.33, 2.70};
+    const double unordered[] = {2.33, 2.06, 2.70};
+    int s = 0;
+    ck_assert_int_eq(ta_rule_segment(&s, 2.06, cut, 3, TA_CUTOFF_TIES_BETTER), TA_OK);
+    ck_assert_int_eq(s, 1);
+    ck_assert_int_eq(ta_rule_segment(&s, 2.06, cut, 3, TA_CUTOFF_TIES_WORSE), TA_OK);
+    ck_assert_int_eq(s, 2);
+    ck_assert_int_eq(ta_rule_segment(&s, 2.07, cut, 3, TA_CUTOFF_TIES_BETTER), TA_OK);
+    ck_assert_int_eq(s, 2);
+    ck_assert_int_eq(ta_rule_segment(&s, 2.71, cut, 3, TA_CUTOFF_TIES_BETTER), TA_OK);
+    ck_assert_int_eq(s, 4);
+    ck_assert_int_eq(ta_rule_segment(&s, 1.0, cut, 3, TA_CUTOFF_TIES_BETTER), TA_OK);
+    ck_assert_int_eq(s, 1);
+    ck_assert_int_eq(ta_rule_segment(&s, 2.0, unordered, 3, TA_CUTOFF_TIES_BETTER), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_segment(&s, NAN, cut, 3, TA_CUTOFF_TIES_BETTER), TA_EINVAL);
+}
+END_TEST
+
+START_TEST(deficit_cap_and_rsp)
+{
+    int adj = 0, fin = 0;
+    ck_assert_int_eq(ta_rule_adjust_segment(&adj, &fin, 1, TA_YES, 3, TA_NO, 5), TA_OK);
+    ck_assert_int_eq(adj, 3);
+    ck_assert_int_eq(fin, 3);
+    ck_assert_int_eq(ta_rule_adjust_segment(&adj, &fin, 4, TA_YES, 3, TA_YES, 5), TA_OK);
+    ck_assert_int_eq(adj, 4);
+    ck_assert_int_eq(fin, 5);
+    ck_assert_int_eq(ta_rule_adjust_segment(&adj, &fin, 2, TA_UNKNOWN, 3, TA_UNKNOWN, 5), TA_OK);
+    ck_assert_int_eq(adj, 2);
+    ck_assert_int_eq(fin, 0);
+    ck_assert_int_eq(ta_rule_adjust_segment(&adj, &fin, 0, TA_NO, 3, TA_NO, 5), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_adjust_segment(&adj, &fin, 2, (ta_tristate)7, 3, TA_NO, 5),
+                     TA_EINVAL);
+}
+END_TEST
+
+START_TEST(ranks_share_ties_and_respect_the_cap)
+{
+    /* (segment, average): a capped trust with a better average ranks below
+     * every segment-2 trust; ties at 2 decimals share a rank. */
+    const int seg[] = {1, 1, 2, 3, 2, 2};
+    const double avg[] = {1.50, 1.7, 2.2, 1.90, 2.204, 2.196};
+    uint32_t r[6] = {0};
+    ck_assert_int_eq(ta_rule_ranks(r, seg, avg, 6, 2, NULL), TA_OK);
+    ck_assert_uint_eq(r[0], 1);
+    ck_assert_uint_eq(r[1], 2);
+    ck_assert_uint_eq(r[2], 3);
+    ck_assert_uint_eq(r[4], 3); /* 2.204 rounds to 2.20 */
+    ck_assert_uint_eq(r[5], 3); /* 2.196 rounds to 2.20 */
+    ck_assert_uint_eq(r[3], 6);
+    ck_assert_int_eq(ta_rule_ranks(r, seg, avg, 0, 2, NULL), TA_EINVAL);
+}
+END_TEST
+
+/* The pure functions agree with a full assessment on random populations. */
+static uint64_t next(uint64_t *s)
+{
+    uint64_t z = (*s += UINT64_C(0x9E3779B97F4A7C15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+    return z ^ (z >> 31);
+}
+
+START_TEST(pure_rules_agree_with_assessments)
+{
+    ta_framework *fw = NULL;
+    uint64_t seed = 42;
+    ck_assert_int_eq(ta_framework_preset(&fw, "nof-2025-26", NULL), TA_OK);
+    for (int round = 0; round < 50; round++) {
+        ta_assessment *a = NULL;
+        size_t n = 5 + next(&seed) % 40, m, m2;
+        double values[64], cutoffs[3];
+        int seg[64], adjusted[64];
+        double avg[64];
+        uint32_t ranks[64];
+        char codes[64][8];
+        ck_assert_int_eq(ta_framework_metric_index(&m, fw, "OF1082"), TA_OK);
+        ck_assert_int_eq(ta_framework_metric_index(&m2, fw, "OF1061"), TA_OK);
+        ck_assert_int_eq(ta_assessment_new(&a, fw, NULL), TA_OK);
+        for (size_t i = 0; i < n; i++) {
+            const char *code = codes[i];
+            const char *ids[2] = {"OF0082", "OF1061"};
+            const char *cs[2];
+            double v[2];
+            codes[i][0] = 'T';
+            codes[i][1] = (char)('A' + i / 26);
+            codes[i][2] = (char)('A' + i % 26);
+            codes[i][3] = '\0';
+            values[i] = (double)(next(&seed) % 20); /* many ties */
+            v[0] = values[i];
+            v[1] = 1.0 + (double)(next(&seed) % 301) / 100.0;
+            cs[0] = cs[1] = code;
+            ck_assert_int_eq(ta_assessment_add_columns(a, 1, cs, ids, v, TA_INPUT_VALUE), TA_OK);
+            ck_assert_int_eq(ta_assessment_add_columns(a, 1, cs + 1, ids + 1, v + 1,
+                                                       TA_INPUT_SCORE),
+                             TA_OK);
+            ck_assert_int_eq(ta_assessment_set_trust_flag(a, code, TA_FLAG_FINANCIAL_DEFICIT,
+                                                          next(&seed) % 4 == 0 ? TA_YES : TA_NO),
+                             TA_OK);
+        }
+        ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+        ck_assert_int_eq(ta_assessment_cutoffs(a, cutoffs, 3, &(size_t){0}), TA_OK);
+        for (size_t i = 0; i < n; i++) {
+            double score = 0, expected = 0, s2 = 0, rounded = 0;
+            double both[2];
+            int has = 0, unadj = 0;
+            ta_assessment_metric_score(a, i, m, &has, &score);
+            ck_assert_int_eq(ta_rule_rank_score(&expected, values[i], values, n,
+                                                TA_LOWER_IS_BETTER),
+                             TA_OK);
+            ck_assert(score == expected);
+            ta_assessment_metric_score(a, i, m2, &has, &s2);
+            both[0] = score;
+            both[1] = s2;
+            ck_assert_int_eq(ta_rule_average(NULL, &rounded, both, 2, 2), TA_OK);
+            ta_assessment_average(a, i, NULL, &avg[i], NULL);
+            ck_assert(rounded == avg[i]);
+            ck_assert_int_eq(ta_rule_segment(&unadj, avg[i], cutoffs, 3, TA_CUTOFF_TIES_BETTER),
+                             TA_OK);
+            ck_assert_int_eq(ta_rule_adjust_segment(&seg[i], NULL, unadj,
+                                                    ta_assessment_trust_flag(
+                                                        a, i, TA_FLAG_FINANCIAL_DEFICIT),
+                                                    3, TA_UNKNOWN, 5),
+                             TA_OK);
+            ta_assessment_segments(a, i, NULL, &adjusted[i], NULL);
+            ck_assert_int_eq(seg[i], adjusted[i]);
+        }
+        ck_assert_int_eq(ta_rule_ranks(ranks, seg, avg, n, 2, NULL), TA_OK);
+        for (size_t i = 0; i < n; i++) {
+            uint32_t rank = 0;
+            ta_assessment_rank(a, i, &rank);
+            ck_assert_uint_eq(rank, ranks[i]);
+        }
+        ta_assessment_free(a);
+    }
+    ta_framework_free(fw);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("rules");
+    TCase *tc = tcase_create("pure rules");
+    SRunner *sr;
+    int failed;
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, rank_score_ties_share_the_best_rank);
+    tcase_add_test(tc, rank_score_rejects_bad_input);
+    tcase_add_test(tc, band_score_boundaries);
+    tcase_add_test(tc, average_rounds_half_up_on_the_decimal);
+    tcase_add_test(tc, segment_cutoff_ties);
+    tcase_add_test(tc, deficit_cap_and_rsp);
+    tcase_add_test(tc, ranks_share_ties_and_respect_the_cap);
+    tcase_add_test(tc, pure_rules_agree_with_assessments);
+    suite_add_tcase(s, tc);
+    sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,548 @@
+/*
+ * Tests of lib/io/verify.c (include/trustassess/verify.h): NHS England's real
+ * file verifies (every segment, override and rank step by step, the 13
+ * average differences that rounding explains), a file tampered with in memory
+ * does not, the explanation test at its exact boundary in a file written
+ * here, and an allocation-failure sweep over a verification run.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc_fail.h"
+#include "trustassess/framework.h"
+#include "trustassess/nhse.h"
+#include "trustassess/verify.h"
+
+#define DATA_FILE TA_TEST_DATA_DIR "/mental-health-and-community-trust-data-q1-q4.csv"
+#define MH_TYPE "Mental health and community trust"
+#define HEADER                                                                                     \
+    "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Domain,Sub-domain,"             \
+    "Metric_ID,Metric_description,Reporting_date,Units,Value,Median_value,Lower_quartile,"         \
+    "Upper_quartile,Rank\n"
+
+#define assert_has(text, word)                                                                     \
+    ck_assert_msg(strstr((text), (word)) != NULL, "\"%s\" does not contain \"%s\"", (text), (word))
+
+static ta_framework *fw;
+static ta_nhse_file *file;
+static ta_verification *ver;
+
+static void setup(void)
+{
+    ck_assert_int_eq(ta_framework_preset(&fw, "nof-2025-26", NULL), TA_OK);
+}
+
+static void teardown(void)
+{
+    ta_verification_free(ver);
+    ver = NULL;
+    ta_nhse_file_free(file);
+    file = NULL;
+    ta_framework_free(fw);
+    fw = NULL;
+}
+
+static char *slurp(size_t *len)
+{
+    FILE *fp = fopen(DATA_FILE, "rb");
+    char *data;
+    long size;
+    ck_assert_ptr_nonnull(fp);
+    ck_assert_int_eq(fseek(fp, 0, SEEK_END), 0);
+    size = ftell(fp);
+    rewind(fp);
+    data = malloc((size_t)size + 1);
+    ck_assert_ptr_nonnull(data);
+    ck_assert_uint_eq(fread(data, 1, (size_t)size, fp), (size_t)size);
+    data[size] = '\0';
+    fclose(fp);
+    *len = (size_t)size;
+    return data;
+}
+
+/* Reads data into `file` and runs a verification of every period into `ver`. */
+static ta_status verify_text(const char *name, const char *data, size_t len)
+{
+    ck_assert_int_eq(ta_nhse_file_new(&file, fw, NULL), TA_OK);
+    ck_assert_msg(ta_nhse_file_read_buffer(file, name, data, len) == TA_OK, "%s",
+                  ta_nhse_file_error(file));
+    ck_assert_int_eq(ta_verification_new(&ver, file, NULL), TA_OK);
+    return ta_verification_run(ver, NULL);
+}
+
+/* The summary of (period, figure, mode): 1 if there is one. */
+static int summary_of(const ta_verification *v, const char *period, const char *figure,
+                      ta_verify_mode mode, size_t *checked, size_t *agreed, size_t *explained)
+{
+    for (size_t k = 0; k < ta_verification_summary_count(v); k++) {
+        const char *p, *f;
+        ta_verify_mode m;
+        ck_assert_int_eq(ta_verification_summary(v, k, &p, &f, &m, checked, agreed, explained),
+                         TA_OK);
+        if (strcmp(p, period) == 0 && strcmp(f, figure) == 0 && m == mode)
+            return 1;
+    }
+    return 0;
+}
+
+/* Appends one data row to buf. */
+static void add_row(char *buf, size_t size, const char *code, const char *metric, const char *value)
+{
+    size_t len = strlen(buf);
+    int n = snprintf(buf + len, size - len,
+                     "Q1 2025/26,London," MH_TYPE ",Community,%s,Trust %s,Dom,Sub,%s,Desc,Jun-25,"
+                     "%%,%s,,,,\n",
+                     code, code, metric, value);
+    ck_assert(n > 0 && (size_t)n < size - len);
+}
+
+/* ---- the real file ---------------------------------------------------- */
+
+START_TEST(test_real_file_verifies)
+{
+    static const char *const periods[4] = {"Q1 2025/26", "Q2 2025/26", "Q3 2025/26", "Q4 2025/26"};
+    static const size_t explained_avg[4] = {1, 5, 3, 4};
+    size_t len, checked, agreed, explained, total = 0;
+    char *data = slurp(&len);
+
+    ck_assert_int_eq(verify_text(DATA_FILE, data, len), TA_OK);
+    free(data);
+    ck_assert_int_eq(ta_verification_status(ver), TA_OK);
+    ck_assert_str_eq(ta_verification_error(ver), "");
+    for (int p = 0; p < 4; p++) {
+        static const char *const figures[3] = {"OF5003", "OF5000", "OF5000 Rank"};
+        for (int k = 0; k < 3; k++) {
+            ck_assert_msg(summary_of(ver, periods[p], figures[k], TA_STEP_BY_STEP, &checked,
+                                     &agreed, &explained),
+                          "%s %s: no summary", periods[p], figures[k]);
+            ck_assert_uint_eq(checked, 61);
+            ck_assert_uint_eq(agreed, 61);
+            ck_assert_uint_eq(explained, 0);
+        }
+        /* The final segment (and the RSP flag) is published for Q1 and Q2 only. */
+        if (p < 2) {
+            ck_assert(summary_of(ver, periods[p], "OF5005", TA_STEP_BY_STEP, &checked, &agreed,
+                                 &explained));
+            ck_assert_uint_eq(checked, 61);
+            ck_assert_uint_eq(agreed, 61);
+        } else {
+            ck_assert(!summary_of(ver, periods[p], "OF5005", TA_STEP_BY_STEP, &checked, &agreed,
+                                  &explained));
+        }
+        /* Averages from the published 2-decimal scores: differences that
+         * rounding explains, the same in both modes. */
+        for (int mode = TA_STEP_BY_STEP; mode <= TA_END_TO_END; mode++) {
+            ck_assert(summary_of(ver, periods[p], "OF5002", (ta_verify_mode)mode, &checked, &agreed,
+                                 &explained));
+            ck_assert_uint_eq(checked, 61);
+            ck_assert_uint_eq(explained, explained_avg[p]);
+            ck_assert_uint_eq(agreed, 61 - explained_avg[p]);
+        }
+        ck_assert(
+            summary_of(ver, periods[p], "OF5002", TA_STEP_BY_STEP, &checked, &agreed, &explained));
+        total += explained;
+    }
+    ck_assert_uint_eq(total, 13);
+
+    /* No difference is unexplained; the Q4 average differences are those of
+     * the four trusts whose mean of published scores rounds otherwise (their
+     * published averages 2.23, 2.78, 2.62 and 3.22, each 0.01 off). */
+    {
+        static const char *const q4[4] = {"RXE", "RWV", "RNK", "RX2"};
+        int seen[4] = {0};
+        for (size_t k = 0; k < ta_verification_difference_count(ver); k++) {
+            const char *period, *figure, *reason;
+            ta_verify_mode mode;
+            double published, computed, avg;
+            ta_verdict verdict;
+            int has;
+            ck_assert_int_eq(ta_verification_difference(ver, k, &period, NULL, &figure, &mode,
+                                                        &published, &computed, &verdict, &reason),
+                             TA_OK);
+            ck_assert_msg(verdict == TA_EXPLAINED, "%s %s: unexplained (%s)", period, figure,
+                          reason);
+            ck_assert_uint_gt(strlen(reason), 0);
+            if (strcmp(period, "Q4 2025/26") == 0 && strcmp(figure, "OF5002") == 0 &&
+                mode == TA_STEP_BY_STEP) {
+                ck_assert_double_eq_tol(fabs(published - computed), 0.01, 1e-9);
+                for (int i = 0; i < 4; i++) {
+                    ck_assert_int_eq(ta_nhse_file_published(file, period, q4[i], "OF5002", &has,
+                                                            &avg, NULL, NULL),
+                                     TA_OK);
+                    if (has && fabs(avg - published) < 1e-9)
+                        seen[i]++;
+                }
+            }
+        }
+        for (int i = 0; i < 4; i++)
+            ck_assert_msg(seen[i] == 1, "%s: %d Q4 average differences", q4[i], seen[i]);
+    }
+    /* Domain segments are read but not checked: OF4100 rows of Q1 counted. */
+    {
+        int found = 0;
+        for (size_t k = 0; k < ta_verification_unchecked_count(ver); k++) {
+            const char *period, *figure;
+            size_t count;
+            ck_assert_int_eq(ta_verification_unchecked(ver, k, &period, &figure, &count), TA_OK);
+            if (strcmp(period, "Q1 2025/26") == 0 && strcmp(figure, "OF4100") == 0) {
+                ck_assert_uint_eq(count, 58);
+                found = 1;
+            }
+            ck_assert_str_ne(figure, "OF5002");
+        }
+        ck_assert(found);
+    }
+    ck_assert_int_eq(ta_verification_summary(ver, ta_verification_summary_count(ver), NULL, NULL,
+                                             NULL, NULL, NULL, NULL),
+                     TA_EINVAL);
+    ck_assert_int_eq(ta_verification_difference(ver, ta_verification_difference_count(ver), NULL,
+                                                NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+                     TA_EINVAL);
+    ck_assert_int_eq(
+        ta_verification_unchecked(ver, ta_verification_unchecked_count(ver), NULL, NULL, NULL),
+        TA_EINVAL);
+}
+END_TEST
+
+START_TEST(test_run_one_period)
+{
+    size_t len, checked, agreed, explained, all;
+    char *data = slurp(&len);
+
+    ck_assert_int_eq(verify_text(DATA_FILE, data, len), TA_OK);
+    free(data);
+    all = ta_verification_summary_count(ver);
+    ck_assert_int_eq(ta_verification_run(ver, "Q2 2025/26"), TA_OK);
+    ck_assert_uint_lt(ta_verification_summary_count(ver), all);
+    for (size_t k = 0; k < ta_verification_summary_count(ver); k++) {
+        const char *period;
+        ck_assert_int_eq(ta_verification_summary(ver, k, &period, NULL, NULL, NULL, NULL, NULL),
+                         TA_OK);
+        ck_assert_str_eq(period, "Q2 2025/26");
+    }
+    ck_assert(
+        summary_of(ver, "Q2 2025/26", "OF5002", TA_END_TO_END, &checked, &agreed, &explained));
+    ck_assert_uint_eq(explained, 5);
+    /* The exact text is needed; a failed run leaves no results. */
+    ck_assert_int_eq(ta_verification_run(ver, "Q2"), TA_ENOTFOUND);
+    assert_has(ta_verification_error(ver), "Q2");
+    ck_assert_uint_eq(ta_verification_summary_count(ver), 0);
+    ck_assert_uint_eq(ta_verification_difference_count(ver), 0);
+    ck_assert_int_eq(ta_verification_run(ver, NULL), TA_OK);
+    ck_assert_uint_eq(ta_verification_summary_count(ver), all);
+    ck_assert_int_eq(ta_verification_run(NULL, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_verification_status(NULL), TA_EINVAL);
+}
+END_TEST
+
+START_TEST(test_new_arguments)
+{
+    ta_verification *v = (ta_verification *)&v;
+
+    ck_assert_int_eq(ta_nhse_file_new(&file, fw, NULL), TA_OK);
+    /* A file not yet read cannot be verified. */
+    ck_assert_int_eq(ta_verification_new(&v, file, NULL), TA_EINVAL);
+    ck_assert_ptr_null(v);
+    v = (ta_verification *)&v;
+    ck_assert_int_eq(ta_verification_new(&v, NULL, NULL), TA_EINVAL);
+    ck_assert_ptr_null(v);
+    ck_assert_int_eq(ta_verification_new(NULL, file, NULL), TA_EINVAL);
+    ta_verification_free(NULL);
+    ck_assert_uint_eq(ta_verification_summary_count(NULL), 0);
+    ck_assert_ptr_nonnull(ta_verification_error(NULL));
+}
+END_TEST
+
+/* RWX's Q4 adjusted segment changed from 2 to 4 in the text. */
+START_TEST(test_tampered_file)
+{
+    static const char row[] = "RWX,Berkshire Healthcare NHS Foundation Trust,Summary,Summary,"
+                              "OF5000,Adjusted segment,Q4 2025/26,segment,2.0,";
+    size_t len, found = 0;
+    char *data = slurp(&len), *at = strstr(data, row);
+
+    ck_assert_ptr_nonnull(at);
+    ck_assert_ptr_null(strstr(at + 1, row));
+    at[sizeof row - 5] = '4';
+    ck_assert_int_eq(strncmp(at + sizeof row - 5, "4.0,", 4), 0);
+    ck_assert_int_eq(verify_text("tampered.csv", data, len), TA_OK);
+    free(data);
+    ck_assert_int_eq(ta_verification_status(ver), TA_EINCONSISTENT);
+    for (size_t k = 0; k < ta_verification_difference_count(ver); k++) {
+        const char *period, *figure, *reason;
+        ta_verify_mode mode;
+        double published, computed;
+        ta_verdict verdict;
+        ck_assert_int_eq(ta_verification_difference(ver, k, &period, NULL, &figure, &mode,
+                                                    &published, &computed, &verdict, &reason),
+                         TA_OK);
+        if (verdict != TA_UNEXPLAINED)
+            continue;
+        ck_assert_str_eq(period, "Q4 2025/26"); /* other quarters are untouched */
+        /* The only OF5000 difference: RWX's (its cap rule gives 2). */
+        if (strcmp(figure, "OF5000") == 0 && mode == TA_STEP_BY_STEP) {
+            ck_assert_double_eq(published, 4);
+            ck_assert_double_eq(computed, 2);
+            assert_has(reason, "rule");
+            found++;
+        }
+    }
+    ck_assert_uint_eq(found, 1);
+    /* Q1 alone still verifies. */
+    ck_assert_int_eq(ta_verification_run(ver, "Q1 2025/26"), TA_OK);
+    ck_assert_int_eq(ta_verification_status(ver), TA_OK);
+}
+END_TEST
+
+/* The explanation test: published A is explained when A = round-half-up(x)
+ * for some x within 0.005 of the mean m of the published scores. */
+START_TEST(test_explanation_boundary)
+{
+    static const struct {
+        const char *code, *s1, *s2, *s3, *published;
+        double computed;
+        ta_verdict verdict;
+    } t[] = {
+        /* m = 2.00: agrees. */
+        {"AGREE", "2.00", "2.00", NULL, "2.00", 2.00, TA_AGREES},
+        /* m = 2.035 -> 2.04; m - 0.005 = 2.030 -> 2.03: 2.03 explained, 2.02 not. */
+        {"LOW1", "2.03", "2.04", NULL, "2.03", 2.04, TA_EXPLAINED},
+        {"LOW2", "2.03", "2.04", NULL, "2.02", 2.04, TA_UNEXPLAINED},
+        /* m + 0.005 = 2.040 -> 2.04 = the computed value: 2.05 is not explained. */
+        {"HIGH2", "2.03", "2.04", NULL, "2.05", 2.04, TA_UNEXPLAINED},
+        /* m = 2.00333 -> 2.00; m + 0.005 = 2.00833 -> 2.01: 2.01 explained, 2.02 not. */
+        {"UP1", "2.00", "2.00", "2.01", "2.01", 2.00, TA_EXPLAINED},
+        {"UP2", "2.00", "2.00", "2.01", "2.02", 2.00, TA_UNEXPLAINED},
+    };
+    const size_t n = sizeof t / sizeof t[0];
+    char text[8192] = HEADER;
+    size_t checked, agreed, explained, seen = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        add_row(text, sizeof text, t[i].code, "OF1061", t[i].s1);
+        add_row(text, sizeof text, t[i].code, "OF1084", t[i].s2);
+        if (t[i].s3)
+            add_row(text, sizeof text, t[i].code, "OF1035", t[i].s3);
+        add_row(text, sizeof text, t[i].code, "OF5002", t[i].published);
+    }
+    ck_assert_int_eq(verify_text("boundary.csv", text, strlen(text)), TA_OK);
+    ck_assert_int_eq(ta_verification_status(ver), TA_EINCONSISTENT);
+    ck_assert(
+        summary_of(ver, "Q1 2025/26", "OF5002", TA_STEP_BY_STEP, &checked, &agreed, &explained));
+    ck_assert_uint_eq(checked, n);
+    ck_assert_uint_eq(agreed, 1);
+    ck_assert_uint_eq(explained, 2);
+    /* Each difference is matched to its trust by its (published, computed) pair,
+     * which is distinct per trust here. */
+    for (size_t k = 0; k < ta_verification_difference_count(ver); k++) {
+        const char *period, *figure, *reason;
+        ta_verify_mode mode;
+        double published, computed;
+        ta_verdict verdict;
+        size_t i;
+        ck_assert_int_eq(ta_verification_difference(ver, k, &period, NULL, &figure, &mode,
+                                                    &published, &computed, &verdict, &reason),
+                         TA_OK);
+        ck_assert_str_eq(figure, "OF5002");
+        for (i = 0; i < n && !(fabs(published - atof(t[i].published)) < 1e-9 &&
+                               fabs(computed - t[i].computed) < 1e-9);
+             i++)
+            ;
+        ck_assert_msg(i < n, "a difference %g / %g of no trust", published, computed);
+        ck_assert_msg(verdict == t[i].verdict, "%s: verdict %d, not %d", t[i].code, (int)verdict,
+                      (int)t[i].verdict);
+        if (mode == TA_STEP_BY_STEP)
+            seen++;
+    }
+    ck_assert_uint_eq(seen, n - 1);
+
+    /* Without the unexplained trusts the file verifies. */
+    ta_verification_free(ver);
+    ver = NULL;
+    ta_nhse_file_free(file);
+    file = NULL;
+    strcpy(text, HEADER);
+    for (size_t i = 0; i < n; i++) {
+        if (t[i].verdict == TA_UNEXPLAINED)
+            continue;
+        add_row(text, sizeof text, t[i].code, "OF1061", t[i].s1);
+        add_row(text, sizeof text, t[i].code, "OF1084", t[i].s2);
+        if (t[i].s3)
+            add_row(text, sizeof text, t[i].code, "OF1035", t[i].s3);
+        add_row(text, sizeof text, t[i].code, "OF5002", t[i].published);
+    }
+    ck_assert_int_eq(verify_text("boundary.csv", text, strlen(text)), TA_OK);
+    ck_assert_int_eq(ta_verification_status(ver), TA_OK);
+    ck_assert_uint_eq(ta_verification_difference_count(ver), 4); /* 2 trusts x 2 modes */
+}
+END_TEST
+
+/* ---- allocation failure ----------------------------------------------- */
+
+/* The header and the Q1 and Q2 rows of the real file's first 8 trusts. */
+static char *fixture(size_t *len)
+{
+    static const char *const codes[8] = {"R1A", "R1D", "R1L", "RAT", "RDR", "RDY", "RHA", "RJ8"};
+    size_t all_len, n = 0;
+    char *all = slurp(&all_len), *out = malloc(all_len + 1), *line, *end;
+
+    ck_assert_ptr_nonnull(out);
+    for (line = all; *line; line = end) {
+        const char *p = line;
+        int keep = line == all, commas = 0;
+        end = strchr(line, '\n');
+        end = end ? end + 1 : line + strlen(line);
+        while (p < end && commas < 4)
+            commas += *p++ == ',';
+        if (!keep &&
+            (strncmp(line, "Q1 2025/26,", 11) == 0 || strncmp(line, "Q2 2025/26,", 11) == 0))
+            for (int k = 0; k < 8; k++)
+                if (strncmp(p, codes[k], strlen(codes[k])) == 0 && p[strlen(codes[k])] == ',')
+                    keep = 1;
+        if (keep) {
+            memcpy(out + n, line, (size_t)(end - line));
+            n += (size_t)(end - line);
+        }
+    }
+    free(all);
+    *len = n;
+    return out;
+}
+
+typedef struct summary_copy {
+    char period[16], figure[16];
+    ta_verify_mode mode;
+    size_t checked, agreed, explained;
+} summary_copy;
+
+#define MAX_SUMMARIES 64
+
+static size_t copy_summaries(const ta_verification *v, summary_copy *out)
+{
+    size_t n = ta_verification_summary_count(v);
+    ck_assert_uint_le(n, MAX_SUMMARIES);
+    memset(out, 0, MAX_SUMMARIES * sizeof *out);
+    for (size_t k = 0; k < n; k++) {
+        const char *p, *f;
+        ck_assert_int_eq(ta_verification_summary(v, k, &p, &f, &out[k].mode, &out[k].checked,
+                                                 &out[k].agreed, &out[k].explained),
+                         TA_OK);
+        snprintf(out[k].period, sizeof out[k].period, "%s", p);
+        snprintf(out[k].figure, sizeof out[k].figure, "%s", f);
+    }
+    return n;
+}
+
+START_TEST(test_run_allocation_failure)
+{
+    static summary_copy ref[MAX_SUMMARIES], got[MAX_SUMMARIES];
+    size_t len, n_ref, n_diffs, n, failures = 0, base;
+    char *data = fixture(&len);
+    af_counter c = {0};
+    ta_allocator al = af_allocator(&c);
+
+    ck_assert_int_eq(ta_nhse_file_new(&file, fw, &al), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(file, "fixture.csv", data, len), TA_OK);
+    free(data);
+    ck_assert_uint_eq(ta_nhse_file_period_count(file), 2);
+    ck_assert_int_eq(ta_verification_new(&ver, file, &al), TA_OK);
+    ck_assert_int_eq(ta_verification_run(ver, NULL), TA_OK);
+    n_ref = copy_summaries(ver, ref);
+    n_diffs = ta_verification_difference_count(ver);
+    ck_assert_uint_gt(n_ref, 10);
+    ta_verification_free(ver);
+    ver = NULL;
+    base = c.live; /* what the file holds */
+
+    for (n = 1;; n++) {
+        ta_status st;
+        ck_assert_int_eq(ta_verification_new(&ver, file, &al), TA_OK);
+        af_fail_in(&c, n);
+        st = ta_verification_run(ver, NULL);
+        if (!c.failed) {
+            ck_assert_int_eq(st, TA_OK);
+            ck_assert_uint_eq(copy_summaries(ver, got), n_ref);
+            ck_assert_mem_eq(got, ref, sizeof ref);
+            ta_verification_free(ver);
+            ver = NULL;
+            ck_assert_uint_eq(c.live, base);
+            break;
+        }
+        failures++;
+        ck_assert_msg(st == TA_ENOMEM, "allocation %zu failed: status %d (%s)", n, (int)st,
+                      ta_verification_error(ver));
+        assert_has(ta_verification_error(ver), "out of memory");
+        ck_assert_uint_eq(ta_verification_summary_count(ver), 0);
+        /* Usable afterwards: the next run gives the reference results. */
+        af_fail_in(&c, 0);
+        ck_assert_int_eq(ta_verification_run(ver, NULL), TA_OK);
+        ck_assert_uint_eq(copy_summaries(ver, got), n_ref);
+        ck_assert_mem_eq(got, ref, sizeof ref);
+        ck_assert_uint_eq(ta_verification_difference_count(ver), n_diffs);
+        ta_verification_free(ver);
+        ver = NULL;
+        ck_assert_msg(c.live == base, "allocation %zu failed: %zu blocks leaked", n, c.live - base);
+    }
+    ck_assert_uint_gt(failures, 20);
+    ta_nhse_file_free(file);
+    file = NULL;
+    ck_assert_uint_eq(c.live, 0);
+}
+END_TEST
+
+/* A difference's trust code stays valid after the run (it used to point into
+ * a per-period assessment freed inside the run). */
+START_TEST(test_difference_trust_code_outlives_run)
+{
+    size_t len, found = 0;
+    char *data = slurp(&len);
+    ck_assert_int_eq(verify_text(DATA_FILE, data, len), TA_OK);
+    free(data);
+    for (size_t k = 0; k < ta_verification_difference_count(ver); k++) {
+        const char *period = NULL, *code = NULL, *figure = NULL;
+        ta_verify_mode mode;
+        ck_assert_int_eq(ta_verification_difference(ver, k, &period, &code, &figure, &mode, NULL,
+                                                    NULL, NULL, NULL),
+                         TA_OK);
+        if (strcmp(period, "Q1 2025/26") == 0 && strcmp(figure, "OF5002") == 0 &&
+            mode == TA_END_TO_END) {
+            ck_assert_str_eq(code, "TAH"); /* Q1's one explained average difference */
+            found++;
+        }
+    }
+    ck_assert_uint_eq(found, 1);
+}
+END_TEST
+
+
+static Suite *verify_suite(void)
+{
+    Suite *s = suite_create("verify");
+    TCase *tc = tcase_create("core");
+
+    tcase_set_timeout(tc, 120);
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_real_file_verifies);
+    tcase_add_test(tc, test_run_one_period);
+    tcase_add_test(tc, test_new_arguments);
+    tcase_add_test(tc, test_tampered_file);
+    tcase_add_test(tc, test_explanation_boundary);
+    tcase_add_test(tc, test_run_allocation_failure);
+    tcase_add_test(tc, test_difference_trust_code_outlives_run);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(verify_suite());
+    int failed;
+
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
