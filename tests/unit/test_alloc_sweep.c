@@ -1,7 +1,7 @@
 /*
  * Allocation-failure sweep: every public operation that allocates, of every
  * module, on a small fixture (20 trusts of NHS England's mental health and
- * community file, two quarters), with the 1st, 2nd, ... Nth allocation failed
+ * community file, two quarters; eligibility screens over it), with the 1st, 2nd, ... Nth allocation failed
  * in turn until the operation makes no more allocations than the one failed.
  *
  * For each injected failure the sweep checks what DEVELOPERS.md promises:
@@ -30,6 +30,7 @@
 #include "common/alloc.h"
 #include "common/file.h"
 #include "trustassess.h"
+#include "trustassess/eligibility.h"
 
 #define DATA TA_TEST_DATA_DIR "/mental-health-and-community-trust-data-q1-q4.csv"
 #define N_TRUSTS 20
@@ -99,6 +100,10 @@ typedef struct fx {
     ta_holidays *h_out;
     ta_review_schedule *s;
     ta_review_schedule *s_out;
+    ta_criteria *cr;
+    ta_criteria *cr_out;
+    ta_screen *sc;
+    ta_screen *sc_out;
     double quartiles[3];
     const char *text; /* an output string of the last call */
     size_t text_len;
@@ -107,6 +112,10 @@ typedef struct fx {
 
 static void fx_free(fx *x)
 {
+    ta_screen_free(x->sc);
+    ta_screen_free(x->sc_out);
+    ta_criteria_free(x->cr);
+    ta_criteria_free(x->cr_out);
     ta_verification_free(x->v);
     ta_verification_free(x->v_out);
     ta_assessment_free(x->as);
@@ -877,6 +886,91 @@ static void dg_text(fx *x, digest *d)
     dg(d, "%s", x->text);
 }
 
+static ta_status op_criteria_preset(fx *x, const char **msg)
+{
+    ta_criteria_free(x->cr_out);
+    x->cr_out = NULL;
+    CTOR(cr_out, ta_criteria_preset(&x->cr_out, "aft-2025", x->a));
+}
+static void dg_criteria(const ta_criteria *c, digest *d)
+{
+    ck_assert_ptr_nonnull(c);
+    dg(d, "criteria %s n%zu\n", ta_criteria_name(c), ta_criteria_count(c));
+}
+static void dg_criteria_out(fx *x, digest *d)
+{
+    dg_criteria(x->cr_out, d);
+}
+static void dg_criteria_in(fx *x, digest *d)
+{
+    dg_criteria(x->cr, d);
+}
+
+static void su_criteria(fx *x)
+{
+    ck_assert_int_eq(ta_criteria_new(&x->cr, "sweep", x->a), TA_OK);
+}
+
+static ta_status op_criteria_load(fx *x, const char **msg)
+{
+    const char *text = ta_criteria_preset_text("iho-2025");
+    ck_assert_ptr_nonnull(text);
+    *msg = ta_criteria_error(x->cr);
+    return ta_criteria_load_csv_buffer(x->cr, "iho.csv", text, strlen(text));
+}
+
+static void su_screen_inputs(fx *x)
+{
+    su_file(x);
+    ck_assert_int_eq(ta_criteria_preset(&x->cr, "aft-2025", x->a), TA_OK);
+}
+
+static ta_status op_screen_new(fx *x, const char **msg)
+{
+    ta_screen_free(x->sc_out);
+    x->sc_out = NULL;
+    CTOR(sc_out, ta_screen_new_nhse(&x->sc_out, x->fw, x->f, x->a));
+}
+static void dg_screen(ta_screen *s, const ta_criteria *c, digest *d)
+{
+    const char *text = NULL;
+    size_t len = 0;
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    ck_assert_int_eq(ta_screen_export(s, TA_SCREEN_CSV, NULL, &text, &len), TA_OK);
+    dg(d, "%s", text);
+}
+static void dg_screen_out(fx *x, digest *d)
+{
+    dg_screen(x->sc_out, x->cr, d);
+}
+
+static void su_screen(fx *x)
+{
+    su_screen_inputs(x);
+    ck_assert_int_eq(ta_screen_new_nhse(&x->sc, x->fw, x->f, x->a), TA_OK);
+}
+
+static ta_status op_screen_run(fx *x, const char **msg)
+{
+    *msg = ta_screen_error(x->sc);
+    return ta_screen_run(x->sc, x->cr, NULL);
+}
+static void dg_screen_in(fx *x, digest *d)
+{
+    dg_screen(x->sc, x->cr, d);
+}
+
+static ta_status op_screen_export(fx *x, const char **msg)
+{
+    int k_ = 0;
+    *msg = ta_screen_error(x->sc);
+    STEP(ta_screen_run(x->sc, x->cr, NULL));
+    STEP(ta_screen_export(x->sc, TA_SCREEN_JSON, NULL, &x->text, &x->text_len));
+    STEP(ta_screen_export(x->sc, TA_SCREEN_CSV, NULL, &x->text, &x->text_len));
+    return TA_OK;
+}
+
 /* ---- the sweep ----------------------------------------------------------- */
 
 typedef struct sweep_op {
@@ -935,6 +1029,11 @@ static const sweep_op ops[] = {
     {"ta_review_schedule_add_*/set_end", su_filled_schedule, op_schedule_inputs, dg_schedule_in, NULL},
     {"ta_review_schedule_add_sitting*", su_filled_schedule, op_schedule_sittings, dg_schedule_in, NULL},
     {"ta_review_schedule_compute", su_filled_schedule, op_schedule_compute, dg_schedule_in, NULL},
+    {"ta_criteria_preset", NULL, op_criteria_preset, dg_criteria_out, NULL},
+    {"ta_criteria_load_csv_buffer", su_criteria, op_criteria_load, dg_criteria_in, NULL},
+    {"ta_screen_new_nhse", su_screen_inputs, op_screen_new, dg_screen_out, NULL},
+    {"ta_screen_run", su_screen, op_screen_run, dg_screen_in, NULL},
+    {"ta_screen_run/export", su_screen, op_screen_export, dg_text, NULL},
     {"ta_review_schedule_to_csv/to_ics", su_computed_schedule, op_schedule_export, dg_text, NULL},
 };
 #define N_OPS (sizeof ops / sizeof ops[0])
