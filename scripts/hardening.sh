@@ -3,15 +3,16 @@
 # summary; a failed check does not stop the later ones. Called by
 # scripts/test.sh; about 8-10 minutes on 2 cores.
 #
-#   fuzz-smoke       scripts/fuzz-smoke.sh   (build-fuzz/, corpus replay + 20 s per harness)
-#   tsan             scripts/tsan.sh         (build-tsan/, 8 threads x 2 passes)
-#   coverage         scripts/coverage.sh     (build-cov/, lib/ line coverage >= 90%)
-#   static-analysis  scripts/static-analysis.sh (cppcheck + clang-tidy)
+#   fuzz-smoke       scripts/fuzz-smoke.sh       build-fuzz/: corpus replay + 20 s per harness
+#   tsan             scripts/tsan.sh             build-tsan/: 8 threads x 2 passes, one framework
+#   coverage         scripts/coverage.sh         build-cov/: lib/ line coverage >= 90%
+#   static-analysis  scripts/static-analysis.sh  cppcheck + clang-tidy (build-tidy/)
 #
 # The allocation-failure sweep is a CTest test (tests/unit/test_alloc_sweep.c),
 # so the ctest, asan and valgrind stages of scripts/test.sh run it.
-# The last line is `hardening: N passed, M failed`; exit status non-zero if any
-# check failed. TA_HARDENING_SKIP="tsan coverage" skips checks (counted as failed).
+# The last line is `hardening: N passed, M failed`; the exit status is non-zero
+# if any check failed. TA_HARDENING_SKIP="tsan coverage" skips checks (each
+# counted as failed, so a skip is never mistaken for a pass).
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
