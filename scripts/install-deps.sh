@@ -16,9 +16,10 @@ set -euo pipefail
 # names it in TA_DEPS_GROUPS; only the C library's group is active now.
 
 # C library: compiler, build system, Check (+ subunit, which check.pc names),
-# the ABI tools, valgrind, locales; clang for fuzzing (libFuzzer) later.
+# the ABI tools, valgrind, locales; clang and its runtimes for libFuzzer and
+# ThreadSanitizer, gcovr for coverage, cppcheck and clang-tidy.
 TA_DEPS_C=(build-essential cmake pkg-config check libsubunit-dev abigail-tools valgrind locales
-    clang binutils file)
+    clang libclang-rt-14-dev gcovr cppcheck clang-tidy binutils file)
 # Review module's independent-source checks: Easter (ncal -e), bank holidays
 # (python3-holidays) and iCalendar parsing (python3-icalendar), run by Debian's python3.
 TA_DEPS_REVIEW=(python3 ncal python3-holidays python3-icalendar)

@@ -16,6 +16,8 @@
 #   python    scripts/test-python.sh on build-test/ (venv, pytest, the one-liner)
 #   r         scripts/test-r.sh build-test (R CMD check, testthat, the one-liner)
 #   spreadsheet  scripts/test-spreadsheet.sh build-test (the .oxt in a headless Calc)
+#   hardening scripts/hardening.sh (fuzz smoke, ThreadSanitizer, lib/ coverage >= 90%,
+#             cppcheck and clang-tidy)
 #   abi       scripts/abi-check.sh build-test (abidiff against abi/libtrustassess-0.1.abi)
 # The last line printed is `test.sh: N passed, M failed` (stages); the exit status
 # is non-zero if any stage failed.
@@ -158,6 +160,10 @@ spreadsheet_tests() {
     bash scripts/test-spreadsheet.sh build-test
 }
 
+hardening() {
+    bash scripts/hardening.sh
+}
+
 abi() {
     bash scripts/abi-check.sh build-test
 }
@@ -176,6 +182,7 @@ else
 fi
 stage asan asan
 [[ $build_ok == 1 && $ntests == 0 ]] && note "no tests registered"
+stage hardening hardening
 if [[ $build_ok == 1 ]]; then
     stage valgrind valgrind_tests
     [[ $ntests == 0 ]] && note "no tests registered"

@@ -112,6 +112,8 @@ ta_status tai_text_ics_line(tai_text *t, const char *line, size_t len)
             /* Back off to the start of a UTF-8 sequence (never a 10xxxxxx byte). */
             while (take > 0 && ((unsigned char)line[pos + take] & 0xC0) == 0x80)
                 take--;
+            if (take == 0) /* no character start within reach: invalid UTF-8, fold anyway */
+                take = room;
         }
         if ((st = tai_text_append(t, line + pos, take)) != TA_OK)
             return st;
