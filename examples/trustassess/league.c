@@ -8,6 +8,8 @@
  * the output can be compared with the published table cell by cell; --detail
  * appends the figures behind each row.
  */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +34,7 @@ void cli_league_help(FILE *out)
     fputs("usage: trustassess league FILE [--quarter Q] [--trust-type T] [--cutoffs SPEC]\n"
           "                         [--from-values] [--framework CSV]\n"
           "                         [--format csv|table|json] [--detail] [-o OUT]\n"
+          "                         [--likely-ranges [--replicates N] [--seed S] [--threads T]]\n"
           "\n"
           "League tables of NHS England's published NOF file FILE ('-' = standard input),\n"
           "one per quarter and trust type, each ranked separately.\n"
@@ -50,6 +53,10 @@ void cli_league_help(FILE *out)
           "                    (start from 'trustassess framework --dump nof-2025-26')\n"
           "  --format F        csv (default; the published table's columns), table, json\n"
           "  --detail          add unadjusted and final segments, domain scores, reason\n"
+          "  --likely-ranges   fill the likely-range columns by bootstrap: each trust's\n"
+          "                    metric scores resampled (default 10000 replicates, seed 1,\n"
+          "                    1 thread; the same seed gives the same ranges on any number\n"
+          "                    of threads), central 95% of the replicates\n"
           "  -o OUT            write OUT atomically instead of standard output\n",
           out);
 }
@@ -58,7 +65,25 @@ typedef struct league_args {
     const char *file, *quarter, *type, *framework, *out;
     cli_format format;
     int detail;
+    int likely;              /* --likely-ranges */
+    unsigned long long replicates, seed, threads;
 } league_args;
+
+/* A whole-number option value within [min, max]. */
+static int parse_count(unsigned long long *out, const char *option, const char *text,
+                       unsigned long long min, unsigned long long max)
+{
+    char *end = NULL;
+    unsigned long long v;
+    if (!text[0] || text[0] == '-' || text[0] == '+')
+        return cli_usage_error("league", "%s needs a whole number, not \"%s\"", option, text);
+    v = strtoull(text, &end, 10);
+    if (*end || v < min || v > max)
+        return cli_usage_error("league", "%s must be a whole number from %llu to %llu, not \"%s\"",
+                               option, min, max, text);
+    *out = v;
+    return CLI_OK;
+}
 
 static int parse(league_args *la, cli_input *in, int argc, char **argv)
 {
@@ -85,6 +110,21 @@ static int parse(league_args *la, cli_input *in, int argc, char **argv)
         } else if (strcmp(arg, "--from-values") == 0) {
             in->source = TA_FROM_VALUES;
             continue;
+        } else if ((m = cli_option_value(argc, argv, &i, "--replicates", &v)) != 0) {
+            int rc;
+            if (m > 0 && (rc = parse_count(&la->replicates, arg, v, 1, 10000000)) != CLI_OK)
+                return rc;
+        } else if ((m = cli_option_value(argc, argv, &i, "--seed", &v)) != 0) {
+            int rc;
+            if (m > 0 && (rc = parse_count(&la->seed, arg, v, 0, UINT64_MAX)) != CLI_OK)
+                return rc;
+        } else if ((m = cli_option_value(argc, argv, &i, "--threads", &v)) != 0) {
+            int rc;
+            if (m > 0 && (rc = parse_count(&la->threads, arg, v, 1, 256)) != CLI_OK)
+                return rc;
+        } else if (strcmp(arg, "--likely-ranges") == 0) {
+            la->likely = 1;
+            continue;
         } else if (strcmp(arg, "--detail") == 0) {
             la->detail = 1;
             continue;
@@ -101,7 +141,29 @@ static int parse(league_args *la, cli_input *in, int argc, char **argv)
     }
     if (!la->file)
         return cli_usage_error(cmd, "no FILE given ('-' reads standard input)");
+    if (!la->likely && (la->replicates || la->seed || la->threads))
+        return cli_usage_error(cmd, "--replicates, --seed and --threads go with --likely-ranges");
     return CLI_OK;
+}
+
+/* "lo to hi" as NHS England writes the likely ranges: no trailing zeros
+ * ("1.2 to 1.89"). */
+static void range_text(char *buf, size_t size, double lo, double hi, int decimals)
+{
+    char a[40], b[40];
+    double x[2] = {lo, hi};
+    char *t[2] = {a, b};
+    for (int k = 0; k < 2; k++) {
+        size_t n;
+        if (ta_format_decimal(t[k], sizeof a, x[k], decimals) != TA_OK) {
+            t[k][0] = '\0';
+            continue;
+        }
+        n = strlen(t[k]);
+        while (n > 0 && strchr(t[k], '.') && (t[k][n - 1] == '0' || t[k][n - 1] == '.'))
+            t[k][--n] = '\0';
+    }
+    snprintf(buf, size, "%s to %s", a, b);
 }
 
 static const char *yes_no(ta_tristate t)
@@ -110,7 +172,7 @@ static const char *yes_no(ta_tristate t)
 }
 
 static int add_rows(cli_table *t, const ta_assessment *a, const ta_framework *fw,
-                    const size_t *domain_index, int detail)
+                    const size_t *domain_index, int detail, int likely)
 {
     int decimals = ta_framework_decimals(fw);
     for (size_t pos = 0; pos < ta_assessment_league_count(a); pos++) {
@@ -136,6 +198,18 @@ static int add_rows(cli_table *t, const ta_assessment *a, const ta_framework *fw
         cli_cell_int(t, row, 8, adjusted);
         cli_cell_text(t, row, 9, yes_no(ta_assessment_trust_flag(a, i, TA_FLAG_FINANCIAL_DEFICIT)));
         cli_cell_int(t, row, 10, (long long)rank);
+        if (likely) {
+            double lo, hi;
+            uint32_t rlo, rhi;
+            char text[96];
+            if (ta_assessment_likely_average_range(a, i, &lo, &hi) != TA_OK ||
+                ta_assessment_likely_rank_range(a, i, &rlo, &rhi) != TA_OK)
+                return cli_error(CLI_INPUT, "%s", ta_assessment_error(a));
+            range_text(text, sizeof text, lo, hi, decimals);
+            cli_cell_text(t, row, 7, text);
+            snprintf(text, sizeof text, "%u to %u", (unsigned)rlo, (unsigned)rhi);
+            cli_cell_text(t, row, 11, text);
+        }
         if (!detail)
             continue;
         cli_cell_int(t, row, 12, unadjusted);
@@ -232,8 +306,14 @@ int cli_league_run(int argc, char **argv)
             break;
         for (size_t k = 0; rc == CLI_OK && k < ntypes; k++) {
             ta_assessment *a = NULL;
-            if ((rc = cli_assess(&a, &in, period, types[k], cutoffs, n)) == CLI_OK && a)
-                rc = add_rows(&t, a, in.fw, domain_index, la.detail);
+            if ((rc = cli_assess(&a, &in, period, types[k], cutoffs, n)) == CLI_OK && a &&
+                la.likely &&
+                ta_assessment_likely_ranges(a, la.replicates ? (uint32_t)la.replicates : 10000,
+                                            0.95, la.seed ? la.seed : 1,
+                                            la.threads ? (unsigned)la.threads : 1) != TA_OK)
+                rc = cli_error(CLI_INPUT, "%s", ta_assessment_error(a));
+            if (rc == CLI_OK && a)
+                rc = add_rows(&t, a, in.fw, domain_index, la.detail, la.likely);
             ta_assessment_free(a);
         }
     }
