@@ -18,7 +18,8 @@
 #   spreadsheet  scripts/test-spreadsheet.sh build-test (the .oxt in a headless Calc)
 #   hardening scripts/hardening.sh (fuzz smoke, ThreadSanitizer, lib/ coverage >= 90%,
 #             cppcheck and clang-tidy)
-#   abi       scripts/abi-check.sh build-test (abidiff against abi/libtrustassess-0.1.abi)
+#   abi       scripts/abi-check.sh build-test (abidiff against abi/libtrustassess-0.1.abi),
+#             then scripts/abi-gate-selftest.sh (a planted signature change must fail it)
 # The last line printed is `test.sh: N passed, M failed` (stages); the exit status
 # is non-zero if any stage failed.
 #
@@ -166,6 +167,7 @@ hardening() {
 
 abi() {
     bash scripts/abi-check.sh build-test
+    bash scripts/abi-gate-selftest.sh
 }
 
 stage deps deps
