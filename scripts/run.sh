@@ -16,7 +16,8 @@ cmake --build build -j"$jobs"
 # The main job: the Q4 2025/26 league table recomputed from NHS England's published file.
 # With arguments, they replace everything after the command's name.
 job=(build/examples/trustassess/trustassess league
-    tests/data/mental-health-and-community-trust-data-q1-q4.csv --quarter "Q4 2025/26" --format table)
+    tests/data/mental-health-and-community-trust-data-q1-q4.csv --quarter "Q4 2025/26" --format table
+    --likely-ranges)
 
 if [[ $# -gt 0 ]]; then
     job=("${job[0]}" "$@")
