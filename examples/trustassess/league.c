@@ -66,6 +66,7 @@ typedef struct league_args {
     cli_format format;
     int detail;
     int likely;              /* --likely-ranges */
+    int seed_given;          /* --seed (0 is a seed like any other) */
     unsigned long long replicates, seed, threads;
 } league_args;
 
@@ -118,6 +119,7 @@ static int parse(league_args *la, cli_input *in, int argc, char **argv)
             int rc;
             if (m > 0 && (rc = parse_count(&la->seed, arg, v, 0, UINT64_MAX)) != CLI_OK)
                 return rc;
+            la->seed_given = 1;
         } else if ((m = cli_option_value(argc, argv, &i, "--threads", &v)) != 0) {
             int rc;
             if (m > 0 && (rc = parse_count(&la->threads, arg, v, 1, 256)) != CLI_OK)
@@ -141,7 +143,7 @@ static int parse(league_args *la, cli_input *in, int argc, char **argv)
     }
     if (!la->file)
         return cli_usage_error(cmd, "no FILE given ('-' reads standard input)");
-    if (!la->likely && (la->replicates || la->seed || la->threads))
+    if (!la->likely && (la->replicates || la->seed_given || la->threads))
         return cli_usage_error(cmd, "--replicates, --seed and --threads go with --likely-ranges");
     return CLI_OK;
 }
@@ -309,7 +311,7 @@ int cli_league_run(int argc, char **argv)
             if ((rc = cli_assess(&a, &in, period, types[k], cutoffs, n)) == CLI_OK && a &&
                 la.likely &&
                 ta_assessment_likely_ranges(a, la.replicates ? (uint32_t)la.replicates : 10000,
-                                            0.95, la.seed ? la.seed : 1,
+                                            0.95, la.seed_given ? la.seed : 1,
                                             la.threads ? (unsigned)la.threads : 1) != TA_OK)
                 rc = cli_error(CLI_INPUT, "%s", ta_assessment_error(a));
             if (rc == CLI_OK && a)

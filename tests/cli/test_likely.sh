@@ -77,6 +77,9 @@ PYEOF
 check "61 trusts, NHS England's form, each figure inside its range, close to the published" \
     "61 0 0 True True" "$report"
 
+run league "$F" --quarter Q4 --likely-ranges --seed 0 -o zero.csv
+check "--seed 0 is a seed: exit" 0 "$rc"
+check "--seed 0 differs from the default seed 1" "differ" "$(cmp -s one.csv zero.csv && echo same || echo differ)"
 run league "$F" --quarter Q4 --seed 3
 check "--seed without --likely-ranges: exit" 2 "$rc"
 run league "$F" --quarter Q4 --likely-ranges --replicates 0
