@@ -16,7 +16,7 @@ Quick start::
 Modules:
     framework   Framework (presets, catalogue CSV), FrameworkBuilder
     trust       Trust: one organisation's evidence for one period
-    assessment  Assessment, TrustResult, LeagueTable
+    assessment  Assessment, TrustResult, LeagueTable; likely ranges and what-if
     nhse        read_nhse_csv / NhseFile, league_table
     verify      verify: published figures checked against the rules
     rules       the segmentation rules one number at a time
@@ -38,6 +38,7 @@ from .assessment import (
     LeagueTable,
     TrustResult,
     quantile_cutoffs,
+    range_text,
     round_half_up,
 )
 from .common import format_decimal, parse_decimal, strerror, version, version_number
@@ -104,7 +105,7 @@ __all__ = [
     "Trust", "MetricInput",
     # assessment
     "Assessment", "TrustResult", "LeagueRow", "LeagueTable", "LEAGUE_COLUMNS",
-    "quantile_cutoffs", "round_half_up",
+    "quantile_cutoffs", "round_half_up", "range_text",
     # published files
     "NhseFile", "Published", "read_nhse_csv", "read_nhse_bytes", "league_table",
     "verify", "Verification", "Summary", "Difference", "Unchecked",

@@ -32,6 +32,7 @@ from ctypes import (
     c_size_t,
     c_uint,
     c_uint32,
+    c_uint64,
     c_void_p,
 )
 from typing import List, Optional
@@ -175,6 +176,12 @@ _FUNCTIONS = {
     "ta_assessment_note": (c_char_p, [handle, c_size_t]),
     "ta_quantile_cutoffs": (status, [p_double, c_size_t, p_double, c_size_t, c_int, c_void_p]),
     "ta_round_half_up": (status, [p_double, c_double, c_int]),
+    # analysis.h
+    "ta_assessment_likely_ranges": (status, [handle, c_uint32, c_double, c_uint64, c_uint]),
+    "ta_assessment_likely_average_range": (status, [handle, c_size_t, p_double, p_double]),
+    "ta_assessment_likely_rank_range": (status, [handle, c_size_t, p_uint32, p_uint32]),
+    "ta_assessment_whatif_score": (status, [handle, c_size_t, c_size_t, p_double]),
+    "ta_assessment_whatif_batch": (status, [handle, p_double, c_size_t, c_uint]),
     # nhse.h
     "ta_nhse_file_new": (status, [out_handle, handle, c_void_p]),
     "ta_nhse_file_free": (None, [handle]),

@@ -13,11 +13,29 @@ Every figure is the library's: the average, its rounding, the segments, the
 deficit cap, the rank and the league order. Results are frozen dataclasses
 (:class:`TrustResult`); :meth:`Assessment.league_table` gives a
 :class:`LeagueTable` with NHS England's published columns.
+
+Analysis (``trustassess/analysis.h``) on a run assessment::
+
+    a.likely_ranges(replicates=10000, interval=0.95, seed=1, threads=1)
+    r = a.result("RX1")
+    r.likely_average, r.likely_rank        # (1.2, 1.89), (1, 11); None until computed
+    a.whatif("RX1", "OF1005")              # score decrease to the next better segment
+    a.whatif_batch()                       # {trust code: {metric ID: decrease}}
+
+Likely ranges are a seeded bootstrap of each trust's own metric scores: the
+same seed gives the same ranges on any number of threads. They are kept on
+the assessment until its inputs change, and every :class:`TrustResult` read
+after :meth:`Assessment.likely_ranges` carries them (``likely_average``,
+``likely_rank``); :meth:`Assessment.likely_average_range` and
+:meth:`Assessment.likely_rank_range` read them for one trust and raise
+instead (StateError before they are computed, NotFoundError for a trust that
+is not segmented).
 """
 
 from __future__ import annotations
 
 import ctypes
+import math
 from dataclasses import dataclass, field
 from typing import (
     Any,
@@ -36,6 +54,7 @@ from ._handle import (
     c_double,
     c_int,
     c_str,
+    c_unsigned,
     check,
     enum_arg,
     from_tristate,
@@ -44,6 +63,7 @@ from ._handle import (
 from ._lib import lib, text
 from .common import format_decimal
 from .enums import Flag, InputKind, Quantile, Reason, TrustField
+from .errors import NotFoundError
 from .framework import Framework, doubles
 from .trust import Trust
 
@@ -55,7 +75,11 @@ __all__ = [
     "LEAGUE_COLUMNS",
     "quantile_cutoffs",
     "round_half_up",
+    "range_text",
 ]
+
+_ENOTFOUND = 3
+_ESTATE = 8
 
 #: The columns of NHS England's published league table (and ``trustassess league``).
 LEAGUE_COLUMNS: Tuple[str, ...] = (
@@ -96,6 +120,18 @@ def round_half_up(x: float, decimals: int) -> float:
     return out.value
 
 
+def range_text(lo: float, hi: float, decimals: int = 2) -> str:
+    """A likely range as NHS England writes it and ``trustassess league
+    --likely-ranges`` prints it: ``"lo to hi"``, each bound formatted by the
+    library to `decimals` decimals and then without trailing zeros
+    (``range_text(1.2, 1.89)`` is ``"1.2 to 1.89"``, ``range_text(1, 11)``
+    ``"1 to 11"``)."""
+    def one(x: float) -> str:
+        t = format_decimal(x, decimals)
+        return t.rstrip("0").rstrip(".") if "." in t else t
+    return f"{one(lo)} to {one(hi)}"
+
+
 @dataclass(frozen=True)
 class TrustResult:
     """One trust's results of a run. Figures are ``None`` for a trust that is
@@ -122,6 +158,11 @@ class TrustResult:
     recovery_support: Optional[bool]  #: RSP flag (None = unknown)
     domain_scores: Dict[str, float] = field(default_factory=dict)  #: by domain key
     metric_scores: Dict[str, float] = field(default_factory=dict)  #: by metric score ID
+    #: likely range (lo, hi) of the rounded average; None until
+    #: :meth:`Assessment.likely_ranges` has run (and for a trust not segmented)
+    likely_average: Optional[Tuple[float, float]] = None
+    #: likely range (lo, hi) of the rank within the trust type; None as above
+    likely_rank: Optional[Tuple[int, int]] = None
 
 
 @dataclass(frozen=True)
@@ -140,13 +181,18 @@ class LeagueRow:
     in_financial_deficit: Optional[bool]
     rank: int
     result: TrustResult
+    #: ``"lo to hi"`` as published (``"1.2 to 1.89"``); "" when not computed
+    likely_range_of_average_score: str = ""
+    #: ``"lo to hi"`` (``"1 to 11"``); "" when not computed
+    likely_range_of_rank: str = ""
 
     def cells(self) -> Tuple[str, ...]:
         """The row as the CSV's text cells, in :data:`LEAGUE_COLUMNS` order."""
         deficit = {True: "Yes", False: "No", None: ""}[self.in_financial_deficit]
         return (self.quarter, self.region, self.trust_type, self.trust_subtype,
-                self.trust_code, self.trust_name, self.average_score_text, "",
-                str(self.segment), deficit, str(self.rank), "")
+                self.trust_code, self.trust_name, self.average_score_text,
+                self.likely_range_of_average_score, str(self.segment), deficit,
+                str(self.rank), self.likely_range_of_rank)
 
 
 class LeagueTable:
@@ -210,12 +256,12 @@ class LeagueTable:
             data["Trust_code"].append(r.trust_code)
             data["Trust_name"].append(r.trust_name)
             data["Average_score"].append(r.average_score)
-            data["Likely_range_of_average_score"].append(None)
+            data["Likely_range_of_average_score"].append(r.likely_range_of_average_score or None)
             data["Segment"].append(r.segment)
             data["Trust_in_financial_deficit"].append(
                 {True: "Yes", False: "No", None: None}[r.in_financial_deficit])
             data["Rank"].append(r.rank)
-            data["Likely_range_of_rank"].append(None)
+            data["Likely_range_of_rank"].append(r.likely_range_of_rank or None)
         dtypes = {"Average_score": "float64", "Segment": "int64", "Rank": "int64"}
         return pd.DataFrame({c: pd.Series(v, dtype=dtypes.get(c, object))
                              for c, v in data.items()}, columns=list(self.columns))
@@ -415,6 +461,11 @@ class Assessment(Handle):
                                                        ctypes.byref(score)))
             if has.value:
                 metric_scores[mid] = score.value
+        likely_average: Optional[Tuple[float, float]] = None
+        likely_rank: Optional[Tuple[int, int]] = None
+        if segmented:
+            likely_average = self._likely_average(i, quiet=True)
+            likely_rank = self._likely_rank(i, quiet=True)
         return TrustResult(
             index=i,
             code=lib.ta_assessment_trust_code(h, i).decode("utf-8"),
@@ -438,6 +489,8 @@ class Assessment(Handle):
                 lib.ta_assessment_trust_flag(h, i, Flag.RECOVERY_SUPPORT)),
             domain_scores=domain_scores,
             metric_scores=metric_scores,
+            likely_average=likely_average,
+            likely_rank=likely_rank,
         )
 
     def _field(self, i: int, f: TrustField) -> str:
@@ -487,12 +540,121 @@ class Assessment(Handle):
                 trust_subtype=r.subtype, trust_code=r.code, trust_name=r.name,
                 average_score=r.average_rounded,
                 average_score_text=format_decimal(r.average_rounded, decimals),
-                segment=r.adjusted, in_financial_deficit=r.deficit, rank=r.rank, result=r))
+                segment=r.adjusted, in_financial_deficit=r.deficit, rank=r.rank, result=r,
+                likely_range_of_average_score=(
+                    range_text(*r.likely_average, decimals=decimals)
+                    if r.likely_average is not None else ""),
+                likely_range_of_rank=(
+                    f"{r.likely_rank[0]} to {r.likely_rank[1]}"
+                    if r.likely_rank is not None else "")))
         return rows
 
     def league_table(self) -> LeagueTable:
         """This assessment's league as a :class:`LeagueTable` (run first)."""
         return LeagueTable(self.league_rows(), {self.period: self.cutoffs})
+
+    # -- analysis (trustassess/analysis.h) -----------------------------------
+
+    def likely_ranges(self, replicates: int = 10000, interval: float = 0.95, seed: int = 1,
+                      threads: int = 1) -> "Assessment":
+        """Computes every segmented trust's likely range of rounded average and
+        of rank (``ta_assessment_likely_ranges``): `replicates` (1..10**7)
+        bootstrap replicates of each trust's own scores, the central
+        `interval` (strictly between 0 and 1) of them, seeded by `seed`
+        (0..2**64-1), on `threads` threads (0 or 1: the calling thread; at
+        most 256). The same seed gives the same ranges whatever `threads` is.
+        Runs the assessment first if needed. Bad arguments:
+        InvalidArgumentError. Returns self; read the ranges from
+        :meth:`result` (``likely_average``, ``likely_rank``) or
+        :meth:`likely_average_range` / :meth:`likely_rank_range`."""
+        n = c_unsigned(replicates, "replicates", 32)
+        p = c_double(interval, "interval")
+        s = c_unsigned(seed, "seed", 64)
+        t = c_unsigned(threads, "threads", 32)
+        self._check(lib.ta_assessment_likely_ranges(self._h(), n, p, s, t))
+        return self
+
+    def _likely_average(self, i: int, quiet: bool) -> Optional[Tuple[float, float]]:
+        lo, hi = ctypes.c_double(), ctypes.c_double()
+        status = lib.ta_assessment_likely_average_range(self._h(), i, ctypes.byref(lo),
+                                                        ctypes.byref(hi))
+        if quiet and status in (_ESTATE, _ENOTFOUND):
+            return None
+        self._check(status)
+        return lo.value, hi.value
+
+    def _likely_rank(self, i: int, quiet: bool) -> Optional[Tuple[int, int]]:
+        lo, hi = ctypes.c_uint32(), ctypes.c_uint32()
+        status = lib.ta_assessment_likely_rank_range(self._h(), i, ctypes.byref(lo),
+                                                     ctypes.byref(hi))
+        if quiet and status in (_ESTATE, _ENOTFOUND):
+            return None
+        self._check(status)
+        return lo.value, hi.value
+
+    def likely_average_range(self, trust: Union[int, str]) -> Tuple[float, float]:
+        """(lo, hi) of a trust's likely rounded average, by index or code.
+        StateError when :meth:`likely_ranges` has not been run since the inputs
+        last changed; NotFoundError for a trust that is not segmented."""
+        r = self._likely_average(self._index(trust), quiet=False)
+        assert r is not None
+        return r
+
+    def likely_rank_range(self, trust: Union[int, str]) -> Tuple[int, int]:
+        """(lo, hi) of a trust's likely rank within its type (1 best); as
+        :meth:`likely_average_range`."""
+        r = self._likely_rank(self._index(trust), quiet=False)
+        assert r is not None
+        return r
+
+    def _metric(self, metric: Union[int, str]) -> int:
+        if isinstance(metric, str):
+            try:
+                return self._metric_ids.index(metric)
+            except ValueError:
+                raise NotFoundError(f"the framework has no metric {metric!r}",
+                                    _ENOTFOUND) from None
+        m = c_int(metric, "metric")
+        if not 0 <= m < len(self._metric_ids):
+            raise IndexError(f"metric index {m} out of range (0..{len(self._metric_ids) - 1})")
+        return m
+
+    def whatif(self, trust: Union[int, str], metric: Union[int, str]) -> float:
+        """By how much `metric`'s score (score ID such as ``"OF1005"``, or
+        index) would have to fall for `trust` (code or index) to reach the
+        next better unadjusted segment (``ta_assessment_whatif_score``): a
+        whole number of the framework's rounding steps, 0.0 when the trust is
+        already in segment 1, ``math.inf`` when no decrease that keeps the
+        score at or above 1.00 is enough. A deficit cap is not lifted.
+        StateError before a run; NotFoundError when the trust is not segmented
+        or has no score for the metric entering its average."""
+        i = self._index(trust)
+        m = self._metric(metric)
+        d = ctypes.c_double()
+        self._check(lib.ta_assessment_whatif_score(self._h(), i, m, ctypes.byref(d)))
+        return d.value
+
+    def whatif_batch(self, threads: int = 1) -> Dict[str, Dict[str, float]]:
+        """:meth:`whatif` for every trust and metric at once
+        (``ta_assessment_whatif_batch``): ``{trust code: {metric ID:
+        decrease}}`` with only the cells that apply (math.inf where nothing is
+        enough). ``pandas.DataFrame.from_dict(d, orient="index")`` makes it a
+        trust x metric table (NaN where the cell does not apply). The result
+        does not depend on `threads`. StateError before a run."""
+        t = c_unsigned(threads, "threads", 32)
+        h = self._h()
+        n_trusts, n_metrics = len(self), len(self._metric_ids)
+        n = n_trusts * n_metrics
+        out = (ctypes.c_double * max(n, 1))()
+        self._check(lib.ta_assessment_whatif_batch(h, out, n, t))
+        codes = self.trust_codes()
+        result: Dict[str, Dict[str, float]] = {}
+        for i, code in enumerate(codes):
+            row = {mid: out[i * n_metrics + m] for m, mid in enumerate(self._metric_ids)
+                   if not math.isnan(out[i * n_metrics + m])}
+            if row:
+                result[code] = row
+        return result
 
     def notes(self) -> List[str]:
         """Things the run could not do but did not fail on."""

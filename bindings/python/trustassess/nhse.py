@@ -7,7 +7,8 @@
 
 :func:`league_table` gives exactly the rows and cells of the command
 ``trustassess league FILE [--quarter Q] [--trust-type T] [--cutoffs C]
-[--from-values]``: per quarter (file order) and trust type (byte order), one
+[--from-values] [--likely-ranges [--replicates N] [--seed S] [--threads T]]``:
+per quarter (file order) and trust type (byte order), one
 assessment, ranked separately, rows in the library's league order.
 """
 
@@ -17,7 +18,7 @@ import ctypes
 from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple, Union
 
-from ._handle import Handle, PathLike, c_double, c_opt_str, c_path, c_str, check
+from ._handle import Handle, PathLike, c_double, c_opt_str, c_path, c_str, c_unsigned, check
 from ._lib import lib
 from .assessment import Assessment, LeagueRow, LeagueTable, quantile_cutoffs
 from .enums import NhseSource, Quantile
@@ -180,8 +181,14 @@ def read_nhse_bytes(data: Union[bytes, str], name: str = "<bytes>",
 CutoffSpec = Union[str, Sequence[float]]
 
 
+# (replicates, interval, seed, threads) of the likely ranges, as the command
+# computes them.
+_Likely = Tuple[int, float, int, int]
+
+
 def _assess(nf: NhseFile, period: str, trust_type: str, from_values: bool,
-            cutoffs: Optional[Sequence[float]]) -> Optional[Assessment]:
+            cutoffs: Optional[Sequence[float]],
+            likely: Optional[_Likely] = None) -> Optional[Assessment]:
     a = nf.assessment(period, trust_type, from_values)
     if len(a) == 0:
         a.close()
@@ -190,6 +197,8 @@ def _assess(nf: NhseFile, period: str, trust_type: str, from_values: bool,
         if cutoffs:
             a.set_cutoffs(cutoffs)
         a.run()
+        if likely is not None:
+            a.likely_ranges(*likely)
     except BaseException:
         a.close()
         raise
@@ -215,7 +224,8 @@ def _quartiles(nf: NhseFile, period: str, types: List[str], from_values: bool) -
 
 def league_table(nhse_file: NhseFile, quarter: Optional[str] = None,
                  trust_type: Optional[str] = None, cutoffs: CutoffSpec = "published",
-                 from_values: bool = False) -> LeagueTable:
+                 from_values: bool = False, likely_ranges: bool = False,
+                 replicates: int = 10000, seed: int = 1, threads: int = 1) -> LeagueTable:
     """The league tables of a published file, as ``trustassess league`` makes them.
 
     Args:
@@ -226,12 +236,28 @@ def league_table(nhse_file: NhseFile, quarter: Optional[str] = None,
             ``"quartiles"`` (QUARTILE.INC of the quarter's rounded averages, all
             trust types pooled) or a sequence of numbers (segments - 1 of them).
         from_values: score metrics from raw values instead of published scores.
+        likely_ranges: fill Likely_range_of_average_score and
+            Likely_range_of_rank ("1.2 to 1.89", "1 to 11") by the library's
+            seeded bootstrap, central 95% (``--likely-ranges``); each
+            quarter x trust type assessment gets its own ranges.
+        replicates: bootstrap replicates, 1..10**7 (``--replicates``).
+        seed: the random seed (``--seed``); the same seed gives the same ranges.
+        threads: threads per assessment, 1..256 (``--threads``); the ranges do
+            not depend on it. `replicates`, `seed` and `threads` are checked
+            but only used with ``likely_ranges=True``.
 
     Rows come by quarter (file order), trust type (byte order), then league
     order; ``to_rows()`` equals the command's CSV cell for cell.
     """
     if not isinstance(nhse_file, NhseFile):
         raise TypeError(f"nhse_file must be an NhseFile, not {type(nhse_file).__name__}")
+    if not isinstance(likely_ranges, bool):
+        raise TypeError("likely_ranges must be bool")
+    likely: Optional[_Likely] = (
+        c_unsigned(replicates, "replicates", 32), 0.95, c_unsigned(seed, "seed", 64),
+        c_unsigned(threads, "threads", 32))
+    if not likely_ranges:
+        likely = None
     given: Optional[Tuple[float, ...]] = None
     if isinstance(cutoffs, str):
         if cutoffs not in ("published", "quartiles"):
@@ -265,7 +291,7 @@ def league_table(nhse_file: NhseFile, quarter: Optional[str] = None,
             cut = nhse_file.published_cutoffs(period)
         used[period] = cut
         for t in types:
-            a = _assess(nhse_file, period, t, from_values, cut)
+            a = _assess(nhse_file, period, t, from_values, cut, likely)
             if a is None:
                 continue
             with a:

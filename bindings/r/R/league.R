@@ -5,7 +5,8 @@
                      "Trust_in_financial_deficit", "Rank", "Likely_range_of_rank")
 
 league_table <- function(x, quarter = NULL, trust_type = NULL, cutoffs = "published",
-                         from_values = FALSE) {
+                         from_values = FALSE, likely_ranges = FALSE, replicates = 10000L,
+                         seed = 1, threads = 1L) {
     h <- .handle(x)
     kind <- NULL
     values <- numeric(0)
@@ -21,13 +22,23 @@ league_table <- function(x, quarter = NULL, trust_type = NULL, cutoffs = "publis
     }
     if (!is.logical(from_values) || length(from_values) != 1L || is.na(from_values))
         .ta_stop("invalid", "from_values must be TRUE or FALSE")
-    chunks <- .Call(tar_league, h, quarter, trust_type, kind, values, from_values)
+    if (!is.logical(likely_ranges) || length(likely_ranges) != 1L || is.na(likely_ranges))
+        .ta_stop("invalid", "likely_ranges must be TRUE or FALSE")
+    nums <- list(replicates = replicates, seed = seed, threads = threads)
+    for (arg in names(nums)) {
+        v <- nums[[arg]]
+        if (!is.numeric(v) || is.factor(v) || length(v) != 1L || is.na(v))
+            .ta_stop("invalid", paste0(arg, " must be a single whole number, not ",
+                                       deparse1(v)))
+    }
+    chunks <- .Call(tar_league, h, quarter, trust_type, kind, values, from_values,
+                    likely_ranges, replicates, seed, threads)
     cols <- lapply(seq_along(.league_columns), function(j) {
         parts <- lapply(chunks, `[[`, j)
         if (length(parts)) do.call(c, parts) else
             vector(c("character", "character", "character", "character", "character",
-                     "character", "double", "logical", "integer", "character", "integer",
-                     "logical")[j], 0L)
+                     "character", "double", "character", "integer", "character", "integer",
+                     "character")[j], 0L)
     })
     .new_df(cols, .league_columns)
 }

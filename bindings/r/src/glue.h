@@ -77,7 +77,7 @@ SEXP tar_nhse_is_open(SEXP handle);
 SEXP tar_nhse_info(SEXP handle);
 SEXP tar_nhse_find_period(SEXP handle, SEXP text);
 SEXP tar_league(SEXP handle, SEXP quarter, SEXP trust_type, SEXP kind, SEXP cutoffs,
-                SEXP from_values);
+                SEXP from_values, SEXP likely_ranges, SEXP replicates, SEXP seed, SEXP threads);
 SEXP tar_verify(SEXP handle, SEXP quarter);
 SEXP tar_capital_route(SEXP amount, SEXP status, SEXP savings, SEXP funding, SEXP segment,
                        SEXP distress);

@@ -7,9 +7,13 @@
  * quarter x trust type (types in byte order), cut-offs per quarter read off
  * the published segments, given, or ta_quantile_cutoffs (QUARTILE.INC) of the
  * quarter's rounded averages with every trust type pooled; rows in the
- * library's league order. The R side only turns the columns into a
- * data.frame.
+ * library's league order. With likely ranges, each of those assessments gets
+ * ta_assessment_likely_ranges (central 95%, the command's interval) and the
+ * two likely-range columns are the command's text ("1.2 to 1.89", "1 to 11").
+ * The R side only turns the columns into a data.frame.
  */
+#include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +22,13 @@
 #define MAX_CUTOFFS 16
 
 enum { CUTOFFS_PUBLISHED = 0, CUTOFFS_QUARTILES = 1, CUTOFFS_GIVEN = 2 };
+
+/* The likely ranges to compute (replicates = 0: none). */
+typedef struct likely_spec {
+    uint32_t replicates;
+    uint64_t seed;
+    unsigned threads;
+} likely_spec;
 
 /* The handle's contents. */
 static tar_nhse *get(SEXP handle)
@@ -126,7 +137,8 @@ static int compare_text(const void *x, const void *y)
 /* A run assessment of `period` and `type` in `guard` (NULL inside when the
  * quarter has no trust of the type). n = 0: the framework's own cut-offs. */
 static ta_assessment *assess(SEXP guard, tar_nhse *h, const char *period, const char *type,
-                             ta_nhse_source source, const double *cutoffs, size_t n)
+                             ta_nhse_source source, const double *cutoffs, size_t n,
+                             const likely_spec *likely)
 {
     ta_assessment *a = NULL;
     ta_status st;
@@ -142,7 +154,9 @@ static ta_assessment *assess(SEXP guard, tar_nhse *h, const char *period, const 
         return NULL;
     }
     if ((n > 0 && (st = ta_assessment_set_cutoffs(a, n, cutoffs)) != TA_OK) ||
-        (st = ta_assessment_run(a)) != TA_OK) {
+        (st = ta_assessment_run(a)) != TA_OK ||
+        (likely && (st = ta_assessment_likely_ranges(a, likely->replicates, 0.95, likely->seed,
+                                                     likely->threads)) != TA_OK)) {
         snprintf(msg, sizeof msg, "%s: %s", period, ta_assessment_error(a));
         tar_guard_free(guard);
         tar_raise(st, msg);
@@ -161,7 +175,7 @@ static void quartiles(double *cutoffs, size_t n, tar_nhse *h, const char *period
     SEXP guard = PROTECT(tar_guard_new(TAR_ASSESSMENT));
     ta_status st;
     for (size_t t = 0; t < ntypes; t++) {
-        ta_assessment *a = assess(guard, h, period, types[t], source, NULL, 0);
+        ta_assessment *a = assess(guard, h, period, types[t], source, NULL, 0, NULL);
         for (size_t i = 0; a && i < ta_assessment_trust_count(a) && count < cap; i++) {
             double avg;
             if (ta_assessment_average(a, i, NULL, &avg, NULL) == TA_OK)
@@ -212,15 +226,36 @@ enum {
     N_COLS
 };
 
+/* "lo to hi" as NHS England writes the likely ranges and the command prints
+ * them: each bound by ta_format_decimal, then without trailing zeros
+ * ("1.2 to 1.89"). */
+static void range_text(char *buf, size_t size, double lo, double hi, int decimals)
+{
+    char a[40], b[40];
+    double x[2] = {lo, hi};
+    char *t[2] = {a, b};
+    for (int k = 0; k < 2; k++) {
+        size_t n;
+        if (ta_format_decimal(t[k], sizeof a, x[k], decimals) != TA_OK) {
+            t[k][0] = '\0';
+            continue;
+        }
+        n = strlen(t[k]);
+        while (n > 0 && strchr(t[k], '.') && (t[k][n - 1] == '0' || t[k][n - 1] == '.'))
+            t[k][--n] = '\0';
+    }
+    snprintf(buf, size, "%s to %s", a, b);
+}
+
 /* The 12 columns of one assessment's league (held by `guard`), in league
- * order. */
-static SEXP league_rows(SEXP guard, const ta_assessment *a)
+ * order; the likely-range columns are NA unless `likely`. */
+static SEXP league_rows(SEXP guard, const ta_assessment *a, int decimals, int likely)
 {
     size_t n = ta_assessment_league_count(a);
     R_xlen_t rn = (R_xlen_t)n;
     SEXP cols = PROTECT(Rf_allocVector(VECSXP, N_COLS));
     static const SEXPTYPE types[N_COLS] = {STRSXP,  STRSXP, STRSXP, STRSXP, STRSXP, STRSXP,
-                                           REALSXP, LGLSXP, INTSXP, STRSXP, INTSXP, LGLSXP};
+                                           REALSXP, STRSXP, INTSXP, STRSXP, INTSXP, STRSXP};
     char msg[TAR_MSG];
     for (int c = 0; c < N_COLS; c++)
         SET_VECTOR_ELT(cols, c, Rf_allocVector(types[c], rn));
@@ -230,12 +265,17 @@ static SEXP league_rows(SEXP guard, const ta_assessment *a)
         int adjusted;
         uint32_t rank;
         double avg;
+        double lo = 0, hi = 0;
+        uint32_t rlo = 0, rhi = 0;
+        char text[96];
         ta_status st;
         ta_tristate deficit;
         if ((st = ta_assessment_league_entry(&i, a, pos)) != TA_OK ||
             (st = ta_assessment_average(a, i, NULL, &avg, NULL)) != TA_OK ||
             (st = ta_assessment_segments(a, i, NULL, &adjusted, NULL)) != TA_OK ||
-            (st = ta_assessment_rank(a, i, &rank)) != TA_OK) {
+            (st = ta_assessment_rank(a, i, &rank)) != TA_OK ||
+            (likely && (st = ta_assessment_likely_average_range(a, i, &lo, &hi)) != TA_OK) ||
+            (likely && (st = ta_assessment_likely_rank_range(a, i, &rlo, &rhi)) != TA_OK)) {
             snprintf(msg, sizeof msg, "%s", ta_assessment_error(a));
             tar_guard_free(guard);
             tar_raise(st, msg);
@@ -252,28 +292,55 @@ static SEXP league_rows(SEXP guard, const ta_assessment *a)
         SET_STRING_ELT(VECTOR_ELT(cols, COL_NAME), r,
                        tar_mkchar(ta_assessment_trust_field(a, i, TA_FIELD_NAME)));
         REAL(VECTOR_ELT(cols, COL_AVERAGE))[r] = avg;
-        LOGICAL(VECTOR_ELT(cols, COL_AVERAGE_RANGE))[r] = NA_LOGICAL;
+        if (likely) {
+            range_text(text, sizeof text, lo, hi, decimals);
+            SET_STRING_ELT(VECTOR_ELT(cols, COL_AVERAGE_RANGE), r, Rf_mkChar(text));
+        } else {
+            SET_STRING_ELT(VECTOR_ELT(cols, COL_AVERAGE_RANGE), r, NA_STRING);
+        }
         INTEGER(VECTOR_ELT(cols, COL_SEGMENT))[r] = adjusted;
         SET_STRING_ELT(VECTOR_ELT(cols, COL_DEFICIT), r,
                        deficit == TA_YES  ? Rf_mkChar("Yes")
                        : deficit == TA_NO ? Rf_mkChar("No")
                                           : NA_STRING);
         INTEGER(VECTOR_ELT(cols, COL_RANK))[r] = (int)rank;
-        LOGICAL(VECTOR_ELT(cols, COL_RANK_RANGE))[r] = NA_LOGICAL;
+        if (likely) {
+            snprintf(text, sizeof text, "%u to %u", (unsigned)rlo, (unsigned)rhi);
+            SET_STRING_ELT(VECTOR_ELT(cols, COL_RANK_RANGE), r, Rf_mkChar(text));
+        } else {
+            SET_STRING_ELT(VECTOR_ELT(cols, COL_RANK_RANGE), r, NA_STRING);
+        }
     }
     UNPROTECT(1);
     return cols;
 }
 
+/* A whole number in [lo, hi] from a length-one numeric (R has no 64-bit
+ * integer: whole doubles up to 2^53 stand for one), else an error naming arg. */
+static double whole_number(SEXP x, const char *arg, double lo, double hi)
+{
+    double v;
+    if ((TYPEOF(x) != REALSXP && TYPEOF(x) != INTSXP) || XLENGTH(x) != 1)
+        tar_raisef(TA_EINVAL, "%s must be a single number", arg);
+    v = TYPEOF(x) == INTSXP ? (INTEGER(x)[0] == NA_INTEGER ? NAN : (double)INTEGER(x)[0])
+                            : REAL(x)[0];
+    if (!(v >= lo && v <= hi) || v != floor(v))
+        tar_raisef(TA_EINVAL, "%s must be a whole number from %.0f to %.0f", arg, lo, hi);
+    return v;
+}
+
 /* A list of column lists, one per quarter x trust type that has trusts, in
- * row order; R binds them. */
+ * row order; R binds them. likely_ranges: TRUE/FALSE; replicates, seed and
+ * threads as the command's --replicates, --seed and --threads. */
 SEXP tar_league(SEXP handle, SEXP quarter, SEXP trust_type, SEXP kind, SEXP cutoffs,
-                SEXP from_values)
+                SEXP from_values, SEXP likely_ranges, SEXP replicates, SEXP seed, SEXP threads)
 {
     tar_nhse *h = get(handle);
     const char *only_period = NULL, *only_type = tar_string(trust_type, "trust_type", 1);
     const char *q = tar_string(quarter, "quarter", 1);
     ta_nhse_source source;
+    likely_spec likely;
+    int with_likely;
     size_t ntypes, nperiods, ncut = (size_t)(ta_framework_segment_count(h->fw) - 1), nchunk = 0;
     int k;
     double cuts[MAX_CUTOFFS];
@@ -288,6 +355,15 @@ SEXP tar_league(SEXP handle, SEXP quarter, SEXP trust_type, SEXP kind, SEXP cuto
         LOGICAL(from_values)[0] == NA_LOGICAL)
         tar_raise(TA_EINVAL, "from_values must be TRUE or FALSE");
     source = LOGICAL(from_values)[0] ? TA_FROM_VALUES : TA_FROM_SCORES;
+    if (TYPEOF(likely_ranges) != LGLSXP || XLENGTH(likely_ranges) != 1 ||
+        LOGICAL(likely_ranges)[0] == NA_LOGICAL)
+        tar_raise(TA_EINVAL, "likely_ranges must be TRUE or FALSE");
+    /* Checked whether or not used; the library checks the ranges it allows
+     * (replicates 1 .. 10^7, threads at most 256). */
+    likely.replicates = (uint32_t)whole_number(replicates, "replicates", 0, 4294967295.0);
+    likely.seed = (uint64_t)whole_number(seed, "seed", 0, 9007199254740992.0);
+    likely.threads = (unsigned)whole_number(threads, "threads", 0, 4294967295.0);
+    with_likely = LOGICAL(likely_ranges)[0];
     if (ncut > MAX_CUTOFFS)
         tar_raise(TA_EINVAL, "the framework has more segments than this package handles");
     if (k == CUTOFFS_GIVEN) {
@@ -340,9 +416,10 @@ SEXP tar_league(SEXP handle, SEXP quarter, SEXP trust_type, SEXP kind, SEXP cuto
             SEXP cols;
             if (only_type && strcmp(types[t], only_type) != 0)
                 continue;
-            if (!(a = assess(guard, h, period, types[t], source, cuts, ncut)))
+            if (!(a = assess(guard, h, period, types[t], source, cuts, ncut,
+                             with_likely ? &likely : NULL)))
                 continue;
-            cols = league_rows(guard, a);
+            cols = league_rows(guard, a, ta_framework_decimals(h->fw), with_likely);
             SET_VECTOR_ELT(chunks, (R_xlen_t)nchunk++, cols);
             tar_guard_free(guard);
         }
