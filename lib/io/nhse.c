@@ -277,7 +277,11 @@ static ta_status read_row(row_reader *r)
     return TA_OK;
 }
 
-/* Groups figure indexes by entry so that a trust's figures are found in O(1). */
+/* Groups figure indexes by entry so that a trust's figures are found in O(1).
+ * Within an entry the result figures (TAI_ID_FIGURE: average, segments,
+ * flags) come first, each group in file order: entry_figure, which the
+ * published cut-offs and flags call twice per trust, then scans only those
+ * few and stops at the first metric row instead of walking all of them. */
 static ta_status index_by_entry(ta_nhse_file *f)
 {
     f->entry_start = tai_calloc(&f->alloc, f->n_entries + 1, sizeof *f->entry_start);
@@ -288,8 +292,10 @@ static ta_status index_by_entry(ta_nhse_file *f)
         f->entry_start[f->figures[i].entry + 1]++;
     for (size_t e = 0; e < f->n_entries; e++)
         f->entry_start[e + 1] += f->entry_start[e];
-    for (size_t i = 0, *next = f->by_entry; i < f->n_figures; i++)
-        next[f->entry_start[f->figures[i].entry]++] = i;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < f->n_figures; i++)
+            if ((f->figures[i].id_kind == TAI_ID_FIGURE) == (pass == 0))
+                f->by_entry[f->entry_start[f->figures[i].entry]++] = i;
     /* entry_start[e] now holds the end of e's run: shift back by one entry. */
     for (size_t e = f->n_entries; e > 0; e--)
         f->entry_start[e] = f->entry_start[e - 1];
@@ -469,15 +475,18 @@ ta_status ta_nhse_period_end(ta_date *end, const char *label)
 /* ---- assessments ------------------------------------------------------ */
 
 /* Entry e's figure of result figure index `figure` (as tai_framework_figure
- * gives), or NULL: a scan of the entry's own few figures, cheaper than
- * building a composite key and hashing it. */
+ * gives), or NULL: a scan of the entry's own result figures, which
+ * index_by_entry put first, cheaper than building a composite key and
+ * hashing it. */
 static const tai_nhse_figure *entry_figure(const ta_nhse_file *f, size_t e, size_t figure)
 {
     if (figure == (size_t)-1)
         return NULL;
     for (size_t k = f->entry_start[e]; k < f->entry_start[e + 1]; k++) {
         const tai_nhse_figure *fig = &f->figures[f->by_entry[k]];
-        if (fig->id_kind == TAI_ID_FIGURE && fig->id_index == figure)
+        if (fig->id_kind != TAI_ID_FIGURE)
+            return NULL; /* the result figures are over */
+        if (fig->id_index == figure)
             return fig;
     }
     return NULL;
