@@ -277,11 +277,19 @@ static ta_status read_row(row_reader *r)
     return TA_OK;
 }
 
+/* The group of a figure within its entry's run of by_entry: result figures
+ * (average, segments, flags), then metric scores, then raw values. */
+static int figure_group(const tai_nhse_figure *fig)
+{
+    return fig->id_kind == TAI_ID_FIGURE ? 0 : fig->id_kind == TAI_ID_SCORE ? 1 : 2;
+}
+
 /* Groups figure indexes by entry so that a trust's figures are found in O(1).
- * Within an entry the result figures (TAI_ID_FIGURE: average, segments,
- * flags) come first, each group in file order: entry_figure, which the
- * published cut-offs and flags call twice per trust, then scans only those
- * few and stops at the first metric row instead of walking all of them. */
+ * Within an entry the result figures come first, then the scores, then the
+ * raw values, each group in file order: entry_figure, which the published
+ * cut-offs and flags call twice per trust, scans only the few result
+ * figures, and an assessment from scores stops at the first raw value
+ * instead of walking all of them. */
 static ta_status index_by_entry(ta_nhse_file *f)
 {
     f->entry_start = tai_calloc(&f->alloc, f->n_entries + 1, sizeof *f->entry_start);
@@ -292,9 +300,9 @@ static ta_status index_by_entry(ta_nhse_file *f)
         f->entry_start[f->figures[i].entry + 1]++;
     for (size_t e = 0; e < f->n_entries; e++)
         f->entry_start[e + 1] += f->entry_start[e];
-    for (int pass = 0; pass < 2; pass++)
+    for (int pass = 0; pass < 3; pass++)
         for (size_t i = 0; i < f->n_figures; i++)
-            if ((f->figures[i].id_kind == TAI_ID_FIGURE) == (pass == 0))
+            if (figure_group(&f->figures[i]) == pass)
                 f->by_entry[f->entry_start[f->figures[i].entry]++] = i;
     /* entry_start[e] now holds the end of e's run: shift back by one entry. */
     for (size_t e = f->n_entries; e > 0; e--)
@@ -556,7 +564,7 @@ static ta_status build_fast(ta_nhse_file *f, ta_assessment *a, size_t p, size_t 
                             ta_nhse_source source)
 {
     const tai_framework_def *def = &f->fw->def;
-    size_t nm = def->n_metrics, i_deficit, i_rsp;
+    size_t nm = def->n_metrics, i_deficit, i_rsp, n_trusts = 0;
     double *values, *scores;
     ta_status st = TA_OK;
     values = tai_calloc(&f->alloc, nm ? 2 * nm : 2, sizeof *values);
@@ -565,6 +573,12 @@ static ta_status build_fast(ta_nhse_file *f, ta_assessment *a, size_t p, size_t 
     scores = values + nm;
     i_deficit = tai_framework_figure(def, TA_FIGURE_DEFICIT_FLAG);
     i_rsp = tai_framework_figure(def, TA_FIGURE_RSP_FLAG);
+    for (size_t e = 0; e < f->n_entries; e++) /* room for them all at once */
+        n_trusts += f->entries[e].period == p && (type == (size_t)-1 || f->entries[e].type == type);
+    if (tai_assessment_reserve(a, n_trusts) != TA_OK) {
+        tai_free(&f->alloc, values);
+        return TA_ENOMEM;
+    }
     for (size_t e = 0; st == TA_OK && e < f->n_entries; e++) {
         const tai_nhse_entry *en = &f->entries[e];
         ta_tristate flags[2] = {TA_UNKNOWN, TA_UNKNOWN};
@@ -575,6 +589,8 @@ static ta_status build_fast(ta_nhse_file *f, ta_assessment *a, size_t p, size_t 
             values[m] = scores[m] = NAN;
         for (size_t k = f->entry_start[e]; st == TA_OK && k < f->entry_start[e + 1]; k++) {
             const tai_nhse_figure *fig = &f->figures[f->by_entry[k]];
+            if (source == TA_FROM_SCORES && figure_group(fig) == 2)
+                break; /* only raw values follow (index_by_entry) */
             if (fig->id_kind == TAI_ID_FIGURE) {
                 if (fig->id_index == i_deficit)
                     flags[TA_FLAG_FINANCIAL_DEFICIT] = fig->value != 0 ? TA_YES : TA_NO;

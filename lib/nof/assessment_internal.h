@@ -122,6 +122,10 @@ void tai_likely_free(ta_assessment *a);
  * checked what the ta_trust setters check (finite numbers, scores in [1, 4]).
  * TA_EINVAL for an invalid code, TA_EDUPLICATE, TA_ENOMEM (the assessment is
  * then as it was); no message is set. */
+/* assessment.c: makes room for `count` trusts in all (TA_ENOMEM or TA_OK),
+ * so a reader that knows how many it will add grows the arrays once. */
+ta_status tai_assessment_reserve(ta_assessment *a, size_t count);
+
 ta_status tai_assessment_add_row(ta_assessment *a, const char *code, char *const *fields,
                                  const ta_tristate *flags, const double *values,
                                  const double *scores);
