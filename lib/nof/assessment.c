@@ -447,7 +447,8 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
                                     ta_input_kind kind)
 {
     tai_code_index staged; /* codes new in this call -> row index beyond n_trusts */
-    size_t n_staged = 0, nm, i, written = 0, t = 0, n_runs = 0, run, *run_rows;
+    size_t n_staged = 0, nm, i, written = 0, n_runs = 0, runs_cap = 0, run;
+    size_t *run_start = NULL, *run_rows;
     double *cells;
     id_cache cache;
     ta_status st = TA_OK;
@@ -458,26 +459,39 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
     if (kind != TA_INPUT_VALUE && kind != TA_INPUT_SCORE)
         return tai_error_set(&a->err, TA_EINVAL, "unknown input kind %d", (int)kind);
     memset(&cache, 0, sizeof cache);
+    /* Check every row and note where each run of rows naming one trust
+     * starts, so the passes below go run by run and compare no codes. */
     for (i = 0; i < n; i++) {
         if ((st = check_column_row(a, &cache, i, trust_codes[i],
                                    i > 0 && trust_codes[i] == trust_codes[i - 1], metric_ids[i],
-                                   numbers[i], kind)) != TA_OK)
+                                   numbers[i], kind)) != TA_OK) {
+            tai_free(&a->alloc, run_start);
             return st;
-        n_runs += !same_as_previous(trust_codes, i);
+        }
+        if (!same_as_previous(trust_codes, i)) {
+            if (tai_grow(&a->alloc, (void **)&run_start, &runs_cap, n_runs + 2,
+                         sizeof *run_start) != TA_OK) {
+                tai_free(&a->alloc, run_start);
+                return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding columns");
+            }
+            run_start[n_runs++] = i;
+        }
     }
+    if (run_start)
+        run_start[n_runs] = n; /* the end of the last run */
     nm = a->n_metrics;
-    /* The row of each run of rows naming one trust, found once here. */
-    if (!(run_rows = tai_reallocarray(&a->alloc, NULL, n_runs ? n_runs : 1, sizeof *run_rows)))
+    /* The row of each run, found once here. */
+    if (!(run_rows = tai_reallocarray(&a->alloc, NULL, n_runs ? n_runs : 1, sizeof *run_rows))) {
+        tai_free(&a->alloc, run_start);
         return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding columns");
+    }
     /* Stage new trusts: each run's code is hashed once, looked up among the
      * published codes, then among those staged so far. */
     tai_code_index_init(&staged, &a->alloc);
     st = tai_code_index_reserve(&staged, n_runs);
-    for (i = 0, run = 0; i < n && st == TA_OK; i++) {
-        const char *code = trust_codes[i];
+    for (run = 0; run < n_runs && st == TA_OK; run++) {
+        const char *code = trust_codes[run_start[run]];
         size_t hash, index;
-        if (same_as_previous(trust_codes, i))
-            continue;
         hash = tai_code_hash(code);
         if (!tai_code_index_find(&a->codes, a->trusts, code, hash, &index) &&
             !tai_code_index_find(&staged, a->trusts, code, hash, &index)) {
@@ -490,7 +504,7 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
                 n_staged++;
             }
         }
-        run_rows[run++] = index;
+        run_rows[run] = index;
     }
     /* Room for the staged codes among the published, so publishing cannot fail. */
     if (st == TA_OK)
@@ -499,19 +513,20 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
     cells = st == TA_OK && n > 0 ? input_cells(a, kind) : NULL;
     if (st == TA_OK && n > 0 && !cells)
         st = TA_ENOMEM;
-    for (i = 0, run = 0; i < n && st == TA_OK; i++) {
-        size_t m = cached_metric(a, &cache, metric_ids[i]);
-        if (!same_as_previous(trust_codes, i))
-            t = run_rows[run++];
-        if (!isnan(cells[t * nm + m])) {
-            st = tai_error_set(&a->err, TA_EDUPLICATE, "row %zu: trust %s already has a %s for "
-                               "%s", i, trust_codes[i],
-                               kind == TA_INPUT_VALUE ? "value" : "score",
-                               a->fw->def.metrics[m].id);
-            break;
+    for (run = 0; run < n_runs && st == TA_OK; run++) {
+        double *row = cells + run_rows[run] * nm;
+        for (i = run_start[run]; i < run_start[run + 1]; i++) {
+            size_t m = cached_metric(a, &cache, metric_ids[i]);
+            if (!isnan(row[m])) {
+                st = tai_error_set(&a->err, TA_EDUPLICATE, "row %zu: trust %s already has a %s "
+                                   "for %s", i, trust_codes[i],
+                                   kind == TA_INPUT_VALUE ? "value" : "score",
+                                   a->fw->def.metrics[m].id);
+                break;
+            }
+            row[m] = numbers[i];
+            written = i + 1;
         }
-        cells[t * nm + m] = numbers[i];
-        written = i + 1;
     }
     if (st != TA_OK) {
         if (st == TA_ENOMEM)
@@ -519,9 +534,11 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
         undo_columns(a, written, trust_codes, metric_ids, cells, n_staged);
         tai_code_index_free(&staged);
         tai_free(&a->alloc, run_rows);
+        tai_free(&a->alloc, run_start);
         return st;
     }
     tai_free(&a->alloc, run_rows);
+    tai_free(&a->alloc, run_start);
     /* Publish the staged trusts (room was reserved above). */
     for (size_t s = 0; s < staged.cap; s++)
         if (staged.slots[s].row_plus1 != 0)
