@@ -26,8 +26,8 @@ static int league_order(const tai_rank_entry *a, const tai_rank_entry *b)
         return a->segment < b->segment ? -1 : 1;
     if (a->key != b->key)
         return a->key < b->key ? -1 : 1;
-    if ((c = strcmp(a->name, b->name)) != 0)
-        return c;
+    if (a->name != b->name && (c = strcmp(a->name, b->name)) != 0)
+        return c; /* (the same pointer, as every empty name is, needs no compare) */
     return strcmp(a->code, b->code);
 }
 
