@@ -277,7 +277,19 @@ static ta_status read_row(row_reader *r)
     return TA_OK;
 }
 
-/* Groups figure indexes by entry so that a trust's figures are found in O(1). */
+/* The group of a figure within its entry's run of by_entry: result figures
+ * (average, segments, flags), then metric scores, then raw values. */
+static int figure_group(const tai_nhse_figure *fig)
+{
+    return fig->id_kind == TAI_ID_FIGURE ? 0 : fig->id_kind == TAI_ID_SCORE ? 1 : 2;
+}
+
+/* Groups figure indexes by entry so that a trust's figures are found in O(1).
+ * Within an entry the result figures come first, then the scores, then the
+ * raw values, each group in file order: entry_figure, which the published
+ * cut-offs and flags call twice per trust, scans only the few result
+ * figures, and an assessment from scores stops at the first raw value
+ * instead of walking all of them. */
 static ta_status index_by_entry(ta_nhse_file *f)
 {
     f->entry_start = tai_calloc(&f->alloc, f->n_entries + 1, sizeof *f->entry_start);
@@ -288,8 +300,10 @@ static ta_status index_by_entry(ta_nhse_file *f)
         f->entry_start[f->figures[i].entry + 1]++;
     for (size_t e = 0; e < f->n_entries; e++)
         f->entry_start[e + 1] += f->entry_start[e];
-    for (size_t i = 0, *next = f->by_entry; i < f->n_figures; i++)
-        next[f->entry_start[f->figures[i].entry]++] = i;
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t i = 0; i < f->n_figures; i++)
+            if (figure_group(&f->figures[i]) == pass)
+                f->by_entry[f->entry_start[f->figures[i].entry]++] = i;
     /* entry_start[e] now holds the end of e's run: shift back by one entry. */
     for (size_t e = f->n_entries; e > 0; e--)
         f->entry_start[e] = f->entry_start[e - 1];
@@ -469,15 +483,18 @@ ta_status ta_nhse_period_end(ta_date *end, const char *label)
 /* ---- assessments ------------------------------------------------------ */
 
 /* Entry e's figure of result figure index `figure` (as tai_framework_figure
- * gives), or NULL: a scan of the entry's own few figures, cheaper than
- * building a composite key and hashing it. */
+ * gives), or NULL: a scan of the entry's own result figures, which
+ * index_by_entry put first, cheaper than building a composite key and
+ * hashing it. */
 static const tai_nhse_figure *entry_figure(const ta_nhse_file *f, size_t e, size_t figure)
 {
     if (figure == (size_t)-1)
         return NULL;
     for (size_t k = f->entry_start[e]; k < f->entry_start[e + 1]; k++) {
         const tai_nhse_figure *fig = &f->figures[f->by_entry[k]];
-        if (fig->id_kind == TAI_ID_FIGURE && fig->id_index == figure)
+        if (fig->id_kind != TAI_ID_FIGURE)
+            return NULL; /* the result figures are over */
+        if (fig->id_index == figure)
             return fig;
     }
     return NULL;
@@ -547,7 +564,7 @@ static ta_status build_fast(ta_nhse_file *f, ta_assessment *a, size_t p, size_t 
                             ta_nhse_source source)
 {
     const tai_framework_def *def = &f->fw->def;
-    size_t nm = def->n_metrics, i_deficit, i_rsp;
+    size_t nm = def->n_metrics, i_deficit, i_rsp, n_trusts = 0;
     double *values, *scores;
     ta_status st = TA_OK;
     values = tai_calloc(&f->alloc, nm ? 2 * nm : 2, sizeof *values);
@@ -556,6 +573,12 @@ static ta_status build_fast(ta_nhse_file *f, ta_assessment *a, size_t p, size_t 
     scores = values + nm;
     i_deficit = tai_framework_figure(def, TA_FIGURE_DEFICIT_FLAG);
     i_rsp = tai_framework_figure(def, TA_FIGURE_RSP_FLAG);
+    for (size_t e = 0; e < f->n_entries; e++) /* room for them all at once */
+        n_trusts += f->entries[e].period == p && (type == (size_t)-1 || f->entries[e].type == type);
+    if (tai_assessment_reserve(a, n_trusts) != TA_OK) {
+        tai_free(&f->alloc, values);
+        return TA_ENOMEM;
+    }
     for (size_t e = 0; st == TA_OK && e < f->n_entries; e++) {
         const tai_nhse_entry *en = &f->entries[e];
         ta_tristate flags[2] = {TA_UNKNOWN, TA_UNKNOWN};
@@ -566,6 +589,8 @@ static ta_status build_fast(ta_nhse_file *f, ta_assessment *a, size_t p, size_t 
             values[m] = scores[m] = NAN;
         for (size_t k = f->entry_start[e]; st == TA_OK && k < f->entry_start[e + 1]; k++) {
             const tai_nhse_figure *fig = &f->figures[f->by_entry[k]];
+            if (source == TA_FROM_SCORES && figure_group(fig) == 2)
+                break; /* only raw values follow (index_by_entry) */
             if (fig->id_kind == TAI_ID_FIGURE) {
                 if (fig->id_index == i_deficit)
                     flags[TA_FLAG_FINANCIAL_DEFICIT] = fig->value != 0 ? TA_YES : TA_NO;

@@ -57,7 +57,7 @@ ta_status ta_assessment_new(ta_assessment **out, const ta_framework *fw,
     a->alloc = al;
     a->fw = fw;
     a->n_metrics = fw->def.n_metrics;
-    tai_strmap_init(&a->codes, &a->alloc);
+    tai_code_index_init(&a->codes, &a->alloc);
     a->notes.alloc = &a->alloc;
     if (!(a->period = tai_strdup(&a->alloc, ""))) {
         ta_assessment_free(a);
@@ -83,21 +83,46 @@ static void discard_results(ta_assessment *a)
 
 /* An empty field points here instead of owning a copy of "": most fields of
  * bulk-added trusts stay empty, and four allocations per trust were most of
- * what adding a million trusts cost. Never written through, never freed. */
+ * what adding a million trusts cost. Never written through. */
 static const char empty_field[1] = "";
 
-/* A field's text as a row stores it: empty_field or an owned copy (NULL when
- * out of memory). */
+/* Field texts live in a pool of chunks owned by the assessment (a->texts),
+ * not in an allocation each: a published file's trusts have four fields
+ * each, a host sets a type per trust, and a malloc and free per text were a
+ * third of building a national table. Texts are freed with the assessment;
+ * a replaced text is overwritten in place when the new one fits (see
+ * ta_assessment_set_trust_field), so setting a field again and again does
+ * not grow the pool. Chunks double from 4 KiB up to 1 MiB. */
+#define TEXT_CHUNK_MIN 4096
+#define TEXT_CHUNK_MAX (1024 * 1024)
+
+/* A field's text as a row stores it: empty_field or a copy in the pool (NULL
+ * when out of memory; the pool is then as it was). */
 static char *field_copy(ta_assessment *a, const char *text)
 {
-    return text[0] == '\0' ? (char *)empty_field : tai_strdup(&a->alloc, text);
-}
-
-static void free_row_fields(ta_assessment *a, tai_trust_row *row)
-{
-    for (size_t f = 0; f < TAI_N_FIELDS; f++)
-        if (row->fields[f] != empty_field)
-            tai_free(&a->alloc, row->fields[f]);
+    size_t len;
+    tai_text_chunk *c = a->texts;
+    char *copy;
+    if (text[0] == '\0')
+        return (char *)empty_field;
+    len = strlen(text) + 1;
+    if (!c || c->cap - c->used < len) {
+        size_t cap = c ? c->cap * 2 : TEXT_CHUNK_MIN;
+        if (cap > TEXT_CHUNK_MAX)
+            cap = TEXT_CHUNK_MAX;
+        if (cap < len)
+            cap = len;
+        if (cap > SIZE_MAX - sizeof *c || !(c = tai_malloc(&a->alloc, sizeof *c + cap)))
+            return NULL;
+        c->next = a->texts;
+        c->used = 0;
+        c->cap = cap;
+        a->texts = c;
+    }
+    copy = c->data + c->used;
+    memcpy(copy, text, len);
+    c->used += len;
+    return copy;
 }
 
 void ta_assessment_free(ta_assessment *a)
@@ -108,14 +133,17 @@ void ta_assessment_free(ta_assessment *a)
     al = a->alloc;
     discard_results(a);
     tai_free(&al, a->notes.items);
-    for (size_t t = 0; t < a->n_trusts; t++)
-        free_row_fields(a, &a->trusts[t]);
+    while (a->texts) {
+        tai_text_chunk *next = a->texts->next;
+        tai_free(&al, a->texts);
+        a->texts = next;
+    }
     tai_free(&al, a->trusts);
     tai_free(&al, a->values);
     tai_free(&al, a->supplied);
     tai_free(&al, a->ranks);
     tai_free(&al, a->period);
-    tai_strmap_free(&a->codes);
+    tai_code_index_free(&a->codes);
     tai_free(&al, a);
 }
 
@@ -220,10 +248,9 @@ static ta_status init_row(ta_assessment *a, size_t t, const char *code)
 
 ta_status ta_assessment_add_trust(ta_assessment *a, const ta_trust *t)
 {
-    size_t nm, index, n_new_ranks = 0;
+    size_t nm, index, n_new_ranks = 0, hash;
     int has_values = 0, has_scores = 0;
     tai_trust_row *row;
-    ta_status st;
     if (!a)
         return TA_EINVAL;
     if (!t)
@@ -231,7 +258,8 @@ ta_status ta_assessment_add_trust(ta_assessment *a, const ta_trust *t)
     if (t->fw != a->fw)
         return tai_error_set(&a->err, TA_EINVAL, "trust %s was made with another framework",
                              t->code);
-    if (tai_strmap_get(&a->codes, t->code, strlen(t->code), &index))
+    hash = tai_code_hash(t->code);
+    if (tai_code_index_find(&a->codes, a->trusts, t->code, hash, &index))
         return tai_error_set(&a->err, TA_EDUPLICATE, "trust %s is already in the assessment",
                              t->code);
     nm = a->n_metrics;
@@ -241,6 +269,7 @@ ta_status ta_assessment_add_trust(ta_assessment *a, const ta_trust *t)
         has_scores |= !isnan(t->scores[m]);
     }
     if (reserve_trusts(a, a->n_trusts + 1) != TA_OK ||
+        tai_code_index_reserve(&a->codes, a->n_trusts + 1) != TA_OK ||
         (has_values && !input_cells(a, TA_INPUT_VALUE)) ||
         (has_scores && !input_cells(a, TA_INPUT_SCORE)) ||
         tai_grow(&a->alloc, (void **)&a->ranks, &a->ranks_cap, a->n_ranks + n_new_ranks,
@@ -251,17 +280,12 @@ ta_status ta_assessment_add_trust(ta_assessment *a, const ta_trust *t)
         return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding trust %s", t->code);
     row = &a->trusts[index];
     for (size_t f = 0; f < TAI_N_FIELDS; f++) {
-        char *copy = field_copy(a, t->fields[f]);
-        if (!copy) {
-            free_row_fields(a, row);
+        char *copy = field_copy(a, t->fields[f]); /* on failure, copies made stay in the pool */
+        if (!copy)
             return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding trust %s", t->code);
-        }
         row->fields[f] = copy; /* replaces empty_field */
     }
-    if ((st = tai_strmap_put(&a->codes, t->code, strlen(t->code), index, NULL, NULL)) != TA_OK) {
-        free_row_fields(a, row);
-        return tai_error_set(&a->err, st, "out of memory adding trust %s", t->code);
-    }
+    tai_code_index_insert(&a->codes, hash, index);
     row->ft_status = t->ft_status;
     row->flags[0] = t->flags[0];
     row->flags[1] = t->flags[1];
@@ -284,18 +308,26 @@ ta_status ta_assessment_add_trust(ta_assessment *a, const ta_trust *t)
     return TA_OK;
 }
 
+ta_status tai_assessment_reserve(ta_assessment *a, size_t count)
+{
+    if (reserve_trusts(a, count) != TA_OK || tai_code_index_reserve(&a->codes, count) != TA_OK)
+        return TA_ENOMEM;
+    return TA_OK;
+}
+
 ta_status tai_assessment_add_row(ta_assessment *a, const char *code, char *const *fields,
                                  const ta_tristate *flags, const double *values,
                                  const double *scores)
 {
-    size_t nm = a->n_metrics, index = a->n_trusts;
+    size_t nm = a->n_metrics, index = a->n_trusts, hash;
     tai_trust_row *row;
-    ta_status st;
     if (!tai_trust_code_valid(code))
         return TA_EINVAL;
-    if (tai_strmap_get(&a->codes, code, strlen(code), &index))
+    hash = tai_code_hash(code);
+    if (tai_code_index_find(&a->codes, a->trusts, code, hash, &index))
         return TA_EDUPLICATE;
     if (reserve_trusts(a, a->n_trusts + 1) != TA_OK ||
+        tai_code_index_reserve(&a->codes, a->n_trusts + 1) != TA_OK ||
         (values && !input_cells(a, TA_INPUT_VALUE)) ||
         (scores && !input_cells(a, TA_INPUT_SCORE)))
         return TA_ENOMEM;
@@ -303,15 +335,9 @@ ta_status tai_assessment_add_row(ta_assessment *a, const char *code, char *const
     init_row(a, index, code);
     row = &a->trusts[index];
     for (size_t f = 0; f < TAI_N_FIELDS; f++)
-        if (!(row->fields[f] = field_copy(a, fields[f]))) {
-            row->fields[f] = (char *)empty_field;
-            free_row_fields(a, row);
-            return TA_ENOMEM;
-        }
-    if ((st = tai_strmap_put(&a->codes, code, strlen(code), index, NULL, NULL)) != TA_OK) {
-        free_row_fields(a, row);
-        return st;
-    }
+        if (!(row->fields[f] = field_copy(a, fields[f])))
+            return TA_ENOMEM; /* the row is beyond n_trusts: not in the assessment */
+    tai_code_index_insert(&a->codes, hash, index);
     row->flags[0] = flags[0];
     row->flags[1] = flags[1];
     if (values)
@@ -392,7 +418,7 @@ static int same_as_previous(const char *const *codes, size_t i)
 
 /* Undoes a failed ta_assessment_add_columns: clears the cells that rows
  * 0 .. written-1 set in trusts already published, and empties the staged rows
- * beyond n_trusts (whose codes must no longer be in a->codes). */
+ * beyond n_trusts (whose codes are not in a->codes). */
 static void undo_columns(ta_assessment *a, size_t written, const char *const *trust_codes,
                          const char *const *metric_ids, double *cells, size_t n_staged)
 {
@@ -400,14 +426,13 @@ static void undo_columns(ta_assessment *a, size_t written, const char *const *tr
     for (size_t j = 0; cells && j < written; j++) {
         size_t t, m;
         const char *code = trust_codes[j];
-        if (!tai_strmap_get(&a->codes, code, strlen(code), &t))
+        if (!tai_code_index_find(&a->codes, a->trusts, code, tai_code_hash(code), &t))
             continue; /* a staged trust: emptied below */
         tai_framework_lookup(&a->fw->def, metric_ids[j], &m, NULL);
         cells[t * nm + m] = NAN;
     }
     for (size_t s = 0; s < n_staged; s++) {
         size_t t = a->n_trusts + s;
-        free_row_fields(a, &a->trusts[t]);
         for (size_t m = 0; m < nm; m++) { /* either array may not exist yet */
             if (a->values)
                 a->values[t * nm + m] = NAN;
@@ -421,8 +446,9 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
                                     const char *const *metric_ids, const double *numbers,
                                     ta_input_kind kind)
 {
-    tai_strmap staged; /* codes new in this call -> row index beyond n_trusts */
-    size_t n_staged = 0, nm, i, written = 0, t = 0, n_runs = 0, run, *run_rows;
+    tai_code_index staged; /* codes new in this call -> row index beyond n_trusts */
+    size_t n_staged = 0, nm, i, written = 0, n_runs = 0, runs_cap = 0, run;
+    size_t *run_start = NULL, *run_rows;
     double *cells;
     id_cache cache;
     ta_status st = TA_OK;
@@ -433,98 +459,110 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
     if (kind != TA_INPUT_VALUE && kind != TA_INPUT_SCORE)
         return tai_error_set(&a->err, TA_EINVAL, "unknown input kind %d", (int)kind);
     memset(&cache, 0, sizeof cache);
+    /* Check every row and note where each run of rows naming one trust
+     * starts, so the passes below go run by run and compare no codes. */
     for (i = 0; i < n; i++) {
         if ((st = check_column_row(a, &cache, i, trust_codes[i],
                                    i > 0 && trust_codes[i] == trust_codes[i - 1], metric_ids[i],
-                                   numbers[i], kind)) != TA_OK)
+                                   numbers[i], kind)) != TA_OK) {
+            tai_free(&a->alloc, run_start);
             return st;
-        n_runs += !same_as_previous(trust_codes, i);
+        }
+        if (!same_as_previous(trust_codes, i)) {
+            if (tai_grow(&a->alloc, (void **)&run_start, &runs_cap, n_runs + 2,
+                         sizeof *run_start) != TA_OK) {
+                tai_free(&a->alloc, run_start);
+                return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding columns");
+            }
+            run_start[n_runs++] = i;
+        }
     }
+    if (run_start)
+        run_start[n_runs] = n; /* the end of the last run */
     nm = a->n_metrics;
-    /* The row of each run of rows naming one trust, found once here. */
-    if (!(run_rows = tai_reallocarray(&a->alloc, NULL, n_runs ? n_runs : 1, sizeof *run_rows)))
+    /* The row of each run, found once here. */
+    if (!(run_rows = tai_reallocarray(&a->alloc, NULL, n_runs ? n_runs : 1, sizeof *run_rows))) {
+        tai_free(&a->alloc, run_start);
         return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding columns");
-    tai_strmap_init(&staged, &a->alloc);
-    /* Stage new trusts. */
-    for (i = 0, run = 0; i < n && st == TA_OK; i++) {
-        const char *code = trust_codes[i];
-        size_t len, index;
-        int existed = 0;
-        if (same_as_previous(trust_codes, i))
-            continue;
-        len = strlen(code);
-        if (tai_strmap_get(&a->codes, code, len, &index)) {
-            run_rows[run++] = index;
-            continue;
-        }
-        st = tai_strmap_put(&staged, code, len, a->n_trusts + n_staged, &existed, &index);
-        if (st == TA_OK && !existed) {
-            st = reserve_trusts(a, a->n_trusts + n_staged + 1);
-            if (st == TA_OK)
-                st = init_row(a, a->n_trusts + n_staged, code);
-            if (st == TA_OK)
-                n_staged++;
-        }
-        run_rows[run++] = index;
     }
+    /* Stage new trusts: each run's code is hashed once, looked up among the
+     * published codes, then among those staged so far. */
+    tai_code_index_init(&staged, &a->alloc);
+    st = tai_code_index_reserve(&staged, n_runs);
+    for (run = 0; run < n_runs && st == TA_OK; run++) {
+        const char *code = trust_codes[run_start[run]];
+        size_t hash, index;
+        hash = tai_code_hash(code);
+        if (!tai_code_index_find(&a->codes, a->trusts, code, hash, &index) &&
+            !tai_code_index_find(&staged, a->trusts, code, hash, &index)) {
+            index = a->n_trusts + n_staged;
+            st = reserve_trusts(a, index + 1);
+            if (st == TA_OK)
+                st = init_row(a, index, code);
+            if (st == TA_OK) {
+                tai_code_index_insert(&staged, hash, index);
+                n_staged++;
+            }
+        }
+        run_rows[run] = index;
+    }
+    /* Room for the staged codes among the published, so publishing cannot fail. */
+    if (st == TA_OK)
+        st = tai_code_index_reserve(&a->codes, a->n_trusts + n_staged);
     /* Write the cells, stopping at the first duplicate. */
     cells = st == TA_OK && n > 0 ? input_cells(a, kind) : NULL;
     if (st == TA_OK && n > 0 && !cells)
         st = TA_ENOMEM;
-    for (i = 0, run = 0; i < n && st == TA_OK; i++) {
-        size_t m = cached_metric(a, &cache, metric_ids[i]);
-        if (!same_as_previous(trust_codes, i))
-            t = run_rows[run++];
-        if (!isnan(cells[t * nm + m])) {
-            st = tai_error_set(&a->err, TA_EDUPLICATE, "row %zu: trust %s already has a %s for "
-                               "%s", i, trust_codes[i],
-                               kind == TA_INPUT_VALUE ? "value" : "score",
-                               a->fw->def.metrics[m].id);
-            break;
+    for (run = 0; run < n_runs && st == TA_OK; run++) {
+        double *row = cells + run_rows[run] * nm;
+        for (i = run_start[run]; i < run_start[run + 1]; i++) {
+            size_t m = cached_metric(a, &cache, metric_ids[i]);
+            if (!isnan(row[m])) {
+                st = tai_error_set(&a->err, TA_EDUPLICATE, "row %zu: trust %s already has a %s "
+                                   "for %s", i, trust_codes[i],
+                                   kind == TA_INPUT_VALUE ? "value" : "score",
+                                   a->fw->def.metrics[m].id);
+                break;
+            }
+            row[m] = numbers[i];
+            written = i + 1;
         }
-        cells[t * nm + m] = numbers[i];
-        written = i + 1;
     }
     if (st != TA_OK) {
         if (st == TA_ENOMEM)
             tai_error_set(&a->err, TA_ENOMEM, "out of memory adding columns");
         undo_columns(a, written, trust_codes, metric_ids, cells, n_staged);
-        tai_strmap_free(&staged);
+        tai_code_index_free(&staged);
         tai_free(&a->alloc, run_rows);
+        tai_free(&a->alloc, run_start);
         return st;
     }
     tai_free(&a->alloc, run_rows);
-    /* Publish the staged trusts; on failure take back the codes published. */
-    for (size_t s = 0; s < n_staged && st == TA_OK; s++) {
-        size_t row = a->n_trusts + s;
-        st = tai_strmap_put(&a->codes, a->trusts[row].code, strlen(a->trusts[row].code), row,
-                            NULL, NULL);
-        if (st != TA_OK) {
-            for (size_t r = 0; r < s; r++)
-                tai_strmap_remove(&a->codes, a->trusts[a->n_trusts + r].code,
-                                  strlen(a->trusts[a->n_trusts + r].code));
-            undo_columns(a, n, trust_codes, metric_ids, cells, n_staged);
-        }
-    }
-    tai_strmap_free(&staged);
-    if (st != TA_OK)
-        return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding columns");
+    tai_free(&a->alloc, run_start);
+    /* Publish the staged trusts (room was reserved above). */
+    for (size_t s = 0; s < staged.cap; s++)
+        if (staged.slots[s].row_plus1 != 0)
+            tai_code_index_insert(&a->codes, staged.slots[s].hash, staged.slots[s].row_plus1 - 1);
+    tai_code_index_free(&staged);
     a->n_trusts += n_staged;
     discard_results(a);
     return TA_OK;
 }
 
-/* Callers set several fields and flags of one trust in a row, so the last
- * trust found is compared first (a short string compare, not a hash). */
+/* Callers set several fields and flags of one trust in a row, and usually
+ * go through the trusts in the order they were added, so the last trust
+ * found and the one after it are compared first (short string compares, not
+ * a hash). */
 static ta_status find_code(ta_assessment *a, const char *code, size_t *t)
 {
     if (!code)
         return tai_error_set(&a->err, TA_EINVAL, "trust code is NULL");
-    if (a->last_found < a->n_trusts && strcmp(a->trusts[a->last_found].code, code) == 0) {
-        *t = a->last_found;
-        return TA_OK;
-    }
-    if (!tai_strmap_get(&a->codes, code, strlen(code), t))
+    for (size_t k = a->last_found; k < a->n_trusts && k <= a->last_found + 1; k++)
+        if (strcmp(a->trusts[k].code, code) == 0) {
+            *t = a->last_found = k;
+            return TA_OK;
+        }
+    if (!tai_code_index_find(&a->codes, a->trusts, code, tai_code_hash(code), t))
         return tai_error_set(&a->err, TA_ENOTFOUND, "no trust %s in the assessment", code);
     a->last_found = *t;
     return TA_OK;
@@ -534,7 +572,7 @@ ta_status ta_assessment_set_trust_field(ta_assessment *a, const char *code, ta_t
                                         const char *value)
 {
     size_t t;
-    char *copy;
+    char *copy, *old;
     ta_status st;
     if (!a)
         return TA_EINVAL;
@@ -542,11 +580,14 @@ ta_status ta_assessment_set_trust_field(ta_assessment *a, const char *code, ta_t
         return st;
     if ((int)field < 0 || (int)field >= TAI_N_FIELDS || !value)
         return tai_error_set(&a->err, TA_EINVAL, "bad field or NULL value for trust %s", code);
-    if (!(copy = field_copy(a, value)))
-        return tai_error_set(&a->err, TA_ENOMEM, "out of memory");
-    if (a->trusts[t].fields[field] != empty_field)
-        tai_free(&a->alloc, a->trusts[t].fields[field]);
-    a->trusts[t].fields[field] = copy;
+    old = a->trusts[t].fields[field];
+    if (old != empty_field && value[0] != '\0' && strlen(value) <= strlen(old)) {
+        memmove(old, value, strlen(value) + 1); /* fits: the pool does not grow */
+    } else {
+        if (!(copy = field_copy(a, value)))
+            return tai_error_set(&a->err, TA_ENOMEM, "out of memory");
+        a->trusts[t].fields[field] = copy;
+    }
     discard_results(a);
     return TA_OK;
 }
@@ -747,7 +788,9 @@ ta_status ta_assessment_find_trust(size_t *index_out, const ta_assessment *a, co
 {
     if (!index_out || !a || !code)
         return TA_EINVAL;
-    return tai_strmap_get(&a->codes, code, strlen(code), index_out) ? TA_OK : TA_ENOTFOUND;
+    return tai_code_index_find(&a->codes, a->trusts, code, tai_code_hash(code), index_out)
+               ? TA_OK
+               : TA_ENOTFOUND;
 }
 
 const char *ta_assessment_trust_code(const ta_assessment *a, size_t i)

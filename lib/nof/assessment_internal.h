@@ -43,6 +43,35 @@ typedef struct tai_result {
     size_t type_order; /* position of the trust's type in byte order of types */
 } tai_result;
 
+/* code_index.c: trust code -> row, over the rows' own codes (no key copies).
+ * Reserve room for `count` codes in all before inserting; an insert cannot
+ * fail then. */
+typedef struct tai_code_slot {
+    size_t hash;
+    size_t row_plus1; /* 0 = empty */
+} tai_code_slot;
+
+typedef struct tai_code_index {
+    const ta_allocator *alloc;
+    tai_code_slot *slots;
+    size_t cap, count;
+} tai_code_index;
+
+size_t tai_code_hash(const char *code);
+void tai_code_index_init(tai_code_index *x, const ta_allocator *alloc);
+void tai_code_index_free(tai_code_index *x);
+int tai_code_index_find(const tai_code_index *x, const tai_trust_row *rows, const char *code,
+                        size_t hash, size_t *row);
+ta_status tai_code_index_reserve(tai_code_index *x, size_t count);
+void tai_code_index_insert(tai_code_index *x, size_t hash, size_t row);
+
+/* A chunk of the pool that holds an assessment's field texts (assessment.c). */
+typedef struct tai_text_chunk {
+    struct tai_text_chunk *next;
+    size_t used, cap;
+    char data[];
+} tai_text_chunk;
+
 /* A note the run wants to record; returns TA_ENOMEM or TA_OK. */
 typedef struct tai_notes {
     const ta_allocator *alloc;
@@ -61,7 +90,8 @@ struct ta_assessment {
     size_t n_metrics;
     size_t n_trusts, trusts_cap;
     tai_trust_row *trusts;
-    tai_strmap codes;
+    tai_code_index codes;
+    tai_text_chunk *texts; /* the field texts (see field_copy) */
     size_t last_found; /* the trust find_code found last (a hint; may be stale) */
     double *values;   /* trusts_cap * n_metrics */
     double *supplied; /* trusts_cap * n_metrics */
@@ -92,6 +122,10 @@ void tai_likely_free(ta_assessment *a);
  * checked what the ta_trust setters check (finite numbers, scores in [1, 4]).
  * TA_EINVAL for an invalid code, TA_EDUPLICATE, TA_ENOMEM (the assessment is
  * then as it was); no message is set. */
+/* assessment.c: makes room for `count` trusts in all (TA_ENOMEM or TA_OK),
+ * so a reader that knows how many it will add grows the arrays once. */
+ta_status tai_assessment_reserve(ta_assessment *a, size_t count);
+
 ta_status tai_assessment_add_row(ta_assessment *a, const char *code, char *const *fields,
                                  const ta_tristate *flags, const double *values,
                                  const double *scores);

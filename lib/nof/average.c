@@ -16,6 +16,19 @@
 
 #include "assessment_internal.h"
 
+/* nearbyint(y), without the library call for the magnitudes scores have:
+ * adding and subtracting 1.5 x 2^52 rounds |y| < 2^51 to an integer in the
+ * current rounding mode, as nearbyint does (same result, bit for bit; the
+ * volatile-free form is safe because C11 without FENV_ACCESS lets the
+ * compiler assume the default mode, the mode nearbyint also sees). */
+static double round_integer(double y)
+{
+    const double magic = 6755399441055744.0; /* 1.5 x 2^52 */
+    if (!(fabs(y) < 2251799813685248.0))  /* 2^51, or NaN */
+        return nearbyint(y);
+    return (y + magic) - magic;
+}
+
 /* A running mean that keeps decimal inputs exact (see the file comment). */
 typedef struct mean {
     double scale, exact_sum, other_sum;
@@ -24,7 +37,7 @@ typedef struct mean {
 
 static void mean_add(mean *m, double x)
 {
-    double k = nearbyint(x * m->scale);
+    double k = round_integer(x * m->scale);
     if (fabs(x * m->scale - k) <= 1e-9 * m->scale)
         m->exact_sum += k;
     else

@@ -26,8 +26,8 @@ static int league_order(const tai_rank_entry *a, const tai_rank_entry *b)
         return a->segment < b->segment ? -1 : 1;
     if (a->key != b->key)
         return a->key < b->key ? -1 : 1;
-    if ((c = strcmp(a->name, b->name)) != 0)
-        return c;
+    if (a->name != b->name && (c = strcmp(a->name, b->name)) != 0)
+        return c; /* (the same pointer, as every empty name is, needs no compare) */
     return strcmp(a->code, b->code);
 }
 
@@ -137,10 +137,14 @@ static int by_text(const void *pa, const void *pb)
 }
 
 /* Sets results[t].type_order: the position of the trust's type among the
- * distinct types in byte order. One hash lookup per trust gives each type its
- * first-seen number (a trust of the same type as the one before skips even
- * that); the distinct types are then sorted and the numbers mapped to
- * positions. */
+ * distinct types in byte order. Each trust's type gets its first-seen number:
+ * a trust of the same type as the one before copies it, the first
+ * FEW_TYPES distinct types (all there are in NHS data) are found by a string
+ * compare each, cheaper than hashing the text, and only further types go
+ * through a hash map. The distinct types are then sorted and the numbers
+ * mapped to positions. */
+#define FEW_TYPES 8
+
 static ta_status order_types(ta_assessment *a)
 {
     tai_strmap seen;
@@ -153,13 +157,17 @@ static ta_status order_types(ta_assessment *a)
     tai_strmap_init(&seen, &a->alloc);
     for (size_t t = 0; t < a->n_trusts && st == TA_OK; t++) {
         const char *type = a->trusts[t].fields[TA_FIELD_TYPE];
-        size_t id = 0;
+        size_t id = n_types;
         int existed = 0;
         if (t > 0 && strcmp(type, a->trusts[t - 1].fields[TA_FIELD_TYPE]) == 0) {
             a->results[t].type_order = a->results[t - 1].type_order;
             continue;
         }
-        st = tai_strmap_put(&seen, type, strlen(type), n_types, &existed, &id);
+        for (size_t k = 0; k < n_types && k < FEW_TYPES && !existed; k++)
+            if (strcmp(types[k].text, type) == 0)
+                id = k, existed = 1;
+        if (!existed && n_types >= FEW_TYPES) /* the map holds the types after the first few */
+            st = tai_strmap_put(&seen, type, strlen(type), n_types, &existed, &id);
         if (st == TA_OK && !existed) {
             types[n_types].text = type;
             types[n_types].id = n_types;

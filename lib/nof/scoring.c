@@ -160,10 +160,23 @@ static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranke
     if (n == 0)
         return TA_OK;
     sort_by_key(buf, tmp, n);
+    if (metric->scoring == TA_SCORING_RANK) /* col[t] NaN = no value: no need to read values again */
+        for (size_t t = 0; t < a->n_trusts; t++)
+            col[t] = NAN;
     for (size_t i = 0, first = 0; i < n; i++) {
         if (i > 0 && buf[i].key != buf[i - 1].key)
             first = i;
         col[buf[i].trust] = tai_rank_score(first, n);
+    }
+    if (metric->scoring == TA_SCORING_RANK) {
+        /* The score matrix's column: one stream through it instead of two
+         * (the values matrix is as large, and each metric walked it twice). */
+        for (size_t t = 0; t < a->n_trusts; t++) {
+            double *out = &scores[t * nm + m];
+            if (!isnan(col[t]) && isnan(*out)) /* a value, and no supplied score */
+                *out = col[t];
+        }
+        return TA_OK;
     }
     for (size_t t = 0; t < a->n_trusts; t++) {
         double v = a->values[t * nm + m], *out = &scores[t * nm + m];
