@@ -204,3 +204,27 @@ def test_help_is_useful():
         assert obj.__doc__ and len(obj.__doc__) > 20, obj
     pkg = pathlib.Path(ta.__file__).parent
     assert (pkg / "py.typed").is_file()
+
+
+def test_period_end():
+    import datetime
+    assert ta.period_end("Q4 2025/26") == datetime.date(2026, 3, 31)
+    assert ta.period_end("Q1 2025/26") == datetime.date(2025, 6, 30)
+    with pytest.raises(ta.ParseError):
+        ta.period_end("Q5 2025/26")
+    with pytest.raises(TypeError):
+        ta.period_end(4)
+
+
+def test_scores_only_leaves_a_combined_metric_unscored():
+    fw = ta.Framework.preset("nof-2025-26")
+    with ta.Assessment(fw, period="Q") as a:
+        a.add_columns(["RX1", "RX1", "RX1"], ["OF1079", "OF1081", "OF1005"], [1.0, 4.0, 2.0],
+                      kind="score")
+        a.run()
+        derived = a.result("RX1").n_scores           # OF1080 = 3 derived from the table
+        a.set_scores_only(True)
+        a.run()
+        assert (derived, a.result("RX1").n_scores) == (2, 1)
+        with pytest.raises(TypeError):
+            a.set_scores_only(1)

@@ -90,7 +90,8 @@ from .capital import (
     capital_preset_names,
 )
 from .money import format_money, parse_money
-from .nhse import NhseFile, Published, league_table, read_nhse_bytes, read_nhse_csv
+from .nhse import (NhseFile, Published, league_table, period_end, read_nhse_bytes,
+                   read_nhse_csv)
 from .review import Holidays, ReviewResult, ReviewSchedule, trigger_name
 from .trust import MetricInput, Trust
 from .verify import Difference, Summary, Unchecked, Verification, verify
@@ -107,7 +108,8 @@ __all__ = [
     "Assessment", "TrustResult", "LeagueRow", "LeagueTable", "LEAGUE_COLUMNS",
     "quantile_cutoffs", "round_half_up", "range_text",
     # published files
-    "NhseFile", "Published", "read_nhse_csv", "read_nhse_bytes", "league_table",
+    "NhseFile", "Published", "read_nhse_csv",
+    "period_end", "read_nhse_bytes", "league_table",
     "verify", "Verification", "Summary", "Difference", "Unchecked",
     # dates and reviews
     "dates", "Holidays", "ReviewSchedule", "ReviewResult", "trigger_name",

@@ -154,6 +154,7 @@ _FUNCTIONS = {
     "ta_assessment_set_trust_field": (status, [handle, c_char_p, c_int, c_char_p]),
     "ta_assessment_set_trust_flag": (status, [handle, c_char_p, c_int, c_int]),
     "ta_assessment_set_cutoffs": (status, [handle, c_size_t, p_double]),
+    "ta_assessment_set_scores_only": (status, [handle, c_int]),
     "ta_assessment_run": (status, [handle]),
     "ta_assessment_cutoffs": (status, [handle, p_double, c_size_t, p_size]),
     "ta_assessment_trust_count": (c_size_t, [handle]),
@@ -200,6 +201,7 @@ _FUNCTIONS = {
         [handle, c_char_p, c_char_p, c_char_p, p_int, p_double, p_int, p_double],
     ),
     "ta_nhse_file_published_cutoffs": (status, [p_double, c_size_t, handle, c_char_p]),
+    "ta_nhse_period_end": (status, [p_date, c_char_p]),
     # verify.h
     "ta_verification_new": (status, [out_handle, handle, c_void_p]),
     "ta_verification_free": (None, [handle]),

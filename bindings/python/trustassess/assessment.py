@@ -374,6 +374,14 @@ class Assessment(Handle):
         arr, n = doubles(() if cutoffs is None else cutoffs, "cutoffs")
         self._check(lib.ta_assessment_set_cutoffs(self._h(), n, arr))
 
+    def set_scores_only(self, scores_only: bool = True) -> None:
+        """Use only the scores given: raw values are ignored and no rule derives
+        a score (a combined metric is not built from its parts), so a metric
+        without a given score is left out, never imputed."""
+        if not isinstance(scores_only, bool):
+            raise TypeError("scores_only must be a bool")
+        self._check(lib.ta_assessment_set_scores_only(self._h(), int(scores_only)))
+
     def run(self) -> "Assessment":
         """Scores, segments and ranks (idempotent). Returns self."""
         self._check(lib.ta_assessment_run(self._h()))

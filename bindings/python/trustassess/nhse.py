@@ -15,6 +15,7 @@ assessment, ranked separately, rows in the library's league order.
 from __future__ import annotations
 
 import ctypes
+import datetime
 from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple, Union
 
@@ -154,6 +155,17 @@ class NhseFile(Handle):
         if self.closed:
             return "<NhseFile (closed)>"
         return f"<NhseFile: {self.row_count} rows, periods {self.periods}>"
+
+
+def period_end(period: str) -> "datetime.date":
+    """The last day of an NHS England quarter label "Qn YYYY/YY" (Q4 ends 31
+    March of the next year); ParseError for any other text."""
+    from .dates import from_c
+    from ._lib import TaDate
+    out = TaDate()
+    check(lib.ta_nhse_period_end(ctypes.byref(out), c_str(period, "period")),
+          f"{period!r} is not a quarter label Qn YYYY/YY")
+    return from_c(out)
 
 
 def read_nhse_csv(path: PathLike, framework: Optional[Framework] = None) -> NhseFile:
