@@ -199,7 +199,9 @@ TA_API ta_status ta_framework_builder_set_rsp_segment(ta_framework_builder *b, i
 TA_API ta_status ta_framework_builder_set_decimals(ta_framework_builder *b, int decimals);
 
 /* Adds the definitions of a catalogue CSV file / buffer to the builder.
- * Errors name the file, line and column. `name` labels the buffer in messages. */
+ * Errors name the file, line and column. `name` labels the buffer in messages.
+ * On failure the rows before the failing one stay in the builder (they were
+ * each valid): to retry a corrected file, start from a new builder. */
 TA_API ta_status ta_framework_builder_load_csv(ta_framework_builder *b, const char *path);
 TA_API ta_status ta_framework_builder_load_csv_buffer(ta_framework_builder *b, const char *name,
                                                       const char *data, size_t len);
