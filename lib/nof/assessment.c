@@ -93,8 +93,8 @@ static const char empty_field[1] = "";
  * a replaced text is overwritten in place when the new one fits (see
  * ta_assessment_set_trust_field), so setting a field again and again does
  * not grow the pool. Chunks double from 4 KiB up to 1 MiB. */
-#define TEXT_CHUNK_MIN 4096
-#define TEXT_CHUNK_MAX (1024 * 1024)
+#define TEXT_CHUNK_MIN ((size_t)4096)
+#define TEXT_CHUNK_MAX ((size_t)1024 * 1024)
 
 /* A field's text as a row stores it: empty_field or a copy in the pool (NULL
  * when out of memory; the pool is then as it was). */
