@@ -14,6 +14,7 @@
  *   trustassess/analysis.h    likely ranges (bootstrap) and what-if
  *   trustassess/date.h        civil dates (no time, no time zone)
  *   trustassess/review.h      working days, five-yearly review schedule, panel calendar
+ *   trustassess/register.h    the status register: AFT events, status on a date
  *   trustassess/money.h       money as integer pence: parsing and formatting
  *   trustassess/capital.h     capital investment routes (the £100m rule) and approvals
  *   trustassess/eligibility.h the advanced foundation trust and IHO eligibility screen
@@ -31,6 +32,7 @@
 #include "trustassess/analysis.h"
 #include "trustassess/date.h"
 #include "trustassess/review.h"
+#include "trustassess/register.h"
 #include "trustassess/money.h"
 #include "trustassess/capital.h"
 #include "trustassess/eligibility.h"

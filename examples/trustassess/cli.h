@@ -49,6 +49,18 @@ int cli_reviews_run(int argc, char **argv);
 void cli_reviews_help(FILE *out);
 int cli_holidays_run(int argc, char **argv);
 void cli_holidays_help(FILE *out);
+int cli_status_run(int argc, char **argv);
+void cli_status_help(FILE *out);
+
+/* ---- the status register (status.c) ----------------------------------- */
+
+/* A register read from EVENTS.csv at `path` ("-" = standard input). Returns
+ * CLI_OK, or CLI_INPUT after a message; *out is freed by the caller either way. */
+int cli_register_open(ta_register **out, const char *cmd_name, const char *path);
+/* The date of the register's latest event (0001-01-01 when empty). */
+ta_date cli_register_latest(const ta_register *r);
+/* Whether CSV text's header has an Event column (an events file). */
+int cli_is_events_csv(const char *data, size_t len);
 
 /* ---- messages (args.c) ------------------------------------------------ */
 

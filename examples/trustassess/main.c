@@ -6,6 +6,7 @@
  *   trustassess explain FILE ...     how one trust's segment and rank came about
  *   trustassess framework ...        the built-in framework catalogues
  *   trustassess capital ...          capital scheme routes under the £100m rule
+ *   trustassess status EVENTS.csv    each trust's status on a date
  *   trustassess reviews TRUSTS.csv   the five-yearly review schedule
  *   trustassess holidays YEAR        bank holidays of England and Wales
  *
@@ -28,6 +29,8 @@ static const cli_command commands[] = {
      cli_eligibility_help},
     {"capital", "the route, approvers and paperwork of capital schemes (the £100m rule)",
      cli_capital_run, cli_capital_help},
+    {"status", "each trust's status on a date from its dated events", cli_status_run,
+     cli_status_help},
     {"reviews", "five-yearly review schedule of advanced foundation trusts", cli_reviews_run,
      cli_reviews_help},
     {"holidays", "bank holidays of England and Wales, as GOV.UK lists them", cli_holidays_run,

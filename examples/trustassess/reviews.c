@@ -25,15 +25,18 @@
 
 void cli_reviews_help(FILE *out)
 {
-    fputs("usage: trustassess reviews TRUSTS.csv [--nof FILE] [--today YYYY-MM-DD]\n"
-          "                          [--sittings SPEC] [--capacity N]\n"
+    fputs("usage: trustassess reviews TRUSTS.csv|EVENTS.csv [--nof FILE]\n"
+          "                          [--today YYYY-MM-DD] [--sittings SPEC] [--capacity N]\n"
           "                          [--format csv|ics|table] [--dtstamp STAMP] [-o OUT]\n"
           "\n"
           "When each advanced foundation trust's next review is due (at least every five\n"
           "years, earlier when a trigger fires) and the panel sitting it is placed on.\n"
           "TRUSTS.csv ('-' = standard input) has the columns Trust_code, Trust_name,\n"
           "Authorised_on, Last_reviewed_on (may be empty) and optionally Ceases_on\n"
-          "(a merger or dissolution); dates are YYYY-MM-DD.\n"
+          "(a merger or dissolution); dates are YYYY-MM-DD. An events file (columns\n"
+          "Trust_code, Date, Event: see trustassess help status) is read too: the trusts\n"
+          "that are advanced foundation trusts on --today (else on the latest event),\n"
+          "from their last authorisation, with their reviews and a later ceasing.\n"
           "\n"
           "  --nof FILE        NHS England's published NOF file: each quarter's adjusted\n"
           "                    segment (OF5000), deficit (OF5004) and Recovery Support\n"
@@ -406,6 +409,24 @@ static int parse_capacity(int32_t *n, const char *text)
     return 1;
 }
 
+/* An events file (the status register): the trusts that are advanced
+ * foundation trusts on --today, else on the date of the latest event. */
+static int read_events(ta_review_schedule *s, const reviews_args *ra, const cli_buf *in)
+{
+    ta_register *r = NULL;
+    int rc = CLI_OK;
+    if (ta_register_new(&r, NULL) != TA_OK)
+        return cli_error(CLI_INPUT, "out of memory");
+    if (ta_register_read_buffer(r, in->data ? in->data : "", in->len, cli_input_name(ra->file)) !=
+        TA_OK)
+        rc = cli_error(CLI_INPUT, "%s", ta_register_error(r));
+    else if (ta_review_schedule_add_register(
+                 s, r, ra->has_today ? ra->today : cli_register_latest(r)) != TA_OK)
+        rc = cli_error(CLI_INPUT, "%s", ta_review_schedule_error(s));
+    ta_register_free(r);
+    return rc;
+}
+
 int cli_reviews_run(int argc, char **argv)
 {
     reviews_args ra = {0};
@@ -439,8 +460,11 @@ int cli_reviews_run(int argc, char **argv)
     }
     if ((rc = cli_read_all(&in, ra.file)) != CLI_OK)
         goto done;
-    if (ta_review_schedule_read_csv(s, in.data ? in.data : "", in.len, cli_input_name(ra.file)) !=
-        TA_OK) {
+    if (cli_is_events_csv(in.data ? in.data : "", in.len)) {
+        if ((rc = read_events(s, &ra, &in)) != CLI_OK)
+            goto done;
+    } else if (ta_review_schedule_read_csv(s, in.data ? in.data : "", in.len,
+                                           cli_input_name(ra.file)) != TA_OK) {
         rc = cli_error(CLI_INPUT, "%s", ta_review_schedule_error(s));
         goto done;
     }

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# End-to-end tests of earned autonomy (issue 16): `trustassess status` over a
+# file of dated events (the life cycle authorised -> deauthorised ->
+# reauthorised and its review date), `reviews` reading the same events file,
+# impossible sequences named by file and line, capital routes that follow the
+# register and the trust's finances, and the eligibility screen on supplied
+# evidence back-tested against NHS England's nominations.
+#
+#   test_autonomy.sh PATH/TO/trustassess PATH/TO/tests/data PATH/TO/examples/data
+#
+# Same style as test_modules.sh. Prints "cli-autonomy: N passed, M failed" and
+# fails when M > 0.
+set -u
+
+T=${1:?usage: test_autonomy.sh TRUSTASSESS DATA_DIR EXAMPLES_DATA_DIR}
+DATA=${2:?usage: test_autonomy.sh TRUSTASSESS DATA_DIR EXAMPLES_DATA_DIR}
+EX=${3:?usage: test_autonomy.sh TRUSTASSESS DATA_DIR EXAMPLES_DATA_DIR}
+EVENTS=$EX/aft-events.csv
+PY=/usr/bin/python3
+export LC_ALL=C
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/ta-cli-autonomy.XXXXXX") || exit 1
+trap 'rm -rf "$TMP"' EXIT
+cd "$TMP" || exit 1
+
+pass=0
+fail=0
+
+# check NAME EXPECTED ACTUAL
+check() {
+    if [ "$2" == "$3" ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        printf 'FAIL %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3" >&2
+    fi
+}
+
+# check_match NAME EXTENDED-REGEX TEXT
+check_match() {
+    if printf '%s' "$3" | grep -Eq -- "$2"; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        printf 'FAIL %s\n  expected to match: %s\n  actual: %s\n' "$1" "$2" "$3" >&2
+    fi
+}
+
+# run ARGS...: stdout in $TMP/out, stderr in $TMP/err, exit code in $rc.
+run() {
+    "$T" "$@" >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+}
+
+# col FILE COLUMN-NAME [KEY-COLUMN KEY]: a CSV column, optionally of the rows
+# whose KEY-COLUMN is KEY.
+col() {
+    "$PY" -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+for r in rows:
+    if len(sys.argv) < 5 or r[sys.argv[3]] == sys.argv[4]:
+        print(r[sys.argv[2]])' "$@"
+}
+
+# ---- status: the life cycle of the issue ------------------------------------------
+
+cat >life.csv <<'CSV'
+Trust_code,Trust_name,Date,Event,Note
+RXX,Example Trust,2025-11-12,nominated,
+RXX,,2026-04-01,authorised,
+RXX,,2027-06-30,Deauthorised,
+RXX,,2028-01-10,REAUTHORISED,
+CSV
+run help status
+check "help status exit" 0 "$rc"
+check_match "help status usage" '^usage: trustassess status ' "$(head -n 1 out)"
+run status life.csv --on 2027-07-01
+check "status exit" 0 "$rc"
+check "status header" "Trust_code,Trust_name,Status,Since,Next_review_due,Reasons" "$(head -n 1 out)"
+cp out s1.csv
+check "2027-07-01: not an AFT after the deauthorisation" "Foundation trust" "$(col s1.csv Status)"
+check "2027-07-01: since the deauthorisation" "2027-06-30" "$(col s1.csv Since)"
+check "2027-07-01: no review due" "" "$(col s1.csv Next_review_due)"
+run status life.csv --on 2027-06-29
+cp out s0.csv
+check "2027-06-29: still an AFT" "Advanced foundation trust" "$(col s0.csv Status)"
+check "2027-06-29: review due five years after authorisation" "2031-04-01" "$(col s0.csv Next_review_due)"
+run status life.csv --on 2028-01-10
+cp out s2.csv
+check "2028-01-10: an AFT again" "Advanced foundation trust" "$(col s2.csv Status)"
+check "2028-01-10: next review due 2033-01-10" "2033-01-10" "$(col s2.csv Next_review_due)"
+check_match "2028-01-10: reasons name the reauthorisation" '5 years after the reauthorisation on 2028-01-10' "$(col s2.csv Reasons)"
+run status life.csv
+check "default date = latest event" "$(cat s2.csv)" "$(cat out)"
+run status life.csv --on 2025-01-01
+cp out s3.csv
+check "before any event: no status" "" "$(col s3.csv Status)"
+run status life.csv --on 2028-01-10 --format json
+check "json status" "Advanced foundation trust|2033-01-10" "$("$PY" -c 'import json,sys; r=json.load(open("out"))[0]; print(r["Status"]+"|"+r["Next_review_due"])')"
+run status life.csv --on 2028-01-10 --format table
+check_match "table header" '^Trust_code +Trust_name +Status +Since' "$(head -n 1 out)"
+run status "$EVENTS" --on 2026-05-01
+cp out ex.csv
+check "example: RY3 ceased by merger" "Ceased" "$(col ex.csv Status Trust_code RY3)"
+check "example: RWX an AFT" "Advanced foundation trust" "$(col ex.csv Status Trust_code RWX)"
+
+# ---- status: impossible sequences and bad input ------------------------------------
+
+bad() { # NAME ROWS EXPECTED-MESSAGE-REGEX
+    printf 'Trust_code,Date,Event\n%b' "$2" >bad.csv
+    run status bad.csv
+    check "$1: exit" 3 "$rc"
+    check_match "$1: message" "$3" "$(cat err)"
+    check "$1: nothing on stdout" "" "$(cat out)"
+}
+bad "deauthorise a trust without the status" 'RA,2026-01-01,nominated\nRA,2026-02-01,deauthorised\n' \
+    '^trustassess: status: bad\.csv:3:[0-9]+: trust RA: deauthorised on 2026-02-01, but it is an NHS trust then'
+bad "two authorisations" 'RA,2026-01-01,authorised\nRA,2026-02-01,authorised\n' \
+    'bad\.csv:3:[0-9]+: .*already an advanced foundation trust \(since 2026-01-01\)'
+bad "dates out of order" 'RA,2026-02-01,nominated\nRA,2026-01-01,authorised\n' \
+    'bad\.csv:3:[0-9]+: .*out of order'
+bad "an unknown event" 'RA,2026-02-01,promoted\n' 'bad\.csv:2:[0-9]+: Event "promoted"'
+bad "a bad date" 'RA,2026-02-30,nominated\n' 'bad\.csv:2:[0-9]+: Date "2026-02-30"'
+run status
+check "status without a file exit" 2 "$rc"
+run status life.csv --on 2026-13-01
+check "status bad --on exit" 2 "$rc"
+run status life.csv --format xml
+check "status bad --format exit" 2 "$rc"
+
+# ---- reviews reads the events file ------------------------------------------------
+
+run reviews life.csv --today 2028-02-01
+check "reviews events exit" 0 "$rc"
+cp out r.csv
+check "reviews events: due from the reauthorisation" "2033-01-10" "$(col r.csv Due_on Trust_code RXX)"
+run reviews life.csv --today 2027-07-01
+check "reviews events: a deauthorised trust is not scheduled" "1" "$(wc -l <out | tr -d ' ')"
+run reviews "$EVENTS" --today 2026-05-01
+cp out r2.csv
+check "reviews example events" "RP1 RWX" "$(col r2.csv Trust_code | tr '\n' ' ' | sed 's/ $//')"
+echo "cli-autonomy: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,325 @@
+/*
+ * The status register (ta_register): the life cycle of issue 16 (authorised,
+ * deauthorised, reauthorised, with the review date restarting), status on any
+ * date including the days either side of each event, every impossible
+ * sequence refused with the file and line named, reads that are all or
+ * nothing, the review clock (reviews, 29 February, the interval), trusts that
+ * cease, the register into a review schedule, and an allocation-failure
+ * sweep.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc_fail.h"
+#include "trustassess/register.h"
+
+static ta_date D(int y, int m, int d)
+{
+    ta_date r = {y, m, d};
+    return r;
+}
+
+static int ymd(ta_date d)
+{
+    return d.year * 10000 + d.month * 100 + d.day;
+}
+
+static ta_register *r;
+
+static void setup(void)
+{
+    ck_assert_int_eq(ta_register_new(&r, NULL), TA_OK);
+}
+
+static void teardown(void)
+{
+    ta_register_free(r);
+    r = NULL;
+}
+
+static ta_status read_text(const char *text)
+{
+    return ta_register_read_buffer(r, text, strlen(text), "events.csv");
+}
+
+static size_t index_of(const char *code)
+{
+    size_t i = (size_t)-1;
+    ck_assert_int_eq(ta_register_find(&i, r, code), TA_OK);
+    return i;
+}
+
+/* Status on a date: 0 unknown, else 1 + ta_ft_status; 10 added when ceased. */
+static int status_on(const char *code, ta_date on)
+{
+    int known = -1, ceased = -1;
+    ta_ft_status st = (ta_ft_status)-1;
+    ck_assert_int_eq(ta_register_status_on(r, index_of(code), on, &known, &st, NULL, &ceased),
+                     TA_OK);
+    return known ? 1 + (int)st + 10 * ceased : 0;
+}
+
+static int due_on(const char *code, ta_date on)
+{
+    int has = -1;
+    ta_date due = {9, 9, 9};
+    ck_assert_int_eq(ta_register_review_due(r, index_of(code), on, &has, &due), TA_OK);
+    return has ? ymd(due) : 0;
+}
+
+enum { NONE = 0, NHS = 1, FT = 2, AFT = 3 };
+
+static const char life[] = "Trust_code,Trust_name,Date,Event,Note\n"
+                           "RXX,Example Trust,2025-11-12,nominated,wave 1\n"
+                           "RXX,,2026-04-01,Authorised,\n"
+                           "RXX,,2027-06-30,DEAUTHORISED,finances\n"
+                           "RXX,,2028-01-10,reauthorised,\n";
+
+START_TEST(life_cycle_of_the_issue)
+{
+    ta_date since;
+    ck_assert_int_eq(read_text(life), TA_OK);
+    ck_assert_str_eq(ta_register_trust_name(r, 0), "Example Trust");
+    ck_assert_uint_eq(ta_register_event_count(r, 0), 4);
+    ck_assert_int_eq(status_on("RXX", D(2025, 11, 11)), NONE);
+    ck_assert_int_eq(status_on("RXX", D(2025, 11, 12)), NHS);
+    ck_assert_int_eq(status_on("RXX", D(2026, 3, 31)), NHS);
+    ck_assert_int_eq(status_on("RXX", D(2026, 4, 1)), AFT);
+    ck_assert_int_eq(due_on("RXX", D(2026, 4, 1)), 20310401);
+    ck_assert_int_eq(status_on("RXX", D(2027, 6, 29)), AFT);
+    ck_assert_int_eq(status_on("RXX", D(2027, 6, 30)), FT);
+    ck_assert_int_eq(status_on("RXX", D(2027, 7, 1)), FT);
+    ck_assert_int_eq(due_on("RXX", D(2027, 7, 1)), 0);
+    ck_assert_int_eq(status_on("RXX", D(2028, 1, 9)), FT);
+    ck_assert_int_eq(status_on("RXX", D(2028, 1, 10)), AFT);
+    ck_assert_int_eq(due_on("RXX", D(2028, 1, 10)), 20330110);
+    ck_assert_int_eq(ta_register_status_on(r, 0, D(2027, 7, 1), NULL, NULL, &since, NULL), TA_OK);
+    ck_assert_int_eq(ymd(since), 20270630);
+    ck_assert_int_eq(ta_register_status_on(r, 0, D(2026, 1, 1), NULL, NULL, &since, NULL), TA_OK);
+    ck_assert_int_eq(ymd(since), 0); /* only nominated: no status-changing event */
+}
+END_TEST
+
+START_TEST(reasons_say_how)
+{
+    char buf[600];
+    size_t needed = 0;
+    ck_assert_int_eq(read_text(life), TA_OK);
+    ck_assert_int_eq(ta_register_reasons(r, 0, D(2028, 2, 1), buf, sizeof buf, &needed), TA_OK);
+    ck_assert_ptr_nonnull(strstr(buf, "deauthorised 2027-06-30 (finances): a foundation trust"));
+    ck_assert_ptr_nonnull(strstr(buf, "next review due 2033-01-10: 5 years after the "
+                                      "reauthorisation on 2028-01-10"));
+    ck_assert_uint_eq(needed, strlen(buf));
+    /* Truncation: the full length is still reported. */
+    ck_assert_int_eq(ta_register_reasons(r, 0, D(2028, 2, 1), buf, 10, &needed), TA_OK);
+    ck_assert_uint_eq(strlen(buf), 9);
+    ck_assert_uint_gt(needed, 100);
+    ck_assert_int_eq(ta_register_reasons(r, 0, D(2020, 1, 1), buf, sizeof buf, NULL), TA_OK);
+    ck_assert_str_eq(buf, "no event on or before this date");
+}
+END_TEST
+
+START_TEST(reviews_restart_the_clock)
+{
+    ck_assert_int_eq(read_text("Trust_code,Date,Event\n"
+                               "RA1,2024-02-29,authorised\n"
+                               "RA1,2027-05-05,reviewed\n"
+                               "RB2,2024-02-29,authorised\n"),
+                     TA_OK);
+    ck_assert_int_eq(due_on("RA1", D(2027, 5, 4)), 20290228);
+    ck_assert_int_eq(due_on("RA1", D(2027, 5, 5)), 20320505);
+    ck_assert_int_eq(due_on("RB2", D(2025, 1, 1)), 20290228);
+    ck_assert_int_eq(ta_register_set_feb29_rule(r, TA_FEB29_TO_MAR1), TA_OK);
+    ck_assert_int_eq(due_on("RB2", D(2025, 1, 1)), 20290301);
+    ck_assert_int_eq(ta_register_set_interval_years(r, 3), TA_OK);
+    ck_assert_int_eq(due_on("RA1", D(2027, 5, 5)), 20300505);
+    ck_assert_int_eq(ta_register_set_interval_years(r, 0), TA_EINVAL);
+    ck_assert_int_eq(ta_register_set_interval_years(r, 101), TA_EINVAL);
+    ck_assert_int_eq(ta_register_set_interval_years(r, 100), TA_OK);
+}
+END_TEST
+
+START_TEST(foundation_trust_and_ceasing)
+{
+    ck_assert_int_eq(read_text("Trust_code,Date,Event,Note\n"
+                               "RY3,2025-11-12,nominated,\n"
+                               "RY3,2026-01-01,ft_authorised,\n"
+                               "RY3,2026-03-01,authorised,\n"
+                               "RY3,2026-04-01,ceased,merged with RYV\n"),
+                     TA_OK);
+    ck_assert_int_eq(status_on("RY3", D(2026, 1, 1)), FT);
+    ck_assert_int_eq(status_on("RY3", D(2026, 3, 31)), AFT);
+    ck_assert_int_eq(due_on("RY3", D(2026, 3, 31)), 20310301);
+    ck_assert_int_eq(status_on("RY3", D(2026, 4, 1)), 10 + AFT); /* ceased, last held AFT */
+    ck_assert_int_eq(due_on("RY3", D(2026, 4, 1)), 0);
+    ck_assert_int_eq(ta_register_set_deauthorised_status(r, TA_ADVANCED_FOUNDATION_TRUST),
+                     TA_EINVAL);
+}
+END_TEST
+
+/* Each impossible sequence: the status, and the message naming file, line
+ * and the reason. The register keeps what it had. */
+START_TEST(impossible_sequences_name_the_row)
+{
+    static const struct {
+        const char *rows, *needle;
+        ta_status st;
+    } cases[] = {
+        {"RZ1,2026-01-01,deauthorised\n", "events.csv:3:", TA_EINCONSISTENT},
+        {"RZ1,2026-01-01,reviewed\n", "not an advanced foundation trust", TA_EINCONSISTENT},
+        {"RZ2,2026-01-01,authorised\nRZ2,2026-02-01,authorised\n", "events.csv:4:16: trust RZ2",
+         TA_EINCONSISTENT},
+        {"RZ2,2026-01-01,authorised\nRZ2,2026-02-01,deauthorised\nRZ2,2026-03-01,authorised\n",
+         "that is \"reauthorised\"", TA_EINCONSISTENT},
+        {"RZ3,2026-01-01,reauthorised\n", "never authorised", TA_EINCONSISTENT},
+        {"RZ4,2026-01-01,ft_authorised\nRZ4,2026-02-01,ft_authorised\n",
+         "already a foundation trust", TA_EINCONSISTENT},
+        {"RZ5,2026-02-01,nominated\nRZ5,2026-01-01,authorised\n", "out of order", TA_EINCONSISTENT},
+        {"RZ6,2026-01-01,ceased\nRZ6,2026-02-01,nominated\n", "follows its ceasing",
+         TA_EINCONSISTENT},
+        {"RZ7,2026-02-30,nominated\n", "events.csv:3:5: Date \"2026-02-30\"", TA_EPARSE},
+        {"RZ8,2026-02-01,promoted\n", "Event \"promoted\" is not one of", TA_EPARSE},
+        {"R Z,2026-02-01,nominated\n", "Trust_code \"R Z\"", TA_EPARSE},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char text[512];
+        ta_status st;
+        snprintf(text, sizeof text, "Trust_code,Date,Event\nRKEEP,2025-01-01,nominated\n%s",
+                 cases[k].rows);
+        ta_register_free(r);
+        ck_assert_int_eq(ta_register_new(&r, NULL), TA_OK);
+        ck_assert_int_eq(read_text("Trust_code,Date,Event\nRKEEP,2024-01-01,ft_authorised\n"),
+                         TA_OK);
+        st = read_text(text);
+        ck_assert_msg(st == cases[k].st, "case %zu: status %d", k, (int)st);
+        ck_assert_msg(strstr(ta_register_error(r), cases[k].needle), "case %zu: %s", k,
+                      ta_register_error(r));
+        /* All or nothing: only the first read's trust and event remain. */
+        ck_assert_uint_eq(ta_register_trust_count(r), 1);
+        ck_assert_uint_eq(ta_register_event_count(r, 0), 1);
+        ck_assert_int_eq(status_on("RKEEP", D(2025, 6, 1)), FT);
+    }
+}
+END_TEST
+
+START_TEST(bad_headers_and_arguments)
+{
+    ck_assert_int_eq(read_text(""), TA_EPARSE);
+    ck_assert_int_eq(read_text("Trust_code,Event\n"), TA_EPARSE);
+    ck_assert_str_eq(ta_register_error(r), "events.csv:1: the header has no Date column");
+    ck_assert_int_eq(read_text("trust_code,DATE,event\n\nRA1,2026-01-01,  Authorised \n"), TA_OK);
+    ck_assert_int_eq(status_on("RA1", D(2026, 1, 1)), AFT);
+    ck_assert_int_eq(ta_register_add_event(r, "RA1", NULL, D(2026, 13, 1), TA_EVENT_REVIEWED, NULL),
+                     TA_EINVAL);
+    ck_assert_int_eq(
+        ta_register_add_event(r, "RA1", NULL, D(2026, 2, 1), (ta_register_event)7, NULL),
+        TA_EINVAL);
+    ck_assert_int_eq(
+        ta_register_add_event(NULL, "RA1", NULL, D(2026, 2, 1), TA_EVENT_REVIEWED, NULL),
+        TA_EINVAL);
+    ck_assert_int_eq(ta_register_status_on(r, 1, D(2026, 1, 1), NULL, NULL, NULL, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_register_read_csv(r, "/nonexistent/events.csv"), TA_EIO);
+    ck_assert_str_eq(ta_register_event_name(TA_EVENT_FT_AUTHORISED), "ft_authorised");
+    ck_assert_str_eq(ta_register_event_name((ta_register_event)9), "");
+    ta_register_free(NULL);
+}
+END_TEST
+
+START_TEST(register_into_schedule)
+{
+    ta_review_schedule *s = NULL;
+    size_t n = 0;
+    ta_date due;
+    ck_assert_int_eq(read_text(life), TA_OK);
+    ck_assert_int_eq(read_text("Trust_code,Date,Event,Note\n"
+                               "RY3,2026-03-01,authorised,\n"
+                               "RY3,2027-03-01,reviewed,\n"
+                               "RY3,2029-04-01,ceased,merged\n"
+                               "RFT,2025-01-01,ft_authorised,\n"),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_new(&s, NULL), TA_OK);
+    /* On 2027-07-01 RXX is deauthorised: only RY3 is scheduled. */
+    ck_assert_int_eq(ta_review_schedule_add_register(s, r, D(2027, 7, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_count(s, &n), TA_OK);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(ta_review_schedule_code(s, 0), "RY3");
+    ck_assert_int_eq(ta_review_schedule_due(s, 0, &due, NULL), TA_OK);
+    ck_assert_int_eq(ymd(due), 20320301); /* five years after the review */
+    ck_assert_int_eq(ta_review_schedule_add_register(s, r, D(2027, 7, 1)), TA_EDUPLICATE);
+    ta_review_schedule_free(s);
+    ck_assert_int_eq(ta_review_schedule_new(&s, NULL), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_register(s, r, D(2028, 6, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_count(s, &n), TA_OK);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_int_eq(ta_review_schedule_due(s, 1, &due, NULL), TA_OK);
+    ck_assert_str_eq(ta_review_schedule_code(s, 1), "RY3"); /* dropped: ceases first */
+    ck_assert_int_eq(ta_review_schedule_dropped(s, 1), 1);
+    ck_assert_int_eq(ta_review_schedule_due(s, 0, &due, NULL), TA_OK);
+    ck_assert_int_eq(ymd(due), 20330110);
+    ta_review_schedule_free(s);
+}
+END_TEST
+
+static ta_status workflow(const ta_allocator *a)
+{
+    ta_register *w = NULL;
+    ta_status st = ta_register_new(&w, a);
+    if (st != TA_OK)
+        return st;
+    if ((st = ta_register_read_buffer(w, life, strlen(life), "life")) == TA_OK)
+        st = ta_register_add_event(w, "RNEW", "New", D(2029, 1, 1), TA_EVENT_NOMINATED, "n");
+    if (st == TA_OK)
+        st = ta_register_read_buffer(w, life, strlen(life), "again"); /* fails: order */
+    if (st == TA_EINCONSISTENT)
+        st = ta_register_trust_count(w) == 2 ? TA_OK : TA_ERANGE;
+    ta_register_free(w);
+    return st;
+}
+
+START_TEST(allocation_failure_sweep)
+{
+    af_counter c = {0, 0, 0, 0};
+    ta_allocator a = af_allocator(&c);
+    size_t total;
+    ck_assert_int_eq(workflow(&a), TA_OK);
+    ck_assert_uint_eq(c.live, 0);
+    total = c.calls;
+    ck_assert_uint_gt(total, 5);
+    for (size_t n = 1; n <= total; n++) {
+        ta_status st;
+        c.calls = 0;
+        af_fail_in(&c, n);
+        st = workflow(&a);
+        ck_assert_msg(st == TA_ENOMEM, "failing allocation %zu gave status %d", n, (int)st);
+        ck_assert_msg(c.live == 0, "failing allocation %zu leaks %zu blocks", n, c.live);
+    }
+}
+END_TEST
+
+int main(void)
+{
+    Suite *su = suite_create("register");
+    TCase *tc = tcase_create("core");
+    SRunner *sr;
+    int failed;
+    tcase_set_timeout(tc, 60);
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, life_cycle_of_the_issue);
+    tcase_add_test(tc, reasons_say_how);
+    tcase_add_test(tc, reviews_restart_the_clock);
+    tcase_add_test(tc, foundation_trust_and_ceasing);
+    tcase_add_test(tc, impossible_sequences_name_the_row);
+    tcase_add_test(tc, bad_headers_and_arguments);
+    tcase_add_test(tc, register_into_schedule);
+    tcase_add_test(tc, allocation_failure_sweep);
+    suite_add_tcase(su, tc);
+    sr = srunner_create(su);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
