@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The README's "run" command: install what is needed, build a Release into
-# build/, and run the project's main job on the bundled NHS England data.
+# The README's "run" command: install what the build needs (the BUILD group of
+# scripts/install-deps.sh only: no test tools, LibreOffice or R), build a
+# Release into build/, and run the project's main job on the bundled NHS
+# England data.
 #
 #   scripts/run.sh [ARGS...]     ARGS replace the default arguments of the job
 set -euo pipefail
@@ -9,7 +11,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 jobs=${TA_JOBS:-2}
 
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh BUILD
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DTA_BUILD_TESTS=OFF -DTA_BUILD_EXAMPLES=ON
 cmake --build build -j"$jobs"
 

@@ -28,12 +28,11 @@
 
 void cli_capital_help(FILE *out)
 {
-    fputs("usage: trustassess capital PROPOSALS.csv [--rules CSV] [--format csv|table|json]\n"
-          "                          [--keep-going] [-o OUT]\n"
+    fputs("usage: trustassess capital PROPOSALS.csv [--rules CSV] [--format F] [--bom]\n"
+          "                          [--columns A,B] [--keep-going] [-o OUT]\n"
           "       trustassess capital --status STATUS --amount AMOUNT --savings AMOUNT\n"
-          "                          [--funding F] [--rules CSV] [-o OUT]\n"
-          "       trustassess capital --rules-table [--rules CSV] [--format csv|table|json]\n"
-          "                          [-o OUT]\n"
+          "                          [--funding F] [--rules CSV] [--format F] [-o OUT]\n"
+          "       trustassess capital --rules-table [--rules CSV] [--format F] [-o OUT]\n"
           "\n"
           "Which route a capital scheme takes (light paperwork under £100m for advanced\n"
           "foundation trusts spending their own savings, else the standard route), who\n"
@@ -48,7 +47,10 @@ void cli_capital_help(FILE *out)
           "\n"
           "  --rules CSV       a rules file (Parameter,Value,Source) over the built-in\n"
           "                    'capital-2025' rule set\n"
-          "  --format F        csv (default), table, json\n"
+          "  --format F        csv (default; one proposal: a readable block), table,\n"
+          "                    json (typed: Headroom a number), xlsx (money as currency)\n"
+          "  --columns A,B     only these columns, in this order\n"
+          "  --bom, --excel    start the CSV with a UTF-8 BOM, so that Excel reads it\n"
           "  --keep-going      write the good rows even when some rows have errors\n"
           "                    (the errors are still reported and the exit status is 3)\n"
           "  --status STATUS   one proposal: 'NHS trust', 'Foundation trust' or\n"
@@ -63,8 +65,8 @@ void cli_capital_help(FILE *out)
 }
 
 typedef struct capital_args {
-    const char *file, *rules, *out, *status, *amount, *savings, *funding;
-    cli_format format;
+    const char *file, *rules, *status, *amount, *savings, *funding;
+    cli_output output;
     int keep_going, rules_table;
 } capital_args;
 
@@ -76,10 +78,11 @@ static int parse(capital_args *ca, int argc, char **argv)
         int m;
         if ((m = cli_option_value(argc, argv, &i, "--rules", &v)) != 0)
             ca->rules = v;
-        else if ((m = cli_option_value(argc, argv, &i, "-o", &v)) != 0 ||
-                 (m = cli_option_value(argc, argv, &i, "--output", &v)) != 0)
-            ca->out = v;
-        else if ((m = cli_option_value(argc, argv, &i, "--status", &v)) != 0)
+        else if (cli_output_option(&ca->output, argc, argv, &i, &m)) {
+            if (m != CLI_OK)
+                return m;
+            continue;
+        } else if ((m = cli_option_value(argc, argv, &i, "--status", &v)) != 0)
             ca->status = v;
         else if ((m = cli_option_value(argc, argv, &i, "--amount", &v)) != 0)
             ca->amount = v;
@@ -87,10 +90,7 @@ static int parse(capital_args *ca, int argc, char **argv)
             ca->savings = v;
         else if ((m = cli_option_value(argc, argv, &i, "--funding", &v)) != 0)
             ca->funding = v;
-        else if ((m = cli_option_value(argc, argv, &i, "--format", &v)) != 0) {
-            if (m > 0 && !cli_format_parse(&ca->format, v, 0))
-                return cli_usage_error(cmd, "--format must be csv, table or json, not \"%s\"", v);
-        } else if (strcmp(arg, "--keep-going") == 0) {
+        else if (strcmp(arg, "--keep-going") == 0) {
             ca->keep_going = 1;
             continue;
         } else if (strcmp(arg, "--rules-table") == 0) {
@@ -118,10 +118,8 @@ static int parse(capital_args *ca, int argc, char **argv)
             return cli_usage_error(cmd, "no PROPOSALS.csv given ('-' reads standard input)");
         if (ca->keep_going && !ca->file)
             return cli_usage_error(cmd, "--keep-going applies to a PROPOSALS.csv file");
-        if (single && ca->format != CLI_FORMAT_CSV)
-            return cli_usage_error(cmd, "--format applies to a file or --rules-table");
     }
-    return CLI_OK;
+    return cli_output_check(&ca->output);
 }
 
 /* The built-in rule set, with the rules file read over it. */
@@ -140,6 +138,10 @@ static int make_rules(ta_capital_rules **out, const char *path)
         return cli_error(CLI_INPUT, "%s", ta_capital_rules_error(*out));
     return CLI_OK;
 }
+
+static const char *const capital_about[] = {
+    "Capital routes by the rule set shown with --rules-table; each rule's source is "
+    "given there (NHS England and DHSC guidance on advanced foundation trusts)."};
 
 /* ---- --rules-table ------------------------------------------------------ */
 
@@ -165,9 +167,12 @@ static int rules_table(const capital_args *ca, const ta_capital_rules *r, cli_bu
         cli_cell_text(&t, row, 2, source);
         cli_cell_text(&t, row, 3, ta_capital_param_description(p));
     }
-    cli_table_write(out, &t, ca->format);
-    cli_table_free(&t);
-    return CLI_OK;
+    {
+        cli_sheet sheet = {"Rules", &t};
+        int rc = cli_output_write(out, &ca->output, &sheet, 1, capital_about, 1);
+        cli_table_free(&t);
+        return rc;
+    }
 }
 
 /* ---- one proposal --------------------------------------------------------- */
@@ -207,6 +212,42 @@ static int headroom_text(char *buf, size_t size, const ta_capital_proposal *p)
     return 1;
 }
 
+/* One proposal as a one-row table (--format given): the block's fields typed. */
+static int proposal_table(const capital_args *ca, const ta_capital_proposal *p, ta_ft_status status,
+                          ta_capital_funding funding, int64_t amount, int64_t savings,
+                          int64_t compared, const char *headroom, cli_buf *out)
+{
+    static const char *const names[] = {
+        "Trust_status", "Funding", "Amount",    "Own_savings_available",
+        "Compared",     "Route",   "Approvers", "Documents",
+        "Headroom",     "Reasons"};
+    const int64_t money[3] = {amount, savings, compared};
+    cli_table t;
+    cli_cell *row;
+    int rc;
+    cli_table_init(&t, 10, names);
+    if ((row = cli_table_add_row(&t)) != NULL) {
+        cli_cell_text(&t, row, 0, ta_capital_status_name(status));
+        cli_cell_text(&t, row, 1, ta_capital_funding_name(funding));
+        for (size_t k = 0; k < 3; k++) {
+            char text[TA_MONEY_BUFSIZE];
+            if (ta_money_format(text, sizeof text, money[k], TA_MONEY_PLAIN) == TA_OK)
+                cli_cell_money(&t, row, 2 + k, text);
+        }
+        cli_cell_text(&t, row, 5, ta_capital_proposal_output(p, TA_OUT_ROUTE));
+        cli_cell_list(&t, row, 6, ta_capital_proposal_output(p, TA_OUT_APPROVERS), "; ");
+        cli_cell_list(&t, row, 7, ta_capital_proposal_output(p, TA_OUT_DOCUMENTS), "; ");
+        cli_cell_money(&t, row, 8, headroom);
+        cli_cell_list(&t, row, 9, ta_capital_proposal_output(p, TA_OUT_REASONS), " | ");
+    }
+    {
+        cli_sheet sheet = {"Capital", &t};
+        rc = cli_output_write(out, &ca->output, &sheet, 1, capital_about, 1);
+    }
+    cli_table_free(&t);
+    return rc;
+}
+
 static int one_proposal(const capital_args *ca, const ta_capital_rules *r, cli_buf *out)
 {
     static const char cmd[] = "capital";
@@ -237,6 +278,12 @@ static int one_proposal(const capital_args *ca, const ta_capital_rules *r, cli_b
         ta_capital_proposal_headroom(p, &compared, &has, &largest, &headroom) != TA_OK ||
         !headroom_text(head, sizeof head, p)) {
         rc = cli_error(CLI_INPUT, "%s", ta_capital_proposal_error(p));
+        ta_capital_proposal_free(p);
+        return rc;
+    }
+    if (ca->output.format_given) {
+        rc = proposal_table(ca, p, status, funding, amount, savings, compared, has ? head : NULL,
+                            out);
         ta_capital_proposal_free(p);
         return rc;
     }
@@ -340,13 +387,15 @@ static int portfolio(const capital_args *ca, const ta_capital_rules *r, cli_buf 
             break;
         }
         cli_cell_text(&t, row, ncols + 0, ta_capital_proposal_output(p, TA_OUT_ROUTE));
-        cli_cell_text(&t, row, ncols + 1, ta_capital_proposal_output(p, TA_OUT_APPROVERS));
-        cli_cell_text(&t, row, ncols + 2, ta_capital_proposal_output(p, TA_OUT_DOCUMENTS));
-        cli_cell_number(&t, row, ncols + 3, head);
-        cli_cell_text(&t, row, ncols + 4, ta_capital_proposal_output(p, TA_OUT_REASONS));
+        cli_cell_list(&t, row, ncols + 1, ta_capital_proposal_output(p, TA_OUT_APPROVERS), "; ");
+        cli_cell_list(&t, row, ncols + 2, ta_capital_proposal_output(p, TA_OUT_DOCUMENTS), "; ");
+        cli_cell_money(&t, row, ncols + 3, head);
+        cli_cell_list(&t, row, ncols + 4, ta_capital_proposal_output(p, TA_OUT_REASONS), " | ");
     }
-    if (rc == CLI_OK)
-        cli_table_write(out, &t, ca->format);
+    if (rc == CLI_OK) {
+        cli_sheet sheet = {"Capital", &t};
+        rc = cli_output_write(out, &ca->output, &sheet, 1, capital_about, 1);
+    }
     cli_table_free(&t);
     free(names);
     ta_capital_portfolio_free(pf);
@@ -364,6 +413,7 @@ int cli_capital_run(int argc, char **argv)
             cli_capital_help(stdout);
             return CLI_OK;
         }
+    cli_output_init(&ca.output, "capital", CLI_FORMATS_TABULAR, CLI_FORMAT_CSV);
     if ((rc = parse(&ca, argc, argv)) != CLI_OK)
         return rc;
     if ((rc = make_rules(&r, ca.rules)) != CLI_OK)
@@ -376,7 +426,7 @@ int cli_capital_run(int argc, char **argv)
         rc = one_proposal(&ca, r, &out);
     /* With --keep-going the good rows are written although rows had errors. */
     if (rc == CLI_OK || (rc == CLI_INPUT && ca.keep_going && out.len > 0)) {
-        int emit_rc = cli_emit(&out, ca.out);
+        int emit_rc = cli_output_emit(&ca.output, &out);
         if (emit_rc != CLI_OK)
             rc = emit_rc;
     }

@@ -79,6 +79,10 @@ int cli_option_value(int argc, char **argv, int *i, const char *name, const char
 /* Whether argv[i] is an option (starts with '-' and is not "-" itself). */
 int cli_is_option(const char *arg);
 
+/* The name of names[0..n) nearest to `text` when it is near enough to be a
+ * slip of the keyboard, else NULL (suggest.c). */
+const char *cli_suggest(const char *text, const char *const *names, size_t n);
+
 /* ---- inputs (input.c) ------------------------------------------------- */
 
 struct cli_buf;

@@ -21,7 +21,7 @@
 void cli_eligibility_help(FILE *out)
 {
     fputs("usage: trustassess eligibility FILE [--quarters N] [--criteria CSV] [--iho CSV]\n"
-          "                              [--no-iho] [--trust CODE] [--format csv|table|json]\n"
+          "                              [--no-iho] [--trust CODE] [--format F] [--bom]\n"
           "                              [--framework CSV] [-o OUT]\n"
           "\n"
           "Screens every trust of FILE's last quarter against the advanced foundation\n"
@@ -37,16 +37,18 @@ void cli_eligibility_help(FILE *out)
           "  --criteria CSV    the AFT criteria from a file (Id,Name,Kind,Parameters,...)\n"
           "  --iho CSV         the IHO criteria from a file; --no-iho screens AFT only\n"
           "  --trust CODE      one trust (table format: every criterion with its reason)\n"
-          "  --format F        csv (default), table, json\n"
+          "  --format F        csv (default), table, json (typed: each criterion's\n"
+          "                    outcome, value and threshold), xlsx (an Excel workbook)\n"
+          "  --bom, --excel    start the CSV with a UTF-8 BOM, so that Excel reads it\n"
           "  --framework CSV   the framework catalogue FILE was published under\n"
           "  -o OUT            write to OUT (atomically) instead of standard output\n",
           out);
 }
 
 typedef struct elig_args {
-    const char *file, *criteria, *iho, *trust, *framework, *out;
+    const char *file, *criteria, *iho, *trust, *framework;
     int quarters, no_iho;
-    cli_format format;
+    cli_output output;
 } elig_args;
 
 static int parse(elig_args *ea, int argc, char **argv)
@@ -72,12 +74,10 @@ static int parse(elig_args *ea, int argc, char **argv)
             ea->trust = v;
         else if ((m = cli_option_value(argc, argv, &i, "--framework", &v)) != 0)
             ea->framework = v;
-        else if ((m = cli_option_value(argc, argv, &i, "-o", &v)) != 0 ||
-                 (m = cli_option_value(argc, argv, &i, "--output", &v)) != 0)
-            ea->out = v;
-        else if ((m = cli_option_value(argc, argv, &i, "--format", &v)) != 0) {
-            if (m > 0 && !cli_format_parse(&ea->format, v, 0))
-                return cli_usage_error(cmd, "--format must be csv, table or json, not \"%s\"", v);
+        else if (cli_output_option(&ea->output, argc, argv, &i, &m)) {
+            if (m != CLI_OK)
+                return m;
+            continue;
         } else if (strcmp(arg, "--no-iho") == 0) {
             ea->no_iho = 1;
             continue;
@@ -96,7 +96,9 @@ static int parse(elig_args *ea, int argc, char **argv)
         return cli_usage_error(cmd, "no FILE given ('-' reads standard input)");
     if (ea->no_iho && ea->iho)
         return cli_usage_error(cmd, "--iho and --no-iho exclude each other");
-    return CLI_OK;
+    if (ea->output.columns)
+        return cli_usage_error(cmd, "--columns does not apply here (the screen's export is whole)");
+    return cli_output_check(&ea->output);
 }
 
 /* A criteria set: the preset, or the file at path. */
@@ -114,7 +116,104 @@ static int make_criteria(ta_criteria **out, const char *preset, const char *path
     return CLI_OK;
 }
 
-static const ta_screen_format formats[] = {TA_SCREEN_CSV, TA_SCREEN_TABLE, TA_SCREEN_JSON};
+/* The screen's CSV export as a table of text cells, for the workbook. The
+ * export is RFC 4180 with a header row; quoted fields may hold commas and
+ * doubled quotes (no line breaks). names[] and the cells are allocated. */
+static int csv_to_table(cli_table *t, char ***names, const char *text, size_t len)
+{
+    const char *p = text, *end = text + len;
+    size_t ncols = 0, cap = 0, line = 0;
+    cli_buf field = {0};
+    char **fields = NULL;
+    int rc = CLI_OK;
+    *names = NULL;
+    while (p < end && rc == CLI_OK) {
+        size_t n = 0;
+        /* one record */
+        for (;;) {
+            int quoted = p < end && *p == '"';
+            field.len = 0;
+            cli_buf_add(&field, "", 0);
+            if (quoted)
+                p++;
+            while (p < end) {
+                if (quoted && *p == '"' && p + 1 < end && p[1] == '"') {
+                    cli_buf_add(&field, "\"", 1);
+                    p += 2;
+                } else if (quoted && *p == '"') {
+                    quoted = 0;
+                    p++;
+                } else if (!quoted && (*p == ',' || *p == '\n' || *p == '\r')) {
+                    break;
+                } else {
+                    cli_buf_add(&field, p++, 1);
+                }
+            }
+            if (n == cap) {
+                char **grown = realloc(fields, (cap = cap ? 2 * cap : 16) * sizeof *grown);
+                if (!grown) {
+                    field.failed = 1;
+                    break;
+                }
+                fields = grown;
+            }
+            fields[n] = field.failed ? NULL : strdup(field.data ? field.data : "");
+            if (!fields[n++])
+                field.failed = 1;
+            if (p < end && *p == ',') {
+                p++;
+                continue;
+            }
+            while (p < end && (*p == '\r' || *p == '\n'))
+                p++;
+            break;
+        }
+        if (field.failed) {
+            rc = cli_error(CLI_INPUT, "out of memory");
+        } else if (line++ == 0) {
+            ncols = n;
+            *names = fields;
+            fields = NULL;
+            cap = 0;
+            cli_table_init(t, ncols, (const char *const *)*names);
+            continue;
+        } else {
+            cli_cell *row = cli_table_add_row(t);
+            for (size_t k = 0; k < n && k < ncols; k++)
+                cli_cell_text(t, row, k, fields[k]);
+        }
+        for (size_t k = 0; fields && k < n; k++)
+            free(fields[k]);
+    }
+    free(fields);
+    cli_buf_free(&field);
+    if (rc == CLI_OK && t->failed)
+        rc = cli_error(CLI_INPUT, "out of memory");
+    return rc;
+}
+
+static int write_xlsx(cli_buf *out, const cli_output *o, const char *text, size_t len)
+{
+    static const char *const about[] = {
+        "An aid to the panel's judgement, not the decision: the screen reads the criteria as "
+        "libtrustassess's built-in sets (or the files given) and NHS England's published "
+        "NOF data.",
+        "Contains public sector information licensed under the Open Government Licence v3.0."};
+    cli_table t;
+    char **names = NULL;
+    int rc;
+    memset(&t, 0, sizeof t);
+    rc = csv_to_table(&t, &names, text, len);
+    if (rc == CLI_OK) {
+        cli_sheet sheet = {"Eligibility", &t};
+        rc = cli_output_write(out, o, &sheet, 1, about, 2);
+    }
+    cli_table_free(&t);
+    for (size_t k = 0; names && k < t.ncols; k++)
+        free(names[k]);
+    free(names);
+    return rc;
+}
 
 int cli_eligibility_run(int argc, char **argv)
 {
@@ -132,6 +231,7 @@ int cli_eligibility_run(int argc, char **argv)
             cli_eligibility_help(stdout);
             return CLI_OK;
         }
+    cli_output_init(&ea.output, "eligibility", CLI_FORMATS_TABULAR, CLI_FORMAT_CSV);
     if ((rc = parse(&ea, argc, argv)) != CLI_OK)
         return rc;
     if ((rc = cli_input_open(&in, "eligibility", ea.file, ea.framework)) != CLI_OK ||
@@ -153,13 +253,25 @@ int cli_eligibility_run(int argc, char **argv)
     }
     if ((ea.quarters && ta_screen_set_quarters(s, ea.quarters) != TA_OK) ||
         ta_screen_run(s, aft, iho) != TA_OK ||
-        ta_screen_export(s, formats[ea.format], ea.trust, &text, &len) != TA_OK) {
+        ta_screen_export(s,
+                         ea.output.format == CLI_FORMAT_TABLE  ? TA_SCREEN_TABLE
+                         : ea.output.format == CLI_FORMAT_JSON ? TA_SCREEN_JSON
+                                                               : TA_SCREEN_CSV,
+                         ea.trust, &text, &len) != TA_OK) {
         /* Criteria naming a domain or metric the framework lacks end here. */
         rc = cli_error(CLI_INPUT, "%s", ta_screen_error(s));
         goto done;
     }
-    cli_buf_add(&out, text, len);
-    rc = out.failed ? cli_error(CLI_INPUT, "out of memory") : cli_emit(&out, ea.out);
+    if (ea.output.format == CLI_FORMAT_XLSX) {
+        rc = write_xlsx(&out, &ea.output, text, len);
+    } else {
+        if (ea.output.bom)
+            cli_buf_puts(&out, "\xEF\xBB\xBF");
+        cli_buf_add(&out, text, len);
+        rc = out.failed ? cli_error(CLI_INPUT, "out of memory") : CLI_OK;
+    }
+    if (rc == CLI_OK)
+        rc = cli_output_emit(&ea.output, &out);
 done:
     ta_screen_free(s);
     ta_criteria_free(aft);

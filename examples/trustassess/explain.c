@@ -9,6 +9,8 @@
  * trust is assessed with the other trusts of its type, exactly as `league`
  * does with the same options, so the two always agree.
  */
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
@@ -17,17 +19,24 @@
 void cli_explain_help(FILE *out)
 {
     fputs("usage: trustassess explain FILE --trust CODE [--quarter Q] [--cutoffs SPEC]\n"
-          "                          [--from-values] [--framework CSV] [-o OUT]\n"
+          "                          [--from-values] [--framework CSV]\n"
+          "                          [--format table|csv|json|xlsx] [-o OUT]\n"
           "\n"
           "How trust CODE's segment and rank came about in quarter Q (default: the last\n"
           "quarter of FILE): metric by metric, domain scores, average, cut-offs, segments,\n"
           "rank, and how far its average is from the next better segment.\n"
-          "--cutoffs, --from-values and --framework are as for 'trustassess league'.\n",
+          "--cutoffs, --from-values and --framework are as for 'trustassess league'.\n"
+          "\n"
+          "  --format F        table (default: the readable account), csv (the metric\n"
+          "                    table), json (summary, metrics and domains, typed), xlsx\n"
+          "                    (a sheet each)\n"
+          "  --bom, --excel    start the CSV with a UTF-8 BOM, so that Excel reads it\n",
           out);
 }
 
 typedef struct explain_args {
-    const char *file, *trust, *quarter, *framework, *out;
+    const char *file, *trust, *quarter, *framework;
+    cli_output output;
 } explain_args;
 
 static int parse(explain_args *ea, cli_input *in, int argc, char **argv)
@@ -42,10 +51,11 @@ static int parse(explain_args *ea, cli_input *in, int argc, char **argv)
             ea->quarter = v;
         else if ((m = cli_option_value(argc, argv, &i, "--framework", &v)) != 0)
             ea->framework = v;
-        else if ((m = cli_option_value(argc, argv, &i, "-o", &v)) != 0 ||
-                 (m = cli_option_value(argc, argv, &i, "--output", &v)) != 0)
-            ea->out = v;
-        else if ((m = cli_option_value(argc, argv, &i, "--cutoffs", &v)) != 0) {
+        else if (cli_output_option(&ea->output, argc, argv, &i, &m)) {
+            if (m != CLI_OK)
+                return m;
+            continue;
+        } else if ((m = cli_option_value(argc, argv, &i, "--cutoffs", &v)) != 0) {
             int rc;
             if (m > 0 && (rc = cli_cutoffs_parse(&in->cutoffs, cmd, v)) != CLI_OK)
                 return rc;
@@ -67,15 +77,34 @@ static int parse(explain_args *ea, cli_input *in, int argc, char **argv)
         return cli_usage_error(cmd, "no FILE given ('-' reads standard input)");
     if (!ea->trust)
         return cli_usage_error(cmd, "--trust CODE is required");
-    return CLI_OK;
+    return cli_output_check(&ea->output);
 }
 
-static void metric_table(cli_buf *b, const ta_assessment *a, size_t i, const ta_framework *fw)
+static const char *const metric_names[] = {"Metric", "Domain", "Score", "In_average", "Name"};
+static const char *const domain_names[] = {"Domain", "Figure", "Score", "Name"};
+static const char *const summary_names[] = {"Trust_code",
+                                            "Trust_name",
+                                            "Quarter",
+                                            "Trust_type",
+                                            "Average_unrounded",
+                                            "Average_score",
+                                            "Scores_averaged",
+                                            "Cutoffs",
+                                            "Unadjusted_segment",
+                                            "Adjusted_segment",
+                                            "Final_segment",
+                                            "Trust_in_financial_deficit",
+                                            "Recovery_support",
+                                            "Reason",
+                                            "Rank",
+                                            "League_size",
+                                            "Distance_to_better_segment"};
+enum { N_SUMMARY = sizeof summary_names / sizeof summary_names[0] };
+
+static void metric_table(cli_table *out, const ta_assessment *a, size_t i, const ta_framework *fw)
 {
-    static const char *const names[] = {"Metric", "Domain", "Score", "In_average", "Name"};
     int decimals = ta_framework_decimals(fw);
-    cli_table t;
-    cli_table_init(&t, 5, names);
+    cli_table t = *out;
     for (size_t m = 0; m < ta_framework_metric_count(fw); m++) {
         const char *name = NULL, *domain = NULL;
         int in_average = 0, has = 0;
@@ -90,18 +119,18 @@ static void metric_table(cli_buf *b, const ta_assessment *a, size_t i, const ta_
         cli_cell_text(&t, row, 1, domain);
         if (has)
             cli_cell_decimal(&t, row, 2, score, decimals);
-        cli_cell_text(&t, row, 3, !has ? "no score" : in_average ? "yes" : "no");
+        if (has)
+            cli_cell_bool(&t, row, 3, in_average, in_average ? "yes" : "no");
+        else
+            cli_cell_text(&t, row, 3, "no score");
         cli_cell_text(&t, row, 4, name);
     }
-    cli_table_write(b, &t, CLI_FORMAT_TABLE);
-    cli_table_free(&t);
+    *out = t;
 }
 
-static void domain_table(cli_buf *b, const ta_assessment *a, size_t i, const ta_framework *fw)
+static void domain_table(cli_table *out, const ta_assessment *a, size_t i, const ta_framework *fw)
 {
-    static const char *const names[] = {"Domain", "Figure", "Score", "Name"};
-    cli_table t;
-    cli_table_init(&t, 4, names);
+    cli_table t = *out;
     for (size_t d = 0; d < ta_framework_domain_count(fw); d++) {
         const char *key = NULL, *name = NULL, *id = NULL;
         int has = 0;
@@ -117,8 +146,59 @@ static void domain_table(cli_buf *b, const ta_assessment *a, size_t i, const ta_
             cli_cell_decimal(&t, row, 2, score, ta_framework_decimals(fw));
         cli_cell_text(&t, row, 3, name);
     }
-    cli_table_write(b, &t, CLI_FORMAT_TABLE);
-    cli_table_free(&t);
+    *out = t;
+}
+
+static void tristate_cell(cli_table *t, cli_cell *row, size_t col, ta_tristate v)
+{
+    if (v != TA_UNKNOWN)
+        cli_cell_bool(t, row, col, v == TA_YES, v == TA_YES ? "Yes" : "No");
+}
+
+/* The account's figures as one typed row (json, xlsx). */
+static void summary_row(cli_table *t, const ta_assessment *a, size_t i, const ta_framework *fw)
+{
+    int decimals = ta_framework_decimals(fw), segmented = 0, unadjusted, adjusted, final_segment;
+    double unrounded, rounded, cutoffs[CLI_MAX_CUTOFFS], distance;
+    size_t n_scores, n_cut = 0;
+    uint32_t rank;
+    char text[512];
+    cli_cell *row = cli_table_add_row(t);
+    if (!row)
+        return;
+    cli_cell_text(t, row, 0, ta_assessment_trust_code(a, i));
+    cli_cell_text(t, row, 1, ta_assessment_trust_field(a, i, TA_FIELD_NAME));
+    cli_cell_text(t, row, 2, ta_assessment_period(a));
+    cli_cell_text(t, row, 3, ta_assessment_trust_field(a, i, TA_FIELD_TYPE));
+    tristate_cell(t, row, 11, ta_assessment_trust_flag(a, i, TA_FLAG_FINANCIAL_DEFICIT));
+    tristate_cell(t, row, 12, ta_assessment_trust_flag(a, i, TA_FLAG_RECOVERY_SUPPORT));
+    ta_assessment_is_segmented(a, i, &segmented);
+    if (!segmented)
+        return;
+    ta_assessment_average(a, i, &unrounded, &rounded, &n_scores);
+    cli_cell_short(t, row, 4, unrounded);
+    cli_cell_decimal(t, row, 5, rounded, decimals);
+    cli_cell_int(t, row, 6, (long long)n_scores);
+    ta_assessment_cutoffs(a, cutoffs, CLI_MAX_CUTOFFS, &n_cut);
+    text[0] = '\0';
+    for (size_t k = 0; k < n_cut && k < CLI_MAX_CUTOFFS; k++) {
+        char num[64];
+        ta_format_decimal(num, sizeof num, cutoffs[k], decimals);
+        snprintf(text + strlen(text), sizeof text - strlen(text), "%s%s", k ? "; " : "", num);
+    }
+    cli_cell_number_list(t, row, 7, text, "; ");
+    ta_assessment_segments(a, i, &unadjusted, &adjusted, &final_segment);
+    cli_cell_int(t, row, 8, unadjusted);
+    cli_cell_int(t, row, 9, adjusted);
+    if (final_segment > 0)
+        cli_cell_int(t, row, 10, final_segment);
+    if (ta_assessment_reason_text(a, i, text, sizeof text, NULL) == TA_OK)
+        cli_cell_text(t, row, 13, text);
+    if (ta_assessment_rank(a, i, &rank) == TA_OK)
+        cli_cell_int(t, row, 14, (long long)rank);
+    cli_cell_int(t, row, 15, (long long)ta_assessment_league_count(a));
+    if (unadjusted > 1 && ta_assessment_distance_to_better(a, i, &distance) == TA_OK)
+        cli_cell_decimal(t, row, 16, distance, decimals);
 }
 
 static const char *tristate_text(ta_tristate t)
@@ -174,8 +254,10 @@ static void segment_part(cli_buf *b, const ta_assessment *a, size_t i, const ta_
                    "Better segment:", num, unadjusted - 1);
 }
 
-static int explain(cli_buf *b, cli_input *in, const char *period, const char *code)
+static int explain(cli_buf *b, cli_input *in, const char *period, const char *code,
+                   const cli_output *o)
 {
+    cli_table metrics, domains, summary;
     ta_assessment *all = NULL, *a = NULL;
     const char *origin, *type;
     double cutoffs[CLI_MAX_CUTOFFS];
@@ -199,6 +281,17 @@ static int explain(cli_buf *b, cli_input *in, const char *period, const char *co
         ta_assessment_free(a);
         return rc;
     }
+    cli_table_init(&metrics, 5, metric_names);
+    cli_table_init(&domains, 4, domain_names);
+    cli_table_init(&summary, N_SUMMARY, summary_names);
+    metric_table(&metrics, a, i, in->fw);
+    domain_table(&domains, a, i, in->fw);
+    if (o->format_given && o->format != CLI_FORMAT_TABLE) {
+        cli_sheet sheets[3] = {{"metrics", &metrics}, {"domains", &domains}, {"summary", &summary}};
+        summary_row(&summary, a, i, in->fw);
+        rc = cli_output_write(b, o, sheets, 3, cli_nhse_attribution, cli_nhse_attribution_count);
+        goto done;
+    }
     cli_buf_printf(b, "%s %s, %s\n", ta_assessment_trust_code(a, i),
                    ta_assessment_trust_field(a, i, TA_FIELD_NAME), period);
     cli_buf_printf(b, "%s, %s, %s\n", ta_assessment_trust_field(a, i, TA_FIELD_TYPE),
@@ -207,9 +300,9 @@ static int explain(cli_buf *b, cli_input *in, const char *period, const char *co
     cli_buf_printf(b, "Scores from the %s\n\n",
                    in->source == TA_FROM_VALUES ? "raw values (OF0xxx), scored by the framework"
                                                 : "published metric scores (OF1xxx)");
-    metric_table(b, a, i, in->fw);
+    cli_table_write(b, &metrics, CLI_FORMAT_TABLE);
     cli_buf_puts(b, "\n");
-    domain_table(b, a, i, in->fw);
+    cli_table_write(b, &domains, CLI_FORMAT_TABLE);
     cli_buf_puts(b, "\n");
     ta_assessment_is_segmented(a, i, &segmented);
     if (segmented)
@@ -218,8 +311,12 @@ static int explain(cli_buf *b, cli_input *in, const char *period, const char *co
         cli_buf_puts(b, "Not segmented: no score that enters the average.\n");
     for (size_t k = 0; k < ta_assessment_note_count(a); k++)
         cli_buf_printf(b, "Note: %s\n", ta_assessment_note(a, k));
+done:
+    cli_table_free(&metrics);
+    cli_table_free(&domains);
+    cli_table_free(&summary);
     ta_assessment_free(a);
-    return CLI_OK;
+    return rc;
 }
 
 int cli_explain_run(int argc, char **argv)
@@ -235,6 +332,7 @@ int cli_explain_run(int argc, char **argv)
             cli_explain_help(stdout);
             return CLI_OK;
         }
+    cli_output_init(&ea.output, "explain", CLI_FORMATS_TABULAR, CLI_FORMAT_TABLE);
     if ((rc = parse(&ea, &in, argc, argv)) != CLI_OK)
         return rc;
     if ((rc = cli_input_open(&in, "explain", ea.file, ea.framework)) != CLI_OK)
@@ -247,9 +345,9 @@ int cli_explain_run(int argc, char **argv)
     else
         rc = cli_error(CLI_INPUT, "%s: the file has no rows", ea.file);
     if (rc == CLI_OK)
-        rc = explain(&out, &in, period, ea.trust);
+        rc = explain(&out, &in, period, ea.trust, &ea.output);
     if (rc == CLI_OK)
-        rc = cli_emit(&out, ea.out);
+        rc = cli_output_emit(&ea.output, &out);
 done:
     cli_buf_free(&out);
     cli_input_close(&in);

@@ -33,7 +33,8 @@ void cli_league_help(FILE *out)
 {
     fputs("usage: trustassess league FILE [--quarter Q] [--trust-type T] [--cutoffs SPEC]\n"
           "                         [--from-values] [--framework CSV]\n"
-          "                         [--format csv|table|json] [--detail] [-o OUT]\n"
+          "                         [--format F] [--columns A,B] [--bom] [--detail]\n"
+          "                         [-o OUT]\n"
           "                         [--likely-ranges [--replicates N] [--seed S] [--threads T]]\n"
           "\n"
           "League tables of NHS England's published NOF file FILE ('-' = standard input),\n"
@@ -51,7 +52,11 @@ void cli_league_help(FILE *out)
           "                    published scores (OF1xxx)\n"
           "  --framework CSV   a framework catalogue file instead of the built-in preset\n"
           "                    (start from 'trustassess framework --dump nof-2025-26')\n"
-          "  --format F        csv (default; the published table's columns), table, json\n"
+          "  --format F        csv (default; the published table's columns), table (fits\n"
+          "                    the terminal, empty columns left out), json (typed),\n"
+          "                    xlsx (an Excel workbook; with -o)\n"
+          "  --columns A,B     only these columns, in this order\n"
+          "  --bom, --excel    start the CSV with a UTF-8 BOM, so that Excel reads it\n"
           "  --detail          add unadjusted and final segments, domain scores, reason\n"
           "  --likely-ranges   fill the likely-range columns by bootstrap: each trust's\n"
           "                    metric scores resampled (default 10000 replicates, seed 1,\n"
@@ -62,11 +67,11 @@ void cli_league_help(FILE *out)
 }
 
 typedef struct league_args {
-    const char *file, *quarter, *type, *framework, *out;
-    cli_format format;
+    const char *file, *quarter, *type, *framework;
+    cli_output output;
     int detail;
-    int likely;              /* --likely-ranges */
-    int seed_given;          /* --seed (0 is a seed like any other) */
+    int likely;     /* --likely-ranges */
+    int seed_given; /* --seed (0 is a seed like any other) */
     unsigned long long replicates, seed, threads;
 } league_args;
 
@@ -98,12 +103,10 @@ static int parse(league_args *la, cli_input *in, int argc, char **argv)
             la->type = v;
         else if ((m = cli_option_value(argc, argv, &i, "--framework", &v)) != 0)
             la->framework = v;
-        else if ((m = cli_option_value(argc, argv, &i, "-o", &v)) != 0 ||
-                 (m = cli_option_value(argc, argv, &i, "--output", &v)) != 0)
-            la->out = v;
-        else if ((m = cli_option_value(argc, argv, &i, "--format", &v)) != 0) {
-            if (m > 0 && !cli_format_parse(&la->format, v, 0))
-                return cli_usage_error(cmd, "--format must be csv, table or json, not \"%s\"", v);
+        else if (cli_output_option(&la->output, argc, argv, &i, &m)) {
+            if (m != CLI_OK)
+                return m;
+            continue;
         } else if ((m = cli_option_value(argc, argv, &i, "--cutoffs", &v)) != 0) {
             int rc;
             if (m > 0 && (rc = cli_cutoffs_parse(&in->cutoffs, cmd, v)) != CLI_OK)
@@ -145,7 +148,7 @@ static int parse(league_args *la, cli_input *in, int argc, char **argv)
         return cli_usage_error(cmd, "no FILE given ('-' reads standard input)");
     if (!la->likely && (la->replicates || la->seed_given || la->threads))
         return cli_usage_error(cmd, "--replicates, --seed and --threads go with --likely-ranges");
-    return CLI_OK;
+    return cli_output_check(&la->output);
 }
 
 /* "lo to hi" as NHS England writes the likely ranges: no trailing zeros
@@ -168,9 +171,11 @@ static void range_text(char *buf, size_t size, double lo, double hi, int decimal
     snprintf(buf, size, "%s to %s", a, b);
 }
 
-static const char *yes_no(ta_tristate t)
+/* The deficit flag as the published table writes it, typed as a boolean. */
+static void deficit_cell(cli_table *t, cli_cell *row, size_t col, ta_tristate flag)
 {
-    return t == TA_YES ? "Yes" : t == TA_NO ? "No" : NULL;
+    if (flag != TA_UNKNOWN)
+        cli_cell_bool(t, row, col, flag == TA_YES, flag == TA_YES ? "Yes" : "No");
 }
 
 static int add_rows(cli_table *t, const ta_assessment *a, const ta_framework *fw,
@@ -198,7 +203,7 @@ static int add_rows(cli_table *t, const ta_assessment *a, const ta_framework *fw
         cli_cell_text(t, row, 5, ta_assessment_trust_field(a, i, TA_FIELD_NAME));
         cli_cell_decimal(t, row, 6, avg, decimals);
         cli_cell_int(t, row, 8, adjusted);
-        cli_cell_text(t, row, 9, yes_no(ta_assessment_trust_flag(a, i, TA_FLAG_FINANCIAL_DEFICIT)));
+        deficit_cell(t, row, 9, ta_assessment_trust_flag(a, i, TA_FLAG_FINANCIAL_DEFICIT));
         cli_cell_int(t, row, 10, (long long)rank);
         if (likely) {
             double lo, hi;
@@ -208,9 +213,9 @@ static int add_rows(cli_table *t, const ta_assessment *a, const ta_framework *fw
                 ta_assessment_likely_rank_range(a, i, &rlo, &rhi) != TA_OK)
                 return cli_error(CLI_INPUT, "%s", ta_assessment_error(a));
             range_text(text, sizeof text, lo, hi, decimals);
-            cli_cell_text(t, row, 7, text);
+            cli_cell_range(t, row, 7, text, lo, hi);
             snprintf(text, sizeof text, "%u to %u", (unsigned)rlo, (unsigned)rhi);
-            cli_cell_text(t, row, 11, text);
+            cli_cell_range(t, row, 11, text, rlo, rhi);
         }
         if (!detail)
             continue;
@@ -276,6 +281,7 @@ int cli_league_run(int argc, char **argv)
             cli_league_help(stdout);
             return CLI_OK;
         }
+    cli_output_init(&la.output, "league", CLI_FORMATS_TABULAR, CLI_FORMAT_CSV);
     if ((rc = parse(&la, &in, argc, argv)) != CLI_OK)
         return rc;
     cli_table_init(&t, la.detail ? N_DETAIL : N_PLAIN, columns);
@@ -320,9 +326,12 @@ int cli_league_run(int argc, char **argv)
         }
     }
     if (rc == CLI_OK) {
-        cli_table_write(&out, &t, la.format);
-        rc = cli_emit(&out, la.out);
+        cli_sheet sheet = {"League", &t};
+        rc = cli_output_write(&out, &la.output, &sheet, 1, cli_nhse_attribution,
+                              cli_nhse_attribution_count);
     }
+    if (rc == CLI_OK)
+        rc = cli_output_emit(&la.output, &out);
 done:
     free(types);
     cli_buf_free(&out);

@@ -204,24 +204,27 @@ cli_cell *cli_table_add_row(cli_table *t)
     return row;
 }
 
-static void set_cell(cli_table *t, cli_cell *row, size_t col, cli_cell_kind kind, const char *text)
+/* Sets a cell's kind and text; returns the cell, or NULL when it is left
+ * null (no text, no such column, or out of memory). */
+static cli_cell *set_cell(cli_table *t, cli_cell *row, size_t col, cli_cell_kind kind,
+                          const char *text)
 {
     char *copy;
     if (!row || col >= t->ncols)
-        return;
+        return NULL;
     free(row[col].text);
-    row[col].text = NULL;
-    row[col].kind = CLI_CELL_NULL;
+    memset(&row[col], 0, sizeof row[col]);
     if (!text || !*text)
-        return;
+        return NULL;
     copy = malloc(strlen(text) + 1);
     if (!copy) {
         t->failed = 1;
-        return;
+        return NULL;
     }
     strcpy(copy, text);
     row[col].text = copy;
     row[col].kind = kind;
+    return &row[col];
 }
 
 void cli_cell_text(cli_table *t, cli_cell *row, size_t col, const char *text)
@@ -246,16 +249,54 @@ void cli_cell_int(cli_table *t, cli_cell *row, size_t col, long long x)
     set_cell(t, row, col, CLI_CELL_NUMBER, num);
 }
 
-void cli_cell_number(cli_table *t, cli_cell *row, size_t col, const char *text)
-{
-    set_cell(t, row, col, CLI_CELL_NUMBER, text);
-}
-
 void cli_cell_short(cli_table *t, cli_cell *row, size_t col, double x)
 {
     char num[64];
     cli_format_short(num, sizeof num, x);
     set_cell(t, row, col, CLI_CELL_NUMBER, num);
+}
+
+void cli_cell_bool(cli_table *t, cli_cell *row, size_t col, int truth, const char *text)
+{
+    cli_cell *c = set_cell(t, row, col, CLI_CELL_BOOL, text);
+    if (c)
+        c->truth = truth != 0;
+}
+
+void cli_cell_money(cli_table *t, cli_cell *row, size_t col, const char *pounds)
+{
+    set_cell(t, row, col, CLI_CELL_MONEY, pounds);
+}
+
+void cli_cell_date(cli_table *t, cli_cell *row, size_t col, const char *text)
+{
+    set_cell(t, row, col, CLI_CELL_DATE, text);
+}
+
+void cli_cell_list(cli_table *t, cli_cell *row, size_t col, const char *text, const char *sep)
+{
+    cli_cell *c = set_cell(t, row, col, CLI_CELL_LIST, text);
+    if (c)
+        c->sep = sep;
+}
+
+void cli_cell_number_list(cli_table *t, cli_cell *row, size_t col, const char *text,
+                          const char *sep)
+{
+    cli_cell *c = set_cell(t, row, col, CLI_CELL_LIST, text);
+    if (c) {
+        c->sep = sep;
+        c->truth = 1;
+    }
+}
+
+void cli_cell_range(cli_table *t, cli_cell *row, size_t col, const char *text, double lo, double hi)
+{
+    cli_cell *c = set_cell(t, row, col, CLI_CELL_RANGE, text);
+    if (c) {
+        c->bound[0] = lo;
+        c->bound[1] = hi;
+    }
 }
 
 static void csv_field(cli_buf *b, const char *s)
@@ -273,8 +314,10 @@ static void csv_field(cli_buf *b, const char *s)
     cli_buf_add(b, "\"", 1);
 }
 
-static void write_csv(cli_buf *b, const cli_table *t)
+void cli_table_write_csv(cli_buf *b, const cli_table *t, int bom)
 {
+    if (bom)
+        cli_buf_puts(b, "\xEF\xBB\xBF");
     for (size_t c = 0; c < t->ncols; c++) {
         if (c)
             cli_buf_add(b, ",", 1);
@@ -323,6 +366,57 @@ void cli_json_string(cli_buf *b, const char *s)
     cli_buf_add(b, "\"", 1);
 }
 
+void cli_json_cell(cli_buf *b, const cli_cell *cell)
+{
+    char lo[64], hi[64];
+    switch (cell->kind) {
+    case CLI_CELL_NULL:
+        cli_buf_puts(b, "null");
+        break;
+    case CLI_CELL_NUMBER:
+    case CLI_CELL_MONEY:
+        cli_buf_puts(b, cell->text);
+        break;
+    case CLI_CELL_BOOL:
+        cli_buf_puts(b, cell->truth ? "true" : "false");
+        break;
+    case CLI_CELL_RANGE:
+        cli_format_short(lo, sizeof lo, cell->bound[0]);
+        cli_format_short(hi, sizeof hi, cell->bound[1]);
+        cli_buf_printf(b, "[%s, %s]", lo, hi);
+        break;
+    case CLI_CELL_LIST: {
+        const char *p = cell->text;
+        size_t seplen = strlen(cell->sep);
+        cli_buf_puts(b, "[");
+        for (;;) {
+            double x;
+            const char *end = seplen ? strstr(p, cell->sep) : NULL;
+            size_t n = end ? (size_t)(end - p) : strlen(p);
+            cli_buf item = {0};
+            cli_buf_add(&item, p, n);
+            if (cell->truth && item.data && ta_parse_decimal(&x, item.data) == TA_OK)
+                cli_buf_puts(b, item.data);
+            else
+                cli_json_string(b, item.data ? item.data : "");
+            if (item.failed)
+                b->failed = 1;
+            cli_buf_free(&item);
+            if (!end)
+                break;
+            cli_buf_puts(b, ", ");
+            p = end + seplen;
+        }
+        cli_buf_puts(b, "]");
+        break;
+    }
+    case CLI_CELL_TEXT:
+    case CLI_CELL_DATE:
+        cli_json_string(b, cell->text);
+        break;
+    }
+}
+
 static void write_json(cli_buf *b, const cli_table *t)
 {
     cli_buf_puts(b, "[");
@@ -334,12 +428,7 @@ static void write_json(cli_buf *b, const cli_table *t)
                 cli_buf_puts(b, ", ");
             cli_json_string(b, t->names[c]);
             cli_buf_puts(b, ": ");
-            if (row[c].kind == CLI_CELL_NULL)
-                cli_buf_puts(b, "null");
-            else if (row[c].kind == CLI_CELL_NUMBER)
-                cli_buf_puts(b, row[c].text);
-            else
-                cli_json_string(b, row[c].text);
+            cli_json_cell(b, &row[c]);
         }
         cli_buf_puts(b, "}");
     }
@@ -362,35 +451,128 @@ static void pad(cli_buf *b, size_t n)
         cli_buf_add(b, " ", 1);
 }
 
+/* s cut to at most w code points, the last of them "…" when cut; returns the
+ * width written. */
+static size_t put_fitted(cli_buf *b, const char *s, size_t w)
+{
+    size_t n = 0;
+    const char *p = s;
+    if (width(s) <= w) {
+        cli_buf_puts(b, s);
+        return width(s);
+    }
+    if (w == 0)
+        return 0;
+    for (; *p; p++) {
+        if (((unsigned char)*p & 0xC0) != 0x80 && n++ == w - 1)
+            break;
+    }
+    cli_buf_add(b, s, (size_t)(p - s));
+    cli_buf_puts(b, "\xE2\x80\xA6"); /* U+2026 */
+    return w;
+}
+
+static int right_aligned(const cli_cell *c)
+{
+    return c && (c->kind == CLI_CELL_NUMBER || c->kind == CLI_CELL_MONEY);
+}
+
+/* Narrows the widest cuttable column, a character at a time, until the row
+ * fits `limit` (0: no limit) or no column is above its floor. */
+static void narrow(size_t *w, const int *cut, const size_t *floor, size_t ncols, size_t limit)
+{
+    size_t total = 0, shown = 0;
+    for (size_t c = 0; c < ncols; c++)
+        if (w[c]) {
+            total += w[c];
+            shown++;
+        }
+    if (limit == 0 || shown == 0)
+        return;
+    total += 2 * (shown - 1);
+    while (total > limit) {
+        size_t widest = (size_t)-1;
+        for (size_t c = 0; c < ncols; c++)
+            if (cut[c] && w[c] > floor[c] && (widest == (size_t)-1 || w[c] > w[widest]))
+                widest = c;
+        if (widest == (size_t)-1)
+            return;
+        w[widest]--;
+        total--;
+    }
+}
+
+/* Fits the columns to `limit`: first the long texts (names, types) give way,
+ * down to 12 characters, while short values (codes, quarters, Yes/No) keep
+ * their width and only their headers are cut; then, if still too wide, every
+ * text column down to 6. Numbers and dates are never cut. */
+static void fit_widths(size_t *w, const int *cut, const size_t *longest, size_t ncols, size_t limit)
+{
+    enum { LONG_FLOOR = 12, LAST_FLOOR = 6 };
+    size_t *floor = calloc(ncols ? ncols : 1, sizeof *floor);
+    if (!floor)
+        return;
+    for (size_t c = 0; c < ncols; c++)
+        floor[c] = longest[c] > LONG_FLOOR ? LONG_FLOOR : longest[c] < 4 ? 4 : longest[c];
+    narrow(w, cut, floor, ncols, limit);
+    for (size_t c = 0; c < ncols; c++)
+        floor[c] = LAST_FLOOR;
+    narrow(w, cut, floor, ncols, limit);
+    free(floor);
+}
+
 static void write_text(cli_buf *b, const cli_table *t)
 {
-    size_t *w = calloc(t->ncols ? t->ncols : 1, sizeof *w);
-    if (!w) {
+    size_t n = t->ncols ? t->ncols : 1;
+    size_t *w = calloc(n, sizeof *w), *longest = calloc(n, sizeof *longest);
+    int *cut = calloc(n, sizeof *cut);
+    if (!w || !cut || !longest) {
+        free(w);
+        free(cut);
+        free(longest);
         b->failed = 1;
         return;
     }
-    for (size_t c = 0; c < t->ncols; c++)
-        w[c] = width(t->names[c]);
-    for (size_t r = 0; r < t->nrows; r++)
-        for (size_t c = 0; c < t->ncols; c++) {
-            size_t cw = width(t->cells[r * t->ncols + c].text);
-            if (cw > w[c])
-                w[c] = cw;
+    /* A column is shown when some row has a value in it (or there are no rows). */
+    for (size_t c = 0; c < t->ncols; c++) {
+        int any = t->nrows == 0;
+        size_t cw = width(t->names[c]);
+        for (size_t r = 0; r < t->nrows; r++) {
+            const cli_cell *cell = &t->cells[r * t->ncols + c];
+            size_t vw = width(cell->text);
+            if (cell->kind == CLI_CELL_NULL)
+                continue;
+            any = 1;
+            if (vw > cw)
+                cw = vw;
+            if (vw > longest[c])
+                longest[c] = vw;
+            if (cell->kind == CLI_CELL_TEXT || cell->kind == CLI_CELL_BOOL ||
+                cell->kind == CLI_CELL_LIST)
+                cut[c] = 1;
         }
+        w[c] = any ? cw : 0;
+    }
+    fit_widths(w, cut, longest, t->ncols, cli_terminal_width());
     for (size_t r = 0; r <= t->nrows; r++) {
         const cli_cell *row = r ? t->cells + (r - 1) * t->ncols : NULL;
         size_t owed = 0; /* spaces still to write before the next text */
+        int first = 1;
         for (size_t c = 0; c < t->ncols; c++) {
             const char *s = row ? row[c].text : t->names[c];
-            size_t sw = width(s);
-            int right = row && row[c].kind == CLI_CELL_NUMBER;
-            if (c)
+            size_t sw;
+            int right = row && right_aligned(&row[c]);
+            if (w[c] == 0)
+                continue;
+            if (!first)
                 owed += 2;
+            first = 0;
+            sw = width(s) < w[c] ? width(s) : w[c];
             if (right)
                 owed += w[c] - sw;
             if (s && *s) {
                 pad(b, owed);
-                cli_buf_puts(b, s);
+                put_fitted(b, s, w[c]);
                 owed = 0;
             }
             if (!right)
@@ -399,6 +581,8 @@ static void write_text(cli_buf *b, const cli_table *t)
         cli_buf_add(b, "\n", 1);
     }
     free(w);
+    free(cut);
+    free(longest);
 }
 
 void cli_table_write(cli_buf *b, const cli_table *t, cli_format format)
@@ -412,7 +596,7 @@ void cli_table_write(cli_buf *b, const cli_table *t, cli_format format)
     else if (format == CLI_FORMAT_TABLE)
         write_text(b, t);
     else
-        write_csv(b, t);
+        cli_table_write_csv(b, t, 0);
 }
 
 void cli_format_short(char *buf, size_t size, double x)
@@ -431,18 +615,4 @@ void cli_format_short(char *buf, size_t size, double x)
         buf[--n] = '\0';
     if (strcmp(buf, "-0") == 0)
         snprintf(buf, size, "0");
-}
-
-int cli_format_parse(cli_format *f, const char *text, int allow_text)
-{
-    if (strcmp(text, "csv") == 0)
-        *f = CLI_FORMAT_CSV;
-    else if (strcmp(text, "json") == 0)
-        *f = CLI_FORMAT_JSON;
-    else if ((allow_text && strcmp(text, "text") == 0) ||
-             (!allow_text && strcmp(text, "table") == 0))
-        *f = CLI_FORMAT_TABLE;
-    else
-        return 0;
-    return 1;
 }

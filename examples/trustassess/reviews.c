@@ -27,7 +27,8 @@ void cli_reviews_help(FILE *out)
 {
     fputs("usage: trustassess reviews TRUSTS.csv|EVENTS.csv [--nof FILE]\n"
           "                          [--today YYYY-MM-DD] [--sittings SPEC] [--capacity N]\n"
-          "                          [--format csv|ics|table] [--dtstamp STAMP] [-o OUT]\n"
+          "                          [--format csv|ics|table|json|xlsx] [--bom]\n"
+          "                          [--dtstamp STAMP] [-o OUT]\n"
           "\n"
           "When each advanced foundation trust's next review is due (at least every five\n"
           "years, earlier when a trigger fires) and the panel sitting it is placed on.\n"
@@ -48,18 +49,18 @@ void cli_reviews_help(FILE *out)
           "                        first due date, to a year after the last due date)\n"
           "                      dates:2026-01-05,2026-01-07  these working days\n"
           "  --capacity N      reviews per sitting (default 1)\n"
-          "  --format F        csv (default), ics (iCalendar), table\n"
+          "  --format F        csv (default), ics (iCalendar), table, json, xlsx (dates\n"
+          "                    as dates)\n"
+          "  --bom, --excel    start the CSV with a UTF-8 BOM, so that Excel reads it\n"
           "  --dtstamp STAMP   the iCalendar DTSTAMP, YYYYMMDDTHHMMSSZ (default: --today,\n"
           "                    else the first due date, at 00:00:00 UTC)\n"
           "  -o OUT            write OUT atomically instead of standard output\n",
           out);
 }
 
-typedef enum reviews_format { FORMAT_CSV, FORMAT_ICS, FORMAT_TABLE } reviews_format;
-
 typedef struct reviews_args {
-    const char *file, *nof, *today_text, *sittings, *capacity, *dtstamp, *out;
-    reviews_format format;
+    const char *file, *nof, *today_text, *sittings, *capacity, *dtstamp;
+    cli_output output;
     int has_today;
     ta_date today;
 } reviews_args;
@@ -88,18 +89,10 @@ static int parse(reviews_args *ra, int argc, char **argv)
             ra->capacity = v;
         else if ((m = cli_option_value(argc, argv, &i, "--dtstamp", &v)) != 0)
             ra->dtstamp = v;
-        else if ((m = cli_option_value(argc, argv, &i, "-o", &v)) != 0 ||
-                 (m = cli_option_value(argc, argv, &i, "--output", &v)) != 0)
-            ra->out = v;
-        else if ((m = cli_option_value(argc, argv, &i, "--format", &v)) != 0) {
-            if (m > 0 && strcmp(v, "csv") == 0)
-                ra->format = FORMAT_CSV;
-            else if (m > 0 && strcmp(v, "ics") == 0)
-                ra->format = FORMAT_ICS;
-            else if (m > 0 && strcmp(v, "table") == 0)
-                ra->format = FORMAT_TABLE;
-            else if (m > 0)
-                return cli_usage_error(cmd, "--format must be csv, ics or table, not \"%s\"", v);
+        else if (cli_output_option(&ra->output, argc, argv, &i, &m)) {
+            if (m != CLI_OK)
+                return m;
+            continue;
         } else if (cli_is_option(arg)) {
             return cli_usage_error(cmd, "unknown option \"%s\"", arg);
         } else {
@@ -115,7 +108,7 @@ static int parse(reviews_args *ra, int argc, char **argv)
         return cli_usage_error(cmd, "no TRUSTS.csv given ('-' reads standard input)");
     if (ra->nof && strcmp(ra->nof, "-") == 0 && strcmp(ra->file, "-") == 0)
         return cli_usage_error(cmd, "TRUSTS.csv and --nof cannot both be standard input");
-    if (ra->dtstamp && ra->format != FORMAT_ICS)
+    if (ra->dtstamp && ra->output.format != CLI_FORMAT_ICS)
         return cli_usage_error(cmd, "--dtstamp applies to --format ics only");
     if (ra->today_text) {
         int rc = parse_date_arg(&ra->today, "--today", ra->today_text);
@@ -123,7 +116,9 @@ static int parse(reviews_args *ra, int argc, char **argv)
             return rc;
         ra->has_today = 1;
     }
-    return CLI_OK;
+    if (ra->output.columns && ra->output.format == CLI_FORMAT_ICS)
+        return cli_usage_error(cmd, "--columns does not apply to --format ics");
+    return cli_output_check(&ra->output);
 }
 
 /* ---- --nof: quarterly evidence ---------------------------------------------- */
@@ -305,17 +300,24 @@ static void date_cell(cli_table *t, cli_cell *row, size_t col, ta_date d)
 {
     char text[TA_DATE_TEXT_SIZE];
     if (ta_date_format(d, text, sizeof text) == TA_OK)
-        cli_cell_text(t, row, col, text);
+        cli_cell_date(t, row, col, text);
 }
 
-/* The library's CSV columns, from its accessors, aligned for a terminal. */
-static int table(const ta_review_schedule *s, cli_buf *out)
+/* The library's CSV columns, from its accessors, typed (dates, day counts)
+ * for table, json and xlsx. */
+static int table(const ta_review_schedule *s, const reviews_args *ra, cli_buf *out)
 {
     static const char *const names[] = {
         "Trust_code", "Trust_name",   "Due_on",  "Regular_due_on",   "Scheduled_on",
         "Late_days",  "Overdue_days", "Trigger", "Trigger_fired_on", "Note"};
+    static const char *const about[] = {
+        "Five-yearly reviews of advanced foundation trusts, scheduled on working days of "
+        "England and Wales by libtrustassess (see its docs/review.md for the rules and "
+        "their sources)."};
     cli_table t;
+    cli_sheet sheet = {"Reviews", NULL};
     size_t n = 0;
+    int rc;
     cli_table_init(&t, 10, names);
     (void)ta_review_schedule_count(s, &n);
     for (size_t i = 0; i < n; i++) {
@@ -350,9 +352,10 @@ static int table(const ta_review_schedule *s, cli_buf *out)
         }
         cli_cell_text(&t, row, 9, ta_review_schedule_note(s, i));
     }
-    cli_table_write(out, &t, CLI_FORMAT_TABLE);
+    sheet.table = &t;
+    rc = cli_output_write(out, &ra->output, &sheet, 1, about, 1);
     cli_table_free(&t);
-    return CLI_OK;
+    return rc;
 }
 
 /* DTSTAMP by default: --today, else the first due date, at 00:00:00 UTC, so
@@ -375,9 +378,11 @@ static int write_output(ta_review_schedule *s, const reviews_args *ra, cli_buf *
     const char *text = NULL;
     size_t len = 0;
     ta_status st;
-    if (ra->format == FORMAT_TABLE)
-        return table(s, out);
-    if (ra->format == FORMAT_ICS) {
+    if (ra->output.format != CLI_FORMAT_CSV && ra->output.format != CLI_FORMAT_ICS)
+        return table(s, ra, out);
+    if (ra->output.format == CLI_FORMAT_CSV && ra->output.columns)
+        return table(s, ra, out);
+    if (ra->output.format == CLI_FORMAT_ICS) {
         char stamp[32];
         if (!ra->dtstamp)
             default_dtstamp(stamp, sizeof stamp, s, ra);
@@ -387,6 +392,8 @@ static int write_output(ta_review_schedule *s, const reviews_args *ra, cli_buf *
                                    ta_review_schedule_error(s));
     } else {
         st = ta_review_schedule_to_csv(s, &text, &len);
+        if (ra->output.bom)
+            cli_buf_puts(out, "\xEF\xBB\xBF");
     }
     if (st != TA_OK)
         return cli_error(CLI_INPUT, "%s", ta_review_schedule_error(s));
@@ -438,6 +445,7 @@ int cli_reviews_run(int argc, char **argv)
             cli_reviews_help(stdout);
             return CLI_OK;
         }
+    cli_output_init(&ra.output, cmd, CLI_FORMATS_TABULAR | (1u << CLI_FORMAT_ICS), CLI_FORMAT_CSV);
     if ((rc = parse(&ra, argc, argv)) != CLI_OK)
         return rc;
     if (ta_review_schedule_new(&s, NULL) != TA_OK)
@@ -477,7 +485,7 @@ int cli_reviews_run(int argc, char **argv)
         goto done;
     }
     if ((rc = write_output(s, &ra, &out)) == CLI_OK)
-        rc = cli_emit(&out, ra.out);
+        rc = cli_output_emit(&ra.output, &out);
 done:
     cli_buf_free(&in);
     cli_buf_free(&out);

@@ -17,7 +17,8 @@ static const char cmd[] = "status";
 
 void cli_status_help(FILE *out)
 {
-    fputs("usage: trustassess status EVENTS.csv [--on YYYY-MM-DD] [--format csv|table|json]\n"
+    fputs("usage: trustassess status EVENTS.csv [--on YYYY-MM-DD]\n"
+          "                          [--format csv|table|json|xlsx] [--bom] [--columns A,B]\n"
           "                          [-o OUT]\n"
           "\n"
           "Each trust's status on a date from its dated events: NHS trust, Foundation\n"
@@ -33,8 +34,9 @@ void cli_status_help(FILE *out)
           "input error naming the file and line.\n"
           "\n"
           "  --on DATE     the date (default: the latest event in the file)\n"
-          "  --format F    csv (default), table, json; columns Trust_code, Trust_name,\n"
-          "                Status, Since, Next_review_due, Reasons\n"
+          "  --format F    csv (default), table, json, xlsx (dates as dates); columns\n"
+          "                Trust_code, Trust_name, Status, Since, Next_review_due, Reasons\n"
+          "  --columns A,B only these columns; --bom: a UTF-8 BOM first, for Excel\n"
           "  -o OUT        write OUT atomically instead of standard output\n",
           out);
 }
@@ -96,10 +98,10 @@ static void date_cell(cli_table *t, cli_cell *row, size_t col, ta_date d)
 {
     char text[TA_DATE_TEXT_SIZE];
     if (d.year && ta_date_format(d, text, sizeof text) == TA_OK)
-        cli_cell_text(t, row, col, text);
+        cli_cell_date(t, row, col, text);
 }
 
-static int write_rows(const ta_register *r, ta_date on, cli_format format, cli_buf *out)
+static int write_rows(const ta_register *r, ta_date on, const cli_output *o, cli_buf *out)
 {
     static const char *const names[] = {"Trust_code", "Trust_name",      "Status",
                                         "Since",      "Next_review_due", "Reasons"};
@@ -134,19 +136,26 @@ static int write_rows(const ta_register *r, ta_date on, cli_format format, cli_b
         cli_table_free(&t);
         return cli_error(CLI_INPUT, "out of memory");
     }
-    cli_table_write(out, &t, format);
-    cli_table_free(&t);
-    return CLI_OK;
+    {
+        static const char *const about[] = {
+            "Status of each trust on the date asked for, from its dated events, by "
+            "libtrustassess's register (see its documentation for the rules and their sources)."};
+        cli_sheet sheet = {"Status", &t};
+        int rc = cli_output_write(out, o, &sheet, 1, about, 1);
+        cli_table_free(&t);
+        return rc;
+    }
 }
 
 int cli_status_run(int argc, char **argv)
 {
-    const char *file = NULL, *on_text = NULL, *out_path = NULL;
-    cli_format format = CLI_FORMAT_CSV;
+    const char *file = NULL, *on_text = NULL;
+    cli_output o;
     ta_register *r = NULL;
     ta_date on;
     cli_buf out = {0};
     int rc;
+    cli_output_init(&o, cmd, CLI_FORMATS_TABULAR, CLI_FORMAT_CSV);
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i], *v = NULL;
         int m;
@@ -156,12 +165,10 @@ int cli_status_run(int argc, char **argv)
         }
         if ((m = cli_option_value(argc, argv, &i, "--on", &v)) != 0)
             on_text = v;
-        else if ((m = cli_option_value(argc, argv, &i, "-o", &v)) != 0 ||
-                 (m = cli_option_value(argc, argv, &i, "--output", &v)) != 0)
-            out_path = v;
-        else if ((m = cli_option_value(argc, argv, &i, "--format", &v)) != 0) {
-            if (m > 0 && !cli_format_parse(&format, v, 0))
-                return cli_usage_error(cmd, "--format must be csv, table or json, not \"%s\"", v);
+        else if (cli_output_option(&o, argc, argv, &i, &m)) {
+            if (m != CLI_OK)
+                return m;
+            continue;
         } else if (cli_is_option(arg)) {
             return cli_usage_error(cmd, "unknown option \"%s\"", arg);
         } else {
@@ -175,13 +182,15 @@ int cli_status_run(int argc, char **argv)
     }
     if (!file)
         return cli_usage_error(cmd, "no EVENTS.csv given ('-' reads standard input)");
+    if ((rc = cli_output_check(&o)) != CLI_OK)
+        return rc;
     if (on_text && ta_date_parse(&on, on_text, strlen(on_text)) != TA_OK)
         return cli_usage_error(cmd, "--on \"%s\" is not a date (YYYY-MM-DD)", on_text);
     if ((rc = cli_register_open(&r, cmd, file)) == CLI_OK) {
         if (!on_text)
             on = cli_register_latest(r);
-        if ((rc = write_rows(r, on, format, &out)) == CLI_OK)
-            rc = cli_emit(&out, out_path);
+        if ((rc = write_rows(r, on, &o, &out)) == CLI_OK)
+            rc = cli_output_emit(&o, &out);
     }
     cli_buf_free(&out);
     ta_register_free(r);

@@ -19,7 +19,7 @@
 void cli_verify_help(FILE *out)
 {
     fputs("usage: trustassess verify FILE [--quarter Q] [--framework CSV]\n"
-          "                         [--format text|csv|json] [-o OUT]\n"
+          "                         [--format table|csv|json|xlsx] [--bom] [-o OUT]\n"
           "\n"
           "Recompute the published figures of FILE ('-' = standard input): domain scores\n"
           "(OF4000-OF4005), the average (OF5002), the unadjusted, adjusted and final\n"
@@ -30,7 +30,9 @@ void cli_verify_help(FILE *out)
           "\n"
           "  --quarter Q       only quarter Q (as for league)\n"
           "  --framework CSV   a framework catalogue file instead of the built-in preset\n"
-          "  --format F        text (default), csv or json\n"
+          "  --format F        table (default; also 'text'), csv (one table, its Section\n"
+          "                    column says which part), json, xlsx (a sheet per part)\n"
+          "  --bom, --excel    start the CSV with a UTF-8 BOM, so that Excel reads it\n"
           "  -o OUT            write OUT atomically instead of standard output\n"
           "\n"
           "Exit status 0 when every figure agrees or differs only as rounding explains,\n"
@@ -207,14 +209,15 @@ static void write_json(cli_buf *b, const report *r, int ok)
 int cli_verify_run(int argc, char **argv)
 {
     static const char cmd[] = "verify";
-    const char *file = NULL, *quarter = NULL, *framework = NULL, *out_path = NULL;
+    const char *file = NULL, *quarter = NULL, *framework = NULL;
     const char *period = NULL;
-    cli_format format = CLI_FORMAT_TABLE;
+    cli_output o;
     cli_input in = {0};
     ta_verification *v = NULL;
     report r;
     cli_buf out = {0};
     int rc, ok;
+    cli_output_init(&o, cmd, CLI_FORMATS_TABULAR, CLI_FORMAT_TABLE);
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i], *val = NULL;
         int m;
@@ -226,12 +229,10 @@ int cli_verify_run(int argc, char **argv)
             quarter = val;
         else if ((m = cli_option_value(argc, argv, &i, "--framework", &val)) != 0)
             framework = val;
-        else if ((m = cli_option_value(argc, argv, &i, "-o", &val)) != 0 ||
-                 (m = cli_option_value(argc, argv, &i, "--output", &val)) != 0)
-            out_path = val;
-        else if ((m = cli_option_value(argc, argv, &i, "--format", &val)) != 0) {
-            if (m > 0 && !cli_format_parse(&format, val, 1))
-                return cli_usage_error(cmd, "--format must be text, csv or json, not \"%s\"", val);
+        else if (cli_output_option(&o, argc, argv, &i, &m)) {
+            if (m != CLI_OK)
+                return m;
+            continue;
         } else if (cli_is_option(arg)) {
             return cli_usage_error(cmd, "unknown option \"%s\"", arg);
         } else {
@@ -245,6 +246,10 @@ int cli_verify_run(int argc, char **argv)
     }
     if (!file)
         return cli_usage_error(cmd, "no FILE given ('-' reads standard input)");
+    if ((rc = cli_output_check(&o)) != CLI_OK)
+        return rc;
+    if (o.columns && o.format != CLI_FORMAT_CSV)
+        return cli_usage_error(cmd, "--columns applies to --format csv (one table)");
     cli_table_init(&r.summary, 7, summary_cols);
     cli_table_init(&r.diffs, 8, diff_cols);
     cli_table_init(&r.unchecked, 3, unchecked_cols);
@@ -264,15 +269,23 @@ int cli_verify_run(int argc, char **argv)
     }
     ok = ta_verification_status(v) == TA_OK;
     fill(&r, v);
-    if (format == CLI_FORMAT_CSV)
-        cli_table_write(&out, &r.all, CLI_FORMAT_CSV);
-    else if (format == CLI_FORMAT_JSON)
+    if (o.format == CLI_FORMAT_CSV) {
+        cli_sheet all = {"Verification", &r.all};
+        rc = cli_output_write(&out, &o, &all, 1, NULL, 0);
+    } else if (o.format == CLI_FORMAT_XLSX) {
+        cli_sheet sheets[3] = {
+            {"Summary", &r.summary}, {"Differences", &r.diffs}, {"Not checked", &r.unchecked}};
+        rc =
+            cli_output_write(&out, &o, sheets, 3, cli_nhse_attribution, cli_nhse_attribution_count);
+    } else if (o.format == CLI_FORMAT_JSON) {
         write_json(&out, &r, ok);
-    else
+    } else {
         write_text(&out, &r, ok);
+    }
     if (r.summary.failed || r.diffs.failed || r.unchecked.failed || r.all.failed)
         out.failed = 1;
-    rc = cli_emit(&out, out_path);
+    if (rc == CLI_OK)
+        rc = cli_output_emit(&o, &out);
     if (rc == CLI_OK && !ok)
         rc = CLI_DIFFER;
 done:
