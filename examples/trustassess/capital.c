@@ -31,7 +31,11 @@ void cli_capital_help(FILE *out)
     fputs("usage: trustassess capital PROPOSALS.csv [--rules CSV] [--format F] [--bom]\n"
           "                          [--columns A,B] [--keep-going] [-o OUT]\n"
           "       trustassess capital --status STATUS --amount AMOUNT --savings AMOUNT\n"
-          "                          [--funding F] [--rules CSV] [--format F] [-o OUT]\n"
+          "                          [--funding F] [--distress D] [--deficit D]\n"
+          "                          [--segment N] [--vat AMOUNT] [--date DATE]\n"
+          "                          [--events EVENTS.csv --trust CODE]\n"
+          "                          [--rules CSV] [--format F] [-o OUT]\n"
+          "       trustassess capital PROPOSALS.csv --events EVENTS.csv ...\n"
           "       trustassess capital --rules-table [--rules CSV] [--format F] [-o OUT]\n"
           "\n"
           "Which route a capital scheme takes (light paperwork under £100m for advanced\n"
@@ -58,6 +62,16 @@ void cli_capital_help(FILE *out)
           "  --amount AMOUNT   its amount: 99999999.99, £99,999,999.99, £100m, £1.5bn\n"
           "  --savings AMOUNT  its own savings available\n"
           "  --funding F       'Own savings' (default), 'National' or 'Mixed'\n"
+          "  --distress D      yes, no or unknown (default): financial distress\n"
+          "  --deficit D       yes, no or unknown (default): financial deficit\n"
+          "  --segment N       the trust's NOF segment, 1 to 5 (default unknown)\n"
+          "  --vat AMOUNT      VAT on the amount (counted when the rules say so)\n"
+          "  --date DATE       the scheme's date (YYYY-MM-DD)\n"
+          "  --events FILE     a status register (see trustassess help status): the\n"
+          "                    trust's status on the scheme's date replaces the status\n"
+          "                    given; with a file, rows with a Date take it; one\n"
+          "                    proposal needs --trust and --date\n"
+          "  --trust CODE      one proposal: the trust code (for --events)\n"
           "  --rules-table     print the rule set: Parameter, Value, Source, Description\n"
           "                    (the CSV form reads back with --rules)\n"
           "  -o OUT            write OUT atomically instead of standard output\n",
@@ -66,6 +80,7 @@ void cli_capital_help(FILE *out)
 
 typedef struct capital_args {
     const char *file, *rules, *status, *amount, *savings, *funding;
+    const char *distress, *deficit, *segment, *vat, *date, *events, *trust;
     cli_output output;
     int keep_going, rules_table;
 } capital_args;
@@ -90,6 +105,20 @@ static int parse(capital_args *ca, int argc, char **argv)
             ca->savings = v;
         else if ((m = cli_option_value(argc, argv, &i, "--funding", &v)) != 0)
             ca->funding = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--distress", &v)) != 0)
+            ca->distress = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--deficit", &v)) != 0)
+            ca->deficit = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--segment", &v)) != 0)
+            ca->segment = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--vat", &v)) != 0)
+            ca->vat = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--date", &v)) != 0)
+            ca->date = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--events", &v)) != 0)
+            ca->events = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--trust", &v)) != 0)
+            ca->trust = v;
         else if (strcmp(arg, "--keep-going") == 0) {
             ca->keep_going = 1;
             continue;
@@ -108,12 +137,18 @@ static int parse(capital_args *ca, int argc, char **argv)
             return cli_usage_error(cmd, "%s needs a value", arg);
     }
     {
-        int single = ca->status || ca->amount || ca->savings || ca->funding;
+        int single = ca->status || ca->amount || ca->savings || ca->funding || ca->distress ||
+                     ca->deficit || ca->segment || ca->vat || ca->date || ca->trust;
         if (ca->rules_table + single + (ca->file != NULL) > 1)
             return cli_usage_error(cmd, "give PROPOSALS.csv, one proposal (--status ...) or "
                                         "--rules-table, not more than one");
-        if (single && !(ca->status && ca->amount && ca->savings))
-            return cli_usage_error(cmd, "one proposal needs --status, --amount and --savings");
+        if (single && !((ca->status || ca->events) && ca->amount && ca->savings))
+            return cli_usage_error(cmd, "one proposal needs --status (or --events), --amount and "
+                                        "--savings");
+        if (single && ca->events && !(ca->trust && ca->date))
+            return cli_usage_error(cmd, "--events with one proposal needs --trust and --date");
+        if (ca->events && ca->rules_table)
+            return cli_usage_error(cmd, "--events applies to proposals, not --rules-table");
         if (!ca->rules_table && !single && !ca->file)
             return cli_usage_error(cmd, "no PROPOSALS.csv given ('-' reads standard input)");
         if (ca->keep_going && !ca->file)
@@ -248,16 +283,71 @@ static int proposal_table(const capital_args *ca, const ta_capital_proposal *p, 
     return rc;
 }
 
+/* yes, no or unknown. */
+static int parse_flag(ta_tristate *out, const char *option, const char *text)
+{
+    if (strcmp(text, "yes") == 0)
+        *out = TA_YES;
+    else if (strcmp(text, "no") == 0)
+        *out = TA_NO;
+    else if (strcmp(text, "unknown") == 0)
+        *out = TA_UNKNOWN;
+    else
+        return cli_usage_error("capital", "%s must be yes, no or unknown, not \"%s\"", option,
+                               text);
+    return CLI_OK;
+}
+
+/* The finances, date and register options of one proposal. */
+static int one_proposal_extras(const capital_args *ca, ta_capital_proposal *p)
+{
+    static const char cmd[] = "capital";
+    ta_tristate distress = TA_UNKNOWN, deficit = TA_UNKNOWN;
+    int rc;
+    if ((ca->distress && (rc = parse_flag(&distress, "--distress", ca->distress)) != CLI_OK) ||
+        (ca->deficit && (rc = parse_flag(&deficit, "--deficit", ca->deficit)) != CLI_OK))
+        return rc;
+    if (ta_capital_proposal_set_distress(p, distress) != TA_OK ||
+        ta_capital_proposal_set_deficit(p, deficit) != TA_OK)
+        return cli_error(CLI_INPUT, "%s", ta_capital_proposal_error(p));
+    if (ca->segment) {
+        if (strlen(ca->segment) != 1 || ca->segment[0] < '1' || ca->segment[0] > '5')
+            return cli_usage_error(cmd, "--segment must be 1 to 5, not \"%s\"", ca->segment);
+        (void)ta_capital_proposal_set_segment(p, ca->segment[0] - '0');
+    }
+    if (ca->vat) {
+        int64_t vat;
+        if ((rc = parse_money(&vat, "--vat", ca->vat)) != CLI_OK)
+            return rc;
+        (void)ta_capital_proposal_set_vat(p, vat);
+    }
+    if (ca->date) {
+        ta_date d;
+        if (ta_date_parse(&d, ca->date, strlen(ca->date)) != TA_OK)
+            return cli_usage_error(cmd, "--date \"%s\" is not a date (YYYY-MM-DD)", ca->date);
+        (void)ta_capital_proposal_set_date(p, d);
+    }
+    if (ca->events) {
+        ta_register *reg = NULL;
+        rc = cli_register_open(&reg, cmd, ca->events);
+        if (rc == CLI_OK && ta_capital_proposal_apply_register(p, reg) != TA_OK)
+            rc = cli_error(CLI_INPUT, "%s: %s", ca->events, ta_capital_proposal_error(p));
+        ta_register_free(reg);
+        return rc;
+    }
+    return CLI_OK;
+}
+
 static int one_proposal(const capital_args *ca, const ta_capital_rules *r, cli_buf *out)
 {
     static const char cmd[] = "capital";
     ta_capital_proposal *p = NULL;
-    ta_ft_status status;
+    ta_ft_status status = TA_NHS_TRUST;
     ta_capital_funding funding = TA_FUNDING_OWN_SAVINGS;
     int64_t amount, savings, compared = 0, largest, headroom;
     int has = 0, rc;
     char head[TA_MONEY_BUFSIZE];
-    if (ta_capital_status_parse(&status, ca->status) != TA_OK)
+    if (ca->status && ta_capital_status_parse(&status, ca->status) != TA_OK)
         return cli_usage_error(cmd,
                                "--status \"%s\" is not NHS trust, Foundation trust or Advanced "
                                "foundation trust",
@@ -268,10 +358,18 @@ static int one_proposal(const capital_args *ca, const ta_capital_rules *r, cli_b
     if ((rc = parse_money(&amount, "--amount", ca->amount)) != CLI_OK ||
         (rc = parse_money(&savings, "--savings", ca->savings)) != CLI_OK)
         return rc;
-    if (ta_capital_proposal_new(&p, "-", "-", NULL) != TA_OK)
+    if (ca->trust && ta_capital_proposal_new(&p, ca->trust, "-", NULL) != TA_OK)
+        return cli_usage_error(cmd, "--trust \"%s\" is not a trust code", ca->trust);
+    if (!p && ta_capital_proposal_new(&p, "-", "-", NULL) != TA_OK)
         return cli_error(CLI_INPUT, "out of memory");
-    if (ta_capital_proposal_set_status(p, status) != TA_OK ||
-        ta_capital_proposal_set_funding(p, funding) != TA_OK ||
+    if (ca->status)
+        (void)ta_capital_proposal_set_status(p, status);
+    if ((rc = one_proposal_extras(ca, p)) != CLI_OK) {
+        ta_capital_proposal_free(p);
+        return rc;
+    }
+    status = ta_capital_proposal_status(p); /* the register's, with --events */
+    if (ta_capital_proposal_set_funding(p, funding) != TA_OK ||
         ta_capital_proposal_set_amount(p, amount) != TA_OK ||
         ta_capital_proposal_set_savings(p, savings) != TA_OK ||
         ta_capital_proposal_check(p, r) != TA_OK ||
@@ -350,6 +448,18 @@ static int portfolio(const capital_args *ca, const ta_capital_rules *r, cli_buf 
     if (read_rc != CLI_OK && !ca->keep_going) {
         ta_capital_portfolio_free(pf);
         return read_rc;
+    }
+    if (ca->events) {
+        ta_register *reg = NULL;
+        rc = cli_register_open(&reg, "capital", ca->events);
+        if (rc == CLI_OK && ta_capital_portfolio_apply_register(pf, reg) != TA_OK)
+            rc = cli_error(CLI_INPUT, "capital: %s: %s", cli_input_name(ca->file),
+                           ta_capital_portfolio_error(pf));
+        ta_register_free(reg);
+        if (rc != CLI_OK) {
+            ta_capital_portfolio_free(pf);
+            return rc;
+        }
     }
     /* --keep-going: a file that could not be read at all (a bad header, a CSV
      * syntax error) holds no rows either; there is nothing to write. */

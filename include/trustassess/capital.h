@@ -29,7 +29,9 @@
 #define TRUSTASSESS_CAPITAL_H
 
 #include "common.h"
+#include "date.h"
 #include "money.h"
+#include "register.h"
 #include "trust.h"
 
 #ifdef __cplusplus
@@ -98,9 +100,19 @@ typedef enum ta_capital_param {
     TA_CP_DOCS_LIGHT = 18,       /* TA_DOC_* bits each tier needs */
     TA_CP_DOCS_BOARD = 19,
     TA_CP_DOCS_JISC = 20,
-    TA_CP_DOCS_HMT = 21
+    TA_CP_DOCS_HMT = 21,
+    /* Sound finances for the light route (A1: trusts that "prove ... sound
+     * finances"; the tests are our reading). */
+    TA_CP_LIGHT_NO_DISTRESS = 22,      /* 1: a trust in financial distress may not take it */
+    TA_CP_LIGHT_NO_DEFICIT = 23,       /* 1: a trust in financial deficit may not take it */
+    TA_CP_LIGHT_MAX_SEGMENT = 24,      /* worst NOF segment that may take it, 1..5; 0 = any */
+    TA_CP_LIGHT_UNKNOWN_FINANCES = 25, /* 1: unknown distress, deficit or segment closes it */
+    /* "Money they've saved since last year" (A1): with a scheme date and savings
+     * per financial year, the years counted are the date's financial year and
+     * the N before it (0..50). */
+    TA_CP_SAVINGS_YEARS = 26
 } ta_capital_param;
-#define TA_CAPITAL_PARAM_COUNT 22
+#define TA_CAPITAL_PARAM_COUNT 27
 
 /* ---- rule sets ---------------------------------------------------------- */
 
@@ -203,6 +215,31 @@ TA_API int64_t ta_capital_proposal_whole_life_cost(const ta_capital_proposal *p)
 TA_API ta_capital_funding ta_capital_proposal_funding(const ta_capital_proposal *p);
 TA_API int64_t ta_capital_proposal_savings(const ta_capital_proposal *p);
 
+/* The trust's financial deficit flag (default unknown), for the light route's
+ * sound-finances test. */
+TA_API ta_status ta_capital_proposal_set_deficit(ta_capital_proposal *p, ta_tristate deficit);
+TA_API ta_tristate ta_capital_proposal_deficit(const ta_capital_proposal *p);
+/* The date of the scheme (its decision). {0,0,0} removes it; another
+ * impossible date is TA_EINVAL. *has = 0 when none. */
+TA_API ta_status ta_capital_proposal_set_date(ta_capital_proposal *p, ta_date date);
+TA_API ta_status ta_capital_proposal_date(const ta_capital_proposal *p, int *has, ta_date *date);
+/* Own savings built up in the financial year starting 1 April `year`
+ * (1..9998), pence >= 0; a negative amount removes the year. With a date and
+ * at least one year given, the savings counted are those of the date's
+ * financial year and the TA_CP_SAVINGS_YEARS years before it, instead of the
+ * stated figure (ta_capital_proposal_set_savings). At most 64 years. */
+TA_API ta_status ta_capital_proposal_set_year_savings(ta_capital_proposal *p, int32_t year,
+                                                      int64_t pence);
+/* The savings the light route counted in the last check (the stated figure or
+ * the sum of the years); TA_ESTATE before a check. */
+TA_API ta_status ta_capital_proposal_savings_counted(const ta_capital_proposal *p, int64_t *pence);
+/* Takes the trust's status on the proposal's date from register reg
+ * (trustassess/register.h), replacing the status given; the verdict's reasons
+ * say so, and whether a status given disagreed. TA_ESTATE without a date,
+ * TA_ENOTFOUND (with a message) when the register has no event of the trust on
+ * or before the date, TA_EINCONSISTENT when the trust has ceased by then. */
+TA_API ta_status ta_capital_proposal_apply_register(ta_capital_proposal *p, const ta_register *reg);
+
 /* ---- the check ---------------------------------------------------------- */
 
 /* Decides the route of one proposal under rule set r and keeps the verdict on
@@ -267,13 +304,23 @@ TA_API ta_capital_proposal *ta_capital_portfolio_proposal(const ta_capital_portf
  * heavier route than the part alone. TA_ERANGE if a total overflows. */
 TA_API ta_status ta_capital_portfolio_check(ta_capital_portfolio *pf, const ta_capital_rules *r);
 
+/* ta_capital_proposal_apply_register for every proposal with a date. Stops
+ * at the first failure, with a message naming the proposal's input line. */
+TA_API ta_status ta_capital_portfolio_apply_register(ta_capital_portfolio *pf,
+                                                     const ta_register *reg);
+
 /* Reading a proposals CSV. Required columns (any order, names matched without
  * regard to ASCII case): Scheme_ref, Trust_code, Trust_status ("NHS trust",
  * "Foundation trust", "Advanced foundation trust"), Amount and
  * Own_savings_available (money text), Funding ("Own savings", "National",
  * "Mixed"). Optional: Scheme_name, NOF_segment (0..5, "" = 0), Financial_distress
- * ("yes", "no", "" = unknown), VAT and Whole_life_cost (money, "" = none).
- * Other columns are kept for output. Blank lines are skipped.
+ * ("yes", "no", "" = unknown), VAT and Whole_life_cost (money, "" = none),
+ * Financial_deficit ("yes", "no", "" = unknown), Date (YYYY-MM-DD, "" =
+ * none) and Savings_YYYY_YY (money, "" = none: the own savings built up in
+ * that financial year, e.g. Savings_2025_26). Trust_status may be empty in a
+ * row with a Date: the status then comes from a register
+ * (ta_capital_portfolio_apply_register), and a check without one is
+ * TA_ESTATE. Other columns are kept for output. Blank lines are skipped.
  *
  * Without TA_CAPITAL_KEEP_GOING a file with any row error adds nothing and
  * fails with the first error; every row error is still recorded. With it,

@@ -17,7 +17,9 @@
 
 #define TAI_CAPITAL_NAME_MAX 64   /* rule-set names, trust codes, scheme references */
 #define TAI_CAPITAL_SOURCE_MAX 63 /* source ids of parameters */
-#define TAI_CAPITAL_MAX_REASONS 16
+#define TAI_CAPITAL_MAX_REASONS 24
+#define TAI_CAPITAL_MAX_YEARS 64 /* savings per financial year on one proposal */
+#define TAI_CAPITAL_NOTE_MAX 300 /* the register's sentence on a proposal */
 #define TAI_CAPITAL_OUTPUTS 5
 
 struct ta_capital_rules {
@@ -43,6 +45,15 @@ struct ta_capital_proposal {
     ta_tristate distress;
     int64_t amount, vat, whole_life, savings;
     ta_capital_funding funding;
+    ta_tristate deficit;
+    int status_given;  /* the status was set (setter or a Trust_status cell) */
+    int status_needed; /* a dated row with Trust_status empty: a register must give it */
+    int32_t date;      /* Rata Die day of the scheme's date, 0 = none */
+    int32_t years[TAI_CAPITAL_MAX_YEARS]; /* savings per financial year (start year) */
+    int64_t year_pence[TAI_CAPITAL_MAX_YEARS];
+    size_t n_years;
+    char register_note[TAI_CAPITAL_NOTE_MAX]; /* "" when no register was applied */
+    int64_t savings_counted;                  /* set by a check */
     /* Set by the proposals reader: input line and cell texts (n_cells of them). */
     size_t line;
     char **cells;

@@ -13,6 +13,7 @@
 
 #include "capital_internal.h"
 #include "common/alloc.h"
+#include "common/number.h"
 
 /* ---- the rules ---------------------------------------------------------- */
 
@@ -44,9 +45,67 @@ static int light_funding_ok(const ta_capital_rules *r, const ta_capital_proposal
     return (r->value[TA_CP_LIGHT_FUNDING] >> (int)p->funding) & 1;
 }
 
+/* The financial year (its starting year) of a day: 1 April to 31 March. */
+static int32_t financial_year(int32_t rd)
+{
+    ta_date d;
+    (void)ta_date_from_days(&d, rd);
+    return d.month >= 4 ? d.year : d.year - 1;
+}
+
+/* Whether the savings per year decide (a date and at least one year given). */
+static int by_year(const ta_capital_proposal *p)
+{
+    return p->date != 0 && p->n_years > 0;
+}
+
+/* The own savings the light route counts: "money they've saved since last
+ * year" (A1) is, with a date and savings per financial year, the years from
+ * the date's year back TA_CP_SAVINGS_YEARS years (saturating: no amount
+ * compared can exceed INT64_MAX); else the stated figure. */
+static int64_t savings_counted(const ta_capital_rules *r, const ta_capital_proposal *p)
+{
+    int64_t sum = 0;
+    int32_t last, first;
+    if (!by_year(p))
+        return p->savings;
+    last = financial_year(p->date);
+    first = last - (int32_t)r->value[TA_CP_SAVINGS_YEARS];
+    for (size_t k = 0; k < p->n_years; k++)
+        if (p->years[k] >= first && p->years[k] <= last)
+            sum = p->year_pence[k] > INT64_MAX - sum ? INT64_MAX : sum + p->year_pence[k];
+    return sum;
+}
+
 static int savings_ok(const ta_capital_rules *r, const ta_capital_proposal *p, int64_t compared)
 {
-    return !r->value[TA_CP_LIGHT_NEEDS_SAVINGS] || p->savings >= compared;
+    return !r->value[TA_CP_LIGHT_NEEDS_SAVINGS] || savings_counted(r, p) >= compared;
+}
+
+/* Sound finances (A1; the tests are our reading): each test closes the light
+ * route on a known fact; an unknown fact closes it only under
+ * TA_CP_LIGHT_UNKNOWN_FINANCES. */
+static int flag_ok(const ta_capital_rules *r, ta_capital_param rule, ta_tristate flag)
+{
+    if (!r->value[rule])
+        return 1;
+    return flag == TA_NO || (flag == TA_UNKNOWN && !r->value[TA_CP_LIGHT_UNKNOWN_FINANCES]);
+}
+
+static int segment_ok(const ta_capital_rules *r, const ta_capital_proposal *p)
+{
+    int64_t max = r->value[TA_CP_LIGHT_MAX_SEGMENT];
+    if (max == 0)
+        return 1;
+    if (p->segment == 0)
+        return !r->value[TA_CP_LIGHT_UNKNOWN_FINANCES];
+    return p->segment <= max;
+}
+
+static int finances_ok(const ta_capital_rules *r, const ta_capital_proposal *p)
+{
+    return flag_ok(r, TA_CP_LIGHT_NO_DISTRESS, p->distress) &&
+           flag_ok(r, TA_CP_LIGHT_NO_DEFICIT, p->deficit) && segment_ok(r, p);
 }
 
 static int in_distress(const ta_capital_rules *r, const ta_capital_proposal *p)
@@ -74,8 +133,8 @@ static int over(const ta_capital_rules *r, int64_t compared, int64_t limit)
 
 static int takes_light(const ta_capital_rules *r, const ta_capital_proposal *p, int64_t compared)
 {
-    return light_status_ok(r, p) && light_funding_ok(r, p) && savings_ok(r, p, compared) &&
-           compared <= light_max(r);
+    return light_status_ok(r, p) && light_funding_ok(r, p) && finances_ok(r, p) &&
+           savings_ok(r, p, compared) && compared <= light_max(r);
 }
 
 ta_capital_tier tai_capital_decide_tier(const ta_capital_rules *r, const ta_capital_proposal *p,
@@ -176,6 +235,11 @@ ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, i
     ta_status st;
     money_text c = money(compared);
     tai_capital_proposal_forget(p);
+    if (p->status_needed && !p->register_note[0])
+        return tai_error_set(&p->err, TA_ESTATE,
+                             "%s/%s (line %zu) has no trust status: give Trust_status or apply a "
+                             "register",
+                             p->trust_code, p->scheme_ref, p->line);
 
     /* The amount compared. */
     {
@@ -201,7 +265,10 @@ ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, i
             "total.",
             p->scheme_ref, p->trust_code, parts, c.s);
 
-    /* The light route: status, funding, savings, threshold. */
+    if (p->register_note[0])
+        ADD("status.register", "%s", p->register_note);
+
+    /* The light route: status, finances, funding, savings, threshold. */
     int status_ok = light_status_ok(r, p), funding_ok = light_funding_ok(r, p);
     int64_t lmax = light_max(r);
     char allowed[160];
@@ -213,17 +280,76 @@ ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, i
         ADD("light.status",
             "A trust with status %s may not take the light route; only %s may (%s).",
             ta_capital_status_name(p->status), allowed, src(r, TA_CP_LIGHT_STATUSES));
+    {
+        static const char *const flag_words[] = {"unknown", "no", "yes"};
+        static const struct {
+            ta_capital_param rule;
+            const char *id, *what, *title;
+        } flags[] = {
+            {TA_CP_LIGHT_NO_DISTRESS, "light.distress", "financial distress", "Financial distress"},
+            {TA_CP_LIGHT_NO_DEFICIT, "light.deficit", "financial deficit", "Financial deficit"}};
+        const char *unknown_src = src(r, TA_CP_LIGHT_UNKNOWN_FINANCES);
+        int unknown_closes = (int)r->value[TA_CP_LIGHT_UNKNOWN_FINANCES];
+        for (size_t k = 0; k < 2; k++) {
+            ta_tristate v = k == 0 ? p->distress : p->deficit;
+            if (!r->value[flags[k].rule])
+                continue;
+            if (v == TA_UNKNOWN)
+                ADD(flags[k].id,
+                    "Whether the trust is in %s is not known, which %s the light route "
+                    "(light_unknown_finances = %s: %s).",
+                    flags[k].what, unknown_closes ? "closes" : "does not close",
+                    unknown_closes ? "yes" : "no", unknown_src);
+            else
+                ADD(flags[k].id,
+                    "%s: %s, so the trust %s the sound finances the light route "
+                    "needs (%s).",
+                    flags[k].title, flag_words[v + 1], v == TA_YES ? "does not show" : "may show",
+                    src(r, flags[k].rule));
+        }
+        if (r->value[TA_CP_LIGHT_MAX_SEGMENT]) {
+            char seg[8], max[8];
+            ta_capital_rules_value_text(r, TA_CP_LIGHT_MAX_SEGMENT, max, sizeof max);
+            seg[0] = (char)('0' + p->segment);
+            seg[1] = '\0';
+            if (p->segment == 0)
+                ADD("light.segment",
+                    "The trust's NOF segment is not known, which %s the light route "
+                    "(light_unknown_finances = %s: %s).",
+                    unknown_closes ? "closes" : "does not close", unknown_closes ? "yes" : "no",
+                    unknown_src);
+            else
+                ADD("light.segment",
+                    "NOF segment %s is %s segment %s, the worst that may take the light route "
+                    "(%s).",
+                    seg, p->segment <= r->value[TA_CP_LIGHT_MAX_SEGMENT] ? "within" : "worse than",
+                    max, src(r, TA_CP_LIGHT_MAX_SEGMENT));
+        }
+    }
     ta_capital_rules_value_text(r, TA_CP_LIGHT_FUNDING, allowed, sizeof allowed);
     ADD("light.funding", "%s funding %s the trust's own savings (counted: %s) (%s).",
         ta_capital_funding_name(p->funding), funding_ok ? "counts as" : "does not count as",
         allowed, src(r, TA_CP_LIGHT_FUNDING));
+    p->savings_counted = savings_counted(r, p);
+    if (by_year(p)) {
+        money_text sv = money(p->savings_counted);
+        char from[8], to[8];
+        int32_t last = financial_year(p->date);
+        int32_t first = last - (int32_t)r->value[TA_CP_SAVINGS_YEARS];
+        (void)tai_format_fixed(from, sizeof from, (double)first, 0);
+        (void)tai_format_fixed(to, sizeof to, (double)last, 0);
+        ADD("light.savings-since",
+            "Own savings counted are those built up in the financial years starting 1 April %s "
+            "to 1 April %s: %s (savings_years %d: %s).",
+            from, to, sv.s, (int)r->value[TA_CP_SAVINGS_YEARS], src(r, TA_CP_SAVINGS_YEARS));
+    }
     if (r->value[TA_CP_LIGHT_NEEDS_SAVINGS]) {
-        money_text sv = money(p->savings);
+        money_text sv = money(p->savings_counted);
         if (savings_ok(r, p, compared))
             ADD("light.savings", "Savings available of %s cover the %s (%s).", sv.s, c.s,
                 src(r, TA_CP_LIGHT_NEEDS_SAVINGS));
         else {
-            money_text short_by = money(compared - p->savings);
+            money_text short_by = money(compared - p->savings_counted);
             ADD("light.savings", "Savings available of %s are %s short of the %s (%s).", sv.s,
                 short_by.s, c.s, src(r, TA_CP_LIGHT_NEEDS_SAVINGS));
         }
@@ -238,11 +364,11 @@ ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, i
     }
 
     p->compared = compared;
-    p->has_headroom = status_ok && funding_ok;
+    p->has_headroom = status_ok && funding_ok && finances_ok(r, p);
     if (p->has_headroom) {
         int64_t largest = lmax;
-        if (r->value[TA_CP_LIGHT_NEEDS_SAVINGS] && p->savings < largest)
-            largest = p->savings;
+        if (r->value[TA_CP_LIGHT_NEEDS_SAVINGS] && p->savings_counted < largest)
+            largest = p->savings_counted;
         p->largest_light = largest;
         p->headroom = largest - compared; /* largest >= -1 and compared >= 0: no overflow */
     }
@@ -252,8 +378,9 @@ ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, i
     p->route = p->tier == TA_TIER_LIGHT ? TA_ROUTE_LIGHT : TA_ROUTE_STANDARD;
     const char *cmp = r->value[TA_CP_TIER_INCLUSIVE] ? ">=" : ">";
     if (p->tier == TA_TIER_LIGHT) {
-        ADD("light.route", "The scheme takes the light route: the trust board approves it with "
-                           "reduced paperwork (A1).");
+        ADD("light.route", "The scheme takes the light route with much reduced paperwork (A1); "
+                           "the trust board approves it alone (our reading: A1 does not say "
+                           "who approves).");
     } else {
         ta_capital_param lp = limit_param(r, p);
         money_text lim = money(r->value[lp]);
@@ -272,8 +399,8 @@ ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, i
         ADD("standard.delegated-limit",
             "The delegated limit of %s is %s (%s); %s is %s it (comparison %s: %s), so %s.", whose,
             lim.s, src(r, lp), c.s, jisc ? "over" : "within", cmp, src(r, TA_CP_TIER_INCLUSIVE),
-            jisc ? "JISC (NHS England and DHSC) must approve after the trust board"
-                 : "the trust board approves");
+            jisc ? "JISC (NHS England and DHSC) must approve after the trust board (C1)"
+                 : "the trust board approves (C1)");
         money_text hmt = money(r->value[TA_CP_HMT_LIMIT]);
         ADD("standard.hmt", "%s is %s the HM Treasury limit of %s (%s)%s.", c.s,
             p->tier == TA_TIER_HMT ? "over" : "within", hmt.s, src(r, TA_CP_HMT_LIMIT),

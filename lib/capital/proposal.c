@@ -26,6 +26,7 @@ ta_status tai_capital_proposal_create(ta_capital_proposal **out, const ta_alloca
     }
     p->status = TA_NHS_TRUST;
     p->distress = TA_UNKNOWN;
+    p->deficit = TA_UNKNOWN;
     p->whole_life = -1;
     p->funding = TA_FUNDING_OWN_SAVINGS;
     *out = p;
@@ -115,6 +116,9 @@ ta_status ta_capital_proposal_set_status(ta_capital_proposal *p, ta_ft_status st
     if (ta_capital_status_name(status) == NULL)
         return tai_error_set(&p->err, TA_EINVAL, "unknown trust status %d", (int)status);
     p->status = status;
+    p->status_given = 1;
+    p->status_needed = 0;
+    p->register_note[0] = '\0';
     return changed(p);
 }
 
@@ -337,4 +341,88 @@ const char *ta_capital_proposal_output(const ta_capital_proposal *p, ta_capital_
         return NULL;
     }
     return p->text.buf + p->out_off[field];
+}
+
+/* ---- finances, date and savings per year (issue 16) ---------------------- */
+
+ta_status ta_capital_proposal_set_deficit(ta_capital_proposal *p, ta_tristate deficit)
+{
+    if (p == NULL)
+        return TA_EINVAL;
+    if (deficit != TA_UNKNOWN && deficit != TA_NO && deficit != TA_YES)
+        return tai_error_set(&p->err, TA_EINVAL, "deficit flag %d is not yes, no or unknown",
+                             (int)deficit);
+    p->deficit = deficit;
+    return changed(p);
+}
+
+ta_tristate ta_capital_proposal_deficit(const ta_capital_proposal *p)
+{
+    return p == NULL ? TA_UNKNOWN : p->deficit;
+}
+
+ta_status ta_capital_proposal_set_date(ta_capital_proposal *p, ta_date date)
+{
+    int32_t rd = 0;
+    if (p == NULL)
+        return TA_EINVAL;
+    if (!(date.year == 0 && date.month == 0 && date.day == 0) &&
+        ta_date_to_days(date, &rd) != TA_OK)
+        return tai_error_set(&p->err, TA_EINVAL, "the scheme date is not a date");
+    p->date = rd;
+    p->register_note[0] = '\0';
+    return changed(p);
+}
+
+ta_status ta_capital_proposal_date(const ta_capital_proposal *p, int *has, ta_date *date)
+{
+    if (p == NULL)
+        return TA_EINVAL;
+    if (has)
+        *has = p->date != 0;
+    if (date) {
+        date->year = date->month = date->day = 0;
+        if (p->date)
+            (void)ta_date_from_days(date, p->date);
+    }
+    return TA_OK;
+}
+
+ta_status ta_capital_proposal_set_year_savings(ta_capital_proposal *p, int32_t year, int64_t pence)
+{
+    size_t k;
+    if (p == NULL)
+        return TA_EINVAL;
+    if (year < 1 || year > 9998)
+        return tai_error_set(&p->err, TA_EINVAL, "financial year %d is outside 1 to 9998",
+                             (int)year);
+    for (k = 0; k < p->n_years && p->years[k] != year; k++)
+        ;
+    if (pence < 0) {
+        if (k < p->n_years) {
+            p->years[k] = p->years[p->n_years - 1];
+            p->year_pence[k] = p->year_pence[p->n_years - 1];
+            p->n_years--;
+        }
+        return changed(p);
+    }
+    if (k == p->n_years) {
+        if (p->n_years == TAI_CAPITAL_MAX_YEARS)
+            return tai_error_set(&p->err, TA_ERANGE, "more than %d financial years of savings",
+                                 TAI_CAPITAL_MAX_YEARS);
+        p->n_years++;
+    }
+    p->years[k] = year;
+    p->year_pence[k] = pence;
+    return changed(p);
+}
+
+ta_status ta_capital_proposal_savings_counted(const ta_capital_proposal *p, int64_t *pence)
+{
+    if (p == NULL || pence == NULL)
+        return TA_EINVAL;
+    if (!p->checked)
+        return TA_ESTATE;
+    *pence = p->savings_counted;
+    return TA_OK;
 }

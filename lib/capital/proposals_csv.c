@@ -26,21 +26,29 @@ enum col {
     C_DISTRESS,
     C_VAT,
     C_WHOLE_LIFE,
+    C_DEFICIT,
+    C_DATE,
     N_COLS
 };
 #define N_REQUIRED 6
 
 static const char *const col_names[N_COLS] = {
-    "Scheme_ref",  "Trust_code",     "Trust_status",
-    "Amount",      "Funding",        "Own_savings_available",
-    "Scheme_name", "NOF_segment",    "Financial_distress",
-    "VAT",         "Whole_life_cost"};
+    "Scheme_ref",  "Trust_code",      "Trust_status",
+    "Amount",      "Funding",         "Own_savings_available",
+    "Scheme_name", "NOF_segment",     "Financial_distress",
+    "VAT",         "Whole_life_cost", "Financial_deficit",
+    "Date"};
+
+#define MAX_YEAR_COLUMNS 64
 
 typedef struct reader {
     ta_capital_portfolio *pf;
     tai_csv csv;
     const char *name;
-    size_t col[N_COLS]; /* index of each known column, or SIZE_MAX */
+    size_t col[N_COLS];                /* index of each known column, or SIZE_MAX */
+    size_t year_col[MAX_YEAR_COLUMNS]; /* Savings_YYYY_YY columns */
+    int32_t year[MAX_YEAR_COLUMNS];    /* ... and the financial year each starts */
+    size_t n_year_cols;
     ta_status first_status;
     tai_error first; /* the first error, for the portfolio's message */
 } reader;
@@ -65,6 +73,25 @@ static ta_status record(reader *rd, ta_status st, size_t line, size_t column, co
     return TA_OK;
 }
 
+/* "Savings_2025_26" (any ASCII case): own savings of the financial year
+ * starting 1 April 2025. The second year must follow the first. */
+static int year_column(const char *f, size_t len, int32_t *year)
+{
+    int32_t y = 0;
+    if (len != 15 || !tai_capital_word_eq(f, 8, "Savings_") || f[12] != '_')
+        return 0;
+    for (size_t k = 8; k < 12; k++) {
+        if (f[k] < '0' || f[k] > '9')
+            return 0;
+        y = y * 10 + (f[k] - '0');
+    }
+    if (f[13] < '0' || f[13] > '9' || f[14] < '0' || f[14] > '9' || y < 1 || y > 9998 ||
+        (f[13] - '0') * 10 + (f[14] - '0') != (y + 1) % 100)
+        return 0;
+    *year = y;
+    return 1;
+}
+
 /* Reads the header: finds the known columns and checks it against an earlier one. */
 static ta_status read_header(reader *rd, tai_error *e, int *new_columns)
 {
@@ -79,9 +106,23 @@ static ta_status read_header(reader *rd, tai_error *e, int *new_columns)
     size_t nf = tai_csv_field_count(csv);
     for (int k = 0; k < N_COLS; k++)
         rd->col[k] = SIZE_MAX;
+    rd->n_year_cols = 0;
     for (size_t c = 0; c < nf; c++) {
         size_t len;
         const char *f = tai_csv_field(csv, c, &len);
+        int32_t year;
+        if (year_column(f, len, &year)) {
+            if (rd->n_year_cols == MAX_YEAR_COLUMNS)
+                return tai_error_set(e, TA_EPARSE, "%s:1:%zu: more than %d Savings_ columns",
+                                     rd->name, tai_csv_field_column(csv, c), MAX_YEAR_COLUMNS);
+            for (size_t k = 0; k < rd->n_year_cols; k++)
+                if (rd->year[k] == year)
+                    return tai_error_set(e, TA_EPARSE, "%s:1:%zu: column %s given twice", rd->name,
+                                         tai_csv_field_column(csv, c), tai_csv_field(csv, c, NULL));
+            rd->year_col[rd->n_year_cols] = c;
+            rd->year[rd->n_year_cols++] = year;
+            continue;
+        }
         for (int k = 0; k < N_COLS; k++) {
             if (!tai_capital_word_eq(f, len, col_names[k]))
                 continue;
@@ -189,9 +230,24 @@ static ta_status parse_row(reader *rd, size_t line, ta_capital_proposal **out, s
                              "%s:%zu:%zu: Scheme_ref must be 1 to %d printable characters",
                              rd->name, line, column, TAI_CAPITAL_NAME_MAX);
     }
-    ta_ft_status status;
+    ta_ft_status status = TA_NHS_TRUST;
+    int32_t date = 0;
+    if (rd->col[C_DATE] != SIZE_MAX) {
+        s = field(rd, C_DATE, &len, &column);
+        if (!is_blank(s, len)) {
+            ta_date d;
+            if (ta_date_parse(&d, s, len) != TA_OK) {
+                *bad_col = column;
+                return tai_error_set(e, TA_EPARSE,
+                                     "%s:%zu:%zu: Date \"%s\" is not a date (YYYY-MM-DD)", rd->name,
+                                     line, column, s);
+            }
+            (void)ta_date_to_days(d, &date);
+        }
+    }
     s = field(rd, C_TRUST_STATUS, &len, &column);
-    if (!tai_capital_parse_status(s, len, &status)) {
+    int status_given = !(date && is_blank(s, len));
+    if (status_given && !tai_capital_parse_status(s, len, &status)) {
         *bad_col = column;
         return tai_error_set(e, TA_EPARSE,
                              "%s:%zu:%zu: Trust_status \"%s\" is not NHS trust, Foundation trust "
@@ -235,18 +291,35 @@ static ta_status parse_row(reader *rd, size_t line, ta_capital_proposal **out, s
             segment = t[0] - '0';
         }
     }
-    ta_tristate distress = TA_UNKNOWN;
-    if (rd->col[C_DISTRESS] != SIZE_MAX) {
-        s = field(rd, C_DISTRESS, &len, &column);
+    ta_tristate flags[2] = {TA_UNKNOWN, TA_UNKNOWN}; /* distress, deficit */
+    for (int k = 0; k < 2; k++) {
+        int c = k == 0 ? C_DISTRESS : C_DEFICIT;
+        if (rd->col[c] == SIZE_MAX)
+            continue;
+        s = field(rd, c, &len, &column);
         if (tai_capital_word_eq(s, len, "yes"))
-            distress = TA_YES;
+            flags[k] = TA_YES;
         else if (tai_capital_word_eq(s, len, "no"))
-            distress = TA_NO;
+            flags[k] = TA_NO;
         else if (!is_blank(s, len)) {
             *bad_col = column;
-            return tai_error_set(e, TA_EPARSE,
-                                 "%s:%zu:%zu: Financial_distress \"%s\" is not yes, no or empty",
-                                 rd->name, line, column, s);
+            return tai_error_set(e, TA_EPARSE, "%s:%zu:%zu: %s \"%s\" is not yes, no or empty",
+                                 rd->name, line, column, col_names[c], s);
+        }
+    }
+    int64_t year_pence[MAX_YEAR_COLUMNS];
+    for (size_t k = 0; k < rd->n_year_cols; k++) {
+        s = tai_csv_field(csv, rd->year_col[k], &len);
+        column = tai_csv_field_column(csv, rd->year_col[k]);
+        year_pence[k] = -1;
+        if (is_blank(s, len))
+            continue;
+        st = ta_money_parse_n(&year_pence[k], s, len);
+        if (st != TA_OK) {
+            *bad_col = column;
+            return tai_error_set(e, st == TA_ERANGE ? TA_ERANGE : TA_EPARSE,
+                                 "%s:%zu:%zu: %s \"%s\" is not an amount of savings", rd->name,
+                                 line, column, pf->columns[rd->year_col[k]], s);
         }
     }
 
@@ -260,7 +333,17 @@ static ta_status parse_row(reader *rd, size_t line, ta_capital_proposal **out, s
     p->vat = vat < 0 ? 0 : vat;
     p->whole_life = whole;
     p->segment = segment;
-    p->distress = distress;
+    p->distress = flags[0];
+    p->deficit = flags[1];
+    p->status_given = status_given;
+    p->status_needed = !status_given;
+    p->date = date;
+    for (size_t k = 0; k < rd->n_year_cols; k++) {
+        if (year_pence[k] < 0)
+            continue;
+        p->years[p->n_years] = rd->year[k];
+        p->year_pence[p->n_years++] = year_pence[k];
+    }
     p->line = line;
     if (rd->col[C_SCHEME_NAME] != SIZE_MAX) {
         char *name = tai_strdup(&pf->alloc, field(rd, C_SCHEME_NAME, &len, &column));

@@ -37,7 +37,12 @@ static const char preset_capital_2025[] = "Parameter,Value,Source\n"
                                           "documents_light,BJC,our reading\n"
                                           "documents_board,BJC,C3; our reading\n"
                                           "documents_jisc,SOC;OBC;FBC,C3\n"
-                                          "documents_hmt,SOC;OBC;FBC,C3\n";
+                                          "documents_hmt,SOC;OBC;FBC,C3\n"
+                                          "light_no_distress,yes,A1; our reading\n"
+                                          "light_no_deficit,yes,A1; our reading\n"
+                                          "light_max_segment,2,our reading\n"
+                                          "light_unknown_finances,no,our reading\n"
+                                          "savings_years,1,A1; our reading\n";
 
 static const struct {
     const char *name;
@@ -58,7 +63,18 @@ const char *ta_capital_rules_preset_name(size_t i)
 
 /* ---- parameter names and kinds ------------------------------------------ */
 
-typedef enum kind { K_MONEY, K_MONEY_OPT, K_LT, K_GT, K_STATUSES, K_FUNDING, K_YESNO, K_DOCS } kind;
+typedef enum kind {
+    K_MONEY,
+    K_MONEY_OPT,
+    K_LT,
+    K_GT,
+    K_STATUSES,
+    K_FUNDING,
+    K_YESNO,
+    K_DOCS,
+    K_SEGMENT, /* 0..5, "any" = 0 */
+    K_YEARS    /* 0..50 */
+} kind;
 
 static const struct {
     const char *name;
@@ -90,6 +106,16 @@ static const struct {
     {"documents_board", K_DOCS, "The documents a scheme within the delegated limit needs."},
     {"documents_jisc", K_DOCS, "The documents a scheme over the delegated limit needs."},
     {"documents_hmt", K_DOCS, "The documents a scheme over the HM Treasury limit needs."},
+    {"light_no_distress", K_YESNO,
+     "Whether a trust in financial distress is refused the light route (sound finances)."},
+    {"light_no_deficit", K_YESNO,
+     "Whether a trust in financial deficit is refused the light route (sound finances)."},
+    {"light_max_segment", K_SEGMENT,
+     "The worst NOF segment that may take the light route (any: no limit)."},
+    {"light_unknown_finances", K_YESNO,
+     "Whether an unknown distress, deficit or segment closes the light route."},
+    {"savings_years", K_YEARS,
+     "With savings per financial year, the years counted before the scheme's own year."},
 };
 
 static int valid_param(ta_capital_param p)
@@ -246,6 +272,10 @@ static int check_value(ta_capital_param p, int64_t v)
         return v >= 0 && v <= 7;
     case K_DOCS:
         return v >= 0 && v <= (int64_t)TA_DOC_ALL;
+    case K_SEGMENT:
+        return v >= 0 && v <= 5;
+    case K_YEARS:
+        return v >= 0 && v <= 50;
     }
     return 0;
 }
@@ -286,6 +316,21 @@ static int parse_value(ta_capital_param p, const char *s, size_t len, int64_t *o
     case K_YESNO:
         *out = tai_capital_word_eq(t, n, "yes") ? 1 : 0;
         return tai_capital_word_eq(t, n, "no") || *out == 1;
+    case K_SEGMENT:
+    case K_YEARS:
+        if (params[p].kind == K_SEGMENT && tai_capital_word_eq(t, n, "any")) {
+            *out = 0;
+            return 1;
+        }
+        if (n == 0 || n > 2)
+            return 0;
+        *out = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (t[k] < '0' || t[k] > '9')
+                return 0;
+            *out = *out * 10 + (t[k] - '0');
+        }
+        return check_value(p, *out);
     case K_STATUSES:
     case K_FUNDING:
     case K_DOCS:
@@ -472,6 +517,15 @@ ta_status ta_capital_rules_value_text(const ta_capital_rules *r, ta_capital_para
     case K_YESNO:
         ok = put(buf, size, &n, v ? "yes" : "no");
         break;
+    case K_SEGMENT:
+    case K_YEARS: {
+        char digits[3] = {(char)('0' + v / 10), (char)('0' + v % 10), '\0'};
+        ok = put(buf, size, &n,
+                 params[p].kind == K_SEGMENT && v == 0 ? "any"
+                 : v < 10                              ? digits + 1
+                                                       : digits);
+        break;
+    }
     case K_STATUSES:
     case K_FUNDING:
     case K_DOCS: {

@@ -140,5 +140,65 @@ check "reviews events: a deauthorised trust is not scheduled" "1" "$(wc -l <out 
 run reviews "$EVENTS" --today 2026-05-01
 cp out r2.csv
 check "reviews example events" "RP1 RWX" "$(col r2.csv Trust_code | tr '\n' ' ' | sed 's/ $//')"
+
+# ---- capital follows finances and the register -------------------------------------
+
+AFT="Advanced foundation trust"
+run capital --status "$AFT" --amount £90m --savings £120m --distress yes
+check "£90m AFT in distress: exit" 0 "$rc"
+check "£90m AFT in distress: not light" "Route:     standard" "$(grep '^Route:' out)"
+check_match "£90m AFT in distress: the reason" 'light\.distress: Financial distress: yes' "$(cat out)"
+run capital --status "$AFT" --amount £90m --savings £120m --distress yes --segment 4
+check "£90m AFT in distress, segment 4: not light" "Route:     standard" "$(grep '^Route:' out)"
+run capital --status "$AFT" --amount £90m --savings £120m --segment 4
+check "£90m AFT in segment 4: not light" "Route:     standard" "$(grep '^Route:' out)"
+check_match "segment 4: the reason" 'NOF segment 4 is worse than segment 2' "$(cat out)"
+run capital --status "$AFT" --amount £90m --savings £120m --distress no --segment 1
+check "£90m AFT sound, segment 1: light" "Route:     light" "$(grep '^Route:' out)"
+check_match "light route approver labelled our reading" 'the trust board approves it alone \(our reading: A1 does not say who approves\)' "$(cat out)"
+run capital --status "$AFT" --amount £90m --savings £120m --distress no --segment 3
+check "segment 3: not light (boundary)" "Route:     standard" "$(grep '^Route:' out)"
+run capital --status "$AFT" --amount £90m --savings £120m --distress no --segment 2
+check "segment 2: light (boundary)" "Route:     light" "$(grep '^Route:' out)"
+run capital --status "Foundation trust" --amount £40m --savings £0 --distress no
+check "£40m FT not in distress: the board (£50m limit)" "Approvers: Trust board" "$(grep '^Approvers:' out)"
+run capital --status "Foundation trust" --amount £40m --savings £0 --distress yes
+check "£40m FT in distress: JISC" "Approvers: Trust board; JISC (NHS England and DHSC)" "$(grep '^Approvers:' out)"
+run capital --status "$AFT" --amount £99m --vat £2m --savings £120m --distress no --segment 1
+check "VAT counted: £101m not light" "Route:     standard" "$(grep '^Route:' out)"
+run capital --status "$AFT" --amount £90m --savings £120m --distress perhaps
+check "bad --distress: exit" 2 "$rc"
+run capital --status "$AFT" --amount £90m --savings £120m --segment 6
+check "bad --segment: exit" 2 "$rc"
+run capital --status "$AFT" --amount £90m --savings £120m --events life.csv
+check "--events without --trust/--date: exit" 2 "$rc"
+# The issue's life cycle: deauthorised 2027-06-30, reauthorised 2028-01-10.
+run capital --trust RXX --date 2027-07-15 --events life.csv --amount £90m --savings £120m --distress no --segment 1
+check "scheme 2027-07-15: status from the register" "Status:    Foundation trust" "$(grep '^Status:' out)"
+check "scheme 2027-07-15: not light" "Route:     standard" "$(grep '^Route:' out)"
+run capital --trust RXX --date 2028-01-10 --events life.csv --amount £90m --savings £120m --distress no --segment 1
+check "scheme 2028-01-10: light again" "Route:     light" "$(grep '^Route:' out)"
+run capital --trust RXX --date 2025-01-01 --events life.csv --amount £90m --savings £120m
+check "scheme before any event: exit" 3 "$rc"
+check_match "scheme before any event: message" 'no event of trust RXX on or before 2025-01-01' "$(cat err)"
+cat >plan.csv <<'CSV'
+Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,Date,NOF_segment,Financial_distress
+S1,RXX,,£90m,Own savings,£120m,2027-07-15,1,no
+S2,RXX,Advanced foundation trust,£90m,Own savings,£120m,2027-07-15,1,no
+S3,RXX,,£90m,Own savings,£120m,2028-02-01,1,no
+CSV
+run capital plan.csv --events life.csv
+check "plan with --events: exit" 0 "$rc"
+cp out plan-out.csv
+check "plan: routes follow the register" "standard standard light" "$(col plan-out.csv Route | tr '\n' ' ' | sed 's/ $//')"
+check_match "plan: a given status that disagrees is named" 'the status given, Advanced foundation trust, disagrees' "$(col plan-out.csv Reasons Scheme_ref S2)"
+run capital plan.csv
+check "plan without --events: exit" 3 "$rc"
+check_match "plan without --events: message" 'has no trust status' "$(cat err)"
+run capital --rules-table
+cp out rules.csv
+check "rules table: light_max_segment" "2" "$(col rules.csv Value Parameter light_max_segment)"
+check "rules table: savings_years source" "A1; our reading" "$(col rules.csv Source Parameter savings_years)"
+
 echo "cli-autonomy: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -185,7 +185,7 @@ check "--keep-going without a file exit" 2 "$rc"
 
 # ---- capital: one proposal ---------------------------------------------------------
 
-run capital --status "Advanced foundation trust" --amount "£99,999,999.99" --savings £120m
+run capital --status "Advanced foundation trust" --amount "£99,999,999.99" --savings £120m --distress no --segment 1
 check "one proposal exit" 0 "$rc"
 check "one proposal: route" "Route:     light" "$(grep '^Route:' out)"
 check "one proposal: headroom 0.00" "Headroom:  0.00" "$(grep '^Headroom:' out)"
@@ -242,14 +242,14 @@ run capital --rules-table
 check "--rules-table exit" 0 "$rc"
 cp out rules.csv
 check "--rules-table header" "Parameter,Value,Source,Description" "$(head -n 1 rules.csv)"
-check "--rules-table rows (every parameter)" 22 "$(col rules.csv Parameter | wc -l | tr -d ' ')"
+check "--rules-table rows (every parameter)" 27 "$(col rules.csv Parameter | wc -l | tr -d ' ')"
 check "--rules-table: the £100m threshold and its source" "£100,000,000.00|A1" \
     "$(col rules.csv Value Parameter light_threshold)|$(col rules.csv Source Parameter light_threshold)"
 check "--rules-table: the per-segment limits are placeholders" "placeholder" "$(col rules.csv Source Parameter limit_segment_3)"
 run capital --rules-table --format table
 check_match "--rules-table as a table" '^light_threshold +£100,000,000\.00 +A1 ' "$(grep '^light_threshold' out)"
 run capital --rules-table --format json
-check "--rules-table json" 22 "$("$PY" -c 'import json; print(len(json.load(open("out"))))')"
+check "--rules-table json" 27 "$("$PY" -c 'import json; print(len(json.load(open("out"))))')"
 run capital --rules-table --rules rules.csv
 check "--rules-table reads back with --rules" "$(cat rules.csv)" "$(cat out)"
 sed 's/^light_comparison,<,our reading,/light_comparison,<=,local choice,/' rules.csv >inclusive.csv

@@ -1,0 +1,88 @@
+/*
+ * A capital scheme's trust status from the status register (issue 16).
+ *
+ * A scheme with a date takes the status its trust holds on that date from a
+ * ta_register (trustassess/register.h), so a trust deauthorised before the
+ * decision no longer takes the light route although the status column of an
+ * old plan still says "Advanced foundation trust". The sentence the verdict
+ * quotes says where the status came from and, when a status was given and
+ * disagrees, that it was replaced. Only the register's public API is used.
+ */
+#include <string.h>
+
+#include "capital_internal.h"
+
+static void fmt(int32_t rd, char *buf)
+{
+    ta_date d;
+    (void)ta_date_from_days(&d, rd);
+    (void)ta_date_format(d, buf, TA_DATE_TEXT_SIZE);
+}
+
+ta_status ta_capital_proposal_apply_register(ta_capital_proposal *p, const ta_register *reg)
+{
+    size_t t;
+    ta_date on, since;
+    ta_ft_status status = TA_NHS_TRUST;
+    int known = 0, ceased = 0;
+    char d[TA_DATE_TEXT_SIZE], s[TA_DATE_TEXT_SIZE];
+    tai_error note;
+    if (p == NULL)
+        return TA_EINVAL;
+    if (reg == NULL)
+        return tai_error_set(&p->err, TA_EINVAL, "register is NULL");
+    if (!p->date)
+        return tai_error_set(&p->err, TA_ESTATE, "%s/%s has no date to read the register on",
+                             p->trust_code, p->scheme_ref);
+    fmt(p->date, d);
+    (void)ta_date_from_days(&on, p->date);
+    if (ta_register_find(&t, reg, p->trust_code) != TA_OK ||
+        ta_register_status_on(reg, t, on, &known, &status, &since, &ceased) != TA_OK || !known)
+        return tai_error_set(&p->err, TA_ENOTFOUND,
+                             "the register has no event of trust %s on or before %s", p->trust_code,
+                             d);
+    if (ceased)
+        return tai_error_set(&p->err, TA_EINCONSISTENT,
+                             "trust %s has ceased by %s, the date of scheme %s", p->trust_code, d,
+                             p->scheme_ref);
+    s[0] = '\0';
+    if (since.year)
+        (void)ta_date_format(since, s, sizeof s);
+    {
+        int differs = p->status_given && p->status != status;
+        tai_error_set(&note, TA_OK, "On %s the register gives status %s%s%s%s%s%s%s.", d,
+                      ta_capital_status_name(status), s[0] ? " (since " : "", s, s[0] ? ")" : "",
+                      differs ? "; the status given, " : "",
+                      differs ? ta_capital_status_name(p->status) : "",
+                      differs ? ", disagrees and is replaced" : "");
+    }
+    /* The setter would clear the note: set the fields directly, then discard the verdict. */
+    p->status = status;
+    p->status_given = 1;
+    p->status_needed = 0;
+    memcpy(p->register_note, note.msg, sizeof p->register_note - 1);
+    p->register_note[sizeof p->register_note - 1] = '\0';
+    tai_capital_proposal_forget(p);
+    return TA_OK;
+}
+
+ta_status ta_capital_portfolio_apply_register(ta_capital_portfolio *pf, const ta_register *reg)
+{
+    if (pf == NULL)
+        return TA_EINVAL;
+    if (reg == NULL)
+        return tai_error_set(&pf->err, TA_EINVAL, "register is NULL");
+    for (size_t i = 0; i < pf->count; i++) {
+        ta_capital_proposal *p = pf->items[i];
+        ta_status st;
+        if (!p->date)
+            continue;
+        if ((st = ta_capital_proposal_apply_register(p, reg)) != TA_OK) {
+            if (p->line)
+                return tai_error_set(&pf->err, st, "line %zu: %s", p->line, p->err.msg);
+            return tai_error_set(&pf->err, st, "%s", p->err.msg);
+        }
+    }
+    tai_error_clear(&pf->err);
+    return TA_OK;
+}

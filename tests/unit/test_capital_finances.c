@@ -1,0 +1,343 @@
+/*
+ * Check suite for the capital rules of issue 16: the light route needs sound
+ * finances (distress, deficit, a NOF segment limit, what unknown facts do),
+ * "money saved since last year" as savings per financial year counted from the
+ * scheme's date, and a scheme's status taken from the status register on its
+ * date. Each boundary has a test: segment 2 and 3, 31 March and 1 April,
+ * savings_years 0 and 1, the day before and the day of a deauthorisation.
+ */
+#include <check.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "trustassess/capital.h"
+#include "trustassess/register.h"
+
+#define M(x) ((int64_t)(x)*100 * 1000000)
+
+static ta_capital_rules *r;
+static ta_capital_proposal *p;
+
+static ta_date D(int y, int m, int d)
+{
+    ta_date x = {y, m, d};
+    return x;
+}
+
+static void setup(void)
+{
+    ck_assert_int_eq(ta_capital_rules_preset(&r, "capital-2025", NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_new(&p, "RXX", "S1", NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_status(p, TA_ADVANCED_FOUNDATION_TRUST), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(90)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_savings(p, M(120)), TA_OK);
+}
+
+static void teardown(void)
+{
+    ta_capital_proposal_free(p);
+    ta_capital_rules_free(r);
+}
+
+static ta_capital_route route(void)
+{
+    ta_capital_route rt;
+    ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_route(p, &rt, NULL), TA_OK);
+    return rt;
+}
+
+static const char *reason_of(const char *rule)
+{
+    const char *found = NULL;
+    for (size_t i = 0; i < ta_capital_proposal_reason_count(p); i++) {
+        const char *id, *s;
+        ck_assert_int_eq(ta_capital_proposal_reason(p, i, &id, &s), TA_OK);
+        if (strcmp(id, rule) == 0)
+            found = s;
+    }
+    return found;
+}
+
+START_TEST(preset_parameters_and_sources)
+{
+    int64_t v;
+    const char *src;
+    char text[32];
+    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIGHT_NO_DISTRESS, &v, &src), TA_OK);
+    ck_assert_int_eq(v, 1);
+    ck_assert_str_eq(src, "A1; our reading");
+    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIGHT_MAX_SEGMENT, &v, &src), TA_OK);
+    ck_assert_int_eq(v, 2);
+    ck_assert_str_eq(src, "our reading");
+    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIGHT_UNKNOWN_FINANCES, &v, NULL), TA_OK);
+    ck_assert_int_eq(v, 0);
+    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_SAVINGS_YEARS, &v, NULL), TA_OK);
+    ck_assert_int_eq(v, 1);
+    ck_assert_str_eq(ta_capital_param_name(TA_CP_SAVINGS_YEARS), "savings_years");
+    ck_assert_int_eq(ta_capital_rules_set_text(r, "light_max_segment", "any", "x"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_value_text(r, TA_CP_LIGHT_MAX_SEGMENT, text, sizeof text),
+                     TA_OK);
+    ck_assert_str_eq(text, "any");
+    ck_assert_int_eq(ta_capital_rules_set_text(r, "savings_years", "12", "x"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_value_text(r, TA_CP_SAVINGS_YEARS, text, sizeof text), TA_OK);
+    ck_assert_str_eq(text, "12");
+    ck_assert_int_eq(ta_capital_rules_set_text(r, "light_max_segment", "6", "x"), TA_EPARSE);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_SAVINGS_YEARS, 51, "x"), TA_ERANGE);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_LIGHT_MAX_SEGMENT, -1, "x"), TA_ERANGE);
+}
+END_TEST
+
+/* The issue's scheme: an AFT, £90m, £120m of savings. */
+START_TEST(distress_and_segment_close_the_light_route)
+{
+    ck_assert_int_eq(route(), TA_ROUTE_LIGHT); /* nothing known: open (our reading) */
+    ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_YES), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
+    ck_assert_ptr_nonnull(strstr(reason_of("light.distress"), "does not show the sound finances"));
+    ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_UNKNOWN), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, 4), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
+    ck_assert_ptr_nonnull(strstr(reason_of("light.segment"), "worse than segment 2"));
+    /* The boundary: segment 2 may, segment 3 may not. */
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, 3), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, 2), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
+    ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_NO), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, 1), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
+    ck_assert_int_eq(ta_capital_proposal_set_deficit(p, TA_YES), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
+    ck_assert_int_eq(ta_capital_proposal_deficit(p), TA_YES);
+    {
+        int64_t compared;
+        int has = 1;
+        ck_assert_int_eq(ta_capital_proposal_headroom(p, &compared, &has, NULL, NULL), TA_OK);
+        ck_assert_int_eq(has, 0); /* the light route is closed: no headroom */
+    }
+    /* Parameters off: distress and deficit no longer close it. */
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_LIGHT_NO_DEFICIT, 0, "test"), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, 5), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_LIGHT_MAX_SEGMENT, 0, "test"), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
+}
+END_TEST
+
+START_TEST(unknown_finances_parameter)
+{
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_LIGHT_UNKNOWN_FINANCES, 1, "test"), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
+    ck_assert_ptr_nonnull(strstr(reason_of("light.distress"), "which closes the light route"));
+    ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_NO), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_deficit(p, TA_NO), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_STANDARD); /* segment still unknown */
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, 2), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
+}
+END_TEST
+
+/* "Money they've saved since last year": with a date, the date's financial
+ * year and savings_years before it. */
+START_TEST(savings_since_last_year)
+{
+    int64_t counted = -1;
+    ck_assert_int_eq(ta_capital_proposal_set_savings(p, 0), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 2024, M(50)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 2025, M(45)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 2023, M(200)), TA_OK);
+    /* Without a date the stated figure (0) counts. */
+    ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(p, &counted), TA_OK);
+    ck_assert_int_eq(counted, 0);
+    /* 1 April 2026 opens 2026/27: 2025/26 and 2026/27 count (45m): not enough. */
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(p, &counted), TA_OK);
+    ck_assert_int_eq(counted, M(45));
+    /* 31 March 2026 is still 2025/26: 2024/25 and 2025/26 count (95m). */
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2026, 3, 31)), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(p, &counted), TA_OK);
+    ck_assert_int_eq(counted, M(95));
+    ck_assert_ptr_nonnull(strstr(reason_of("light.savings-since"), "1 April 2024 to 1 April 2025"));
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_SAVINGS_YEARS, 0, "test"), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(p, &counted), TA_OK);
+    ck_assert_int_eq(counted, M(45));
+    /* Removing a year; bad years. */
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 2025, -1), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(p, &counted), TA_OK);
+    ck_assert_int_eq(counted, 0);
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 0, 1), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2026, 2, 30)), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(0, 0, 0)), TA_OK);
+    {
+        int has = 1;
+        ck_assert_int_eq(ta_capital_proposal_date(p, &has, NULL), TA_OK);
+        ck_assert_int_eq(has, 0);
+    }
+}
+END_TEST
+
+static const char life[] = "Trust_code,Date,Event\n"
+                           "RXX,2026-04-01,authorised\n"
+                           "RXX,2027-06-30,deauthorised\n"
+                           "RXX,2028-01-10,reauthorised\n"
+                           "RGONE,2025-01-01,ceased\n";
+
+START_TEST(status_from_the_register)
+{
+    ta_register *reg = NULL;
+    ck_assert_int_eq(ta_register_new(&reg, NULL), TA_OK);
+    ck_assert_int_eq(ta_register_read_buffer(reg, life, strlen(life), "life"), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_apply_register(p, reg), TA_ESTATE); /* no date */
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2027, 6, 29)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_apply_register(p, reg), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_status(p), TA_ADVANCED_FOUNDATION_TRUST);
+    ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
+    ck_assert_str_eq(reason_of("status.register"),
+                     "On 2027-06-29 the register gives status Advanced foundation trust (since "
+                     "2026-04-01).");
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2027, 7, 15)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_apply_register(p, reg), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_status(p), TA_FOUNDATION_TRUST);
+    ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
+    ck_assert_ptr_nonnull(
+        strstr(reason_of("status.register"), "Foundation trust (since 2027-06-30)"));
+    /* A status given that disagrees is named. */
+    ck_assert_int_eq(ta_capital_proposal_set_status(p, TA_ADVANCED_FOUNDATION_TRUST), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_apply_register(p, reg), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
+    ck_assert_ptr_nonnull(strstr(reason_of("status.register"),
+                                 "the status given, Advanced foundation trust, disagrees"));
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2028, 1, 10)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_apply_register(p, reg), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
+    /* Before any event; a trust not in the register; a ceased trust. */
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2026, 3, 31)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_apply_register(p, reg), TA_ENOTFOUND);
+    ck_assert_str_eq(ta_capital_proposal_error(p),
+                     "the register has no event of trust RXX on or before 2026-03-31");
+    {
+        ta_capital_proposal *q = NULL;
+        ck_assert_int_eq(ta_capital_proposal_new(&q, "RGONE", "S2", NULL), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_date(q, D(2026, 1, 1)), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_apply_register(q, reg), TA_EINCONSISTENT);
+        ta_capital_proposal_free(q);
+    }
+    ta_register_free(reg);
+}
+END_TEST
+
+static const char csv[] =
+    "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,Date,"
+    "Financial_deficit,NOF_segment,Savings_2025_26,Savings_2026_27\n"
+    "A,RXX,,£90m,Own savings,£0,2027-07-15,no,1,£50m,£50m\n"
+    "B,RXX,Advanced foundation trust,£90m,Own savings,£0,2028-02-01,no,1,,£95m\n"
+    "C,RYY,Foundation trust,£10m,Own savings,£0,,yes,,,\n";
+
+START_TEST(proposals_csv_with_dates_and_register)
+{
+    ta_capital_portfolio *pf = NULL;
+    ta_register *reg = NULL;
+    ta_capital_route rt;
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, csv, strlen(csv), "p.csv", 0), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_deficit(ta_capital_portfolio_proposal(pf, 2)), TA_YES);
+    /* Row A has no status: a check without a register fails. */
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_ESTATE);
+    ck_assert_ptr_nonnull(strstr(ta_capital_portfolio_error(pf), "(line 2) has no trust status"));
+    ck_assert_int_eq(ta_register_new(&reg, NULL), TA_OK);
+    ck_assert_int_eq(ta_register_read_buffer(reg, life, strlen(life), "life"), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_apply_register(pf, reg), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_route(ta_capital_portfolio_proposal(pf, 0), &rt, NULL),
+                     TA_OK);
+    ck_assert_int_eq(rt, TA_ROUTE_STANDARD); /* deauthorised on 2027-06-30 */
+    ck_assert_int_eq(ta_capital_proposal_route(ta_capital_portfolio_proposal(pf, 1), &rt, NULL),
+                     TA_OK);
+    ck_assert_int_eq(rt, TA_ROUTE_LIGHT); /* reauthorised; 2026/27 and 2027/28 count £95m */
+    ta_capital_portfolio_free(pf);
+    /* A dated row of a trust the register lacks names its line. */
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    {
+        static const char bad[] = "Scheme_ref,Trust_code,Trust_status,Amount,Funding,"
+                                  "Own_savings_available,Date\n"
+                                  "Z,RNONE,,£1m,Own savings,£2m,2027-01-01\n";
+        ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, bad, strlen(bad), "b.csv", 0), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_apply_register(pf, reg), TA_ENOTFOUND);
+        ck_assert_str_eq(ta_capital_portfolio_error(pf),
+                         "line 2: the register has no event of trust RNONE on or before "
+                         "2027-01-01");
+    }
+    ta_capital_portfolio_free(pf);
+    ta_register_free(reg);
+}
+END_TEST
+
+START_TEST(proposals_csv_errors)
+{
+    static const struct {
+        const char *text, *needle;
+    } cases[] = {
+        {"Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,Date\n"
+         "A,RXX,Advanced foundation trust,£1m,Own savings,£2m,2027-02-30\n",
+         "p.csv:2:55: Date \"2027-02-30\" is not a date"},
+        {"Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available\n"
+         "A,RXX,,£1m,Own savings,£2m\n",
+         "p.csv:2:7: Trust_status \"\" is not"},
+        {"Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,"
+         "Financial_deficit\n"
+         "A,RXX,Foundation trust,£1m,Own savings,£2m,maybe\n",
+         "Financial_deficit \"maybe\" is not yes, no or empty"},
+        {"Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,"
+         "Savings_2025_26\n"
+         "A,RXX,Foundation trust,£1m,Own savings,£2m,lots\n",
+         "p.csv:2:46: Savings_2025_26 \"lots\" is not an amount"},
+        {"Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,"
+         "Savings_2025_26,savings_2025_26\n",
+         "given twice"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        ta_capital_portfolio *pf = NULL;
+        const char *msg = NULL;
+        ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+        ck_assert_int_ne(
+            ta_capital_portfolio_read_buffer(pf, cases[k].text, strlen(cases[k].text), "p.csv", 0),
+            TA_OK);
+        if (ta_capital_portfolio_row_error_count(pf) > 0)
+            ck_assert_int_eq(ta_capital_portfolio_row_error(pf, 0, NULL, NULL, NULL, &msg), TA_OK);
+        else
+            msg = ta_capital_portfolio_error(pf);
+        ck_assert_msg(strstr(msg, cases[k].needle), "case %zu: %s", k, msg);
+        ck_assert_uint_eq(ta_capital_portfolio_count(pf), 0);
+        ta_capital_portfolio_free(pf);
+    }
+}
+END_TEST
+
+int main(void)
+{
+    Suite *su = suite_create("capital_finances");
+    TCase *tc = tcase_create("core");
+    SRunner *sr;
+    int failed;
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, preset_parameters_and_sources);
+    tcase_add_test(tc, distress_and_segment_close_the_light_route);
+    tcase_add_test(tc, unknown_finances_parameter);
+    tcase_add_test(tc, savings_since_last_year);
+    tcase_add_test(tc, status_from_the_register);
+    tcase_add_test(tc, proposals_csv_with_dates_and_register);
+    tcase_add_test(tc, proposals_csv_errors);
+    suite_add_tcase(su, tc);
+    sr = srunner_create(su);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
