@@ -26,8 +26,8 @@ TA_DEPS_C=(check libsubunit-dev abigail-tools valgrind locales
     clang libclang-rt-14-dev gcovr cppcheck clang-tidy binutils file)
 # The command's output tests (tests/cli/test_output.sh): headless Calc reads
 # the xlsx workbooks back, headless Chromium renders the league-table picture,
-# man reads the manual page.
-TA_DEPS_OUTPUT=(libreoffice-calc-nogui chromium python3 man-db)
+# python3-pil reads its screenshots, man reads the manual page.
+TA_DEPS_OUTPUT=(libreoffice-calc-nogui chromium python3 python3-pil man-db)
 # Review module's independent-source checks: Easter (ncal -e), bank holidays
 # (python3-holidays) and iCalendar parsing (python3-icalendar), run by Debian's python3.
 TA_DEPS_REVIEW=(python3 ncal python3-holidays python3-icalendar)

@@ -141,6 +141,20 @@ int cli_period_cutoffs(double *cutoffs, size_t *n, cli_input *in, const char *pe
 int cli_assess(ta_assessment **out, cli_input *in, const char *period, const char *type,
                const double *cutoffs, size_t n);
 
+/* A quarter's cut-offs, for the league-table picture. */
+typedef struct cli_league_cutoffs {
+    const char *period;
+    size_t n;
+    double values[CLI_MAX_CUTOFFS];
+} cli_league_cutoffs;
+
+struct cli_table;
+/* The league table t (the league command's columns) as a caterpillar plot per
+ * quarter and trust type: a self-contained html page (plots and tables) or
+ * one svg image (html.c). format is CLI_FORMAT_HTML or CLI_FORMAT_SVG. */
+int cli_league_picture(struct cli_buf *b, int format, const struct cli_table *t,
+                       const cli_league_cutoffs *sets, size_t nsets);
+
 /* The file's trust types in byte order of their text (the league's order);
  * returns the count, or (size_t)-1 when out of memory. Free *types with free(). */
 size_t cli_sorted_types(const char ***types, const cli_input *in);

@@ -54,7 +54,9 @@ void cli_league_help(FILE *out)
           "                    (start from 'trustassess framework --dump nof-2025-26')\n"
           "  --format F        csv (default; the published table's columns), table (fits\n"
           "                    the terminal, empty columns left out), json (typed),\n"
-          "                    xlsx (an Excel workbook; with -o)\n"
+          "                    xlsx (an Excel workbook; with -o), html (a page with a\n"
+          "                    caterpillar plot per quarter and trust type and the table\n"
+          "                    beneath), svg (the plots alone)\n"
           "  --columns A,B     only these columns, in this order\n"
           "  --bom, --excel    start the CSV with a UTF-8 BOM, so that Excel reads it\n"
           "  --detail          add unadjusted and final segments, domain scores, reason\n"
@@ -274,14 +276,17 @@ int cli_league_run(int argc, char **argv)
     cli_table t;
     cli_buf out = {0};
     const char **types = NULL, *only_period = NULL;
-    size_t ntypes = 0, domain_index[N_DOMAINS];
+    size_t ntypes = 0, domain_index[N_DOMAINS], nsets = 0;
+    cli_league_cutoffs *sets = NULL;
     int rc;
     for (int i = 0; i < argc; i++)
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             cli_league_help(stdout);
             return CLI_OK;
         }
-    cli_output_init(&la.output, "league", CLI_FORMATS_TABULAR, CLI_FORMAT_CSV);
+    cli_output_init(&la.output, "league",
+                    CLI_FORMATS_TABULAR | (1u << CLI_FORMAT_HTML) | (1u << CLI_FORMAT_SVG),
+                    CLI_FORMAT_CSV);
     if ((rc = parse(&la, &in, argc, argv)) != CLI_OK)
         return rc;
     cli_table_init(&t, la.detail ? N_DETAIL : N_PLAIN, columns);
@@ -312,6 +317,14 @@ int cli_league_run(int argc, char **argv)
             continue;
         if ((rc = cli_period_cutoffs(cutoffs, &n, &in, period, &origin)) != CLI_OK)
             break;
+        if (!sets && !(sets = calloc(ta_nhse_file_period_count(in.file), sizeof *sets))) {
+            rc = cli_error(CLI_INPUT, "out of memory");
+            break;
+        }
+        sets[nsets].period = period;
+        sets[nsets].n = n < CLI_MAX_CUTOFFS ? n : CLI_MAX_CUTOFFS;
+        memcpy(sets[nsets].values, cutoffs, sets[nsets].n * sizeof *cutoffs);
+        nsets++;
         for (size_t k = 0; rc == CLI_OK && k < ntypes; k++) {
             ta_assessment *a = NULL;
             if ((rc = cli_assess(&a, &in, period, types[k], cutoffs, n)) == CLI_OK && a &&
@@ -325,7 +338,10 @@ int cli_league_run(int argc, char **argv)
             ta_assessment_free(a);
         }
     }
-    if (rc == CLI_OK) {
+    if (rc == CLI_OK &&
+        (la.output.format == CLI_FORMAT_HTML || la.output.format == CLI_FORMAT_SVG)) {
+        rc = cli_league_picture(&out, la.output.format, &t, sets, nsets);
+    } else if (rc == CLI_OK) {
         cli_sheet sheet = {"League", &t};
         rc = cli_output_write(&out, &la.output, &sheet, 1, cli_nhse_attribution,
                               cli_nhse_attribution_count);
@@ -333,6 +349,7 @@ int cli_league_run(int argc, char **argv)
     if (rc == CLI_OK)
         rc = cli_output_emit(&la.output, &out);
 done:
+    free(sets);
     free(types);
     cli_buf_free(&out);
     cli_table_free(&t);
