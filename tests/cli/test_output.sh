@@ -160,7 +160,7 @@ run league "$F" --quarter Q4 --columns Trust_code,Rnak
 check "--columns unknown: exit 2" 2 "$rc"
 check_match "--columns unknown: did you mean" 'no column "Rnak"; did you mean "Rank"\?' "$(cat err)"
 run league "$F" --quarter Q4 --format pdf
-check_match "--format names the formats it takes" 'must be csv, table, json or xlsx' "$(cat err)"
+check_match "--format names the formats it takes" 'must be csv, table, json, xlsx, html or svg, not "pdf"' "$(cat err)"
 
 # ---- the manual page covers every command ------------------------------------
 
