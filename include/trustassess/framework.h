@@ -45,7 +45,18 @@ typedef enum ta_scoring {
     /* Cut points split the raw value into bands scored 1, 2, 3, ... */
     TA_SCORING_BANDED = 3,
     /* Looked up from the scores of two other metrics. */
-    TA_SCORING_COMBINED = 4
+    TA_SCORING_COMBINED = 4,
+    /* Bookend scoring with a standard (NOF 2025/26 manual): a value meeting the
+     * standard scores 1.00; the others are spread 2.00 (best) .. 4.00 (worst)
+     * by rank among themselves, ties taking the best score of their cluster. */
+    TA_SCORING_STANDARD = 5,
+    /* Bookend scoring with a floor: a value failing the floor scores 4.00; the
+     * others are spread 1.00 .. 3.00 by rank among themselves. (Without a
+     * standard or a floor, the manual's bookends are TA_SCORING_RANK's.) */
+    TA_SCORING_FLOOR = 6,
+    /* Bespoke brackets (e.g. the CQC safe rating): cut points split the raw
+     * value into brackets, each with its own score. */
+    TA_SCORING_BRACKETED = 7
 } ta_scoring;
 
 /* Where a value exactly on a segment cut-off falls. */
@@ -109,6 +120,38 @@ TA_API ta_status ta_framework_metric_info(const ta_framework *fw, size_t i, cons
                                           const char **domain_key, const char **raw_id,
                                           ta_scoring *scoring, ta_direction *direction,
                                           int *in_average);
+/* Metric i's weight in the average and its domain score, as the exact
+ * fraction numerator / denominator (1 / 1 unless set). */
+TA_API ta_status ta_framework_metric_weight(const ta_framework *fw, size_t i,
+                                            unsigned *numerator, unsigned *denominator);
+/* Where metric i's definition comes from ("" if not given): the manual's
+ * section, or "our reading: ..." where the manual is silent. Owned by the
+ * framework. */
+TA_API const char *ta_framework_metric_source(const ta_framework *fw, size_t i);
+/* Metric i's threshold: the standard (TA_SCORING_STANDARD,
+ * TA_SCORING_STANDARD_CAPPED) or the floor (TA_SCORING_FLOOR). TA_ENOTFOUND
+ * for a metric scored otherwise. */
+TA_API ta_status ta_framework_metric_threshold(const ta_framework *fw, size_t i, double *out);
+
+/* The comparison pool of metric i in period (a quarter's exact text, e.g.
+ * "Q3 2025/26"): how many trusts NHS England ranked together (for
+ * TA_SCORING_STANDARD / TA_SCORING_FLOOR: how many were spread between the
+ * bookends), and where the figure comes from (owned by the framework). A
+ * rank-scaled score s published at 2 decimals then fixes the rank r and the
+ * unrounded score whenever the score step exceeds 0.01. TA_ENOTFOUND when
+ * the framework holds no pool size for that metric and period. */
+TA_API ta_status ta_framework_metric_pool(const ta_framework *fw, size_t i, const char *period,
+                                          unsigned *pool, const char **source);
+/* Whether the framework holds a pool size for metric i in any period. */
+TA_API int ta_framework_metric_has_pools(const ta_framework *fw, size_t i);
+
+/* The trust types the framework scores (the Trust_type texts of NHS
+ * England's files, e.g. "Mental health and community trust" and its first
+ * quarter's name "Non-acute hospital trust"); none = any type. */
+TA_API size_t ta_framework_trust_type_count(const ta_framework *fw);
+TA_API const char *ta_framework_trust_type(const ta_framework *fw, size_t i);
+/* Whether the framework scores trust type `type` (1 also when it names none). */
+TA_API int ta_framework_scores_trust_type(const ta_framework *fw, const char *type);
 
 TA_API size_t ta_framework_domain_count(const ta_framework *fw);
 /* Domain i's key ("access"), name, and published score ID ("OF4000"). */
@@ -159,9 +202,37 @@ TA_API ta_status ta_framework_builder_set_direction(ta_framework_builder *b,
 TA_API ta_status ta_framework_builder_set_in_average(ta_framework_builder *b,
                                                      const char *metric_id, int in_average);
 /* TA_SCORING_STANDARD_CAPPED: the standard. A value worse than it (in the
- * metric's direction) scores 4.00; a value equal to it meets it. */
+ * metric's direction) scores 4.00; a value equal to it meets it.
+ * TA_SCORING_STANDARD: a value meeting it (equal or better) scores 1.00. */
 TA_API ta_status ta_framework_builder_set_standard(ta_framework_builder *b, const char *metric_id,
                                                    double standard);
+/* TA_SCORING_FLOOR: the floor. A value worse than it scores 4.00; a value
+ * equal to it meets it. (TA_SCORING_STANDARD takes its standard from
+ * ta_framework_builder_set_standard: a value equal to it meets it.) */
+TA_API ta_status ta_framework_builder_set_floor(ta_framework_builder *b, const char *metric_id,
+                                                double floor_value);
+/* TA_SCORING_BRACKETED: n (1..8) cut points, ordered from the best bracket
+ * to the worst as for bands, and the n + 1 brackets' scores (each 1..4). A
+ * value equal to a cut point falls in the better bracket. */
+TA_API ta_status ta_framework_builder_set_brackets(ta_framework_builder *b, const char *metric_id,
+                                                   size_t n, const double *cuts,
+                                                   const double *scores);
+/* The metric's weight in the average and its domain score: the exact fraction
+ * numerator / denominator (both 1..1000). NHS England weights the three
+ * infection rates one third each. Default 1 / 1. */
+TA_API ta_status ta_framework_builder_set_weight(ta_framework_builder *b, const char *metric_id,
+                                                 unsigned numerator, unsigned denominator);
+/* Where the metric's definition comes from (free text, up to 255 bytes). */
+TA_API ta_status ta_framework_builder_set_source(ta_framework_builder *b, const char *metric_id,
+                                                 const char *source);
+/* The comparison pool size of the metric in `period` (2..100000 trusts) and
+ * where it comes from (may be NULL); setting a period twice replaces it. */
+TA_API ta_status ta_framework_builder_set_pool(ta_framework_builder *b, const char *metric_id,
+                                               const char *period, unsigned pool,
+                                               const char *source);
+/* Adds a trust type the framework scores (see ta_framework_trust_type). */
+TA_API ta_status ta_framework_builder_add_trust_type(ta_framework_builder *b, const char *type);
+
 /* TA_SCORING_BANDED: n (1..8) cut points, ordered from the best band to the
  * worst (descending for TA_HIGHER_IS_BETTER, ascending otherwise). A value
  * equal to a cut point falls in the better band. Band k scores k (1-based). */

@@ -133,6 +133,10 @@ ta_status tai_assessment_add_row(ta_assessment *a, const char *code, char *const
 /* scoring.c: the scoring rules, and filling scores[n_trusts * n_metrics]
  * from an assessment's inputs with them. */
 double tai_rank_score(size_t better, size_t n); /* better = trusts strictly better */
+/* The score between a rank-scored metric's bookends (1..4, 2..4 or 1..3) of a
+ * trust with `better` trusts strictly better among the n ranked. */
+double tai_bookend_score(ta_scoring scoring, size_t better, size_t n);
+double tai_bracket_score(const tai_metric *m, double value);
 int tai_misses_standard(ta_direction direction, double standard, double value);
 double tai_band_score(const double *cuts, size_t n_cuts, ta_direction direction, double value);
 ta_status tai_score_metrics(ta_assessment *a, double *scores);

@@ -11,6 +11,11 @@
  * England's rounding) must see the tie. So a score within 1e-9 of a multiple
  * of 10^-decimals is summed as that integer number of hundredths, exactly,
  * and the mean is formed from the exact integer sum.
+ *
+ * Weights (the manual's one exception: three infection rates at one third
+ * each) are exact fractions: each is scaled by the least common multiple of
+ * the weights' denominators to a whole number, so a weighted mean is again an
+ * exact integer sum over an exact integer total.
  */
 #include <math.h>
 
@@ -35,19 +40,45 @@ typedef struct mean {
     size_t n;
 } mean;
 
-static void mean_add(mean *m, double x)
+/* Adds x with whole-number weight w (1 for an unweighted mean). */
+static void mean_add_weighted(mean *m, double x, double w, double *total)
 {
     double k = round_integer(x * m->scale);
     if (fabs(x * m->scale - k) <= 1e-9 * m->scale)
-        m->exact_sum += k;
+        m->exact_sum += w * k;
     else
-        m->other_sum += x;
+        m->other_sum += w * x;
     m->n++;
+    *total += w;
+}
+
+static void mean_add(mean *m, double x)
+{
+    double ignored = 0;
+    mean_add_weighted(m, x, 1.0, &ignored);
 }
 
 static double mean_value(const mean *m)
 {
     return (m->exact_sum + m->other_sum * m->scale) / ((double)m->n * m->scale);
+}
+
+/* The weighted form of tai_mean_scores (see the file comment). */
+static size_t weighted_mean(const tai_framework_def *def, const double *row, size_t domain,
+                            double *out)
+{
+    mean m = {tai_framework_scale(def), 0, 0, 0};
+    double lcm = (double)def->weight_lcm, total = 0;
+    for (size_t i = 0; i < def->n_metrics; i++) {
+        const tai_metric *metric = &def->metrics[i];
+        if (isnan(row[i]) || !metric->in_average ||
+            (domain != (size_t)-1 && metric->domain != domain))
+            continue;
+        mean_add_weighted(&m, row[i], lcm / metric->weight_den * metric->weight_num, &total);
+    }
+    if (m.n > 0)
+        *out = (m.exact_sum + m.other_sum * m.scale) / (total * m.scale);
+    return m.n;
 }
 
 double tai_mean_of(const double *scores, size_t n, int decimals)
@@ -63,6 +94,8 @@ size_t tai_mean_scores(const tai_framework_def *def, const double *row, size_t d
                        double *out)
 {
     mean m = {tai_framework_scale(def), 0, 0, 0};
+    if (def->weighted)
+        return weighted_mean(def, row, domain, out);
     for (size_t i = 0; i < def->n_metrics; i++) {
         const tai_metric *metric = &def->metrics[i];
         if (isnan(row[i]) || !metric->in_average ||

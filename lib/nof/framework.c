@@ -38,6 +38,12 @@ static void metric_free(const ta_allocator *a, tai_metric *m)
     tai_free(a, m->name);
     tai_free(a, m->combo_first);
     tai_free(a, m->combo_second);
+    tai_free(a, m->source);
+    for (size_t i = 0; i < m->n_pools; i++) {
+        tai_free(a, m->pools[i].period);
+        tai_free(a, m->pools[i].source);
+    }
+    tai_free(a, m->pools);
 }
 
 static void def_free(tai_framework_def *def)
@@ -54,6 +60,9 @@ static void def_free(tai_framework_def *def)
         tai_free(a, def->figures[i].id);
         tai_free(a, def->figures[i].name);
     }
+    for (size_t i = 0; i < def->n_trust_types; i++)
+        tai_free(a, def->trust_types[i]);
+    tai_free(a, def->trust_types);
     tai_free(a, def->metrics);
     tai_free(a, def->domains);
     tai_free(a, def->figures);
@@ -107,9 +116,23 @@ static ta_status def_copy(tai_framework_def *dst, const tai_framework_def *src)
         d->name = tai_strdup(a, s->name);
         d->combo_first = s->combo_first ? tai_strdup(a, s->combo_first) : NULL;
         d->combo_second = s->combo_second ? tai_strdup(a, s->combo_second) : NULL;
+        d->source = tai_strdup(a, s->source);
+        d->pools = NULL;
+        d->n_pools = d->pools_cap = 0;
         if (!d->id || !d->raw_id || !d->name || (s->combo_first && !d->combo_first) ||
-            (s->combo_second && !d->combo_second))
+            (s->combo_second && !d->combo_second) || !d->source)
             return TA_ENOMEM;
+        if (s->n_pools && !(d->pools = tai_calloc(a, s->n_pools, sizeof *d->pools)))
+            return TA_ENOMEM;
+        d->pools_cap = s->n_pools;
+        for (size_t k = 0; k < s->n_pools; k++) {
+            d->n_pools = k + 1;
+            d->pools[k].size = s->pools[k].size;
+            d->pools[k].period = tai_strdup(a, s->pools[k].period);
+            d->pools[k].source = tai_strdup(a, s->pools[k].source);
+            if (!d->pools[k].period || !d->pools[k].source)
+                return TA_ENOMEM;
+        }
         if ((st = register_id(dst, d->id, i, TAI_ID_SCORE)) != TA_OK)
             return st;
         if (d->raw_id[0] && (st = register_id(dst, d->raw_id, i, TAI_ID_RAW)) != TA_OK)
@@ -127,6 +150,17 @@ static ta_status def_copy(tai_framework_def *dst, const tai_framework_def *src)
         if ((st = register_id(dst, d->id, i, TAI_ID_FIGURE)) != TA_OK)
             return st;
     }
+    if (src->n_trust_types &&
+        !(dst->trust_types = tai_calloc(a, src->n_trust_types, sizeof *dst->trust_types)))
+        return TA_ENOMEM;
+    dst->trust_types_cap = src->n_trust_types;
+    for (size_t i = 0; i < src->n_trust_types; i++) {
+        dst->n_trust_types = i + 1;
+        if (!(dst->trust_types[i] = tai_strdup(a, src->trust_types[i])))
+            return TA_ENOMEM;
+    }
+    dst->weighted = src->weighted;
+    dst->weight_lcm = src->weight_lcm;
     dst->n_cutoffs = src->n_cutoffs;
     memcpy(dst->cutoffs, src->cutoffs, sizeof dst->cutoffs);
     dst->cutoffs_explicit = src->cutoffs_explicit;
@@ -156,6 +190,26 @@ size_t tai_framework_figure(const tai_framework_def *def, ta_figure kind)
         if (def->figures[i].kind == kind)
             return i;
     return (size_t)-1;
+}
+
+unsigned tai_metric_pool(const tai_metric *m, const char *period)
+{
+    for (size_t i = 0; period && i < m->n_pools; i++)
+        if (strcmp(m->pools[i].period, period) == 0)
+            return m->pools[i].size;
+    return 0;
+}
+
+int tai_scoring_ranks(ta_scoring s)
+{
+    return s == TA_SCORING_RANK || s == TA_SCORING_STANDARD_CAPPED || s == TA_SCORING_STANDARD ||
+           s == TA_SCORING_FLOOR;
+}
+
+void tai_bookends(ta_scoring s, double *lo, double *hi)
+{
+    *lo = s == TA_SCORING_STANDARD ? 2.0 : 1.0;
+    *hi = s == TA_SCORING_FLOOR ? 3.0 : 4.0;
 }
 
 double tai_framework_scale(const tai_framework_def *def)
@@ -295,7 +349,7 @@ ta_status ta_framework_builder_add_metric(ta_framework_builder *b, const char *m
         return st;
     if (!name)
         return tai_error_set(&b->err, TA_EINVAL, "metric \"%s\": name is NULL", metric_id);
-    if (scoring < TA_SCORING_SUPPLIED || scoring > TA_SCORING_COMBINED)
+    if (scoring < TA_SCORING_SUPPLIED || scoring > TA_SCORING_BRACKETED)
         return tai_error_set(&b->err, TA_EINVAL, "metric \"%s\": unknown scoring rule %d",
                              metric_id, (int)scoring);
     for (size_t i = 0; domain_key && i < def->n_domains; i++)
@@ -316,7 +370,9 @@ ta_status ta_framework_builder_add_metric(ta_framework_builder *b, const char *m
     m->scoring = scoring;
     m->direction = TA_HIGHER_IS_BETTER;
     m->in_average = 1;
-    if (!m->id || !m->raw_id || !m->name ||
+    m->weight_num = m->weight_den = 1;
+    m->source = tai_strdup(&def->alloc, "");
+    if (!m->id || !m->raw_id || !m->name || !m->source ||
         register_id(def, m->id, def->n_metrics, TAI_ID_SCORE) != TA_OK) {
         metric_free(&def->alloc, m);
         return tai_error_set(&b->err, TA_ENOMEM, "out of memory adding metric \"%s\"", metric_id);
@@ -392,6 +448,170 @@ ta_status ta_framework_builder_set_standard(ta_framework_builder *b, const char 
         return tai_error_set(&b->err, TA_EINVAL, "metric \"%s\": the standard must be finite",
                              metric_id);
     m->standard = standard;
+    m->has_threshold = 1;
+    return TA_OK;
+}
+
+ta_status ta_framework_builder_set_floor(ta_framework_builder *b, const char *metric_id,
+                                         double floor_value)
+{
+    return ta_framework_builder_set_standard(b, metric_id, floor_value);
+}
+
+/* Checks n cut points from the best band to the worst, as bands and brackets take them. */
+static ta_status check_cuts(ta_framework_builder *b, const tai_metric *m, size_t n,
+                            const double *cuts)
+{
+    if (!cuts || n < 1 || n > TAI_MAX_CUTS)
+        return tai_error_set(&b->err, TA_EINVAL, "metric \"%s\": give 1 to %d cut points",
+                             m->id, TAI_MAX_CUTS);
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(cuts[i]))
+            return tai_error_set(&b->err, TA_EINVAL, "metric \"%s\": cut point %zu is not finite",
+                                 m->id, i + 1);
+        if (i > 0 && (m->direction == TA_HIGHER_IS_BETTER ? cuts[i] >= cuts[i - 1]
+                                                          : cuts[i] <= cuts[i - 1]))
+            return tai_error_set(&b->err, TA_EINVAL,
+                                 "metric \"%s\": cut points must run from the best band to the "
+                                 "worst (%s)",
+                                 m->id,
+                                 m->direction == TA_HIGHER_IS_BETTER ? "descending" : "ascending");
+    }
+    return TA_OK;
+}
+
+ta_status ta_framework_builder_set_brackets(ta_framework_builder *b, const char *metric_id,
+                                            size_t n, const double *cuts, const double *scores)
+{
+    ta_status st;
+    tai_metric *m;
+    if (!b)
+        return TA_EINVAL;
+    if (!(m = find_metric(b, metric_id, &st)))
+        return st;
+    if ((st = check_cuts(b, m, n, cuts)) != TA_OK)
+        return st;
+    if (!scores)
+        return tai_error_set(&b->err, TA_EINVAL, "metric \"%s\": give %zu bracket scores",
+                             metric_id, n + 1);
+    for (size_t i = 0; i <= n; i++)
+        if (!(scores[i] >= 1 && scores[i] <= 4))
+            return tai_error_set(&b->err, TA_ERANGE,
+                                 "metric \"%s\": bracket score %zu must be from 1 to 4",
+                                 metric_id, i + 1);
+    memcpy(m->cuts, cuts, n * sizeof *cuts);
+    memcpy(m->bracket_scores, scores, (n + 1) * sizeof *scores);
+    m->n_cuts = n;
+    return TA_OK;
+}
+
+ta_status ta_framework_builder_set_weight(ta_framework_builder *b, const char *metric_id,
+                                          unsigned numerator, unsigned denominator)
+{
+    ta_status st;
+    tai_metric *m;
+    if (!b)
+        return TA_EINVAL;
+    if (!(m = find_metric(b, metric_id, &st)))
+        return st;
+    if (numerator < 1 || numerator > 1000 || denominator < 1 || denominator > 1000)
+        return tai_error_set(&b->err, TA_ERANGE,
+                             "metric \"%s\": weight %u/%u must have both parts from 1 to 1000",
+                             metric_id, numerator, denominator);
+    m->weight_num = numerator;
+    m->weight_den = denominator;
+    b->def.weighted = 0;
+    for (size_t i = 0; i < b->def.n_metrics; i++)
+        if (b->def.metrics[i].weight_num != b->def.metrics[i].weight_den)
+            b->def.weighted = 1;
+    return TA_OK;
+}
+
+/* Copies text (at most TAI_SOURCE_MAX - 1 bytes) into *slot. */
+static ta_status replace_text(ta_framework_builder *b, char **slot, const char *text,
+                              const char *what)
+{
+    char *copy;
+    if (!text)
+        return tai_error_set(&b->err, TA_EINVAL, "%s is NULL", what);
+    if (strlen(text) >= TAI_SOURCE_MAX)
+        return tai_error_set(&b->err, TA_ERANGE, "%s is longer than %d bytes", what,
+                             TAI_SOURCE_MAX - 1);
+    if (!(copy = tai_strdup(&b->def.alloc, text)))
+        return tai_error_set(&b->err, TA_ENOMEM, "out of memory");
+    tai_free(&b->def.alloc, *slot);
+    *slot = copy;
+    return TA_OK;
+}
+
+ta_status ta_framework_builder_set_source(ta_framework_builder *b, const char *metric_id,
+                                          const char *source)
+{
+    ta_status st;
+    tai_metric *m;
+    if (!b)
+        return TA_EINVAL;
+    if (!(m = find_metric(b, metric_id, &st)))
+        return st;
+    return replace_text(b, &m->source, source, "the source");
+}
+
+ta_status ta_framework_builder_set_pool(ta_framework_builder *b, const char *metric_id,
+                                        const char *period, unsigned pool, const char *source)
+{
+    ta_status st;
+    tai_metric *m;
+    tai_pool *p = NULL;
+    if (!b)
+        return TA_EINVAL;
+    if (!(m = find_metric(b, metric_id, &st)))
+        return st;
+    if (!period || !period[0] || strlen(period) >= TAI_SOURCE_MAX)
+        return tai_error_set(&b->err, TA_EINVAL, "metric \"%s\": a pool needs a period",
+                             metric_id);
+    if (pool < 2 || pool > 100000)
+        return tai_error_set(&b->err, TA_ERANGE,
+                             "metric \"%s\": pool size %u must be from 2 to 100000", metric_id,
+                             pool);
+    for (size_t i = 0; i < m->n_pools; i++)
+        if (strcmp(m->pools[i].period, period) == 0)
+            p = &m->pools[i];
+    if (!p) {
+        if (tai_grow(&b->def.alloc, (void **)&m->pools, &m->pools_cap, m->n_pools + 1,
+                     sizeof *m->pools) != TA_OK)
+            return tai_error_set(&b->err, TA_ENOMEM, "out of memory");
+        p = &m->pools[m->n_pools];
+        memset(p, 0, sizeof *p);
+        if (!(p->period = tai_strdup(&b->def.alloc, period)) ||
+            !(p->source = tai_strdup(&b->def.alloc, ""))) {
+            tai_free(&b->def.alloc, p->period);
+            return tai_error_set(&b->err, TA_ENOMEM, "out of memory");
+        }
+        m->n_pools++;
+    }
+    p->size = pool;
+    return source ? replace_text(b, &p->source, source, "the pool's source") : TA_OK;
+}
+
+ta_status ta_framework_builder_add_trust_type(ta_framework_builder *b, const char *type)
+{
+    tai_framework_def *def;
+    char *copy;
+    if (!b)
+        return TA_EINVAL;
+    def = &b->def;
+    if (!type || !type[0] || strlen(type) >= TAI_SOURCE_MAX)
+        return tai_error_set(&b->err, TA_EINVAL, "a trust type must be 1 to %d bytes",
+                             TAI_SOURCE_MAX - 1);
+    for (size_t i = 0; i < def->n_trust_types; i++)
+        if (strcmp(def->trust_types[i], type) == 0)
+            return tai_error_set(&b->err, TA_EDUPLICATE, "trust type \"%s\" is already named",
+                                 type);
+    if (tai_grow(&def->alloc, (void **)&def->trust_types, &def->trust_types_cap,
+                 def->n_trust_types + 1, sizeof *def->trust_types) != TA_OK ||
+        !(copy = tai_strdup(&def->alloc, type)))
+        return tai_error_set(&b->err, TA_ENOMEM, "out of memory");
+    def->trust_types[def->n_trust_types++] = copy;
     return TA_OK;
 }
 
@@ -404,21 +624,8 @@ ta_status ta_framework_builder_set_bands(ta_framework_builder *b, const char *me
         return TA_EINVAL;
     if (!(m = find_metric(b, metric_id, &st)))
         return st;
-    if (!cuts || n < 1 || n > TAI_MAX_CUTS)
-        return tai_error_set(&b->err, TA_EINVAL, "metric \"%s\": give 1 to %d cut points",
-                             metric_id, TAI_MAX_CUTS);
-    for (size_t i = 0; i < n; i++) {
-        if (!isfinite(cuts[i]))
-            return tai_error_set(&b->err, TA_EINVAL, "metric \"%s\": cut point %zu is not finite",
-                                 metric_id, i + 1);
-        if (i > 0 && (m->direction == TA_HIGHER_IS_BETTER ? cuts[i] >= cuts[i - 1]
-                                                          : cuts[i] <= cuts[i - 1]))
-            return tai_error_set(&b->err, TA_EINVAL,
-                                 "metric \"%s\": cut points must run from the best band to the "
-                                 "worst (%s)",
-                                 metric_id,
-                                 m->direction == TA_HIGHER_IS_BETTER ? "descending" : "ascending");
-    }
+    if ((st = check_cuts(b, m, n, cuts)) != TA_OK)
+        return st;
     memcpy(m->cuts, cuts, n * sizeof *cuts);
     m->n_cuts = n;
     return TA_OK;
@@ -570,9 +777,28 @@ ta_status ta_framework_builder_set_decimals(ta_framework_builder *b, int decimal
 
 /* Checks what single setters cannot: rules complete, combinations resolvable,
  * caps within the segments. Resolves combination component indexes. */
+static uint64_t gcd(uint64_t a, uint64_t b)
+{
+    while (b) {
+        uint64_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
 static ta_status validate(ta_framework_builder *b, tai_framework_def *def)
 {
     int segments = (int)def->n_cutoffs + 1;
+    uint64_t lcm = 1;
+    for (size_t i = 0; i < def->n_metrics; i++) {
+        uint64_t d = def->metrics[i].weight_den;
+        lcm = lcm / gcd(lcm, d) * d;
+        if (lcm > 1000000)
+            return tai_error_set(&b->err, TA_EINCONSISTENT, "the weights' denominators have a "
+                                 "common multiple above 1000000: use fewer distinct ones");
+    }
+    def->weight_lcm = (uint32_t)lcm;
     if (def->n_metrics == 0)
         return tai_error_set(&b->err, TA_EINVAL, "framework \"%s\" has no metrics", def->name);
     if (def->deficit_cap > segments)
@@ -591,6 +817,13 @@ static ta_status validate(ta_framework_builder *b, tai_framework_def *def)
         if (m->scoring == TA_SCORING_BANDED && m->n_cuts > 3)
             return tai_error_set(&b->err, TA_EINCONSISTENT, "metric \"%s\" has more than 3 cut "
                                  "points: band scores would pass 4", m->id);
+        if ((m->scoring == TA_SCORING_STANDARD || m->scoring == TA_SCORING_FLOOR ||
+             m->scoring == TA_SCORING_STANDARD_CAPPED) && !m->has_threshold)
+            return tai_error_set(&b->err, TA_EINCONSISTENT, "metric \"%s\" needs its %s", m->id,
+                                 m->scoring == TA_SCORING_FLOOR ? "floor" : "standard");
+        if (m->scoring == TA_SCORING_BRACKETED && m->n_cuts == 0)
+            return tai_error_set(&b->err, TA_EINCONSISTENT, "metric \"%s\" is bracketed but has "
+                                 "no brackets", m->id);
         if (m->scoring == TA_SCORING_COMBINED) {
             size_t f, s;
             int fk = -1, sk = -1;
@@ -763,4 +996,78 @@ const char *ta_framework_figure_id(const ta_framework *fw, ta_figure kind)
         return NULL;
     i = tai_framework_figure(&fw->def, kind);
     return i == (size_t)-1 ? NULL : fw->def.figures[i].id;
+}
+
+ta_status ta_framework_metric_weight(const ta_framework *fw, size_t i, unsigned *numerator,
+                                     unsigned *denominator)
+{
+    if (!fw || i >= fw->def.n_metrics)
+        return TA_EINVAL;
+    if (numerator)
+        *numerator = fw->def.metrics[i].weight_num;
+    if (denominator)
+        *denominator = fw->def.metrics[i].weight_den;
+    return TA_OK;
+}
+
+const char *ta_framework_metric_source(const ta_framework *fw, size_t i)
+{
+    return fw && i < fw->def.n_metrics ? fw->def.metrics[i].source : NULL;
+}
+
+ta_status ta_framework_metric_threshold(const ta_framework *fw, size_t i, double *out)
+{
+    const tai_metric *m;
+    if (!fw || i >= fw->def.n_metrics || !out)
+        return TA_EINVAL;
+    m = &fw->def.metrics[i];
+    if (m->scoring != TA_SCORING_STANDARD && m->scoring != TA_SCORING_FLOOR &&
+        m->scoring != TA_SCORING_STANDARD_CAPPED)
+        return TA_ENOTFOUND;
+    *out = m->standard;
+    return TA_OK;
+}
+
+ta_status ta_framework_metric_pool(const ta_framework *fw, size_t i, const char *period,
+                                   unsigned *pool, const char **source)
+{
+    const tai_metric *m;
+    if (!fw || i >= fw->def.n_metrics || !period || !pool)
+        return TA_EINVAL;
+    m = &fw->def.metrics[i];
+    for (size_t k = 0; k < m->n_pools; k++)
+        if (strcmp(m->pools[k].period, period) == 0) {
+            *pool = m->pools[k].size;
+            if (source)
+                *source = m->pools[k].source;
+            return TA_OK;
+        }
+    return TA_ENOTFOUND;
+}
+
+int ta_framework_metric_has_pools(const ta_framework *fw, size_t i)
+{
+    return fw && i < fw->def.n_metrics && fw->def.metrics[i].n_pools > 0;
+}
+
+size_t ta_framework_trust_type_count(const ta_framework *fw)
+{
+    return fw ? fw->def.n_trust_types : 0;
+}
+
+const char *ta_framework_trust_type(const ta_framework *fw, size_t i)
+{
+    return fw && i < fw->def.n_trust_types ? fw->def.trust_types[i] : NULL;
+}
+
+int ta_framework_scores_trust_type(const ta_framework *fw, const char *type)
+{
+    if (!fw || !type)
+        return 0;
+    if (fw->def.n_trust_types == 0)
+        return 1;
+    for (size_t i = 0; i < fw->def.n_trust_types; i++)
+        if (strcmp(fw->def.trust_types[i], type) == 0)
+            return 1;
+    return 0;
 }

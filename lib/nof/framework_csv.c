@@ -2,8 +2,9 @@
  * The framework catalogue file: a methodology as one CSV file.
  *
  * Columns (header required, exactly these, in this order):
- *   Record,Id,Name,Domain,Raw_id,Direction,Scoring,In_average,Parameters
- * Record is one of:
+ *   Record,Id,Name,Domain,Raw_id,Direction,Scoring,In_average,Parameters[,Weight,Source]
+ * (the two last columns may be left off: files written before they existed
+ * stay valid). Record is one of:
  *   framework  Id = the framework's name
  *   domain     Id = the published domain score ID, Name, Domain = its key
  *   figure     Id = a published result ID, Name, Parameters = its kind:
@@ -11,10 +12,18 @@
  *              final_segment | deficit_flag | rsp_flag | other
  *   metric     Id = score ID, Name, Domain key, Raw_id (may be empty),
  *              Direction higher|lower, Scoring supplied|rank|standard_capped|
- *              banded|combined, In_average yes|no, Parameters:
- *                standard=70                          (standard_capped)
+ *              banded|combined|standard|floor|bracketed, In_average yes|no,
+ *              Parameters:
+ *                standard=70                          (standard_capped, standard)
+ *                floor=70                             (floor)
  *                cuts=0 -1 -2                         (banded, best band first)
+ *                cuts=1 2 3;scores=1 2 3 4            (bracketed)
  *                first=OF1079;second=OF1081;table=16 scores, row-major, 0 = unknown
+ *              Weight = a fraction "1/3" or whole number (empty = 1),
+ *              Source = where the definition comes from
+ *   pool       Id = metric score ID, Name = period ("Q3 2025/26"),
+ *              Parameters = pool size, Source = where the figure comes from
+ *   trust_type Name = a Trust_type text the framework scores
  *   setting    Id = cutoffs (Parameters "quartiles type7", "quartiles type6" or
  *              ascending numbers "2.06 2.33 2.70"), cutoff_rule (ties_better |
  *              ties_worse), deficit_cap, rsp_segment, decimals (integers)
@@ -33,16 +42,20 @@
 #include "framework_internal.h"
 
 enum { COL_RECORD, COL_ID, COL_NAME, COL_DOMAIN, COL_RAW, COL_DIRECTION, COL_SCORING,
-       COL_IN_AVERAGE, COL_PARAMETERS, N_COLS };
+       COL_IN_AVERAGE, COL_PARAMETERS, COL_WEIGHT, COL_SOURCE, N_COLS };
 
-static const char *const header[N_COLS] = {"Record",    "Id",      "Name",
-                                           "Domain",    "Raw_id",  "Direction",
-                                           "Scoring",   "In_average", "Parameters"};
+/* Files of the first layout end at Parameters. */
+#define N_COLS_FIRST (COL_PARAMETERS + 1)
+
+static const char *const header[N_COLS] = {"Record",     "Id",         "Name",   "Domain",
+                                           "Raw_id",     "Direction",  "Scoring",
+                                           "In_average", "Parameters", "Weight", "Source"};
 
 typedef struct reader {
     ta_framework_builder *b;
     tai_csv *csv;
     const char *name;
+    size_t n_cols; /* N_COLS or N_COLS_FIRST, as the header says */
 } reader;
 
 /* Prefixes the builder's message with the row's location. */
@@ -63,7 +76,7 @@ static ta_status fail(reader *r, size_t col, ta_status st, const char *what, con
 
 static const char *field(reader *r, size_t col)
 {
-    return tai_csv_field(r->csv, col, NULL);
+    return col < r->n_cols ? tai_csv_field(r->csv, col, NULL) : "";
 }
 
 /* Parses up to max space-separated numbers from text. */
@@ -117,18 +130,32 @@ static int parameter(const char *params, const char *key, char *buf, size_t size
     return 0;
 }
 
+/* The Weight column: "1/3" or a whole number. */
+static ta_status read_weight(reader *r, const char *id)
+{
+    const char *w = field(r, COL_WEIGHT), *slash = strchr(w, '/');
+    unsigned long long num = 0, den = 1;
+    ta_status st;
+    if (tai_parse_uint(w, slash ? (size_t)(slash - w) : strlen(w), 1000, &num) != TA_OK ||
+        (slash && tai_parse_uint(slash + 1, strlen(slash + 1), 1000, &den) != TA_OK))
+        return fail(r, COL_WEIGHT, TA_EPARSE, "expected a weight such as 1/3 or 1, not", w);
+    if ((st = ta_framework_builder_set_weight(r->b, id, (unsigned)num, (unsigned)den)) != TA_OK)
+        return at(r, COL_WEIGHT, st);
+    return TA_OK;
+}
+
 static ta_status read_metric(reader *r)
 {
     ta_framework_builder *b = r->b;
     const char *id = field(r, COL_ID), *scoring_text = field(r, COL_SCORING);
     const char *dir = field(r, COL_DIRECTION), *avg = field(r, COL_IN_AVERAGE);
     const char *params = field(r, COL_PARAMETERS);
-    static const char *const scorings[] = {"supplied", "rank", "standard_capped", "banded",
-                                           "combined"};
+    static const char *const scorings[] = {"supplied", "rank",     "standard_capped", "banded",
+                                           "combined", "standard", "floor",           "bracketed"};
     int scoring = -1;
     char buf[256];
     ta_status st = TA_OK;
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 8; i++)
         if (strcmp(scoring_text, scorings[i]) == 0)
             scoring = i;
     if (scoring < 0)
@@ -150,12 +177,34 @@ static ta_status read_metric(reader *r)
         return fail(r, COL_IN_AVERAGE, TA_EPARSE, "In_average must be yes or no, not", avg);
     if ((st = ta_framework_builder_set_in_average(b, id, avg[0] == 'y')) != TA_OK)
         return at(r, COL_IN_AVERAGE, st);
-    if (scoring == TA_SCORING_STANDARD_CAPPED) {
+    if (field(r, COL_WEIGHT)[0] && (st = read_weight(r, id)) != TA_OK)
+        return st;
+    if (field(r, COL_SOURCE)[0] &&
+        (st = ta_framework_builder_set_source(b, id, field(r, COL_SOURCE))) != TA_OK)
+        return at(r, COL_SOURCE, st);
+    if (scoring == TA_SCORING_STANDARD_CAPPED || scoring == TA_SCORING_STANDARD ||
+        scoring == TA_SCORING_FLOOR) {
+        const char *key = scoring == TA_SCORING_FLOOR ? "floor" : "standard";
         double standard;
-        if (!parameter(params, "standard", buf, sizeof buf) ||
+        if (!parameter(params, key, buf, sizeof buf) ||
             tai_parse_double(buf, strlen(buf), &standard) != TA_OK)
-            return fail(r, COL_PARAMETERS, TA_EPARSE, "expected standard=NUMBER in", params);
+            return tai_error_set(&b->err, TA_EPARSE, "%s:%zu:%zu: expected %s=NUMBER in \"%s\"",
+                                 r->name, tai_csv_record_line(r->csv),
+                                 tai_csv_field_column(r->csv, COL_PARAMETERS), key, params);
         if ((st = ta_framework_builder_set_standard(b, id, standard)) != TA_OK)
+            return at(r, COL_PARAMETERS, st);
+    } else if (scoring == TA_SCORING_BRACKETED) {
+        double cuts[TAI_MAX_CUTS], scores[TAI_MAX_CUTS + 1];
+        size_t n = 0, n_scores = 0;
+        char sbuf[256];
+        if (!parameter(params, "cuts", buf, sizeof buf) ||
+            parse_numbers(buf, cuts, TAI_MAX_CUTS, &n) != TA_OK || n == 0 ||
+            !parameter(params, "scores", sbuf, sizeof sbuf) ||
+            parse_numbers(sbuf, scores, TAI_MAX_CUTS + 1, &n_scores) != TA_OK ||
+            n_scores != n + 1)
+            return fail(r, COL_PARAMETERS, TA_EPARSE,
+                        "expected cuts=NUMBERS;scores=one more NUMBER in", params);
+        if ((st = ta_framework_builder_set_brackets(b, id, n, cuts, scores)) != TA_OK)
             return at(r, COL_PARAMETERS, st);
     } else if (scoring == TA_SCORING_BANDED) {
         double cuts[TAI_MAX_CUTS];
@@ -251,6 +300,19 @@ static ta_status read_framework_name(reader *r)
     return TA_OK;
 }
 
+static ta_status read_pool(reader *r)
+{
+    const char *n_text = field(r, COL_PARAMETERS);
+    unsigned long long n;
+    ta_status st;
+    if (tai_parse_uint(n_text, strlen(n_text), 100000, &n) != TA_OK)
+        return fail(r, COL_PARAMETERS, TA_EPARSE, "expected a pool size (a whole number), not",
+                    n_text);
+    st = ta_framework_builder_set_pool(r->b, field(r, COL_ID), field(r, COL_NAME), (unsigned)n,
+                                       field(r, COL_SOURCE));
+    return st == TA_OK ? TA_OK : at(r, COL_ID, st);
+}
+
 static ta_status read_row(reader *r)
 {
     const char *record = field(r, COL_RECORD);
@@ -270,6 +332,12 @@ static ta_status read_row(reader *r)
         return read_setting(r);
     if (strcmp(record, "framework") == 0)
         return read_framework_name(r);
+    if (strcmp(record, "pool") == 0)
+        return read_pool(r);
+    if (strcmp(record, "trust_type") == 0) {
+        st = ta_framework_builder_add_trust_type(r->b, field(r, COL_NAME));
+        return st == TA_OK ? TA_OK : at(r, COL_NAME, st);
+    }
     return fail(r, COL_RECORD, TA_EPARSE, "unknown record type", record);
 }
 
@@ -288,15 +356,19 @@ ta_status ta_framework_builder_load_csv_buffer(ta_framework_builder *b, const ch
     r.b = b;
     r.csv = &csv;
     r.name = name;
+    r.n_cols = N_COLS;
     st = tai_csv_next(&csv, &has, &b->err);
     if (st == TA_OK && !has)
         st = tai_error_set(&b->err, TA_EPARSE, "%s: empty catalogue (no header)", name);
+    if (st == TA_OK && tai_csv_field_count(&csv) == N_COLS_FIRST)
+        r.n_cols = N_COLS_FIRST;
     for (size_t i = 0; st == TA_OK && i < N_COLS; i++)
-        if (tai_csv_field_count(&csv) != N_COLS || strcmp(field(&r, i), header[i]) != 0)
+        if (tai_csv_field_count(&csv) != r.n_cols ||
+            (i < r.n_cols && strcmp(field(&r, i), header[i]) != 0))
             st = tai_error_set(&b->err, TA_EPARSE,
                                "%s:1: the header must be "
                                "Record,Id,Name,Domain,Raw_id,Direction,Scoring,In_average,"
-                               "Parameters",
+                               "Parameters,Weight,Source (the last two may be left off)",
                                name);
     while (st == TA_OK) {
         st = tai_csv_next(&csv, &has, &b->err);
@@ -304,9 +376,9 @@ ta_status ta_framework_builder_load_csv_buffer(ta_framework_builder *b, const ch
             break;
         if (tai_csv_field_count(&csv) == 1 && field(&r, 0)[0] == '\0')
             continue;
-        if (tai_csv_field_count(&csv) != N_COLS)
-            st = tai_error_set(&b->err, TA_EPARSE, "%s:%zu:1: expected %d fields, found %zu",
-                               name, tai_csv_record_line(&csv), N_COLS,
+        if (tai_csv_field_count(&csv) != r.n_cols)
+            st = tai_error_set(&b->err, TA_EPARSE, "%s:%zu:1: expected %zu fields, found %zu",
+                               name, tai_csv_record_line(&csv), r.n_cols,
                                tai_csv_field_count(&csv));
         else
             st = read_row(&r);

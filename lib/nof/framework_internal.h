@@ -9,6 +9,8 @@
 #ifndef TAI_FRAMEWORK_INTERNAL_H
 #define TAI_FRAMEWORK_INTERNAL_H
 
+#include <stdint.h>
+
 #include "common/error.h"
 #include "common/strmap.h"
 #include "trustassess/framework.h"
@@ -16,6 +18,15 @@
 #define TAI_MAX_CUTS 8     /* band cut points per metric */
 #define TAI_MAX_CUTOFFS 8  /* segment cut-offs (so at most 9 segments) */
 #define TAI_ID_MAX 64      /* longest metric, domain or figure ID */
+
+#define TAI_SOURCE_MAX 256 /* longest source text, with its terminator */
+
+/* A metric's comparison pool size in one period. */
+typedef struct tai_pool {
+    char *period;
+    char *source;
+    unsigned size;
+} tai_pool;
 
 typedef struct tai_metric {
     char *id;     /* score ID, e.g. "OF1005" */
@@ -25,9 +36,15 @@ typedef struct tai_metric {
     ta_scoring scoring;
     ta_direction direction;
     int in_average;
-    double standard; /* TA_SCORING_STANDARD_CAPPED */
-    size_t n_cuts;   /* TA_SCORING_BANDED */
+    double standard; /* the standard or floor of STANDARD_CAPPED, STANDARD, FLOOR */
+    int has_threshold;
+    size_t n_cuts;   /* TA_SCORING_BANDED, TA_SCORING_BRACKETED */
     double cuts[TAI_MAX_CUTS];
+    double bracket_scores[TAI_MAX_CUTS + 1]; /* TA_SCORING_BRACKETED */
+    unsigned weight_num, weight_den;          /* weight in the average (1/1) */
+    char *source;                             /* where the definition comes from */
+    tai_pool *pools;
+    size_t n_pools, pools_cap;
     char *combo_first, *combo_second; /* TA_SCORING_COMBINED: component IDs */
     size_t combo_first_index, combo_second_index; /* resolved when built */
     double combo_table[16];
@@ -58,6 +75,10 @@ typedef struct tai_framework_def {
     tai_figure *figures;
     size_t n_figures, figures_cap;
     tai_strmap ids; /* every ID above -> index * 4 + kind */
+    char **trust_types;
+    size_t n_trust_types, trust_types_cap;
+    int weighted;        /* some metric's weight is not 1/1 */
+    uint32_t weight_lcm; /* least common multiple of the weights' denominators (build) */
     size_t n_cutoffs; /* segments - 1 */
     double cutoffs[TAI_MAX_CUTOFFS];
     int cutoffs_explicit; /* 0: quartile-style quantiles of the assessed population */
@@ -82,6 +103,15 @@ int tai_framework_lookup(const tai_framework_def *def, const char *id, size_t *i
 
 /* The index of the figure of `kind` (not TA_FIGURE_OTHER), or (size_t)-1. */
 size_t tai_framework_figure(const tai_framework_def *def, ta_figure kind);
+
+/* Metric m's pool size in period, or 0 when the framework holds none. */
+unsigned tai_metric_pool(const tai_metric *m, const char *period);
+
+/* Whether metric m is scored by rank between bookends (rank, standard, floor). */
+int tai_scoring_ranks(ta_scoring s);
+
+/* The score range between the bookends of a rank-scored metric. */
+void tai_bookends(ta_scoring s, double *lo, double *hi);
 
 /* 10^decimals as a double (decimals 0..6). */
 double tai_framework_scale(const tai_framework_def *def);

@@ -16,6 +16,8 @@ typedef struct preset {
 
 static const preset presets[] = {
     {"nof-2025-26", tai_preset_nof_2025_26},
+    {"nof-2025-26-acute", tai_preset_nof_2025_26_acute},
+    {"nof-2025-26-ambulance", tai_preset_nof_2025_26_ambulance},
 };
 
 #define N_PRESETS (sizeof presets / sizeof presets[0])

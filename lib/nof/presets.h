@@ -5,5 +5,7 @@
 #define TAI_PRESETS_H
 
 extern const char tai_preset_nof_2025_26[];
+extern const char tai_preset_nof_2025_26_acute[];
+extern const char tai_preset_nof_2025_26_ambulance[];
 
 #endif /* TAI_PRESETS_H */

@@ -7,7 +7,12 @@
  *                    of their tie, n = trusts of the assessment with a value
  *                    (a supplied rank and pool size replace both);
  *   standard_capped  as rank, but a value worse than the standard scores 4;
+ *   standard         the manual's bookends with a standard: meeting it scores
+ *                    1, the others are ranked among themselves into 2 .. 4;
+ *   floor            the bookends with a floor: failing it scores 4, the
+ *                    others are ranked among themselves into 1 .. 3;
  *   banded           band k (1-based) of the cut points scores k;
+ *   bracketed        bracket k of the cut points scores its own score;
  *   combined         a table lookup on two other metrics' whole scores.
  * Rank scaling sorts each metric's values once, by a radix sort of their
  * bits: O(n) per metric, so national tables and a million synthetic trusts
@@ -127,6 +132,24 @@ double tai_rank_score(size_t better, size_t n)
     return n <= 1 ? 1.0 : 1.0 + 3.0 * (double)better / (double)(n - 1);
 }
 
+double tai_bookend_score(ta_scoring scoring, size_t better, size_t n)
+{
+    double lo, hi;
+    if (scoring == TA_SCORING_RANK || scoring == TA_SCORING_STANDARD_CAPPED)
+        return tai_rank_score(better, n);
+    tai_bookends(scoring, &lo, &hi);
+    return n <= 1 ? lo : lo + (hi - lo) * (double)better / (double)(n - 1);
+}
+
+double tai_bracket_score(const tai_metric *m, double value)
+{
+    size_t k = 0;
+    while (k < m->n_cuts &&
+           (m->direction == TA_HIGHER_IS_BETTER ? value < m->cuts[k] : value > m->cuts[k]))
+        k++;
+    return m->bracket_scores[k];
+}
+
 int tai_misses_standard(ta_direction direction, double standard, double value)
 {
     return direction == TA_HIGHER_IS_BETTER ? value < standard : value > standard;
@@ -149,15 +172,21 @@ static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranke
 {
     const tai_metric *metric = &a->fw->def.metrics[m];
     size_t n = 0, nm = a->n_metrics;
+    int bookend = metric->scoring == TA_SCORING_STANDARD || metric->scoring == TA_SCORING_FLOOR;
     for (size_t t = 0; t < a->n_trusts; t++) {
         double v = a->values[t * nm + m];
+        /* Standard: those meeting it are not ranked; floor: those failing it. */
+        if (!isnan(v) && bookend &&
+            tai_misses_standard(metric->direction, metric->standard, v) ==
+                (metric->scoring == TA_SCORING_FLOOR))
+            continue;
         if (!isnan(v)) {
             buf[n].key = order_key(metric->direction == TA_HIGHER_IS_BETTER ? -v : v);
             buf[n].trust = t;
             n++;
         }
     }
-    if (n == 0)
+    if (n == 0 && !bookend)
         return TA_OK;
     sort_by_key(buf, tmp, n);
     if (metric->scoring == TA_SCORING_RANK) /* col[t] NaN = no value: no need to read values again */
@@ -166,7 +195,7 @@ static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranke
     for (size_t i = 0, first = 0; i < n; i++) {
         if (i > 0 && buf[i].key != buf[i - 1].key)
             first = i;
-        col[buf[i].trust] = tai_rank_score(first, n);
+        col[buf[i].trust] = tai_bookend_score(metric->scoring, first, n);
     }
     if (metric->scoring == TA_SCORING_RANK) {
         /* The score matrix's column: one stream through it instead of two
@@ -182,9 +211,13 @@ static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranke
         double v = a->values[t * nm + m], *out = &scores[t * nm + m];
         if (isnan(v) || !isnan(*out))
             continue; /* no value, or supplied */
-        if (metric->scoring == TA_SCORING_STANDARD_CAPPED &&
+        if ((metric->scoring == TA_SCORING_STANDARD_CAPPED ||
+             metric->scoring == TA_SCORING_FLOOR) &&
             tai_misses_standard(metric->direction, metric->standard, v))
             *out = 4.0;
+        else if (metric->scoring == TA_SCORING_STANDARD &&
+                 !tai_misses_standard(metric->direction, metric->standard, v))
+            *out = 1.0;
         else
             *out = col[t];
     }
@@ -243,7 +276,7 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
         const tai_rank_input *in = &a->ranks[r];
         double *out = &scores[in->trust * nm + in->metric];
         if (isnan(*out))
-            *out = tai_rank_score(in->rank - 1, in->pool);
+            *out = tai_bookend_score(def->metrics[in->metric].scoring, in->rank - 1, in->pool);
     }
     if (a->scores_only)
         return TA_OK;
@@ -260,8 +293,14 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
     }
     for (size_t m = 0; m < nm && st == TA_OK; m++) {
         const tai_metric *metric = &def->metrics[m];
-        if (metric->scoring == TA_SCORING_RANK || metric->scoring == TA_SCORING_STANDARD_CAPPED) {
+        if (tai_scoring_ranks(metric->scoring)) {
             st = score_by_rank(a, m, scores, buf, tmp, col);
+        } else if (metric->scoring == TA_SCORING_BRACKETED) {
+            for (size_t t = 0; t < a->n_trusts; t++) {
+                double v = a->values[t * nm + m];
+                if (isnan(scores[t * nm + m]) && !isnan(v))
+                    scores[t * nm + m] = tai_bracket_score(metric, v);
+            }
         } else if (metric->scoring == TA_SCORING_BANDED) {
             for (size_t t = 0; t < a->n_trusts; t++) {
                 double v = a->values[t * nm + m];

@@ -264,11 +264,32 @@ check "from values: OF1057 below standard" "OF1057 effectiveness_experience 4.00
     "$(grep '^OF1057' out | awk '{ print $1, $2, $3, $4 }')"
 
 run framework --list
-check "framework --list" "nof-2025-26" "$(cat out)"
+check "framework --list" "nof-2025-26
+nof-2025-26-acute
+nof-2025-26-ambulance" "$(cat out)"
+run framework --metrics nof-2025-26-acute
+check "framework --metrics acute exit" 0 "$rc"
+check "framework --metrics header" "Framework,Trust_types,Metric_ID,Name,Domain,Raw_id,Direction,Scoring,Threshold,Weight,In_average,Source" "$(head -n 1 out)"
+check "framework --metrics acute: infection rates weighted one third" "OF1020:1/3 OF1048:1/3 OF1088:1/3" \
+    "$(grep -E ',OF10(20|48|88),' out | cut -d, -f3,10 | tr ',' ':' | tr '\n' ' ' | sed 's/ $//')"
+check "framework --metrics acute: A&E 4 hours has its standard" "standard:78" \
+    "$(grep ',OF1013,' out | cut -d, -f8,9 | tr ',' ':')"
+check "framework --metrics acute: every metric has a source" "0" \
+    "$(tail -n +2 out | awk -F, '$NF == ""' | wc -l)"
+run framework --metrics nof-2025-26-ambulance --format json
+check "framework --metrics ambulance json" 0 "$rc"
+check_match "framework --metrics ambulance: trust type" '"Trust_types": *"Ambulance trust"' "$(cat out)"
+run framework --metrics nof-2025-26
+check "framework --metrics: the first quarter's name for the group" 1 \
+    "$(grep -c '^nof-2025-26,Mental health and community trust; Non-acute hospital trust,OF1057,.*,floor,70,' out)"
+run framework --metrics nosuch.csv
+check "framework --metrics unknown exit" 3 "$rc"
+run framework --metrics nof-2025-26 --dump nof-2025-26
+check "framework --metrics with --dump exit" 2 "$rc"
 run framework --dump nof-2025-26
 check "framework --dump exit" 0 "$rc"
 cp out fw.csv
-check "framework --dump header" "Record,Id,Name,Domain,Raw_id,Direction,Scoring,In_average,Parameters" "$(head -n 1 fw.csv)"
+check "framework --dump header" "Record,Id,Name,Domain,Raw_id,Direction,Scoring,In_average,Parameters,Weight,Source" "$(head -n 1 fw.csv)"
 run framework --check fw.csv
 check "framework --check of the dump" "0:" "$rc:$(cat out err)"
 run framework --dump nosuch
@@ -277,7 +298,7 @@ run league "$F" --quarter Q4 --framework fw.csv
 check "--framework with the dumped preset" "0" "$rc"
 check "--framework output = preset output" "$(cat q4.csv)" "$(cat out)"
 # The catalogue with the cut-off rule changed: loaded from the file, not the preset.
-sed 's/^setting,deficit_cap,,,,,,,3$/setting,deficit_cap,,,,,,,0/' fw.csv >nocap.csv
+sed 's/^setting,deficit_cap,,,,,,,3,,$/setting,deficit_cap,,,,,,,0,,/' fw.csv >nocap.csv
 run league "$F" --quarter Q4 --framework nocap.csv
 check "--framework without deficit cap exit" 0 "$rc"
 check "--framework without deficit cap: capped trusts change" 1 \

@@ -38,7 +38,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 # score ID -> (raw ID or None, domain, rule, direction, in average, extra)
-# rule: rank | supplied | banded | combined | capped; direction: +1 higher better,
+# rule: rank | supplied | banded | combined | floor; direction: +1 higher better,
 # -1 lower better.
 METRICS = {
     "OF1005": ("OF0005", "access", "rank", -1, True, None),
@@ -56,7 +56,7 @@ METRICS = {
     "OF1082": ("OF0082", "people_workforce", "rank", -1, True, None),
     "OF1084": ("OF0084", "people_workforce", "rank", +1, True, None),
     "OF1035": (None, "effectiveness_experience", "supplied", 0, True, None),
-    "OF1057": ("OF0057", "effectiveness_experience", "capped", +1, True, Decimal(70)),
+    "OF1057": ("OF0057", "effectiveness_experience", "floor", +1, True, Decimal(70)),
     "OF1063": ("OF0063", "effectiveness_experience", "rank", -1, True, None),
 }
 RAW_TO_SCORE = {v[0]: k for k, v in METRICS.items() if v[0]}
@@ -149,12 +149,16 @@ def metric_scores(trusts, source):
             vals = {c: t[rid] for c, t in trusts.items() if rid in t}
             for c, s in rank_scores(vals, direction).items():
                 scores[c][sid] = s
-        elif rule == "capped":
+        elif rule == "floor":
+            # The manual's floor bookends: failing scores 4; the others are
+            # ranked among themselves into 1 .. 3.
             vals = {c: t[rid] for c, t in trusts.items() if rid in t}
-            ranked = rank_scores(vals, direction)
-            for c, v in vals.items():
-                meets = (v >= extra) if direction > 0 else (v <= extra)
-                scores[c][sid] = ranked[c] if meets else Fraction(4)
+            meets = {c: v for c, v in vals.items() if (v >= extra if direction > 0 else v <= extra)}
+            for c, r in rank_scores(meets, direction).items():
+                scores[c][sid] = 1 + (r - 1) * Fraction(2, 3)
+            for c in vals:
+                if c not in meets:
+                    scores[c][sid] = Fraction(4)
         elif rule == "banded":
             for c, t in trusts.items():
                 if rid in t:

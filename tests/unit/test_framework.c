@@ -91,11 +91,12 @@ START_TEST(test_preset_facts)
     ck_assert_int_eq(in_avg, 1);
     ck_assert_str_eq(raw, "");
 
-    /* OF1057 is standard-capped, higher is better; OF1005 rank-scored, lower is better. */
+    /* OF1057 has a floor (the manual's bookends 1.00-3.00, failing 4.00), higher is
+     * better; OF1005 rank-scored, lower is better. */
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "OF1057"), TA_OK);
     ck_assert_int_eq(
         ta_framework_metric_info(fw, idx, &name, &domain, &raw, &scoring, &dir, &in_avg), TA_OK);
-    ck_assert_int_eq(scoring, TA_SCORING_STANDARD_CAPPED);
+    ck_assert_int_eq(scoring, TA_SCORING_FLOOR);
     ck_assert_int_eq(dir, TA_HIGHER_IS_BETTER);
     ck_assert_str_eq(raw, "OF0057");
     ck_assert_str_eq(domain, "effectiveness_experience");
@@ -147,9 +148,11 @@ START_TEST(test_preset_facts)
     ck_assert_int_eq(ta_framework_cutoffs(fw, cut, 3, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_framework_cutoffs(fw, NULL, 3, &count), TA_EINVAL);
 
-    ck_assert_uint_eq(ta_framework_preset_count(), 1);
+    ck_assert_uint_eq(ta_framework_preset_count(), 3);
     ck_assert_str_eq(ta_framework_preset_name(0), PRESET);
-    ck_assert_ptr_null(ta_framework_preset_name(1));
+    ck_assert_str_eq(ta_framework_preset_name(1), "nof-2025-26-acute");
+    ck_assert_str_eq(ta_framework_preset_name(2), "nof-2025-26-ambulance");
+    ck_assert_ptr_null(ta_framework_preset_name(3));
     ta_framework_free(fw);
 }
 END_TEST
@@ -416,7 +419,7 @@ START_TEST(test_builder_unknown_names_and_enums)
     /* A raw ID is not a metric to a setter. */
     ck_assert_int_eq(ta_framework_builder_set_in_average(b, "V1", 0), TA_ENOTFOUND);
     ck_assert_int_eq(ta_framework_builder_set_standard(b, "M9", 70), TA_ENOTFOUND);
-    ck_assert_int_eq(ta_framework_builder_add_metric(b, "M2", "x", "d1", (ta_scoring)5), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "M2", "x", "d1", (ta_scoring)8), TA_EINVAL);
     assert_has(ta_framework_builder_error(b), "scoring");
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "M2", "x", "d1", (ta_scoring)-1),
                      TA_EINVAL);

@@ -73,6 +73,44 @@ def test_framework_preset(fw):
     assert "OF1005" in repr(fw) or "metrics" in repr(fw)
 
 
+def test_framework_bookends_weights_sources():
+    from fractions import Fraction
+    assert ta.preset_names() == ["nof-2025-26", "nof-2025-26-acute", "nof-2025-26-ambulance"]
+    with ta.Framework.preset("nof-2025-26-acute") as acute:
+        assert acute.trust_types == ["Acute trust"]
+        assert acute.scores_trust_type("Acute trust")
+        assert not acute.scores_trust_type("Ambulance trust")
+        mrsa = acute.metric("OF1020")
+        assert mrsa.weight == Fraction(1, 3) and "one third" in mrsa.source
+        ae = acute.metric("OF1013")
+        assert ae.scoring == ta.Scoring.STANDARD and ae.threshold == 78
+        assert all(m.source for m in acute.metrics())
+    with ta.Framework.preset("nof-2025-26") as mh:
+        assert "Non-acute hospital trust" in mh.trust_types
+        ucr = mh.metric("OF1057")
+        assert ucr.scoring == ta.Scoring.FLOOR and ucr.threshold == 70
+        assert mh.metric("OF1005").threshold is None
+    with ta.FrameworkBuilder("t") as b:
+        b.add_domain("d", "D", "DS")
+        b.add_metric("F", "Floor", "d", ta.Scoring.FLOOR, raw_id="V").set_floor("F", 70)
+        b.add_metric("K", "Rating", "d", ta.Scoring.BRACKETED, raw_id="R",
+                     direction=ta.Direction.LOWER_IS_BETTER)
+        b.set_brackets("K", [1, 2, 3], [1, 2, 3, 4]).set_weight("K", Fraction(1, 3))
+        b.set_source("K", "the manual").set_pool("F", "Q1 2025/26", 80, "fitted")
+        b.add_trust_type("Acute trust")
+        with pytest.raises(TypeError):
+            b.set_brackets("K", [1, 2], [1, 2])
+        with pytest.raises(ta.TrustAssessError, match="weight 1/2000"):
+            b.set_weight("K", Fraction(1, 2000))
+        with b.build() as f:
+            k = f.metric("K")
+            assert (k.weight, k.source, k.scoring) == (Fraction(1, 3), "the manual",
+                                                       ta.Scoring.BRACKETED)
+            assert f.metric_pool("F", "Q1 2025/26") == (80, "fitted")
+            assert f.metric_pool("F", "Q2 2025/26") is None
+            assert f.trust_types == ["Acute trust"]
+
+
 def test_framework_from_csv_round_trip(tmp_path, fw):
     path = tmp_path / "catalogue.csv"
     path.write_text(ta.Framework.preset_text("nof-2025-26"), encoding="utf-8")

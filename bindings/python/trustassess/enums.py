@@ -45,6 +45,9 @@ class Scoring(IntEnum):
     STANDARD_CAPPED = 2
     BANDED = 3
     COMBINED = 4
+    STANDARD = 5  #: bookends with a standard: meeting it 1.00, the rest 2.00-4.00
+    FLOOR = 6  #: bookends with a floor: failing it 4.00, the rest 1.00-3.00
+    BRACKETED = 7  #: bespoke brackets, each with its own score (CQC safe rating)
 
 
 class CutoffRule(IntEnum):

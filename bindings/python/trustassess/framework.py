@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import List, Optional, Sequence, Tuple
 
 from . import _handle
@@ -37,6 +38,9 @@ class MetricInfo:
     scoring: Scoring
     direction: Direction
     in_average: bool
+    weight: Fraction = Fraction(1)  #: weight in the average (one third for infection rates)
+    source: str = ""  #: where the definition comes from ("our reading: ..." where the manual is silent)
+    threshold: Optional[float] = None  #: the standard or floor, when the metric has one
 
 
 @dataclass(frozen=True)
@@ -143,9 +147,38 @@ class Framework(Handle):
         check(lib.ta_framework_metric_info(h, i, ctypes.byref(name), ctypes.byref(dom),
                                            ctypes.byref(raw), ctypes.byref(scoring),
                                            ctypes.byref(direction), ctypes.byref(in_avg)))
+        num, den, th = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_double()
+        check(lib.ta_framework_metric_weight(h, i, ctypes.byref(num), ctypes.byref(den)))
+        has_th = lib.ta_framework_metric_threshold(h, i, ctypes.byref(th)) == 0
         return MetricInfo(i, lib.ta_framework_metric_id(h, i).decode("utf-8"),
                           text(name.value) or "", text(dom.value) or "", text(raw.value) or "",
-                          Scoring(scoring.value), Direction(direction.value), bool(in_avg.value))
+                          Scoring(scoring.value), Direction(direction.value), bool(in_avg.value),
+                          Fraction(num.value, den.value),
+                          text(lib.ta_framework_metric_source(h, i)) or "",
+                          th.value if has_th else None)
+
+    def metric_pool(self, metric: "int | str", period: str) -> Optional[Tuple[int, str]]:
+        """The comparison pool (size, source) of a metric in a period, or ``None``
+        when the framework holds none (``ta_framework_metric_pool``)."""
+        i = self.metric_index(metric) if isinstance(metric, str) else _handle.c_int(metric, "metric")
+        pool, src = ctypes.c_uint(), ctypes.c_char_p()
+        status = lib.ta_framework_metric_pool(self._h(), i, c_str(period, "period"),
+                                              ctypes.byref(pool), ctypes.byref(src))
+        if status == 3:
+            return None
+        check(status)
+        return pool.value, text(src.value) or ""
+
+    @property
+    def trust_types(self) -> List[str]:
+        """The Trust_type texts the framework scores (``[]`` = any)."""
+        h = self._h()
+        return [lib.ta_framework_trust_type(h, i).decode("utf-8")
+                for i in range(lib.ta_framework_trust_type_count(h))]
+
+    def scores_trust_type(self, trust_type: str) -> bool:
+        """Whether the framework scores trust type `trust_type`."""
+        return bool(lib.ta_framework_scores_trust_type(self._h(), c_str(trust_type, "trust_type")))
 
     def metrics(self) -> List[MetricInfo]:
         """Every metric, in catalogue order."""
@@ -268,6 +301,51 @@ class FrameworkBuilder(Handle):
     def set_standard(self, metric_id: str, standard: float) -> "FrameworkBuilder":
         self._check(lib.ta_framework_builder_set_standard(
             self._h(), c_str(metric_id, "metric_id"), c_double(standard, "standard")))
+        return self
+
+    def set_floor(self, metric_id: str, floor: float) -> "FrameworkBuilder":
+        """The floor of a FLOOR-scored metric (failing it scores 4.00)."""
+        self._check(lib.ta_framework_builder_set_floor(
+            self._h(), c_str(metric_id, "metric_id"), c_double(floor, "floor")))
+        return self
+
+    def set_brackets(self, metric_id: str, cuts: Sequence[float],
+                     scores: Sequence[float]) -> "FrameworkBuilder":
+        """Bracket cut points (best first) and the len(cuts) + 1 brackets' scores."""
+        arr, n = doubles(cuts, "cuts")
+        sarr, ns = doubles(scores, "scores")
+        if ns != n + 1:
+            raise TypeError("scores must have one number more than cuts")
+        self._check(lib.ta_framework_builder_set_brackets(
+            self._h(), c_str(metric_id, "metric_id"), n, arr, sarr))
+        return self
+
+    def set_weight(self, metric_id: str, weight: "Fraction | int") -> "FrameworkBuilder":
+        """The metric's exact weight in the average, e.g. ``Fraction(1, 3)``."""
+        w = Fraction(weight)
+        self._check(lib.ta_framework_builder_set_weight(
+            self._h(), c_str(metric_id, "metric_id"), _handle.c_unsigned(w.numerator, "weight"),
+            _handle.c_unsigned(w.denominator, "weight")))
+        return self
+
+    def set_source(self, metric_id: str, source: str) -> "FrameworkBuilder":
+        """Where the metric's definition comes from."""
+        self._check(lib.ta_framework_builder_set_source(
+            self._h(), c_str(metric_id, "metric_id"), c_str(source, "source")))
+        return self
+
+    def set_pool(self, metric_id: str, period: str, pool: int,
+                 source: Optional[str] = None) -> "FrameworkBuilder":
+        """The metric's comparison pool size in `period` and where it comes from."""
+        self._check(lib.ta_framework_builder_set_pool(
+            self._h(), c_str(metric_id, "metric_id"), c_str(period, "period"),
+            _handle.c_unsigned(pool, "pool"), None if source is None else c_str(source, "source")))
+        return self
+
+    def add_trust_type(self, trust_type: str) -> "FrameworkBuilder":
+        """A Trust_type text the framework scores."""
+        self._check(lib.ta_framework_builder_add_trust_type(
+            self._h(), c_str(trust_type, "trust_type")))
         return self
 
     def set_bands(self, metric_id: str, cuts: Sequence[float]) -> "FrameworkBuilder":

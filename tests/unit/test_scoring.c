@@ -1,0 +1,449 @@
+/*
+ * Tests of the NOF 2025/26 manual's scoring rules as framework data
+ * (include/trustassess/framework.h, lib/nof/scoring.c, lib/nof/average.c):
+ * bookend scoring with a standard (1.00, then 2.00-4.00) and with a floor
+ * (1.00-3.00, then 4.00), ties taking the best score of their cluster, the
+ * threshold boundary itself, bespoke brackets, exact fractional weights
+ * (the infection rates at one third) including a half-up tie, the catalogue
+ * file's Weight and Source columns and its pool and trust_type records,
+ * and the acute and ambulance presets with a source for every metric.
+ *
+ * Frameworks are written as catalogue text, so the file reader and the
+ * builder calls it makes are tested together; hand-computed scores are the
+ * expected values.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "trustassess/assessment.h"
+#include "trustassess/framework.h"
+#include "trustassess/trust.h"
+
+#define assert_has(text, word)                                                                     \
+    ck_assert_msg(strstr((text), (word)) != NULL, "\"%s\" does not contain \"%s\"", (text), (word))
+
+#define HEADER                                                                                     \
+    "Record,Id,Name,Domain,Raw_id,Direction,Scoring,In_average,Parameters,Weight,Source\n"
+
+/* One domain "d", figure AVG, explicit cut-offs, and the given metric rows. */
+static ta_framework *catalogue(const char *rows)
+{
+    char text[4096];
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    snprintf(text, sizeof text,
+             HEADER "framework,t,Test,,,,,,,,\n"
+                    "setting,cutoffs,,,,,,,1.75 2.5 3.25,,\n"
+                    "domain,D,Everything,d,,,,,,,\n"
+                    "figure,AVG,Average,,,,,,average,,\n"
+                    "%s",
+             rows);
+    ck_assert_int_eq(ta_framework_builder_new(&b, "t", NULL), TA_OK);
+    ck_assert_msg(ta_framework_builder_load_csv_buffer(b, "t.csv", text, strlen(text)) == TA_OK,
+                  "%s", ta_framework_builder_error(b));
+    ck_assert_msg(ta_framework_builder_build(b, &fw) == TA_OK, "%s", ta_framework_builder_error(b));
+    ta_framework_builder_free(b);
+    return fw;
+}
+
+static ta_assessment *assessment(const ta_framework *fw)
+{
+    ta_assessment *a = NULL;
+    ck_assert_int_eq(ta_assessment_new(&a, fw, NULL), TA_OK);
+    return a;
+}
+
+static void add(ta_assessment *a, const char *code, const char *id, double x, ta_input_kind kind)
+{
+    ck_assert_msg(ta_assessment_add_columns(a, 1, &code, &id, &x, kind) == TA_OK, "%s",
+                  ta_assessment_error(a));
+}
+
+static double score(const ta_assessment *a, const ta_framework *fw, const char *code,
+                    const char *id)
+{
+    size_t t = 0, m = 0;
+    int has = 0;
+    double s = NAN;
+    ck_assert_int_eq(ta_assessment_find_trust(&t, a, code), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_index(&m, fw, id), TA_OK);
+    ck_assert_int_eq(ta_assessment_metric_score(a, t, m, &has, &s), TA_OK);
+    return has ? s : NAN;
+}
+
+static double average(const ta_assessment *a, const char *code, double *rounded)
+{
+    size_t t = 0;
+    double avg = NAN;
+    ck_assert_int_eq(ta_assessment_find_trust(&t, a, code), TA_OK);
+    ck_assert_int_eq(ta_assessment_average(a, t, &avg, rounded, NULL), TA_OK);
+    return avg;
+}
+
+#define close_to(x, y) ck_assert_msg(fabs((x) - (y)) < 1e-12, "%.15g is not %.15g", (x), (y))
+
+START_TEST(test_standard_bookends)
+{
+    /* Higher is better, standard 80: meeting it (80 included) scores 1.00; the
+     * four others are spread 2.00 .. 4.00, the tie at 70 taking the better
+     * score of its cluster. */
+    ta_framework *fw = catalogue("metric,S,Standard,d,V,higher,standard,yes,standard=80,,x\n");
+    ta_assessment *a = assessment(fw);
+    add(a, "A", "V", 90, TA_INPUT_VALUE);
+    add(a, "B", "V", 80, TA_INPUT_VALUE);
+    add(a, "C", "V", 79.99, TA_INPUT_VALUE);
+    add(a, "D", "V", 70, TA_INPUT_VALUE);
+    add(a, "E", "V", 70, TA_INPUT_VALUE);
+    add(a, "F", "V", 50, TA_INPUT_VALUE);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    close_to(score(a, fw, "A", "S"), 1.0);
+    close_to(score(a, fw, "B", "S"), 1.0);
+    close_to(score(a, fw, "C", "S"), 2.0);
+    close_to(score(a, fw, "D", "S"), 2.0 + 2.0 / 3.0);
+    close_to(score(a, fw, "E", "S"), 2.0 + 2.0 / 3.0);
+    close_to(score(a, fw, "F", "S"), 4.0);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
+START_TEST(test_floor_bookends)
+{
+    /* Lower is better, floor 10: failing it (above 10) scores 4.00; the others
+     * are spread 1.00 .. 3.00; 10 itself meets the floor. */
+    ta_framework *fw = catalogue("metric,F,Floor,d,V,lower,floor,yes,floor=10,,x\n");
+    ta_assessment *a = assessment(fw);
+    double lo = 0;
+    size_t m = 0;
+    add(a, "A", "V", 2, TA_INPUT_VALUE);
+    add(a, "B", "V", 5, TA_INPUT_VALUE);
+    add(a, "C", "V", 10, TA_INPUT_VALUE);
+    add(a, "D", "V", 10.01, TA_INPUT_VALUE);
+    add(a, "E", "V", 99, TA_INPUT_VALUE);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    close_to(score(a, fw, "A", "F"), 1.0);
+    close_to(score(a, fw, "B", "F"), 2.0);
+    close_to(score(a, fw, "C", "F"), 3.0);
+    close_to(score(a, fw, "D", "F"), 4.0);
+    close_to(score(a, fw, "E", "F"), 4.0);
+    ck_assert_int_eq(ta_framework_metric_index(&m, fw, "F"), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_threshold(fw, m, &lo), TA_OK);
+    close_to(lo, 10.0);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
+START_TEST(test_bookends_alone_and_none_ranked)
+{
+    /* One trust between the bookends takes the best end; none between them
+     * leaves only the fixed scores. */
+    ta_framework *fw = catalogue("metric,F,Floor,d,V,higher,floor,yes,floor=70,,x\n"
+                                 "metric,S,Standard,d,W,higher,standard,yes,standard=80,,x\n");
+    ta_assessment *a = assessment(fw);
+    add(a, "A", "V", 75, TA_INPUT_VALUE);
+    add(a, "B", "V", 60, TA_INPUT_VALUE);
+    add(a, "A", "W", 85, TA_INPUT_VALUE);
+    add(a, "B", "W", 90, TA_INPUT_VALUE);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    close_to(score(a, fw, "A", "F"), 1.0);
+    close_to(score(a, fw, "B", "F"), 4.0);
+    close_to(score(a, fw, "A", "S"), 1.0);
+    close_to(score(a, fw, "B", "S"), 1.0);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
+START_TEST(test_supplied_rank_between_bookends)
+{
+    /* A supplied rank and pool are placed between the metric's bookends:
+     * rank 2 of 5 with a floor is 1 + 2 x 1/4 = 1.5; with a standard 2.5. */
+    ta_framework *fw = catalogue("metric,F,Floor,d,V,higher,floor,yes,floor=70,,x\n"
+                                 "metric,S,Standard,d,W,higher,standard,yes,standard=80,,x\n");
+    ta_assessment *a = assessment(fw);
+    ta_trust *t = NULL;
+    ck_assert_int_eq(ta_trust_new(&t, fw, "A", NULL), TA_OK);
+    ck_assert_int_eq(ta_trust_set_rank(t, "F", 2, 5), TA_OK);
+    ck_assert_int_eq(ta_trust_set_rank(t, "S", 2, 5), TA_OK);
+    ck_assert_int_eq(ta_assessment_add_trust(a, t), TA_OK);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    close_to(score(a, fw, "A", "F"), 1.5);
+    close_to(score(a, fw, "A", "S"), 2.5);
+    ta_trust_free(t);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
+START_TEST(test_brackets)
+{
+    /* CQC-style rating coded 1..4, lower is better; a value on a cut point
+     * falls in the better bracket; each bracket has its own score. */
+    ta_framework *fw = catalogue("metric,C,Rating,d,R,lower,bracketed,yes,"
+                                 "cuts=1 2 3;scores=1 2 3 4,,x\n"
+                                 "metric,K,Custom,d,Q,higher,bracketed,yes,"
+                                 "cuts=10 5;scores=1 2.5 4,,x\n");
+    ta_assessment *a = assessment(fw);
+    static const double rating[] = {1, 2, 2.5, 3, 4}, want[] = {1, 2, 3, 3, 4};
+    static const double custom[] = {12, 10, 9.99, 5, 4.99}, want2[] = {1, 1, 2.5, 2.5, 4};
+    const char *codes[] = {"T1", "T2", "T3", "T4", "T5"};
+    for (int i = 0; i < 5; i++) {
+        add(a, codes[i], "R", rating[i], TA_INPUT_VALUE);
+        add(a, codes[i], "Q", custom[i], TA_INPUT_VALUE);
+    }
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    for (int i = 0; i < 5; i++) {
+        close_to(score(a, fw, codes[i], "C"), want[i]);
+        close_to(score(a, fw, codes[i], "K"), want2[i]);
+    }
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
+START_TEST(test_weights_one_third)
+{
+    /* Three infection rates weighted one third each count as one metric. */
+    ta_framework *fw = catalogue("metric,I1,MRSA,d,,,supplied,yes,,1/3,x\n"
+                                 "metric,I2,E. coli,d,,,supplied,yes,,1/3,x\n"
+                                 "metric,I3,C. difficile,d,,,supplied,yes,,1/3,x\n"
+                                 "metric,M,Other,d,,,supplied,yes,,,x\n");
+    ta_assessment *a = assessment(fw);
+    double rounded = 0;
+    unsigned num = 0, den = 0;
+    size_t m = 0;
+    /* (1 + 2 + 3) / 3 = 2 as one metric, with 4: mean 3. */
+    add(a, "A", "I1", 1, TA_INPUT_SCORE);
+    add(a, "A", "I2", 2, TA_INPUT_SCORE);
+    add(a, "A", "I3", 3, TA_INPUT_SCORE);
+    add(a, "A", "M", 4, TA_INPUT_SCORE);
+    /* One rate only: (1/3 x 1 + 4) / (1/3 + 1) = 3.25. */
+    add(a, "B", "I1", 1, TA_INPUT_SCORE);
+    add(a, "B", "M", 4, TA_INPUT_SCORE);
+    /* (1.00 + 1.00 + 1.03) / 3 = 1.01, with 2.00: exactly 1.505, half up 1.51. */
+    add(a, "C", "I1", 1, TA_INPUT_SCORE);
+    add(a, "C", "I2", 1, TA_INPUT_SCORE);
+    add(a, "C", "I3", 1.03, TA_INPUT_SCORE);
+    add(a, "C", "M", 2, TA_INPUT_SCORE);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    close_to(average(a, "A", &rounded), 3.0);
+    close_to(average(a, "B", &rounded), 3.25);
+    average(a, "C", &rounded);
+    close_to(rounded, 1.51);
+    ck_assert_int_eq(ta_framework_metric_index(&m, fw, "I2"), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_weight(fw, m, &num, &den), TA_OK);
+    ck_assert_uint_eq(num, 1);
+    ck_assert_uint_eq(den, 3);
+    ck_assert_int_eq(ta_framework_metric_index(&m, fw, "M"), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_weight(fw, m, &num, &den), TA_OK);
+    ck_assert_uint_eq(num * 10 + den, 11);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
+/* Loads catalogue rows (after the common head) and expects an error. */
+static void expect_error(const char *rows, ta_status want, const char *words)
+{
+    char text[2048];
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    ta_status st;
+    snprintf(text, sizeof text, HEADER "domain,D,Everything,d,,,,,,,\n%s", rows);
+    ck_assert_int_eq(ta_framework_builder_new(&b, "t", NULL), TA_OK);
+    st = ta_framework_builder_load_csv_buffer(b, "t.csv", text, strlen(text));
+    if (st == TA_OK)
+        st = ta_framework_builder_build(b, &fw);
+    ck_assert_msg(st == want, "status %d, want %d: %s", st, want, ta_framework_builder_error(b));
+    assert_has(ta_framework_builder_error(b), words);
+    ck_assert_ptr_null(fw);
+    ta_framework_builder_free(b);
+}
+
+START_TEST(test_catalogue_errors)
+{
+    expect_error("metric,M,M,d,V,higher,rank,yes,,x/3,\n", TA_EPARSE,
+                 "t.csv:3:33: expected a weight");
+    expect_error("metric,M,M,d,V,higher,rank,yes,,0/3,\n", TA_ERANGE, "weight 0/3");
+    expect_error("metric,M,M,d,V,higher,rank,yes,,1/1001,\n", TA_EPARSE, "expected a weight");
+    expect_error("metric,M,M,d,V,higher,floor,yes,standard=70,,\n", TA_EPARSE, "expected floor=");
+    expect_error("metric,M,M,d,V,higher,bracketed,yes,cuts=1 2;scores=1 2,,\n", TA_EPARSE,
+                 "one more NUMBER");
+    expect_error("metric,M,M,d,V,higher,bracketed,yes,cuts=2 1;scores=1 2 5,,\n", TA_ERANGE,
+                 "bracket score 3");
+    expect_error("metric,M,M,d,V,higher,bracketed,yes,cuts=1 2;scores=1 2 3,,\n", TA_EINVAL,
+                 "descending");
+    expect_error("metric,M,M,d,V,higher,rank,yes,,,\npool,M,Q1 2025/26,,,,,,many,,\n", TA_EPARSE,
+                 "pool size");
+    expect_error("metric,M,M,d,V,higher,rank,yes,,,\npool,M,Q1 2025/26,,,,,,1,,\n", TA_ERANGE,
+                 "pool size 1");
+    expect_error("pool,NOPE,Q1 2025/26,,,,,,61,,\n", TA_ENOTFOUND, "unknown metric \"NOPE\"");
+    expect_error("trust_type,,,,,,,,,,\n", TA_EINVAL, "trust type");
+    expect_error("trust_type,,A,,,,,,,,\ntrust_type,,A,,,,,,,,\n", TA_EDUPLICATE, "already");
+    expect_error("metric,M,M,d,V,higher,rank,yes,\n", TA_EPARSE, "expected 11 fields, found 9");
+}
+END_TEST
+
+START_TEST(test_builder_checks)
+{
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    const double cuts[2] = {1, 2}, scores[3] = {1, 2, 3};
+    char long_text[300];
+    ck_assert_int_eq(ta_framework_builder_new(&b, "t", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "d", "D", ""), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "S", "S", "d", TA_SCORING_STANDARD), TA_OK);
+    /* A standard-scored metric without its standard does not build. */
+    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_EINCONSISTENT);
+    assert_has(ta_framework_builder_error(b), "needs its standard");
+    ck_assert_int_eq(ta_framework_builder_set_standard(b, "S", 1), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "F", "F", "d", TA_SCORING_FLOOR), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_EINCONSISTENT);
+    assert_has(ta_framework_builder_error(b), "needs its floor");
+    ck_assert_int_eq(ta_framework_builder_set_floor(b, "F", NAN), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_set_floor(b, "F", 2), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "K", "K", "d", TA_SCORING_BRACKETED),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_EINCONSISTENT);
+    assert_has(ta_framework_builder_error(b), "no brackets");
+    ck_assert_int_eq(ta_framework_builder_set_brackets(b, "K", 2, cuts, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_set_brackets(b, "K", 2, NULL, scores), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_set_direction(b, "K", TA_LOWER_IS_BETTER), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_brackets(b, "K", 2, cuts, scores), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_weight(b, "K", 1, 0), TA_ERANGE);
+    ck_assert_int_eq(ta_framework_builder_set_weight(b, "NOPE", 1, 3), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_framework_builder_set_weight(NULL, "K", 1, 3), TA_EINVAL);
+    memset(long_text, 'x', sizeof long_text - 1);
+    long_text[sizeof long_text - 1] = '\0';
+    ck_assert_int_eq(ta_framework_builder_set_source(b, "K", long_text), TA_ERANGE);
+    ck_assert_int_eq(ta_framework_builder_set_source(b, "K", NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_set_source(b, "K", "the manual"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_pool(b, "K", NULL, 10, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_set_pool(b, "K", "Q1", 100001, NULL), TA_ERANGE);
+    ck_assert_int_eq(ta_framework_builder_set_pool(b, "K", "Q1", 10, "fitted"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_pool(b, "K", "Q1", 12, NULL), TA_OK); /* replaces */
+    ck_assert_int_eq(ta_framework_builder_add_trust_type(b, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_add_trust_type(b, "Acute trust"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    {
+        size_t k = 0;
+        unsigned pool = 0;
+        const char *src = NULL;
+        double th = 0;
+        ck_assert_int_eq(ta_framework_metric_index(&k, fw, "K"), TA_OK);
+        ck_assert_str_eq(ta_framework_metric_source(fw, k), "the manual");
+        ck_assert_int_eq(ta_framework_metric_pool(fw, k, "Q1", &pool, &src), TA_OK);
+        ck_assert_uint_eq(pool, 12);
+        ck_assert_str_eq(src, "fitted");
+        ck_assert_int_eq(ta_framework_metric_pool(fw, k, "Q2", &pool, &src), TA_ENOTFOUND);
+        ck_assert_int_eq(ta_framework_metric_has_pools(fw, k), 1);
+        ck_assert_int_eq(ta_framework_metric_has_pools(fw, 0), 0);
+        ck_assert_int_eq(ta_framework_metric_threshold(fw, k, &th), TA_ENOTFOUND);
+        ck_assert_int_eq(ta_framework_metric_threshold(fw, 0, &th), TA_OK);
+        close_to(th, 1.0);
+        ck_assert_uint_eq(ta_framework_trust_type_count(fw), 1);
+        ck_assert_str_eq(ta_framework_trust_type(fw, 0), "Acute trust");
+        ck_assert_ptr_null(ta_framework_trust_type(fw, 1));
+        ck_assert_int_eq(ta_framework_scores_trust_type(fw, "Acute trust"), 1);
+        ck_assert_int_eq(ta_framework_scores_trust_type(fw, "Ambulance trust"), 0);
+        ck_assert_str_eq(ta_framework_metric_source(fw, 0), "");
+        ck_assert_ptr_null(ta_framework_metric_source(fw, 3));
+        ck_assert_int_eq(ta_framework_metric_weight(fw, 3, NULL, NULL), TA_EINVAL);
+    }
+    ta_framework_free(fw);
+    ta_framework_builder_free(b);
+}
+END_TEST
+
+START_TEST(test_first_layout_still_loads)
+{
+    /* A catalogue written before the Weight and Source columns existed. */
+    static const char text[] =
+        "Record,Id,Name,Domain,Raw_id,Direction,Scoring,In_average,Parameters\n"
+        "domain,D,Everything,d,,,,,\n"
+        "metric,M,M,d,V,higher,floor,yes,floor=3\n";
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    ck_assert_int_eq(ta_framework_builder_new(&b, "old", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(b, "old.csv", text, strlen(text)), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_str_eq(ta_framework_metric_source(fw, 0), "");
+    ck_assert_uint_eq(ta_framework_trust_type_count(fw), 0);
+    ck_assert_int_eq(ta_framework_scores_trust_type(fw, "Acute trust"), 1);
+    ta_framework_free(fw);
+    ta_framework_builder_free(b);
+}
+END_TEST
+
+START_TEST(test_presets_by_trust_type)
+{
+    static const struct {
+        const char *name, *type;
+        size_t min_metrics;
+    } p[] = {{"nof-2025-26", "Mental health and community trust", 14},
+             {"nof-2025-26", "Non-acute hospital trust", 14},
+             {"nof-2025-26-acute", "Acute trust", 17},
+             {"nof-2025-26-ambulance", "Ambulance trust", 7}};
+    ck_assert_uint_eq(ta_framework_preset_count(), 3);
+    for (size_t i = 0; i < sizeof p / sizeof p[0]; i++) {
+        ta_framework *fw = NULL;
+        ck_assert_int_eq(ta_framework_preset(&fw, p[i].name, NULL), TA_OK);
+        ck_assert_int_eq(ta_framework_scores_trust_type(fw, p[i].type), 1);
+        ck_assert_uint_ge(ta_framework_metric_count(fw), p[i].min_metrics);
+        /* Every metric says where it comes from. */
+        for (size_t m = 0; m < ta_framework_metric_count(fw); m++)
+            ck_assert_msg(ta_framework_metric_source(fw, m)[0] != '\0', "%s %s has no source",
+                          p[i].name, ta_framework_metric_id(fw, m));
+        ta_framework_free(fw);
+    }
+    {
+        ta_framework *fw = NULL;
+        size_t m = 0;
+        unsigned num = 0, den = 0;
+        const char *inf[] = {"OF1020", "OF1048", "OF1088"};
+        ck_assert_int_eq(ta_framework_preset(&fw, "nof-2025-26-acute", NULL), TA_OK);
+        ck_assert_int_eq(ta_framework_scores_trust_type(fw, "Mental health and community trust"),
+                         0);
+        for (int k = 0; k < 3; k++) {
+            ck_assert_int_eq(ta_framework_metric_index(&m, fw, inf[k]), TA_OK);
+            ck_assert_int_eq(ta_framework_metric_weight(fw, m, &num, &den), TA_OK);
+            ck_assert_uint_eq(num, 1);
+            ck_assert_uint_eq(den, 3);
+            assert_has(ta_framework_metric_source(fw, m), "one third");
+        }
+        ta_framework_free(fw);
+    }
+}
+END_TEST
+
+static Suite *scoring_suite(void)
+{
+    Suite *s = suite_create("scoring");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_standard_bookends);
+    tcase_add_test(tc, test_floor_bookends);
+    tcase_add_test(tc, test_bookends_alone_and_none_ranked);
+    tcase_add_test(tc, test_supplied_rank_between_bookends);
+    tcase_add_test(tc, test_brackets);
+    tcase_add_test(tc, test_weights_one_third);
+    tcase_add_test(tc, test_catalogue_errors);
+    tcase_add_test(tc, test_builder_checks);
+    tcase_add_test(tc, test_first_layout_still_loads);
+    tcase_add_test(tc, test_presets_by_trust_type);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(scoring_suite());
+    int failed;
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
