@@ -28,6 +28,7 @@
 #include "trustassess/assessment.h"
 #include "trustassess/rules.h"
 #include "trustassess/nhse.h"
+#include "trustassess/league.h"
 #include "trustassess/verify.h"
 #include "trustassess/analysis.h"
 #include "trustassess/date.h"

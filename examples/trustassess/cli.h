@@ -97,7 +97,9 @@ typedef enum cli_cutoff_kind {
     CLI_CUTOFFS_DEFAULT = 0, /* published when the quarter has them, else an error */
     CLI_CUTOFFS_PUBLISHED,
     CLI_CUTOFFS_QUARTILES,
-    CLI_CUTOFFS_GIVEN
+    CLI_CUTOFFS_GIVEN,
+    CLI_CUTOFFS_QUARTILES_TYPE,
+    CLI_CUTOFFS_FIXED
 } cli_cutoff_kind;
 
 #define CLI_MAX_CUTOFFS 8
@@ -121,25 +123,37 @@ typedef struct cli_input {
  * cli_input_open). Returns CLI_OK or a usage error. */
 int cli_cutoffs_parse(cli_cutoffs *c, const char *cmd, const char *spec);
 
+/* The FILE arguments of a command. */
+#define CLI_MAX_FILES 64
+typedef struct cli_files {
+    const char *paths[CLI_MAX_FILES];
+    size_t n;
+} cli_files;
+
+/* Adds a FILE argument ("-" = standard input, at most once); a usage error
+ * when there are too many. */
+int cli_files_add(cli_files *fs, const char *cmd, const char *path);
+
 /* Makes the framework (the preset, or the catalogue at framework_path) and
- * reads `path` ("-" = standard input). Checks given cut-offs against the
- * framework. On failure reports and returns the exit code; cli_input_close
- * is safe either way. */
-int cli_input_open(cli_input *in, const char *cmd, const char *path, const char *framework_path);
+ * reads every file, merged by quarter by the library. Checks given cut-offs
+ * against the framework. On failure reports and returns the exit code;
+ * cli_input_close is safe either way. */
+int cli_input_open(cli_input *in, const char *cmd, const cli_files *files,
+                   const char *framework_path);
 void cli_input_close(cli_input *in);
 
 /* The period named by `text` (exact or first word), or an error (CLI_USAGE). */
 int cli_find_period(const char **period, const cli_input *in, const char *cmd, const char *text);
 
-/* The cut-offs for a period under in->cutoffs: writes *n of them and says
- * where they came from in *origin (static text). */
-int cli_period_cutoffs(double *cutoffs, size_t *n, cli_input *in, const char *period,
-                       const char **origin);
+/* Where the cut-offs come from under in->cutoffs, for messages (static text). */
+const char *cli_cutoff_origin(const cli_input *in);
 
-/* The assessment of one period and trust type with the given cut-offs, run.
- * *out is NULL (and CLI_OK returned) when the period has no trust of the type. */
-int cli_assess(ta_assessment **out, cli_input *in, const char *period, const char *type,
-               const double *cutoffs, size_t n);
+/* The library's league of the input under in->cutoffs and in->source, for
+ * one quarter (NULL = all) and trust type (NULL = all), with likely ranges
+ * when replicates > 0 (central 95%), run. On failure reports and returns the
+ * exit code (the published-cut-offs hint when the default finds none). */
+int cli_league_make(ta_league **out, cli_input *in, const char *cmd, const char *period,
+                    const char *type, uint32_t replicates, uint64_t seed, unsigned threads);
 
 /* A quarter's cut-offs, for the league-table picture. */
 typedef struct cli_league_cutoffs {
@@ -154,9 +168,5 @@ struct cli_table;
  * one svg image (html.c). format is CLI_FORMAT_HTML or CLI_FORMAT_SVG. */
 int cli_league_picture(struct cli_buf *b, int format, const struct cli_table *t,
                        const cli_league_cutoffs *sets, size_t nsets);
-
-/* The file's trust types in byte order of their text (the league's order);
- * returns the count, or (size_t)-1 when out of memory. Free *types with free(). */
-size_t cli_sorted_types(const char ***types, const cli_input *in);
 
 #endif /* TRUSTASSESS_CLI_H */

@@ -20,7 +20,7 @@
 
 void cli_eligibility_help(FILE *out)
 {
-    fputs("usage: trustassess eligibility FILE [--quarters N] [--criteria CSV] [--iho CSV]\n"
+    fputs("usage: trustassess eligibility FILE... [--quarters N] [--criteria CSV] [--iho CSV]\n"
           "                              [--no-iho] [--trust CODE] [--format F] [--bom]\n"
           "                              [--framework CSV] [-o OUT]\n"
           "\n"
@@ -46,7 +46,8 @@ void cli_eligibility_help(FILE *out)
 }
 
 typedef struct elig_args {
-    const char *file, *criteria, *iho, *trust, *framework;
+    cli_files files;
+    const char *criteria, *iho, *trust, *framework;
     int quarters, no_iho;
     cli_output output;
 } elig_args;
@@ -84,15 +85,15 @@ static int parse(elig_args *ea, int argc, char **argv)
         } else if (cli_is_option(arg)) {
             return cli_usage_error(cmd, "unknown option \"%s\"", arg);
         } else {
-            if (ea->file)
-                return cli_usage_error(cmd, "one FILE only (\"%s\" is a second)", arg);
-            ea->file = arg;
+            int rc;
+            if ((rc = cli_files_add(&ea->files, cmd, arg)) != CLI_OK)
+                return rc;
             continue;
         }
         if (m < 0)
             return cli_usage_error(cmd, "%s needs a value", arg);
     }
-    if (!ea->file)
+    if (ea->files.n == 0)
         return cli_usage_error(cmd, "no FILE given ('-' reads standard input)");
     if (ea->no_iho && ea->iho)
         return cli_usage_error(cmd, "--iho and --no-iho exclude each other");
@@ -234,12 +235,12 @@ int cli_eligibility_run(int argc, char **argv)
     cli_output_init(&ea.output, "eligibility", CLI_FORMATS_TABULAR, CLI_FORMAT_CSV);
     if ((rc = parse(&ea, argc, argv)) != CLI_OK)
         return rc;
-    if ((rc = cli_input_open(&in, "eligibility", ea.file, ea.framework)) != CLI_OK ||
+    if ((rc = cli_input_open(&in, "eligibility", &ea.files, ea.framework)) != CLI_OK ||
         (rc = make_criteria(&aft, "aft-2025", ea.criteria)) != CLI_OK ||
         (!ea.no_iho && (rc = make_criteria(&iho, "iho-2025", ea.iho)) != CLI_OK))
         goto done;
     if (ta_nhse_file_period_count(in.file) == 0) {
-        rc = cli_error(CLI_INPUT, "%s: the file has no rows", ea.file);
+        rc = cli_error(CLI_INPUT, "%s: the file has no rows", ea.files.paths[0]);
         goto done;
     }
     if ((st = ta_screen_new_nhse(&s, in.fw, in.file, NULL)) != TA_OK) {

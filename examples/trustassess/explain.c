@@ -18,13 +18,15 @@
 
 void cli_explain_help(FILE *out)
 {
-    fputs("usage: trustassess explain FILE --trust CODE [--quarter Q] [--cutoffs SPEC]\n"
+    fputs("usage: trustassess explain FILE... --trust CODE [--quarter Q] [--cutoffs SPEC]\n"
           "                          [--from-values] [--framework CSV]\n"
           "                          [--format table|csv|json|xlsx] [-o OUT]\n"
           "\n"
           "How trust CODE's segment and rank came about in quarter Q (default: the last\n"
           "quarter of FILE): metric by metric, domain scores, average, cut-offs, segments,\n"
-          "rank, and how far its average is from the next better segment.\n"
+          "rank, and how far its average is from the next better segment; each cut-off\n"
+          "with the interval the published segments of every FILE put it in and the\n"
+          "trusts that bound it.\n"
           "--cutoffs, --from-values and --framework are as for 'trustassess league'.\n"
           "\n"
           "  --format F        table (default: the readable account), csv (the metric\n"
@@ -35,7 +37,8 @@ void cli_explain_help(FILE *out)
 }
 
 typedef struct explain_args {
-    const char *file, *trust, *quarter, *framework;
+    cli_files files;
+    const char *trust, *quarter, *framework;
     cli_output output;
 } explain_args;
 
@@ -65,15 +68,15 @@ static int parse(explain_args *ea, cli_input *in, int argc, char **argv)
         } else if (cli_is_option(arg)) {
             return cli_usage_error(cmd, "unknown option \"%s\"", arg);
         } else {
-            if (ea->file)
-                return cli_usage_error(cmd, "one FILE only (\"%s\" is a second)", arg);
-            ea->file = arg;
+            int rc;
+            if ((rc = cli_files_add(&ea->files, cmd, arg)) != CLI_OK)
+                return rc;
             continue;
         }
         if (m < 0)
             return cli_usage_error(cmd, "%s needs a value", arg);
     }
-    if (!ea->file)
+    if (ea->files.n == 0)
         return cli_usage_error(cmd, "no FILE given ('-' reads standard input)");
     if (!ea->trust)
         return cli_usage_error(cmd, "--trust CODE is required");
@@ -254,32 +257,67 @@ static void segment_part(cli_buf *b, const ta_assessment *a, size_t i, const ta_
                    "Better segment:", num, unadjusted - 1);
 }
 
+/* Where the published segments of every file put each cut-off, and the
+ * trusts that bound it (the library's ta_nhse_file_cutoff_interval). */
+static void interval_part(cli_buf *b, cli_input *in, const char *period, size_t n_cut)
+{
+    int decimals = ta_framework_decimals(in->fw);
+    int worse = ta_framework_cutoff_rule(in->fw) == TA_CUTOFF_TIES_WORSE;
+    for (size_t k = 0; k < n_cut; k++) {
+        int has_lo = 0, has_hi = 0;
+        double lo = 0, hi = 0;
+        char num[64], label[64];
+        if (ta_nhse_file_cutoff_interval(in->file, period, k, &has_lo, &lo, &has_hi, &hi) !=
+                TA_OK ||
+            (!has_lo && !has_hi))
+            continue;
+        snprintf(label, sizeof label, "Cut-off %zu is known in:", k + 1);
+        cli_buf_printf(b, "%-28s%s", label, worse ? "(" : "[");
+        if (has_lo && ta_format_decimal(num, sizeof num, lo, decimals) == TA_OK)
+            cli_buf_puts(b, num);
+        cli_buf_puts(b, ", ");
+        if (has_hi && ta_format_decimal(num, sizeof num, hi, decimals) == TA_OK)
+            cli_buf_puts(b, num);
+        cli_buf_puts(b, worse ? "]" : ")");
+        for (int upper = 0; upper < 2; upper++) {
+            size_t count = 0;
+            const char *code = NULL;
+            if ((upper ? !has_hi : !has_lo) ||
+                ta_nhse_file_cutoff_bound(in->file, period, k, upper, 0, NULL, &count) != TA_OK ||
+                count == 0)
+                continue;
+            cli_buf_puts(b, upper ? "; above: " : "; at or below: ");
+            for (size_t j = 0; j < count; j++) {
+                ta_nhse_file_cutoff_bound(in->file, period, k, upper, j, &code, &count);
+                cli_buf_printf(b, "%s%s", j ? " " : "", code ? code : "");
+            }
+        }
+        cli_buf_puts(b, "\n");
+    }
+}
+
 static int explain(cli_buf *b, cli_input *in, const char *period, const char *code,
                    const cli_output *o)
 {
     cli_table metrics, domains, summary;
-    ta_assessment *all = NULL, *a = NULL;
-    const char *origin, *type;
-    double cutoffs[CLI_MAX_CUTOFFS];
-    size_t n, i;
+    ta_league *l = NULL;
+    const ta_assessment *a = NULL;
+    const char *origin = cli_cutoff_origin(in);
+    size_t i = 0;
     int rc, segmented = 0;
-    /* The trust's type, to assess it among its own type as the league does. */
-    if ((rc = cli_assess(&all, in, period, NULL, NULL, 0)) != CLI_OK)
+    /* The library's league of the quarter: the trust is assessed among its
+     * own type with the quarter's cut-offs, exactly as `league` does. */
+    if ((rc = cli_league_make(&l, in, "explain", period, NULL, 0, 0, 0)) != CLI_OK)
         return rc;
-    if (!all || ta_assessment_find_trust(&i, all, code) != TA_OK) {
-        ta_assessment_free(all);
+    for (size_t k = 0; !a && k < ta_league_block_count(l); k++) {
+        const ta_assessment *x = NULL;
+        if (ta_league_block(l, k, NULL, NULL, &x) == TA_OK &&
+            ta_assessment_find_trust(&i, x, code) == TA_OK)
+            a = x;
+    }
+    if (!a) {
+        ta_league_free(l);
         return cli_usage_error("explain", "no trust \"%s\" in %s", code, period);
-    }
-    type = ta_assessment_trust_field(all, i, TA_FIELD_TYPE);
-    if ((rc = cli_period_cutoffs(cutoffs, &n, in, period, &origin)) == CLI_OK &&
-        (rc = cli_assess(&a, in, period, type, cutoffs, n)) == CLI_OK) {
-        if (!a || ta_assessment_find_trust(&i, a, code) != TA_OK)
-            rc = cli_error(CLI_INPUT, "%s: trust %s not found in its own type", period, code);
-    }
-    ta_assessment_free(all);
-    if (rc != CLI_OK) {
-        ta_assessment_free(a);
-        return rc;
     }
     cli_table_init(&metrics, 5, metric_names);
     cli_table_init(&domains, 4, domain_names);
@@ -305,17 +343,19 @@ static int explain(cli_buf *b, cli_input *in, const char *period, const char *co
     cli_table_write(b, &domains, CLI_FORMAT_TABLE);
     cli_buf_puts(b, "\n");
     ta_assessment_is_segmented(a, i, &segmented);
-    if (segmented)
+    if (segmented) {
         segment_part(b, a, i, in->fw, origin);
-    else
+        interval_part(b, in, period, (size_t)(ta_framework_segment_count(in->fw) - 1));
+    } else {
         cli_buf_puts(b, "Not segmented: no score that enters the average.\n");
+    }
     for (size_t k = 0; k < ta_assessment_note_count(a); k++)
         cli_buf_printf(b, "Note: %s\n", ta_assessment_note(a, k));
 done:
     cli_table_free(&metrics);
     cli_table_free(&domains);
     cli_table_free(&summary);
-    ta_assessment_free(a);
+    ta_league_free(l);
     return rc;
 }
 
@@ -335,7 +375,7 @@ int cli_explain_run(int argc, char **argv)
     cli_output_init(&ea.output, "explain", CLI_FORMATS_TABULAR, CLI_FORMAT_TABLE);
     if ((rc = parse(&ea, &in, argc, argv)) != CLI_OK)
         return rc;
-    if ((rc = cli_input_open(&in, "explain", ea.file, ea.framework)) != CLI_OK)
+    if ((rc = cli_input_open(&in, "explain", &ea.files, ea.framework)) != CLI_OK)
         goto done;
     np = ta_nhse_file_period_count(in.file);
     if (ea.quarter)
@@ -343,7 +383,7 @@ int cli_explain_run(int argc, char **argv)
     else if (np > 0)
         period = ta_nhse_file_period(in.file, np - 1);
     else
-        rc = cli_error(CLI_INPUT, "%s: the file has no rows", ea.file);
+        rc = cli_error(CLI_INPUT, "%s: the file has no rows", ea.files.paths[0]);
     if (rc == CLI_OK)
         rc = explain(&out, &in, period, ea.trust, &ea.output);
     if (rc == CLI_OK)

@@ -1,12 +1,13 @@
 /*
- * The trustassess command: reading a published file and assessing it.
+ * The trustassess command: reading published files and making their league.
  *
- * What `league` and `explain` share: the framework (the built-in preset or a
- * catalogue file), the published file (a path or "-" for standard input, read
- * whole into memory), finding a quarter, choosing each quarter's cut-offs
- * (--cutoffs) and making and running the assessment of one quarter and trust
- * type. Every rule is the library's; this file only routes arguments to it and
- * its messages to stderr.
+ * What `league`, `explain`, `verify` and `eligibility` share: the framework
+ * (the built-in preset or a catalogue file), the published files (paths, or
+ * "-" once for standard input, read whole into memory and merged by quarter
+ * by the library), finding a quarter, and the library's league object
+ * (ta_league) with the --cutoffs and --from-values options. Every rule and
+ * all the orchestration are the library's; this file only routes arguments
+ * to it and its messages to stderr.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -28,6 +29,14 @@ int cli_cutoffs_parse(cli_cutoffs *c, const char *cmd, const char *spec)
     }
     if (strcmp(spec, "quartiles") == 0) {
         c->kind = CLI_CUTOFFS_QUARTILES;
+        return CLI_OK;
+    }
+    if (strcmp(spec, "quartiles-by-type") == 0) {
+        c->kind = CLI_CUTOFFS_QUARTILES_TYPE;
+        return CLI_OK;
+    }
+    if (strcmp(spec, "fixed") == 0) {
+        c->kind = CLI_CUTOFFS_FIXED;
         return CLI_OK;
     }
     c->kind = CLI_CUTOFFS_GIVEN;
@@ -101,10 +110,21 @@ static int read_stdin(ta_nhse_file *f)
     cli_buf b = {0};
     int rc = cli_read_all(&b, "-");
     if (rc == CLI_OK &&
-        ta_nhse_file_read_buffer(f, "<stdin>", b.data ? b.data : "", b.len) != TA_OK)
+        ta_nhse_file_add_buffer(f, "<stdin>", b.data ? b.data : "", b.len) != TA_OK)
         rc = cli_error(CLI_INPUT, "%s", ta_nhse_file_error(f));
     cli_buf_free(&b);
     return rc;
+}
+
+int cli_files_add(cli_files *fs, const char *cmd, const char *path)
+{
+    if (fs->n == CLI_MAX_FILES)
+        return cli_usage_error(cmd, "at most %d files", CLI_MAX_FILES);
+    for (size_t i = 0; i < fs->n; i++)
+        if (strcmp(path, "-") == 0 && strcmp(fs->paths[i], "-") == 0)
+            return cli_usage_error(cmd, "standard input ('-') can be read only once");
+    fs->paths[fs->n++] = path;
+    return CLI_OK;
 }
 
 const char *cli_input_name(const char *path)
@@ -133,7 +153,8 @@ int cli_read_all(cli_buf *b, const char *path)
     return rc;
 }
 
-int cli_input_open(cli_input *in, const char *cmd, const char *path, const char *framework_path)
+int cli_input_open(cli_input *in, const char *cmd, const cli_files *files,
+                   const char *framework_path)
 {
     int rc;
     if ((rc = make_framework(in, framework_path)) != CLI_OK)
@@ -144,10 +165,14 @@ int cli_input_open(cli_input *in, const char *cmd, const char *path, const char 
         return cli_error(CLI_INPUT, "the framework has more segments than this command handles");
     if (ta_nhse_file_new(&in->file, in->fw, NULL) != TA_OK)
         return cli_error(CLI_INPUT, "out of memory");
-    if (strcmp(path, "-") == 0)
-        return read_stdin(in->file);
-    if (ta_nhse_file_read(in->file, path) != TA_OK)
-        return cli_error(CLI_INPUT, "%s", ta_nhse_file_error(in->file));
+    for (size_t i = 0; i < files->n; i++) {
+        if (strcmp(files->paths[i], "-") == 0) {
+            if ((rc = read_stdin(in->file)) != CLI_OK)
+                return rc;
+        } else if (ta_nhse_file_add(in->file, files->paths[i]) != TA_OK) {
+            return cli_error(CLI_INPUT, "%s", ta_nhse_file_error(in->file));
+        }
+    }
     return CLI_OK;
 }
 
@@ -185,108 +210,60 @@ int cli_find_period(const char **period, const cli_input *in, const char *cmd, c
     return rc;
 }
 
-static int quartile_cutoffs(double *cutoffs, size_t n, cli_input *in, const char *period)
+const char *cli_cutoff_origin(const cli_input *in)
 {
-    const char **types = NULL;
-    size_t ntypes = cli_sorted_types(&types, in), count = 0, cap = 0;
-    double *values = NULL;
-    int rc = CLI_OK;
-    ta_status st;
-    if (ntypes == (size_t)-1)
-        return cli_error(CLI_INPUT, "out of memory");
-    /* The rounded averages of every segmented trust of the quarter, each
-     * assessed with its own type as the league tables are. */
-    for (size_t t = 0; rc == CLI_OK && t < ntypes; t++) {
-        ta_assessment *a = NULL;
-        if ((rc = cli_assess(&a, in, period, types[t], NULL, 0)) != CLI_OK || !a)
-            continue;
-        for (size_t i = 0; rc == CLI_OK && i < ta_assessment_trust_count(a); i++) {
-            double avg;
-            if (ta_assessment_average(a, i, NULL, &avg, NULL) != TA_OK)
-                continue; /* not segmented */
-            if (count == cap) {
-                double *p = realloc(values, (cap = cap ? 2 * cap : 128) * sizeof *p);
-                if (!p) {
-                    rc = cli_error(CLI_INPUT, "out of memory");
-                    break;
-                }
-                values = p;
-            }
-            values[count++] = avg;
-        }
-        ta_assessment_free(a);
-    }
-    if (rc == CLI_OK && count == 0)
-        rc = cli_error(CLI_INPUT, "%s: no trust has a score, so there are no quartiles", period);
-    if (rc == CLI_OK &&
-        (st = ta_quantile_cutoffs(cutoffs, n, values, count, TA_QUANTILE_TYPE7, NULL)) != TA_OK)
-        rc = cli_error(CLI_INPUT, "%s: quartiles: %s", period, ta_strerror(st));
-    free(values);
-    free(types);
-    return rc;
-}
-
-int cli_period_cutoffs(double *cutoffs, size_t *n, cli_input *in, const char *period,
-                       const char **origin)
-{
-    ta_status st;
-    *n = (size_t)(ta_framework_segment_count(in->fw) - 1);
     switch (in->cutoffs.kind) {
     case CLI_CUTOFFS_GIVEN:
-        memcpy(cutoffs, in->cutoffs.values, *n * sizeof *cutoffs);
-        *origin = "given with --cutoffs";
-        return CLI_OK;
+        return "given with --cutoffs";
     case CLI_CUTOFFS_QUARTILES:
-        *origin = "quartiles (QUARTILE.INC) of the quarter's rounded averages";
-        return quartile_cutoffs(cutoffs, *n, in, period);
+        return "quartiles (QUARTILE.INC) of the quarter's rounded averages";
+    case CLI_CUTOFFS_QUARTILES_TYPE:
+        return "quartiles (QUARTILE.INC) of the rounded averages of the trust's type";
+    case CLI_CUTOFFS_FIXED:
+        return "the framework's fixed thresholds";
     case CLI_CUTOFFS_DEFAULT:
     case CLI_CUTOFFS_PUBLISHED:
         break;
     }
-    *origin = "read off the published averages and segments";
-    st = ta_nhse_file_published_cutoffs(cutoffs, *n, in->file, period);
-    if (st == TA_ENOTFOUND && in->cutoffs.kind == CLI_CUTOFFS_DEFAULT)
-        return cli_error(CLI_INPUT, "%s; give --cutoffs A,B,C or --cutoffs quartiles",
-                         ta_nhse_file_error(in->file));
-    if (st != TA_OK)
-        return cli_error(CLI_INPUT, "%s", ta_nhse_file_error(in->file));
-    return CLI_OK;
+    return "read off the published averages and segments";
 }
 
-int cli_assess(ta_assessment **out, cli_input *in, const char *period, const char *type,
-               const double *cutoffs, size_t n)
+int cli_league_make(ta_league **out, cli_input *in, const char *cmd, const char *period,
+                    const char *type, uint32_t replicates, uint64_t seed, unsigned threads)
 {
-    ta_assessment *a = NULL;
+    static const ta_cutoff_policy policy[] = {
+        [CLI_CUTOFFS_DEFAULT] = TA_CUTOFFS_PUBLISHED,
+        [CLI_CUTOFFS_PUBLISHED] = TA_CUTOFFS_PUBLISHED,
+        [CLI_CUTOFFS_QUARTILES] = TA_CUTOFFS_QUARTILES_ALL,
+        [CLI_CUTOFFS_QUARTILES_TYPE] = TA_CUTOFFS_QUARTILES_TYPE,
+        [CLI_CUTOFFS_FIXED] = TA_CUTOFFS_FIXED,
+        [CLI_CUTOFFS_GIVEN] = TA_CUTOFFS_GIVEN};
+    ta_league *l = NULL;
+    ta_status st;
+    int rc = CLI_OK;
     *out = NULL;
-    if (ta_nhse_file_assessment(&a, in->file, period, type, in->source) != TA_OK)
-        return cli_error(CLI_INPUT, "%s", ta_nhse_file_error(in->file));
-    if (ta_assessment_trust_count(a) == 0) {
-        ta_assessment_free(a);
-        return CLI_OK;
-    }
-    if ((n > 0 && ta_assessment_set_cutoffs(a, n, cutoffs) != TA_OK) ||
-        ta_assessment_run(a) != TA_OK) {
-        int rc = cli_error(CLI_INPUT, "%s: %s", period, ta_assessment_error(a));
-        ta_assessment_free(a);
+    if (ta_league_new(&l, in->file, NULL) != TA_OK)
+        return cli_error(CLI_INPUT, "out of memory");
+    if (type && ta_league_select_trust_type(l, type) != TA_OK)
+        rc = cli_usage_error(cmd, "--trust-type %s", ta_league_error(l));
+    else if (period && ta_league_select_quarter(l, period) != TA_OK)
+        rc = cli_usage_error(cmd, "--quarter %s", ta_league_error(l));
+    else if (ta_league_set_source(l, in->source) != TA_OK ||
+             (in->cutoffs.kind == CLI_CUTOFFS_GIVEN
+                  ? ta_league_set_cutoffs(l, in->cutoffs.n, in->cutoffs.values)
+                  : ta_league_set_cutoff_policy(l, policy[in->cutoffs.kind])) != TA_OK ||
+             (replicates && ta_league_set_likely_ranges(l, replicates, 0.95, seed, threads) !=
+                                TA_OK))
+        rc = cli_usage_error(cmd, "%s", ta_league_error(l));
+    else if ((st = ta_league_run(l)) == TA_ENOTFOUND && in->cutoffs.kind == CLI_CUTOFFS_DEFAULT)
+        rc = cli_error(CLI_INPUT, "%s; give --cutoffs A,B,C or --cutoffs quartiles",
+                       ta_league_error(l));
+    else if (st != TA_OK)
+        rc = cli_error(CLI_INPUT, "%s", ta_league_error(l));
+    if (rc != CLI_OK) {
+        ta_league_free(l);
         return rc;
     }
-    *out = a;
+    *out = l;
     return CLI_OK;
-}
-
-static int compare_text(const void *x, const void *y)
-{
-    return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
-
-size_t cli_sorted_types(const char ***types, const cli_input *in)
-{
-    size_t n = ta_nhse_file_trust_type_count(in->file);
-    *types = malloc((n ? n : 1) * sizeof **types);
-    if (!*types)
-        return (size_t)-1;
-    for (size_t i = 0; i < n; i++)
-        (*types)[i] = ta_nhse_file_trust_type(in->file, i);
-    qsort(*types, n, sizeof **types, compare_text);
-    return n;
 }

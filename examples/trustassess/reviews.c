@@ -170,7 +170,8 @@ static int add_quarter(ta_review_schedule *s, cli_input *in, const char *name, c
 static int add_evidence(ta_review_schedule *s, const char *path)
 {
     cli_input in = {0};
-    int rc = cli_input_open(&in, cmd, path, NULL);
+    cli_files files = {{path}, 1};
+    int rc = cli_input_open(&in, cmd, &files, NULL);
     for (size_t p = 0; rc == CLI_OK && p < ta_nhse_file_period_count(in.file); p++)
         rc = add_quarter(s, &in, cli_input_name(path), ta_nhse_file_period(in.file, p));
     cli_input_close(&in);

@@ -18,10 +18,11 @@
 
 void cli_verify_help(FILE *out)
 {
-    fputs("usage: trustassess verify FILE [--quarter Q] [--framework CSV]\n"
+    fputs("usage: trustassess verify FILE... [--quarter Q] [--framework CSV]\n"
           "                         [--format table|csv|json|xlsx] [--bom] [-o OUT]\n"
           "\n"
-          "Recompute the published figures of FILE ('-' = standard input): domain scores\n"
+          "Recompute the published figures of the FILEs ('-' = standard input; data and\n"
+          "league-table files of any trust types, merged by quarter): domain scores\n"
           "(OF4000-OF4005), the average (OF5002), the unadjusted, adjusted and final\n"
           "segments (OF5003, OF5000, OF5005) and the league rank (OF5000's Rank column),\n"
           "step by step (each rule on the published figures of the step before) and end\n"
@@ -209,7 +210,8 @@ static void write_json(cli_buf *b, const report *r, int ok)
 int cli_verify_run(int argc, char **argv)
 {
     static const char cmd[] = "verify";
-    const char *file = NULL, *quarter = NULL, *framework = NULL;
+    const char *quarter = NULL, *framework = NULL;
+    cli_files files = {0};
     const char *period = NULL;
     cli_output o;
     cli_input in = {0};
@@ -236,15 +238,14 @@ int cli_verify_run(int argc, char **argv)
         } else if (cli_is_option(arg)) {
             return cli_usage_error(cmd, "unknown option \"%s\"", arg);
         } else {
-            if (file)
-                return cli_usage_error(cmd, "one FILE only (\"%s\" is a second)", arg);
-            file = arg;
+            if ((rc = cli_files_add(&files, cmd, arg)) != CLI_OK)
+                return rc;
             continue;
         }
         if (m < 0)
             return cli_usage_error(cmd, "%s needs a value", arg);
     }
-    if (!file)
+    if (files.n == 0)
         return cli_usage_error(cmd, "no FILE given ('-' reads standard input)");
     if ((rc = cli_output_check(&o)) != CLI_OK)
         return rc;
@@ -255,7 +256,7 @@ int cli_verify_run(int argc, char **argv)
     cli_table_init(&r.unchecked, 3, unchecked_cols);
     cli_table_init(&r.all, A_N, all_cols);
     memset(r.totals, 0, sizeof r.totals);
-    if ((rc = cli_input_open(&in, cmd, file, framework)) != CLI_OK)
+    if ((rc = cli_input_open(&in, cmd, &files, framework)) != CLI_OK)
         goto done;
     if (quarter && (rc = cli_find_period(&period, &in, cmd, quarter)) != CLI_OK)
         goto done;

@@ -14,6 +14,20 @@
  * the published scores or from the raw values, and the published figures stay
  * available beside it for verification.
  *
+ * NHS England's league-table files are read too (recognised by an
+ * Average_score column and no Metric_ID): one row per trust with Quarter
+ * (Reporting_date in the first quarter's files), Region, Trust_type,
+ * Trust_subtype, Trust_code, Trust_name, Average_score, Segment,
+ * Trust_in_financial_deficit ("Yes" / "No") and Rank. Their figures are kept
+ * as the long files' would be: Average_score as the framework's average
+ * figure (OF5002), Segment as the adjusted segment (OF5000) with Rank as its
+ * rank, the deficit as the financial override flag (OF5004). The likely-range
+ * columns are not read. A trust from a league table has no metric score: an
+ * assessment segments and ranks it on its published average.
+ *
+ * One handle may hold several files (ta_nhse_file_add): NHS England publishes
+ * one per trust type, and the cut-offs are one national set per quarter.
+ *
  * Parsing is locale-independent. Errors name the file, line and column.
  * The framework must outlive the file handle.
  */
@@ -50,6 +64,19 @@ TA_API ta_status ta_nhse_file_read(ta_nhse_file *f, const char *path);
 TA_API ta_status ta_nhse_file_read_buffer(ta_nhse_file *f, const char *name, const char *data,
                                           size_t len);
 
+/* Reads another file into the handle (the first call on a fresh handle is
+ * ta_nhse_file_read). Its quarters are merged with those read before, new
+ * quarters and trust types after the old ones in file order. A (quarter,
+ * trust) given by two files is an input error naming both files and the
+ * trust (TA_EDUPLICATE), unless one is a data file and the other a league
+ * table that agree on the trust's type and on every figure both publish
+ * (TA_EINCONSISTENT when they disagree). On failure the handle holds what it
+ * held before. */
+TA_API ta_status ta_nhse_file_add(ta_nhse_file *f, const char *path);
+/* As ta_nhse_file_add, from bytes in memory labelled `name`. */
+TA_API ta_status ta_nhse_file_add_buffer(ta_nhse_file *f, const char *name, const char *data,
+                                         size_t len);
+
 /* Rows read, and the periods (Quarter column) and trust types in file order. */
 TA_API size_t ta_nhse_file_row_count(const ta_nhse_file *f);
 TA_API size_t ta_nhse_file_period_count(const ta_nhse_file *f);
@@ -72,7 +99,9 @@ TA_API ta_status ta_nhse_period_end(ta_date *end, const char *period);
  * NULL), not yet run, allocated with the file's allocator. Trusts carry their
  * name, type, subtype, region and the OF5004 / OF5007 flags (unknown where
  * not published). With TA_FROM_VALUES, rank-scored metrics are ranked within
- * the trusts of the assessment. */
+ * the trusts of the assessment. A trust with no metric score from the source
+ * but a published average (a league-table row) is segmented and ranked on
+ * that average (ta_assessment_average gives it with n_scores = 0). */
 TA_API ta_status ta_nhse_file_assessment(ta_assessment **out, ta_nhse_file *f,
                                          const char *period, const char *trust_type,
                                          ta_nhse_source source);
@@ -84,12 +113,35 @@ TA_API ta_status ta_nhse_file_published(const ta_nhse_file *f, const char *perio
                                         const char *code, const char *id, int *has,
                                         double *value, int *has_rank, double *rank);
 
-/* Cut-offs read off the published results of a period: cut-off k = the highest
- * published average (OF5002) of a trust in published unadjusted segment k
- * (OF5003). TA_EINCONSISTENT if segments overlap, TA_ENOTFOUND if the period
- * has no such rows or a segment has no trust. Writes `segments - 1` values. */
+/* Cut-offs read off the published results of a period, across every file
+ * of the handle and every trust type (one national set): each trust with a
+ * published average (OF5002) and a known unadjusted segment bounds the
+ * cut-offs around it. The unadjusted segment is the published OF5003, or
+ * else the adjusted segment (OF5000) when the deficit cap cannot have raised
+ * it (it is not the cap, or the deficit flag OF5004 is 0); a trust at the cap
+ * with a deficit counts as "at most the cap". Cut-off k = the highest
+ * average of a trust known to be at or below it (under
+ * TA_CUTOFF_TIES_WORSE: the lowest average above it). TA_EINCONSISTENT if
+ * the bounds cross (the message names a trust on each side, with file and
+ * line), TA_ENOTFOUND if the period has no such rows or a segment has no
+ * trust known to be in it. Writes `segments - 1` values. */
 TA_API ta_status ta_nhse_file_published_cutoffs(double *cutoffs, size_t n, ta_nhse_file *f,
                                                 const char *period);
+
+/* The interval cut-off k (0-based) of `period` is known to lie in, from the
+ * same published figures: *lo = the highest average of a trust known to be
+ * at or below it, *hi = the lowest average of a trust known to be above it
+ * (the cut-off is in [lo, hi) when ties go to the better segment, (lo, hi]
+ * otherwise). *has_lo / *has_hi = 0 when no trust bounds that side. Crossed
+ * bounds (lo >= hi) are reported as they are, with TA_OK. */
+TA_API ta_status ta_nhse_file_cutoff_interval(ta_nhse_file *f, const char *period, size_t k,
+                                              int *has_lo, double *lo, int *has_hi, double *hi);
+/* The trusts that bound cut-off k from below (upper = 0: average = *lo) or
+ * from above (upper = 1: average = *hi): *count of them, and in *code (if not
+ * NULL) the code of the j-th in file order (NULL when j >= *count). */
+TA_API ta_status ta_nhse_file_cutoff_bound(ta_nhse_file *f, const char *period, size_t k,
+                                           int upper, size_t j, const char **code,
+                                           size_t *count);
 
 #ifdef __cplusplus
 }

@@ -29,12 +29,23 @@
 #include "nof/framework_internal.h"
 #include "nhse_internal.h"
 
+/* The columns read. The long layout has Quarter .. Rank; the league-table
+ * layout has Quarter (Reporting_date in the first quarter's files) .. Trust_name,
+ * Rank, Average_score, Segment and Trust_in_financial_deficit. */
 enum { COL_QUARTER, COL_REGION, COL_TYPE, COL_SUBTYPE, COL_CODE, COL_NAME, COL_METRIC,
-       COL_VALUE, COL_RANK, N_COLS };
+       COL_VALUE, COL_RANK, COL_AVERAGE, COL_SEGMENT, COL_DEFICIT, N_COLS };
 
-static const char *const column_names[N_COLS] = {"Quarter",       "Region",    "Trust_type",
-                                                 "Trust_subtype", "Trust_code", "Trust_name",
-                                                 "Metric_ID",     "Value",     "Rank"};
+static const char *const column_names[N_COLS] = {
+    "Quarter",   "Region", "Trust_type", "Trust_subtype", "Trust_code",    "Trust_name",
+    "Metric_ID", "Value",  "Rank",       "Average_score", "Segment", "Trust_in_financial_deficit"};
+
+/* Whether a layout reads column c. */
+static int column_needed(int layout, size_t c)
+{
+    if (layout == TAI_LAYOUT_LONG)
+        return c <= COL_RANK;
+    return c != COL_METRIC && c != COL_VALUE;
+}
 
 ta_status ta_nhse_file_new(ta_nhse_file **out, const ta_framework *fw, const ta_allocator *alloc)
 {
@@ -57,10 +68,13 @@ ta_status ta_nhse_file_new(ta_nhse_file **out, const ta_framework *fw, const ta_
     return TA_OK;
 }
 
-/* Frees everything read, leaving an empty handle. */
-static void clear(ta_nhse_file *f)
+void tai_nhse_release(ta_nhse_file *f)
 {
     const ta_allocator *a = &f->alloc;
+    for (size_t i = 0; i < f->n_files; i++)
+        tai_free(a, f->files[i]);
+    tai_free(a, f->files);
+    tai_free(a, f->layouts);
     for (size_t i = 0; i < f->n_periods; i++)
         tai_free(a, f->periods[i]);
     for (size_t i = 0; i < f->n_types; i++)
@@ -76,11 +90,20 @@ static void clear(ta_nhse_file *f)
     tai_free(a, f->figures);
     tai_free(a, f->by_entry);
     tai_free(a, f->entry_start);
-    f->by_entry = f->entry_start = NULL;
     tai_strmap_free(&f->period_map);
     tai_strmap_free(&f->type_map);
     tai_strmap_free(&f->entry_map);
     tai_strmap_free(&f->figure_map);
+}
+
+/* Frees everything read, leaving an empty handle. */
+static void clear(ta_nhse_file *f)
+{
+    tai_nhse_release(f);
+    f->by_entry = f->entry_start = NULL;
+    f->files = NULL;
+    f->layouts = NULL;
+    f->n_files = 0;
     f->periods = f->types = NULL;
     f->entries = NULL;
     f->figures = NULL;
@@ -98,11 +121,7 @@ void ta_nhse_file_free(ta_nhse_file *f)
     if (!f)
         return;
     a = f->alloc;
-    clear(f);
-    tai_strmap_free(&f->period_map);
-    tai_strmap_free(&f->type_map);
-    tai_strmap_free(&f->entry_map);
-    tai_strmap_free(&f->figure_map);
+    tai_nhse_release(f);
     tai_free(&a, f);
 }
 
@@ -113,9 +132,8 @@ const char *ta_nhse_file_error(const ta_nhse_file *f)
 
 /* ---- reading ---------------------------------------------------------- */
 
-/* The index of text in a list of distinct strings, adding it if new. */
-static ta_status intern(ta_nhse_file *f, tai_strmap *map, char ***list, size_t *n, size_t *cap,
-                        const char *text, size_t *index)
+ta_status tai_nhse_intern(ta_nhse_file *f, tai_strmap *map, char ***list, size_t *n, size_t *cap,
+                          const char *text, size_t *index)
 {
     size_t len = strlen(text);
     char *copy;
@@ -133,8 +151,7 @@ static ta_status intern(ta_nhse_file *f, tai_strmap *map, char ***list, size_t *
     return TA_OK;
 }
 
-/* Builds the composite key "a \x1f b \x1f c" in buf; 0 if it does not fit. */
-static size_t make_key(char *buf, size_t size, const char *a, const char *b, const char *c)
+size_t tai_nhse_key(char *buf, size_t size, const char *a, const char *b, const char *c)
 {
     size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
     if (la + lb + lc + 2 > size)
@@ -151,6 +168,7 @@ typedef struct row_reader {
     ta_nhse_file *f;
     tai_csv *csv;
     const char *name;
+    int layout;         /* TAI_LAYOUT_* */
     size_t col[N_COLS]; /* CSV field index of each needed column */
 } row_reader;
 
@@ -167,14 +185,31 @@ static const char *cell(row_reader *r, size_t col, size_t *len)
     return tai_csv_field(r->csv, r->col[col], len);
 }
 
+/* The header field named `name`, or (size_t)-1. */
+static size_t find_column(row_reader *r, const char *name)
+{
+    size_t n = tai_csv_field_count(r->csv), col = (size_t)-1;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(tai_csv_field(r->csv, i, NULL), name) == 0)
+            col = i;
+    return col;
+}
+
+/* The layout (a league table has Average_score and no Metric_ID) and where
+ * each column it reads is. */
 static ta_status find_columns(row_reader *r)
 {
-    size_t n = tai_csv_field_count(r->csv);
+    r->layout = find_column(r, "Metric_ID") == (size_t)-1 &&
+                        find_column(r, "Average_score") != (size_t)-1
+                    ? TAI_LAYOUT_LEAGUE
+                    : TAI_LAYOUT_LONG;
     for (size_t c = 0; c < N_COLS; c++) {
         r->col[c] = (size_t)-1;
-        for (size_t i = 0; i < n; i++)
-            if (strcmp(tai_csv_field(r->csv, i, NULL), column_names[c]) == 0)
-                r->col[c] = i;
+        if (!column_needed(r->layout, c))
+            continue;
+        r->col[c] = find_column(r, column_names[c]);
+        if (r->col[c] == (size_t)-1 && c == COL_QUARTER && r->layout == TAI_LAYOUT_LEAGUE)
+            r->col[c] = find_column(r, "Reporting_date");
         if (r->col[c] == (size_t)-1)
             return tai_error_set(&r->f->err, TA_EPARSE, "%s:1: missing column \"%s\"", r->name,
                                  column_names[c]);
@@ -189,7 +224,7 @@ static ta_status row_entry(row_reader *r, size_t *entry_index)
     const char *period = cell(r, COL_QUARTER, NULL), *code = cell(r, COL_CODE, NULL);
     const char *type = cell(r, COL_TYPE, NULL);
     char key[512];
-    size_t klen = make_key(key, sizeof key, period, code, ""), p, t;
+    size_t klen = tai_nhse_key(key, sizeof key, period, code, ""), p, t;
     tai_nhse_entry *e;
     static const size_t field_cols[4] = {COL_NAME, COL_TYPE, COL_SUBTYPE, COL_REGION};
     if (klen == 0)
@@ -204,9 +239,9 @@ static ta_status row_entry(row_reader *r, size_t *entry_index)
     }
     if (code[0] == '\0')
         return row_error(r, COL_CODE, TA_EPARSE, "empty trust code", code);
-    if (intern(f, &f->period_map, &f->periods, &f->n_periods, &f->periods_cap, period, &p) !=
+    if (tai_nhse_intern(f, &f->period_map, &f->periods, &f->n_periods, &f->periods_cap, period, &p) !=
             TA_OK ||
-        intern(f, &f->type_map, &f->types, &f->n_types, &f->types_cap, type, &t) != TA_OK ||
+        tai_nhse_intern(f, &f->type_map, &f->types, &f->n_types, &f->types_cap, type, &t) != TA_OK ||
         tai_grow(&f->alloc, (void **)&f->entries, &f->entries_cap, f->n_entries + 1,
                  sizeof *f->entries) != TA_OK)
         return tai_error_set(&f->err, TA_ENOMEM, "out of memory reading %s", r->name);
@@ -225,14 +260,50 @@ static ta_status row_entry(row_reader *r, size_t *entry_index)
     return TA_OK;
 }
 
+/* Stores one figure of the current row: trust entry `entry_index`, figure ID
+ * `id` (framework index and kind), value and optional rank; `col` is the
+ * column named in messages. */
+static ta_status add_figure(row_reader *r, size_t entry_index, const char *id, size_t id_index,
+                            int id_kind, double v, int has_rank, double rk, size_t col)
+{
+    ta_nhse_file *f = r->f;
+    size_t klen, existing;
+    int existed = 0;
+    char key[512];
+    tai_nhse_figure *fig;
+    klen = tai_nhse_key(key, sizeof key, cell(r, COL_QUARTER, NULL), cell(r, COL_CODE, NULL), id);
+    if (klen == 0)
+        return row_error(r, col, TA_EPARSE, "key too long:", id);
+    if (tai_grow(&f->alloc, (void **)&f->figures, &f->figures_cap, f->n_figures + 1,
+                 sizeof *f->figures) != TA_OK ||
+        tai_strmap_put(&f->figure_map, key, klen, f->n_figures, &existed, &existing) != TA_OK)
+        return tai_error_set(&f->err, TA_ENOMEM, "out of memory reading %s", r->name);
+    if (existed)
+        return tai_error_set(&f->err, TA_EDUPLICATE,
+                             "%s:%zu:%zu: %s for trust %s in %s is given twice (first on line "
+                             "%zu)",
+                             r->name, tai_csv_record_line(r->csv),
+                             tai_csv_field_column(r->csv, r->col[col]), id,
+                             cell(r, COL_CODE, NULL), cell(r, COL_QUARTER, NULL),
+                             f->figures[existing].line);
+    fig = &f->figures[f->n_figures++];
+    fig->entry = entry_index;
+    fig->id_index = id_index;
+    fig->id_kind = id_kind;
+    fig->value = v;
+    fig->has_rank = has_rank;
+    fig->rank = rk;
+    fig->line = tai_csv_record_line(r->csv);
+    fig->file = 0;
+    return TA_OK;
+}
+
 static ta_status read_row(row_reader *r)
 {
     ta_nhse_file *f = r->f;
     const char *id = cell(r, COL_METRIC, NULL), *value, *rank;
-    size_t vlen, rlen, entry_index, id_index, klen, existing;
-    int id_kind, existed = 0;
-    char key[512];
-    tai_nhse_figure *fig;
+    size_t vlen, rlen, entry_index, id_index;
+    int id_kind;
     ta_status st;
     double v, rk = 0;
     if (!tai_framework_lookup(&f->fw->def, id, &id_index, &id_kind)) {
@@ -251,30 +322,58 @@ static ta_status read_row(row_reader *r)
         return row_error(r, COL_RANK, st, "Rank is not a number:", rank);
     if ((st = row_entry(r, &entry_index)) != TA_OK)
         return st;
-    klen = make_key(key, sizeof key, cell(r, COL_QUARTER, NULL), cell(r, COL_CODE, NULL), id);
-    if (klen == 0)
-        return row_error(r, COL_METRIC, TA_EPARSE, "key too long:", id);
-    if (tai_grow(&f->alloc, (void **)&f->figures, &f->figures_cap, f->n_figures + 1,
-                 sizeof *f->figures) != TA_OK ||
-        tai_strmap_put(&f->figure_map, key, klen, f->n_figures, &existed, &existing) != TA_OK)
-        return tai_error_set(&f->err, TA_ENOMEM, "out of memory reading %s", r->name);
-    if (existed)
-        return tai_error_set(&f->err, TA_EDUPLICATE,
-                             "%s:%zu:%zu: %s for trust %s in %s is given twice (first on line "
-                             "%zu)",
-                             r->name, tai_csv_record_line(r->csv),
-                             tai_csv_field_column(r->csv, r->col[COL_METRIC]), id,
-                             cell(r, COL_CODE, NULL), cell(r, COL_QUARTER, NULL),
-                             f->figures[existing].line);
-    fig = &f->figures[f->n_figures++];
-    fig->entry = entry_index;
-    fig->id_index = id_index;
-    fig->id_kind = id_kind;
-    fig->value = v;
-    fig->has_rank = rlen > 0;
-    fig->rank = rk;
-    fig->line = tai_csv_record_line(r->csv);
+    return add_figure(r, entry_index, id, id_index, id_kind, v, rlen > 0, rk, COL_METRIC);
+}
+
+/* A number cell of a league-table row; *has = 0 when empty. */
+static ta_status league_number(row_reader *r, size_t col, int *has, double *x)
+{
+    size_t len;
+    const char *text = cell(r, col, &len);
+    *has = len > 0;
+    if (len > 0 && tai_parse_double(text, len, x) != TA_OK)
+        return row_error(r, col, TA_EPARSE, "not a number:", text);
     return TA_OK;
+}
+
+/* A league-table row: the trust's published average (the framework's average
+ * figure), its segment (the adjusted segment figure, with the league rank as
+ * its Rank, as the long files give it) and its deficit flag ("Yes" / "No"). */
+static ta_status read_league_row(row_reader *r)
+{
+    const tai_framework_def *def = &r->f->fw->def;
+    const char *deficit = cell(r, COL_DEFICIT, NULL);
+    size_t e, i_avg = tai_framework_figure(def, TA_FIGURE_AVERAGE),
+              i_seg = tai_framework_figure(def, TA_FIGURE_ADJUSTED_SEGMENT),
+              i_def = tai_framework_figure(def, TA_FIGURE_DEFICIT_FLAG);
+    int has_avg, has_seg, has_rank, has_def = deficit[0] != '\0';
+    double avg = 0, seg = 0, rank = 0, flag = 0;
+    ta_status st;
+    if ((st = league_number(r, COL_AVERAGE, &has_avg, &avg)) != TA_OK ||
+        (st = league_number(r, COL_SEGMENT, &has_seg, &seg)) != TA_OK ||
+        (st = league_number(r, COL_RANK, &has_rank, &rank)) != TA_OK)
+        return st;
+    if (has_def && strcmp(deficit, "Yes") != 0 && strcmp(deficit, "No") != 0)
+        return row_error(r, COL_DEFICIT, TA_EPARSE, "expected Yes or No, not", deficit);
+    flag = strcmp(deficit, "Yes") == 0;
+    if ((has_avg && i_avg == (size_t)-1) || (has_seg && i_seg == (size_t)-1) ||
+        (has_def && i_def == (size_t)-1))
+        return row_error(r, COL_AVERAGE, TA_ENOTFOUND,
+                         "the framework names no average, adjusted segment or deficit figure "
+                         "for the columns of",
+                         def->name);
+    if ((st = row_entry(r, &e)) != TA_OK)
+        return st;
+    if (has_avg && (st = add_figure(r, e, def->figures[i_avg].id, i_avg, TAI_ID_FIGURE, avg, 0, 0,
+                                    COL_AVERAGE)) != TA_OK)
+        return st;
+    if (has_seg && (st = add_figure(r, e, def->figures[i_seg].id, i_seg, TAI_ID_FIGURE, seg,
+                                    has_rank, rank, COL_SEGMENT)) != TA_OK)
+        return st;
+    if (has_def)
+        st = add_figure(r, e, def->figures[i_def].id, i_def, TAI_ID_FIGURE, flag, 0, 0,
+                        COL_DEFICIT);
+    return st;
 }
 
 /* The group of a figure within its entry's run of by_entry: result figures
@@ -290,7 +389,7 @@ static int figure_group(const tai_nhse_figure *fig)
  * cut-offs and flags call twice per trust, scans only the few result
  * figures, and an assessment from scores stops at the first raw value
  * instead of walking all of them. */
-static ta_status index_by_entry(ta_nhse_file *f)
+ta_status tai_nhse_index(ta_nhse_file *f)
 {
     f->entry_start = tai_calloc(&f->alloc, f->n_entries + 1, sizeof *f->entry_start);
     f->by_entry = tai_calloc(&f->alloc, f->n_figures ? f->n_figures : 1, sizeof *f->by_entry);
@@ -343,16 +442,23 @@ ta_status ta_nhse_file_read_buffer(ta_nhse_file *f, const char *name, const char
             continue; /* a blank line */
         f->n_rows++;
         for (size_t c = 0; st == TA_OK && c < N_COLS; c++)
-            if (r.col[c] >= n_fields)
+            if (column_needed(r.layout, c) && r.col[c] >= n_fields)
                 st = tai_error_set(&f->err, TA_EPARSE,
                                    "%s:%zu: the row has %zu fields; column \"%s\" is missing",
                                    name, tai_csv_record_line(&csv), n_fields, column_names[c]);
         if (st == TA_OK)
-            st = read_row(&r);
+            st = r.layout == TAI_LAYOUT_LONG ? read_row(&r) : read_league_row(&r);
     }
     tai_csv_free(&csv);
-    if (st == TA_OK)
-        st = index_by_entry(f);
+    if (st == TA_OK && (!(f->files = tai_calloc(&f->alloc, 1, sizeof *f->files)) ||
+                        !(f->layouts = tai_calloc(&f->alloc, 1, sizeof *f->layouts)) ||
+                        !(f->files[0] = tai_strdup(&f->alloc, name))))
+        st = tai_error_set(&f->err, TA_ENOMEM, "out of memory reading %s", name);
+    if (st == TA_OK) {
+        f->n_files = 1;
+        f->layouts[0] = r.layout;
+        st = tai_nhse_index(f);
+    }
     if (st != TA_OK) {
         clear(f);
         return st;
@@ -376,6 +482,40 @@ ta_status ta_nhse_file_read(ta_nhse_file *f, const char *path)
     if ((st = tai_read_file(&f->alloc, path, &data, &len, &f->err)) != TA_OK)
         return st;
     st = ta_nhse_file_read_buffer(f, path, data, len);
+    tai_free(&f->alloc, data);
+    return st;
+}
+
+ta_status ta_nhse_file_add_buffer(ta_nhse_file *f, const char *name, const char *data, size_t len)
+{
+    ta_nhse_file *more = NULL;
+    ta_status st;
+    if (!f)
+        return TA_EINVAL;
+    if (!f->has_read)
+        return ta_nhse_file_read_buffer(f, name, data, len);
+    if ((st = ta_nhse_file_new(&more, f->fw, &f->alloc)) != TA_OK)
+        return tai_error_set(&f->err, st, "out of memory");
+    if ((st = ta_nhse_file_read_buffer(more, name, data, len)) != TA_OK)
+        tai_error_set(&f->err, st, "%s", ta_nhse_file_error(more));
+    else if ((st = tai_nhse_merge(f, more)) == TA_OK)
+        tai_error_clear(&f->err);
+    ta_nhse_file_free(more);
+    return st;
+}
+
+ta_status ta_nhse_file_add(ta_nhse_file *f, const char *path)
+{
+    char *data = NULL;
+    size_t len = 0;
+    ta_status st;
+    if (!f)
+        return TA_EINVAL;
+    if (!path)
+        return tai_error_set(&f->err, TA_EINVAL, "path is NULL");
+    if ((st = tai_read_file(&f->alloc, path, &data, &len, &f->err)) != TA_OK)
+        return st;
+    st = ta_nhse_file_add_buffer(f, path, data, len);
     tai_free(&f->alloc, data);
     return st;
 }
@@ -433,7 +573,7 @@ const tai_nhse_figure *tai_nhse_find_figure(const ta_nhse_file *f, const char *p
                                  const char *id)
 {
     char key[512];
-    size_t klen = make_key(key, sizeof key, period, code, id), index;
+    size_t klen = tai_nhse_key(key, sizeof key, period, code, id), index;
     if (klen == 0 || !tai_strmap_get(&f->figure_map, key, klen, &index))
         return NULL;
     return &f->figures[index];
@@ -500,6 +640,26 @@ static const tai_nhse_figure *entry_figure(const ta_nhse_file *f, size_t e, size
     return NULL;
 }
 
+const tai_nhse_figure *tai_nhse_entry_figure(const ta_nhse_file *f, size_t e, ta_figure kind)
+{
+    return entry_figure(f, e, tai_framework_figure(&f->fw->def, kind));
+}
+
+const char *tai_nhse_figure_id(const ta_nhse_file *f, const tai_nhse_figure *fig)
+{
+    const tai_framework_def *def = &f->fw->def;
+    switch (fig->id_kind) {
+    case TAI_ID_SCORE:
+        return def->metrics[fig->id_index].id;
+    case TAI_ID_RAW:
+        return def->metrics[fig->id_index].raw_id;
+    case TAI_ID_DOMAIN:
+        return def->domains[fig->id_index].score_id;
+    default:
+        return def->figures[fig->id_index].id;
+    }
+}
+
 /* The flag a published 0/1 figure gives, TA_UNKNOWN when absent. */
 static ta_tristate published_flag(const ta_nhse_file *f, size_t e, ta_figure kind)
 {
@@ -525,6 +685,17 @@ static ta_status give_figure(const ta_nhse_file *f, ta_trust *t, const tai_nhse_
     return TA_OK;
 }
 
+/* The average a league table published for entry e, given to the
+ * assessment's last trust: the trust is segmented and ranked on it when it
+ * has no metric score (a league table publishes none). An average from a
+ * data file is not: there a trust without scores is not segmented. */
+static void given_average(const ta_nhse_file *f, ta_assessment *a, size_t e)
+{
+    const tai_nhse_figure *avg = tai_nhse_entry_figure(f, e, TA_FIGURE_AVERAGE);
+    if (avg && f->layouts[avg->file] == TAI_LAYOUT_LEAGUE)
+        tai_assessment_set_given_average(a, a->n_trusts - 1, avg->value);
+}
+
 static ta_status build_trust(ta_nhse_file *f, ta_assessment *a, size_t e_index,
                              ta_nhse_source source, ta_trust **scratch)
 {
@@ -544,10 +715,13 @@ static ta_status build_trust(ta_nhse_file *f, ta_assessment *a, size_t e_index,
         const tai_nhse_figure *fig = &f->figures[f->by_entry[k]];
         st = give_figure(f, t, fig, source);
         if (st != TA_OK && st != TA_ENOMEM)
-            tai_error_set(&f->err, st, "line %zu: %s", fig->line, ta_trust_error(t));
+            tai_error_set(&f->err, st, "%s:%zu: %s", f->files[fig->file], fig->line,
+                          ta_trust_error(t));
     }
     if (st == TA_OK && (st = ta_assessment_add_trust(a, t)) != TA_OK)
         tai_error_set(&f->err, st, "%s", ta_assessment_error(a));
+    if (st == TA_OK)
+        given_average(f, a, e_index);
     *scratch = t;
     return st;
 }
@@ -611,6 +785,8 @@ static ta_status build_fast(ta_nhse_file *f, ta_assessment *a, size_t p, size_t 
         if (st == TA_OK)
             st = tai_assessment_add_row(a, en->code, en->fields, flags,
                                         has_values ? values : NULL, has_scores ? scores : NULL);
+        if (st == TA_OK)
+            given_average(f, a, e);
     }
     tai_free(&f->alloc, values);
     return st;
@@ -673,63 +849,5 @@ ta_status ta_nhse_file_assessment(ta_assessment **out, ta_nhse_file *f, const ch
         return st;
     }
     *out = a;
-    return TA_OK;
-}
-
-ta_status ta_nhse_file_published_cutoffs(double *cutoffs, size_t n, ta_nhse_file *f,
-                                         const char *period)
-{
-    const tai_framework_def *def;
-    size_t p, i_avg, i_seg;
-    double hi[TAI_MAX_CUTOFFS + 1], lo[TAI_MAX_CUTOFFS + 1];
-    int seen[TAI_MAX_CUTOFFS + 1] = {0};
-    char num_hi[40], num_lo[40];
-    if (!f)
-        return TA_EINVAL;
-    def = &f->fw->def;
-    if (!cutoffs || !period || n != def->n_cutoffs)
-        return tai_error_set(&f->err, TA_EINVAL, "give room for exactly %zu cut-offs and a "
-                             "period", def->n_cutoffs);
-    if (!tai_strmap_get(&f->period_map, period, strlen(period), &p))
-        return tai_error_set(&f->err, TA_ENOTFOUND, "no quarter \"%s\" in the file", period);
-    i_avg = tai_framework_figure(def, TA_FIGURE_AVERAGE);
-    i_seg = tai_framework_figure(def, TA_FIGURE_UNADJUSTED_SEGMENT);
-    if (i_avg == (size_t)-1 || i_seg == (size_t)-1)
-        return tai_error_set(&f->err, TA_ENOTFOUND, "the framework names no average or "
-                             "unadjusted segment figure");
-    for (size_t e = 0; e < f->n_entries; e++) {
-        const tai_nhse_entry *en = &f->entries[e];
-        const tai_nhse_figure *avg, *seg;
-        int s;
-        if (en->period != p)
-            continue;
-        avg = entry_figure(f, e, i_avg);
-        seg = entry_figure(f, e, i_seg);
-        if (!avg || !seg)
-            continue;
-        s = (int)seg->value;
-        if ((double)s != seg->value || s < 1 || s > (int)n + 1)
-            return tai_error_set(&f->err, TA_EINCONSISTENT, "line %zu: %s is not a segment "
-                                 "from 1 to %zu", seg->line, def->figures[i_seg].id, n + 1);
-        if (!seen[s - 1] || avg->value > hi[s - 1])
-            hi[s - 1] = avg->value;
-        if (!seen[s - 1] || avg->value < lo[s - 1])
-            lo[s - 1] = avg->value;
-        seen[s - 1] = 1;
-    }
-    for (size_t k = 0; k <= n; k++)
-        if (!seen[k])
-            return tai_error_set(&f->err, TA_ENOTFOUND, "%s: no trust has published unadjusted "
-                                 "segment %zu", period, k + 1);
-    for (size_t k = 0; k < n; k++) {
-        if (hi[k] >= lo[k + 1]) {
-            tai_format_fixed(num_hi, sizeof num_hi, hi[k], def->decimals);
-            tai_format_fixed(num_lo, sizeof num_lo, lo[k + 1], def->decimals);
-            return tai_error_set(&f->err, TA_EINCONSISTENT, "%s: published segments overlap: "
-                                 "segment %zu reaches average %s but segment %zu starts at %s",
-                                 period, k + 1, num_hi, k + 2, num_lo);
-        }
-        cutoffs[k] = hi[k];
-    }
     return TA_OK;
 }

@@ -1,6 +1,8 @@
 /*
  * Internal: the layout of a read NHS England file, shared by the reader
- * (nhse.c) and the verification (verify.c).
+ * (nhse.c), the merging of several files (nhse_merge.c), the cut-offs read
+ * off published segments (published_cutoffs.c), the verification (verify.c)
+ * and the league table (league_table.c).
  */
 #ifndef TAI_NHSE_INTERNAL_H
 #define TAI_NHSE_INTERNAL_H
@@ -18,6 +20,7 @@ typedef struct tai_nhse_figure {
     double rank;
     int has_rank;
     size_t line;
+    size_t file; /* index into the handle's files */
 } tai_nhse_figure;
 
 /* One trust in one period. */
@@ -26,7 +29,12 @@ typedef struct tai_nhse_entry {
     size_t type;
     char *code;
     char *fields[4]; /* name, type, subtype, region, as ta_trust_field */
+    size_t file;     /* the file that first gave the entry */
 } tai_nhse_entry;
+
+/* The two layouts NHS England publishes: the long data file (one row per
+ * trust x metric) and the league table (one row per trust). */
+enum { TAI_LAYOUT_LONG = 0, TAI_LAYOUT_LEAGUE = 1 };
 
 struct ta_nhse_file {
     ta_allocator alloc;
@@ -45,10 +53,31 @@ struct ta_nhse_file {
     size_t *entry_start; /* n_entries + 1 offsets into by_entry */
     size_t n_rows;
     tai_strmap period_map, type_map, entry_map, figure_map;
+    char **files;     /* the names of the files read, in order */
+    int *layouts;     /* each file's TAI_LAYOUT_* */
+    size_t n_files, files_cap, layouts_cap;
 };
 
 /* The stored figure of (period, code, id), or NULL. */
 const tai_nhse_figure *tai_nhse_find_figure(const ta_nhse_file *f, const char *period, const char *code,
                                    const char *id);
+
+/* nhse.c: builds the figure index of a handle whose figures are complete. */
+ta_status tai_nhse_index(ta_nhse_file *f);
+/* nhse.c: frees a handle's contents (not the handle, not its error). */
+void tai_nhse_release(ta_nhse_file *f);
+/* nhse.c: the index of text in a list of distinct strings, added if new. */
+ta_status tai_nhse_intern(ta_nhse_file *f, tai_strmap *map, char ***list, size_t *n, size_t *cap,
+                          const char *text, size_t *index);
+/* nhse.c: the composite key "a \x1f b \x1f c" in buf; 0 if it does not fit. */
+size_t tai_nhse_key(char *buf, size_t size, const char *a, const char *b, const char *c);
+/* nhse.c: the text of a figure's ID (metric score, raw value, domain or result). */
+const char *tai_nhse_figure_id(const ta_nhse_file *f, const tai_nhse_figure *fig);
+/* nhse.c: entry e's result figure of kind `kind`, or NULL. */
+const tai_nhse_figure *tai_nhse_entry_figure(const ta_nhse_file *f, size_t e, ta_figure kind);
+
+/* nhse_merge.c: merges the handle `more` (read on its own) into f, which has
+ * read before. On failure f is as it was and its error names both files. */
+ta_status tai_nhse_merge(ta_nhse_file *f, ta_nhse_file *more);
 
 #endif /* TAI_NHSE_INTERNAL_H */

@@ -257,6 +257,43 @@ static ta_status check_segment(ta_verification *v, const char *period, const cha
                                               : "");
 }
 
+/* The league rank: as check_segment, and a published rank above the
+ * computed one by at most the number of trusts of the type the file lacks
+ * (`missing`: NHS England ranked them, the file does not have them) is
+ * explained by them. */
+static ta_status check_rank(ta_verification *v, const char *period, const char *code,
+                            double published, int step, int end, int average_explained,
+                            size_t missing)
+{
+    static const char lacks[] = "the file lacks trusts of this type that the published ranks count";
+    ta_verdict verdict = TA_AGREES;
+    const char *reason = "";
+    ta_status st;
+    if (!same(step, published)) {
+        int by_missing = published > step && published <= step + (double)missing;
+        verdict = by_missing ? TA_EXPLAINED : TA_UNEXPLAINED;
+        reason = by_missing ? lacks : "the rule applied to the published figures of the step "
+                                      "before gives another segment";
+    }
+    if ((st = record(v, period, code, RANK_FIGURE, TA_STEP_BY_STEP, published, step, verdict,
+                     reason)) != TA_OK)
+        return st;
+    verdict = TA_AGREES;
+    reason = "";
+    if (same(end, published)) {
+    } else if (published > end && published <= end + (double)missing) {
+        verdict = TA_EXPLAINED;
+        reason = lacks;
+    } else if (average_explained && same(step, published)) {
+        verdict = TA_EXPLAINED;
+        reason = "follows from the explained difference in the average";
+    } else {
+        verdict = TA_UNEXPLAINED;
+        reason = "differs and no explained average accounts for it";
+    }
+    return record(v, period, code, RANK_FIGURE, TA_END_TO_END, published, end, verdict, reason);
+}
+
 static ta_status count_unchecked(ta_verification *v, size_t period_index)
 {
     const ta_nhse_file *f = v->f;
@@ -335,6 +372,7 @@ static ta_status verify_period(ta_verification *v, size_t p)
     published_row *pub = NULL;
     uint32_t *ranks = NULL;
     int *explained = NULL, have_cutoffs, *type_explained = NULL;
+    size_t *type_ranked = NULL, *type_max_rank = NULL;
     size_t n;
     ta_status st;
     const char *avg_id = ta_framework_figure_id(f->fw, TA_FIGURE_AVERAGE);
@@ -357,7 +395,10 @@ static ta_status verify_period(ta_verification *v, size_t p)
     ranks = tai_calloc(&v->alloc, n ? n : 1, sizeof *ranks);
     explained = tai_calloc(&v->alloc, n ? n : 1, sizeof *explained);
     type_explained = tai_calloc(&v->alloc, f->n_types + 1, sizeof *type_explained);
-    if (st == TA_OK && (!pub || !ranks || !explained || !type_explained))
+    type_ranked = tai_calloc(&v->alloc, f->n_types + 1, sizeof *type_ranked);
+    type_max_rank = tai_calloc(&v->alloc, f->n_types + 1, sizeof *type_max_rank);
+    if (st == TA_OK &&
+        (!pub || !ranks || !explained || !type_explained || !type_ranked || !type_max_rank))
         st = TA_ENOMEM;
 
     /* Averages and domain scores. */
@@ -383,7 +424,7 @@ static ta_status verify_period(ta_verification *v, size_t p)
                 st = check_score(v, period, code, def->domains[d].score_id, fig->value, mean,
                                  def->decimals, &ignored);
         }
-        if (st == TA_OK && pub[i].has_avg && avg_id) {
+        if (st == TA_OK && pub[i].has_avg && avg_id && !r->given) {
             if (r->n_scores == 0)
                 st = record(v, period, code, avg_id, TA_STEP_BY_STEP, pub[i].avg, NAN,
                             TA_UNEXPLAINED, "published, but the trust has no metric score");
@@ -394,6 +435,16 @@ static ta_status verify_period(ta_verification *v, size_t p)
                 type_explained[r->type_order] = 1;
         }
     }
+    /* How many trusts of each type NHS England ranked that the file lacks:
+     * at least the highest published rank less the trusts ranked here. */
+    for (size_t i = 0; st == TA_OK && i < n; i++) {
+        size_t t = a->results[i].type_order;
+        if (!pub[i].has_rank)
+            continue;
+        type_ranked[t]++;
+        if (pub[i].rank > (double)type_max_rank[t])
+            type_max_rank[t] = (size_t)pub[i].rank;
+    }
     /* Segments and ranks need the cut-offs. */
     if (st == TA_OK && have_cutoffs)
         st = step_ranks(v, a, pub, ranks);
@@ -401,7 +452,7 @@ static ta_status verify_period(ta_verification *v, size_t p)
         const char *code = ta_assessment_trust_code(a, i);
         const tai_result *r = &a->results[i];
         const published_row *q = &pub[i];
-        if (r->n_scores == 0)
+        if (!tai_segmented(r))
             continue;
         if (q->has_unadjusted && q->has_avg && unadj_id)
             st = check_segment(v, period, code, unadj_id, q->unadjusted,
@@ -412,13 +463,25 @@ static ta_status verify_period(ta_verification *v, size_t p)
                                tai_apply_deficit_cap((int)q->unadjusted, q->deficit,
                                                      def->deficit_cap),
                                r->adjusted, explained[i]);
+        /* A league table publishes no unadjusted segment: the adjusted one
+         * from the published average, the cut-offs and the deficit flag. */
+        if (st == TA_OK && q->has_adjusted && !q->has_unadjusted && q->has_avg && adj_id)
+            st = check_segment(v, period, code, adj_id, q->adjusted,
+                               tai_apply_deficit_cap(tai_segment_of(q->avg, cutoffs,
+                                                                    def->n_cutoffs,
+                                                                    def->cutoff_rule),
+                                                     q->deficit, def->deficit_cap),
+                               r->adjusted, explained[i]);
         if (st == TA_OK && q->has_final && q->has_adjusted && final_id)
             st = check_segment(v, period, code, final_id, q->final_segment,
                                tai_apply_rsp((int)q->adjusted, q->rsp, def->rsp_segment),
                                r->final_segment, explained[i]);
         if (st == TA_OK && q->has_rank)
-            st = check_segment(v, period, code, RANK_FIGURE, q->rank, (int)ranks[i],
-                               (int)r->rank, type_explained[r->type_order]);
+            st = check_rank(v, period, code, q->rank, (int)ranks[i], (int)r->rank,
+                            type_explained[r->type_order],
+                            type_max_rank[r->type_order] > type_ranked[r->type_order]
+                                ? type_max_rank[r->type_order] - type_ranked[r->type_order]
+                                : 0);
     }
     if (st == TA_OK)
         st = count_unchecked(v, p);
@@ -430,6 +493,8 @@ static ta_status verify_period(ta_verification *v, size_t p)
     tai_free(&v->alloc, ranks);
     tai_free(&v->alloc, explained);
     tai_free(&v->alloc, type_explained);
+    tai_free(&v->alloc, type_ranked);
+    tai_free(&v->alloc, type_max_rank);
     ta_assessment_free(a);
     return st;
 }

@@ -241,6 +241,7 @@ static ta_status init_row(ta_assessment *a, size_t t, const char *code)
     strcpy(row->code, code);
     row->ft_status = TA_NHS_TRUST;
     row->flags[0] = row->flags[1] = TA_UNKNOWN;
+    row->given_average = NAN;
     for (size_t f = 0; f < TAI_N_FIELDS; f++)
         row->fields[f] = (char *)empty_field;
     return TA_OK;
@@ -347,6 +348,14 @@ ta_status tai_assessment_add_row(ta_assessment *a, const char *code, char *const
     a->n_trusts++;
     discard_results(a);
     return TA_OK;
+}
+
+void tai_assessment_set_given_average(ta_assessment *a, size_t t, double average)
+{
+    if (t >= a->n_trusts)
+        return;
+    a->trusts[t].given_average = isfinite(average) ? average : NAN;
+    discard_results(a);
 }
 
 /* Bulk rows name metrics by string, but a caller passes the same few ID
@@ -659,7 +668,10 @@ static void average_all(ta_assessment *a)
         double mean = 0;
         r->n_scores = (uint32_t)tai_mean_scores(def, &a->scores[t * a->n_metrics], (size_t)-1,
                                                 &mean);
-        if (r->n_scores == 0)
+        r->given = r->n_scores == 0 && !isnan(a->trusts[t].given_average);
+        if (r->given)
+            mean = a->trusts[t].given_average;
+        else if (r->n_scores == 0)
             continue;
         r->average = mean;
         r->rounded = tai_round_half_up(mean, def->decimals);
@@ -688,7 +700,7 @@ static ta_status find_cutoffs(ta_assessment *a)
     if (!population)
         return tai_error_set(&a->err, TA_ENOMEM, "out of memory");
     for (size_t t = 0; t < a->n_trusts; t++)
-        if (a->results[t].n_scores)
+        if (tai_segmented(&a->results[t]))
             population[n++] = a->results[t].rounded;
     if (n > 0)
         st = tai_cutoffs_from_population(a->cutoffs, a->n_cutoffs, population, n, def->quantile);
@@ -708,7 +720,7 @@ static void segment_all(ta_assessment *a)
     for (size_t t = 0; t < a->n_trusts; t++) {
         tai_result *r = &a->results[t];
         const tai_trust_row *row = &a->trusts[t];
-        if (r->n_scores == 0) {
+        if (!tai_segmented(r)) {
             r->reason = TA_REASON_NONE;
             continue;
         }
@@ -827,7 +839,7 @@ static ta_status result_of(const ta_assessment *a, size_t i, const tai_result **
 static ta_status segmented_result_of(const ta_assessment *a, size_t i, const tai_result **r)
 {
     ta_status st = result_of(a, i, r);
-    if (st == TA_OK && (*r)->n_scores == 0)
+    if (st == TA_OK && !tai_segmented(*r))
         return TA_ENOTFOUND;
     return st;
 }
@@ -840,7 +852,7 @@ ta_status ta_assessment_is_segmented(const ta_assessment *a, size_t i, int *segm
         return TA_EINVAL;
     if ((st = result_of(a, i, &r)) != TA_OK)
         return st;
-    *segmented = r->n_scores > 0;
+    *segmented = tai_segmented(r);
     return TA_OK;
 }
 
@@ -940,10 +952,10 @@ ta_status ta_assessment_reason_text(const ta_assessment *a, size_t i, char *buf,
         return st;
     d = a->fw->def.decimals;
     cap = a->fw->def.deficit_cap;
-    if (r->n_scores == 0) {
+    if (!tai_segmented(r)) {
         append(buf, size, &len, "not segmented: no metric score enters the average");
     } else {
-        append(buf, size, &len, "average ");
+        append(buf, size, &len, r->given ? "published average " : "average ");
         append_number(buf, size, &len, r->rounded, d);
         if (r->unadjusted > 1) {
             append(buf, size, &len, " is above cut-off ");

@@ -25,6 +25,7 @@ typedef struct tai_trust_row {
     char *fields[TAI_N_FIELDS];
     ta_ft_status ft_status;
     ta_tristate flags[TAI_N_FLAGS];
+    double given_average; /* a published average, used without scores (NaN = none) */
 } tai_trust_row;
 
 typedef struct tai_rank_input {
@@ -36,7 +37,8 @@ typedef struct tai_result {
     double average;      /* unrounded mean */
     double rounded;      /* rounded half up to the framework's decimals */
     int64_t key;         /* rounded * 10^decimals, exact: what segments and ranks compare */
-    uint32_t n_scores;   /* 0 = not segmented */
+    uint32_t n_scores;   /* scores the average is the mean of */
+    int given;           /* no score: the average is the trust's given (published) one */
     uint32_t rank;
     int unadjusted, adjusted, final_segment;
     ta_reason reason;
@@ -129,6 +131,17 @@ ta_status tai_assessment_reserve(ta_assessment *a, size_t count);
 ta_status tai_assessment_add_row(ta_assessment *a, const char *code, char *const *fields,
                                  const ta_tristate *flags, const double *values,
                                  const double *scores);
+
+/* Whether a result has a segment: an average from scores or a given one. */
+static inline int tai_segmented(const tai_result *r)
+{
+    return r->n_scores > 0 || r->given;
+}
+
+/* assessment.c: the published average of trust t, which segments and ranks
+ * it when it has no metric score entering the average (NaN clears it). The
+ * readers' path for league-table files; no message is set. */
+void tai_assessment_set_given_average(ta_assessment *a, size_t t, double average);
 
 /* scoring.c: the scoring rules, and filling scores[n_trusts * n_metrics]
  * from an assessment's inputs with them. */

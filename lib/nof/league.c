@@ -221,7 +221,7 @@ ta_status tai_rank_league(ta_assessment *a)
         return TA_ENOMEM;
     for (size_t t = 0; t < a->n_trusts; t++) {
         const tai_result *r = &a->results[t];
-        if (r->n_scores == 0)
+        if (!tai_segmented(r))
             continue;
         entries[n].item = t;
         entries[n].group = r->type_order;

@@ -1,0 +1,212 @@
+/*
+ * Segment cut-offs read off NHS England's published segments.
+ *
+ * NHS England does not publish its cut-offs, only each trust's average and
+ * segment; the cut-offs are one national set per quarter shared by every
+ * trust type, so every file given (the long data files, the league tables)
+ * narrows them. A trust whose average is A and whose unadjusted segment is
+ * known to lie in [s_lo, s_hi] says, for cut-off k (between segments k and
+ * k + 1): c_k >= A when s_hi <= k, and c_k < A when s_lo > k (with ties going
+ * to the better segment; the other way round under TA_CUTOFF_TIES_WORSE). The
+ * unadjusted segment is the published one where a file has it (OF5003);
+ * otherwise it follows from the adjusted segment and the deficit flag: the cap
+ * only raises a segment to the cap, so an adjusted segment other than the cap,
+ * or the cap without a deficit, is the unadjusted one, and the cap with a
+ * deficit (or an unknown flag) says only "at most the cap". So a capped trust
+ * bounds a cut-off only where its unadjusted segment is known.
+ *
+ * The interval each cut-off is known to lie in is the highest average from
+ * below and the lowest from above; the value chosen is its published end (the
+ * highest average at or below the cut-off when ties go to the better segment,
+ * the lowest above it otherwise), as the single-file reader always chose.
+ * Bounds that cross are an input error naming a trust on each side.
+ */
+#include <string.h>
+
+#include "common/number.h"
+#include "nhse_internal.h"
+#include "nof/framework_internal.h"
+
+typedef struct bounds {
+    size_t n; /* cut-offs */
+    int has_lo[TAI_MAX_CUTOFFS], has_hi[TAI_MAX_CUTOFFS];
+    double lo[TAI_MAX_CUTOFFS], hi[TAI_MAX_CUTOFFS];
+    const tai_nhse_figure *lo_fig[TAI_MAX_CUTOFFS], *hi_fig[TAI_MAX_CUTOFFS]; /* first bounds */
+    int seen[TAI_MAX_CUTOFFS + 1]; /* a trust known to be in segment s + 1 */
+} bounds;
+
+/* The segment a published figure states: a whole number 1 .. n_seg. */
+static ta_status segment_value(ta_nhse_file *f, const tai_nhse_figure *fig, int n_seg, int *s)
+{
+    *s = (int)fig->value;
+    if ((double)*s != fig->value || *s < 1 || *s > n_seg)
+        return tai_error_set(&f->err, TA_EINCONSISTENT,
+                             "%s:%zu: %s is not a segment from 1 to %d", f->files[fig->file],
+                             fig->line, tai_nhse_figure_id(f, fig), n_seg);
+    return TA_OK;
+}
+
+/* The range [*lo, *hi] of unadjusted segments entry e may have, and its
+ * published average; *avg = NULL when the entry bounds nothing. */
+static ta_status entry_range(ta_nhse_file *f, size_t e, int n_seg, int *lo, int *hi,
+                             const tai_nhse_figure **avg)
+{
+    const tai_nhse_figure *unadj = tai_nhse_entry_figure(f, e, TA_FIGURE_UNADJUSTED_SEGMENT);
+    const tai_nhse_figure *adj = tai_nhse_entry_figure(f, e, TA_FIGURE_ADJUSTED_SEGMENT);
+    const tai_nhse_figure *deficit = tai_nhse_entry_figure(f, e, TA_FIGURE_DEFICIT_FLAG);
+    int cap = f->fw->def.deficit_cap, s;
+    ta_status st;
+    *avg = tai_nhse_entry_figure(f, e, TA_FIGURE_AVERAGE);
+    if (!*avg || (!unadj && !adj)) {
+        *avg = NULL;
+        return TA_OK;
+    }
+    if ((st = segment_value(f, unadj ? unadj : adj, n_seg, &s)) != TA_OK)
+        return st;
+    *lo = *hi = s;
+    if (!unadj && cap > 0 && s == cap && !(deficit && deficit->value == 0))
+        *lo = 1; /* capped or not: at most the cap */
+    return TA_OK;
+}
+
+static ta_status find_bounds(ta_nhse_file *f, size_t p, bounds *b)
+{
+    memset(b, 0, sizeof *b);
+    b->n = f->fw->def.n_cutoffs;
+    for (size_t e = 0; e < f->n_entries; e++) {
+        const tai_nhse_figure *avg;
+        int lo, hi;
+        ta_status st;
+        if (f->entries[e].period != p)
+            continue;
+        if ((st = entry_range(f, e, (int)b->n + 1, &lo, &hi, &avg)) != TA_OK)
+            return st;
+        if (!avg)
+            continue;
+        if (lo == hi)
+            b->seen[lo - 1] = 1;
+        for (size_t k = 0; k < b->n; k++) {
+            if ((size_t)hi <= k + 1 && (!b->has_lo[k] || avg->value > b->lo[k])) {
+                b->has_lo[k] = 1;
+                b->lo[k] = avg->value;
+                b->lo_fig[k] = avg;
+            }
+            if ((size_t)lo >= k + 2 && (!b->has_hi[k] || avg->value < b->hi[k])) {
+                b->has_hi[k] = 1;
+                b->hi[k] = avg->value;
+                b->hi_fig[k] = avg;
+            }
+        }
+    }
+    return TA_OK;
+}
+
+/* The period's index, or an error. */
+static ta_status period_index(ta_nhse_file *f, const char *period, size_t *p)
+{
+    if (!tai_strmap_get(&f->period_map, period, strlen(period), p))
+        return tai_error_set(&f->err, TA_ENOTFOUND, "no quarter \"%s\" in the file", period);
+    return TA_OK;
+}
+
+ta_status ta_nhse_file_published_cutoffs(double *cutoffs, size_t n, ta_nhse_file *f,
+                                         const char *period)
+{
+    const tai_framework_def *def;
+    size_t p;
+    bounds b;
+    ta_status st;
+    if (!f)
+        return TA_EINVAL;
+    def = &f->fw->def;
+    if (!cutoffs || !period || n != def->n_cutoffs)
+        return tai_error_set(&f->err, TA_EINVAL, "give room for exactly %zu cut-offs and a "
+                             "period", def->n_cutoffs);
+    if ((st = period_index(f, period, &p)) != TA_OK)
+        return st;
+    if (tai_framework_figure(def, TA_FIGURE_AVERAGE) == (size_t)-1 ||
+        (tai_framework_figure(def, TA_FIGURE_UNADJUSTED_SEGMENT) == (size_t)-1 &&
+         tai_framework_figure(def, TA_FIGURE_ADJUSTED_SEGMENT) == (size_t)-1))
+        return tai_error_set(&f->err, TA_ENOTFOUND, "the framework names no average or "
+                             "segment figure");
+    if ((st = find_bounds(f, p, &b)) != TA_OK)
+        return st;
+    for (size_t k = 0; k < b.n; k++) {
+        if (b.has_lo[k] && b.has_hi[k] && b.lo[k] >= b.hi[k]) {
+            const tai_nhse_figure *x = b.lo_fig[k], *y = b.hi_fig[k];
+            char num_lo[40], num_hi[40];
+            tai_format_fixed(num_lo, sizeof num_lo, b.lo[k], def->decimals);
+            tai_format_fixed(num_hi, sizeof num_hi, b.hi[k], def->decimals);
+            return tai_error_set(
+                &f->err, TA_EINCONSISTENT,
+                "%s: published segments overlap at cut-off %zu: trust %s (%s:%zu) has average "
+                "%s in segment %zu or better, but trust %s (%s:%zu) has average %s in segment "
+                "%zu or worse",
+                period, k + 1, f->entries[x->entry].code, f->files[x->file], x->line, num_lo,
+                k + 1, f->entries[y->entry].code, f->files[y->file], y->line, num_hi, k + 2);
+        }
+    }
+    for (size_t s = 0; s <= b.n; s++)
+        if (!b.seen[s])
+            return tai_error_set(&f->err, TA_ENOTFOUND, "%s: no trust has published unadjusted "
+                                 "segment %zu", period, s + 1);
+    for (size_t k = 0; k < b.n; k++)
+        cutoffs[k] = def->cutoff_rule == TA_CUTOFF_TIES_WORSE ? b.hi[k] : b.lo[k];
+    return TA_OK;
+}
+
+ta_status ta_nhse_file_cutoff_interval(ta_nhse_file *f, const char *period, size_t k,
+                                       int *has_lo, double *lo, int *has_hi, double *hi)
+{
+    size_t p;
+    bounds b;
+    ta_status st;
+    if (!f)
+        return TA_EINVAL;
+    if (!period || !has_lo || !lo || !has_hi || !hi)
+        return tai_error_set(&f->err, TA_EINVAL, "period or an out-pointer is NULL");
+    if (k >= f->fw->def.n_cutoffs)
+        return tai_error_set(&f->err, TA_EINVAL, "cut-off %zu: the framework has %zu", k,
+                             f->fw->def.n_cutoffs);
+    if ((st = period_index(f, period, &p)) != TA_OK || (st = find_bounds(f, p, &b)) != TA_OK)
+        return st;
+    *has_lo = b.has_lo[k];
+    *lo = b.lo[k];
+    *has_hi = b.has_hi[k];
+    *hi = b.hi[k];
+    return TA_OK;
+}
+
+ta_status ta_nhse_file_cutoff_bound(ta_nhse_file *f, const char *period, size_t k, int upper,
+                                    size_t j, const char **code, size_t *count)
+{
+    size_t p, found = 0;
+    bounds b;
+    ta_status st;
+    if (!f)
+        return TA_EINVAL;
+    if (!period || !count)
+        return tai_error_set(&f->err, TA_EINVAL, "period or count is NULL");
+    if (k >= f->fw->def.n_cutoffs)
+        return tai_error_set(&f->err, TA_EINVAL, "cut-off %zu: the framework has %zu", k,
+                             f->fw->def.n_cutoffs);
+    if ((st = period_index(f, period, &p)) != TA_OK || (st = find_bounds(f, p, &b)) != TA_OK)
+        return st;
+    if (code)
+        *code = NULL;
+    for (size_t e = 0; e < f->n_entries && (upper ? b.has_hi[k] : b.has_lo[k]); e++) {
+        const tai_nhse_figure *avg;
+        int lo, hi;
+        if (f->entries[e].period != p ||
+            (st = entry_range(f, e, (int)b.n + 1, &lo, &hi, &avg)) != TA_OK || !avg)
+            continue;
+        if (upper ? ((size_t)lo >= k + 2 && avg->value == b.hi[k])
+                  : ((size_t)hi <= k + 1 && avg->value == b.lo[k])) {
+            if (found == j && code)
+                *code = f->entries[e].code;
+            found++;
+        }
+    }
+    *count = found;
+    return TA_OK;
+}
