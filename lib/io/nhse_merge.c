@@ -21,6 +21,16 @@
 #include "common/number.h"
 #include "nhse_internal.h"
 
+/* x with up to 6 decimals and no trailing zeros, for messages. */
+static void short_number(char *buf, size_t size, double x)
+{
+    size_t n;
+    tai_format_fixed(buf, size, x, 6);
+    n = strlen(buf);
+    while (n > 0 && strchr(buf, '.') && (buf[n - 1] == '0' || buf[n - 1] == '.'))
+        buf[--n] = '\0';
+}
+
 /* An empty store with the handle's framework and allocator. */
 static void store_init(ta_nhse_file *m, ta_nhse_file *f)
 {
@@ -123,15 +133,17 @@ static ta_status append(ta_nhse_file *m, const ta_nhse_file *src, tai_error *err
             break;
         }
         if (existed) {
-            const tai_nhse_figure *o = &m->figures[old];
-            if (o->value != fig->value || o->has_rank != fig->has_rank ||
-                (o->has_rank && o->rank != fig->rank)) {
+            tai_nhse_figure *o = &m->figures[old];
+            if (o->value == fig->value && !o->has_rank && fig->has_rank) {
+                o->has_rank = 1; /* the rank only one file gives */
+                o->rank = fig->rank;
+            } else if (o->value != fig->value || (o->has_rank && fig->has_rank &&
+                                                  o->rank != fig->rank)) {
                 char a[40], b[40];
-                tai_format_fixed(a, sizeof a, o->has_rank && o->value == fig->value ? o->rank
-                                                                                  : o->value, 6);
-                tai_format_fixed(b, sizeof b,
-                                 o->has_rank && o->value == fig->value ? fig->rank : fig->value,
-                                 6);
+                short_number(a, sizeof a,
+                             o->has_rank && o->value == fig->value ? o->rank : o->value);
+                short_number(b, sizeof b,
+                             o->has_rank && o->value == fig->value ? fig->rank : fig->value);
                 st = tai_error_set(err, TA_EINCONSISTENT,
                                    "%s:%zu and %s:%zu disagree on %s%s of trust %s in %s: %s "
                                    "and %s",

@@ -87,7 +87,7 @@ check_match "help league usage" '^usage: trustassess league FILE' "$(head -n 1 o
 check "help league = league --help" "$(cat out)" "$("$T" league --help)"
 run help explain
 check "help explain exit" 0 "$rc"
-check_match "help explain usage" '^usage: trustassess explain FILE --trust CODE' "$(head -n 1 out)"
+check_match "help explain usage" '^usage: trustassess explain FILE\.\.\. --trust CODE' "$(head -n 1 out)"
 run help framework
 check "help framework exit" 0 "$rc"
 run help nosuch
@@ -107,7 +107,8 @@ run league "$F" --bogus
 check "unknown option exit" 2 "$rc"
 check "unknown option message" 'trustassess: league: unknown option "--bogus"' "$(head -n 1 err)"
 run league "$F" "$F"
-check "two files exit" 2 "$rc"
+check "the same file twice exit" 3 "$rc"
+check_match "the same file twice names both and the trust" "^trustassess: trust R1A in Q1 2025/26 is in both .*q1-q4.csv and .*q1-q4.csv$" "$(head -n 1 err)"
 run league "$F" --quarter
 check "option without value exit" 2 "$rc"
 check "option without value message" 'trustassess: league: --quarter needs a value' "$(head -n 1 err)"
@@ -339,8 +340,8 @@ check "table aligned: Trust_code column" \
     "$(sed -n 2p out | awk '{ print index($0, " RYY ") + 1 }')"
 run league "$F" --quarter Q4 --detail
 check "--detail exit" 0 "$rc"
-check "--detail header" "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Average_score,Likely_range_of_average_score,Segment,Trust_in_financial_deficit,Rank,Likely_range_of_rank,Unadjusted_segment,Final_segment,Domain_score_access,Domain_score_patient_safety,Domain_score_finance_productivity,Domain_score_people_workforce,Domain_score_effectiveness_experience,Reason" "$(head -n 1 out)"
-check "--detail 20 fields" "20" "$(awk "$AWK_CSV"'{ print csv_split($0, f) }' out | sort -u)"
+check "--detail header" "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Average_score,Likely_range_of_average_score,Segment,Trust_in_financial_deficit,Rank,Likely_range_of_rank,Unadjusted_segment,Final_segment,Domain_score_access,Domain_score_patient_safety,Domain_score_finance_productivity,Domain_score_people_workforce,Domain_score_effectiveness_experience,Reason,Cutoffs" "$(head -n 1 out)"
+check "--detail 21 fields" "21" "$(awk "$AWK_CSV"'{ print csv_split($0, f) }' out | sort -u)"
 # Kent Community Health (RYY): published domain scores and unadjusted segment.
 check "--detail RYY" "RYY 1 1  2.39 1.10 1.22 1.37 2.06" "$(awk "$AWK_CSV"'
     { csv_split($0, f) } f[5] == "RYY" { print f[5], f[9], f[13], f[14], f[15], f[16], f[17], f[18], f[19] }' out)"

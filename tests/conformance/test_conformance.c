@@ -14,7 +14,11 @@
  *      scores; the other rank-scored metrics reproduce with the pool sizes
  *      fitted in the domain notes;
  *   4. the Q3 acute league fields fall in segments consistent with the
- *      national cut-offs implied by the mental health file.
+ *      national cut-offs implied by the mental health file;
+ *   5. the national Q3 league (ta_league over the mental health and community
+ *      data file and NHS England's acute league table read together): every
+ *      acute and every mental health and community trust in its published
+ *      segment, acute ranks in the published order, verification clean.
  */
 #include <check.h>
 #include <math.h>
@@ -31,6 +35,7 @@
 #define DATA TA_TEST_DATA_DIR "/mental-health-and-community-trust-data-q1-q4.csv"
 #define LEAGUE_Q4 TA_TEST_DATA_DIR "/mental-health-and-community-trust-league-table-q4.csv"
 #define ACUTE_Q3 TA_TEST_DATA_DIR "/acute-league-q3-2025-26-derived.csv"
+#define ACUTE_TABLE_Q3 TA_TEST_DATA_DIR "/acute-trust-league-table-q3-2025-26.csv"
 
 static const char *const quarters[] = {"Q1 2025/26", "Q2 2025/26", "Q3 2025/26", "Q4 2025/26"};
 
@@ -491,6 +496,119 @@ START_TEST(acute_q3_ranks_follow_the_rank_rule)
 }
 END_TEST
 
+/* ---- 5. the national Q3 league from two files ---------------------------- */
+
+/* The row of trust `code` in league l, or -1. */
+static long league_row(const ta_league *l, const char *code)
+{
+    for (size_t r = 0; r < ta_league_row_count(l); r++)
+        if (strcmp(ta_league_cell(l, r, 4), code) == 0)
+            return (long)r;
+    return -1;
+}
+
+START_TEST(national_q3_league_from_data_and_league_table)
+{
+    ta_league *l = NULL;
+    ta_verification *v = NULL;
+    table t;
+    size_t acute = 0, acute_segment = 0, mh = 0, mh_segment = 0, ranks_within = 0;
+    double pub_rank[129], our_rank[129];
+    int has_lo, has_hi;
+    double lo, hi, cut[3];
+    ck_assert_msg(ta_nhse_file_add(file, ACUTE_TABLE_Q3) == TA_OK, "%s",
+                  ta_nhse_file_error(file));
+    ck_assert_int_eq(ta_league_new(&l, file, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_select_quarter(l, "Q3 2025/26"), TA_OK);
+    ck_assert_msg(ta_league_run(l) == TA_OK, "%s", ta_league_error(l));
+    ck_assert_uint_eq(ta_league_row_count(l), 190);
+    ck_assert_uint_eq(ta_league_block_count(l), 2);
+
+    /* Acute: segment 129/129; rank in the published order, lower by at most
+     * the five trusts the file lacks. */
+    table_open(&t, ACUTE_TABLE_Q3);
+    while (table_next(&t)) {
+        long r = league_row(l, table_text(&t, "Trust_code"));
+        ck_assert_msg(r >= 0, "%s has no row", table_text(&t, "Trust_code"));
+        ck_assert_str_eq(ta_league_cell(l, (size_t)r, 2), "Acute trust");
+        acute_segment += table_number(&t, "Segment") == atof(ta_league_cell(l, (size_t)r, 8));
+        pub_rank[acute] = table_number(&t, "Rank");
+        our_rank[acute] = atof(ta_league_cell(l, (size_t)r, 10));
+        ranks_within += our_rank[acute] <= pub_rank[acute] &&
+                        pub_rank[acute] <= our_rank[acute] + 5;
+        acute++;
+    }
+    table_close(&t);
+    ck_assert_uint_eq(acute, 129);
+    ck_assert_uint_eq(acute_segment, 129);
+    ck_assert_uint_eq(ranks_within, 129);
+    for (size_t i = 0; i < acute; i++)
+        for (size_t j = 0; j < acute; j++)
+            ck_assert((pub_rank[i] < pub_rank[j]) == (our_rank[i] < our_rank[j]));
+
+    /* Mental health and community: the published OF5000 of every trust. */
+    for (size_t r = 0; r < ta_league_row_count(l); r++) {
+        int has = 0, has_rank = 0;
+        double value = 0;
+        if (strcmp(ta_league_cell(l, r, 2), "Mental health and community trust") != 0)
+            continue;
+        ck_assert_int_eq(ta_nhse_file_published(file, "Q3 2025/26", ta_league_cell(l, r, 4),
+                                                "OF5000", &has, &value, &has_rank, NULL),
+                         TA_OK);
+        ck_assert(has);
+        mh_segment += value == atof(ta_league_cell(l, r, 8));
+        mh++;
+    }
+    ck_assert_uint_eq(mh, 61);
+    ck_assert_uint_eq(mh_segment, 61);
+
+    /* RAS (average 2.35, segment 2) and R0A bound the second cut-off: the
+     * mental health file alone would put it at 2.33 and RAS in segment 3. */
+    ck_assert_str_eq(ta_league_cell(l, (size_t)league_row(l, "RAS"), 8), "2");
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, file, "Q3 2025/26"), TA_OK);
+    ck_assert_double_eq(cut[1], 2.35);
+    ck_assert_int_eq(ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 1, &has_lo, &lo, &has_hi,
+                                                  &hi),
+                     TA_OK);
+    ck_assert(has_lo && has_hi);
+    ck_assert_double_eq(lo, 2.35);
+    ck_assert_double_eq(hi, 2.36);
+    ta_league_free(l);
+
+    /* Verification of both files: no unexplained difference; the Q4 table of
+     * the mental health and community trusts is untouched. */
+    ck_assert_int_eq(ta_verification_new(&v, file, NULL), TA_OK);
+    ck_assert_msg(ta_verification_run(v, NULL) == TA_OK, "%s", ta_verification_error(v));
+    ck_assert_int_eq(ta_verification_status(v), TA_OK);
+    ta_verification_free(v);
+}
+END_TEST
+
+START_TEST(q4_league_unchanged_by_the_acute_table)
+{
+    ta_league *l = NULL;
+    table t;
+    size_t n = 0, segment = 0, rank = 0;
+    ck_assert_int_eq(ta_nhse_file_add(file, ACUTE_TABLE_Q3), TA_OK);
+    ck_assert_int_eq(ta_league_new(&l, file, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_select_quarter(l, "Q4"), TA_OK);
+    ck_assert_msg(ta_league_run(l) == TA_OK, "%s", ta_league_error(l));
+    table_open(&t, LEAGUE_Q4);
+    while (table_next(&t)) {
+        long r = league_row(l, table_text(&t, "Trust_code"));
+        ck_assert(r >= 0);
+        segment += table_number(&t, "Segment") == atof(ta_league_cell(l, (size_t)r, 8));
+        rank += table_number(&t, "Rank") == atof(ta_league_cell(l, (size_t)r, 10));
+        n++;
+    }
+    table_close(&t);
+    ck_assert_uint_eq(n, 61);
+    ck_assert_uint_eq(segment, 61);
+    ck_assert_uint_eq(rank, 61);
+    ta_league_free(l);
+}
+END_TEST
+
 static Suite *conformance_suite(void)
 {
     Suite *s = suite_create("conformance");
@@ -507,6 +625,8 @@ static Suite *conformance_suite(void)
     tcase_add_test(tc, banded_and_combined_finance_scores_from_values);
     tcase_add_test(tc, acute_q3_segments_fit_the_national_cutoffs);
     tcase_add_test(tc, acute_q3_ranks_follow_the_rank_rule);
+    tcase_add_test(tc, national_q3_league_from_data_and_league_table);
+    tcase_add_test(tc, q4_league_unchanged_by_the_acute_table);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,0 +1,484 @@
+/*
+ * Unit tests of the league object (ta_league) and what it stands on: NHS
+ * England's league-table layout, several files in one handle, and cut-offs
+ * read off published segments with their intervals.
+ *
+ * One small national quarter in the league-table layout (two trust types,
+ * nine trusts, one of them capped by the deficit rule) whose every figure is
+ * worked out by hand in the comments, so each assertion checks a value that
+ * could be wrong.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "trustassess.h"
+
+#define HEADER                                                                                    \
+    "\xef\xbb\xbfQuarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Average_score,"    \
+    "Likely_range_of_average_score,Segment,Trust_in_financial_deficit,Rank,Likely_range_of_rank" \
+    "\r\n"
+
+/* Published cut-offs 2.00 / 2.30 / 2.60 (ties to the better segment):
+ *   c1 in [2.00 A2, 2.20 A3), c2 in [2.30 B2, 2.60 A5), c3 in [2.60 A5, 2.80 B3).
+ * A4 (2.50, segment 3, deficit) may be capped: it bounds only c3, from below.
+ * A6 (3.00, segment 4, deficit) is above the cap: its segment is exact. */
+static const char national[] =
+    HEADER "Q3 2025/26,North,Acute trust,,A1,Alpha One,1.50,1.2 to 1.89,1.0,No,1.0,1 to 3\r\n"
+           "Q3 2025/26,North,Acute trust,,A2,Alpha Two,2.00,,1.0,No,2.0,\r\n"
+           "Q3 2025/26,North,Acute trust,,A3,Alpha Three,2.20,,2.0,No,3.0,\r\n"
+           "Q3 2025/26,North,Acute trust,,A4,Alpha Four,2.50,,3.0,Yes,4.0,\r\n"
+           "Q3 2025/26,North,Acute trust,,A5,Alpha Five,2.60,,3.0,No,5.0,\r\n"
+           "Q3 2025/26,North,Acute trust,,A6,Alpha Six,3.00,,4.0,Yes,6.0,\r\n"
+           "Q3 2025/26,South,Ambulance trust,,B1,Beta One,1.90,,1.0,No,1.0,\r\n"
+           "Q3 2025/26,South,Ambulance trust,,B2,\"Beta Two, Ltd\",2.30,,2.0,No,2.0,\r\n"
+           "Q3 2025/26,South,Ambulance trust,,B3,Beta Three,2.80,,4.0,No,3.0,\r\n";
+
+static ta_framework *fw;
+static ta_nhse_file *file;
+
+static void setup(void)
+{
+    ck_assert_int_eq(ta_framework_preset(&fw, "nof-2025-26", NULL), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_new(&file, fw, NULL), TA_OK);
+    ck_assert_msg(ta_nhse_file_add_buffer(file, "national.csv", national, strlen(national)) ==
+                      TA_OK,
+                  "%s", ta_nhse_file_error(file));
+}
+
+static void teardown(void)
+{
+    ta_nhse_file_free(file);
+    ta_framework_free(fw);
+}
+
+static void assert_has(const char *text, const char *part)
+{
+    ck_assert_msg(strstr(text, part) != NULL, "\"%s\" lacks \"%s\"", text, part);
+}
+
+/* ---- the league-table layout ---------------------------------------------- */
+
+START_TEST(league_layout_figures)
+{
+    int has = 0, has_rank = 0;
+    double value = 0, rank = 0;
+    ck_assert_uint_eq(ta_nhse_file_row_count(file), 9);
+    ck_assert_uint_eq(ta_nhse_file_period_count(file), 1);
+    ck_assert_uint_eq(ta_nhse_file_trust_type_count(file), 2);
+    ck_assert_str_eq(ta_nhse_file_trust_type(file, 1), "Ambulance trust");
+    /* Average_score -> OF5002; Segment "3.0" with Rank -> OF5000; Yes -> OF5004 = 1. */
+    ck_assert_int_eq(ta_nhse_file_published(file, "Q3 2025/26", "A4", "OF5002", &has, &value,
+                                            &has_rank, &rank),
+                     TA_OK);
+    ck_assert(has && !has_rank);
+    ck_assert_double_eq(value, 2.50);
+    ck_assert_int_eq(ta_nhse_file_published(file, "Q3 2025/26", "A4", "OF5000", &has, &value,
+                                            &has_rank, &rank),
+                     TA_OK);
+    ck_assert(has && has_rank);
+    ck_assert_double_eq(value, 3);
+    ck_assert_double_eq(rank, 4);
+    ck_assert_int_eq(ta_nhse_file_published(file, "Q3 2025/26", "A4", "OF5004", &has, &value,
+                                            NULL, NULL),
+                     TA_OK);
+    ck_assert(has);
+    ck_assert_double_eq(value, 1);
+    ck_assert_int_eq(ta_nhse_file_published(file, "Q3 2025/26", "A5", "OF5004", &has, &value,
+                                            NULL, NULL),
+                     TA_OK);
+    ck_assert_double_eq(value, 0);
+    /* No unadjusted segment in a league table. */
+    ck_assert_int_eq(ta_nhse_file_published(file, "Q3 2025/26", "A4", "OF5003", &has, NULL,
+                                            NULL, NULL),
+                     TA_OK);
+    ck_assert(!has);
+}
+END_TEST
+
+START_TEST(league_layout_first_quarter_and_errors)
+{
+    static const char q1[] = "Reporting_date,Region,Trust_type,Trust_subtype,Trust_code,"
+                             "Trust_name,Average_score,Segment,Trust_in_financial_deficit,Rank\n"
+                             "Q1 2025/26,,Non-acute hospital trust,,N1,N,2.10,2.0,No,1.0\n";
+    static const char bad_flag[] = "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,"
+                                   "Average_score,Segment,Trust_in_financial_deficit,Rank\n"
+                                   "Q1 2025/26,,T,,N1,N,2.10,2.0,yes,1.0\n";
+    static const char bad_number[] = "Quarter,Region,Trust_type,Trust_subtype,Trust_code,"
+                                     "Trust_name,Average_score,Segment,"
+                                     "Trust_in_financial_deficit,Rank\n"
+                                     "Q1 2025/26,,T,,N1,N,2,10,2.0,No,1.0\n";
+    ta_nhse_file *f = NULL;
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "q1.csv", q1, strlen(q1)), TA_OK);
+    ck_assert_str_eq(ta_nhse_file_period(f, 0), "Q1 2025/26");
+    ck_assert_str_eq(ta_nhse_file_trust_type(f, 0), "Non-acute hospital trust");
+    ta_nhse_file_free(f);
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "flag.csv", bad_flag, strlen(bad_flag)),
+                     TA_EPARSE);
+    ck_assert_str_eq(ta_nhse_file_error(f), "flag.csv:2:30: expected Yes or No, not \"yes\"");
+    ck_assert_uint_eq(ta_nhse_file_period_count(f), 0);
+    ta_nhse_file_free(f);
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+    /* "2,10" is two fields: the Segment column reads "10"... and Trust_in_financial_deficit
+     * "2.0": not Yes or No. */
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "n.csv", bad_number, strlen(bad_number)),
+                     TA_EPARSE);
+    assert_has(ta_nhse_file_error(f), "n.csv:2:");
+    ta_nhse_file_free(f);
+}
+END_TEST
+
+/* ---- several files ---------------------------------------------------------- */
+
+START_TEST(files_merge_by_quarter)
+{
+    static const char long_q4[] =
+        "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Metric_ID,Value,Rank\n"
+        "Q4 2025/26,,Mental health and community trust,,M1,M,OF5002,2.40,\n"
+        "Q3 2025/26,North,Acute trust,,A1,Alpha One,OF5002,1.50,\n"
+        "Q3 2025/26,North,Acute trust,,A1,Alpha One,OF5000,1,1\n";
+    int has = 0, has_rank = 0;
+    double value = 0, rank = 0;
+    ck_assert_msg(ta_nhse_file_add_buffer(file, "long.csv", long_q4, strlen(long_q4)) == TA_OK,
+                  "%s", ta_nhse_file_error(file));
+    ck_assert_uint_eq(ta_nhse_file_row_count(file), 12);
+    ck_assert_uint_eq(ta_nhse_file_period_count(file), 2);
+    ck_assert_str_eq(ta_nhse_file_period(file, 1), "Q4 2025/26");
+    ck_assert_uint_eq(ta_nhse_file_trust_type_count(file), 3);
+    ck_assert_str_eq(ta_nhse_file_trust_type(file, 2), "Mental health and community trust");
+    /* The agreeing figures are kept once. */
+    ck_assert_int_eq(ta_nhse_file_published(file, "Q3 2025/26", "A1", "OF5000", &has, &value,
+                                            &has_rank, &rank),
+                     TA_OK);
+    ck_assert(has && has_rank);
+    ck_assert_double_eq(rank, 1);
+}
+END_TEST
+
+START_TEST(files_that_disagree_change_nothing)
+{
+    static const char other[] =
+        "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Metric_ID,Value,Rank\n"
+        "Q4 2025/26,,Mental health and community trust,,M1,M,OF5002,2.40,\n"
+        "Q3 2025/26,North,Acute trust,,A2,Alpha Two,OF5002,2.01,\n";
+    static const char retyped[] =
+        "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Metric_ID,Value,Rank\n"
+        "Q3 2025/26,North,Ambulance trust,,A2,Alpha Two,OF5002,2.00,\n";
+    ck_assert_int_eq(ta_nhse_file_add_buffer(file, "other.csv", other, strlen(other)),
+                     TA_EINCONSISTENT);
+    ck_assert_str_eq(ta_nhse_file_error(file), "national.csv:3 and other.csv:3 disagree on "
+                                               "OF5002 of trust A2 in Q3 2025/26: 2 and 2.01");
+    ck_assert_uint_eq(ta_nhse_file_period_count(file), 1);
+    ck_assert_uint_eq(ta_nhse_file_row_count(file), 9);
+    ck_assert_int_eq(ta_nhse_file_add_buffer(file, "retyped.csv", retyped, strlen(retyped)),
+                     TA_EINCONSISTENT);
+    assert_has(ta_nhse_file_error(file), "trust type of trust A2");
+    /* The same layout twice: a trust in two files. */
+    ck_assert_int_eq(ta_nhse_file_add_buffer(file, "again.csv", national, strlen(national)),
+                     TA_EDUPLICATE);
+    ck_assert_str_eq(ta_nhse_file_error(file),
+                     "trust A1 in Q3 2025/26 is in both national.csv and again.csv");
+    /* A file that cannot be read: its own message. */
+    ck_assert_int_eq(ta_nhse_file_add_buffer(file, "empty.csv", "", 0), TA_EPARSE);
+    assert_has(ta_nhse_file_error(file), "empty.csv");
+    ck_assert_int_eq(ta_nhse_file_add(file, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_add(NULL, "x"), TA_EINVAL);
+    ck_assert_uint_eq(ta_nhse_file_row_count(file), 9);
+    ck_assert_uint_eq(ta_nhse_file_trust_type_count(file), 2);
+}
+END_TEST
+
+/* ---- published cut-offs and their intervals -------------------------------- */
+
+START_TEST(published_cutoffs_and_intervals)
+{
+    double cut[3], lo = 0, hi = 0;
+    int has_lo = 0, has_hi = 0;
+    size_t count = 0;
+    const char *code = NULL;
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, file, "Q3 2025/26"), TA_OK);
+    ck_assert_double_eq(cut[0], 2.00);
+    ck_assert_double_eq(cut[1], 2.30);
+    ck_assert_double_eq(cut[2], 2.60);
+    ck_assert_int_eq(ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 1, &has_lo, &lo, &has_hi,
+                                                  &hi),
+                     TA_OK);
+    /* A4 (2.50, capped) would make it [2.30, 2.50) if its segment were taken as known. */
+    ck_assert(has_lo && has_hi);
+    ck_assert_double_eq(lo, 2.30);
+    ck_assert_double_eq(hi, 2.60);
+    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, 0, 0, &code, &count),
+                     TA_OK);
+    ck_assert_uint_eq(count, 1);
+    ck_assert_str_eq(code, "B2");
+    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, 1, 0, &code, &count),
+                     TA_OK);
+    ck_assert_str_eq(code, "A5");
+    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, 1, 1, &code, &count),
+                     TA_OK);
+    ck_assert_ptr_null(code);
+    ck_assert_int_eq(ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 2, &has_lo, &lo, &has_hi,
+                                                  &hi),
+                     TA_OK);
+    ck_assert_double_eq(lo, 2.60);
+    ck_assert_double_eq(hi, 2.80);
+    ck_assert_int_eq(ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 3, &has_lo, &lo, &has_hi,
+                                                  &hi),
+                     TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_cutoff_interval(file, "Q9", 0, &has_lo, &lo, &has_hi, &hi),
+                     TA_ENOTFOUND);
+    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 0, 0, 0, NULL, NULL),
+                     TA_EINVAL);
+}
+END_TEST
+
+START_TEST(crossed_segments_name_the_trusts)
+{
+    static const char crossed[] =
+        HEADER "Q4 2025/26,,Acute trust,,C1,C,2.00,,2.0,No,1.0,\r\n"
+               "Q4 2025/26,,Acute trust,,C2,C,1.90,,3.0,No,2.0,\r\n"
+               "Q4 2025/26,,Acute trust,,C3,C,1.50,,1.0,No,1.0,\r\n"
+               "Q4 2025/26,,Acute trust,,C4,C,3.00,,4.0,No,1.0,\r\n";
+    double cut[3];
+    ck_assert_int_eq(ta_nhse_file_add_buffer(file, "crossed.csv", crossed, strlen(crossed)),
+                     TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, file, "Q4 2025/26"),
+                     TA_EINCONSISTENT);
+    ck_assert_str_eq(ta_nhse_file_error(file),
+                     "Q4 2025/26: published segments overlap at cut-off 2: trust C1 "
+                     "(crossed.csv:2) has average 2.00 in segment 2 or better, but trust C2 "
+                     "(crossed.csv:3) has average 1.90 in segment 3 or worse");
+}
+END_TEST
+
+/* ---- the league ------------------------------------------------------------ */
+
+START_TEST(league_rows_and_cells)
+{
+    static const char *const codes[9] = {"A1", "A2", "A3", "A4", "A5", "A6", "B1", "B2", "B3"};
+    static const char *const segments[9] = {"1", "1", "2", "3", "3", "4", "1", "2", "4"};
+    static const char *const ranks[9] = {"1", "2", "3", "4", "5", "6", "1", "2", "3"};
+    ta_league *l = NULL;
+    const ta_assessment *a = NULL;
+    const char *quarter = NULL, *type = NULL, *name = NULL;
+    ta_column_kind kind;
+    size_t block = 9, trust = 9, n_scores = 9;
+    int has = 0, unadjusted = 0;
+    double lo = 0, hi = 0, avg = 0;
+    ck_assert_int_eq(ta_league_new(&l, file, NULL), TA_OK);
+    ck_assert_msg(ta_league_run(l) == TA_OK, "%s", ta_league_error(l));
+    ck_assert_uint_eq(ta_league_row_count(l), 9);
+    ck_assert_uint_eq(ta_league_block_count(l), 2);
+    for (size_t r = 0; r < 9; r++) {
+        ck_assert_str_eq(ta_league_cell(l, r, 4), codes[r]);
+        ck_assert_str_eq(ta_league_cell(l, r, 8), segments[r]);
+        ck_assert_str_eq(ta_league_cell(l, r, 10), ranks[r]);
+    }
+    ck_assert_str_eq(ta_league_cell(l, 0, 0), "Q3 2025/26");
+    ck_assert_str_eq(ta_league_cell(l, 0, 1), "North");
+    ck_assert_str_eq(ta_league_cell(l, 7, 5), "Beta Two, Ltd");
+    ck_assert_str_eq(ta_league_cell(l, 0, 6), "1.50");
+    ck_assert_str_eq(ta_league_cell(l, 3, 9), "Yes");
+    ck_assert_str_eq(ta_league_cell(l, 0, 7), ""); /* no likely ranges asked for */
+    /* A4: unadjusted 3 from its average, capped at 3 all the same. */
+    ck_assert_str_eq(ta_league_cell(l, 3, 12), "3");
+    ck_assert_str_eq(ta_league_cell(l, 3, 19),
+                     "published average 2.50 is above cut-off 2.30 and at or below cut-off 2.60: "
+                     "segment 3; final segment unknown: no Recovery Support Programme flag");
+    ck_assert_str_eq(ta_league_cell(l, 0, 20), "2 in [2, 2.2) below: A2 above: A3; 2.3 in "
+                                               "[2.3, 2.6) below: B2 above: A5; 2.6 in [2.6, "
+                                               "2.8) below: A5 above: B3");
+    /* Numbers behind the cells. */
+    ck_assert_int_eq(ta_league_cell_number(l, 3, 6, &has, &lo, &hi), TA_OK);
+    ck_assert(has);
+    ck_assert_double_eq(lo, 2.5);
+    ck_assert_int_eq(ta_league_cell_number(l, 3, 9, &has, &lo, NULL), TA_OK);
+    ck_assert_double_eq(lo, 1);
+    ck_assert_int_eq(ta_league_cell_number(l, 4, 9, &has, &lo, NULL), TA_OK);
+    ck_assert(has);
+    ck_assert_double_eq(lo, 0);
+    ck_assert_int_eq(ta_league_cell_number(l, 3, 4, &has, &lo, &hi), TA_OK);
+    ck_assert(!has && isnan(lo));
+    ck_assert_int_eq(ta_league_cell_number(l, 9, 0, &has, NULL, NULL), TA_EINVAL);
+    ck_assert_ptr_null(ta_league_cell(l, 0, ta_league_column_count()));
+    ck_assert_ptr_null(ta_league_cell(l, 9, 0));
+    /* Blocks: the assessment behind a row. */
+    ck_assert_int_eq(ta_league_row_trust(l, 7, &block, &trust), TA_OK);
+    ck_assert_uint_eq(block, 1);
+    ck_assert_int_eq(ta_league_block(l, block, &quarter, &type, &a), TA_OK);
+    ck_assert_str_eq(quarter, "Q3 2025/26");
+    ck_assert_str_eq(type, "Ambulance trust");
+    ck_assert_str_eq(ta_assessment_trust_code(a, trust), "B2");
+    ck_assert_int_eq(ta_assessment_average(a, trust, NULL, &avg, &n_scores), TA_OK);
+    ck_assert_double_eq(avg, 2.30);
+    ck_assert_uint_eq(n_scores, 0); /* the published average: no score */
+    ck_assert_int_eq(ta_assessment_segments(a, trust, &unadjusted, NULL, NULL), TA_OK);
+    ck_assert_int_eq(unadjusted, 2);
+    ck_assert_int_eq(ta_league_block(l, 2, NULL, NULL, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_league_row_trust(l, 9, NULL, NULL), TA_EINVAL);
+    /* Columns. */
+    ck_assert_uint_eq(ta_league_column_count(), 21);
+    ck_assert_int_eq(ta_league_column(7, &name, &kind), TA_OK);
+    ck_assert_str_eq(name, "Likely_range_of_average_score");
+    ck_assert_int_eq(kind, TA_COLUMN_RANGE);
+    ck_assert_int_eq(ta_league_column(TA_LEAGUE_PLAIN_COLUMNS - 1, &name, NULL), TA_OK);
+    ck_assert_str_eq(name, "Likely_range_of_rank");
+    ck_assert_int_eq(ta_league_column(21, &name, &kind), TA_EINVAL);
+    ta_league_free(l);
+}
+END_TEST
+
+START_TEST(league_selection_and_policies)
+{
+    ta_league *l = NULL;
+    const ta_assessment *a = NULL;
+    double cut[3], given[3] = {1.95, 2.25, 2.55};
+    size_t n = 0;
+    ck_assert_int_eq(ta_league_new(&l, file, NULL), TA_OK);
+    /* One type; quarter by its first word. */
+    ck_assert_int_eq(ta_league_select_trust_type(l, "Ambulance trust"), TA_OK);
+    ck_assert_int_eq(ta_league_select_quarter(l, "Q3"), TA_OK);
+    ck_assert_int_eq(ta_league_select_quarter(l, "Q9"), TA_ENOTFOUND);
+    ck_assert_str_eq(ta_league_error(l), "\"Q9\" names no single quarter of the file (it has: "
+                                         "Q3 2025/26)");
+    ck_assert_int_eq(ta_league_select_trust_type(l, "Mental"), TA_ENOTFOUND);
+    ck_assert_str_eq(ta_league_error(l), "\"Mental\" is not in the file (it has: \"Acute "
+                                         "trust\", \"Ambulance trust\")");
+    /* Quartiles of all types pooled: QUARTILE.INC of the nine averages
+     * 1.5 1.9 2.0 2.2 2.3 2.5 2.6 2.8 3.0 = 2.0, 2.3, 2.6. */
+    ck_assert_int_eq(ta_league_set_cutoff_policy(l, TA_CUTOFFS_QUARTILES_ALL), TA_OK);
+    ck_assert_int_eq(ta_league_run(l), TA_OK);
+    ck_assert_uint_eq(ta_league_row_count(l), 3);
+    ck_assert_int_eq(ta_league_block(l, 0, NULL, NULL, &a), TA_OK);
+    ck_assert_int_eq(ta_assessment_cutoffs(a, cut, 3, &n), TA_OK);
+    ck_assert_double_eq_tol(cut[0], 2.0, 1e-12);
+    ck_assert_double_eq_tol(cut[1], 2.3, 1e-12);
+    ck_assert_double_eq_tol(cut[2], 2.6, 1e-12);
+    /* Per type: of 1.9 2.3 2.8 = 2.1, 2.3, 2.55; B3 (2.8) stays in segment 4. */
+    ck_assert_int_eq(ta_league_set_cutoff_policy(l, TA_CUTOFFS_QUARTILES_TYPE), TA_OK);
+    ck_assert_int_eq(ta_league_run(l), TA_OK);
+    ck_assert_int_eq(ta_league_block(l, 0, NULL, NULL, &a), TA_OK);
+    ck_assert_int_eq(ta_assessment_cutoffs(a, cut, 3, &n), TA_OK);
+    ck_assert_double_eq_tol(cut[0], 2.1, 1e-12);
+    ck_assert_double_eq_tol(cut[1], 2.3, 1e-12);
+    ck_assert_double_eq_tol(cut[2], 2.55, 1e-12);
+    ck_assert_str_eq(ta_league_cell(l, 2, 8), "4");
+    /* Given: B2 (2.30) above 2.25 and at or below 2.55: segment 3. */
+    ck_assert_int_eq(ta_league_set_cutoffs(l, 3, given), TA_OK);
+    ck_assert_int_eq(ta_league_run(l), TA_OK);
+    ck_assert_str_eq(ta_league_cell(l, 1, 8), "3");
+    given[1] = 3;
+    ck_assert_int_eq(ta_league_set_cutoffs(l, 3, given), TA_EINVAL);
+    assert_has(ta_league_error(l), "ascending");
+    ck_assert_int_eq(ta_league_set_cutoffs(l, 2, given), TA_EINVAL);
+    /* The preset has no fixed thresholds. */
+    ck_assert_int_eq(ta_league_set_cutoff_policy(l, TA_CUTOFFS_FIXED), TA_EINVAL);
+    ck_assert_int_eq(ta_league_set_cutoff_policy(l, (ta_cutoff_policy)9), TA_EINVAL);
+    ck_assert_int_eq(ta_league_set_source(l, (ta_nhse_source)7), TA_EINVAL);
+    ck_assert_int_eq(ta_league_set_likely_ranges(l, 10, 1.0, 1, 1), TA_EINVAL);
+    ck_assert_int_eq(ta_league_set_likely_ranges(l, 10, 0.95, 1, 257), TA_EINVAL);
+    ck_assert_int_eq(ta_league_set_likely_ranges(l, 10000001, 0.95, 1, 1), TA_EINVAL);
+    /* Likely ranges: a league-table trust has no scores to resample. */
+    ck_assert_int_eq(ta_league_set_likely_ranges(l, 50, 0.95, 1, 1), TA_OK);
+    ck_assert_int_eq(ta_league_run(l), TA_OK);
+    ck_assert_str_eq(ta_league_cell(l, 0, 7), "");
+    ta_league_free(l);
+}
+END_TEST
+
+START_TEST(league_fixed_thresholds_and_errors)
+{
+    static const double fixed[3] = {1.8, 2.4, 2.9};
+    static const char one[] = HEADER "Q3 2025/26,,Acute trust,,A1,A,1.50,,1.0,No,1.0,\r\n";
+    ta_framework_builder *b = NULL;
+    ta_framework *fixed_fw = NULL;
+    ta_nhse_file *f = NULL;
+    ta_league *l = NULL;
+    ck_assert_int_eq(ta_framework_builder_new(&b, "fixed", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "d", "D", "D1"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "M1", "M", "d", TA_SCORING_SUPPLIED),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_AVERAGE, "OF5002", "avg"),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_ADJUSTED_SEGMENT, "OF5000",
+                                                     "seg"),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_DEFICIT_FLAG, "OF5004", "def"),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, fixed), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(b, &fixed_fw), TA_OK);
+    ta_framework_builder_free(b);
+    ck_assert_int_eq(ta_nhse_file_new(&f, fixed_fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "n.csv", national, strlen(national)), TA_OK);
+    ck_assert_int_eq(ta_league_new(&l, f, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_set_cutoff_policy(l, TA_CUTOFFS_FIXED), TA_OK);
+    ck_assert_int_eq(ta_league_run(l), TA_OK);
+    /* A3 (2.20) is in segment 2 under 1.8 / 2.4 / 2.9; B3 (2.80) in 3. */
+    ck_assert_str_eq(ta_league_cell(l, 2, 8), "2");
+    ck_assert_str_eq(ta_league_cell(l, 8, 8), "3");
+    ta_league_free(l);
+    ta_nhse_file_free(f);
+    ta_framework_free(fixed_fw);
+
+    /* No published segments: TA_ENOTFOUND from the published policy, no rows. */
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "one.csv", one, strlen(one)), TA_OK);
+    ck_assert_int_eq(ta_league_new(&l, f, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_run(l), TA_ENOTFOUND);
+    ck_assert_str_eq(ta_league_error(l), "Q3 2025/26: no trust has published unadjusted "
+                                         "segment 2");
+    ck_assert_uint_eq(ta_league_row_count(l), 0);
+    ck_assert_int_eq(ta_league_set_cutoff_policy(l, TA_CUTOFFS_GIVEN), TA_ESTATE);
+    ta_league_free(l);
+    ta_nhse_file_free(f);
+
+    /* Arguments. */
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_new(&l, f, NULL), TA_EINVAL); /* not read */
+    ck_assert_ptr_null(l);
+    ta_nhse_file_free(f);
+    ck_assert_int_eq(ta_league_new(NULL, file, NULL), TA_EINVAL);
+    ta_league_free(NULL);
+    ck_assert_str_eq(ta_league_error(NULL), "invalid argument: NULL league");
+    ck_assert_int_eq(ta_league_run(NULL), TA_EINVAL);
+    ck_assert_uint_eq(ta_league_row_count(NULL), 0);
+    ck_assert_uint_eq(ta_league_block_count(NULL), 0);
+    ck_assert_int_eq(ta_league_select_quarter(NULL, "Q3"), TA_EINVAL);
+    ck_assert_int_eq(ta_league_new(&l, file, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_select_quarter(l, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_league_select_trust_type(l, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_league_set_cutoffs(l, 3, NULL), TA_EINVAL);
+    ta_league_free(l);
+}
+END_TEST
+
+static Suite *league_suite(void)
+{
+    Suite *s = suite_create("league");
+    TCase *tc = tcase_create("league");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, league_layout_figures);
+    tcase_add_test(tc, league_layout_first_quarter_and_errors);
+    tcase_add_test(tc, files_merge_by_quarter);
+    tcase_add_test(tc, files_that_disagree_change_nothing);
+    tcase_add_test(tc, published_cutoffs_and_intervals);
+    tcase_add_test(tc, crossed_segments_name_the_trusts);
+    tcase_add_test(tc, league_rows_and_cells);
+    tcase_add_test(tc, league_selection_and_policies);
+    tcase_add_test(tc, league_fixed_thresholds_and_errors);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(league_suite());
+    int failed;
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
