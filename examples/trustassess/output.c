@@ -3,9 +3,14 @@
  * atomic write behind `-o` (see output.h for why output is built in memory).
  *
  * The atomic write uses mkstemp in the target's own directory (a rename is
- * atomic only within one file system), gives the file the permissions a plain
- * creation would have (0666 less the umask, as mkstemp makes 0600), syncs it
- * and renames it over the target. Any failure removes the temporary file.
+ * atomic only within one file system), gives the file the mode, owner and
+ * group of the file it replaces (or, for a new file, the permissions a plain
+ * creation would have: 0666 less the umask, as mkstemp makes 0600), syncs it
+ * and renames it over the target. Any failure removes the temporary file and
+ * leaves the target as it was. `-o` must destroy nothing: a symbolic link is
+ * followed (the temporary file is made beside the file it names, and the link
+ * stays), and a target that is not a regular file (a device such as /dev/null
+ * or /dev/full, a FIFO) is written in place as `> OUT` would, never replaced.
  */
 #include "output.h"
 
@@ -107,17 +112,111 @@ static int write_all(int fd, const char *p, size_t n)
     return 0;
 }
 
-static int emit_file(const cli_buf *b, const char *path)
+/* Follows `path` through symbolic links (at most 40, as the kernel does) to
+ * the name that is not a link, which may not exist yet. Returns a malloc'd
+ * path, or NULL with errno set. A relative link target is taken relative to
+ * the link's own directory. */
+static char *follow_links(const char *path)
+{
+    char *cur = malloc(strlen(path) + 1);
+    if (!cur)
+        return NULL;
+    strcpy(cur, path);
+    for (int hops = 0;; hops++) {
+        struct stat st;
+        char target[4096], *next;
+        const char *slash;
+        size_t dirlen;
+        ssize_t n;
+        if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+            return cur; /* a missing name is created, anything else is checked later */
+        if (hops == 40) {
+            free(cur);
+            errno = ELOOP;
+            return NULL;
+        }
+        n = readlink(cur, target, sizeof target - 1);
+        if (n < 0 || (size_t)n >= sizeof target - 1) {
+            if (n >= 0)
+                errno = ENAMETOOLONG;
+            free(cur);
+            return NULL;
+        }
+        target[n] = '\0';
+        slash = strrchr(cur, '/');
+        dirlen = (target[0] != '/' && slash) ? (size_t)(slash - cur) + 1 : 0;
+        next = malloc(dirlen + (size_t)n + 1);
+        if (!next) {
+            free(cur);
+            return NULL;
+        }
+        memcpy(next, cur, dirlen);
+        memcpy(next + dirlen, target, (size_t)n + 1);
+        free(cur);
+        cur = next;
+    }
+}
+
+/* Writes into what already exists at `path` and is not a regular file (a
+ * character device, a FIFO), as the shell's `> path` would: replacing it
+ * would destroy a device node or a pipe someone reads. */
+static int emit_in_place(const cli_buf *b, const char *shown, const char *path)
+{
+    int fd, err;
+    do
+        fd = open(path, O_WRONLY | O_NOCTTY);
+    while (fd < 0 && errno == EINTR);
+    if (fd < 0)
+        return cli_error(CLI_INPUT, "%s: cannot open for writing: %s", shown, strerror(errno));
+    if (write_all(fd, b->data ? b->data : "", b->len) != 0) {
+        err = errno;
+        close(fd);
+        return cli_error(CLI_INPUT, "%s: cannot write: %s", shown, strerror(err));
+    }
+    if (close(fd) != 0)
+        return cli_error(CLI_INPUT, "%s: cannot write: %s", shown, strerror(errno));
+    return CLI_OK;
+}
+
+/* Gives the temporary file `fd` the mode, owner and group of the file it
+ * replaces (`old`), or the mode a plain creation would have (0666 less the
+ * umask) when there is none. The owner comes first: chown clears set-id bits.
+ * Returns 0, or -1 with *what naming the step that failed (errno set). */
+static int take_attributes(int fd, const struct stat *old, const char **what)
+{
+    struct stat now;
+    mode_t mask;
+    if (!old) {
+        mask = umask(0);
+        umask(mask);
+        *what = "cannot set the mode of the new file";
+        return fchmod(fd, 0666 & ~mask);
+    }
+    *what = "cannot give the new file the owner and group of the old one";
+    if (fstat(fd, &now) != 0)
+        return -1;
+    if ((now.st_uid != old->st_uid || now.st_gid != old->st_gid) &&
+        fchown(fd, now.st_uid != old->st_uid ? old->st_uid : (uid_t)-1,
+               now.st_gid != old->st_gid ? old->st_gid : (gid_t)-1) != 0)
+        return -1;
+    *what = "cannot give the new file the mode of the old one";
+    return fchmod(fd, old->st_mode & 07777);
+}
+
+/* Replaces the regular file at `path` (or creates it) through a temporary
+ * file beside it and a rename, so `path` is either untouched or complete. */
+static int emit_replace(const cli_buf *b, const char *shown, const char *path,
+                        const struct stat *old)
 {
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) : 0;
     const char *base = slash ? slash + 1 : path;
+    const char *what = "cannot write";
     char *tmp;
     size_t size;
     int fd, err;
-    mode_t mask;
     if (*base == '\0')
-        return cli_error(CLI_INPUT, "%s: not a file name", path);
+        return cli_error(CLI_INPUT, "%s: not a file name", shown);
     size = dirlen + strlen(base) + 16;
     tmp = malloc(size);
     if (!tmp)
@@ -131,27 +230,52 @@ static int emit_file(const cli_buf *b, const char *path)
     if (fd < 0) {
         err = errno;
         free(tmp);
-        return cli_error(CLI_INPUT, "%s: cannot create a temporary file beside it: %s", path,
+        return cli_error(CLI_INPUT, "%s: cannot create a temporary file beside it: %s", shown,
                          strerror(err));
     }
-    mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, b->data ? b->data : "", b->len) != 0 ||
+    if (take_attributes(fd, old, &what) != 0 ||
+        (what = "cannot write", write_all(fd, b->data ? b->data : "", b->len) != 0) ||
         fsync(fd) != 0) {
         err = errno;
         close(fd);
         unlink(tmp);
         free(tmp);
-        return cli_error(CLI_INPUT, "%s: cannot write: %s", path, strerror(err));
+        return cli_error(CLI_INPUT, "%s: %s: %s", shown, what, strerror(err));
     }
     if (close(fd) != 0 || rename(tmp, path) != 0) {
         err = errno;
         unlink(tmp);
         free(tmp);
-        return cli_error(CLI_INPUT, "%s: cannot write: %s", path, strerror(err));
+        return cli_error(CLI_INPUT, "%s: cannot write: %s", shown, strerror(err));
     }
     free(tmp);
     return CLI_OK;
+}
+
+/* `-o path`: follow symbolic links to the file they name (the link stays);
+ * write in place into a device or FIFO; refuse a directory; replace a regular
+ * file atomically, keeping its mode, owner and group. */
+static int emit_file(const cli_buf *b, const char *path)
+{
+    struct stat st;
+    char *real = follow_links(path);
+    int rc;
+    if (!real)
+        return cli_error(CLI_INPUT, "%s: cannot follow the link: %s", path, strerror(errno));
+    if (stat(real, &st) != 0) {
+        if (errno == ENOENT)
+            rc = emit_replace(b, path, real, NULL);
+        else
+            rc = cli_error(CLI_INPUT, "%s: %s", path, strerror(errno));
+    } else if (S_ISDIR(st.st_mode)) {
+        rc = cli_error(CLI_INPUT, "%s: is a directory", path);
+    } else if (!S_ISREG(st.st_mode)) {
+        rc = emit_in_place(b, path, real);
+    } else {
+        rc = emit_replace(b, path, real, &st);
+    }
+    free(real);
+    return rc;
 }
 
 int cli_emit(const cli_buf *b, const char *path)

@@ -4,7 +4,9 @@
  * A subcommand builds its whole output in a cli_buf and writes it only when it
  * has succeeded, so a failure never leaves half a table on standard output or
  * in a file. `-o FILE` writes a temporary file in FILE's directory and renames
- * it over FILE, so FILE is either untouched or complete.
+ * it over FILE, so FILE is either untouched or complete; FILE keeps its mode,
+ * owner and group, a symbolic link is followed (and kept), and a device or
+ * FIFO is written in place rather than replaced.
  *
  * Tabular results are a cli_table of typed cells (each with the text CSV
  * shows and, for numbers, money, dates, flags, ranges and lists, the type that
@@ -31,8 +33,10 @@ void cli_buf_puts(cli_buf *b, const char *s);
 void cli_buf_printf(cli_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_buf_free(cli_buf *b);
 
-/* Writes the buffer to `path` atomically, or to standard output when path is
- * NULL or "-". Returns CLI_OK, or CLI_INPUT after a message naming the path. */
+/* Writes the buffer to `path` (atomically when it is a regular file or does
+ * not exist; in place when it is a device or FIFO), or to standard output when
+ * path is NULL or "-". Returns CLI_OK, or CLI_INPUT after a message naming the
+ * path; on failure a regular file at `path` is left as it was. */
 int cli_emit(const cli_buf *b, const char *path);
 
 /* What a cell holds. Each kind has one text (what CSV and the table print)
