@@ -55,6 +55,8 @@ void cli_capital_help(FILE *out)
           "                    json (typed: Headroom a number), xlsx (money as currency)\n"
           "  --columns A,B     only these columns, in this order\n"
           "  --bom, --excel    start the CSV with a UTF-8 BOM, so that Excel reads it\n"
+          "  --encoding E      PROPOSALS.csv is utf-8 (default) or windows-1252 (Excel's\n"
+          "                    plain \"CSV (Comma delimited)\")\n"
           "  --keep-going      write the good rows even when some rows have errors: OUT\n"
           "                    is replaced by the good rows alone (the errors are still\n"
           "                    reported and the exit status is 3)\n"
@@ -415,15 +417,16 @@ static int read_portfolio(ta_capital_portfolio *pf, const capital_args *ca)
     unsigned flags = ca->keep_going ? TA_CAPITAL_KEEP_GOING : 0u;
     ta_status st;
     size_t nerr;
-    if (strcmp(ca->file, "-") == 0) {
+    {
+        /* Read whole and checked (or decoded) as text first: a file saved by
+         * Excel as Windows-1252 is named as such, not as a bad amount. */
         cli_buf in = {0};
-        int rc = cli_read_all(&in, "-");
+        int rc = cli_read_all_as(&in, ca->file, (cli_encoding)ca->output.encoding);
         if (rc != CLI_OK)
             return rc;
-        st = ta_capital_portfolio_read_buffer(pf, in.data ? in.data : "", in.len, "<stdin>", flags);
+        st = ta_capital_portfolio_read_buffer(pf, in.data ? in.data : "", in.len,
+                                              cli_input_name(ca->file), flags);
         cli_buf_free(&in);
-    } else {
-        st = ta_capital_portfolio_read_csv(pf, ca->file, flags);
     }
     nerr = ta_capital_portfolio_row_error_count(pf);
     for (size_t k = 0; k < nerr; k++) {

@@ -86,9 +86,23 @@ const char *cli_suggest(const char *text, const char *const *names, size_t n);
 /* ---- inputs (input.c) ------------------------------------------------- */
 
 struct cli_buf;
-/* Reads the whole of `path` ("-" = standard input) into b. Returns CLI_OK,
- * or CLI_INPUT after a message naming the path (b is then freed). */
+
+/* The text encoding of input files (encoding.c): UTF-8, or Windows-1252 (what
+ * Excel's plain "CSV (Comma delimited)" saves) when --encoding says so. */
+typedef enum cli_encoding { CLI_ENCODING_UTF8 = 0, CLI_ENCODING_WINDOWS_1252 } cli_encoding;
+/* Parses "utf-8" or "windows-1252" (and cp1252); 0 when neither. */
+int cli_encoding_parse(cli_encoding *e, const char *text);
+/* Checks that b holds UTF-8 (an error naming line, column and byte, with how
+ * to save the file as CSV UTF-8), or decodes it from Windows-1252 into UTF-8
+ * in place. Returns CLI_OK or CLI_INPUT after the message. */
+int cli_decode_input(struct cli_buf *b, const char *name, cli_encoding encoding);
+
+/* Reads the whole of `path` ("-" = standard input) into b, as UTF-8 text
+ * (cli_decode_input). Returns CLI_OK, or CLI_INPUT after a message naming the
+ * path (b is then freed). */
 int cli_read_all(struct cli_buf *b, const char *path);
+/* The same, reading the file in the given encoding. */
+int cli_read_all_as(struct cli_buf *b, const char *path, cli_encoding encoding);
 /* How `path` is named in messages: "<stdin>" for "-", else the path. */
 const char *cli_input_name(const char *path);
 
@@ -117,6 +131,7 @@ typedef struct cli_input {
     ta_nhse_file *file;
     ta_nhse_source source;
     cli_cutoffs cutoffs;
+    cli_encoding encoding; /* of the file (--encoding) */
 } cli_input;
 
 /* Parses a --cutoffs argument (numbers are checked against the framework by

@@ -40,6 +40,8 @@ void cli_eligibility_help(FILE *out)
           "  --format F        csv (default), table, json (typed: each criterion's\n"
           "                    outcome, value and threshold), xlsx (an Excel workbook)\n"
           "  --bom, --excel    start the CSV with a UTF-8 BOM, so that Excel reads it\n"
+          "  --encoding E      the input is utf-8 (default) or windows-1252 (Excel's\n"
+          "                    plain \"CSV (Comma delimited)\")\n"
           "  --framework CSV   the framework catalogue FILE was published under\n"
           "  -o OUT            write to OUT (atomically) instead of standard output\n",
           out);
@@ -235,6 +237,7 @@ int cli_eligibility_run(int argc, char **argv)
     cli_output_init(&ea.output, "eligibility", CLI_FORMATS_TABULAR, CLI_FORMAT_CSV);
     if ((rc = parse(&ea, argc, argv)) != CLI_OK)
         return rc;
+    in.encoding = (cli_encoding)ea.output.encoding;
     if ((rc = cli_input_open(&in, "eligibility", &ea.files, ea.framework)) != CLI_OK ||
         (rc = make_criteria(&aft, "aft-2025", ea.criteria)) != CLI_OK ||
         (!ea.no_iho && (rc = make_criteria(&iho, "iho-2025", ea.iho)) != CLI_OK))
@@ -248,8 +251,19 @@ int cli_eligibility_run(int argc, char **argv)
         goto done;
     }
     if (ea.trust && ta_screen_find_trust(&index, s, ea.trust) != TA_OK) {
-        rc = cli_usage_error("eligibility", "no trust \"%s\" in %s", ea.trust,
-                             ta_screen_period(s, ta_screen_period_count(s) - 1));
+        size_t count = ta_screen_trust_count(s);
+        const char **codes = malloc((count ? count : 1) * sizeof *codes);
+        const char *near = NULL, *last = ta_screen_period(s, ta_screen_period_count(s) - 1);
+        for (size_t k = 0; codes && k < count; k++)
+            codes[k] = ta_screen_trust_code(s, k);
+        if (codes)
+            near = cli_suggest(ea.trust, codes, count);
+        if (near)
+            rc = cli_usage_error("eligibility", "no trust \"%s\" in %s; did you mean \"%s\"?",
+                                 ea.trust, last, near);
+        else
+            rc = cli_usage_error("eligibility", "no trust \"%s\" in %s", ea.trust, last);
+        free(codes);
         goto done;
     }
     if ((ea.quarters && ta_screen_set_quarters(s, ea.quarters) != TA_OK) ||

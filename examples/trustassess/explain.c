@@ -11,6 +11,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -32,7 +33,9 @@ void cli_explain_help(FILE *out)
           "  --format F        table (default: the readable account), csv (the metric\n"
           "                    table), json (summary, metrics and domains, typed), xlsx\n"
           "                    (a sheet each)\n"
-          "  --bom, --excel    start the CSV with a UTF-8 BOM, so that Excel reads it\n",
+          "  --bom, --excel    start the CSV with a UTF-8 BOM, so that Excel reads it\n"
+          "  --encoding E      the input is utf-8 (default) or windows-1252 (Excel's\n"
+          "                    plain \"CSV (Comma delimited)\")\n",
           out);
 }
 
@@ -296,6 +299,38 @@ static void interval_part(cli_buf *b, cli_input *in, const char *period, size_t 
     }
 }
 
+/* A --trust code the quarter does not have: a usage error with the nearest
+ * code of the quarter ("did you mean") when there is one near enough. */
+static int no_trust(const ta_league *l, const char *code, const char *period)
+{
+    size_t count = 0, k = 0;
+    const char **codes;
+    const char *near = NULL;
+    int rc;
+    for (size_t b = 0; b < ta_league_block_count(l); b++) {
+        const ta_assessment *x = NULL;
+        if (ta_league_block(l, b, NULL, NULL, &x) == TA_OK)
+            count += ta_assessment_trust_count(x);
+    }
+    if ((codes = malloc((count ? count : 1) * sizeof *codes)) != NULL) {
+        for (size_t b = 0; b < ta_league_block_count(l); b++) {
+            const ta_assessment *x = NULL;
+            if (ta_league_block(l, b, NULL, NULL, &x) != TA_OK)
+                continue;
+            for (size_t i = 0; i < ta_assessment_trust_count(x) && k < count; i++)
+                codes[k++] = ta_assessment_trust_code(x, i);
+        }
+        near = cli_suggest(code, codes, k);
+    }
+    if (near)
+        rc = cli_usage_error("explain", "no trust \"%s\" in %s; did you mean \"%s\"?", code, period,
+                             near);
+    else
+        rc = cli_usage_error("explain", "no trust \"%s\" in %s", code, period);
+    free(codes);
+    return rc;
+}
+
 static int explain(cli_buf *b, cli_input *in, const char *period, const char *code,
                    const cli_output *o)
 {
@@ -316,8 +351,9 @@ static int explain(cli_buf *b, cli_input *in, const char *period, const char *co
             a = x;
     }
     if (!a) {
+        rc = no_trust(l, code, period);
         ta_league_free(l);
-        return cli_usage_error("explain", "no trust \"%s\" in %s", code, period);
+        return rc;
     }
     cli_table_init(&metrics, 5, metric_names);
     cli_table_init(&domains, 4, domain_names);
@@ -375,6 +411,7 @@ int cli_explain_run(int argc, char **argv)
     cli_output_init(&ea.output, "explain", CLI_FORMATS_TABULAR, CLI_FORMAT_TABLE);
     if ((rc = parse(&ea, &in, argc, argv)) != CLI_OK)
         return rc;
+    in.encoding = (cli_encoding)ea.output.encoding;
     if ((rc = cli_input_open(&in, "explain", &ea.files, ea.framework)) != CLI_OK)
         goto done;
     np = ta_nhse_file_period_count(in.file);

@@ -105,12 +105,15 @@ static int check_given_cutoffs(cli_input *in, const char *cmd)
     return rc;
 }
 
-static int read_stdin(ta_nhse_file *f)
+/* The file (or standard input) read whole and checked or decoded as text
+ * before the library reads it, so that a file saved by Excel as Windows-1252
+ * gets a message that says so. */
+static int read_file(ta_nhse_file *f, const char *path, cli_encoding encoding)
 {
     cli_buf b = {0};
-    int rc = cli_read_all(&b, "-");
+    int rc = cli_read_all_as(&b, path, encoding);
     if (rc == CLI_OK &&
-        ta_nhse_file_add_buffer(f, "<stdin>", b.data ? b.data : "", b.len) != TA_OK)
+        ta_nhse_file_add_buffer(f, cli_input_name(path), b.data ? b.data : "", b.len) != TA_OK)
         rc = cli_error(CLI_INPUT, "%s", ta_nhse_file_error(f));
     cli_buf_free(&b);
     return rc;
@@ -134,10 +137,17 @@ const char *cli_input_name(const char *path)
 
 int cli_read_all(cli_buf *b, const char *path)
 {
+    return cli_read_all_as(b, path, CLI_ENCODING_UTF8);
+}
+
+int cli_read_all_as(cli_buf *b, const char *path, cli_encoding encoding)
+{
     FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     char chunk[65536];
     size_t n;
     int rc = CLI_OK;
+    if (!fp && errno == ENOENT) /* as the library words it */
+        return cli_error(CLI_INPUT, "%s: no such file or directory", path);
     if (!fp)
         return cli_error(CLI_INPUT, "%s: cannot open: %s", path, strerror(errno));
     while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
@@ -148,6 +158,8 @@ int cli_read_all(cli_buf *b, const char *path)
         rc = cli_error(CLI_INPUT, "%s: out of memory", cli_input_name(path));
     if (fp != stdin)
         fclose(fp);
+    if (rc == CLI_OK)
+        rc = cli_decode_input(b, cli_input_name(path), encoding);
     if (rc != CLI_OK)
         cli_buf_free(b);
     return rc;
@@ -165,14 +177,9 @@ int cli_input_open(cli_input *in, const char *cmd, const cli_files *files,
         return cli_error(CLI_INPUT, "the framework has more segments than this command handles");
     if (ta_nhse_file_new(&in->file, in->fw, NULL) != TA_OK)
         return cli_error(CLI_INPUT, "out of memory");
-    for (size_t i = 0; i < files->n; i++) {
-        if (strcmp(files->paths[i], "-") == 0) {
-            if ((rc = read_stdin(in->file)) != CLI_OK)
-                return rc;
-        } else if (ta_nhse_file_add(in->file, files->paths[i]) != TA_OK) {
-            return cli_error(CLI_INPUT, "%s", ta_nhse_file_error(in->file));
-        }
-    }
+    for (size_t i = 0; i < files->n; i++)
+        if ((rc = read_file(in->file, files->paths[i], in->encoding)) != CLI_OK)
+            return rc;
     return CLI_OK;
 }
 
@@ -204,8 +211,25 @@ int cli_find_period(const char **period, const cli_input *in, const char *cmd, c
         return CLI_OK;
     }
     list_periods(&b, in->file);
-    rc = cli_usage_error(cmd, "--quarter \"%s\" names no single quarter of the file (it has: %s)",
-                         text, b.data ? b.data : "none");
+    {
+        size_t n = ta_nhse_file_period_count(in->file);
+        const char **names = malloc((n ? n : 1) * sizeof *names);
+        const char *near = NULL;
+        for (size_t i = 0; names && i < n; i++)
+            names[i] = ta_nhse_file_period(in->file, i);
+        if (names)
+            near = cli_suggest(text, names, n);
+        if (near)
+            rc = cli_usage_error(cmd,
+                                 "--quarter \"%s\" is not a quarter of the file; did you mean "
+                                 "\"%s\"? (it has: %s)",
+                                 text, near, b.data ? b.data : "none");
+        else
+            rc = cli_usage_error(
+                cmd, "--quarter \"%s\" names no single quarter of the file (it has: %s)", text,
+                b.data ? b.data : "none");
+        free(names);
+    }
     cli_buf_free(&b);
     return rc;
 }
@@ -228,20 +252,55 @@ const char *cli_cutoff_origin(const cli_input *in)
     return "read off the published averages and segments";
 }
 
+/* A --trust-type the file does not have: a usage error with the nearest
+ * type ("did you mean") or the list of the file's types. */
+static int check_type(const cli_input *in, const char *cmd, const char *type)
+{
+    size_t n = ta_nhse_file_trust_type_count(in->file);
+    const char **names = malloc((n ? n : 1) * sizeof *names);
+    const char *near = NULL;
+    cli_buf b = {0};
+    int rc;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(ta_nhse_file_trust_type(in->file, i), type) == 0) {
+            free(names);
+            return CLI_OK;
+        }
+    for (size_t i = 0; names && i < n; i++) {
+        names[i] = ta_nhse_file_trust_type(in->file, i);
+        cli_buf_printf(&b, "%s\"%s\"", i ? ", " : "", names[i]);
+    }
+    if (names)
+        near = cli_suggest(type, names, n);
+    if (near)
+        rc = cli_usage_error(cmd, "--trust-type \"%s\" is not in the file; did you mean \"%s\"?",
+                             type, near);
+    else
+        rc = cli_usage_error(cmd, "--trust-type \"%s\" is not in the file (it has: %s)", type,
+                             b.data ? b.data : "none");
+    free(names);
+    cli_buf_free(&b);
+    return rc;
+}
+
 int cli_league_make(ta_league **out, cli_input *in, const char *cmd, const char *period,
                     const char *type, uint32_t replicates, uint64_t seed, unsigned threads)
 {
-    static const ta_cutoff_policy policy[] = {
-        [CLI_CUTOFFS_DEFAULT] = TA_CUTOFFS_PUBLISHED,
-        [CLI_CUTOFFS_PUBLISHED] = TA_CUTOFFS_PUBLISHED,
-        [CLI_CUTOFFS_QUARTILES] = TA_CUTOFFS_QUARTILES_ALL,
-        [CLI_CUTOFFS_QUARTILES_TYPE] = TA_CUTOFFS_QUARTILES_TYPE,
-        [CLI_CUTOFFS_FIXED] = TA_CUTOFFS_FIXED,
-        [CLI_CUTOFFS_GIVEN] = TA_CUTOFFS_GIVEN};
+    static const ta_cutoff_policy policy[] = {[CLI_CUTOFFS_DEFAULT] = TA_CUTOFFS_PUBLISHED,
+                                              [CLI_CUTOFFS_PUBLISHED] = TA_CUTOFFS_PUBLISHED,
+                                              [CLI_CUTOFFS_QUARTILES] = TA_CUTOFFS_QUARTILES_ALL,
+                                              [CLI_CUTOFFS_QUARTILES_TYPE] =
+                                                  TA_CUTOFFS_QUARTILES_TYPE,
+                                              [CLI_CUTOFFS_FIXED] = TA_CUTOFFS_FIXED,
+                                              [CLI_CUTOFFS_GIVEN] = TA_CUTOFFS_GIVEN};
     ta_league *l = NULL;
     ta_status st;
     int rc = CLI_OK;
     *out = NULL;
+    if (period && (rc = cli_find_period(&period, in, cmd, period)) != CLI_OK)
+        return rc;
+    if (type && (rc = check_type(in, cmd, type)) != CLI_OK)
+        return rc;
     if (ta_league_new(&l, in->file, NULL) != TA_OK)
         return cli_error(CLI_INPUT, "out of memory");
     if (type && ta_league_select_trust_type(l, type) != TA_OK)
@@ -252,8 +311,8 @@ int cli_league_make(ta_league **out, cli_input *in, const char *cmd, const char 
              (in->cutoffs.kind == CLI_CUTOFFS_GIVEN
                   ? ta_league_set_cutoffs(l, in->cutoffs.n, in->cutoffs.values)
                   : ta_league_set_cutoff_policy(l, policy[in->cutoffs.kind])) != TA_OK ||
-             (replicates && ta_league_set_likely_ranges(l, replicates, 0.95, seed, threads) !=
-                                TA_OK))
+             (replicates &&
+              ta_league_set_likely_ranges(l, replicates, 0.95, seed, threads) != TA_OK))
         rc = cli_usage_error(cmd, "%s", ta_league_error(l));
     else if ((st = ta_league_run(l)) == TA_ENOTFOUND && in->cutoffs.kind == CLI_CUTOFFS_DEFAULT)
         rc = cli_error(CLI_INPUT, "%s; give --cutoffs A,B,C or --cutoffs quartiles",

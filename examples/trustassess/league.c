@@ -51,6 +51,8 @@ void cli_league_help(FILE *out)
           "                    beneath), svg (the plots alone)\n"
           "  --columns A,B     only these columns, in this order\n"
           "  --bom, --excel    start the CSV with a UTF-8 BOM, so that Excel reads it\n"
+          "  --encoding E      the input is utf-8 (default) or windows-1252 (Excel's\n"
+          "                    plain \"CSV (Comma delimited)\")\n"
           "  --detail          add unadjusted and final segments, domain scores, reason,\n"
           "                    and each cut-off with the interval the published segments\n"
           "                    put it in and the trusts that bound it\n"
@@ -219,6 +221,7 @@ int cli_league_run(int argc, char **argv)
                     CLI_FORMAT_CSV);
     if ((rc = parse(&la, &in, argc, argv)) != CLI_OK)
         return rc;
+    in.encoding = (cli_encoding)la.output.encoding;
     ncols = la.detail ? ta_league_column_count() : TA_LEAGUE_PLAIN_COLUMNS;
     for (size_t c = 0; c < ncols && c < 32; c++)
         ta_league_column(c, &names[c], NULL);

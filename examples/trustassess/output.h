@@ -143,7 +143,8 @@ size_t cli_terminal_width(void);
  *   --format F         csv, table (or text), json, xlsx, html, svg, ics
  *   --bom, --excel     CSV starts with a UTF-8 byte order mark (Excel reads "£")
  *   --columns A,B,...  only these columns, in this order
- *   -o OUT, --output   write OUT (atomically) instead of standard output */
+ *   -o OUT, --output   write OUT (atomically) instead of standard output
+ *   --encoding E       input files are utf-8 (default) or windows-1252 */
 typedef struct cli_output {
     const char *cmd;  /* for messages */
     unsigned formats; /* bit (1u << f) for each format the command gives */
@@ -152,6 +153,7 @@ typedef struct cli_output {
     int bom;
     const char *columns;
     const char *path;
+    int encoding; /* cli_encoding of the command's input files */
 } cli_output;
 
 /* A named table: one sheet of a workbook, one key of a JSON object. */

@@ -89,6 +89,14 @@ int cli_output_option(cli_output *o, int argc, char **argv, int *i, int *rc)
         o->path = v;
     } else if ((m = cli_option_value(argc, argv, i, "--columns", &v)) != 0) {
         o->columns = v;
+    } else if ((m = cli_option_value(argc, argv, i, "--encoding", &v)) != 0) {
+        cli_encoding e = CLI_ENCODING_UTF8;
+        if (m > 0 && !cli_encoding_parse(&e, v)) {
+            *rc =
+                cli_usage_error(o->cmd, "--encoding must be utf-8 or windows-1252, not \"%s\"", v);
+            return 1;
+        }
+        o->encoding = (int)e;
     } else if ((m = cli_option_value(argc, argv, i, "--format", &v)) != 0) {
         int found = -1;
         char list[128];

@@ -52,6 +52,8 @@ void cli_reviews_help(FILE *out)
           "  --format F        csv (default), ics (iCalendar), table, json, xlsx (dates\n"
           "                    as dates)\n"
           "  --bom, --excel    start the CSV with a UTF-8 BOM, so that Excel reads it\n"
+          "  --encoding E      the input is utf-8 (default) or windows-1252 (Excel's\n"
+          "                    plain \"CSV (Comma delimited)\")\n"
           "  --dtstamp STAMP   the iCalendar DTSTAMP, YYYYMMDDTHHMMSSZ (default: --today,\n"
           "                    else the first due date, at 00:00:00 UTC)\n"
           "  -o OUT            write OUT atomically instead of standard output\n",
@@ -467,7 +469,7 @@ int cli_reviews_run(int argc, char **argv)
         rc = cli_usage_error(cmd, "--today %s: %s", ra.today_text, ta_review_schedule_error(s));
         goto done;
     }
-    if ((rc = cli_read_all(&in, ra.file)) != CLI_OK)
+    if ((rc = cli_read_all_as(&in, ra.file, (cli_encoding)ra.output.encoding)) != CLI_OK)
         goto done;
     if (cli_is_events_csv(in.data ? in.data : "", in.len)) {
         if ((rc = read_events(s, &ra, &in)) != CLI_OK)

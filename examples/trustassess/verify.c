@@ -34,6 +34,8 @@ void cli_verify_help(FILE *out)
           "  --format F        table (default; also 'text'), csv (one table, its Section\n"
           "                    column says which part), json, xlsx (a sheet per part)\n"
           "  --bom, --excel    start the CSV with a UTF-8 BOM, so that Excel reads it\n"
+          "  --encoding E      the input is utf-8 (default) or windows-1252 (Excel's\n"
+          "                    plain \"CSV (Comma delimited)\")\n"
           "  -o OUT            write OUT atomically instead of standard output\n"
           "\n"
           "Exit status 0 when every figure agrees or differs only as rounding explains,\n"
@@ -256,6 +258,7 @@ int cli_verify_run(int argc, char **argv)
     cli_table_init(&r.unchecked, 3, unchecked_cols);
     cli_table_init(&r.all, A_N, all_cols);
     memset(r.totals, 0, sizeof r.totals);
+    in.encoding = (cli_encoding)o.encoding;
     if ((rc = cli_input_open(&in, cmd, &files, framework)) != CLI_OK)
         goto done;
     if (quarter && (rc = cli_find_period(&period, &in, cmd, quarter)) != CLI_OK)

@@ -149,6 +149,29 @@ check "eligibility xlsx exit" 0 "$rc"
 soffice_convert "$CSV_FILTER" elig.xlsx csv
 check "eligibility xlsx: the CSV's rows" "$("$T" eligibility "$F" | wc -l)" "$(wc -l <csv/elig-Eligibility.csv)"
 
+# ---- input saved by Excel as Windows-1252 ----------------------------------------
+
+iconv -f UTF-8 -t WINDOWS-1252 "$EXAMPLES/capital-proposals.csv" >cap1252.csv
+run capital cap1252.csv
+check "Windows-1252 proposals: input error" 3 "$rc"
+check_match "Windows-1252: says so, where, and how to save as CSV UTF-8" \
+    '^trustassess: cap1252.csv:2:[0-9]+: the file is not UTF-8 \(byte 0xA3\); .*save it as "CSV UTF-8 \(Comma delimited\)", or give --encoding windows-1252$' \
+    "$(cat err)"
+check "Windows-1252: nothing written" "" "$(cat out)"
+run capital cap1252.csv --encoding windows-1252
+check "--encoding windows-1252: the UTF-8 file's output" "0 $("$T" capital "$EXAMPLES/capital-proposals.csv" | cksum)" "$rc $(cksum <out)"
+run capital cap1252.csv --encoding latin9
+check "--encoding unknown: usage error" 2 "$rc"
+tail -c +4 "$F" | sed 's/Kent Community Health/Kent Community Healt\xc3\xa9/' | iconv -f UTF-8 -t WINDOWS-1252 >nof1252.csv
+run league nof1252.csv --quarter Q4
+check_match "Windows-1252 NOF file: named with line and column" '^trustassess: nof1252.csv:[0-9]+:[0-9]+: the file is not UTF-8 \(byte 0xE9\)' "$(cat err)"
+run league nof1252.csv --quarter Q4 --encoding windows-1252
+check "--encoding windows-1252 on the NOF file: the name decoded" "0 Kent Community Healté NHS Foundation Trust" \
+    "$rc $(grep -o 'Kent Community Healt[^,]*' out | head -n 1)"
+printf 'Trust_code,Trust_name,Authorised_on,Last_reviewed_on\nRWX,Berkshire Health\xe9,2021-04-01,\n' >rev1252.csv
+run reviews rev1252.csv
+check "Windows-1252 reviews file: input error" 3 "$rc"
+
 # ---- table: fits $COLUMNS, empty columns left out; --columns ------------------
 
 COLUMNS=100 "$T" league "$F" --quarter Q4 --format table >out
@@ -159,6 +182,17 @@ check "--columns selects and orders" "Trust_code,Rank|RYY,1" "$(head -n 2 out | 
 run league "$F" --quarter Q4 --columns Trust_code,Rnak
 check "--columns unknown: exit 2" 2 "$rc"
 check_match "--columns unknown: did you mean" 'no column "Rnak"; did you mean "Rank"\?' "$(cat err)"
+run league "$F" --quarter "Q4 2025/2026"
+check_match "--quarter mistyped: did you mean" '"Q4 2025/2026" is not a quarter of the file; did you mean "Q4 2025/26"\?' "$(cat err)"
+check "--quarter mistyped: exit 2" 2 "$rc"
+run league "$F" --trust-type "Mental health and comunity trust"
+check_match "--trust-type mistyped: did you mean" 'did you mean "Mental health and community trust"\?' "$(cat err)"
+run explain "$F" --trust RWXX
+check_match "explain --trust mistyped: did you mean" '^trustassess: explain: no trust "RWXX" in Q4 2025/26; did you mean "RWX"\?$' "$(head -n 1 err)"
+run explain "$F" --trust ZZZZZ
+check "a code far from every code: no suggestion" 'trustassess: explain: no trust "ZZZZZ" in Q4 2025/26' "$(head -n 1 err)"
+run eligibility "$F" --trust RWXX
+check_match "eligibility --trust mistyped: did you mean" 'did you mean "RWX"\?' "$(cat err)"
 run league "$F" --quarter Q4 --format pdf
 check_match "--format names the formats it takes" 'must be csv, table, json, xlsx, html or svg, not "pdf"' "$(cat err)"
 
