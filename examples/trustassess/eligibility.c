@@ -3,7 +3,7 @@
  * trusts, and Integrated Health Organisations on top).
  *
  * A thin shell over ta_screen: it reads the file, makes the criteria sets (the
- * built-in aft-2025 and iho-2025, or files given with --criteria / --iho),
+ * built-in aft-guide and iho-2025, or files given with --criteria / --iho),
  * runs the screen over every quarter of the file and writes the library's own
  * export (CSV, table or JSON). Every verdict, reason and "what would have to
  * change" sentence is the library's, so the command, the bindings and the
@@ -21,12 +21,14 @@
 void cli_eligibility_help(FILE *out)
 {
     fputs("usage: trustassess eligibility FILE... [--quarters N] [--criteria CSV] [--iho CSV]\n"
+          "                              [--preset NAME] [--evidence CSV] [--as-of QUARTER]\n"
           "                              [--no-iho] [--trust CODE] [--format F] [--bom]\n"
           "                              [--framework CSV] [-o OUT]\n"
           "\n"
           "Screens every trust of FILE's last quarter against the advanced foundation\n"
-          "trust criteria (default: the built-in set aft-2025, our reading of the\n"
-          "published criteria) using every quarter of FILE as evidence, and, for trusts\n"
+          "trust criteria (default: the built-in set aft-guide, the criteria NHS\n"
+          "England's guide for applicants names, with our thresholds) using every\n"
+          "quarter of FILE as evidence, and, for trusts\n"
           "that pass, against the stricter IHO criteria (default: iho-2025). Per trust:\n"
           "eligible (every criterion met), close (exactly one not met or without\n"
           "evidence: what would have to change), or not eligible. No evidence is never\n"
@@ -35,6 +37,13 @@ void cli_eligibility_help(FILE *out)
           "\n"
           "  --quarters N      segment criteria look at the last N quarters (1..40)\n"
           "  --criteria CSV    the AFT criteria from a file (Id,Name,Kind,Parameters,...)\n"
+          "  --preset NAME     a built-in AFT set: aft-guide (default) or aft-2025\n"
+          "  --evidence CSV    supplied judgements (Trust_code,Judgement,Value[,Date,Note]):\n"
+          "                    capability_assessment, icb_support, region_support,\n"
+          "                    financial_plan_agreed, partnership (yes|no), cqc_rating\n"
+          "                    (outstanding|good|requires_improvement|inadequate)\n"
+          "  --as-of QUARTER   screen with only the quarters published by QUARTER\n"
+          "                    (e.g. \"Q1 2025/26\"); CQC ratings are judged on its last day\n"
           "  --iho CSV         the IHO criteria from a file; --no-iho screens AFT only\n"
           "  --trust CODE      one trust (table format: every criterion with its reason)\n"
           "  --format F        csv (default), table, json (typed: each criterion's\n"
@@ -49,7 +58,7 @@ void cli_eligibility_help(FILE *out)
 
 typedef struct elig_args {
     cli_files files;
-    const char *criteria, *iho, *trust, *framework;
+    const char *criteria, *iho, *trust, *framework, *preset, *evidence, *as_of;
     int quarters, no_iho;
     cli_output output;
 } elig_args;
@@ -73,6 +82,12 @@ static int parse(elig_args *ea, int argc, char **argv)
             ea->criteria = v;
         else if ((m = cli_option_value(argc, argv, &i, "--iho", &v)) != 0)
             ea->iho = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--preset", &v)) != 0)
+            ea->preset = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--evidence", &v)) != 0)
+            ea->evidence = v;
+        else if ((m = cli_option_value(argc, argv, &i, "--as-of", &v)) != 0)
+            ea->as_of = v;
         else if ((m = cli_option_value(argc, argv, &i, "--trust", &v)) != 0)
             ea->trust = v;
         else if ((m = cli_option_value(argc, argv, &i, "--framework", &v)) != 0)
@@ -97,6 +112,11 @@ static int parse(elig_args *ea, int argc, char **argv)
     }
     if (ea->files.n == 0)
         return cli_usage_error(cmd, "no FILE given ('-' reads standard input)");
+    if (ea->preset && ea->criteria)
+        return cli_usage_error(cmd, "--preset and --criteria exclude each other");
+    if (ea->preset && (!ta_criteria_preset_text(ea->preset) || strncmp(ea->preset, "aft", 3) != 0))
+        return cli_usage_error(cmd, "--preset must be aft-guide or aft-2025, not \"%s\"",
+                               ea->preset);
     if (ea->no_iho && ea->iho)
         return cli_usage_error(cmd, "--iho and --no-iho exclude each other");
     if (ea->output.columns)
@@ -239,15 +259,25 @@ int cli_eligibility_run(int argc, char **argv)
         return rc;
     in.encoding = (cli_encoding)ea.output.encoding;
     if ((rc = cli_input_open(&in, "eligibility", &ea.files, ea.framework)) != CLI_OK ||
-        (rc = make_criteria(&aft, "aft-2025", ea.criteria)) != CLI_OK ||
+        (rc = make_criteria(&aft, ea.preset ? ea.preset : "aft-guide", ea.criteria)) != CLI_OK ||
         (!ea.no_iho && (rc = make_criteria(&iho, "iho-2025", ea.iho)) != CLI_OK))
         goto done;
     if (ta_nhse_file_period_count(in.file) == 0) {
         rc = cli_error(CLI_INPUT, "%s: the file has no rows", ea.files.paths[0]);
         goto done;
     }
-    if ((st = ta_screen_new_nhse(&s, in.fw, in.file, NULL)) != TA_OK) {
+    st = ea.as_of ? ta_screen_new_nhse_as_of(&s, in.fw, in.file, ea.as_of, NULL)
+                  : ta_screen_new_nhse(&s, in.fw, in.file, NULL);
+    if (st == TA_ENOTFOUND) {
+        rc = cli_usage_error("eligibility", "--as-of: no quarter \"%s\" in the input", ea.as_of);
+        goto done;
+    }
+    if (st != TA_OK) {
         rc = cli_error(CLI_INPUT, "%s", ta_strerror(st));
+        goto done;
+    }
+    if (ea.evidence && ta_screen_read_evidence_csv(s, ea.evidence) != TA_OK) {
+        rc = cli_error(CLI_INPUT, "%s", ta_screen_error(s));
         goto done;
     }
     if (ea.trust && ta_screen_find_trust(&index, s, ea.trust) != TA_OK) {

@@ -93,7 +93,10 @@ typedef enum ta_cqc_rating {
 
 /* An empty criteria set named `name` (1..64 bytes, copied). */
 TA_API ta_status ta_criteria_new(ta_criteria **out, const char *name, const ta_allocator *alloc);
-/* A built-in set: "aft-2025" (default) or "iho-2025". TA_ENOTFOUND otherwise. */
+/* A built-in set: "aft-guide" (the criteria NHS England's guide for
+ * applicants names, back-tested against its nominations: docs/eligibility.md),
+ * "aft-2025" (the first reading, of the 10 Year Health Plan's words) or
+ * "iho-2025". TA_ENOTFOUND otherwise. */
 TA_API ta_status ta_criteria_preset(ta_criteria **out, const char *name, const ta_allocator *alloc);
 /* The CSV text of a built-in set (static; NULL for an unknown name), the
  * number of built-in sets and the name of set i (NULL out of range). */
@@ -178,6 +181,14 @@ typedef enum ta_screen_format {
  * TA_EINVAL if the file holds no period. */
 TA_API ta_status ta_screen_new_nhse(ta_screen **out, const ta_framework *fw, ta_nhse_file *file,
                                     const ta_allocator *alloc);
+/* As ta_screen_new_nhse, over the file's periods up to and including
+ * `period` (its label exactly, e.g. "Q1 2025/26"): the screen sees only what
+ * was published by then, and the trusts screened are those of `period`. The
+ * as-of date (ta_screen_set_as_of) is set to the quarter's last day when the
+ * label is "Qn YYYY/YY". TA_ENOTFOUND when the file has no such period. */
+TA_API ta_status ta_screen_new_nhse_as_of(ta_screen **out, const ta_framework *fw,
+                                          ta_nhse_file *file, const char *period,
+                                          const ta_allocator *alloc);
 /* A screen over n >= 1 run assessments of fw, one per quarter, oldest first
  * (borrowed: they must outlive the screen and not change). Their computed
  * adjusted segments, flags, domain scores and metric scores are the evidence;
@@ -203,6 +214,20 @@ TA_API ta_status ta_screen_supply_judgement(ta_screen *s, const char *code, cons
 /* A CQC overall rating published on rated_on (replaces an earlier one). */
 TA_API ta_status ta_screen_supply_cqc(ta_screen *s, const char *code, ta_cqc_rating rating,
                                       ta_date rated_on);
+
+/* Supplied evidence from CSV text (columns Trust_code, Judgement, Value;
+ * optional Date and Note; names in any ASCII case). Judgement is a key of a
+ * supplied criterion (partnership, capability_assessment, icb_support,
+ * region_support, financial_plan_agreed, ...) with Value yes, no or empty
+ * (unknown), or "cqc_rating" with Value outstanding, good,
+ * requires_improvement or inadequate and Date the day it was published (an
+ * undated rating is taken as published on the as-of date: our reading). Every
+ * trust must be one of the screen's (TA_ENOTFOUND). The text is checked whole
+ * before anything is supplied; messages read "NAME:LINE:COLUMN: what". Later
+ * rows replace earlier ones for the same trust and key. */
+TA_API ta_status ta_screen_read_evidence(ta_screen *s, const char *data, size_t len,
+                                         const char *name);
+TA_API ta_status ta_screen_read_evidence_csv(ta_screen *s, const char *path);
 
 /* Screens every trust of the last period against `aft` and, when iho is not
  * NULL, `iho`. The sets are read during the call only. TA_EINVAL for an empty

@@ -59,6 +59,63 @@ static const char aft_2025[] =
     "\"Stated criterion; no published figure measures it, so it is a judgement the caller "
     "supplies (yes or no)\"\n";
 
+/* "aft-guide": the criteria as NHS England's guide for applicants names them
+ * (A3: executive summary, paragraphs 3 and 4, and annex 1; A4: Assessing
+ * provider capability, guidance for NHS trust boards, 26 August 2025),
+ * back-tested against the nominations of 12 November 2025 on the data of Q1
+ * 2025/26 (docs/eligibility.md). The figures the guide names without a
+ * threshold (the NOF, CQC ratings) take ours; the rest are judgements the
+ * caller supplies, because no published figure shows them. */
+static const char aft_guide[] =
+    "Id,Name,Kind,Parameters,Source,Our_reading\n"
+    "nof_segment,Adjusted NOF segment 1 or 2 in the latest quarter,segment_at_most,"
+    "segment=2;quarters=1,"
+    "\"A3 para 3: delivering the public's priorities and value for money, as measured by the NHS "
+    "Oversight Framework\","
+    "\"Our reading: the top two of four segments (after the deficit cap) in the quarter screened; "
+    "all six nominated mental health and community trusts were in segment 1 or 2 in Q1 "
+    "2025/26\"\n"
+    "no_deficit,No financial deficit (NOF financial override flag OF5004 is 0),no_deficit,,"
+    "\"A3 (financially sustainable, with a focus on productivity improvement: the third "
+    "assessment question); A1 (sound finances)\","
+    "\"Our reading: the financial override flag of the latest quarter that publishes it\"\n"
+    "not_in_rsp,Not in the Recovery Support Programme (OF5007 is 0),not_in_rsp,,"
+    "\"A3 para 3 (only the highest performers may apply)\","
+    "\"Our reading: a trust receiving intensive support is not among the highest performers; "
+    "the flag is published for Q1-Q2 2025/26 only\"\n"
+    "safety,Patient safety domain score (OF4002) at most 2.50,domain_score_at_most,"
+    "domain=OF4002;threshold=2.50,"
+    "\"A3 (high-quality services with robust quality governance: the second assessment "
+    "question)\","
+    "\"Our reading: the NOF's patient safety domain in the better half of the 1.00-4.00 scale "
+    "in the latest quarter; every nominee met it in Q1 2025/26 (worst 2.39)\"\n"
+    "cqc,Current CQC rating good or outstanding (supplied),supplied,cqc_at_least=good,"
+    "\"A3 para 3: providing high quality care to patients, as measured by CQC ratings\","
+    "\"Our reading: good or better, and current (a rating older than the CQC's maximum interval "
+    "for it is no evidence); supplied as cqc_rating\"\n"
+    "capability,Provider Capability Assessment shows excellent leadership (supplied),supplied,"
+    "judgement=capability_assessment,"
+    "\"A3 para 3: excellent leadership, as per their Provider Capability Assessment; A4: boards "
+    "self-assess each year in six areas and the NHS England region forms a view of capability\","
+    "\"Stated criterion; the assessment is not published as a figure, so it is a judgement "
+    "supplied as capability_assessment (yes or no)\"\n"
+    "icb_support,Integrated care board supports the application (supplied),supplied,"
+    "judgement=icb_support,"
+    "\"A3 para 4: NHS England will assess providers that meet these criteria and have ... "
+    "integrated care board (ICB) support\",\"Stated criterion; supplied as icb_support\"\n"
+    "region_support,NHS England region supports the application (supplied),supplied,"
+    "judgement=region_support,"
+    "\"A3 para 4: ... and have NHS England Regional team ... support\","
+    "\"Stated criterion; supplied as region_support\"\n"
+    "financial_plan,Medium-term financial plan agreed with the ICB and region (supplied),"
+    "supplied,judgement=financial_plan_agreed,"
+    "\"A3 annex 1: a medium-term financial plan agreed with the ICB and the NHS England region\","
+    "\"Stated criterion; supplied as financial_plan_agreed\"\n"
+    "partnership,Works well with others (supplied judgement),supplied,judgement=partnership,"
+    "\"A3 para 4: the process will look at how well a trust works with others; A2 (a proven "
+    "track record of working in partnership)\","
+    "\"Stated criterion; no published figure measures it, so it is supplied as partnership\"\n";
+
 static const char iho_2025[] =
     "Id,Name,Kind,Parameters,Source,Our_reading\n"
     "segment,Adjusted NOF segment 1 in each of the last 4 quarters,segment_at_most,"
@@ -93,7 +150,7 @@ static const char iho_2025[] =
 
 static const struct {
     const char *name, *text;
-} presets[] = {{"aft-2025", aft_2025}, {"iho-2025", iho_2025}};
+} presets[] = {{"aft-2025", aft_2025}, {"iho-2025", iho_2025}, {"aft-guide", aft_guide}};
 
 #define N_PRESETS (sizeof presets / sizeof presets[0])
 

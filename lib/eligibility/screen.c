@@ -119,17 +119,12 @@ static ta_status copy_trusts(ta_screen *s)
     return TA_OK;
 }
 
-ta_status ta_screen_new_nhse(ta_screen **out, const ta_framework *fw, ta_nhse_file *file,
-                             const ta_allocator *alloc)
+/* A screen over the first n periods of a file (n >= 1). */
+static ta_status new_nhse(ta_screen **out, const ta_framework *fw, ta_nhse_file *file, size_t n,
+                          const ta_allocator *alloc)
 {
     ta_screen *s = NULL;
-    size_t n;
     ta_status st;
-    if (!out)
-        return TA_EINVAL;
-    *out = NULL;
-    if (!fw || !file || (n = ta_nhse_file_period_count(file)) == 0)
-        return TA_EINVAL;
     if ((st = screen_alloc(&s, fw, n, alloc)) != TA_OK)
         return st;
     s->file = file;
@@ -155,6 +150,45 @@ ta_status ta_screen_new_nhse(ta_screen **out, const ta_framework *fw, ta_nhse_fi
         return st;
     }
     *out = s;
+    return TA_OK;
+}
+
+ta_status ta_screen_new_nhse(ta_screen **out, const ta_framework *fw, ta_nhse_file *file,
+                             const ta_allocator *alloc)
+{
+    size_t n;
+    if (!out)
+        return TA_EINVAL;
+    *out = NULL;
+    if (!fw || !file || (n = ta_nhse_file_period_count(file)) == 0)
+        return TA_EINVAL;
+    return new_nhse(out, fw, file, n, alloc);
+}
+
+ta_status ta_screen_new_nhse_as_of(ta_screen **out, const ta_framework *fw, ta_nhse_file *file,
+                                   const char *period, const ta_allocator *alloc)
+{
+    size_t n, q;
+    ta_date end;
+    ta_status st;
+    if (!out)
+        return TA_EINVAL;
+    *out = NULL;
+    if (!fw || !file || !period || (n = ta_nhse_file_period_count(file)) == 0)
+        return TA_EINVAL;
+    for (q = 0; q < n; q++) {
+        const char *label = ta_nhse_file_period(file, q);
+        if (label && strcmp(label, period) == 0)
+            break;
+    }
+    if (q == n)
+        return TA_ENOTFOUND;
+    if ((st = new_nhse(out, fw, file, q + 1, alloc)) != TA_OK)
+        return st;
+    if (ta_nhse_period_end(&end, period) == TA_OK) {
+        (*out)->has_as_of = 1;
+        (*out)->as_of = end;
+    }
     return TA_OK;
 }
 

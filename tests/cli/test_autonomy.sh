@@ -200,5 +200,39 @@ cp out rules.csv
 check "rules table: light_max_segment" "2" "$(col rules.csv Value Parameter light_max_segment)"
 check "rules table: savings_years source" "A1; our reading" "$(col rules.csv Source Parameter savings_years)"
 
+# ---- eligibility on evidence, back-tested against the nominations --------------------
+
+NOF=$DATA/mental-health-and-community-trust-data-q1-q4.csv
+"$T" league "$NOF" --quarter "Q1 2025/26" >q1.csv
+"$PY" -c '
+import csv, sys
+print("Trust_code,Judgement,Value")
+for r in csv.DictReader(open("q1.csv")):
+    for k in ("partnership", "capability_assessment", "icb_support", "region_support",
+              "financial_plan_agreed"):
+        print(r["Trust_code"] + "," + k + ",yes")
+    print(r["Trust_code"] + ",cqc_rating,good")' >evidence.csv
+run eligibility "$NOF" --as-of "Q1 2025/26" --evidence evidence.csv
+check "back-test exit" 0 "$rc"
+cp out bt.csv
+for c in RWX RDY RYX RP1 RY3 RYV; do
+    check "back-test: nominee $c eligible as of Q1 2025/26" "eligible" "$(col bt.csv Verdict Trust_code $c)"
+done
+check "back-test: 61 trusts screened" 61 "$(col bt.csv Trust_code | wc -l | tr -d ' ')"
+ec=$(col bt.csv Verdict | grep -cE '^(eligible|close)$')
+check "back-test: eligible or close = 27 (fewer than half of 61)" 27 "$ec"
+check "back-test: the screen reads Q1 only" "" "$(grep -c 'Q2 2025/26' bt.csv | sed 's/^0$//')"
+run eligibility "$NOF" --as-of "Q1 2025/26"
+cp out nobt.csv
+check "no evidence: nobody eligible" "" "$(col nobt.csv Verdict | grep -x eligible)"
+run eligibility "$NOF" --as-of "Q9 2025/26"
+check "--as-of unknown quarter: exit" 2 "$rc"
+printf 'Trust_code,Judgement,Value\nRWX,partnership,perhaps\n' >bad-ev.csv
+run eligibility "$NOF" --evidence bad-ev.csv
+check "bad evidence: exit" 3 "$rc"
+check_match "bad evidence: file, line, column" 'bad-ev\.csv:2:17: Value "perhaps"' "$(cat err)"
+run eligibility "$NOF" --preset aft-2030
+check "unknown --preset: exit" 2 "$rc"
+
 echo "cli-autonomy: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

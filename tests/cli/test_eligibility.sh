@@ -59,7 +59,7 @@ print("\n".join(r[sys.argv[2]] for r in rows if r["Trust_code"] == sys.argv[1]))
 
 # ---- the CSV contract -----------------------------------------------------
 
-run eligibility "$F"
+run eligibility "$F" --preset aft-2025
 check "csv exit" 0 "$rc"
 check "csv header" "Trust_code,Trust_name,Trust_type,Verdict,Criteria_met,Criteria_failed,Criteria_no_evidence,Change,IHO_verdict,Reasons" "$(head -n 1 out)"
 check "one row per trust of Q4" 61 "$("$PY" -c 'import csv,sys; print(len(list(csv.DictReader(sys.stdin))))' <out)"
@@ -84,16 +84,16 @@ check "IHO gated" "not eligible" "$(field RKL IHO_verdict <out)"
 
 # ---- options ---------------------------------------------------------------
 
-run eligibility "$F" --trust RY3
+run eligibility "$F" --preset aft-2025 --trust RY3
 check "--trust exit" 0 "$rc"
 check "--trust one row" 2 "$(wc -l <out | tr -d ' ')"
 check "--trust row" "RY3" "$(tail -n 1 out | cut -d, -f1)"
 
-run eligibility "$F" --trust RY3 --format table
+run eligibility "$F" --preset aft-2025 --trust RY3 --format table
 check "table exit" 0 "$rc"
 check_match "table lists every criterion" '^      experience +not met +Effectiveness and experience domain score \(OF4005\) 2\.98' "$(grep '^      experience' out | head -n 1)"
 
-run eligibility "$F" --format json --trust RP1
+run eligibility "$F" --preset aft-2025 --format json --trust RP1
 check "json exit" 0 "$rc"
 check "json valid, RP1 access" "3.52 2.5 not met" "$("$PY" -c '
 import json, sys
@@ -102,10 +102,10 @@ c = [c for c in d["trusts"][0]["aft"]["criteria"] if c["id"] == "access"][0]
 print(c["value"], c["threshold"], c["outcome"])' <out)"
 
 # --quarters 1: only Q4 counts for the segment; RWX was 1,1,1,2 so still met at <= 2.
-run eligibility "$F" --quarters 1 --trust RWX --format json
+run eligibility "$F" --preset aft-2025 --quarters 1 --trust RWX --format json
 check "--quarters exit" 0 "$rc"
 check_match "--quarters 1 window" 'in each of the last 1 quarter \(Q4 2025/26: 2\)' "$(cat out)"
-run eligibility "$F" --quarters 5 --trust RWX
+run eligibility "$F" --preset aft-2025 --quarters 5 --trust RWX
 check_match "--quarters 5: no evidence" 'but 4 quarters are screened' "$(cat out)"
 check "--quarters 5: segment no evidence" "segment;partnership" "$(field RWX Criteria_no_evidence <out)"
 
@@ -117,12 +117,12 @@ check "--criteria RY3 eligible" "eligible" "$(field RY3 Verdict <out)"
 check "--criteria RWX close" "close" "$(field RWX Verdict <out)"
 check "--no-iho empty" "" "$(field RY3 IHO_verdict <out)"
 
-run eligibility "$F" --trust RYX -o result.csv
+run eligibility "$F" --preset aft-2025 --trust RYX -o result.csv
 check "-o exit" 0 "$rc"
 check "-o stdout quiet" 0 "$(wc -c <out | tr -d ' ')"
 check "-o file" "RYX" "$(tail -n 1 result.csv | cut -d, -f1)"
 
-run eligibility - --trust RYX <"$F"
+run eligibility - --preset aft-2025 --trust RYX <"$F"
 check "stdin exit" 0 "$rc"
 
 run help eligibility

@@ -118,10 +118,11 @@ START_TEST(presets)
     const char *id, *params, *source, *reading;
     ta_criterion_kind kind;
     ta_criteria *c = NULL;
-    ck_assert_uint_eq(ta_criteria_preset_count(), 2);
+    ck_assert_uint_eq(ta_criteria_preset_count(), 3);
     ck_assert_str_eq(ta_criteria_preset_name(0), "aft-2025");
     ck_assert_str_eq(ta_criteria_preset_name(1), "iho-2025");
-    ck_assert_ptr_null(ta_criteria_preset_name(2));
+    ck_assert_str_eq(ta_criteria_preset_name(2), "aft-guide");
+    ck_assert_ptr_null(ta_criteria_preset_name(3));
     ck_assert_ptr_null(ta_criteria_preset_text("aft-2024"));
     ck_assert_int_eq(ta_criteria_preset(&c, "aft-2024", NULL), TA_ENOTFOUND);
     ck_assert_ptr_null(c);

@@ -1,0 +1,221 @@
+/*
+ * Supplied evidence from a CSV file (ta_screen_read_evidence): the judgements
+ * the published figures cannot show (issue 16).
+ *
+ * Columns Trust_code, Judgement and Value (any order, names in any ASCII
+ * case), optionally Date and Note. A judgement key is any criterion key
+ * (partnership, capability_assessment, icb_support, region_support,
+ * financial_plan_agreed, ...) with Value yes, no or empty (unknown);
+ * "cqc_rating" takes outstanding, good, requires_improvement or inadequate
+ * (spaces or underscores), with Date the day it was published; an undated
+ * rating is taken as published on the screen's as-of date (our reading:
+ * current). The file is parsed and checked whole first (every trust must be
+ * one the screen holds), then applied, so a bad row changes nothing.
+ */
+#include <string.h>
+
+#include "common/alloc.h"
+#include "common/csv.h"
+#include "common/file.h"
+#include "eligibility_internal.h"
+#include "trustassess/date.h"
+
+enum { COL_CODE, COL_KEY, COL_VALUE, COL_DATE, COL_NOTE, N_COLS };
+
+static const char *const col_names[N_COLS] = {"Trust_code", "Judgement", "Value", "Date", "Note"};
+
+typedef struct row {
+    char *code, *key, *note;
+    int is_cqc;
+    ta_tristate value;
+    ta_cqc_rating rating;
+    int has_date;
+    ta_date date;
+} row;
+
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* s (trimmed) equals word, ASCII case and '_' / ' ' aside. */
+static int word_eq(const char *s, const char *word)
+{
+    size_t n;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    for (size_t k = 0; k < n; k++, word++) {
+        int a = lower((unsigned char)s[k]), b = lower((unsigned char)*word);
+        if (a == '_')
+            a = ' ';
+        if (b == '_')
+            b = ' ';
+        if (!b || a != b)
+            return 0;
+    }
+    return *word == '\0';
+}
+
+static void rows_free(ta_screen *s, row *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        tai_free(&s->alloc, rows[i].code);
+        tai_free(&s->alloc, rows[i].key);
+        tai_free(&s->alloc, rows[i].note);
+    }
+    tai_free(&s->alloc, rows);
+}
+
+static ta_status parse_row(ta_screen *s, const tai_csv *csv, const size_t *col, const char *name,
+                           row *out)
+{
+    const char *f[N_COLS];
+    size_t line = tai_csv_record_line(csv), col_no[N_COLS], len;
+    for (int c = 0; c < N_COLS; c++) {
+        f[c] = "";
+        col_no[c] = 1;
+        if (col[c] != (size_t)-1 && col[c] < tai_csv_field_count(csv)) {
+            f[c] = tai_csv_field(csv, col[c], NULL);
+            col_no[c] = tai_csv_field_column(csv, col[c]);
+        }
+    }
+    memset(out, 0, sizeof *out);
+    if (!tai_strmap_get(&s->trust_map, f[COL_CODE], strlen(f[COL_CODE]), NULL))
+        return tai_error_set(&s->err, TA_ENOTFOUND,
+                             "%s:%zu:%zu: trust \"%s\" is not in the screened period %s", name,
+                             line, col_no[COL_CODE], f[COL_CODE], s->labels[s->n_periods - 1]);
+    if (!tai_criteria_id_ok(f[COL_KEY]))
+        return tai_error_set(&s->err, TA_EPARSE,
+                             "%s:%zu:%zu: Judgement \"%s\" must be 1 to 32 letters, digits, _ or -",
+                             name, line, col_no[COL_KEY], f[COL_KEY]);
+    out->is_cqc = strcmp(f[COL_KEY], "cqc_rating") == 0;
+    if (out->is_cqc) {
+        static const ta_cqc_rating ratings[] = {TA_CQC_OUTSTANDING, TA_CQC_GOOD,
+                                                TA_CQC_REQUIRES_IMPROVEMENT, TA_CQC_INADEQUATE};
+        int found = 0;
+        for (size_t k = 0; k < 4 && !found; k++)
+            if (word_eq(f[COL_VALUE], ta_cqc_rating_name(ratings[k]))) {
+                out->rating = ratings[k];
+                found = 1;
+            }
+        if (!found)
+            return tai_error_set(&s->err, TA_EPARSE,
+                                 "%s:%zu:%zu: cqc_rating \"%s\" is not outstanding, good, "
+                                 "requires_improvement or inadequate",
+                                 name, line, col_no[COL_VALUE], f[COL_VALUE]);
+    } else if (word_eq(f[COL_VALUE], "yes")) {
+        out->value = TA_YES;
+    } else if (word_eq(f[COL_VALUE], "no")) {
+        out->value = TA_NO;
+    } else if (word_eq(f[COL_VALUE], "")) {
+        out->value = TA_UNKNOWN;
+    } else {
+        return tai_error_set(&s->err, TA_EPARSE,
+                             "%s:%zu:%zu: Value \"%s\" of judgement %s is not yes, no or empty",
+                             name, line, col_no[COL_VALUE], f[COL_VALUE], f[COL_KEY]);
+    }
+    len = strlen(f[COL_DATE]);
+    if (len > 0) {
+        if (ta_date_parse(&out->date, f[COL_DATE], len) != TA_OK)
+            return tai_error_set(&s->err, TA_EPARSE,
+                                 "%s:%zu:%zu: Date \"%s\" is not a date (YYYY-MM-DD)", name, line,
+                                 col_no[COL_DATE], f[COL_DATE]);
+        out->has_date = 1;
+    }
+    if (strlen(f[COL_NOTE]) > 500)
+        return tai_error_set(&s->err, TA_EPARSE, "%s:%zu:%zu: Note is over 500 bytes", name, line,
+                             col_no[COL_NOTE]);
+    if (out->is_cqc && !out->has_date && !s->has_as_of)
+        return tai_error_set(&s->err, TA_EPARSE,
+                             "%s:%zu:%zu: an undated cqc_rating needs the screen's as-of date",
+                             name, line, col_no[COL_DATE]);
+    if (!(out->code = tai_strdup(&s->alloc, f[COL_CODE])) ||
+        !(out->key = tai_strdup(&s->alloc, f[COL_KEY])) ||
+        !(out->note = tai_strdup(&s->alloc, f[COL_NOTE])))
+        return tai_error_set(&s->err, TA_ENOMEM, "out of memory");
+    return TA_OK;
+}
+
+static ta_status read_rows(ta_screen *s, tai_csv *csv, const char *name, row **rows, size_t *n)
+{
+    size_t col[N_COLS], cap = 0;
+    int has = 0;
+    ta_status st;
+    for (int c = 0; c < N_COLS; c++)
+        col[c] = (size_t)-1;
+    if ((st = tai_csv_next(csv, &has, &s->err)) != TA_OK)
+        return st;
+    if (!has)
+        return tai_error_set(&s->err, TA_EPARSE, "%s: empty file, no header", name);
+    for (size_t i = 0; i < tai_csv_field_count(csv); i++)
+        for (int c = 0; c < N_COLS; c++)
+            if (col[c] == (size_t)-1 && word_eq(tai_csv_field(csv, i, NULL), col_names[c]) &&
+                strchr(tai_csv_field(csv, i, NULL), ' ') == NULL)
+                col[c] = i;
+    for (int c = 0; c <= COL_VALUE; c++)
+        if (col[c] == (size_t)-1)
+            return tai_error_set(&s->err, TA_EPARSE, "%s:1: the header has no %s column", name,
+                                 col_names[c]);
+    for (;;) {
+        size_t len = 0;
+        if ((st = tai_csv_next(csv, &has, &s->err)) != TA_OK)
+            return st;
+        if (!has)
+            return TA_OK;
+        if (tai_csv_field_count(csv) == 1)
+            (void)tai_csv_field(csv, 0, &len);
+        if (tai_csv_field_count(csv) == 1 && len == 0)
+            continue;
+        if (tai_grow(&s->alloc, (void **)rows, &cap, *n + 1, sizeof **rows) != TA_OK)
+            return tai_error_set(&s->err, TA_ENOMEM, "out of memory");
+        st = parse_row(s, csv, col, name, &(*rows)[*n]);
+        (*n)++; /* freed either way */
+        if (st != TA_OK)
+            return st;
+    }
+}
+
+ta_status ta_screen_read_evidence(ta_screen *s, const char *data, size_t len, const char *name)
+{
+    tai_csv csv;
+    row *rows = NULL;
+    size_t n = 0;
+    ta_status st;
+    if (!s)
+        return TA_EINVAL;
+    tai_error_clear(&s->err);
+    if (!data && len > 0)
+        return tai_error_set(&s->err, TA_EINVAL, "data is NULL");
+    name = name ? name : "evidence";
+    tai_csv_init(&csv, &s->alloc, name, data ? data : "", len);
+    st = read_rows(s, &csv, name, &rows, &n);
+    tai_csv_free(&csv);
+    for (size_t i = 0; st == TA_OK && i < n; i++) {
+        const row *r = &rows[i];
+        st = r->is_cqc
+                 ? ta_screen_supply_cqc(s, r->code, r->rating, r->has_date ? r->date : s->as_of)
+                 : ta_screen_supply_judgement(s, r->code, r->key, r->value, r->note);
+    }
+    rows_free(s, rows, n);
+    return st;
+}
+
+ta_status ta_screen_read_evidence_csv(ta_screen *s, const char *path)
+{
+    char *data = NULL;
+    size_t len = 0;
+    ta_status st;
+    if (!s)
+        return TA_EINVAL;
+    tai_error_clear(&s->err);
+    if (!path)
+        return tai_error_set(&s->err, TA_EINVAL, "path is NULL");
+    if ((st = tai_read_file(&s->alloc, path, &data, &len, &s->err)) != TA_OK)
+        return st;
+    st = ta_screen_read_evidence(s, data, len, path);
+    tai_free(&s->alloc, data);
+    return st;
+}
