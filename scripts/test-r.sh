@@ -25,6 +25,7 @@ cd "$root"
 build=${1:-build}
 [[ "$build" = /* ]] || build="$root/$build"
 data="$root/tests/data/mental-health-and-community-trust-data-q1-q4.csv"
+acute="$root/tests/data/acute-trust-league-table-q3-2025-26.csv"
 cli="$build/examples/trustassess/trustassess"
 
 fail() {
@@ -104,7 +105,11 @@ if [[ ! -x "$cli" ]]; then
 else
     "$cli" league "$data" --quarter "Q4 2025/26" -o "$work/cli-q4.csv" || fail "$cli league"
     "$cli" league "$data" -o "$work/cli-all.csv" || fail "$cli league (all quarters)"
-    Rscript - "$data" "$work/cli-q4.csv" "$work/cli-all.csv" <<'RSCRIPT' || fail "league_table() differs from the command"
+    "$cli" league "$data" "$acute" -o "$work/cli-two.csv" || fail "$cli league (two files)"
+    "$cli" league "$data" "$acute" --cutoffs quartiles-by-type -o "$work/cli-type.csv" ||
+        fail "$cli league (two files, quartiles by type)"
+    Rscript - "$data" "$work/cli-q4.csv" "$work/cli-all.csv" "$acute" "$work/cli-two.csv" \
+        "$work/cli-type.csv" <<'RSCRIPT' || fail "league_table() differs from the command"
 library(trustassess)
 args <- commandArgs(trailingOnly = TRUE)
 x <- read_nhse_csv(args[1])
@@ -137,6 +142,9 @@ compare <- function(csv, mine, what) {
 }
 compare(args[2], league_table(x, quarter = "Q4 2025/26"), "Q4 2025/26")
 compare(args[3], league_table(x), "all quarters")
+two <- read_nhse_csv(c(args[1], args[4]))
+compare(args[5], league_table(two), "two files (data + acute league table)")
+compare(args[6], league_table(two, cutoffs = "quartiles-by-type"), "two files, quartiles by type")
 RSCRIPT
 fi
 echo "test-r.sh: passed"

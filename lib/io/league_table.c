@@ -235,6 +235,9 @@ ta_status ta_league_set_cutoffs(ta_league *l, size_t n, const double *cutoffs)
         return TA_EINVAL;
     if (!cutoffs)
         return tai_error_set(&l->err, TA_EINVAL, "cut-offs are NULL");
+    if (n != l->f->fw->def.n_cutoffs)
+        return tai_error_set(&l->err, TA_EINVAL, "the framework has %zu cut-offs, not %zu",
+                             l->f->fw->def.n_cutoffs, n);
     /* The assessment's own check and message. */
     if ((st = ta_assessment_new(&a, l->f->fw, &l->alloc)) != TA_OK)
         return tai_error_set(&l->err, st, "out of memory");

@@ -374,6 +374,8 @@ START_TEST(league_selection_and_policies)
     ck_assert_int_eq(ta_league_set_cutoffs(l, 3, given), TA_EINVAL);
     assert_has(ta_league_error(l), "ascending");
     ck_assert_int_eq(ta_league_set_cutoffs(l, 2, given), TA_EINVAL);
+    ck_assert_str_eq(ta_league_error(l), "the framework has 3 cut-offs, not 2");
+    ck_assert_int_eq(ta_league_set_cutoffs(l, 0, given), TA_EINVAL);
     /* The preset has no fixed thresholds. */
     ck_assert_int_eq(ta_league_set_cutoff_policy(l, TA_CUTOFFS_FIXED), TA_EINVAL);
     ck_assert_int_eq(ta_league_set_cutoff_policy(l, (ta_cutoff_policy)9), TA_EINVAL);

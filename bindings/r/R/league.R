@@ -10,14 +10,16 @@ league_table <- function(x, quarter = NULL, trust_type = NULL, cutoffs = "publis
     h <- .handle(x)
     kind <- NULL
     values <- numeric(0)
+    policies <- c(published = 0L, quartiles = 1L, "quartiles-by-type" = 3L, fixed = 4L)
     if (is.character(cutoffs) && length(cutoffs) == 1L && !is.na(cutoffs) &&
-        cutoffs %in% c("published", "quartiles")) {
-        kind <- if (cutoffs == "published") 0L else 1L
+        cutoffs %in% names(policies)) {
+        kind <- policies[[cutoffs]]
     } else if (is.numeric(cutoffs) && !is.factor(cutoffs)) {
         kind <- 2L
         values <- as.double(cutoffs)
     } else {
-        .ta_stop("invalid", paste0("cutoffs must be \"published\", \"quartiles\" or a numeric ",
+        .ta_stop("invalid", paste0("cutoffs must be \"published\", \"quartiles\", ",
+                                   "\"quartiles-by-type\", \"fixed\" or a numeric ",
                                    "vector of cut-offs, not ", deparse1(cutoffs)))
     }
     if (!is.logical(from_values) || length(from_values) != 1L || is.na(from_values))

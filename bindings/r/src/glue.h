@@ -29,6 +29,7 @@
 enum tar_kind {
     TAR_NHSE = 1, /* tar_nhse: framework + published file, the user's handle */
     TAR_ASSESSMENT,
+    TAR_LEAGUE,
     TAR_VERIFICATION,
     TAR_CAPITAL_RULES,
     TAR_CAPITAL_PROPOSAL,

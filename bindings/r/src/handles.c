@@ -27,6 +27,9 @@ static void free_contents(enum tar_kind kind, void *p)
     case TAR_ASSESSMENT:
         ta_assessment_free(p);
         break;
+    case TAR_LEAGUE:
+        ta_league_free(p);
+        break;
     case TAR_VERIFICATION:
         ta_verification_free(p);
         break;

@@ -2,15 +2,12 @@
  * NHS England's published file from R: reading it, its quarters and trust
  * types, league tables and verification.
  *
- * league_table() does what the `trustassess league` command does, through the
- * same public calls, so the two give the same rows: one assessment per
- * quarter x trust type (types in byte order), cut-offs per quarter read off
- * the published segments, given, or ta_quantile_cutoffs (QUARTILE.INC) of the
- * quarter's rounded averages with every trust type pooled; rows in the
- * library's league order. With likely ranges, each of those assessments gets
- * ta_assessment_likely_ranges (central 95%, the command's interval) and the
- * two likely-range columns are the command's text ("1.2 to 1.89", "1 to 11").
- * The R side only turns the columns into a data.frame.
+ * league_table() is the library's league object (ta_league), which the
+ * `trustassess league` command also calls, so the two give the same rows:
+ * options go in, the cells of the published columns come out (likely ranges
+ * as the command writes them, "1.2 to 1.89", "1 to 11"). Several files read
+ * together are merged by quarter by the library. The R side only turns the
+ * columns into a data.frame.
  */
 #include <math.h>
 #include <stdint.h>
@@ -18,17 +15,6 @@
 #include <string.h>
 
 #include "glue.h"
-
-#define MAX_CUTOFFS 16
-
-enum { CUTOFFS_PUBLISHED = 0, CUTOFFS_QUARTILES = 1, CUTOFFS_GIVEN = 2 };
-
-/* The likely ranges to compute (replicates = 0: none). */
-typedef struct likely_spec {
-    uint32_t replicates;
-    uint64_t seed;
-    unsigned threads;
-} likely_spec;
 
 /* The handle's contents. */
 static tar_nhse *get(SEXP handle)
@@ -47,7 +33,6 @@ SEXP tar_version(void)
 
 SEXP tar_nhse_read(SEXP path)
 {
-    const char *p = tar_string(path, "path", 0);
     SEXP guard = PROTECT(tar_guard_new(TAR_NHSE));
     tar_nhse *h = calloc(1, sizeof *h);
     ta_status st;
@@ -60,10 +45,20 @@ SEXP tar_nhse_read(SEXP path)
         tar_guard_free(guard);
         tar_raisef(st, "%s", ta_strerror(st));
     }
-    if ((st = ta_nhse_file_read(h->file, p)) != TA_OK) {
-        snprintf(msg, sizeof msg, "%s", ta_nhse_file_error(h->file));
-        tar_guard_free(guard);
-        tar_raise(st, msg);
+    if (TYPEOF(path) != STRSXP || XLENGTH(path) < 1)
+        tar_raise(TA_EINVAL, "path must be one or more file names");
+    /* Several files are merged by quarter (ta_nhse_file_add). */
+    for (R_xlen_t i = 0; i < XLENGTH(path); i++) {
+        if (STRING_ELT(path, i) == NA_STRING) {
+            tar_guard_free(guard);
+            tar_raise(TA_EINVAL, "path must not be NA");
+        }
+        if ((st = ta_nhse_file_add(h->file, Rf_translateCharUTF8(STRING_ELT(path, i)))) !=
+            TA_OK) {
+            snprintf(msg, sizeof msg, "%s", ta_nhse_file_error(h->file));
+            tar_guard_free(guard);
+            tar_raise(st, msg);
+        }
     }
     UNPROTECT(1);
     return guard;
@@ -129,191 +124,7 @@ SEXP tar_nhse_find_period(SEXP handle, SEXP text)
 
 /* ---- league tables ------------------------------------------------------ */
 
-static int compare_text(const void *x, const void *y)
-{
-    return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
-
-/* A run assessment of `period` and `type` in `guard` (NULL inside when the
- * quarter has no trust of the type). n = 0: the framework's own cut-offs. */
-static ta_assessment *assess(SEXP guard, tar_nhse *h, const char *period, const char *type,
-                             ta_nhse_source source, const double *cutoffs, size_t n,
-                             const likely_spec *likely)
-{
-    ta_assessment *a = NULL;
-    ta_status st;
-    char msg[TAR_MSG];
-    tar_guard_free(guard);
-    if ((st = ta_nhse_file_assessment(&a, h->file, period, type, source)) != TA_OK) {
-        snprintf(msg, sizeof msg, "%s", ta_nhse_file_error(h->file));
-        tar_raise(st, msg);
-    }
-    R_SetExternalPtrAddr(guard, a);
-    if (ta_assessment_trust_count(a) == 0) {
-        tar_guard_free(guard);
-        return NULL;
-    }
-    if ((n > 0 && (st = ta_assessment_set_cutoffs(a, n, cutoffs)) != TA_OK) ||
-        (st = ta_assessment_run(a)) != TA_OK ||
-        (likely && (st = ta_assessment_likely_ranges(a, likely->replicates, 0.95, likely->seed,
-                                                     likely->threads)) != TA_OK)) {
-        snprintf(msg, sizeof msg, "%s: %s", period, ta_assessment_error(a));
-        tar_guard_free(guard);
-        tar_raise(st, msg);
-    }
-    return a;
-}
-
-/* Quartile cut-offs of a quarter: the rounded averages of every segmented
- * trust, each assessed with its own type, pooled. */
-static void quartiles(double *cutoffs, size_t n, tar_nhse *h, const char *period,
-                      const char *const *types, size_t ntypes, ta_nhse_source source)
-{
-    /* A file has at least one row per trust of a quarter. */
-    size_t count = 0, cap = ta_nhse_file_row_count(h->file);
-    double *values = (double *)R_alloc(cap ? cap : 1, sizeof *values);
-    SEXP guard = PROTECT(tar_guard_new(TAR_ASSESSMENT));
-    ta_status st;
-    for (size_t t = 0; t < ntypes; t++) {
-        ta_assessment *a = assess(guard, h, period, types[t], source, NULL, 0, NULL);
-        for (size_t i = 0; a && i < ta_assessment_trust_count(a) && count < cap; i++) {
-            double avg;
-            if (ta_assessment_average(a, i, NULL, &avg, NULL) == TA_OK)
-                values[count++] = avg; /* else not segmented */
-        }
-    }
-    tar_guard_free(guard);
-    UNPROTECT(1);
-    if (count == 0)
-        tar_raisef(TA_ENOTFOUND, "%s: no trust has a score, so there are no quartiles", period);
-    if ((st = ta_quantile_cutoffs(cutoffs, n, values, count, TA_QUANTILE_TYPE7, NULL)) != TA_OK)
-        tar_raisef(st, "%s: quartiles: %s", period, ta_strerror(st));
-}
-
-/* Cut-offs given by the user must be ones the framework accepts: checked on an
- * empty assessment so that the library's rule and message apply. */
-static void check_given(tar_nhse *h, const double *cutoffs, size_t n)
-{
-    SEXP guard = PROTECT(tar_guard_new(TAR_ASSESSMENT));
-    ta_assessment *a = NULL;
-    ta_status st;
-    char msg[TAR_MSG];
-    if ((st = ta_assessment_new(&a, h->fw, NULL)) != TA_OK)
-        tar_raise(st, ta_strerror(st));
-    R_SetExternalPtrAddr(guard, a);
-    if ((st = ta_assessment_set_cutoffs(a, n, cutoffs)) != TA_OK) {
-        snprintf(msg, sizeof msg, "cutoffs: %s", ta_assessment_error(a));
-        tar_guard_free(guard);
-        tar_raise(st, msg);
-    }
-    tar_guard_free(guard);
-    UNPROTECT(1);
-}
-
-enum {
-    COL_QUARTER,
-    COL_REGION,
-    COL_TYPE,
-    COL_SUBTYPE,
-    COL_CODE,
-    COL_NAME,
-    COL_AVERAGE,
-    COL_AVERAGE_RANGE,
-    COL_SEGMENT,
-    COL_DEFICIT,
-    COL_RANK,
-    COL_RANK_RANGE,
-    N_COLS
-};
-
-/* "lo to hi" as NHS England writes the likely ranges and the command prints
- * them: each bound by ta_format_decimal, then without trailing zeros
- * ("1.2 to 1.89"). */
-static void range_text(char *buf, size_t size, double lo, double hi, int decimals)
-{
-    char a[40], b[40];
-    double x[2] = {lo, hi};
-    char *t[2] = {a, b};
-    for (int k = 0; k < 2; k++) {
-        size_t n;
-        if (ta_format_decimal(t[k], sizeof a, x[k], decimals) != TA_OK) {
-            t[k][0] = '\0';
-            continue;
-        }
-        n = strlen(t[k]);
-        while (n > 0 && strchr(t[k], '.') && (t[k][n - 1] == '0' || t[k][n - 1] == '.'))
-            t[k][--n] = '\0';
-    }
-    snprintf(buf, size, "%s to %s", a, b);
-}
-
-/* The 12 columns of one assessment's league (held by `guard`), in league
- * order; the likely-range columns are NA unless `likely`. */
-static SEXP league_rows(SEXP guard, const ta_assessment *a, int decimals, int likely)
-{
-    size_t n = ta_assessment_league_count(a);
-    R_xlen_t rn = (R_xlen_t)n;
-    SEXP cols = PROTECT(Rf_allocVector(VECSXP, N_COLS));
-    static const SEXPTYPE types[N_COLS] = {STRSXP,  STRSXP, STRSXP, STRSXP, STRSXP, STRSXP,
-                                           REALSXP, STRSXP, INTSXP, STRSXP, INTSXP, STRSXP};
-    char msg[TAR_MSG];
-    for (int c = 0; c < N_COLS; c++)
-        SET_VECTOR_ELT(cols, c, Rf_allocVector(types[c], rn));
-    for (size_t pos = 0; pos < n; pos++) {
-        R_xlen_t r = (R_xlen_t)pos;
-        size_t i;
-        int adjusted;
-        uint32_t rank;
-        double avg;
-        double lo = 0, hi = 0;
-        uint32_t rlo = 0, rhi = 0;
-        char text[96];
-        ta_status st;
-        ta_tristate deficit;
-        if ((st = ta_assessment_league_entry(&i, a, pos)) != TA_OK ||
-            (st = ta_assessment_average(a, i, NULL, &avg, NULL)) != TA_OK ||
-            (st = ta_assessment_segments(a, i, NULL, &adjusted, NULL)) != TA_OK ||
-            (st = ta_assessment_rank(a, i, &rank)) != TA_OK ||
-            (likely && (st = ta_assessment_likely_average_range(a, i, &lo, &hi)) != TA_OK) ||
-            (likely && (st = ta_assessment_likely_rank_range(a, i, &rlo, &rhi)) != TA_OK)) {
-            snprintf(msg, sizeof msg, "%s", ta_assessment_error(a));
-            tar_guard_free(guard);
-            tar_raise(st, msg);
-        }
-        deficit = ta_assessment_trust_flag(a, i, TA_FLAG_FINANCIAL_DEFICIT);
-        SET_STRING_ELT(VECTOR_ELT(cols, COL_QUARTER), r, tar_mkchar(ta_assessment_period(a)));
-        SET_STRING_ELT(VECTOR_ELT(cols, COL_REGION), r,
-                       tar_mkchar(ta_assessment_trust_field(a, i, TA_FIELD_REGION)));
-        SET_STRING_ELT(VECTOR_ELT(cols, COL_TYPE), r,
-                       tar_mkchar(ta_assessment_trust_field(a, i, TA_FIELD_TYPE)));
-        SET_STRING_ELT(VECTOR_ELT(cols, COL_SUBTYPE), r,
-                       tar_mkchar(ta_assessment_trust_field(a, i, TA_FIELD_SUBTYPE)));
-        SET_STRING_ELT(VECTOR_ELT(cols, COL_CODE), r, tar_mkchar(ta_assessment_trust_code(a, i)));
-        SET_STRING_ELT(VECTOR_ELT(cols, COL_NAME), r,
-                       tar_mkchar(ta_assessment_trust_field(a, i, TA_FIELD_NAME)));
-        REAL(VECTOR_ELT(cols, COL_AVERAGE))[r] = avg;
-        if (likely) {
-            range_text(text, sizeof text, lo, hi, decimals);
-            SET_STRING_ELT(VECTOR_ELT(cols, COL_AVERAGE_RANGE), r, Rf_mkChar(text));
-        } else {
-            SET_STRING_ELT(VECTOR_ELT(cols, COL_AVERAGE_RANGE), r, NA_STRING);
-        }
-        INTEGER(VECTOR_ELT(cols, COL_SEGMENT))[r] = adjusted;
-        SET_STRING_ELT(VECTOR_ELT(cols, COL_DEFICIT), r,
-                       deficit == TA_YES  ? Rf_mkChar("Yes")
-                       : deficit == TA_NO ? Rf_mkChar("No")
-                                          : NA_STRING);
-        INTEGER(VECTOR_ELT(cols, COL_RANK))[r] = (int)rank;
-        if (likely) {
-            snprintf(text, sizeof text, "%u to %u", (unsigned)rlo, (unsigned)rhi);
-            SET_STRING_ELT(VECTOR_ELT(cols, COL_RANK_RANGE), r, Rf_mkChar(text));
-        } else {
-            SET_STRING_ELT(VECTOR_ELT(cols, COL_RANK_RANGE), r, NA_STRING);
-        }
-    }
-    UNPROTECT(1);
-    return cols;
-}
+enum { N_COLS = 12 };
 
 /* A whole number in [lo, hi] from a length-one numeric (R has no 64-bit
  * integer: whole doubles up to 2^53 stand for one), else an error naming arg. */
@@ -329,103 +140,131 @@ static double whole_number(SEXP x, const char *arg, double lo, double hi)
     return v;
 }
 
-/* A list of column lists, one per quarter x trust type that has trusts, in
- * row order; R binds them. likely_ranges: TRUE/FALSE; replicates, seed and
- * threads as the command's --replicates, --seed and --threads. */
+/* Raises the league's message for status st (and frees the league). */
+static void league_fail(SEXP guard, ta_league *l, ta_status st, const char *hint)
+{
+    char msg[TAR_MSG];
+    snprintf(msg, sizeof msg, "%s%s", ta_league_error(l), hint);
+    tar_guard_free(guard);
+    tar_raise(st, msg);
+}
+
+/* The published table's 12 columns of the league's rows, typed as R columns:
+ * text cells as character (NA when empty), decimals as double, integers as
+ * integer, "Yes"/"No" as character. */
+static SEXP league_columns(const ta_league *l)
+{
+    size_t n = ta_league_row_count(l);
+    SEXP cols = PROTECT(Rf_allocVector(VECSXP, N_COLS));
+    for (size_t c = 0; c < N_COLS; c++) {
+        ta_column_kind kind = TA_COLUMN_TEXT;
+        SEXP col;
+        ta_league_column(c, NULL, &kind);
+        col = Rf_allocVector(kind == TA_COLUMN_DECIMAL   ? REALSXP
+                             : kind == TA_COLUMN_INTEGER ? INTSXP
+                                                         : STRSXP,
+                             (R_xlen_t)n);
+        SET_VECTOR_ELT(cols, (R_xlen_t)c, col);
+        for (size_t r = 0; r < n; r++) {
+            const char *text = ta_league_cell(l, r, c);
+            int has = 0;
+            double x = 0;
+            ta_league_cell_number(l, r, c, &has, &x, NULL);
+            if (kind == TA_COLUMN_DECIMAL)
+                REAL(col)[r] = has ? x : NA_REAL;
+            else if (kind == TA_COLUMN_INTEGER)
+                INTEGER(col)[r] = has ? (int)x : NA_INTEGER;
+            else
+                SET_STRING_ELT(col, (R_xlen_t)r, text[0] ? tar_mkchar(text) : NA_STRING);
+        }
+    }
+    UNPROTECT(1);
+    return cols;
+}
+
+/* The library's league (ta_league) of the file: a list of one column list
+ * (none when there are no rows), which R binds. kind: 0 published, 1
+ * quartiles of all types, 2 given numbers, 3 quartiles of each type, 4 the
+ * framework's fixed thresholds. likely_ranges: TRUE/FALSE; replicates, seed
+ * and threads as the command's --replicates, --seed and --threads. */
 SEXP tar_league(SEXP handle, SEXP quarter, SEXP trust_type, SEXP kind, SEXP cutoffs,
                 SEXP from_values, SEXP likely_ranges, SEXP replicates, SEXP seed, SEXP threads)
 {
+    static const ta_cutoff_policy policy[] = {TA_CUTOFFS_PUBLISHED, TA_CUTOFFS_QUARTILES_ALL,
+                                              TA_CUTOFFS_GIVEN, TA_CUTOFFS_QUARTILES_TYPE,
+                                              TA_CUTOFFS_FIXED};
     tar_nhse *h = get(handle);
-    const char *only_period = NULL, *only_type = tar_string(trust_type, "trust_type", 1);
+    const char *only_type = tar_string(trust_type, "trust_type", 1);
     const char *q = tar_string(quarter, "quarter", 1);
-    ta_nhse_source source;
-    likely_spec likely;
-    int with_likely;
-    size_t ntypes, nperiods, ncut = (size_t)(ta_framework_segment_count(h->fw) - 1), nchunk = 0;
+    uint32_t n_rep;
+    uint64_t n_seed;
+    unsigned n_threads;
     int k;
-    double cuts[MAX_CUTOFFS];
-    const char **types;
-    SEXP chunks, guard;
+    ta_league *l = NULL;
+    ta_status st;
+    SEXP guard, out;
 
-    if (TYPEOF(kind) != INTSXP || XLENGTH(kind) != 1 || INTEGER(kind)[0] < CUTOFFS_PUBLISHED ||
-        INTEGER(kind)[0] > CUTOFFS_GIVEN)
+    if (TYPEOF(kind) != INTSXP || XLENGTH(kind) != 1 || INTEGER(kind)[0] < 0 ||
+        INTEGER(kind)[0] > 4)
         tar_raise(TA_EINVAL, "internal: bad cut-off kind");
     k = INTEGER(kind)[0];
     if (TYPEOF(from_values) != LGLSXP || XLENGTH(from_values) != 1 ||
         LOGICAL(from_values)[0] == NA_LOGICAL)
         tar_raise(TA_EINVAL, "from_values must be TRUE or FALSE");
-    source = LOGICAL(from_values)[0] ? TA_FROM_VALUES : TA_FROM_SCORES;
     if (TYPEOF(likely_ranges) != LGLSXP || XLENGTH(likely_ranges) != 1 ||
         LOGICAL(likely_ranges)[0] == NA_LOGICAL)
         tar_raise(TA_EINVAL, "likely_ranges must be TRUE or FALSE");
     /* Checked whether or not used; the library checks the ranges it allows
      * (replicates 1 .. 10^7, threads at most 256). */
-    likely.replicates = (uint32_t)whole_number(replicates, "replicates", 0, 4294967295.0);
-    likely.seed = (uint64_t)whole_number(seed, "seed", 0, 9007199254740992.0);
-    likely.threads = (unsigned)whole_number(threads, "threads", 0, 4294967295.0);
-    with_likely = LOGICAL(likely_ranges)[0];
-    if (ncut > MAX_CUTOFFS)
-        tar_raise(TA_EINVAL, "the framework has more segments than this package handles");
-    if (k == CUTOFFS_GIVEN) {
-        if (TYPEOF(cutoffs) != REALSXP)
-            tar_raise(TA_EINVAL, "cutoffs must be \"published\", \"quartiles\" or a numeric "
-                                 "vector");
-        if (XLENGTH(cutoffs) == 0) /* n = 0 would mean "the framework's own" */
-            tar_raisef(TA_EINVAL, "cutoffs: the framework has %zu cut-offs, not 0", ncut);
-        check_given(h, REAL(cutoffs), (size_t)XLENGTH(cutoffs)); /* the count too */
-        memcpy(cuts, REAL(cutoffs), ncut * sizeof *cuts);
-    }
+    n_rep = (uint32_t)whole_number(replicates, "replicates", 0, 4294967295.0);
+    n_seed = (uint64_t)whole_number(seed, "seed", 0, 9007199254740992.0);
+    n_threads = (unsigned)whole_number(threads, "threads", 0, 4294967295.0);
+    if (k == 2 && TYPEOF(cutoffs) != REALSXP)
+        tar_raise(TA_EINVAL, "cutoffs must be \"published\", \"quartiles\" or a numeric vector");
     if (q)
-        only_period = find_period(h, q);
-    if (only_type) {
-        int found = 0;
-        for (size_t i = 0; i < ta_nhse_file_trust_type_count(h->file); i++)
-            found |= strcmp(ta_nhse_file_trust_type(h->file, i), only_type) == 0;
-        if (!found)
-            tar_raisef(TA_ENOTFOUND, "no trust type \"%s\" in the file", only_type);
+        find_period(h, q); /* the R error listing the file's quarters */
+
+    guard = PROTECT(tar_guard_new(TAR_LEAGUE));
+    if ((st = ta_league_new(&l, h->file, NULL)) != TA_OK) {
+        tar_guard_free(guard);
+        tar_raise(st, ta_strerror(st));
     }
-
-    /* Every trust type in byte order (for quartiles and the league), held in
-     * R memory so that an error cannot leak it. */
-    ntypes = ta_nhse_file_trust_type_count(h->file);
-    types = (const char **)R_alloc(ntypes ? ntypes : 1, sizeof *types);
-    for (size_t i = 0; i < ntypes; i++)
-        types[i] = ta_nhse_file_trust_type(h->file, i);
-    qsort(types, ntypes, sizeof *types, compare_text);
-
-    nperiods = ta_nhse_file_period_count(h->file);
-    chunks = PROTECT(Rf_allocVector(VECSXP, (R_xlen_t)(nperiods * (ntypes ? ntypes : 1))));
-    guard = PROTECT(tar_guard_new(TAR_ASSESSMENT));
-    for (size_t p = 0; p < nperiods; p++) {
-        const char *period = ta_nhse_file_period(h->file, p);
-        ta_status st;
-        if (only_period && strcmp(period, only_period) != 0)
-            continue;
-        if (k == CUTOFFS_QUARTILES) {
-            quartiles(cuts, ncut, h, period, types, ntypes, source);
-        } else if (k == CUTOFFS_PUBLISHED &&
-                   (st = ta_nhse_file_published_cutoffs(cuts, ncut, h->file, period)) != TA_OK) {
+    R_SetExternalPtrAddr(guard, l);
+    if (q && (st = ta_league_select_quarter(l, q)) != TA_OK)
+        league_fail(guard, l, st, "");
+    if (only_type && (st = ta_league_select_trust_type(l, only_type)) != TA_OK)
+        league_fail(guard, l, st, "");
+    if ((st = ta_league_set_source(l, LOGICAL(from_values)[0] ? TA_FROM_VALUES
+                                                              : TA_FROM_SCORES)) != TA_OK)
+        league_fail(guard, l, st, "");
+    if (k == 2) {
+        if ((st = ta_league_set_cutoffs(l, (size_t)XLENGTH(cutoffs), REAL(cutoffs))) != TA_OK) {
             char msg[TAR_MSG];
-            snprintf(msg, sizeof msg, "%s%s", ta_nhse_file_error(h->file),
-                     st == TA_ENOTFOUND ? "; give cutoffs = c(A, B, C) or cutoffs = \"quartiles\""
-                                        : "");
+            snprintf(msg, sizeof msg, "cutoffs: %s", ta_league_error(l));
+            tar_guard_free(guard);
             tar_raise(st, msg);
         }
-        for (size_t t = 0; t < ntypes; t++) {
-            ta_assessment *a;
-            SEXP cols;
-            if (only_type && strcmp(types[t], only_type) != 0)
-                continue;
-            if (!(a = assess(guard, h, period, types[t], source, cuts, ncut,
-                             with_likely ? &likely : NULL)))
-                continue;
-            cols = league_rows(guard, a, ta_framework_decimals(h->fw), with_likely);
-            SET_VECTOR_ELT(chunks, (R_xlen_t)nchunk++, cols);
-            tar_guard_free(guard);
-        }
+    } else if ((st = ta_league_set_cutoff_policy(l, policy[k])) != TA_OK) {
+        league_fail(guard, l, st, "");
     }
+    if (LOGICAL(likely_ranges)[0] &&
+        (st = ta_league_set_likely_ranges(l, n_rep, 0.95, n_seed, n_threads)) != TA_OK)
+        league_fail(guard, l, st, "");
+    if (LOGICAL(likely_ranges)[0] && n_rep == 0) { /* 0 would turn them off */
+        tar_guard_free(guard);
+        tar_raise(TA_EINVAL, "replicates must be a whole number from 1 to 10000000");
+    }
+    if ((st = ta_league_run(l)) != TA_OK)
+        league_fail(guard, l, st,
+                    st == TA_ENOTFOUND && k == 0
+                        ? "; give cutoffs = c(A, B, C) or cutoffs = \"quartiles\""
+                        : "");
+    out = PROTECT(Rf_allocVector(VECSXP, ta_league_row_count(l) > 0));
+    if (ta_league_row_count(l) > 0)
+        SET_VECTOR_ELT(out, 0, league_columns(l));
+    tar_guard_free(guard);
     UNPROTECT(2);
-    return Rf_lengthgets(chunks, (R_xlen_t)nchunk);
+    return out;
 }
 
 /* ---- verification ------------------------------------------------------- */

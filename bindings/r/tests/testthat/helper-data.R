@@ -3,6 +3,10 @@ data_file <- function() {
     system.file("extdata", "mental-health-and-community-trust-data-q1-q4.csv",
                 package = "trustassess", mustWork = TRUE)
 }
+acute_file <- function() {
+    system.file("extdata", "acute-trust-league-table-q3-2025-26.csv",
+                package = "trustassess", mustWork = TRUE)
+}
 published_q4 <- function() {
     read.csv(system.file("extdata", "mental-health-and-community-trust-league-table-q4.csv",
                          package = "trustassess", mustWork = TRUE),

@@ -1,7 +1,9 @@
 test_that("a missing file is an I/O error with the library's message", {
     expect_error(read_nhse_csv(file.path(tempdir(), "no-such-file.csv")),
                  "no-such-file.csv: no such file", class = "trustassess_io_error")
-    expect_error(read_nhse_csv(c("a", "b")), "single file name",
+    expect_error(read_nhse_csv(c("a", NA)), "one or more file names",
+                 class = "trustassess_invalid_error")
+    expect_error(read_nhse_csv(character(0)), "one or more file names",
                  class = "trustassess_invalid_error")
 })
 
@@ -26,7 +28,7 @@ test_that("an unknown quarter lists the file's quarters", {
     expect_error(verify_nhse(x, "Q5"), "names no single quarter",
                  class = "trustassess_notfound_error")
     expect_error(league_table(x, "Q4", trust_type = "Acute trust"),
-                 "no trust type \"Acute trust\" in the file",
+                 "\"Acute trust\" is not in the file \\(it has: \"Mental health and community trust\"\\)",
                  class = "trustassess_notfound_error")
     expect_error(league_table(x, quarter = 4), "quarter must be a single string",
                  class = "trustassess_invalid_error")
@@ -35,7 +37,7 @@ test_that("an unknown quarter lists the file's quarters", {
 test_that("bad cut-offs are R errors with the library's message", {
     x <- read_nhse_csv(data_file())
     expect_error(league_table(x, "Q4", cutoffs = "abc"),
-                 "cutoffs must be \"published\", \"quartiles\" or a numeric vector",
+                 "cutoffs must be \"published\", \"quartiles\", \"quartiles-by-type\", \"fixed\" or a numeric vector",
                  class = "trustassess_invalid_error")
     expect_error(league_table(x, "Q4", cutoffs = c("1.8", "2.2", "2.6")),
                  "numeric vector", class = "trustassess_invalid_error")

@@ -98,3 +98,25 @@ test_that("the table does not depend on LC_NUMERIC", {
                      { suppressWarnings(Sys.setlocale("LC_NUMERIC", "C"))
                        league_table(x, "Q4", cutoffs = c(1.8, 2.2, 2.6)) })
 })
+
+test_that("several files: the national Q3 league with the acute league table", {
+    x <- read_nhse_csv(c(data_file(), acute_file()))
+    q3 <- league_table(x, "Q3")
+    acute <- read.csv(acute_file(), fileEncoding = "UTF-8-BOM", stringsAsFactors = FALSE)
+    expect_identical(nrow(q3), 190L)
+    ours <- q3[match(acute$Trust_code, q3$Trust_code), ]
+    # every acute trust in its published segment; ranks in the published order,
+    # lower by at most the five trusts the file lacks
+    expect_identical(ours$Segment, as.integer(acute$Segment))
+    expect_true(all(ours$Rank <= acute$Rank & acute$Rank <= ours$Rank + 5))
+    expect_identical(order(ours$Rank, ours$Trust_code), order(acute$Rank, acute$Trust_code))
+    expect_identical(q3$Segment[q3$Trust_code == "RAS"], 2L)
+    expect_true(all(is.na(ours$Region)))
+    expect_identical(sum(q3$Trust_type == "Mental health and community trust"), 61L)
+    # per type, the acute trusts' own quartiles
+    by_type <- league_table(x, "Q3", cutoffs = "quartiles-by-type")
+    expect_identical(as.vector(table(by_type$Segment[by_type$Trust_type == "Acute trust"])),
+                     c(17L, 9L, 72L, 31L))
+    expect_error(read_nhse_csv(c(acute_file(), acute_file())),
+                 "trust RBV in Q3 2025/26 is in both", class = "trustassess_duplicate_error")
+})
