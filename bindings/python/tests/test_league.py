@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 import trustassess as ta
-from conftest import PUBLISHED_Q4, Q4
+from conftest import DATA, PUBLISHED_Q4, Q4
 
 
 def published_rows():
@@ -123,3 +123,72 @@ def test_league_table_bad_arguments(nof_file):
         ta.league_table("not a file")
     with pytest.raises(ta.InvalidArgumentError):  # not ascending: the library's check
         ta.league_table(nof_file, quarter=Q4, cutoffs=(3.0, 2.0, 2.5))
+
+
+# -- several files: the national league, through the library's league object --
+
+ACUTE = DATA / "acute-trust-league-table-q3-2025-26.csv"
+
+TWO_FILE_CASES = [
+    ({}, []),
+    ({"quarter": "Q3"}, ["--quarter", "Q3"]),
+    ({"quarter": "Q3", "cutoffs": "quartiles-by-type"},
+     ["--quarter", "Q3", "--cutoffs", "quartiles-by-type"]),
+    ({"quarter": "Q3", "trust_type": "Acute trust", "cutoffs": "quartiles"},
+     ["--quarter", "Q3", "--trust-type", "Acute trust", "--cutoffs", "quartiles"]),
+]
+
+
+@pytest.mark.parametrize("kwargs,args", TWO_FILE_CASES,
+                         ids=[" ".join(a) or "all" for _, a in TWO_FILE_CASES])
+def test_two_files_rows_equal_cli_csv(nof_path, cli, kwargs, args):
+    out = run_cli(cli, str(nof_path), str(ACUTE), *args)
+    with ta.read_nhse_csv([nof_path, ACUTE]) as f:
+        table = ta.league_table(f, **kwargs)
+    assert len(table) > 100
+    assert table.to_csv() == out
+
+
+def test_two_files_national_q3(nof_path):
+    with ta.read_nhse_csv([nof_path, ACUTE]) as f:
+        table = ta.league_table(f, quarter="Q3")
+        assert f.cutoff_interval("Q3", 1) == (2.35, 2.36)
+        assert f.cutoff_bounds("Q3", 1) == ["RAS"]
+        assert f.cutoff_bounds("Q3", 1, upper=True) == ["R0A"]
+    published = {r["Trust_code"]: r for r in csv.DictReader(open(ACUTE, encoding="utf-8-sig"))}
+    acute = [r for r in table if r.trust_type == "Acute trust"]
+    assert len(acute) == 129 and len(table) == 190
+    for r in acute:
+        p = published[r.trust_code]
+        assert r.segment == int(float(p["Segment"]))
+        assert r.rank <= int(float(p["Rank"])) <= r.rank + 5
+        assert r.result.n_scores == 0  # segmented on its published average
+    assert {r.trust_code: r.segment for r in table}["RAS"] == 2
+
+
+def test_league_object(nof_path):
+    with ta.read_nhse_csv(nof_path) as f:
+        f.add(ACUTE)
+        with ta.League(f, quarter=["Q3", "Q4"], trust_type="Acute trust") as lg:
+            assert len(lg.run()) == 129
+    with ta.read_nhse_csv(nof_path) as f:
+        with pytest.raises(ta.NotFoundError):
+            ta.League(f, trust_type="Ambulance trust")
+        with ta.League(f, quarter="Q3", cutoffs="quartiles-by-type") as lg:
+            lg.run()
+            assert len(lg) == 61
+            names = [n for n, _ in ta.league_columns()]
+            assert names[:3] == ["Quarter", "Region", "Trust_type"] and names[-1] == "Cutoffs"
+            assert ta.league_columns()[7][1] == ta.ColumnKind.RANGE
+            row = lg.rows()[0]
+            assert float(row[6]) == lg.number(0, 6)[0]
+            assert lg.number(0, 4) is None
+            (q, t, a), = lg.blocks()
+            assert (q, t) == ("Q3 2025/26", "Mental health and community trust")
+            assert lg.row_trust(0) == (0, a.result(row[4]).index)
+        with pytest.raises(ta.DuplicateError):
+            f.add(nof_path)
+        with pytest.raises(ValueError):
+            ta.League(f, cutoffs="median")
+        with pytest.raises(ta.InvalidArgumentError):
+            ta.League(f, cutoffs="fixed")  # the preset has no fixed thresholds

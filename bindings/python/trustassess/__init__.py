@@ -48,6 +48,8 @@ from .enums import (
     CapitalParam,
     CapitalRoute,
     CapitalTier,
+    ColumnKind,
+    CutoffPolicy,
     Document,
     CutoffRule,
     Direction,
@@ -89,6 +91,7 @@ from .capital import (
     RowError,
     capital_preset_names,
 )
+from .league import League, league_columns
 from .money import format_money, parse_money
 from .nhse import (NhseFile, Published, league_table, period_end, read_nhse_bytes,
                    read_nhse_csv)
@@ -109,7 +112,7 @@ __all__ = [
     "quantile_cutoffs", "round_half_up", "range_text",
     # published files
     "NhseFile", "Published", "read_nhse_csv",
-    "period_end", "read_nhse_bytes", "league_table",
+    "period_end", "read_nhse_bytes", "league_table", "League", "league_columns",
     "verify", "Verification", "Summary", "Difference", "Unchecked",
     # dates and reviews
     "dates", "Holidays", "ReviewSchedule", "ReviewResult", "trigger_name",
@@ -122,6 +125,7 @@ __all__ = [
     "CapitalFunding", "CapitalRoute", "CapitalTier", "CapitalBody", "CapitalParam", "Document",
     "Direction", "Scoring", "CutoffRule", "Quantile", "Figure", "FtStatus", "TrustField",
     "Flag", "InputKind", "Reason", "NhseSource", "VerifyMode", "Verdict", "Weekday",
+    "CutoffPolicy", "ColumnKind",
     "Feb29Rule", "ReviewTrigger",
     # errors
     "TrustAssessError", "InvalidArgumentError", "OutOfMemoryError", "NotFoundError",

@@ -123,6 +123,26 @@ class NhseSource(IntEnum):
     FROM_VALUES = 1
 
 
+class CutoffPolicy(IntEnum):
+    """``ta_cutoff_policy``: how a league finds each quarter's cut-offs."""
+
+    PUBLISHED = 0  # read off every published segment of every file
+    GIVEN = 1  # numbers given
+    QUARTILES_ALL = 2  # quartiles of every trust type pooled
+    QUARTILES_TYPE = 3  # quartiles of each trust type
+    FIXED = 4  # the framework's fixed thresholds
+
+
+class ColumnKind(IntEnum):
+    """``ta_column_kind``: what a league column's cells hold beside their text."""
+
+    TEXT = 0
+    DECIMAL = 1
+    INTEGER = 2
+    YES_NO = 3
+    RANGE = 4
+
+
 class VerifyMode(IntEnum):
     """``ta_verify_mode``."""
 

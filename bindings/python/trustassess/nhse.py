@@ -6,10 +6,12 @@
 >>> ta.league_table(f, quarter="Q4").to_pandas()
 
 :func:`league_table` gives exactly the rows and cells of the command
-``trustassess league FILE [--quarter Q] [--trust-type T] [--cutoffs C]
+``trustassess league FILE... [--quarter Q] [--trust-type T] [--cutoffs C]
 [--from-values] [--likely-ranges [--replicates N] [--seed S] [--threads T]]``:
-per quarter (file order) and trust type (byte order), one
-assessment, ranked separately, rows in the library's league order.
+both are the library's league object (:class:`~trustassess.league.League`),
+so Python keeps no orchestration of its own. Several files (a data file and
+the league tables of other trust types) are read into one :class:`NhseFile`
+and merged by quarter by the library.
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ import datetime
 from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple, Union
 
-from ._handle import Handle, PathLike, c_double, c_opt_str, c_path, c_str, c_unsigned, check
+from ._handle import Handle, PathLike, c_opt_str, c_path, c_str, c_unsigned, check
 from ._lib import lib
-from .assessment import Assessment, LeagueRow, LeagueTable, quantile_cutoffs
-from .enums import NhseSource, Quantile
-from .errors import NotFoundError
+from .assessment import Assessment, LeagueRow, LeagueTable
+from .enums import NhseSource
+from .errors import InvalidArgumentError, NotFoundError
 from .framework import Framework
 
 __all__ = ["NhseFile", "Published", "read_nhse_csv", "read_nhse_bytes", "league_table"]
@@ -75,6 +77,46 @@ class NhseFile(Handle):
         read; ParseError (naming line and column) for malformed content."""
         self._check(lib.ta_nhse_file_read(self._h(), c_path(path)))
         return self
+
+    def add(self, path: PathLike) -> "NhseFile":
+        """Reads another file into this one (``ta_nhse_file_add``): merged by
+        quarter; a trust in two files of the same kind, or two files that
+        disagree on a figure, is DuplicateError / InconsistentError naming
+        both files and the trust, and changes nothing."""
+        self._check(lib.ta_nhse_file_add(self._h(), c_path(path)))
+        return self
+
+    def add_bytes(self, data: Union[bytes, str], name: str = "<bytes>") -> "NhseFile":
+        """As :meth:`add`, from a file's content in memory."""
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        if not isinstance(raw, (bytes, bytearray)):
+            raise TypeError(f"data must be bytes or str, not {type(data).__name__}")
+        raw = bytes(raw)
+        self._check(lib.ta_nhse_file_add_buffer(self._h(), c_str(name, "name"), raw, len(raw)))
+        return self
+
+    def cutoff_interval(self, period: str, k: int) -> Tuple[Optional[float], Optional[float]]:
+        """Where cut-off `k` (0-based) of `period` is known to lie from every
+        published segment: (lo, hi), None for a side no trust bounds."""
+        has_lo, has_hi = ctypes.c_int(), ctypes.c_int()
+        lo, hi = ctypes.c_double(), ctypes.c_double()
+        self._check(lib.ta_nhse_file_cutoff_interval(
+            self._h(), self.find_period(period).encode("utf-8"), c_unsigned(k, "k", 32),
+            ctypes.byref(has_lo), ctypes.byref(lo), ctypes.byref(has_hi), ctypes.byref(hi)))
+        return (lo.value if has_lo.value else None, hi.value if has_hi.value else None)
+
+    def cutoff_bounds(self, period: str, k: int, upper: bool = False) -> List[str]:
+        """The codes of the trusts that bound cut-off `k` from below (or above)."""
+        exact = self.find_period(period).encode("utf-8")
+        count, code = ctypes.c_size_t(), ctypes.c_char_p()
+        self._check(lib.ta_nhse_file_cutoff_bound(self._h(), exact, k, int(upper), 0, None,
+                                                  ctypes.byref(count)))
+        out = []
+        for j in range(count.value):
+            self._check(lib.ta_nhse_file_cutoff_bound(self._h(), exact, k, int(upper), j,
+                                                      ctypes.byref(code), ctypes.byref(count)))
+            out.append(code.value.decode("utf-8"))  # type: ignore[union-attr]
+        return out
 
     def read_bytes(self, data: Union[bytes, str], name: str = "<bytes>") -> "NhseFile":
         """Reads the file's content from memory; `name` labels it in messages."""
@@ -168,12 +210,20 @@ def period_end(period: str) -> "datetime.date":
     return from_c(out)
 
 
-def read_nhse_csv(path: PathLike, framework: Optional[Framework] = None) -> NhseFile:
-    """Reads NHS England's published NOF CSV file against `framework` (default:
-    the nof-2025-26 preset). Missing file: TrustAssessIOError; malformed: ParseError."""
+def read_nhse_csv(path: Union[PathLike, Sequence[PathLike]],
+                  framework: Optional[Framework] = None) -> NhseFile:
+    """Reads NHS England's published NOF CSV file, or several (a list: data
+    files and league tables, merged by quarter), against `framework`
+    (default: the nof-2025-26 preset). Missing file: TrustAssessIOError;
+    malformed: ParseError; a trust in two files: DuplicateError."""
+    paths = list(path) if isinstance(path, (list, tuple)) else [path]
+    if not paths:
+        raise ValueError("no file given")
     f = NhseFile(framework)
     try:
-        return f.read(path)
+        for p in paths:
+            f.add(p)
+        return f
     except BaseException:
         f.close()
         raise
@@ -193,60 +243,24 @@ def read_nhse_bytes(data: Union[bytes, str], name: str = "<bytes>",
 CutoffSpec = Union[str, Sequence[float]]
 
 
-# (replicates, interval, seed, threads) of the likely ranges, as the command
-# computes them.
-_Likely = Tuple[int, float, int, int]
-
-
-def _assess(nf: NhseFile, period: str, trust_type: str, from_values: bool,
-            cutoffs: Optional[Sequence[float]],
-            likely: Optional[_Likely] = None) -> Optional[Assessment]:
-    a = nf.assessment(period, trust_type, from_values)
-    if len(a) == 0:
-        a.close()
-        return None
-    try:
-        if cutoffs:
-            a.set_cutoffs(cutoffs)
-        a.run()
-        if likely is not None:
-            a.likely_ranges(*likely)
-    except BaseException:
-        a.close()
-        raise
-    return a
-
-
-def _quartiles(nf: NhseFile, period: str, types: List[str], from_values: bool) -> Tuple[float, ...]:
-    # The rounded averages of every segmented trust of the quarter, each
-    # assessed with its own type as the league tables are; the library's
-    # QUARTILE.INC of them.
-    values: List[float] = []
-    for t in types:
-        a = _assess(nf, period, t, from_values, None)
-        if a is None:
-            continue
-        with a:
-            values.extend(r.average_rounded for r in a.results()
-                          if r.average_rounded is not None)
-    if not values:
-        raise NotFoundError(f"{period}: no trust has a score, so there are no quartiles", 3)
-    return quantile_cutoffs(values, nf._segment_count - 1, Quantile.TYPE7)
-
-
 def league_table(nhse_file: NhseFile, quarter: Optional[str] = None,
                  trust_type: Optional[str] = None, cutoffs: CutoffSpec = "published",
                  from_values: bool = False, likely_ranges: bool = False,
                  replicates: int = 10000, seed: int = 1, threads: int = 1) -> LeagueTable:
-    """The league tables of a published file, as ``trustassess league`` makes them.
+    """The league tables of published files, as ``trustassess league`` makes them.
+
+    A thin call of the library's league object
+    (:class:`~trustassess.league.League`, ``ta_league``).
 
     Args:
-        nhse_file: from :func:`read_nhse_csv`.
+        nhse_file: from :func:`read_nhse_csv` (one file or several).
         quarter: only this quarter ("Q4 2025/26", or "Q4" when unique); default all.
         trust_type: only this trust type; default every type, each ranked separately.
-        cutoffs: ``"published"`` (read off the published averages and segments),
-            ``"quartiles"`` (QUARTILE.INC of the quarter's rounded averages, all
-            trust types pooled) or a sequence of numbers (segments - 1 of them).
+        cutoffs: ``"published"`` (read off the published averages and segments of
+            every file, one national set per quarter), ``"quartiles"``
+            (QUARTILE.INC of the quarter's rounded averages, all trust types
+            pooled), ``"quartiles-by-type"`` (each type's own), ``"fixed"`` (the
+            framework's fixed thresholds) or a sequence of numbers (segments - 1).
         from_values: score metrics from raw values instead of published scores.
         likely_ranges: fill Likely_range_of_average_score and
             Likely_range_of_rank ("1.2 to 1.89", "1 to 11") by the library's
@@ -261,51 +275,41 @@ def league_table(nhse_file: NhseFile, quarter: Optional[str] = None,
     Rows come by quarter (file order), trust type (byte order), then league
     order; ``to_rows()`` equals the command's CSV cell for cell.
     """
+    from .league import League
+
     if not isinstance(nhse_file, NhseFile):
         raise TypeError(f"nhse_file must be an NhseFile, not {type(nhse_file).__name__}")
     if not isinstance(likely_ranges, bool):
         raise TypeError("likely_ranges must be bool")
-    likely: Optional[_Likely] = (
-        c_unsigned(replicates, "replicates", 32), 0.95, c_unsigned(seed, "seed", 64),
-        c_unsigned(threads, "threads", 32))
-    if not likely_ranges:
-        likely = None
-    given: Optional[Tuple[float, ...]] = None
-    if isinstance(cutoffs, str):
-        if cutoffs not in ("published", "quartiles"):
-            raise ValueError(f"cutoffs must be 'published', 'quartiles' or numbers, not {cutoffs!r}")
-    else:
-        try:
-            given = tuple(c_double(c, "cutoffs") for c in cutoffs)
-        except TypeError:
-            raise TypeError("cutoffs must be 'published', 'quartiles' or a sequence of numbers") \
-                from None
-    only = nhse_file.find_period(quarter) if quarter is not None else None
-    all_types = sorted(nhse_file.trust_types, key=lambda s: s.encode("utf-8"))
+    likely = (c_unsigned(replicates, "replicates", 32), 0.95, c_unsigned(seed, "seed", 64),
+              c_unsigned(threads, "threads", 32))
+    if likely_ranges and likely[0] == 0:  # 0 would turn them off
+        raise InvalidArgumentError("replicates must be from 1 to 10000000", 1)
     if trust_type is not None:
         c_str(trust_type, "trust_type")
-        if trust_type not in all_types:
-            raise NotFoundError(f"trust type {trust_type!r} is not in the file (it has: "
-                                f"{', '.join(repr(t) for t in nhse_file.trust_types)})", 3)
-        types = [trust_type]
-    else:
-        types = all_types
     rows: List[LeagueRow] = []
     used = {}
-    for period in nhse_file.periods:
-        if only is not None and period != only:
-            continue
-        if given is not None:
-            cut: Tuple[float, ...] = given
-        elif cutoffs == "quartiles":
-            cut = _quartiles(nhse_file, period, all_types, from_values)
-        else:
-            cut = nhse_file.published_cutoffs(period)
-        used[period] = cut
-        for t in types:
-            a = _assess(nhse_file, period, t, from_values, cut, likely)
-            if a is None:
-                continue
-            with a:
-                rows.extend(a.league_rows())
+    with League(nhse_file, quarter, trust_type, cutoffs, from_values,
+                likely if likely_ranges else None) as lg:
+        lg.run()
+        blocks = lg.blocks()
+        try:
+            for q, _, a in blocks:
+                used.setdefault(q, a.cutoffs)
+            for r in range(len(lg)):
+                b, i = lg.row_trust(r)
+                cells = [lg.cell(r, c) for c in range(12)]
+                average = lg.number(r, 6)
+                assert average is not None
+                rows.append(LeagueRow(
+                    quarter=cells[0], region=cells[1], trust_type=cells[2],
+                    trust_subtype=cells[3], trust_code=cells[4], trust_name=cells[5],
+                    average_score=average[0], average_score_text=cells[6],
+                    segment=int(cells[8]),
+                    in_financial_deficit={"Yes": True, "No": False}.get(cells[9]),
+                    rank=int(cells[10]), result=blocks[b][2].result(i),
+                    likely_range_of_average_score=cells[7], likely_range_of_rank=cells[11]))
+        finally:
+            for _, _, a in blocks:
+                a.close()
     return LeagueTable(rows, used)
