@@ -113,16 +113,19 @@ else
 library(trustassess)
 args <- commandArgs(trailingOnly = TRUE)
 x <- read_nhse_csv(args[1])
-# The command's CSV as text: empty cells are NA, numbers compared as written.
+# The command's CSV as text: empty cells are NA, numbers compared as written,
+# the logical deficit flag as the command's Yes/No.
 as_text <- function(df) {
     out <- lapply(df, function(col) {
-        if (is.double(col)) ifelse(is.na(col), NA_character_, sprintf("%.2f", col))
+        if (is.logical(col)) ifelse(is.na(col), NA_character_, ifelse(col, "Yes", "No"))
+        else if (is.double(col)) ifelse(is.na(col), NA_character_, sprintf("%.2f", col))
         else ifelse(is.na(col), NA_character_, as.character(col))
     })
     as.data.frame(out, stringsAsFactors = FALSE, optional = TRUE)
 }
 compare <- function(csv, mine, what) {
     header <- strsplit(readLines(csv, n = 1L, encoding = "UTF-8"), ",", fixed = TRUE)[[1]]
+    mine <- mine[seq_along(header)]  # the published columns (the typed bounds follow)
     if (!identical(header, names(mine)))
         stop(what, ": header differs: ", paste(header, collapse = ","))
     cli <- read.csv(csv, colClasses = "character", na.strings = "", check.names = FALSE,

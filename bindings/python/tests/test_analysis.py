@@ -66,6 +66,43 @@ def test_to_pandas_has_the_range_text(nof_file):
     assert df["Likely_range_of_rank"].str.match(r"^\d+ to \d+$").all()
 
 
+def test_to_pandas_has_the_range_bounds_as_numbers(nof_file):
+    table = ta.league_table(nof_file, quarter=Q4, likely_ranges=True, replicates=300)
+    df = table.to_pandas()
+    assert str(df["Average_score_low"].dtype) == "float64"
+    assert str(df["Average_score_high"].dtype) == "float64"
+    assert str(df["Rank_low"].dtype) == "Int64" and str(df["Rank_high"].dtype) == "Int64"
+    assert str(df["Trust_in_financial_deficit"].dtype) == "boolean"
+    assert not df[list(ta.LEAGUE_RANGE_COLUMNS)].isna().any().any()
+    # each bound is the number the published text shows, and brackets the average
+    for (_, row), r in zip(df.iterrows(), table):
+        lo, hi = r.likely_range_of_average_score.split(" to ")
+        assert row["Average_score_low"] == float(lo) and row["Average_score_high"] == float(hi)
+        rlo, rhi = r.likely_range_of_rank.split(" to ")
+        assert (row["Rank_low"], row["Rank_high"]) == (int(rlo), int(rhi))
+    assert (df["Average_score_low"] <= df["Average_score_high"]).all()
+    assert (df["Rank_low"] <= df["Rank_high"]).all()
+
+
+def test_plot_draws_a_mark_per_trust_and_saves_a_png(nof_file, tmp_path):
+    import matplotlib  # optional for users; the PYTHON group of install-deps.sh installs it
+
+    matplotlib.use("Agg")
+    table = ta.league_table(nof_file, quarter=Q4, likely_ranges=True, replicates=300)
+    fig = table.plot(tmp_path / "q4.png")
+    ax = fig.axes[0]
+    dots = [line for line in ax.get_lines() if len(line.get_xdata()) == 1]
+    assert len(dots) == 61
+    assert sorted(float(d.get_ydata()[0]) for d in dots) == \
+        sorted(r.average_score for r in table)
+    assert len(ax.collections) == 61  # a likely-range bar per trust
+    assert "Q4 2025/26" in ax.get_title(loc="left")
+    png = (tmp_path / "q4.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10000
+    with pytest.raises(ValueError):
+        table.plot(quarter="Q9 2099/00")
+
+
 def test_league_table_likely_range_arguments(nof_file):
     with pytest.raises(ta.InvalidArgumentError):
         ta.league_table(nof_file, quarter=Q4, likely_ranges=True, replicates=0)

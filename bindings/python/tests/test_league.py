@@ -71,7 +71,7 @@ def test_rows_equal_cli_csv(nof_file, nof_path, cli, kwargs, args):
 def test_issue_one_liner_q4_equals_cli(nof_file, nof_path, cli):
     df = ta.league_table(nof_file, quarter="Q4 2025/26").to_pandas()
     cli_rows = list(csv.reader(io.StringIO(run_cli(cli, str(nof_path), "--quarter", Q4))))
-    assert list(df.columns) == cli_rows[0]
+    assert list(df.columns) == cli_rows[0] + list(ta.LEAGUE_RANGE_COLUMNS)
     assert len(df) == len(cli_rows) - 1 == 61
     for (_, row), c in zip(df.iterrows(), cli_rows[1:]):
         assert row["Trust_code"] == c[4]
@@ -82,16 +82,19 @@ def test_issue_one_liner_q4_equals_cli(nof_file, nof_path, cli):
 
 def test_to_pandas_columns_and_dtypes(nof_file):
     df = ta.league_table(nof_file, quarter=Q4).to_pandas()
-    assert tuple(df.columns) == ta.LEAGUE_COLUMNS
+    assert tuple(df.columns) == ta.LEAGUE_COLUMNS + ta.LEAGUE_RANGE_COLUMNS
     assert str(df["Average_score"].dtype) == "float64"
     assert str(df["Segment"].dtype) == "int64"
     assert str(df["Rank"].dtype) == "int64"
     for c in ("Quarter", "Region", "Trust_type", "Trust_subtype", "Trust_code", "Trust_name",
-              "Trust_in_financial_deficit", "Likely_range_of_average_score",
-              "Likely_range_of_rank"):
+              "Likely_range_of_average_score", "Likely_range_of_rank"):
         assert df[c].dtype == object, c
     assert df["Likely_range_of_rank"].isna().all()
-    assert set(df["Trust_in_financial_deficit"]) <= {"Yes", "No"}
+    assert str(df["Trust_in_financial_deficit"].dtype) == "boolean"
+    assert set(df["Trust_in_financial_deficit"]) == {True, False}
+    # the published flag, typed: Coventry and Warwickshire (RYG) is in deficit
+    assert bool(df.loc[df["Trust_code"] == "RYG", "Trust_in_financial_deficit"].iloc[0]) is True
+    assert df[list(ta.LEAGUE_RANGE_COLUMNS)].isna().all().all()  # no likely ranges asked for
     assert df.loc[0, "Trust_code"] == "RYY" and df.loc[0, "Rank"] == 1
     assert df.loc[0, "Average_score"] == 1.53
 

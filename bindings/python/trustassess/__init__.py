@@ -33,6 +33,7 @@ the system loader (libtrustassess.so.1); its version must be 0.1.x.
 from ._lib import LibraryNotFoundError, LibraryVersionError, library_path
 from .assessment import (
     LEAGUE_COLUMNS,
+    LEAGUE_RANGE_COLUMNS,
     Assessment,
     LeagueRow,
     LeagueTable,
@@ -108,7 +109,7 @@ __all__ = [
     "Framework", "FrameworkBuilder", "MetricInfo", "DomainInfo", "preset_names",
     "Trust", "MetricInput",
     # assessment
-    "Assessment", "TrustResult", "LeagueRow", "LeagueTable", "LEAGUE_COLUMNS",
+    "Assessment", "TrustResult", "LeagueRow", "LeagueTable", "LEAGUE_COLUMNS", "LEAGUE_RANGE_COLUMNS",
     "quantile_cutoffs", "round_half_up", "range_text",
     # published files
     "NhseFile", "Published", "read_nhse_csv",

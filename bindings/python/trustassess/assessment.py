@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import os
 from dataclasses import dataclass, field
 from typing import (
     Any,
@@ -80,6 +81,13 @@ __all__ = [
 
 _ENOTFOUND = 3
 _ESTATE = 8
+
+#: Colours of segments 1-5 in pictures (the command's html/svg and :meth:`LeagueTable.plot`).
+SEGMENT_COLOURS = {1: "#1a9850", 2: "#91cf60", 3: "#fc8d59", 4: "#d73027", 5: "#762a83"}
+
+#: The likely ranges' bounds as numbers, after :data:`LEAGUE_COLUMNS` in
+#: :meth:`LeagueTable.to_pandas`.
+LEAGUE_RANGE_COLUMNS = ("Average_score_low", "Average_score_high", "Rank_low", "Rank_high")
 
 #: The columns of NHS England's published league table (and ``trustassess league``).
 LEAGUE_COLUMNS: Tuple[str, ...] = (
@@ -242,12 +250,15 @@ class LeagueTable:
         return out
 
     def to_pandas(self) -> Any:
-        """A ``pandas.DataFrame`` with :data:`LEAGUE_COLUMNS`: Average_score
-        float, Segment and Rank int64, the rest text (object; missing = None).
-        Imports pandas (only here)."""
+        """A ``pandas.DataFrame``, typed: :data:`LEAGUE_COLUMNS` (Average_score
+        float, Segment and Rank int64, Trust_in_financial_deficit a nullable
+        bool, the likely ranges as published text) followed by
+        :data:`LEAGUE_RANGE_COLUMNS`, the likely ranges' bounds as numbers
+        (Average_score_low/high float64, Rank_low/high nullable Int64; missing
+        until likely ranges are computed). Imports pandas (only here)."""
         import pandas as pd
 
-        data: Dict[str, List[Any]] = {c: [] for c in self.columns}
+        data: Dict[str, List[Any]] = {c: [] for c in self.columns + LEAGUE_RANGE_COLUMNS}
         for r in self._rows:
             data["Quarter"].append(r.quarter)
             data["Region"].append(r.region)
@@ -258,13 +269,69 @@ class LeagueTable:
             data["Average_score"].append(r.average_score)
             data["Likely_range_of_average_score"].append(r.likely_range_of_average_score or None)
             data["Segment"].append(r.segment)
-            data["Trust_in_financial_deficit"].append(
-                {True: "Yes", False: "No", None: None}[r.in_financial_deficit])
+            data["Trust_in_financial_deficit"].append(r.in_financial_deficit)
             data["Rank"].append(r.rank)
             data["Likely_range_of_rank"].append(r.likely_range_of_rank or None)
-        dtypes = {"Average_score": "float64", "Segment": "int64", "Rank": "int64"}
+            avg = r.result.likely_average if r.likely_range_of_average_score else None
+            rank = r.result.likely_rank if r.likely_range_of_rank else None
+            data["Average_score_low"].append(avg[0] if avg else None)
+            data["Average_score_high"].append(avg[1] if avg else None)
+            data["Rank_low"].append(rank[0] if rank else None)
+            data["Rank_high"].append(rank[1] if rank else None)
+        dtypes = {"Average_score": "float64", "Segment": "int64", "Rank": "int64",
+                  "Trust_in_financial_deficit": "boolean", "Average_score_low": "float64",
+                  "Average_score_high": "float64", "Rank_low": "Int64", "Rank_high": "Int64"}
         return pd.DataFrame({c: pd.Series(v, dtype=dtypes.get(c, object))
-                             for c, v in data.items()}, columns=list(self.columns))
+                             for c, v in data.items()}, columns=list(data))
+
+    def plot(self, path: Any = None, quarter: Optional[str] = None,
+             trust_type: Optional[str] = None) -> Any:
+        """NHS England's caterpillar plot of the table, as ``trustassess league
+        --format html`` draws it: per quarter and trust type, trusts in league
+        order, a dot at each average and a bar over its likely range, coloured
+        by segment, the cut-offs dashed. Returns the matplotlib ``Figure``
+        (one row of axes per quarter and trust type); saves it to `path` (PNG,
+        SVG or PDF by the name's extension) when given. Optional: imports
+        matplotlib (Debian python3-matplotlib) only here, with the Agg backend
+        when no display is set."""
+        import matplotlib
+
+        if not os.environ.get("DISPLAY"):
+            matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        groups: Dict[Tuple[str, str], List[LeagueRow]] = {}
+        for r in self._rows:
+            if (quarter is None or r.quarter == quarter) and \
+                    (trust_type is None or r.trust_type == trust_type):
+                groups.setdefault((r.quarter, r.trust_type), []).append(r)
+        if not groups:
+            raise ValueError("plot: no rows to draw (check quarter and trust_type)")
+        fig, axes = plt.subplots(len(groups), 1, squeeze=False,
+                                 figsize=(max(6.0, 0.14 * max(map(len, groups.values())) + 2),
+                                          3.6 * len(groups)))
+        for ax, ((q, t), rows) in zip(axes[:, 0], groups.items()):
+            for x, r in enumerate(rows):
+                colour = SEGMENT_COLOURS.get(r.segment, "#9e9e9e")
+                rng = r.result.likely_average if r.likely_range_of_average_score else None
+                if rng:
+                    ax.vlines(x, rng[0], rng[1], colors=colour, linewidth=2)
+                ax.plot(x, r.average_score, "o", color=colour, markersize=5)
+            for c in self.cutoffs.get(q, ()):
+                ax.axhline(c, color="#555555", linestyle="--", linewidth=0.8)
+                ax.annotate(f"cut-off {c:.2f}", (len(rows) - 0.5, c), fontsize=7,
+                            va="bottom", ha="right")
+            ax.set_title(f"{q}, {t}: {len(rows)} trusts", fontsize=10, loc="left")
+            ax.set_ylabel("Average score (lower is better)")
+            ax.set_xlabel("Trusts in league order (rank 1 on the left)")
+            ax.set_xticks([])
+            for seg, colour in SEGMENT_COLOURS.items():
+                ax.plot([], [], "o", color=colour, label=f"Segment {seg}")
+            ax.legend(fontsize=7, ncol=5, loc="upper left")
+        fig.tight_layout()
+        if path is not None:
+            fig.savefig(path)
+        return fig
 
     def __repr__(self) -> str:
         return f"<LeagueTable: {len(self._rows)} rows>"

@@ -42,7 +42,7 @@ league_table <- function(x, quarter = NULL, trust_type = NULL, cutoffs = "publis
                      "character", "double", "character", "integer", "character", "integer",
                      "character")[j], 0L)
     })
-    .new_df(cols, .league_columns)
+    .league_typed(.new_df(cols, .league_columns))
 }
 
 verify_nhse <- function(x, quarter = NULL) {

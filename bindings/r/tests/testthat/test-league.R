@@ -1,6 +1,7 @@
 columns <- c("Quarter", "Region", "Trust_type", "Trust_subtype", "Trust_code", "Trust_name",
              "Average_score", "Likely_range_of_average_score", "Segment",
-             "Trust_in_financial_deficit", "Rank", "Likely_range_of_rank")
+             "Trust_in_financial_deficit", "Rank", "Likely_range_of_rank",
+             "Average_score_low", "Average_score_high", "Rank_low", "Rank_high")
 
 test_that("the Q4 table equals NHS England's published league table", {
     x <- read_nhse_csv(data_file())
@@ -13,7 +14,7 @@ test_that("the Q4 table equals NHS England's published league table", {
     expect_identical(q4$Trust_code, pub$Trust_code)
     expect_identical(q4$Segment, as.integer(pub$Segment))
     expect_identical(q4$Rank, as.integer(pub$Rank))
-    expect_identical(q4$Trust_in_financial_deficit, pub$Trust_in_financial_deficit)
+    expect_identical(q4$Trust_in_financial_deficit, pub$Trust_in_financial_deficit == "Yes")
     expect_identical(q4$Trust_name, pub$Trust_name)
     expect_identical(q4$Region, pub$Region)
     expect_identical(q4$Trust_subtype, pub$Trust_subtype)
@@ -30,7 +31,13 @@ test_that("columns have the documented types", {
     expect_type(q4$Rank, "integer")
     expect_true(all(is.na(q4$Likely_range_of_average_score)))
     expect_true(all(is.na(q4$Likely_range_of_rank)))
-    expect_true(all(q4$Trust_in_financial_deficit %in% c("Yes", "No")))
+    expect_type(q4$Trust_in_financial_deficit, "logical")
+    expect_false(anyNA(q4$Trust_in_financial_deficit))
+    expect_true(any(q4$Trust_in_financial_deficit) && !all(q4$Trust_in_financial_deficit))
+    expect_type(q4$Average_score_low, "double")
+    expect_type(q4$Rank_low, "integer")
+    expect_true(all(is.na(q4$Average_score_low) & is.na(q4$Rank_high)))
+    expect_s3_class(q4, "ta_league_table")
     expect_true(all(q4$Quarter == "Q4 2025/26"))
     expect_identical(attr(q4, "row.names"), 1:61)
 })
@@ -70,7 +77,7 @@ test_that("quartile cut-offs are QUARTILE.INC of the rounded averages", {
 test_that("given cut-offs decide the segments of trusts not in deficit", {
     x <- read_nhse_csv(data_file())
     t <- league_table(x, "Q4", cutoffs = c(1.8, 2.2, 2.6))
-    free <- t$Trust_in_financial_deficit == "No"
+    free <- !t$Trust_in_financial_deficit
     expect_true(all(t$Segment[free & t$Average_score <= 1.8] == 1L))
     expect_true(all(t$Segment[free & t$Average_score > 1.8 & t$Average_score <= 2.2] == 2L))
     expect_true(all(t$Segment[free & t$Average_score > 2.6] == 4L))
@@ -119,4 +126,25 @@ test_that("several files: the national Q3 league with the acute league table", {
                      c(17L, 9L, 72L, 31L))
     expect_error(read_nhse_csv(c(acute_file(), acute_file())),
                  "trust RBV in Q3 2025/26 is in both", class = "trustassess_duplicate_error")
+})
+
+test_that("plot() draws the league table into a PNG", {
+    t <- league_table(read_nhse_csv(data_file()), "Q4", likely_ranges = TRUE,
+                      replicates = 500L)
+    png <- tempfile(fileext = ".png")
+    expect_identical(plot(t, file = png), t)
+    bytes <- readBin(png, "raw", 16L)
+    expect_identical(bytes[1:8], as.raw(c(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)))
+    expect_gt(file.size(png), 10000)
+    # one row of plots per quarter and trust type: four quarters, four times as tall
+    all <- league_table(read_nhse_csv(data_file()))
+    png4 <- tempfile(fileext = ".png")
+    plot(all, file = png4)
+    size <- function(p) {
+        b <- readBin(p, "raw", 24L)
+        sum(as.integer(b[21:24]) * 256^(3:0))  # IHDR height
+    }
+    expect_identical(size(png4), 4 * size(png))
+    expect_error(plot(t[0, ], file = tempfile()), class = "trustassess_invalid_error")
+    unlink(c(png, png4))
 })
