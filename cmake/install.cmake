@@ -6,6 +6,8 @@
 #   P/lib/pkgconfig/trustassess.pc
 #   P/lib/cmake/trustassess/{trustassess-config,-config-version,-targets*}.cmake
 #   P/bin/trustassess and P/share/man/man1/trustassess.1, once examples/ has them
+#   P/share/bash-completion/completions/trustassess (the command's completion)
+#   P/share/doc/trustassess/{README.md,LICENSE,CHANGELOG.md,docs/*.md}
 # (lib is CMAKE_INSTALL_LIBDIR, e.g. lib/x86_64-linux-gnu for prefix /usr.)
 #
 # The pkg-config file is written at install time, not configure time, so that
@@ -78,6 +80,16 @@ if(EXISTS ${PROJECT_SOURCE_DIR}/examples/trustassess/trustassess.1)
   install(FILES ${PROJECT_SOURCE_DIR}/examples/trustassess/trustassess.1
           DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 endif()
+# Its bash completion, where bash-completion looks for it on demand.
+if(EXISTS ${PROJECT_SOURCE_DIR}/examples/trustassess/trustassess.bash-completion)
+  install(FILES ${PROJECT_SOURCE_DIR}/examples/trustassess/trustassess.bash-completion
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
+          RENAME trustassess)
+endif()
 
+# The documentation: the README, the guides in docs/ (the command, the rules
+# and their sources, the file formats, building), the licence and changes.
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/CHANGELOG.md
-        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+        ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+file(GLOB TA_DOCS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/docs/*.md)
+install(FILES ${TA_DOCS} DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)

@@ -210,5 +210,27 @@ check "every command has a SYNOPSIS line and a section in trustassess(1)" "" "$m
 check_match "man trustassess documents eligibility" "Screens every trust" \
     "$(MANWIDTH=200 man -l "$MAN" 2>/dev/null | sed -n '/^   eligibility/,/^[A-Z]/p' | tr -s ' ')"
 
+# ---- bash completion --------------------------------------------------------------
+
+COMPLETION=$HERE/../../examples/trustassess/trustassess.bash-completion
+# complete WORDS...: what the completion offers for the last word.
+complete_words() {
+    bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _trustassess
+             printf "%s\n" "${COMPREPLY[@]}"' _ "$COMPLETION" "$@" | sort | tr '\n' ' ' | sed 's/ $//'
+}
+check "completion: the commands" "$( (cat commands.txt; echo help) | sort | tr '\n' ' ' | sed 's/ $//')" \
+    "$(complete_words trustassess "" | tr ' ' '\n' | grep -v '^-' | tr '\n' ' ' | sed 's/ $//')"
+check "completion: --format of league" "csv html json svg table xlsx" "$(complete_words trustassess league --format "")"
+check "completion: --format of reviews" "csv ics json table xlsx" "$(complete_words trustassess reviews --format "")"
+check "completion: --encoding" "utf-8 windows-1252" "$(complete_words trustassess capital --encoding "")"
+missing=""
+for c in $(cat commands.txt); do
+    offered=" $(complete_words trustassess "$c" -) "
+    for opt in $("$T" help "$c" | grep -oE -- '(^ *|\[)--?[a-z][a-z0-9-]*' | tr -d ' [' | sort -u); do
+        [[ "$offered" == *" $opt "* ]] || missing="$missing $c:$opt"
+    done
+done
+check "completion offers every option each command's help names" "" "$missing"
+
 echo "output: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -67,6 +67,25 @@ for h in "$root"/include/trustassess/*.h; do
 done
 ok "headers, libraries, trustassess.pc and the CMake package are installed"
 
+# The documentation goes with the library: README, every guide of docs/.
+doc=$prefix/share/doc/trustassess
+for f in "$doc/README.md" "$doc/LICENSE" "$doc/CHANGELOG.md"; do
+    [[ -f "$f" ]] || fail "not installed: ${f#"$prefix"/}"
+done
+for d in "$root"/docs/*.md; do
+    cmp -s "$d" "$doc/docs/$(basename "$d")" || fail "guide not installed: docs/$(basename "$d")"
+done
+ok "documentation installed ($(find "$doc" -name '*.md' | wc -l | tr -d ' ') Markdown files)"
+# With the command (a build with examples): its manual page and bash completion.
+if [[ -x "$prefix/bin/trustassess" ]]; then
+    [[ -f "$prefix/share/man/man1/trustassess.1" ]] || fail "not installed: the manual page"
+    completion=$prefix/share/bash-completion/completions/trustassess
+    [[ -f "$completion" ]] || fail "not installed: the bash completion"
+    words=$(bash -c 'source "$1"; COMP_WORDS=(trustassess lea); COMP_CWORD=1; _trustassess; echo "${COMPREPLY[*]}"' _ "$completion")
+    [[ "$words" == league ]] || fail "the installed completion completes 'lea' to '$words'"
+    ok "manual page and bash completion installed"
+fi
+
 # 1. Exported symbols and SONAME.
 nm -D --defined-only "$so" >"$tmp/nm.txt"
 if ! grep -q ' ta_[A-Za-z0-9_]*@@TRUSTASSESS_1$' "$tmp/nm.txt"; then
