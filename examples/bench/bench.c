@@ -10,7 +10,9 @@
  * and the median is reported, so a stray interrupt does not move a figure.
  *
  * Data: NHS England's published mental health and community trust file (the
- * path of the copy in tests/data is compiled in; --data overrides) and
+ * path of the copy in tests/data is compiled in; --data overrides), its acute
+ * Q3 league table (129 trusts, --acute overrides), a synthetic ambulance
+ * league table of ten trusts (no ambulance file is bundled) and
  * synthetic trusts on a synthetic 20-metric rank-scored framework built with
  * the builder API. Synthetic values come from a fixed-seed generator, so every
  * run assesses the same trusts. The scaling runs each happen in a child
@@ -34,9 +36,30 @@
 #ifndef TA_BENCH_DATA
 #define TA_BENCH_DATA "tests/data/mental-health-and-community-trust-data-q1-q4.csv"
 #endif
+#ifndef TA_BENCH_ACUTE
+#define TA_BENCH_ACUTE "tests/data/acute-trust-league-table-q3-2025-26.csv"
+#endif
 
 #define N_METRICS 20
 #define QUARTER "Q4 2025/26"
+
+/* Ten ambulance trusts of Q3 2025/26 in NHS England's league-table layout,
+ * made up: averages inside the published Q3 cut-offs' intervals (2.06, 2.35,
+ * 2.70), so that the three files agree on one national set. */
+static const char ambulance_q3[] =
+    "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Average_score,"
+    "Likely_range_of_average_score,Segment,Trust_in_financial_deficit,Rank,"
+    "Likely_range_of_rank\r\n"
+    "Q3 2025/26,,Ambulance trust,,ZA1,Ambulance One,1.80,,1.0,No,1.0,\r\n"
+    "Q3 2025/26,,Ambulance trust,,ZA2,Ambulance Two,2.00,,1.0,No,2.0,\r\n"
+    "Q3 2025/26,,Ambulance trust,,ZA3,Ambulance Three,2.20,,2.0,No,3.0,\r\n"
+    "Q3 2025/26,,Ambulance trust,,ZA4,Ambulance Four,2.30,,2.0,No,4.0,\r\n"
+    "Q3 2025/26,,Ambulance trust,,ZA5,Ambulance Five,2.40,,3.0,No,5.0,\r\n"
+    "Q3 2025/26,,Ambulance trust,,ZA6,Ambulance Six,2.50,,3.0,No,6.0,\r\n"
+    "Q3 2025/26,,Ambulance trust,,ZA7,Ambulance Seven,2.10,,3.0,Yes,7.0,\r\n"
+    "Q3 2025/26,,Ambulance trust,,ZA8,Ambulance Eight,2.65,,3.0,No,8.0,\r\n"
+    "Q3 2025/26,,Ambulance trust,,ZA9,Ambulance Nine,2.90,,4.0,No,9.0,\r\n"
+    "Q3 2025/26,,Ambulance trust,,ZB0,Ambulance Ten,3.10,,4.0,Yes,10.0,\r\n";
 
 /* Wall clock, or with --cpu the process's CPU time (all threads): on a
  * loaded machine the latter shows what the library costs, the former what a
@@ -214,6 +237,41 @@ static ta_assessment *synthetic_quarter(const ta_framework *fw, columns *c, size
 
 /* ---- the figures -------------------------------------------------------- */
 
+/* The three files of a national quarter read into one handle: the published
+ * data file, the acute league table and the ambulance table; seconds. */
+static double national_read_once(const ta_framework *fw, const char *data, const char *acute,
+                                 ta_nhse_file **keep)
+{
+    ta_nhse_file *f = NULL;
+    double t0 = now_s(), t1;
+    if (ta_nhse_file_new(&f, fw, NULL) != TA_OK)
+        die("file", "cannot create");
+    if (ta_nhse_file_add(f, data) != TA_OK || ta_nhse_file_add(f, acute) != TA_OK ||
+        ta_nhse_file_add_buffer(f, "ambulance", ambulance_q3, sizeof ambulance_q3 - 1) != TA_OK)
+        die("national files", ta_nhse_file_error(f));
+    t1 = now_s();
+    if (keep)
+        *keep = f;
+    else
+        ta_nhse_file_free(f);
+    return t1 - t0;
+}
+
+/* The national Q3 league of all three types (ta_league: published cut-offs
+ * read off every file, one assessment per type, rows); seconds. */
+static double national_league_once(ta_nhse_file *f, size_t *rows)
+{
+    ta_league *l = NULL;
+    double t0 = now_s(), t1;
+    if (ta_league_new(&l, f, NULL) != TA_OK || ta_league_select_quarter(l, "Q3 2025/26") != TA_OK ||
+        ta_league_run(l) != TA_OK)
+        die("national league", l ? ta_league_error(l) : "cannot create");
+    t1 = now_s();
+    *rows = ta_league_row_count(l);
+    ta_league_free(l);
+    return t1 - t0;
+}
+
 /* The published Q4 league from the parsed file: build + cut-offs + run. */
 static double q4_once(ta_nhse_file *f, ta_assessment **keep)
 {
@@ -304,7 +362,7 @@ static double scale_in_child(const ta_framework *fw, size_t n, double *peak_mib)
 
 int main(int argc, char **argv)
 {
-    const char *data = TA_BENCH_DATA;
+    const char *data = TA_BENCH_DATA, *acute = TA_BENCH_ACUTE;
     int quick = 0;
     unsigned threads = (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
     ta_framework *nof = NULL, *syn;
@@ -321,12 +379,16 @@ int main(int argc, char **argv)
             quick = 1;
         else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
             data = argv[++i];
+        else if (strcmp(argv[i], "--acute") == 0 && i + 1 < argc)
+            acute = argv[++i];
         else if (strcmp(argv[i], "--cpu") == 0)
             bench_clock = CLOCK_PROCESS_CPUTIME_ID;
         else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc)
             threads = (unsigned)strtoul(argv[++i], NULL, 10);
         else {
-            fprintf(stderr, "usage: %s [--quick] [--cpu] [--data FILE] [--threads N]\n", argv[0]);
+            fprintf(stderr,
+                    "usage: %s [--quick] [--cpu] [--data FILE] [--acute FILE] [--threads N]\n",
+                    argv[0]);
             return 2;
         }
     }
@@ -396,6 +458,26 @@ int main(int argc, char **argv)
                (double)file_size / 1e6 / t0);
         bench_line("csv_read_score_ms", t0 * 1e3, "ms");
         bench_line("csv_read_mb_per_s", (double)file_size / 1e6 / t0, "MB/s");
+    }
+
+    /* 3b. A national quarter of all three trust types from NHS England's
+     * files: reading and merging the three, and the league of Q3. */
+    {
+        size_t n = quick ? 5 : 21, rows = 0, league_runs = quick ? 101 : 1001;
+        ta_nhse_file *national = NULL;
+        for (size_t r = 0; r < n; r++)
+            times[r] = national_read_once(nof, data, acute, NULL);
+        bench_line("national_files_read_ms", median(times, n) * 1e3, "ms");
+        national_read_once(nof, data, acute, &national);
+        for (size_t r = 0; r < 20; r++)
+            national_league_once(national, &rows); /* warm-up */
+        for (size_t r = 0; r < league_runs; r++)
+            times[r] = national_league_once(national, &rows);
+        printf("national league of Q3 2025/26, all three types (%zu trusts: mental health and "
+               "community, acute, ambulance), ta_league from the merged files: median of %zu\n",
+               rows, league_runs);
+        bench_line("national_league_q3_us", median(times, league_runs) * 1e6, "us");
+        ta_nhse_file_free(national);
     }
 
     /* 4. Likely ranges and what-if on the national quarter from scores. */

@@ -395,46 +395,6 @@ static ta_status set_range(ta_league *l, league_cell *c, double lo, double hi, i
     return set_cell(l, c, text, 1, lo, hi);
 }
 
-/* The Cutoffs cell of a block: each cut-off, the interval the published
- * segments put it in, and the trusts that bound it from below and above. */
-static ta_status cutoffs_text(ta_league *l, const ta_assessment *a, const char *period, char *buf,
-                              size_t size)
-{
-    const tai_framework_def *def = &l->f->fw->def;
-    int worse = def->cutoff_rule == TA_CUTOFF_TIES_WORSE;
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t k = 0; k < a->n_cutoffs && used < size; k++) {
-        int has_lo = 0, has_hi = 0;
-        double lo = 0, hi = 0;
-        char v[48], x[48], y[48];
-        ta_status st = ta_nhse_file_cutoff_interval(l->f, period, k, &has_lo, &lo, &has_hi, &hi);
-        if (st != TA_OK)
-            return tai_error_set(&l->err, st, "%s", ta_nhse_file_error(l->f));
-        short_decimal(v, sizeof v, a->cutoffs[k], 6);
-        used += (size_t)snprintf(buf + used, size - used, "%s%s", k ? "; " : "", v);
-        if (!has_lo && !has_hi)
-            continue;
-        short_decimal(x, sizeof x, lo, def->decimals);
-        short_decimal(y, sizeof y, hi, def->decimals);
-        used += (size_t)snprintf(buf + used, size - used, " in %s%s, %s%s", worse ? "(" : "[",
-                                 has_lo ? x : "", has_hi ? y : "", worse ? "]" : ")");
-        for (int upper = 0; upper < 2 && used < size; upper++) {
-            size_t count = 0;
-            const char *code = NULL;
-            if ((upper ? !has_hi : !has_lo) ||
-                ta_nhse_file_cutoff_bound(l->f, period, k, upper, 0, NULL, &count) != TA_OK)
-                continue;
-            used += (size_t)snprintf(buf + used, size - used, " %s", upper ? "above:" : "below:");
-            for (size_t j = 0; j < count && used < size; j++) {
-                ta_nhse_file_cutoff_bound(l->f, period, k, upper, j, &code, &count);
-                used += (size_t)snprintf(buf + used, size - used, " %s", code ? code : "");
-            }
-        }
-    }
-    return TA_OK;
-}
-
 /* Appends the rows of block b. */
 static ta_status add_rows(ta_league *l, size_t b, const size_t *domain_index)
 {
@@ -445,8 +405,9 @@ static ta_status add_rows(ta_league *l, size_t b, const size_t *domain_index)
     league_cell *cells;
     ta_status st = TA_OK;
     size_t n = ta_assessment_league_count(a);
-    if ((st = cutoffs_text(l, a, period, cut, sizeof cut)) != TA_OK)
-        return st;
+    if ((st = tai_nhse_cutoff_text(l->f, l->blocks[b].quarter, a->cutoffs, a->n_cutoffs, cut,
+                                   sizeof cut)) != TA_OK)
+        return tai_error_set(&l->err, st, "%s", ta_nhse_file_error(l->f));
     if (tai_grow(&l->alloc, (void **)&l->rows, &l->rows_cap, l->n_rows + n, sizeof *l->rows) !=
         TA_OK)
         return tai_error_set(&l->err, TA_ENOMEM, "out of memory");

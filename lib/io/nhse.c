@@ -626,7 +626,7 @@ ta_status ta_nhse_period_end(ta_date *end, const char *label)
  * gives), or NULL: a scan of the entry's own result figures, which
  * index_by_entry put first, cheaper than building a composite key and
  * hashing it. */
-static const tai_nhse_figure *entry_figure(const ta_nhse_file *f, size_t e, size_t figure)
+const tai_nhse_figure *tai_nhse_entry_figure_at(const ta_nhse_file *f, size_t e, size_t figure)
 {
     if (figure == (size_t)-1)
         return NULL;
@@ -642,7 +642,7 @@ static const tai_nhse_figure *entry_figure(const ta_nhse_file *f, size_t e, size
 
 const tai_nhse_figure *tai_nhse_entry_figure(const ta_nhse_file *f, size_t e, ta_figure kind)
 {
-    return entry_figure(f, e, tai_framework_figure(&f->fw->def, kind));
+    return tai_nhse_entry_figure_at(f, e, tai_framework_figure(&f->fw->def, kind));
 }
 
 const char *tai_nhse_figure_id(const ta_nhse_file *f, const tai_nhse_figure *fig)
@@ -663,7 +663,8 @@ const char *tai_nhse_figure_id(const ta_nhse_file *f, const tai_nhse_figure *fig
 /* The flag a published 0/1 figure gives, TA_UNKNOWN when absent. */
 static ta_tristate published_flag(const ta_nhse_file *f, size_t e, ta_figure kind)
 {
-    const tai_nhse_figure *fig = entry_figure(f, e, tai_framework_figure(&f->fw->def, kind));
+    const tai_nhse_figure *fig =
+        tai_nhse_entry_figure_at(f, e, tai_framework_figure(&f->fw->def, kind));
     if (!fig)
         return TA_UNKNOWN;
     return fig->value != 0 ? TA_YES : TA_NO;

@@ -75,6 +75,16 @@ size_t tai_nhse_key(char *buf, size_t size, const char *a, const char *b, const 
 const char *tai_nhse_figure_id(const ta_nhse_file *f, const tai_nhse_figure *fig);
 /* nhse.c: entry e's result figure of kind `kind`, or NULL. */
 const tai_nhse_figure *tai_nhse_entry_figure(const ta_nhse_file *f, size_t e, ta_figure kind);
+/* nhse.c: the same by the framework's figure index (tai_framework_figure;
+ * (size_t)-1 gives NULL): no lookup of the kind. */
+const tai_nhse_figure *tai_nhse_entry_figure_at(const ta_nhse_file *f, size_t e, size_t figure);
+
+/* published_cutoffs.c: "2.35 in [2.35, 2.36) below: RAS above: R0A; ..." for
+ * quarter p: each of the n cut-offs `values`, the interval the published
+ * segments put it in and the trusts that bound it, in one pass over the
+ * quarter's trusts. Truncated to size. */
+ta_status tai_nhse_cutoff_text(ta_nhse_file *f, size_t p, const double *values, size_t n,
+                               char *buf, size_t size);
 
 /* nhse_merge.c: merges the handle `more` (read on its own) into f, which has
  * read before. On failure f is as it was and its error names both files. */

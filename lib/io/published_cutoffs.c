@@ -28,7 +28,8 @@
 #include "nof/framework_internal.h"
 
 typedef struct bounds {
-    size_t n; /* cut-offs */
+    size_t n;                         /* cut-offs */
+    size_t i_avg, i_unadj, i_adj, i_def; /* the framework's figure indexes */
     int has_lo[TAI_MAX_CUTOFFS], has_hi[TAI_MAX_CUTOFFS];
     double lo[TAI_MAX_CUTOFFS], hi[TAI_MAX_CUTOFFS];
     const tai_nhse_figure *lo_fig[TAI_MAX_CUTOFFS], *hi_fig[TAI_MAX_CUTOFFS]; /* first bounds */
@@ -48,19 +49,21 @@ static ta_status segment_value(ta_nhse_file *f, const tai_nhse_figure *fig, int 
 
 /* The range [*lo, *hi] of unadjusted segments entry e may have, and its
  * published average; *avg = NULL when the entry bounds nothing. */
-static ta_status entry_range(ta_nhse_file *f, size_t e, int n_seg, int *lo, int *hi,
-                             const tai_nhse_figure **avg)
+static ta_status entry_range(ta_nhse_file *f, const bounds *b, size_t e, int n_seg, int *lo,
+                             int *hi, const tai_nhse_figure **avg)
 {
-    const tai_nhse_figure *unadj = tai_nhse_entry_figure(f, e, TA_FIGURE_UNADJUSTED_SEGMENT);
-    const tai_nhse_figure *adj = tai_nhse_entry_figure(f, e, TA_FIGURE_ADJUSTED_SEGMENT);
-    const tai_nhse_figure *deficit = tai_nhse_entry_figure(f, e, TA_FIGURE_DEFICIT_FLAG);
+    const tai_nhse_figure *unadj, *adj, *deficit;
     int cap = f->fw->def.deficit_cap, s;
     ta_status st;
-    *avg = tai_nhse_entry_figure(f, e, TA_FIGURE_AVERAGE);
-    if (!*avg || (!unadj && !adj)) {
+    if (!(*avg = tai_nhse_entry_figure_at(f, e, b->i_avg)))
+        return TA_OK;
+    unadj = tai_nhse_entry_figure_at(f, e, b->i_unadj);
+    adj = unadj ? NULL : tai_nhse_entry_figure_at(f, e, b->i_adj);
+    if (!unadj && !adj) {
         *avg = NULL;
         return TA_OK;
     }
+    deficit = unadj ? NULL : tai_nhse_entry_figure_at(f, e, b->i_def);
     if ((st = segment_value(f, unadj ? unadj : adj, n_seg, &s)) != TA_OK)
         return st;
     *lo = *hi = s;
@@ -71,15 +74,20 @@ static ta_status entry_range(ta_nhse_file *f, size_t e, int n_seg, int *lo, int 
 
 static ta_status find_bounds(ta_nhse_file *f, size_t p, bounds *b)
 {
+    const tai_framework_def *def = &f->fw->def;
     memset(b, 0, sizeof *b);
-    b->n = f->fw->def.n_cutoffs;
+    b->n = def->n_cutoffs;
+    b->i_avg = tai_framework_figure(def, TA_FIGURE_AVERAGE);
+    b->i_unadj = tai_framework_figure(def, TA_FIGURE_UNADJUSTED_SEGMENT);
+    b->i_adj = tai_framework_figure(def, TA_FIGURE_ADJUSTED_SEGMENT);
+    b->i_def = tai_framework_figure(def, TA_FIGURE_DEFICIT_FLAG);
     for (size_t e = 0; e < f->n_entries; e++) {
         const tai_nhse_figure *avg;
         int lo, hi;
         ta_status st;
         if (f->entries[e].period != p)
             continue;
-        if ((st = entry_range(f, e, (int)b->n + 1, &lo, &hi, &avg)) != TA_OK)
+        if ((st = entry_range(f, b, e, (int)b->n + 1, &lo, &hi, &avg)) != TA_OK)
             return st;
         if (!avg)
             continue;
@@ -198,7 +206,7 @@ ta_status ta_nhse_file_cutoff_bound(ta_nhse_file *f, const char *period, size_t 
         const tai_nhse_figure *avg;
         int lo, hi;
         if (f->entries[e].period != p ||
-            (st = entry_range(f, e, (int)b.n + 1, &lo, &hi, &avg)) != TA_OK || !avg)
+            (st = entry_range(f, &b, e, (int)b.n + 1, &lo, &hi, &avg)) != TA_OK || !avg)
             continue;
         if (upper ? ((size_t)lo >= k + 2 && avg->value == b.hi[k])
                   : ((size_t)hi <= k + 1 && avg->value == b.lo[k])) {
@@ -208,5 +216,81 @@ ta_status ta_nhse_file_cutoff_bound(ta_nhse_file *f, const char *period, size_t 
         }
     }
     *count = found;
+    return TA_OK;
+}
+
+/* x with up to `decimals` places and no trailing zeros. */
+static void short_text(char *buf, size_t size, double x, int decimals)
+{
+    size_t n;
+    tai_format_fixed(buf, size, x, decimals);
+    n = strlen(buf);
+    while (n > 0 && strchr(buf, '.') && (buf[n - 1] == '0' || buf[n - 1] == '.'))
+        buf[--n] = '\0';
+}
+
+/* Appends to buf (truncating at size). */
+static void append(char *buf, size_t size, size_t *used, const char *text)
+{
+    size_t len = strlen(text);
+    if (*used + 1 >= size)
+        return;
+    if (len > size - 1 - *used)
+        len = size - 1 - *used;
+    memcpy(buf + *used, text, len);
+    *used += len;
+    buf[*used] = '\0';
+}
+
+ta_status tai_nhse_cutoff_text(ta_nhse_file *f, size_t p, const double *values, size_t n,
+                               char *buf, size_t size)
+{
+    const tai_framework_def *def = &f->fw->def;
+    int worse = def->cutoff_rule == TA_CUTOFF_TIES_WORSE;
+    size_t used = 0;
+    bounds b;
+    ta_status st;
+    if (size == 0)
+        return TA_OK;
+    buf[0] = '\0';
+    if ((st = find_bounds(f, p, &b)) != TA_OK)
+        return st;
+    for (size_t k = 0; k < n && k < b.n; k++) {
+        char num[48];
+        append(buf, size, &used, k ? "; " : "");
+        short_text(num, sizeof num, values[k], 6);
+        append(buf, size, &used, num);
+        if (!b.has_lo[k] && !b.has_hi[k])
+            continue;
+        append(buf, size, &used, worse ? " in (" : " in [");
+        if (b.has_lo[k]) {
+            short_text(num, sizeof num, b.lo[k], def->decimals);
+            append(buf, size, &used, num);
+        }
+        append(buf, size, &used, ", ");
+        if (b.has_hi[k]) {
+            short_text(num, sizeof num, b.hi[k], def->decimals);
+            append(buf, size, &used, num);
+        }
+        append(buf, size, &used, worse ? "]" : ")");
+        /* The trusts on each side, in file order: one pass per side. */
+        for (int upper = 0; upper < 2; upper++) {
+            if (upper ? !b.has_hi[k] : !b.has_lo[k])
+                continue;
+            append(buf, size, &used, upper ? " above:" : " below:");
+            for (size_t e = 0; e < f->n_entries; e++) {
+                const tai_nhse_figure *avg;
+                int lo, hi;
+                if (f->entries[e].period != p ||
+                    entry_range(f, &b, e, (int)b.n + 1, &lo, &hi, &avg) != TA_OK || !avg)
+                    continue;
+                if (upper ? ((size_t)lo >= k + 2 && avg->value == b.hi[k])
+                          : ((size_t)hi <= k + 1 && avg->value == b.lo[k])) {
+                    append(buf, size, &used, " ");
+                    append(buf, size, &used, f->entries[e].code);
+                }
+            }
+        }
+    }
     return TA_OK;
 }
