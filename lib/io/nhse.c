@@ -343,7 +343,7 @@ static ta_status read_league_row(row_reader *r)
 {
     const tai_framework_def *def = &r->f->fw->def;
     const char *deficit = cell(r, COL_DEFICIT, NULL);
-    size_t e, i_avg = tai_framework_figure(def, TA_FIGURE_AVERAGE),
+    size_t e = 0, i_avg = tai_framework_figure(def, TA_FIGURE_AVERAGE),
               i_seg = tai_framework_figure(def, TA_FIGURE_ADJUSTED_SEGMENT),
               i_def = tai_framework_figure(def, TA_FIGURE_DEFICIT_FLAG);
     int has_avg, has_seg, has_rank, has_def = deficit[0] != '\0';
@@ -424,6 +424,7 @@ ta_status ta_nhse_file_read_buffer(ta_nhse_file *f, const char *name, const char
     if (f->has_read)
         return tai_error_set(&f->err, TA_ESTATE, "this handle has already read a file");
     tai_csv_init(&csv, &f->alloc, name, data ? data : "", len);
+    memset(&r, 0, sizeof r);
     r.f = f;
     r.csv = &csv;
     r.name = name;

@@ -206,7 +206,7 @@ ta_status ta_nhse_file_cutoff_bound(ta_nhse_file *f, const char *period, size_t 
         const tai_nhse_figure *avg;
         int lo, hi;
         if (f->entries[e].period != p ||
-            (st = entry_range(f, &b, e, (int)b.n + 1, &lo, &hi, &avg)) != TA_OK || !avg)
+            entry_range(f, &b, e, (int)b.n + 1, &lo, &hi, &avg) != TA_OK || !avg)
             continue;
         if (upper ? ((size_t)lo >= k + 2 && avg->value == b.hi[k])
                   : ((size_t)hi <= k + 1 && avg->value == b.lo[k])) {

@@ -104,6 +104,8 @@ typedef struct fx {
     ta_criteria *cr_out;
     ta_screen *sc;
     ta_screen *sc_out;
+    ta_league *lg;
+    ta_league *lg_out;
     double quartiles[3];
     const char *text; /* an output string of the last call */
     size_t text_len;
@@ -112,6 +114,8 @@ typedef struct fx {
 
 static void fx_free(fx *x)
 {
+    ta_league_free(x->lg);
+    ta_league_free(x->lg_out);
     ta_screen_free(x->sc);
     ta_screen_free(x->sc_out);
     ta_criteria_free(x->cr);
@@ -971,6 +975,94 @@ static ta_status op_screen_export(fx *x, const char **msg)
     return TA_OK;
 }
 
+/* ---- several files and the league -------------------------------------------- */
+
+/* Three acute trusts in NHS England's league-table layout. */
+static const char acute_csv[] =
+    "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Average_score,"
+    "Likely_range_of_average_score,Segment,Trust_in_financial_deficit,Rank,"
+    "Likely_range_of_rank\r\n"
+    "Q4 2025/26,,Acute trust,,ZX1,Acute One,1.50,,1.0,No,1.0,\r\n"
+    "Q4 2025/26,,Acute trust,,ZX2,Acute Two,2.50,,3.0,Yes,2.0,\r\n"
+    "Q4 2025/26,,Acute trust,,ZX3,Acute Three,3.20,,4.0,No,3.0,\r\n";
+
+static ta_status op_nhse_add(fx *x, const char **msg)
+{
+    *msg = ta_nhse_file_error(x->f);
+    return ta_nhse_file_add_buffer(x->f, "acute.csv", acute_csv, sizeof acute_csv - 1);
+}
+static void dg_nhse_added(fx *x, digest *d)
+{
+    int has = 0;
+    double v = 0;
+    dg_nhse(d, x->f);
+    for (size_t i = 0; i < ta_nhse_file_trust_type_count(x->f); i++)
+        dg(d, "%s;", ta_nhse_file_trust_type(x->f, i));
+    ck_assert_int_eq(ta_nhse_file_published(x->f, "Q4 2025/26", "ZX2", "OF5002", &has, &v, NULL,
+                                            NULL),
+                     TA_OK);
+    dg(d, "ZX2 %d %.2f\n", has, v);
+}
+
+static ta_status op_league_new(fx *x, const char **msg)
+{
+    ta_league_free(x->lg_out);
+    x->lg_out = NULL;
+    CTOR(lg_out, ta_league_new(&x->lg_out, x->f, x->a));
+}
+static void dg_league(digest *d, const ta_league *l)
+{
+    ck_assert_ptr_nonnull(l);
+    dg(d, "league rows%zu blocks%zu\n", ta_league_row_count(l), ta_league_block_count(l));
+    for (size_t r = 0; r < ta_league_row_count(l); r++) {
+        for (size_t c = 0; c < ta_league_column_count(); c++)
+            dg(d, "%s|", ta_league_cell(l, r, c));
+        dg(d, "\n");
+    }
+}
+static void dg_league_out(fx *x, digest *d)
+{
+    dg_league(d, x->lg_out);
+}
+
+static void su_league(fx *x)
+{
+    su_file(x);
+    ck_assert_int_eq(ta_nhse_file_add_buffer(x->f, "acute.csv", acute_csv, sizeof acute_csv - 1),
+                     TA_OK);
+    ck_assert_int_eq(ta_league_new(&x->lg, x->f, x->a), TA_OK);
+}
+
+static ta_status op_league_settings(fx *x, const char **msg)
+{
+    static const double cut[3] = {2.0, 2.4, 2.8};
+    int k_ = 0;
+    *msg = ta_league_error(x->lg);
+    STEP(ta_league_select_quarter(x->lg, "Q4"));
+    STEP(ta_league_select_trust_type(x->lg, "Acute trust"));
+    STEP(ta_league_select_trust_type(x->lg, "Mental health and community trust"));
+    STEP(ta_league_set_cutoffs(x->lg, 3, cut));
+    return TA_OK;
+}
+static ta_status op_league_run(fx *x, const char **msg)
+{
+    *msg = ta_league_error(x->lg);
+    return ta_league_run(x->lg);
+}
+static void dg_league_in(fx *x, digest *d)
+{
+    if (ta_league_row_count(x->lg) == 0)
+        ck_assert_int_eq(ta_league_run(x->lg), TA_OK);
+    dg_league(d, x->lg);
+}
+
+static void su_league_quartiles(fx *x)
+{
+    su_league(x);
+    ck_assert_int_eq(ta_league_set_cutoff_policy(x->lg, TA_CUTOFFS_QUARTILES_TYPE), TA_OK);
+    ck_assert_int_eq(ta_league_set_likely_ranges(x->lg, 20, 0.95, 3, 1), TA_OK);
+}
+
 /* ---- the sweep ----------------------------------------------------------- */
 
 typedef struct sweep_op {
@@ -1006,6 +1098,12 @@ static const sweep_op ops[] = {
     {"ta_nhse_file_read_buffer", su_new_file, op_nhse_read, dg_nhse_in, NULL},
     {"ta_nhse_file_assessment", su_file, op_nhse_assessment, dg_nhse_assessment, NULL},
     {"ta_nhse_file_published_cutoffs", su_file, op_nhse_cutoffs, dg_quartiles, NULL},
+    {"ta_nhse_file_add_buffer", su_file, op_nhse_add, dg_nhse_added, NULL},
+    {"ta_league_new", su_file, op_league_new, dg_league_out, NULL},
+    {"ta_league_select_*/set_cutoffs", su_league, op_league_settings, dg_league_in, NULL},
+    {"ta_league_run", su_league, op_league_run, dg_league_in, NULL},
+    {"ta_league_run (quartiles by type, likely ranges)", su_league_quartiles, op_league_run,
+     dg_league_in, NULL},
     {"ta_verification_new", su_file, op_verification_new, dg_verification_out, NULL},
     {"ta_verification_run", su_verification, op_verification_run, dg_verification_in, NULL},
     {"ta_quantile_cutoffs", NULL, op_quantile_cutoffs, dg_quartiles, NULL},
