@@ -57,7 +57,7 @@ static const char *const summary_cols[] = {"Quarter", "Figure",    "Mode",      
                                            "Agreed",  "Explained", "Unexplained"};
 static const char *const diff_cols[] = {"Quarter",   "Trust_code", "Figure",  "Mode",
                                         "Published", "Computed",   "Verdict", "Reason"};
-static const char *const unchecked_cols[] = {"Quarter", "Figure", "Count"};
+static const char *const unchecked_cols[] = {"Quarter", "Figure", "Count", "Reason"};
 static const char *const all_cols[] = {
     "Section",   "Quarter",     "Figure",      "Mode",      "Trust_code", "Checked", "Agreed",
     "Explained", "Unexplained", "Not_checked", "Published", "Computed",   "Verdict", "Reason"};
@@ -82,6 +82,7 @@ enum {
 typedef struct report {
     cli_table summary, diffs, unchecked, all;
     size_t totals[2][4]; /* per mode: checked, agreed, explained, unexplained */
+    size_t not_checked;  /* published figures no check read */
 } report;
 
 static void fill(report *r, const ta_verification *v)
@@ -156,23 +157,27 @@ static void fill(report *r, const ta_verification *v)
         const char *period, *figure;
         size_t count;
         cli_cell *u, *a;
+        const char *reason = ta_verification_unchecked_reason(v, k);
         if (ta_verification_unchecked(v, k, &period, &figure, &count) != TA_OK)
             continue;
+        r->not_checked += count;
         if ((u = cli_table_add_row(&r->unchecked)) != NULL) {
             cli_cell_text(&r->unchecked, u, 0, period);
             cli_cell_text(&r->unchecked, u, 1, figure);
             cli_cell_int(&r->unchecked, u, 2, (long long)count);
+            cli_cell_text(&r->unchecked, u, 3, reason);
         }
         if ((a = cli_table_add_row(&r->all)) != NULL) {
             cli_cell_text(&r->all, a, A_SECTION, "unchecked");
             cli_cell_text(&r->all, a, A_QUARTER, period);
             cli_cell_text(&r->all, a, A_FIGURE, figure);
             cli_cell_int(&r->all, a, A_NOT_CHECKED, (long long)count);
+            cli_cell_text(&r->all, a, A_REASON, reason);
         }
     }
 }
 
-static void write_text(cli_buf *b, const report *r, int ok)
+static void write_text(cli_buf *b, const report *r, const ta_verification *v, int ok)
 {
     cli_table_write(b, &r->summary, CLI_FORMAT_TABLE);
     cli_buf_puts(b, "\nDifferences:");
@@ -189,13 +194,25 @@ static void write_text(cli_buf *b, const report *r, int ok)
         cli_buf_puts(b, "\n");
         cli_table_write(b, &r->unchecked, CLI_FORMAT_TABLE);
     }
+    if (ta_verification_note_count(v) > 0) {
+        cli_buf_puts(b, "\nNotes (unrounded scores):\n");
+        for (size_t k = 0; k < ta_verification_note_count(v); k++)
+            cli_buf_printf(b, "  %s\n", ta_verification_note(v, k));
+    }
     cli_buf_puts(b, "\n");
     for (int m = 0; m < 2; m++)
         cli_buf_printf(b, "%s: %zu checked, %zu agree, %zu explained, %zu unexplained\n",
                        m == TA_STEP_BY_STEP ? "Step by step" : "End to end", r->totals[m][0],
                        r->totals[m][1], r->totals[m][2], r->totals[m][3]);
-    cli_buf_puts(b, ok ? "Result: every figure agrees or differs only as rounding explains\n"
-                       : "Result: some differences are not explained by rounding\n");
+    cli_buf_printf(b, "Not checked: %zu published figures (see the table above for why)\n",
+                   r->not_checked);
+    if (!ok)
+        cli_buf_puts(b, "Result: some differences are not explained by rounding\n");
+    else if (r->not_checked > 0)
+        cli_buf_puts(b, "Result: every figure checked agrees or differs only as rounding "
+                        "explains; the figures not checked are listed above\n");
+    else
+        cli_buf_puts(b, "Result: every figure agrees or differs only as rounding explains\n");
 }
 
 static void write_json(cli_buf *b, const report *r, int ok)
@@ -255,7 +272,8 @@ int cli_verify_run(int argc, char **argv)
         return cli_usage_error(cmd, "--columns applies to --format csv (one table)");
     cli_table_init(&r.summary, 7, summary_cols);
     cli_table_init(&r.diffs, 8, diff_cols);
-    cli_table_init(&r.unchecked, 3, unchecked_cols);
+    cli_table_init(&r.unchecked, 4, unchecked_cols);
+    r.not_checked = 0;
     cli_table_init(&r.all, A_N, all_cols);
     memset(r.totals, 0, sizeof r.totals);
     in.encoding = (cli_encoding)o.encoding;
@@ -284,7 +302,7 @@ int cli_verify_run(int argc, char **argv)
     } else if (o.format == CLI_FORMAT_JSON) {
         write_json(&out, &r, ok);
     } else {
-        write_text(&out, &r, ok);
+        write_text(&out, &r, v, ok);
     }
     if (r.summary.failed || r.diffs.failed || r.unchecked.failed || r.all.failed)
         out.failed = 1;

@@ -86,6 +86,17 @@ TA_API ta_status ta_assessment_set_trust_flag(ta_assessment *a, const char *code
  * imputed. This is how a published file's scores are assessed. Default 0. */
 TA_API ta_status ta_assessment_set_scores_only(ta_assessment *a, int scores_only);
 
+/* Given (published, 2-decimal) scores of a rank-scored metric are replaced by
+ * the unrounded scores NHS England averaged, when the framework holds the
+ * metric's comparison pool size for the assessment's period
+ * (ta_framework_metric_pool): the pool and the rounded score fix the rank.
+ * For a period without a pool size, a metric with pool sizes elsewhere gets
+ * the smallest that fits every given score (a note says so). Where a score
+ * fixes no rank, or ranks are not unique at the published decimals, the given
+ * score is kept and a note says so. reconstruct = 0 keeps every given score
+ * as given. Default 1. */
+TA_API ta_status ta_assessment_set_reconstruct(ta_assessment *a, int reconstruct);
+
 /* Explicit cut-offs for this assessment (n = segments - 1, strictly
  * ascending), overriding the framework's. n = 0 returns to the framework's. */
 TA_API ta_status ta_assessment_set_cutoffs(ta_assessment *a, size_t n, const double *cutoffs);

@@ -71,12 +71,30 @@ TA_API ta_status ta_verification_difference(const ta_verification *v, size_t k,
                                             double *published, double *computed,
                                             ta_verdict *verdict, const char **reason);
 
-/* Published figures the verification does not check (e.g. domain segments),
- * as (period, figure ID, how many). */
+/* Published figures the verification does not check (e.g. domain segments,
+ * raw values, metric scores whose pool is wider than the file), as (period,
+ * figure ID, how many), one entry per reason. Metric scores are checked
+ * where the file holds what they follow from: banded and bracketed scores
+ * from their raw values, combined scores from their components, rank-scored
+ * ones from the raw values when the file holds the whole comparison pool
+ * (ties broken by the published Rank), a floor's 4.00 and a standard's 1.00
+ * always; they appear in the summary under their score ID. */
 TA_API size_t ta_verification_unchecked_count(const ta_verification *v);
 TA_API ta_status ta_verification_unchecked(const ta_verification *v, size_t k,
                                            const char **period, const char **figure,
                                            size_t *count);
+
+/* Why unchecked entry k was not checked (one reason per entry: a figure of a
+ * period may have several entries, e.g. "pool of 205 trusts; this file has
+ * 61", "a supplied score: no rule derives it", "a raw value: an input to its
+ * score"); NULL if k is out of range. Owned by the verification. */
+TA_API const char *ta_verification_unchecked_reason(const ta_verification *v, size_t k);
+
+/* What the run noted while reconstructing unrounded scores (a pool size
+ * inferred, a published score that fixes no rank, ranks not unique): count,
+ * and note k's text (NULL if out of range). */
+TA_API size_t ta_verification_note_count(const ta_verification *v);
+TA_API const char *ta_verification_note(const ta_verification *v, size_t k);
 
 /* TA_OK when no difference is unexplained; TA_EINCONSISTENT otherwise. */
 TA_API ta_status ta_verification_status(const ta_verification *v);

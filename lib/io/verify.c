@@ -10,7 +10,17 @@
  *                 scores, which is what the explanation test looks for)
  * The rules are not re-implemented here: segments, the cap, the RSP segment
  * and the rank rule are the nof module's functions, and end-to-end figures
- * come from an ordinary assessment of the file.
+ * come from an ordinary assessment of the file (which works from the
+ * unrounded scores the framework's pool sizes reconstruct; its notes are
+ * kept here).
+ *
+ * Metric scores are checked where the file holds what they follow from: a
+ * banded or bracketed score from its raw value; a combined score from its
+ * two published components; a rank-scored one from the raw values when the
+ * file holds the whole comparison pool (ties broken by the published Rank
+ * column), and a floor's or standard's fixed score (4.00 below a floor, 1.00
+ * at a standard) in any case. Every other published score is "not checked",
+ * with the reason (the pool is wider than the file, the score is supplied).
  */
 #include <math.h>
 #include <string.h>
@@ -41,6 +51,7 @@ typedef struct difference {
 
 typedef struct unchecked {
     const char *period, *figure;
+    const char *reason; /* static text or an entry of reasons */
     size_t count;
 } unchecked;
 
@@ -54,6 +65,8 @@ struct ta_verification {
     size_t n_diffs, diffs_cap;
     unchecked *unchecked;
     size_t n_unchecked, unchecked_cap;
+    tai_notes reasons; /* reason texts made for this run (unchecked points into it) */
+    tai_notes notes;   /* the assessments' notes, prefixed with nothing: they name the period */
 };
 
 ta_status ta_verification_new(ta_verification **out, ta_nhse_file *f, const ta_allocator *alloc)
@@ -69,6 +82,8 @@ ta_status ta_verification_new(ta_verification **out, ta_nhse_file *f, const ta_a
         return TA_ENOMEM;
     v->alloc = a;
     v->f = f;
+    v->reasons.alloc = &v->alloc;
+    v->notes.alloc = &v->alloc;
     *out = v;
     return TA_OK;
 }
@@ -76,6 +91,8 @@ ta_status ta_verification_new(ta_verification **out, ta_nhse_file *f, const ta_a
 static void reset(ta_verification *v)
 {
     v->n_summaries = v->n_diffs = v->n_unchecked = 0;
+    tai_notes_clear(&v->reasons);
+    tai_notes_clear(&v->notes);
 }
 
 void ta_verification_free(ta_verification *v)
@@ -84,6 +101,10 @@ void ta_verification_free(ta_verification *v)
     if (!v)
         return;
     a = v->alloc;
+    tai_notes_clear(&v->reasons);
+    tai_notes_clear(&v->notes);
+    tai_free(&a, v->reasons.items);
+    tai_free(&a, v->notes.items);
     tai_free(&a, v->summaries);
     tai_free(&a, v->diffs);
     tai_free(&a, v->unchecked);
@@ -294,15 +315,54 @@ static ta_status check_rank(ta_verification *v, const char *period, const char *
     return record(v, period, code, RANK_FIGURE, TA_END_TO_END, published, end, verdict, reason);
 }
 
+/* Counts one published figure of (period, figure) not checked, for `reason`
+ * (static text, or text this run keeps in v->reasons). */
+static ta_status add_unchecked(ta_verification *v, const char *period, const char *figure,
+                               const char *reason)
+{
+    unchecked *u = NULL;
+    for (size_t k = 0; k < v->n_unchecked && !u; k++)
+        if (v->unchecked[k].period == period && v->unchecked[k].figure == figure &&
+            strcmp(v->unchecked[k].reason, reason) == 0)
+            u = &v->unchecked[k];
+    if (!u) {
+        if (tai_grow(&v->alloc, (void **)&v->unchecked, &v->unchecked_cap, v->n_unchecked + 1,
+                     sizeof *v->unchecked) != TA_OK)
+            return TA_ENOMEM;
+        u = &v->unchecked[v->n_unchecked++];
+        u->period = period;
+        u->figure = figure;
+        u->reason = reason;
+        u->count = 0;
+    }
+    u->count++;
+    return TA_OK;
+}
+
+/* A reason text kept for the run (NULL when out of memory). */
+static const char *keep_reason(ta_verification *v, const char *text)
+{
+    for (size_t i = 0; i < v->reasons.count; i++)
+        if (strcmp(v->reasons.items[i], text) == 0)
+            return v->reasons.items[i];
+    if (tai_notes_add(&v->reasons, text) != TA_OK)
+        return NULL;
+    return v->reasons.items[v->reasons.count - 1];
+}
+
+/* Published figures of the period that no check reads: inputs and figures
+ * the framework keeps but does not compute. (Metric scores are counted by
+ * check_metric_scores, which knows which of them it checked.) */
 static ta_status count_unchecked(ta_verification *v, size_t period_index)
 {
     const ta_nhse_file *f = v->f;
     const tai_framework_def *def = &f->fw->def;
-    for (size_t i = 0; i < f->n_figures; i++) {
+    ta_status st = TA_OK;
+    for (size_t i = 0; st == TA_OK && i < f->n_figures; i++) {
         const tai_nhse_figure *fig = &f->figures[i];
-        const char *id;
-        unchecked *u = NULL;
-        if (f->entries[fig->entry].period != period_index || fig->id_kind == TAI_ID_DOMAIN)
+        const char *id, *reason;
+        if (f->entries[fig->entry].period != period_index || fig->id_kind == TAI_ID_DOMAIN ||
+            fig->id_kind == TAI_ID_SCORE)
             continue;
         if (fig->id_kind == TAI_ID_FIGURE) {
             ta_figure kind = def->figures[fig->id_index].kind;
@@ -310,27 +370,197 @@ static ta_status count_unchecked(ta_verification *v, size_t period_index)
                 kind == TA_FIGURE_ADJUSTED_SEGMENT || kind == TA_FIGURE_FINAL_SEGMENT)
                 continue;
             id = def->figures[fig->id_index].id;
-        } else if (fig->id_kind == TAI_ID_SCORE) {
-            id = def->metrics[fig->id_index].id;
+            reason = kind == TA_FIGURE_DEFICIT_FLAG || kind == TA_FIGURE_RSP_FLAG
+                         ? "an input: a determination, not derived from the figures"
+                         : "kept, but the framework does not compute it";
         } else {
             id = def->metrics[fig->id_index].raw_id;
+            reason = "a raw value: an input to its score";
         }
-        for (size_t k = 0; k < v->n_unchecked && !u; k++)
-            if (v->unchecked[k].period == f->periods[period_index] &&
-                v->unchecked[k].figure == id)
-                u = &v->unchecked[k];
-        if (!u) {
-            if (tai_grow(&v->alloc, (void **)&v->unchecked, &v->unchecked_cap,
-                         v->n_unchecked + 1, sizeof *v->unchecked) != TA_OK)
-                return TA_ENOMEM;
-            u = &v->unchecked[v->n_unchecked++];
-            u->period = f->periods[period_index];
-            u->figure = id;
-            u->count = 0;
-        }
-        u->count++;
+        st = add_unchecked(v, f->periods[period_index], id, reason);
     }
-    return TA_OK;
+    return st;
+}
+
+/* ---- metric scores ---------------------------------------------------- */
+
+/* One trust's raw value of a metric in the period, with its published score. */
+typedef struct raw_row {
+    const char *code;
+    double value, rank;
+    int has_rank;
+    const tai_nhse_figure *score;
+} raw_row;
+
+/* Records a metric-score comparison in both modes (a score is the first step
+ * of either). */
+static ta_status record_score(ta_verification *v, const char *period, const char *code,
+                              const char *figure, double published, double computed,
+                              int decimals, const char *why_not)
+{
+    ta_verdict verdict =
+        fabs(tai_round_half_up(computed, decimals) - published) <= 1e-9 ? TA_AGREES
+                                                                          : TA_UNEXPLAINED;
+    ta_status st = TA_OK;
+    for (int mode = TA_STEP_BY_STEP; st == TA_OK && mode <= TA_END_TO_END; mode++)
+        st = record(v, period, code, figure, (ta_verify_mode)mode, published,
+                    tai_round_half_up(computed, decimals), verdict,
+                    verdict == TA_AGREES ? "" : why_not);
+    return st;
+}
+
+/* Whether raw row x is strictly better than y: by value in the metric's
+ * direction, then by the published Rank where both have one. */
+static int better(const tai_metric *m, const raw_row *x, const raw_row *y)
+{
+    if (x->value != y->value)
+        return m->direction == TA_HIGHER_IS_BETTER ? x->value > y->value : x->value < y->value;
+    return x->has_rank && y->has_rank && x->rank < y->rank;
+}
+
+/* Checks metric m's published scores in period p (see the file comment). */
+static ta_status check_metric(ta_verification *v, size_t p, size_t m, raw_row *rows)
+{
+    const ta_nhse_file *f = v->f;
+    const tai_framework_def *def = &f->fw->def;
+    const tai_metric *metric = &def->metrics[m];
+    const char *period = f->periods[p];
+    size_t n_rows = 0, spread = 0;
+    unsigned pool;
+    int ranks = tai_scoring_ranks(metric->scoring), whole = 0;
+    char text[TAI_ERROR_SIZE];
+    tai_error e;
+    ta_status st = TA_OK;
+
+    /* Every published score of the period, with its raw value when published. */
+    for (size_t i = 0; i < f->n_figures; i++) {
+        const tai_nhse_figure *fig = &f->figures[i];
+        const tai_nhse_entry *en = &f->entries[fig->entry];
+        if (en->period != p || fig->id_kind != TAI_ID_SCORE || fig->id_index != m)
+            continue;
+        rows[n_rows].code = en->code;
+        rows[n_rows].score = fig;
+        rows[n_rows].has_rank = 0;
+        rows[n_rows].value = NAN;
+        if (metric->raw_id[0]) {
+            const tai_nhse_figure *raw = tai_nhse_find_figure(f, period, en->code, metric->raw_id);
+            if (raw) {
+                rows[n_rows].value = raw->value;
+                rows[n_rows].has_rank = raw->has_rank;
+                rows[n_rows].rank = raw->rank;
+            }
+        }
+        n_rows++;
+    }
+    /* Trusts of the file between a rank-scored metric's bookends. */
+    for (size_t i = 0; ranks && i < f->n_figures; i++) {
+        const tai_nhse_figure *fig = &f->figures[i];
+        if (f->entries[fig->entry].period != p || fig->id_kind != TAI_ID_RAW ||
+            fig->id_index != m)
+            continue;
+        if ((metric->scoring != TA_SCORING_FLOOR && metric->scoring != TA_SCORING_STANDARD) ||
+            tai_misses_standard(metric->direction, metric->standard, fig->value) ==
+                (metric->scoring == TA_SCORING_STANDARD))
+            spread++;
+    }
+    pool = tai_metric_pool(metric, period);
+    if (ranks && metric->n_pools == 0)
+        pool = (unsigned)spread; /* no pool data: the framework ranks within the trusts given */
+    whole = ranks && pool > 0 && pool == spread;
+
+    for (size_t i = 0; st == TA_OK && i < n_rows; i++) {
+        const raw_row *r = &rows[i];
+        double published = r->score->value;
+        const char *reason = NULL;
+        if (metric->scoring == TA_SCORING_SUPPLIED) {
+            reason = "a supplied score: no rule derives it";
+        } else if (metric->scoring == TA_SCORING_COMBINED) {
+            const tai_nhse_figure *a1 =
+                tai_nhse_find_figure(f, period, r->code, def->metrics[metric->combo_first_index].id);
+            const tai_nhse_figure *a2 = tai_nhse_find_figure(
+                f, period, r->code, def->metrics[metric->combo_second_index].id);
+            int w1 = a1 && a1->value == floor(a1->value) && a1->value >= 1 && a1->value <= 4
+                         ? (int)a1->value
+                         : 0;
+            int w2 = a2 && a2->value == floor(a2->value) && a2->value >= 1 && a2->value <= 4
+                         ? (int)a2->value
+                         : 0;
+            double x = w1 && w2 ? metric->combo_table[4 * (w1 - 1) + (w2 - 1)] : 0;
+            if (!w1 || !w2) {
+                reason = "a component score is not published";
+            } else if (x == 0) {
+                tai_error_set(&e, TA_OK, "the table has no entry for %s = %d and %s = %d",
+                              metric->combo_first, w1, metric->combo_second, w2);
+                memcpy(text, e.msg, sizeof text);
+                if (!(reason = keep_reason(v, text)))
+                    return TA_ENOMEM;
+            } else {
+                st = record_score(v, period, r->code, metric->id, published, x, def->decimals,
+                                  "the combination table gives another score");
+            }
+        } else if (isnan(r->value)) {
+            reason = "no raw value published";
+        } else if (metric->scoring == TA_SCORING_BANDED) {
+            st = record_score(v, period, r->code, metric->id, published,
+                              tai_band_score(metric->cuts, metric->n_cuts, metric->direction,
+                                             r->value),
+                              def->decimals, "the bands give another score");
+        } else if (metric->scoring == TA_SCORING_BRACKETED) {
+            st = record_score(v, period, r->code, metric->id, published,
+                              tai_bracket_score(metric, r->value), def->decimals,
+                              "the brackets give another score");
+        } else if ((metric->scoring == TA_SCORING_FLOOR ||
+                    metric->scoring == TA_SCORING_STANDARD_CAPPED) &&
+                   tai_misses_standard(metric->direction, metric->standard, r->value)) {
+            st = record_score(v, period, r->code, metric->id, published, 4.0, def->decimals,
+                              "fails the floor, but does not score 4.00");
+        } else if (metric->scoring == TA_SCORING_STANDARD &&
+                   !tai_misses_standard(metric->direction, metric->standard, r->value)) {
+            st = record_score(v, period, r->code, metric->id, published, 1.0, def->decimals,
+                              "meets the standard, but does not score 1.00");
+        } else if (whole) {
+            size_t k = 0;
+            for (size_t j = 0; j < n_rows; j++)
+                if (j != i && !isnan(rows[j].value) && better(metric, &rows[j], r) &&
+                    !((metric->scoring == TA_SCORING_FLOOR ||
+                       metric->scoring == TA_SCORING_STANDARD_CAPPED) &&
+                      tai_misses_standard(metric->direction, metric->standard, rows[j].value)) &&
+                    !(metric->scoring == TA_SCORING_STANDARD &&
+                      !tai_misses_standard(metric->direction, metric->standard, rows[j].value)))
+                    k++;
+            st = record_score(v, period, r->code, metric->id, published,
+                              tai_bookend_score(metric->scoring, k, pool), def->decimals,
+                              "its rank among the file's trusts gives another score");
+        } else if (metric->scoring == TA_SCORING_FLOOR) {
+            /* The spread's positions need the whole pool; its bookends do not. */
+            double lo, hi;
+            tai_bookends(metric->scoring, &lo, &hi);
+            st = record_score(v, period, r->code, metric->id, published,
+                              published >= lo - 1e-9 && published <= hi + 1e-9 ? published : hi,
+                              def->decimals, "meets the floor, but scores outside 1.00-3.00");
+        } else {
+            tai_error_set(&e, TA_OK, "pool of %u trusts; this file has %zu", pool, spread);
+            memcpy(text, e.msg, sizeof text);
+            if (pool == 0)
+                reason = "no pool size for this quarter";
+            else if (!(reason = keep_reason(v, text)))
+                return TA_ENOMEM;
+        }
+        if (st == TA_OK && reason)
+            st = add_unchecked(v, period, metric->id, reason);
+    }
+    return st;
+}
+
+static ta_status check_metric_scores(ta_verification *v, size_t p)
+{
+    const tai_framework_def *def = &v->f->fw->def;
+    raw_row *rows = tai_calloc(&v->alloc, v->f->n_entries ? v->f->n_entries : 1, sizeof *rows);
+    ta_status st = rows ? TA_OK : TA_ENOMEM;
+    for (size_t m = 0; st == TA_OK && m < def->n_metrics; m++)
+        st = check_metric(v, p, m, rows);
+    tai_free(&v->alloc, rows);
+    return st;
 }
 
 /* Step-by-step ranks from the published adjusted segments and averages. */
@@ -484,7 +714,11 @@ static ta_status verify_period(ta_verification *v, size_t p)
                                 : 0);
     }
     if (st == TA_OK)
+        st = check_metric_scores(v, p);
+    if (st == TA_OK)
         st = count_unchecked(v, p);
+    for (size_t k = 0; st == TA_OK && k < ta_assessment_note_count(a); k++)
+        st = tai_notes_add(&v->notes, ta_assessment_note(a, k));
     if (st == TA_ENOMEM)
         tai_error_set(&v->err, st, "out of memory verifying %s", period);
     else if (st != TA_OK)
@@ -602,6 +836,21 @@ ta_status ta_verification_unchecked(const ta_verification *v, size_t k, const ch
     if (count)
         *count = v->unchecked[k].count;
     return TA_OK;
+}
+
+const char *ta_verification_unchecked_reason(const ta_verification *v, size_t k)
+{
+    return v && k < v->n_unchecked ? v->unchecked[k].reason : NULL;
+}
+
+size_t ta_verification_note_count(const ta_verification *v)
+{
+    return v ? v->notes.count : 0;
+}
+
+const char *ta_verification_note(const ta_verification *v, size_t k)
+{
+    return v && k < v->notes.count ? v->notes.items[k] : NULL;
 }
 
 ta_status ta_verification_status(const ta_verification *v)

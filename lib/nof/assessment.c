@@ -627,6 +627,15 @@ ta_status ta_assessment_set_scores_only(ta_assessment *a, int scores_only)
     return TA_OK;
 }
 
+ta_status ta_assessment_set_reconstruct(ta_assessment *a, int reconstruct)
+{
+    if (!a)
+        return TA_EINVAL;
+    a->no_reconstruct = reconstruct == 0;
+    discard_results(a);
+    return TA_OK;
+}
+
 ta_status ta_assessment_set_cutoffs(ta_assessment *a, size_t n, const double *cutoffs)
 {
     if (!a)

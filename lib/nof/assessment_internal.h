@@ -100,6 +100,7 @@ struct ta_assessment {
     tai_rank_input *ranks;
     size_t n_ranks, ranks_cap;
     int scores_only;      /* use given scores only: no rule derives a score */
+    int no_reconstruct;   /* keep given scores as given (reconstruct.c) */
     size_t n_cutoffs_set; /* explicit cut-offs for this assessment (0 = framework's) */
     double cutoffs_set[TAI_MAX_CUTOFFS];
     /* results of the last run */
@@ -153,6 +154,10 @@ double tai_bracket_score(const tai_metric *m, double value);
 int tai_misses_standard(ta_direction direction, double standard, double value);
 double tai_band_score(const double *cuts, size_t n_cuts, ta_direction direction, double value);
 ta_status tai_score_metrics(ta_assessment *a, double *scores);
+
+/* reconstruct.c: replaces given rank-scored scores in scores[] by the
+ * unrounded scores their pool sizes fix (notes say where they do not). */
+ta_status tai_reconstruct_scores(ta_assessment *a, double *scores);
 
 /* average.c: the mean of row's scores over metrics entering the average
  * (domain = (size_t)-1) or over one domain's such metrics. Returns the count;

@@ -19,7 +19,13 @@
  *   - OF1080 = table of (OF1079, OF1081) scores: only the pairs observed in
  *     the 2025/26 data are filled in, the others are 0 ("not known");
  *   - cut-offs: quartiles (Excel QUARTILE.INC) of the segmented trusts' rounded
- *     averages; a trust exactly on a cut-off takes the better segment.
+ *     averages; a trust exactly on a cut-off takes the better segment;
+ *   - the comparison pool sizes per metric and quarter (pool rows): the
+ *     smallest pool that fits every published 2-decimal score of the quarter
+ *     (for OF1057, the trusts spread between the floor's bookends); with them
+ *     every published Q2-Q4 average, domain score, segment and rank follows
+ *     from the unrounded scores (reconstruct.c). OF1061 and OF1084 are ranked
+ *     within the file's 61 trusts.
  * The acute and ambulance catalogues are the presets "nof-2025-26-acute" and
  * "nof-2025-26-ambulance".
  */
@@ -99,4 +105,40 @@ const char tai_preset_nof_2025_26[] =
     "published scores\n"
     "metric,OF1063,Percentage of inpatients with >60 day length of stay,"
     "effectiveness_experience,OF0063,lower,rank,yes,,,"
-    "S1 bookends 1.00-4.00; ID/name/domain: NHS England's CSV; direction: our reading\n";
+    "S1 bookends 1.00-4.00; ID/name/domain: NHS England's CSV; direction: our reading\n"
+    "pool,OF1005,Q1 2025/26,,,,,,121,,inferred: fitted to the published scores\n"
+    "pool,OF1005,Q2 2025/26,,,,,,120,,inferred: fitted to the published scores\n"
+    "pool,OF1005,Q3 2025/26,,,,,,118,,inferred: fitted to the published scores\n"
+    "pool,OF1005,Q4 2025/26,,,,,,120,,inferred: fitted to the published scores\n"
+    "pool,OF1016,Q1 2025/26,,,,,,46,,inferred: fitted to the published scores\n"
+    "pool,OF1016,Q2 2025/26,,,,,,50,,inferred: fitted to the published scores\n"
+    "pool,OF1016,Q3 2025/26,,,,,,49,,inferred: fitted to the published scores\n"
+    "pool,OF1016,Q4 2025/26,,,,,,47,,inferred: fitted to the published scores\n"
+    "pool,OF1041,Q1 2025/26,,,,,,68,,inferred: fitted to the published scores\n"
+    "pool,OF1041,Q2 2025/26,,,,,,70,,inferred: fitted to the published scores\n"
+    "pool,OF1041,Q3 2025/26,,,,,,70,,inferred: fitted to the published scores\n"
+    "pool,OF1041,Q4 2025/26,,,,,,70,,inferred: fitted to the published scores\n"
+    "pool,OF1057,Q1 2025/26,,,,,,80,,inferred: trusts between the floor bookends; fitted to the published scores\n"
+    "pool,OF1057,Q2 2025/26,,,,,,83,,inferred: trusts between the floor bookends; fitted to the published scores\n"
+    "pool,OF1057,Q3 2025/26,,,,,,80,,inferred: trusts between the floor bookends; fitted to the published scores\n"
+    "pool,OF1057,Q4 2025/26,,,,,,84,,inferred: trusts between the floor bookends; fitted to the published scores\n"
+    "pool,OF1061,Q1 2025/26,,,,,,61,,data: the file's 61 trusts (exact from the raw values)\n"
+    "pool,OF1061,Q2 2025/26,,,,,,61,,data: the file's 61 trusts (exact from the raw values)\n"
+    "pool,OF1061,Q3 2025/26,,,,,,61,,data: the file's 61 trusts (exact from the raw values)\n"
+    "pool,OF1061,Q4 2025/26,,,,,,61,,data: the file's 61 trusts (exact from the raw values)\n"
+    "pool,OF1063,Q1 2025/26,,,,,,48,,inferred: fitted to the published scores\n"
+    "pool,OF1063,Q2 2025/26,,,,,,48,,inferred: fitted to the published scores\n"
+    "pool,OF1063,Q3 2025/26,,,,,,48,,inferred: fitted to the published scores\n"
+    "pool,OF1063,Q4 2025/26,,,,,,48,,inferred: fitted to the published scores\n"
+    "pool,OF1082,Q1 2025/26,,,,,,205,,inferred: fitted to the published scores (all trust types pooled)\n"
+    "pool,OF1082,Q2 2025/26,,,,,,205,,inferred: fitted to the published scores (all trust types pooled)\n"
+    "pool,OF1082,Q3 2025/26,,,,,,205,,inferred: fitted to the published scores (all trust types pooled)\n"
+    "pool,OF1082,Q4 2025/26,,,,,,205,,inferred: fitted to the published scores (all trust types pooled)\n"
+    "pool,OF1084,Q1 2025/26,,,,,,61,,data: the file's 61 trusts (exact from the raw values)\n"
+    "pool,OF1084,Q2 2025/26,,,,,,61,,data: the file's 61 trusts (exact from the raw values)\n"
+    "pool,OF1084,Q3 2025/26,,,,,,61,,data: the file's 61 trusts (exact from the raw values)\n"
+    "pool,OF1084,Q4 2025/26,,,,,,61,,data: the file's 61 trusts (exact from the raw values)\n"
+    "pool,OF1086,Q1 2025/26,,,,,,70,,inferred: fitted to the published scores\n"
+    "pool,OF1086,Q2 2025/26,,,,,,71,,inferred: fitted to the published scores\n"
+    "pool,OF1086,Q3 2025/26,,,,,,71,,inferred: fitted to the published scores\n"
+    "pool,OF1086,Q4 2025/26,,,,,,71,,inferred: fitted to the published scores\n";

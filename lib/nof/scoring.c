@@ -272,6 +272,8 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
         for (size_t i = 0; i < cells; i++)
             scores[i] = NAN;
     }
+    if ((st = tai_reconstruct_scores(a, scores)) != TA_OK)
+        return st;
     for (size_t r = 0; r < a->n_ranks; r++) {
         const tai_rank_input *in = &a->ranks[r];
         double *out = &scores[in->trust * nm + in->metric];

@@ -4,8 +4,8 @@
  *   oracle_driver [--cutoffs] FILE scores|values [C1 C2 C3]
  *
  * Reads FILE with the "nof-2025-26" preset; for each quarter and trust type of
- * the file builds an assessment from the published scores or from the raw
- * values, sets the three cut-offs when given (else the framework's quartile
+ * the file builds an assessment from the published scores (as given: no
+ * reconstruction) or from the raw values, sets the three cut-offs when given (else the framework's quartile
  * default, per assessment), runs it and prints one CSV line per trust:
  *
  *   quarter,trust_type,code,n_scores,unrounded,rounded,unadjusted,adjusted,
@@ -168,7 +168,11 @@ int main(int argc, char **argv)
                         ta_nhse_file_error(file));
                 goto done;
             }
-            if ((argc == 6 && ta_assessment_set_cutoffs(a, 3, cutoffs) != TA_OK) ||
+            /* The populations are random, not NHS England's rank-scaled scores:
+             * the oracle checks the averaging rules on the scores as given, so
+             * no score is reconstructed from the preset's pool sizes. */
+            if (ta_assessment_set_reconstruct(a, 0) != TA_OK ||
+                (argc == 6 && ta_assessment_set_cutoffs(a, 3, cutoffs) != TA_OK) ||
                 ta_assessment_run(a) != TA_OK) {
                 fprintf(stderr, "run %s / %s: %s\n", quarter, type, ta_assessment_error(a));
                 ta_assessment_free(a);

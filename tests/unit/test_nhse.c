@@ -225,6 +225,8 @@ START_TEST(test_real_file_assessment_from_scores)
 
     ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q4 2025/26", NULL, TA_FROM_SCORES), TA_OK);
     ck_assert_str_eq(ta_assessment_period(a), "Q4 2025/26");
+    /* The published scores as given (no reconstruction from pool sizes). */
+    ck_assert_int_eq(ta_assessment_set_reconstruct(a, 0), TA_OK);
     n_trusts = ta_assessment_trust_count(a);
     ck_assert_uint_eq(n_trusts, 61);
     ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, f, "Q4 2025/26"), TA_OK);
@@ -281,6 +283,46 @@ START_TEST(test_real_file_assessment_from_scores)
     }
     ck_assert_uint_eq(rounding_diffs, 4);
     ck_assert_uint_eq(ta_assessment_league_count(a), 61);
+    ta_assessment_free(a);
+
+    /* By default the preset's pool sizes turn each published score into the
+     * unrounded one it rounds from: every score still rounds to the published
+     * one, some are no longer 2-decimal, and every average is the published
+     * one, with nothing noted. */
+    ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q4 2025/26", NULL, TA_FROM_SCORES), TA_OK);
+    ck_assert_int_eq(ta_assessment_set_cutoffs(a, 3, cut), TA_OK);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    ck_assert_uint_eq(ta_assessment_note_count(a), 0);
+    {
+        size_t unrounded = 0;
+        for (i = 0; i < n_trusts; i++) {
+            const char *code = ta_assessment_trust_code(a, i);
+            double rounded, avg;
+            int has;
+            for (m = 0; m < ta_framework_metric_count(fw); m++) {
+                double published = 0, score = 0, r2 = 0;
+                int has_score = 0;
+                ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", code,
+                                                        ta_framework_metric_id(fw, m), &has,
+                                                        &published, NULL, NULL),
+                                 TA_OK);
+                ck_assert_int_eq(ta_assessment_metric_score(a, i, m, &has_score, &score), TA_OK);
+                ck_assert_int_eq(has_score, has);
+                if (!has)
+                    continue;
+                ck_assert_int_eq(ta_round_half_up(&r2, score, 2), TA_OK);
+                ck_assert_double_eq_tol(r2, published, 1e-9);
+                unrounded += fabs(score - published) > 1e-9;
+            }
+            ck_assert_int_eq(ta_assessment_average(a, i, NULL, &rounded, NULL), TA_OK);
+            ck_assert_int_eq(
+                ta_nhse_file_published(f, "Q4 2025/26", code, "OF5002", &has, &avg, NULL, NULL),
+                TA_OK);
+            ck_assert_msg(fabs(rounded - avg) < 1e-9, "%s: average %.2f, published %.2f", code,
+                          rounded, avg);
+        }
+        ck_assert_uint_gt(unrounded, 200);
+    }
     ta_assessment_free(a);
 
     /* One trust type, by name; unknown type, unknown period, bad source, NULLs. */

@@ -420,6 +420,102 @@ START_TEST(test_presets_by_trust_type)
 }
 END_TEST
 
+/* Scores R (rank) and F (floor) given for three trusts in `period`. */
+static ta_assessment *given(const ta_framework *fw, const char *period, const double *r,
+                            const double *f)
+{
+    ta_assessment *a = assessment(fw);
+    const char *codes[3] = {"A", "B", "C"};
+    ck_assert_int_eq(ta_assessment_set_period(a, period), TA_OK);
+    for (int i = 0; i < 3; i++) {
+        add(a, codes[i], "R", r[i], TA_INPUT_SCORE);
+        add(a, codes[i], "F", f[i], TA_INPUT_SCORE);
+    }
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    return a;
+}
+
+static int noted(const ta_assessment *a, const char *words)
+{
+    for (size_t k = 0; k < ta_assessment_note_count(a); k++)
+        if (strstr(ta_assessment_note(a, k), words))
+            return 1;
+    return 0;
+}
+
+START_TEST(test_reconstruct_unrounded_scores)
+{
+    ta_framework *fw = catalogue("metric,R,Rank,d,,higher,rank,yes,,,x\n"
+                                 "metric,F,Floor,d,,higher,floor,yes,floor=70,,x\n"
+                                 "pool,R,Q1,,,,,,10,,fitted\n"
+                                 "pool,R,Q9,,,,,,400,,too wide\n"
+                                 "pool,F,Q1,,,,,,4,,fitted\n");
+    static const double r[3] = {1.33, 2.67, 1.34}, f[3] = {1.67, 4.00, 2.33};
+    double rounded = 0;
+    /* A pool of 10: steps of 1/3, so 1.33 is rank 2 (1 + 1/3) and 2.67 rank 6;
+     * 1.34 is no rank and stays as given, with a note. The floor's spread of 4
+     * runs 1.00-3.00 in steps of 2/3; its 4.00 is the floor's own. */
+    ta_assessment *a = given(fw, "Q1", r, f);
+    close_to(score(a, fw, "A", "R"), 1.0 + 1.0 / 3.0);
+    close_to(score(a, fw, "B", "R"), 1.0 + 5.0 / 3.0);
+    close_to(score(a, fw, "C", "R"), 1.34);
+    close_to(score(a, fw, "A", "F"), 1.0 + 2.0 / 3.0);
+    close_to(score(a, fw, "B", "F"), 4.0);
+    close_to(score(a, fw, "C", "F"), 1.0 + 4.0 / 3.0);
+    ck_assert(noted(a, "trust C: R Q1: published score 1.34 is no rank of a pool of 10"));
+    ck_assert_uint_eq(ta_assessment_note_count(a), 1);
+    /* (4/3 + 5/3 + 1.34 + 5/3 + 4 + 7/3) / 6 = 2.0567: the unrounded mean. */
+    close_to(average(a, "A", &rounded), (4.0 / 3.0 + 5.0 / 3.0) / 2.0);
+    ta_assessment_free(a);
+
+    /* The same scores as given. */
+    a = assessment(fw);
+    ck_assert_int_eq(ta_assessment_set_reconstruct(a, 0), TA_OK);
+    ck_assert_int_eq(ta_assessment_set_period(a, "Q1"), TA_OK);
+    add(a, "A", "R", 1.33, TA_INPUT_SCORE);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    close_to(score(a, fw, "A", "R"), 1.33);
+    ck_assert_uint_eq(ta_assessment_note_count(a), 0);
+    ck_assert_int_eq(ta_assessment_set_reconstruct(NULL, 0), TA_EINVAL);
+    ta_assessment_free(a);
+
+    /* A pool of 400: steps under 0.01, so no rank is unique: as given. */
+    a = given(fw, "Q9", r, f);
+    close_to(score(a, fw, "A", "R"), 1.33);
+    ck_assert(noted(a, "R Q9: in a pool of 400 trusts a published score does not fix a unique "
+                       "rank"));
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
+START_TEST(test_reconstruct_infers_a_missing_pool)
+{
+    ta_framework *fw = catalogue("metric,R,Rank,d,,higher,rank,yes,,,x\n"
+                                 "metric,F,Floor,d,,higher,floor,yes,floor=70,,x\n"
+                                 "pool,R,Q1,,,,,,10,,fitted\n"
+                                 "pool,F,Q1,,,,,,4,,fitted\n");
+    /* Q5 has no pool sizes: 1.00, 1.33 and 2.67 first fit a pool of 10 (no
+     * smaller pool has all three); for F, 1.00, 2.00 and 3.00 fit 3. */
+    static const double r[3] = {1.00, 1.33, 2.67}, f[3] = {1.00, 2.00, 3.00};
+    ta_assessment *a = given(fw, "Q5", r, f);
+    close_to(score(a, fw, "B", "R"), 1.0 + 1.0 / 3.0);
+    ck_assert(noted(a, "R Q5: pool size 10 inferred: the smallest that fits every published score "
+                       "(3 trusts scored between the bookends)"));
+    ck_assert(noted(a, "F Q5: pool size 3 inferred"));
+    ta_assessment_free(a);
+    /* No pool fits 1.001 at 2 decimals: as given, and said. */
+    {
+        static const double r2[3] = {1.00, 1.001, 2.00};
+        a = given(fw, "Q5", r2, f);
+        close_to(score(a, fw, "B", "R"), 1.001);
+        ck_assert(noted(a, "R Q5: no pool size in the framework for this period, and none fits"));
+        ta_assessment_free(a);
+    }
+    ta_framework_free(fw);
+}
+END_TEST
+
 static Suite *scoring_suite(void)
 {
     Suite *s = suite_create("scoring");
@@ -434,6 +530,8 @@ static Suite *scoring_suite(void)
     tcase_add_test(tc, test_builder_checks);
     tcase_add_test(tc, test_first_layout_still_loads);
     tcase_add_test(tc, test_presets_by_trust_type);
+    tcase_add_test(tc, test_reconstruct_unrounded_scores);
+    tcase_add_test(tc, test_reconstruct_infers_a_missing_pool);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -172,6 +172,7 @@ _FUNCTIONS = {
     "ta_assessment_set_trust_flag": (status, [handle, c_char_p, c_int, c_int]),
     "ta_assessment_set_cutoffs": (status, [handle, c_size_t, p_double]),
     "ta_assessment_set_scores_only": (status, [handle, c_int]),
+    "ta_assessment_set_reconstruct": (status, [handle, c_int]),
     "ta_assessment_run": (status, [handle]),
     "ta_assessment_cutoffs": (status, [handle, p_double, c_size_t, p_size]),
     "ta_assessment_trust_count": (c_size_t, [handle]),
@@ -258,6 +259,9 @@ _FUNCTIONS = {
     ),
     "ta_verification_unchecked_count": (c_size_t, [handle]),
     "ta_verification_unchecked": (status, [handle, c_size_t, p_str, p_str, p_size]),
+    "ta_verification_unchecked_reason": (c_char_p, [handle, c_size_t]),
+    "ta_verification_note_count": (c_size_t, [handle]),
+    "ta_verification_note": (c_char_p, [handle, c_size_t]),
     "ta_verification_status": (status, [handle]),
     # date.h
     "ta_date_is_leap_year": (c_int, [c_int32]),

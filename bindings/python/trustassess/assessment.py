@@ -449,6 +449,15 @@ class Assessment(Handle):
             raise TypeError("scores_only must be a bool")
         self._check(lib.ta_assessment_set_scores_only(self._h(), int(scores_only)))
 
+    def set_reconstruct(self, reconstruct: bool = True) -> None:
+        """Whether given 2-decimal scores of rank-scored metrics become the
+        unrounded scores their comparison pool fixes (the framework's pool
+        sizes; default ``True``). ``False`` keeps every given score as given.
+        What could not be reconstructed is in :meth:`notes`."""
+        if not isinstance(reconstruct, bool):
+            raise TypeError("reconstruct must be a bool")
+        self._check(lib.ta_assessment_set_reconstruct(self._h(), int(reconstruct)))
+
     def run(self) -> "Assessment":
         """Scores, segments and ranks (idempotent). Returns self."""
         self._check(lib.ta_assessment_run(self._h()))

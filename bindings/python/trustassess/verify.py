@@ -56,11 +56,12 @@ class Difference:
 
 @dataclass(frozen=True)
 class Unchecked:
-    """Published figures the verification does not check, by (period, figure)."""
+    """Published figures the verification does not check, by (period, figure, reason)."""
 
     period: str
     figure: str
     count: int
+    reason: str = ""  #: why, e.g. "pool of 205 trusts; this file has 61"
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,12 @@ class Verification:
     differences: Tuple[Difference, ...]
     unchecked: Tuple[Unchecked, ...]
     ok: bool
+    notes: Tuple[str, ...] = ()  #: what reconstructing unrounded scores could not do
+
+    @property
+    def not_checked(self) -> int:
+        """How many published figures went unchecked (see :attr:`unchecked` for why)."""
+        return sum(u.count for u in self.unchecked)
 
     def unexplained(self) -> List[Difference]:
         return [d for d in self.differences if d.verdict == Verdict.UNEXPLAINED]
@@ -125,8 +132,12 @@ def verify(nhse_file: NhseFile, quarter: Optional[str] = None) -> Verification:
         for k in range(lib.ta_verification_unchecked_count(h)):
             v._check(lib.ta_verification_unchecked(h, k, ctypes.byref(p), ctypes.byref(fig),
                                                    ctypes.byref(n1)))
-            unchecked.append(Unchecked(_s(p), _s(fig), n1.value))
+            unchecked.append(Unchecked(_s(p), _s(fig), n1.value,
+                                       text(lib.ta_verification_unchecked_reason(h, k)) or ""))
+        notes = tuple(text(lib.ta_verification_note(h, k)) or ""
+                      for k in range(lib.ta_verification_note_count(h)))
         status = lib.ta_verification_status(h)
         if status not in (0, 9):
             v._check(status)
-        return Verification(tuple(summaries), tuple(differences), tuple(unchecked), status == 0)
+        return Verification(tuple(summaries), tuple(differences), tuple(unchecked), status == 0,
+                            notes)

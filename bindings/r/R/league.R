@@ -51,6 +51,7 @@ verify_nhse <- function(x, quarter = NULL) {
                                   "Explained", "Unexplained"))
     differences <- .new_df(r[[2L]], c("Quarter", "Trust_code", "Figure", "Mode", "Published",
                                       "Computed", "Verdict", "Reason"))
-    unchecked <- .new_df(r[[3L]], c("Quarter", "Figure", "Count"))
-    list(summary = summary, differences = differences, unchecked = unchecked, ok = r[[4L]])
+    unchecked <- .new_df(r[[3L]], c("Quarter", "Figure", "Count", "Reason"))
+    list(summary = summary, differences = differences, unchecked = unchecked, ok = r[[4L]],
+         notes = r[[5L]])
 }

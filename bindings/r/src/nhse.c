@@ -279,7 +279,7 @@ static const char *verdict_name(ta_verdict v)
     return v == TA_AGREES ? "agrees" : v == TA_EXPLAINED ? "explained" : "unexplained";
 }
 
-/* list(summary = list(cols), differences = list(cols), unchecked = list(cols), ok) */
+/* list(summary = list(cols), differences = list(cols), unchecked = list(cols), ok, notes) */
 SEXP tar_verify(SEXP handle, SEXP quarter)
 {
     tar_nhse *h = get(handle);
@@ -300,19 +300,19 @@ SEXP tar_verify(SEXP handle, SEXP quarter)
     ns = ta_verification_summary_count(v);
     nd = ta_verification_difference_count(v);
     nu = ta_verification_unchecked_count(v);
-    out = PROTECT(Rf_allocVector(VECSXP, 4));
+    out = PROTECT(Rf_allocVector(VECSXP, 5));
     sum = Rf_allocVector(VECSXP, 7);
     SET_VECTOR_ELT(out, 0, sum);
     dif = Rf_allocVector(VECSXP, 8);
     SET_VECTOR_ELT(out, 1, dif);
-    unc = Rf_allocVector(VECSXP, 3);
+    unc = Rf_allocVector(VECSXP, 4);
     SET_VECTOR_ELT(out, 2, unc);
     for (int c = 0; c < 7; c++)
         SET_VECTOR_ELT(sum, c, Rf_allocVector(c < 3 ? STRSXP : INTSXP, (R_xlen_t)ns));
     for (int c = 0; c < 8; c++)
         SET_VECTOR_ELT(dif, c, Rf_allocVector(c == 4 || c == 5 ? REALSXP : STRSXP, (R_xlen_t)nd));
-    for (int c = 0; c < 3; c++)
-        SET_VECTOR_ELT(unc, c, Rf_allocVector(c < 2 ? STRSXP : INTSXP, (R_xlen_t)nu));
+    for (int c = 0; c < 4; c++)
+        SET_VECTOR_ELT(unc, c, Rf_allocVector(c == 2 ? INTSXP : STRSXP, (R_xlen_t)nu));
     for (size_t k = 0; k < ns; k++) {
         const char *per, *fig;
         ta_verify_mode mode;
@@ -356,8 +356,16 @@ SEXP tar_verify(SEXP handle, SEXP quarter)
         SET_STRING_ELT(VECTOR_ELT(unc, 0), r, tar_mkchar(per));
         SET_STRING_ELT(VECTOR_ELT(unc, 1), r, tar_mkchar(fig));
         INTEGER(VECTOR_ELT(unc, 2))[r] = (int)count;
+        SET_STRING_ELT(VECTOR_ELT(unc, 3), r, tar_mkchar(ta_verification_unchecked_reason(v, k)));
     }
     SET_VECTOR_ELT(out, 3, Rf_ScalarLogical(ta_verification_status(v) == TA_OK));
+    {
+        size_t nn = ta_verification_note_count(v);
+        SEXP notes = Rf_allocVector(STRSXP, (R_xlen_t)nn);
+        SET_VECTOR_ELT(out, 4, notes);
+        for (size_t k = 0; k < nn; k++)
+            SET_STRING_ELT(notes, (R_xlen_t)k, tar_mkchar(ta_verification_note(v, k)));
+    }
     tar_guard_free(guard);
     UNPROTECT(2);
     return out;
