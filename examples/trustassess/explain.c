@@ -222,7 +222,11 @@ static void segment_part(cli_buf *b, const ta_assessment *a, size_t i, const ta_
     char num[64], reason[512];
     ta_assessment_average(a, i, &unrounded, &rounded, &n_scores);
     cli_format_short(num, sizeof num, unrounded);
-    cli_buf_printf(b, "%-28s%s, the mean of %zu scores; ", "Average score:", num, n_scores);
+    if (n_scores == 0) /* a league table's trust: its published average, no scores */
+        cli_buf_printf(b, "%-28s%s, as published (the league table gives no metric scores); ",
+                       "Average score:", num);
+    else
+        cli_buf_printf(b, "%-28s%s, the mean of %zu scores; ", "Average score:", num, n_scores);
     ta_format_decimal(num, sizeof num, rounded, decimals);
     cli_buf_printf(b, "rounded half up: %s\n", num);
     ta_assessment_cutoffs(a, cutoffs, CLI_MAX_CUTOFFS, &n_cut);

@@ -82,6 +82,9 @@ run explain "$F" "$A" --quarter Q3 --trust RAS
 check "explain RAS: exit" 0 "$rc"
 check "explain RAS: cut-off 2's interval" "Cut-off 2 is known in:      [2.35, 2.36); at or below: RAS; above: R0A" \
     "$(grep '^Cut-off 2 is known in' out)"
+check "explain RAS: the average as published" \
+    "Average score:              2.35, as published (the league table gives no metric scores); rounded half up: 2.35" \
+    "$(grep '^Average score:' out)"
 check "explain RAS: published average" "Reason:                     published average 2.35 is above cut-off 2.06 and at or below cut-off 2.35: segment 2; final segment unknown: no Recovery Support Programme flag" \
     "$(grep '^Reason:' out)"
 
