@@ -11,7 +11,11 @@
  * to the framework's decimals, the unadjusted segment against the cut-offs of
  * the last run (they are held fixed, not recomputed per replicate), the
  * deficit cap from the trust's flag, and the league rank rule within trust
- * type on (adjusted segment, rounded average). The reported interval is the
+ * type on (adjusted segment, rounded average). A trust segmented on a given
+ * (published) average with no metric score, such as a league-table row, has
+ * nothing to resample: it is held at its published figures in every
+ * replicate, so it counts in the others' ranks, and has no likely range of
+ * its own (TA_ENOTFOUND). The reported interval is the
  * central `interval` of the replicates: with R replicates and
  * alpha = (1 - interval) / 2, the lower bound is the order statistic
  * x_(k_lo) with k_lo = max(1, ceil(R * alpha)) and the upper bound x_(k_hi)

@@ -180,15 +180,16 @@ static ta_status run_replicates(void *ctx, unsigned worker, size_t begin, size_t
         for (size_t j = 0; j < b->n; j++) {
             const boot_trust *bt = &b->trusts[j];
             uint64_t state = stream_key(b->seed, r, bt->trust);
-            double exact_sum = 0, other_sum = 0, rounded;
+            double exact_sum = 0, other_sum = 0, rounded = a->results[bt->trust].rounded;
             int segment;
             for (size_t d = 0; d < bt->count; d++) {
                 size_t k = bt->first + draw_below(&state, (uint32_t)bt->count);
                 exact_sum += b->exact[k];
                 other_sum += b->other[k];
             }
-            rounded = tai_round_half_up(tai_mean_finish(exact_sum, other_sum, bt->count, scale),
-                                        def->decimals);
+            if (bt->count > 0)
+                rounded = tai_round_half_up(
+                    tai_mean_finish(exact_sum, other_sum, bt->count, scale), def->decimals);
             segment = tai_segment_of(rounded, a->cutoffs, a->n_cutoffs, def->cutoff_rule);
             entries[j].item = j;
             entries[j].group = a->results[bt->trust].type_order;
@@ -299,6 +300,8 @@ static ta_status select_bounds(void *ctx, unsigned worker, size_t begin, size_t 
         int64_t *keys = &q->b->keys[j * R];
         const uint32_t *ranks = &q->b->ranks[j * R];
         int64_t rlo, rhi;
+        if (q->b->trusts[j].count == 0)
+            continue; /* a given average: ranked with the others, no range of its own */
         select_pair(keys, R, q->pos_lo, q->pos_hi, q->counts[worker], &q->out->avg_lo[t],
                     &q->out->avg_hi[t]);
         for (size_t r = 0; r < R; r++)
@@ -319,7 +322,7 @@ static ta_status prepare(ta_assessment *a, boot *b, boot_trust **trusts, double 
     double scale = tai_framework_scale(def);
     size_t n = 0, n_scores = 0, nm = a->n_metrics;
     for (size_t t = 0; t < a->n_trusts; t++)
-        if (a->results[t].n_scores) {
+        if (tai_segmented(&a->results[t])) {
             n++;
             n_scores += a->results[t].n_scores;
         }
@@ -331,8 +334,8 @@ static ta_status prepare(ta_assessment *a, boot *b, boot_trust **trusts, double 
     n = n_scores = 0;
     for (size_t t = 0; t < a->n_trusts; t++) {
         boot_trust *bt = &(*trusts)[n];
-        if (!a->results[t].n_scores)
-            continue;
+        if (!tai_segmented(&a->results[t]))
+            continue; /* a trust with a given average has count 0: held fixed */
         bt->trust = t;
         bt->first = n_scores;
         bt->deficit = a->trusts[t].flags[TA_FLAG_FINANCIAL_DEFICIT];

@@ -457,6 +457,56 @@ START_TEST(league_fixed_thresholds_and_errors)
 }
 END_TEST
 
+START_TEST(likely_ranges_hold_league_table_trusts_fixed)
+{
+    /* Three trusts with scores (OF1061 and OF1084, 2.0 to 3.5) and, of the
+     * same type and quarter, two from a league table: G1 at 1.00 is better
+     * than any draw of the others, G2 at 3.90 worse. Every replicate ranks
+     * the scored trusts between them: ranks 2 to 4, never 1 or 5. */
+    static const char scored[] =
+        "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Metric_ID,Value,Rank\n"
+        "Q4 2025/26,,Mental health and community trust,,S1,S,OF1061,2.00,\n"
+        "Q4 2025/26,,Mental health and community trust,,S1,S,OF1084,2.50,\n"
+        "Q4 2025/26,,Mental health and community trust,,S2,S,OF1061,2.40,\n"
+        "Q4 2025/26,,Mental health and community trust,,S2,S,OF1084,3.00,\n"
+        "Q4 2025/26,,Mental health and community trust,,S3,S,OF1061,3.00,\n"
+        "Q4 2025/26,,Mental health and community trust,,S3,S,OF1084,3.50,\n";
+    static const char given[] =
+        HEADER "Q4 2025/26,,Mental health and community trust,,G1,G,1.00,,1.0,No,1.0,\r\n"
+               "Q4 2025/26,,Mental health and community trust,,G2,G,3.90,,4.0,No,5.0,\r\n";
+    static const double cut[3] = {2.0, 2.5, 3.0};
+    ta_nhse_file *f = NULL;
+    ta_assessment *a = NULL;
+    size_t i;
+    uint32_t lo = 0, hi = 0;
+    double alo = 0, ahi = 0;
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_add_buffer(f, "scored.csv", scored, strlen(scored)), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_add_buffer(f, "given.csv", given, strlen(given)), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q4 2025/26", NULL, TA_FROM_SCORES), TA_OK);
+    ck_assert_int_eq(ta_assessment_set_cutoffs(a, 3, cut), TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 400, 0.95, 7, 2), TA_OK);
+    for (int k = 1; k <= 3; k++) {
+        char code[4] = {'S', (char)('0' + k), '\0', '\0'};
+        ck_assert_int_eq(ta_assessment_find_trust(&i, a, code), TA_OK);
+        ck_assert_int_eq(ta_assessment_likely_rank_range(a, i, &lo, &hi), TA_OK);
+        ck_assert_uint_ge(lo, 2);
+        ck_assert_uint_le(hi, 4);
+    }
+    /* S1's scores 2.00 and 2.50: its draws average 2.00, 2.25 or 2.50. */
+    ck_assert_int_eq(ta_assessment_find_trust(&i, a, "S1"), TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_average_range(a, i, &alo, &ahi), TA_OK);
+    ck_assert_double_eq_tol(alo, 2.00, 1e-9);
+    ck_assert_double_eq_tol(ahi, 2.50, 1e-9);
+    ck_assert_int_eq(ta_assessment_find_trust(&i, a, "G1"), TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_rank_range(a, i, &lo, &hi), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_assessment_rank(a, i, &lo), TA_OK);
+    ck_assert_uint_eq(lo, 1);
+    ta_assessment_free(a);
+    ta_nhse_file_free(f);
+}
+END_TEST
+
 static Suite *league_suite(void)
 {
     Suite *s = suite_create("league");
@@ -471,6 +521,7 @@ static Suite *league_suite(void)
     tcase_add_test(tc, league_rows_and_cells);
     tcase_add_test(tc, league_selection_and_policies);
     tcase_add_test(tc, league_fixed_thresholds_and_errors);
+    tcase_add_test(tc, likely_ranges_hold_league_table_trusts_fixed);
     suite_add_tcase(s, tc);
     return s;
 }
