@@ -9,6 +9,7 @@
  * compared with the published table cell by cell; --detail appends the
  * figures behind each row. This file only copies the library's cells out.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,8 +83,10 @@ static int parse_count(unsigned long long *out, const char *option, const char *
     unsigned long long v;
     if (!text[0] || text[0] == '-' || text[0] == '+')
         return cli_usage_error("league", "%s needs a whole number, not \"%s\"", option, text);
+    errno = 0;
     v = strtoull(text, &end, 10);
-    if (*end || v < min || v > max)
+    /* strtoull answers ULLONG_MAX with ERANGE for a larger number: refused, not clamped */
+    if (*end || errno == ERANGE || v < min || v > max)
         return cli_usage_error("league", "%s must be a whole number from %llu to %llu, not \"%s\"",
                                option, min, max, text);
     *out = v;

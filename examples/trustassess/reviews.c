@@ -442,6 +442,7 @@ int cli_reviews_run(int argc, char **argv)
     reviews_args ra = {0};
     ta_review_schedule *s = NULL;
     cli_buf in = {0}, out = {0};
+    ta_status st;
     int rc;
     for (int i = 0; i < argc; i++)
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -483,8 +484,11 @@ int cli_reviews_run(int argc, char **argv)
         goto done;
     if (ra.sittings && (rc = sittings(s, &ra)) != CLI_OK)
         goto done;
-    if (ta_review_schedule_compute(s) != TA_OK) {
-        rc = cli_error(CLI_INPUT, "%s", ta_review_schedule_error(s));
+    if ((st = ta_review_schedule_compute(s)) != TA_OK) {
+        /* TA_EINVAL: --today leaves too few working days before 9999 */
+        rc = st == TA_EINVAL ? cli_usage_error(cmd, "--today %s: %s", ra.today_text,
+                                               ta_review_schedule_error(s))
+                             : cli_error(CLI_INPUT, "%s", ta_review_schedule_error(s));
         goto done;
     }
     if ((rc = write_output(s, &ra, &out)) == CLI_OK)

@@ -173,7 +173,11 @@ TA_API ta_status ta_review_schedule_set_capacity(ta_review_schedule *s, int32_t 
  * deadline first, which meets every deadline when any placement does and
  * otherwise minimises the maximum lateness. Without explicit sittings every
  * working day from `today` (else from the earliest due date) is a sitting.
- * With explicit sittings, reviews beyond their capacity stay unplaced. */
+ * With explicit sittings, reviews beyond their capacity stay unplaced.
+ * TA_ERANGE when a due date falls after 9999; TA_EINVAL when `today` is so
+ * late that the working days left before the end of 9999 cannot hold the
+ * default sittings (an argument to change), TA_ERANGE when the earliest due
+ * date is (the input's). */
 TA_API ta_status ta_review_schedule_compute(ta_review_schedule *s);
 
 /* Number of results (one per trust, ordered by due date then code; dropped

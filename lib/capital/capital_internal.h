@@ -54,7 +54,8 @@ struct ta_capital_proposal {
     size_t n_years;
     char register_note[TAI_CAPITAL_NOTE_MAX]; /* "" when no register was applied */
     int64_t savings_counted;                  /* set by a check */
-    /* Set by the proposals reader: input line and cell texts (n_cells of them). */
+    /* Set by the proposals reader: input file, line and cell texts (n_cells of them). */
+    char *file;
     size_t line;
     char **cells;
     size_t n_cells;

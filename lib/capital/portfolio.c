@@ -101,7 +101,99 @@ typedef struct part {
 typedef struct group {
     int64_t total;
     size_t parts;
+    size_t first; /* the proposal index of its first part */
 } group;
+
+/* Where proposal p came from, for messages: "FILE:LINE" or "" when it was
+ * made by calls. */
+static void where(char *buf, size_t size, const ta_capital_proposal *p)
+{
+    size_t n = 0, line = p->line, digits = 1;
+    buf[0] = '\0';
+    if (!p->file || size < 24)
+        return;
+    for (size_t t = line; t >= 10; t /= 10)
+        digits++;
+    for (const char *c = p->file; *c && n + digits + 2 < size; c++)
+        buf[n++] = *c;
+    buf[n++] = ':';
+    for (size_t k = digits; k > 0; k--, line /= 10)
+        buf[n + k - 1] = (char)('0' + line % 10);
+    buf[n + digits] = '\0';
+}
+
+/* The parts of one scheme are one scheme: they must agree on what decides
+ * its route (the trust's status, the funding and the savings available), or
+ * the rule would give a light part and a standard part. A part that repeats
+ * another exactly (every cell) would be counted twice. */
+static ta_status check_part(ta_capital_portfolio *pf, const ta_capital_proposal *first,
+                            const ta_capital_proposal *p)
+{
+    char a[320], b[320];
+    const char *what = NULL;
+    where(a, sizeof a, first);
+    where(b, sizeof b, p);
+    if (first->status != p->status || first->status_given != p->status_given)
+        what = "Trust_status";
+    else if (first->funding != p->funding)
+        what = "Funding";
+    else if (first->savings != p->savings)
+        what = "Own_savings_available";
+    if (what)
+        return tai_error_set(&pf->err, TA_EINCONSISTENT,
+                             "%s: scheme %s of trust %s: this part's %s differs from the part at "
+                             "%s (the parts of one scheme must agree)",
+                             b[0] ? b : "a part", p->scheme_ref, p->trust_code, what,
+                             a[0] ? a : "an earlier part");
+    return TA_OK;
+}
+
+/* Whether two proposals read from text repeat each other cell for cell. */
+static int same_cells(const ta_capital_proposal *x, const ta_capital_proposal *y)
+{
+    if (!x->cells || !y->cells || x->n_cells != y->n_cells)
+        return 0;
+    for (size_t c = 0; c < x->n_cells; c++)
+        if (strcmp(x->cells[c], y->cells[c]) != 0)
+            return 0;
+    return 1;
+}
+
+/* Refuses proposal i when an earlier one read from text has the same cells:
+ * rows are found by their cells joined with 0x1F in `rows`, so the check is
+ * linear; a hit is confirmed cell by cell. */
+static ta_status check_repeat(ta_capital_portfolio *pf, tai_strmap *rows, char **buf,
+                              size_t *cap, size_t i)
+{
+    const ta_capital_proposal *p = pf->items[i];
+    size_t n = 0, other;
+    int existed = 0;
+    void *b = *buf;
+    char a[320], here[320];
+    for (size_t c = 0; c < p->n_cells; c++)
+        n += strlen(p->cells[c]) + 1;
+    if (tai_grow(&pf->alloc, &b, cap, n + 1, 1) != TA_OK)
+        return tai_error_set(&pf->err, TA_ENOMEM, "out of memory checking the portfolio");
+    *buf = b;
+    n = 0;
+    for (size_t c = 0; c < p->n_cells; c++) {
+        size_t len = strlen(p->cells[c]);
+        memcpy(*buf + n, p->cells[c], len);
+        n += len;
+        (*buf)[n++] = '\x1f';
+    }
+    if (tai_strmap_put(rows, *buf, n, i, &existed, &other) != TA_OK)
+        return tai_error_set(&pf->err, TA_ENOMEM, "out of memory checking the portfolio");
+    if (!existed || !same_cells(pf->items[other], p))
+        return TA_OK;
+    where(a, sizeof a, pf->items[other]);
+    where(here, sizeof here, p);
+    return tai_error_set(&pf->err, TA_EDUPLICATE,
+                         "%s: this row repeats the row at %s exactly (scheme %s of trust %s "
+                         "would be counted twice)",
+                         here[0] ? here : "a row", a[0] ? a : "an earlier row", p->scheme_ref,
+                         p->trust_code);
+}
 
 ta_status ta_capital_portfolio_check(ta_capital_portfolio *pf, const ta_capital_rules *r)
 {
@@ -110,22 +202,24 @@ ta_status ta_capital_portfolio_check(ta_capital_portfolio *pf, const ta_capital_
     if (r == NULL)
         return tai_error_set(&pf->err, TA_EINVAL, "capital rule set is NULL");
     ta_status st = TA_OK;
-    tai_strmap map;
+    tai_strmap map, rows;
     tai_strmap_init(&map, &pf->alloc);
+    tai_strmap_init(&rows, &pf->alloc);
     part *parts = tai_calloc(&pf->alloc, pf->count ? pf->count : 1, sizeof *parts);
     group *groups = tai_calloc(&pf->alloc, pf->count ? pf->count : 1, sizeof *groups);
-    char *key = NULL;
-    size_t key_cap = 0, n_groups = 0;
+    char *key = NULL, *row = NULL, at[320];
+    size_t key_cap = 0, row_cap = 0, n_groups = 0;
     if (parts == NULL || groups == NULL) {
         st = tai_error_set(&pf->err, TA_ENOMEM, "out of memory checking the portfolio");
         goto done;
     }
     for (size_t i = 0; i < pf->count; i++) {
         ta_capital_proposal *p = pf->items[i];
+        where(at, sizeof at, p);
         if (tai_capital_compared(r, p, &parts[i].compared) != TA_OK) {
             st = tai_error_set(&pf->err, TA_ERANGE,
-                               "the amount of %s/%s plus its VAT overflows 64-bit pence",
-                               p->trust_code, p->scheme_ref);
+                               "%s%sthe amount of %s/%s plus its VAT overflows 64-bit pence", at,
+                               at[0] ? ": " : "", p->trust_code, p->scheme_ref);
             goto done;
         }
         /* The key "trust code \x1f scheme ref": neither may hold a control byte. */
@@ -145,13 +239,20 @@ ta_status ta_capital_portfolio_check(ta_capital_portfolio *pf, const ta_capital_
             st = tai_error_set(&pf->err, TA_ENOMEM, "out of memory checking the portfolio");
             goto done;
         }
-        if (!existed)
+        if (p->cells && (st = check_repeat(pf, &rows, &row, &row_cap, i)) != TA_OK)
+            goto done;
+        if (!existed) {
             g = n_groups++;
+            groups[g].first = i;
+        } else if ((st = check_part(pf, pf->items[groups[g].first], p)) != TA_OK) {
+            goto done;
+        }
         parts[i].group = g;
         if (groups[g].total > INT64_MAX - parts[i].compared) {
             st = tai_error_set(&pf->err, TA_ERANGE,
-                               "the parts of scheme %s of trust %s total more than 64-bit pence",
-                               p->scheme_ref, p->trust_code);
+                               "%s%sthe parts of scheme %s of trust %s total more than 64-bit "
+                               "pence",
+                               at, at[0] ? ": " : "", p->scheme_ref, p->trust_code);
             goto done;
         }
         groups[g].total += parts[i].compared;
@@ -168,6 +269,8 @@ ta_status ta_capital_portfolio_check(ta_capital_portfolio *pf, const ta_capital_
     tai_error_clear(&pf->err);
 done:
     tai_free(&pf->alloc, key);
+    tai_free(&pf->alloc, row);
+    tai_strmap_free(&rows);
     tai_free(&pf->alloc, parts);
     tai_free(&pf->alloc, groups);
     tai_strmap_free(&map);

@@ -65,6 +65,7 @@ void ta_capital_proposal_free(ta_capital_proposal *p)
     for (size_t i = 0; i < p->n_cells; i++)
         tai_free(&a, p->cells[i]);
     tai_free(&a, p->cells);
+    tai_free(&a, p->file);
     tai_free(&a, p->trust_code);
     tai_free(&a, p->scheme_ref);
     tai_free(&a, p->scheme_name);

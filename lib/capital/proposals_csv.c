@@ -345,6 +345,10 @@ static ta_status parse_row(reader *rd, size_t line, ta_capital_proposal **out, s
         p->year_pence[p->n_years++] = year_pence[k];
     }
     p->line = line;
+    if ((p->file = tai_strdup(&pf->alloc, rd->name)) == NULL) {
+        ta_capital_proposal_free(p);
+        return TA_ENOMEM;
+    }
     if (rd->col[C_SCHEME_NAME] != SIZE_MAX) {
         char *name = tai_strdup(&pf->alloc, field(rd, C_SCHEME_NAME, &len, &column));
         if (name == NULL) {

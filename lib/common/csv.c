@@ -12,7 +12,9 @@
  * Line numbers count every line break, including those inside quoted fields,
  * so a message points where an editor would. Columns are 1-based bytes from
  * the start of the line; on the first line they are counted after a UTF-8
- * byte-order mark. A message names the file as "NAME:LINE:COLUMN: what"
+ * byte-order mark. Text must be UTF-8: a record holding a byte sequence that
+ * is not is refused, so no invalid text travels on into the library's output.
+ * A message names the file as "NAME:LINE:COLUMN: what"
  * ("input" when no name was given). After an error the reader reports the end
  * of the data, so a caller that ignores the status cannot misread the rest.
  */
@@ -153,9 +155,20 @@ static ta_status read_quoted(tai_csv *r, tai_error *err)
         if (append(r, run, r->pos - run) != TA_OK)
             return TA_ENOMEM;
     }
-    if (r->pos < r->len && d[r->pos] != ',' && d[r->pos] != '\n' && d[r->pos] != '\r')
-        return fail(r, err, r->line, r->pos - r->line_start + 1,
-                    "unexpected character after closing quote");
+    if (r->pos < r->len && d[r->pos] != ',' && d[r->pos] != '\n' && d[r->pos] != '\r') {
+        size_t close_line = r->line, close_column = r->pos - r->line_start;
+        if (close_line == open_line)
+            return fail(r, err, r->line, r->pos - r->line_start + 1,
+                        "unexpected character after closing quote");
+        /* A quote that spans lines and is followed by text is almost always
+         * an unterminated quote that swallowed lines up to the next quote:
+         * report it where it was opened, and say where it ended. */
+        fail(r, err, open_line, open_column, "");
+        return tai_error_set(err, TA_EPARSE,
+                             "%s:%zu:%zu: quoted field is not terminated (the quote on line %zu, "
+                             "column %zu that would close it is followed by text)",
+                             input_name(r), open_line, open_column, close_line, close_column);
+    }
     return TA_OK;
 }
 
@@ -177,8 +190,62 @@ static ta_status read_plain(tai_csv *r, tai_error *err)
     return TA_OK;
 }
 
+/* The length of the well-formed UTF-8 sequence at d[0 .. n-1] (RFC 3629: no
+ * overlong forms, no surrogates, nothing above U+10FFFF), or 0. */
+static size_t utf8_sequence(const unsigned char *d, size_t n)
+{
+    size_t need;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (d[0] < 0x80)
+        return 1;
+    if (d[0] >= 0xC2 && d[0] <= 0xDF)
+        need = 2;
+    else if (d[0] >= 0xE0 && d[0] <= 0xEF) {
+        need = 3;
+        lo = d[0] == 0xE0 ? 0xA0 : 0x80;
+        hi = d[0] == 0xED ? 0x9F : 0xBF;
+    } else if (d[0] >= 0xF0 && d[0] <= 0xF4) {
+        need = 4;
+        lo = d[0] == 0xF0 ? 0x90 : 0x80;
+        hi = d[0] == 0xF4 ? 0x8F : 0xBF;
+    } else
+        return 0;
+    if (n < need || d[1] < lo || d[1] > hi)
+        return 0;
+    for (size_t k = 2; k < need; k++)
+        if (d[k] < 0x80 || d[k] > 0xBF)
+            return 0;
+    return need;
+}
+
+/* Checks that the record just read, data[from .. r->pos-1], is UTF-8; names
+ * the line and column of the first byte that is not. Invalid text is refused
+ * here, once, so that no name copied from the input can make the JSON, CSV or
+ * iCalendar written from it invalid. */
+static ta_status check_utf8(tai_csv *r, size_t from, size_t from_line_start, tai_error *err)
+{
+    const unsigned char *d = (const unsigned char *)r->data;
+    size_t line = r->record_line, line_start = from_line_start;
+    for (size_t k = from; k < r->pos;) {
+        size_t n;
+        if (d[k] < 0x80) {
+            if (d[k] == '\n' || (d[k] == '\r' && !(k + 1 < r->len && d[k + 1] == '\n'))) {
+                line++;
+                line_start = k + 1;
+            }
+            k++;
+            continue;
+        }
+        if ((n = utf8_sequence(d + k, r->len - k)) == 0)
+            return fail(r, err, line, k - line_start + 1, "invalid UTF-8");
+        k += n;
+    }
+    return TA_OK;
+}
+
 ta_status tai_csv_next(tai_csv *r, int *has_record, tai_error *err)
 {
+    size_t from = r->pos, from_line_start = r->line_start;
     ta_status st;
 
     *has_record = 0;
@@ -211,6 +278,8 @@ ta_status tai_csv_next(tai_csv *r, int *has_record, tai_error *err)
             skip_newline(r);
         break;
     }
+    if ((st = check_utf8(r, from, from_line_start, err)) != TA_OK)
+        return st;
     *has_record = 1;
     return TA_OK;
 }

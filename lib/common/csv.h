@@ -6,9 +6,9 @@
  * quoted fields with "" for a quote and embedded commas and line breaks, empty
  * fields, and a missing line end after the last record. It rejects, naming the
  * line and column (1-based, in bytes), a quote inside an unquoted field,
- * characters after a closing quote, an unterminated quoted field and a NUL
- * byte. Fields are copied NUL-terminated into the reader's buffer, valid until
- * the next call to tai_csv_next.
+ * characters after a closing quote, an unterminated quoted field, a NUL byte
+ * and bytes that are not UTF-8 (RFC 3629). Fields are copied NUL-terminated
+ * into the reader's buffer, valid until the next call to tai_csv_next.
  */
 #ifndef TAI_CSV_H
 #define TAI_CSV_H

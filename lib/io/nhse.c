@@ -185,14 +185,26 @@ static const char *cell(row_reader *r, size_t col, size_t *len)
     return tai_csv_field(r->csv, r->col[col], len);
 }
 
-/* The header field named `name`, or (size_t)-1. */
-static size_t find_column(row_reader *r, const char *name)
+/* The header field named `name`, or (size_t)-1; *again is the field index of
+ * a second field of that name, or (size_t)-1. */
+static size_t find_column2(row_reader *r, const char *name, size_t *again)
 {
     size_t n = tai_csv_field_count(r->csv), col = (size_t)-1;
+    *again = (size_t)-1;
     for (size_t i = 0; i < n; i++)
-        if (strcmp(tai_csv_field(r->csv, i, NULL), name) == 0)
-            col = i;
+        if (strcmp(tai_csv_field(r->csv, i, NULL), name) == 0) {
+            if (col == (size_t)-1)
+                col = i;
+            else if (*again == (size_t)-1)
+                *again = i;
+        }
     return col;
+}
+
+static size_t find_column(row_reader *r, const char *name)
+{
+    size_t again;
+    return find_column2(r, name, &again);
 }
 
 /* The layout (a league table has Average_score and no Metric_ID) and where
@@ -204,15 +216,23 @@ static ta_status find_columns(row_reader *r)
                     ? TAI_LAYOUT_LEAGUE
                     : TAI_LAYOUT_LONG;
     for (size_t c = 0; c < N_COLS; c++) {
+        const char *name = column_names[c];
+        size_t again;
         r->col[c] = (size_t)-1;
         if (!column_needed(r->layout, c))
             continue;
-        r->col[c] = find_column(r, column_names[c]);
+        r->col[c] = find_column2(r, name, &again);
         if (r->col[c] == (size_t)-1 && c == COL_QUARTER && r->layout == TAI_LAYOUT_LEAGUE)
-            r->col[c] = find_column(r, "Reporting_date");
+            r->col[c] = find_column2(r, name = "Reporting_date", &again);
         if (r->col[c] == (size_t)-1)
             return tai_error_set(&r->f->err, TA_EPARSE, "%s:1: missing column \"%s\"", r->name,
                                  column_names[c]);
+        /* Which copy would be meant is anyone's guess: refuse, never pick one. */
+        if (again != (size_t)-1)
+            return tai_error_set(&r->f->err, TA_EDUPLICATE,
+                                 "%s:1:%zu: column \"%s\" appears twice (first at column %zu)",
+                                 r->name, tai_csv_field_column(r->csv, again), name,
+                                 tai_csv_field_column(r->csv, r->col[c]));
     }
     return TA_OK;
 }
@@ -223,12 +243,25 @@ static ta_status row_entry(row_reader *r, size_t *entry_index)
     ta_nhse_file *f = r->f;
     const char *period = cell(r, COL_QUARTER, NULL), *code = cell(r, COL_CODE, NULL);
     const char *type = cell(r, COL_TYPE, NULL);
-    char key[512];
-    size_t klen = tai_nhse_key(key, sizeof key, period, code, ""), p, t;
+    char key[TAI_NHSE_KEY_MAX];
+    size_t lq = strlen(period), lc = strlen(code), klen, p, t;
     tai_nhse_entry *e;
     static const size_t field_cols[4] = {COL_NAME, COL_TYPE, COL_SUBTYPE, COL_REGION};
-    if (klen == 0)
-        return row_error(r, COL_CODE, TA_EPARSE, "quarter and trust code too long:", code);
+    /* Room for the longest figure ID too, so that add_figure's key fits. */
+    if (lq + lc + TAI_ID_MAX + 2 > sizeof key)
+        return tai_error_set(&f->err, TA_EPARSE,
+                             "%s:%zu:%zu: %s is too long (%zu bytes; the quarter and trust code "
+                             "together may have at most %zu)",
+                             r->name, tai_csv_record_line(r->csv),
+                             tai_csv_field_column(r->csv, r->col[lq > lc ? COL_QUARTER : COL_CODE]),
+                             lq > lc ? "Quarter" : "Trust_code", lq > lc ? lq : lc,
+                             sizeof key - TAI_ID_MAX - 2);
+    if (lq == 0 || type[0] == '\0')
+        return tai_error_set(&f->err, TA_EPARSE, "%s:%zu:%zu: empty %s", r->name,
+                             tai_csv_record_line(r->csv),
+                             tai_csv_field_column(r->csv, r->col[lq == 0 ? COL_QUARTER : COL_TYPE]),
+                             lq == 0 ? "Quarter" : "Trust_type");
+    klen = tai_nhse_key(key, sizeof key, period, code, "");
     if (tai_strmap_get(&f->entry_map, key, klen, entry_index)) {
         e = &f->entries[*entry_index];
         if (strcmp(e->fields[TA_FIELD_TYPE], type) != 0)
@@ -269,11 +302,10 @@ static ta_status add_figure(row_reader *r, size_t entry_index, const char *id, s
     ta_nhse_file *f = r->f;
     size_t klen, existing;
     int existed = 0;
-    char key[512];
+    char key[TAI_NHSE_KEY_MAX];
     tai_nhse_figure *fig;
+    /* row_entry checked that the quarter, the code and any ID fit */
     klen = tai_nhse_key(key, sizeof key, cell(r, COL_QUARTER, NULL), cell(r, COL_CODE, NULL), id);
-    if (klen == 0)
-        return row_error(r, col, TA_EPARSE, "key too long:", id);
     if (tai_grow(&f->alloc, (void **)&f->figures, &f->figures_cap, f->n_figures + 1,
                  sizeof *f->figures) != TA_OK ||
         tai_strmap_put(&f->figure_map, key, klen, f->n_figures, &existed, &existing) != TA_OK)
@@ -294,6 +326,8 @@ static ta_status add_figure(row_reader *r, size_t entry_index, const char *id, s
     fig->has_rank = has_rank;
     fig->rank = rk;
     fig->line = tai_csv_record_line(r->csv);
+    fig->column =
+        tai_csv_field_column(r->csv, r->col[r->layout == TAI_LAYOUT_LONG ? COL_VALUE : col]);
     fig->file = 0;
     return TA_OK;
 }
@@ -318,6 +352,12 @@ static ta_status read_row(row_reader *r)
         return TA_OK; /* an empty Value publishes nothing */
     if ((st = tai_parse_double(value, vlen, &v)) != TA_OK)
         return row_error(r, COL_VALUE, st, "Value is not a number:", value);
+    if (id_kind == TAI_ID_FIGURE && v != 0 && v != 1 &&
+        (f->fw->def.figures[id_index].kind == TA_FIGURE_DEFICIT_FLAG ||
+         f->fw->def.figures[id_index].kind == TA_FIGURE_RSP_FLAG))
+        return tai_error_set(&f->err, TA_ERANGE, "%s:%zu:%zu: %s is a flag, 0 or 1, not \"%s\"",
+                             r->name, tai_csv_record_line(r->csv),
+                             tai_csv_field_column(r->csv, r->col[COL_VALUE]), id, value);
     if (rlen > 0 && (st = tai_parse_double(rank, rlen, &rk)) != TA_OK)
         return row_error(r, COL_RANK, st, "Rank is not a number:", rank);
     if ((st = row_entry(r, &entry_index)) != TA_OK)
@@ -717,8 +757,8 @@ static ta_status build_trust(ta_nhse_file *f, ta_assessment *a, size_t e_index,
         const tai_nhse_figure *fig = &f->figures[f->by_entry[k]];
         st = give_figure(f, t, fig, source);
         if (st != TA_OK && st != TA_ENOMEM)
-            tai_error_set(&f->err, st, "%s:%zu: %s", f->files[fig->file], fig->line,
-                          ta_trust_error(t));
+            tai_error_set(&f->err, st, "%s:%zu:%zu: %s", f->files[fig->file], fig->line,
+                          fig->column, ta_trust_error(t));
     }
     if (st == TA_OK && (st = ta_assessment_add_trust(a, t)) != TA_OK)
         tai_error_set(&f->err, st, "%s", ta_assessment_error(a));

@@ -20,7 +20,8 @@ typedef struct tai_nhse_figure {
     double rank;
     int has_rank;
     size_t line;
-    size_t file; /* index into the handle's files */
+    size_t column; /* of the value, for messages */
+    size_t file;   /* index into the handle's files */
 } tai_nhse_figure;
 
 /* One trust in one period. */
@@ -69,6 +70,10 @@ void tai_nhse_release(ta_nhse_file *f);
 /* nhse.c: the index of text in a list of distinct strings, added if new. */
 ta_status tai_nhse_intern(ta_nhse_file *f, tai_strmap *map, char ***list, size_t *n, size_t *cap,
                           const char *text, size_t *index);
+/* The size of a key buffer: a quarter, a trust code and an ID with two
+ * separators (row_entry refuses a row whose key would not fit). */
+#define TAI_NHSE_KEY_MAX 512
+
 /* nhse.c: the composite key "a \x1f b \x1f c" in buf; 0 if it does not fit. */
 size_t tai_nhse_key(char *buf, size_t size, const char *a, const char *b, const char *c);
 /* nhse.c: the text of a figure's ID (metric score, raw value, domain or result). */

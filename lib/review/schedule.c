@@ -100,6 +100,7 @@ void ta_review_schedule_free(ta_review_schedule *s)
         tai_free(&s->alloc, s->trusts[i].code);
         tai_free(&s->alloc, s->trusts[i].name);
         tai_free(&s->alloc, s->trusts[i].end_note);
+        tai_free(&s->alloc, s->trusts[i].file);
         tai_free(&s->alloc, s->trusts[i].evidence);
     }
     tai_free(&s->alloc, s->trusts);
@@ -476,9 +477,14 @@ static ta_status due_of(ta_review_schedule *s, const tai_review_trust *t, int32_
     ta_date base, d;
     int32_t from = t->last_review > t->authorised ? t->last_review : t->authorised;
     (void)ta_date_from_days(&base, from);
-    if (ta_date_add_years(&d, base, s->interval_years, s->feb29) != TA_OK)
+    if (ta_date_add_years(&d, base, s->interval_years, s->feb29) != TA_OK) {
+        if (t->file)
+            return tai_error_set(&s->err, TA_ERANGE,
+                                 "%s:%zu:%zu: trust %s: the review falls due after 9999",
+                                 t->file, t->line, t->column, t->code);
         return tai_error_set(&s->err, TA_ERANGE, "trust %s: the review falls due after 9999",
                              t->code);
+    }
     *due = rd_of(d);
     return TA_OK;
 }
@@ -620,7 +626,14 @@ static ta_status sittings_for(ta_review_schedule *s, size_t jobs, int32_t **days
         goto fail;
     for (size_t k = 0; k < need; k++) {
         if ((k > 0 || !working) && ta_holidays_next_working_day(s->holidays, d, &d) != TA_OK) {
-            st = tai_error_set(&s->err, TA_ERANGE, "%s", ta_holidays_error(s->holidays));
+            ta_date start;
+            char text[16];
+            (void)ta_date_from_days(&start, s->today ? s->today : s->results[0].due);
+            (void)ta_date_format(start, text, sizeof text);
+            /* today is a parameter (TA_EINVAL); the earliest due date is input */
+            st = tai_error_set(&s->err, s->today ? TA_EINVAL : TA_ERANGE,
+                               "%zu sittings from %s (%s) run past the end of 9999", need, text,
+                               s->today ? "today" : "the earliest due date");
             goto fail;
         }
         (*days)[k] = rd_of(d);

@@ -22,7 +22,9 @@ typedef struct tai_evidence {
 typedef struct tai_review_trust {
     char *code, *name;
     int32_t authorised, last_review, ends;
-    char *end_note; /* NULL if none */
+    char *end_note;         /* NULL if none */
+    char *file;             /* the file the trust was read from, NULL if added by a call */
+    size_t line, column;    /* there: the row and the column of the date due dates count from */
     tai_evidence *evidence; /* ascending quarter */
     size_t n_evidence, cap_evidence;
 } tai_review_trust;

@@ -132,13 +132,16 @@ static ta_status read_row(reader *r)
                              r->name, line, column_of(r, COL_CODE), code);
     if (tai_grow(&s->alloc, (void **)&r->rows, &r->cap_rows, r->n_rows + 1, sizeof *r->rows) !=
             TA_OK ||
-        !(row.code = tai_strdup(&s->alloc, code)) ||
-        !(row.name = tai_strdup(&s->alloc, name)) ||
+        !(row.code = tai_strdup(&s->alloc, code)) || !(row.name = tai_strdup(&s->alloc, name)) ||
+        !(row.file = tai_strdup(&s->alloc, r->name)) ||
         tai_strmap_put(&r->codes, code, len, s->n_trusts + r->n_rows, &existed, NULL) != TA_OK) {
         tai_free(&s->alloc, row.code);
         tai_free(&s->alloc, row.name);
+        tai_free(&s->alloc, row.file);
         return tai_error_set(&s->err, TA_ENOMEM, "%s:%zu: out of memory", r->name, line);
     }
+    row.line = line;
+    row.column = column_of(r, row.last_review > row.authorised ? COL_REVIEWED : COL_AUTHORISED);
     r->rows[r->n_rows++] = row;
     return TA_OK;
 }
@@ -195,6 +198,7 @@ ta_status ta_review_schedule_read_csv(ta_review_schedule *s, const char *data, s
         for (size_t i = 0; i < r.n_rows; i++) {
             tai_free(&s->alloc, r.rows[i].code);
             tai_free(&s->alloc, r.rows[i].name);
+            tai_free(&s->alloc, r.rows[i].file);
         }
         tai_free(&s->alloc, r.rows);
         tai_strmap_free(&r.codes);

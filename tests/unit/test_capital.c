@@ -482,6 +482,63 @@ static const char good_csv[] =
     "S3,RBB,NHS trust,25000000.01,National,0,\r\n"
     "S4,RCC,foundation TRUST,£1.5bn,Mixed,£0,last\r\n";
 
+/* A split scheme whose parts disagree on what decides its route, and a row
+ * repeated exactly, are refused naming both rows (issue 19). */
+START_TEST(split_scheme_parts_must_agree)
+{
+    static const char *const cases[][2] = {
+        {"S1,RAA,Advanced foundation trust,£60m,Own savings,£200m\n"
+         "S1,RAA,Foundation trust,£45m,Own savings,£200m\n",
+         "p.csv:3: scheme S1 of trust RAA: this part's Trust_status differs from the part at "
+         "p.csv:2 (the parts of one scheme must agree)"},
+        {"S1,RAA,Advanced foundation trust,£60m,Own savings,£200m\n"
+         "S2,RAA,Advanced foundation trust,£5m,Own savings,£200m\n"
+         "S1,RAA,Advanced foundation trust,£45m,National,£200m\n",
+         "p.csv:4: scheme S1 of trust RAA: this part's Funding differs from the part at p.csv:2 "
+         "(the parts of one scheme must agree)"},
+        {"S1,RAA,Advanced foundation trust,£60m,Own savings,£200m\n"
+         "S1,RAA,Advanced foundation trust,£45m,Own savings,£150m\n",
+         "p.csv:3: scheme S1 of trust RAA: this part's Own_savings_available differs from the "
+         "part at p.csv:2 (the parts of one scheme must agree)"},
+        {"S1,RAA,Advanced foundation trust,£60m,Own savings,£200m\n"
+         "S2,RAA,Advanced foundation trust,£5m,Own savings,£200m\n"
+         "S1,RAA,Advanced foundation trust,£60m,Own savings,£200m\n",
+         "p.csv:4: this row repeats the row at p.csv:2 exactly (scheme S1 of trust RAA would be "
+         "counted twice)"},
+    };
+    ta_capital_rules *r = preset();
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        ta_capital_portfolio *pf = NULL;
+        char text[512] = "Scheme_ref,Trust_code,Trust_status,Amount,Funding,"
+                         "Own_savings_available\n";
+        strcat(text, cases[k][0]);
+        ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, text, strlen(text), "p.csv", 0),
+                         TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_check(pf, r),
+                         k == 3 ? TA_EDUPLICATE : TA_EINCONSISTENT);
+        ck_assert_str_eq(ta_capital_portfolio_error(pf), cases[k][1]);
+        ta_capital_portfolio_free(pf);
+    }
+    /* Parts that agree, with different amounts, names or notes, are one scheme. */
+    {
+        ta_capital_portfolio *pf = NULL;
+        const char *text = "Scheme_ref,Trust_code,Trust_status,Amount,Funding,"
+                           "Own_savings_available\n"
+                           "S1,RAA,Advanced foundation trust,£60m,Own savings,£200m\n"
+                           "S1,RAA,Advanced foundation trust,£45m,Own savings,£200m\n";
+        ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, text, strlen(text), "p.csv", 0),
+                         TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_split_flagged(ta_capital_portfolio_proposal(pf, 0)),
+                         1);
+        ta_capital_portfolio_free(pf);
+    }
+    ta_capital_rules_free(r);
+}
+END_TEST
+
 START_TEST(read_proposals_csv)
 {
     ta_capital_rules *r = preset();
@@ -716,13 +773,13 @@ static ta_status scenario(const ta_allocator *a)
     if (st == TA_OK)
         st = ta_capital_portfolio_check(pf2, r);
     if (st == TA_OK)
-        st = ta_capital_portfolio_add(pf, "RAA", "S1", NULL);
+        st = ta_capital_portfolio_add(pf, "RAA", "S9", NULL);
     if (st == TA_OK)
         st = ta_capital_portfolio_check(pf, r);
     if (st == TA_OK &&
         strcmp(ta_capital_proposal_output(ta_capital_portfolio_proposal(pf, 0), TA_OUT_ROUTE),
                "light") != 0)
-        st = TA_EINCONSISTENT; /* S1's second part adds £0: the total stays light */
+        st = TA_EINCONSISTENT; /* S1 stays light */
     if (st == TA_OK &&
         strcmp(ta_capital_proposal_output(ta_capital_portfolio_proposal(pf, 4), TA_OUT_ROUTE),
                "standard") != 0)
@@ -788,6 +845,7 @@ int main(void)
     tcase_add_test(tc, argument_checks);
     tcase_add_test(tc, property_monotone);
     tcase_add_test(tc, split_scheme_flagged);
+    tcase_add_test(tc, split_scheme_parts_must_agree);
     tcase_add_test(tc, read_proposals_csv);
     tcase_add_test(tc, read_proposals_csv_errors);
     tcase_add_test(tc, rules_file);

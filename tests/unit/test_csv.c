@@ -240,9 +240,24 @@ START_TEST(test_errors)
     check_error("t.csv", "\"", 1, "t.csv:1:1: quoted field is not terminated");
     check_error("t.csv", "a,b\nc\0d\n", 8, "t.csv:2:2: NUL byte in input");
     check_error("t.csv", "\"a\0\"", 4, "t.csv:1:3: NUL byte in input");
-    check_error("t.csv", "\"a\nb\"x", 6, "t.csv:2:3: unexpected character after closing quote");
-    check_error("t.csv", "\"a\r\nb\"\"\r\nc\"x\n", 13,
-                "t.csv:3:3: unexpected character after closing quote");
+    /* A quote that spans lines and is followed by text: reported where it
+     * was opened (an unterminated quote that swallowed lines), naming the
+     * quote that closed it. */
+    check_error("t.csv", "\"a\nb\"x", 6,
+                "t.csv:1:1: quoted field is not terminated (the quote on line 2, column 2 that "
+                "would close it is followed by text)");
+    check_error("t.csv", "h\nk,\"a\r\nb\"\"\r\nc\"x\n", 17,
+                "t.csv:2:3: quoted field is not terminated (the quote on line 4, column 2 that "
+                "would close it is followed by text)");
+    /* Not UTF-8: a stray continuation byte, an overlong form, a surrogate,
+     * a code point above U+10FFFF, a sequence cut short; valid text passes. */
+    check_error("t.csv", "a,b\nc,d\200e\n", 11, "t.csv:2:4: invalid UTF-8");
+    check_error("t.csv", "\"x\ny\300\257\"\n", 8, "t.csv:2:2: invalid UTF-8");
+    check_error("t.csv", "\355\240\200", 3, "t.csv:1:1: invalid UTF-8");
+    check_error("t.csv", "ab\364\220\200\200", 6, "t.csv:1:3: invalid UTF-8");
+    check_error("t.csv", "\r\r\342\202", 4, "t.csv:3:1: invalid UTF-8");
+    check_records("\303\251,\342\202\254\n\360\237\230\200,\355\237\277\n",
+                  "[\303\251][\342\202\254]\n[\360\237\230\200][\355\237\277]\n", 2);
     check_error("t.csv", "\357\273\277a\"", 5, "t.csv:1:2: quote inside an unquoted field");
     check_error(NULL, "a\"", 2, "input:1:2: quote inside an unquoted field");
 }

@@ -552,6 +552,93 @@ START_TEST(test_trust_type_differs)
 }
 END_TEST
 
+/* Strict input (issue 19): what would otherwise be read silently wrong. */
+START_TEST(test_strict_input)
+{
+    ta_nhse_file *f = NULL;
+    char text[4096], code[700], want[200];
+    const char *line;
+
+    /* A needed column given twice: refused, naming line 1 and the second copy's column. */
+    ck_assert_int_eq(read_text(&f, "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,"
+                                   "Metric_ID,Value,Rank,Value\n"
+                                   "Q1 2025/26,London,T,S,A,Name,OF1035,2.0,,4\n"),
+                     TA_EDUPLICATE);
+    ck_assert_str_eq(ta_nhse_file_error(f),
+                     "t.csv:1:84: column \"Value\" appears twice (first at column 73)");
+    assert_empty(f);
+    ta_nhse_file_free(f);
+    /* A column the reader ignores may repeat. */
+    ck_assert_int_eq(read_text(&f, "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,"
+                                   "Metric_ID,Value,Rank,Note,Note\n"
+                                   "Q1 2025/26,London,T,S,A,Name,OF1035,2.0,,x,y\n"),
+                     TA_OK);
+    ta_nhse_file_free(f);
+
+    /* Flags are 0 or 1: 2, -1 and 0.5 are refused, 0 and 1.0 read. */
+    for (int k = 0; k < 5; k++) {
+        static const char *const values[] = {"2.0", "-1", "0.5", "0", "1.0"};
+        strcpy(text, HEADER);
+        line = text + strlen(text);
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", k % 2 ? "OF5007" : "OF5004",
+                values[k], "");
+        if (k < 3) {
+            ck_assert_int_eq(read_text(&f, text), TA_ERANGE);
+            snprintf(want, sizeof want, "t.csv:2:%zu: %s is a flag, 0 or 1, not \"%s\"",
+                     column_of(line, 12), k % 2 ? "OF5007" : "OF5004", values[k]);
+            ck_assert_str_eq(ta_nhse_file_error(f), want);
+            assert_empty(f);
+        } else {
+            ck_assert_int_eq(read_text(&f, text), TA_OK);
+        }
+        ta_nhse_file_free(f);
+    }
+
+    /* An empty Quarter or Trust_type is refused, naming line and column. */
+    strcpy(text, HEADER);
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "2.0", "");
+    add_row(text, sizeof text, "", MH_TYPE, "B", "OF1035", "2.0", "");
+    ck_assert_int_eq(read_text(&f, text), TA_EPARSE);
+    ck_assert_str_eq(ta_nhse_file_error(f), "t.csv:3:1: empty Quarter");
+    ta_nhse_file_free(f);
+    strcpy(text, HEADER);
+    line = text + strlen(text);
+    add_row(text, sizeof text, "Q1 2025/26", "", "B", "OF1035", "2.0", "");
+    ck_assert_int_eq(read_text(&f, text), TA_EPARSE);
+    snprintf(want, sizeof want, "t.csv:2:%zu: empty Trust_type", column_of(line, 2));
+    ck_assert_str_eq(ta_nhse_file_error(f), want);
+    ta_nhse_file_free(f);
+
+    /* A 600-byte trust code: the message names the column, not a metric. */
+    memset(code, 'R', 600);
+    code[600] = '\0';
+    strcpy(text, HEADER);
+    line = text + strlen(text);
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, code, "OF1035", "2.0", "");
+    ck_assert_int_eq(read_text(&f, text), TA_EPARSE);
+    snprintf(want, sizeof want,
+             "t.csv:2:%zu: Trust_code is too long (600 bytes; the quarter and trust code "
+             "together may have at most 446)",
+             column_of(line, 4));
+    ck_assert_str_eq(ta_nhse_file_error(f), want);
+    ta_nhse_file_free(f);
+    /* The longest that fits is read, and its figures are found. */
+    code[446 - strlen("Q1 2025/26")] = '\0';
+    strcpy(text, HEADER);
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, code, "OF1035", "2.0", "");
+    ck_assert_int_eq(read_text(&f, text), TA_OK);
+    ta_nhse_file_free(f);
+
+    /* Invalid UTF-8 in a name never reaches the handle. */
+    strcpy(text, HEADER);
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A\x80", "OF1035", "2.0", "");
+    ck_assert_int_eq(read_text(&f, text), TA_EPARSE);
+    ck_assert_str_eq(ta_nhse_file_error(f), "t.csv:2:64: invalid UTF-8");
+    assert_empty(f);
+    ta_nhse_file_free(f);
+}
+END_TEST
+
 START_TEST(test_empty_and_header_only)
 {
     ta_nhse_file *f = NULL;
@@ -843,6 +930,7 @@ static Suite *nhse_suite(void)
     tcase_add_test(tc, test_unknown_metric_id);
     tcase_add_test(tc, test_duplicate_row);
     tcase_add_test(tc, test_trust_type_differs);
+    tcase_add_test(tc, test_strict_input);
     tcase_add_test(tc, test_empty_and_header_only);
     tcase_add_test(tc, test_state_and_arguments);
     tcase_add_test(tc, test_published_cutoffs_small);
