@@ -11,7 +11,7 @@
 # Prints one line "bad-input: N passed, M failed" and fails when M > 0.
 set -u
 
-T=${1:?usage: run.sh TRUSTASSESS}
+T=$(realpath "${1:?usage: run.sh TRUSTASSESS}") || exit 1
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 export LC_ALL=C
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/ta-bad-input.XXXXXX") || exit 1
