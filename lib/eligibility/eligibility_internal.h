@@ -96,6 +96,14 @@ struct ta_screen {
     int has_iho;
     tai_level levels[2];
     tai_etext out;
+    /* peer statistics of the current run (peers.c) */
+    tai_strmap peer_map;
+    int peer_map_ready;
+    struct tai_peer_stat {
+        double value;
+        size_t n_peers;
+    } *peer_stats;
+    size_t n_peer_stats, peer_stats_cap;
 };
 
 /* ---- evidence (evidence.c): one figure of one trust in one period ------- */
@@ -115,6 +123,17 @@ ta_status tai_ev_metric(const ta_screen *s, size_t q, const char *code, size_t m
 size_t tai_ev_trust_count(const ta_screen *s, size_t q);
 const char *tai_ev_trust_code(const ta_screen *s, size_t q, size_t i);
 const char *tai_ev_trust_type(const ta_screen *s, size_t q, size_t i);
+
+/* ---- peer statistics (peers.c) -------------------------------------------- */
+
+/* The quantile (n_out = 1: the median; 3: quartiles, *out the lower) of domain
+ * idx's score (domain = 1) or metric idx's score or raw value over the trusts
+ * of `type` in quarter q that have it, and their count in *n_peers (*out is
+ * set only when it is at least 2). Computed once per run for every type. */
+ta_status tai_peer_quantile(ta_screen *s, const char *type, int domain, size_t idx, int raw,
+                            size_t q, size_t n_out, double *out, size_t *n_peers);
+/* Forgets the statistics (the evidence may change); frees their memory. */
+void tai_peers_clear(ta_screen *s);
 
 /* ---- rules (rules.c): one criterion for one trust ----------------------- */
 

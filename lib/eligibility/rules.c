@@ -300,32 +300,7 @@ static ta_status latest(build *b, int domain, size_t idx, int raw, double *v, si
 static ta_status peer_quantile(build *b, int domain, size_t idx, int raw, size_t q, size_t n_out,
                                double *out, size_t *n_peers)
 {
-    ta_screen *s = b->s;
-    size_t n = tai_ev_trust_count(s, q), k = 0;
-    double *vals, quants[3];
-    ta_status st = TA_OK;
-    *n_peers = 0;
-    if (!(vals = tai_calloc(&s->alloc, n ? n : 1, sizeof *vals)))
-        return tai_error_set(&s->err, TA_ENOMEM, "out of memory");
-    for (size_t i = 0; i < n && st == TA_OK; i++) {
-        int has = 0;
-        double v = 0;
-        if (strcmp(tai_ev_trust_type(s, q, i), b->t->type) != 0)
-            continue;
-        st = domain ? tai_ev_domain(s, q, tai_ev_trust_code(s, q, i), idx, &has, &v)
-                    : tai_ev_metric(s, q, tai_ev_trust_code(s, q, i), idx, raw, &has, &v);
-        if (st == TA_OK && has)
-            vals[k++] = v;
-    }
-    if (st == TA_OK && k >= 2) {
-        st = ta_quantile_cutoffs(quants, n_out, vals, k, TA_QUANTILE_TYPE7, &s->alloc);
-        if (st == TA_ENOMEM)
-            tai_error_set(&s->err, st, "out of memory");
-        *out = quants[0];
-    }
-    *n_peers = k;
-    tai_free(&s->alloc, vals);
-    return st;
+    return tai_peer_quantile(b->s, b->t->type, domain, idx, raw, q, n_out, out, n_peers);
 }
 
 static void peers_text(build *b, size_t n)
