@@ -360,6 +360,53 @@ static double scale_in_child(const ta_framework *fw, size_t n, double *peak_mib)
     return t;
 }
 
+/* The published file at `path` with its data rows repeated, each copy's
+ * trust codes suffixed with the copy number, until it has at least `want`
+ * data rows: *rows of them in *copies copies. The trust code is the fifth
+ * field, and the fields before it hold no comma or quote. */
+static char *big_file(const char *path, size_t want, size_t *rows, size_t *copies)
+{
+    FILE *fp = fopen(path, "rb");
+    char *text, *out, *body;
+    long len;
+    size_t per_copy = 0, cap, n = 0;
+    if (!fp)
+        die(path, "cannot open");
+    fseek(fp, 0, SEEK_END);
+    len = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    text = calloc((size_t)len + 1, 1);
+    if (!text || fread(text, 1, (size_t)len, fp) != (size_t)len)
+        die(path, "cannot read");
+    fclose(fp);
+    body = strchr(text, '\n') + 1;
+    for (const char *p = body; *p; p++)
+        per_copy += *p == '\n';
+    *copies = (want + per_copy - 1) / per_copy;
+    *rows = *copies * per_copy;
+    cap = (size_t)len * (*copies + 1) + *rows * 8;
+    if (!(out = malloc(cap)))
+        die("big file", "out of memory");
+    memcpy(out, text, (size_t)(body - text));
+    n = (size_t)(body - text);
+    for (size_t k = 0; k < *copies; k++)
+        for (const char *line = body; *line;) {
+            const char *end = strchr(line, '\n'), *p = line;
+            size_t ln = end ? (size_t)(end - line) + 1 : strlen(line);
+            for (int f = 0; f < 5; f++)
+                p = strchr(p, ',') + 1; /* just past the code */
+            memcpy(out + n, line, (size_t)(p - 1 - line));
+            n += (size_t)(p - 1 - line);
+            n += (size_t)sprintf(out + n, "X%zu,", k);
+            memcpy(out + n, p, ln - (size_t)(p - line));
+            n += ln - (size_t)(p - line);
+            line += ln;
+        }
+    out[n] = '\0';
+    free(text);
+    return out;
+}
+
 int main(int argc, char **argv)
 {
     const char *data = TA_BENCH_DATA, *acute = TA_BENCH_ACUTE;
@@ -531,6 +578,58 @@ int main(int argc, char **argv)
         }
         if (!quick)
             bench_line("scale_1e6_peak_mib", peak, "MiB");
+    }
+
+    /* 6. Eligibility over a 1e6-row file (issue 19): the published file's
+     * trusts copied under new codes until the file has a million rows, read
+     * and screened against aft-2025 and iho-2025 (peer statistics once per
+     * quarter and type). */
+    {
+        size_t rows = 0, copies;
+        double t_read, t_screen;
+        char *big = big_file(data, quick ? 100000 : 1000000, &rows, &copies);
+        ta_nhse_file *bf = NULL;
+        ta_screen *sc = NULL;
+        ta_criteria *aft = NULL, *iho = NULL;
+        t0 = now_s();
+        if (ta_nhse_file_new(&bf, nof, NULL) != TA_OK ||
+            ta_nhse_file_read_buffer(bf, "big.csv", big, strlen(big)) != TA_OK)
+            die("big file", bf ? ta_nhse_file_error(bf) : "cannot create");
+        t_read = now_s() - t0;
+        t0 = now_s();
+        if (ta_criteria_preset(&aft, "aft-2025", NULL) != TA_OK ||
+            ta_criteria_preset(&iho, "iho-2025", NULL) != TA_OK ||
+            ta_screen_new_nhse(&sc, nof, bf, NULL) != TA_OK || ta_screen_run(sc, aft, iho) != TA_OK)
+            die("eligibility", sc ? ta_screen_error(sc) : "cannot create");
+        t_screen = now_s() - t0;
+        printf("eligibility: %zu rows (%zu copies of the file's trusts), read %.2f s, screen "
+               "%.2f s\n",
+               rows, copies, t_read, t_screen);
+        bench_line(quick ? "eligibility_1e5_rows_s" : "eligibility_1e6_rows_s", t_read + t_screen,
+                   "s");
+        ta_screen_free(sc);
+        ta_criteria_free(aft);
+        ta_criteria_free(iho);
+        ta_nhse_file_free(bf);
+        free(big);
+    }
+
+    /* 7. The review panel calendar (issue 19): 100 years of daily sittings
+     * (every working day), then a schedule computed over them. */
+    {
+        ta_review_schedule *rs = NULL;
+        ta_date from = {2026, 1, 1}, to = {2125, 12, 31}, auth = {2021, 4, 1};
+        size_t added = 0;
+        t0 = now_s();
+        if (ta_review_schedule_new(&rs, NULL) != TA_OK ||
+            ta_review_schedule_add_trust(rs, "RX1", "Trust one", auth) != TA_OK ||
+            ta_review_schedule_add_sittings_weekly(rs, from, to, 0x1Fu, &added) != TA_OK ||
+            ta_review_schedule_compute(rs) != TA_OK)
+            die("panel calendar", rs ? ta_review_schedule_error(rs) : "cannot create");
+        t0 = now_s() - t0;
+        printf("panel calendar: %zu daily sittings over 100 years, added and scheduled\n", added);
+        bench_line("panel_calendar_100y_daily_s", t0, "s");
+        ta_review_schedule_free(rs);
     }
 
     columns_free(&c);

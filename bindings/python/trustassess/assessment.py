@@ -54,6 +54,7 @@ from ._handle import (
     Handle,
     c_double,
     c_int,
+    c_signed,
     c_str,
     c_unsigned,
     check,
@@ -114,6 +115,7 @@ def quantile_cutoffs(values: Sequence[float], n_out: int = 3,
     k = c_int(n_out, "n_out")
     if k < 0:
         raise TypeError("n_out must be non-negative")
+    k = c_unsigned(k, "n_out", 64)
     out = (ctypes.c_double * max(k, 1))()
     check(lib.ta_quantile_cutoffs(out, k, arr, n, enum_arg(Quantile, definition, "definition"),
                                   None))
@@ -124,7 +126,7 @@ def round_half_up(x: float, decimals: int) -> float:
     """``ta_round_half_up``: the library's rounding (x taken as the decimal it is
     within 1e-9 of; ties away from zero)."""
     out = ctypes.c_double()
-    check(lib.ta_round_half_up(ctypes.byref(out), c_double(x, "x"), c_int(decimals, "decimals")))
+    check(lib.ta_round_half_up(ctypes.byref(out), c_double(x, "x"), c_signed(decimals, "decimals")))
     return out.value
 
 

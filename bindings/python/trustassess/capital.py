@@ -21,7 +21,9 @@ from ._handle import (
     PathLike,
     c_int,
     c_path,
+    c_signed,
     c_str,
+    c_unsigned,
     check,
     enum_arg,
     from_tristate,
@@ -242,7 +244,7 @@ class CapitalProposal(Handle):
 
     @segment.setter
     def segment(self, v: int) -> None:
-        self._check(lib.ta_capital_proposal_set_segment(self._h(), c_int(v, "segment")))
+        self._check(lib.ta_capital_proposal_set_segment(self._h(), c_signed(v, "segment")))
 
     @property
     def distress(self) -> Optional[bool]:
@@ -440,4 +442,4 @@ class CapitalPortfolio(Handle):
 
     def line(self, i: int) -> int:
         """The input line of proposal i (0 if added in code)."""
-        return lib.ta_capital_portfolio_line(self._h(), c_int(i, "i"))
+        return lib.ta_capital_portfolio_line(self._h(), c_unsigned(i, "i", 64))

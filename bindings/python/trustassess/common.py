@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ctypes
 
-from ._handle import c_double, c_int, c_str, check
+from ._handle import c_double, c_signed, c_str, check
 from ._lib import lib, version
 from .errors import strerror
 
@@ -30,5 +30,5 @@ def format_decimal(x: float, decimals: int) -> str:
     """``x`` with exactly `decimals` (0..9) decimals, rounded half up as the
     library publishes it (3.085 gives "3.09"), whatever the locale."""
     buf = ctypes.create_string_buffer(64)
-    check(lib.ta_format_decimal(buf, len(buf), c_double(x, "x"), c_int(decimals, "decimals")))
+    check(lib.ta_format_decimal(buf, len(buf), c_double(x, "x"), c_signed(decimals, "decimals")))
     return buf.value.decode("ascii")

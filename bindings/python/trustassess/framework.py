@@ -140,7 +140,8 @@ class Framework(Handle):
 
     def metric(self, metric: "int | str") -> MetricInfo:
         """Facts about a metric, by index or ID."""
-        i = self.metric_index(metric) if isinstance(metric, str) else _handle.c_int(metric, "metric")
+        i = (self.metric_index(metric) if isinstance(metric, str)
+             else _handle.c_unsigned(metric, "metric", 64))
         name, dom, raw = ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_char_p()
         scoring, direction, in_avg = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
         h = self._h()
@@ -160,7 +161,8 @@ class Framework(Handle):
     def metric_pool(self, metric: "int | str", period: str) -> Optional[Tuple[int, str]]:
         """The comparison pool (size, source) of a metric in a period, or ``None``
         when the framework holds none (``ta_framework_metric_pool``)."""
-        i = self.metric_index(metric) if isinstance(metric, str) else _handle.c_int(metric, "metric")
+        i = (self.metric_index(metric) if isinstance(metric, str)
+             else _handle.c_unsigned(metric, "metric", 64))
         pool, src = ctypes.c_uint(), ctypes.c_char_p()
         status = lib.ta_framework_metric_pool(self._h(), i, c_str(period, "period"),
                                               ctypes.byref(pool), ctypes.byref(src))
@@ -190,8 +192,9 @@ class Framework(Handle):
 
     def domain(self, i: int) -> DomainInfo:
         key, name, sid = ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_char_p()
-        check(lib.ta_framework_domain_info(self._h(), _handle.c_int(i, "i"), ctypes.byref(key),
-                                           ctypes.byref(name), ctypes.byref(sid)))
+        check(lib.ta_framework_domain_info(self._h(), _handle.c_unsigned(i, "i", 64),
+                                           ctypes.byref(key), ctypes.byref(name),
+                                           ctypes.byref(sid)))
         return DomainInfo(i, text(key.value) or "", text(name.value) or "", text(sid.value) or "")
 
     def domains(self) -> List[DomainInfo]:

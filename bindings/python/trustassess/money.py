@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ctypes
 
-from ._handle import c_int, c_str, check
+from ._handle import c_int, c_str, c_unsigned, check
 from ._lib import lib
 from .errors import strerror
 
@@ -31,5 +31,5 @@ def format_money(pence: int, flags: int = POUND | GROUPED) -> str:
     if not -(1 << 63) <= v < (1 << 63):
         check(7, f"{v} pence does not fit 64 bits")
     buf = ctypes.create_string_buffer(32)
-    check(lib.ta_money_format(buf, len(buf), v, c_int(flags, "flags")))
+    check(lib.ta_money_format(buf, len(buf), v, c_unsigned(flags, "flags", 32)))
     return buf.value.decode("utf-8")

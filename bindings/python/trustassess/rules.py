@@ -10,7 +10,7 @@ from __future__ import annotations
 import ctypes
 from typing import List, Optional, Sequence, Tuple
 
-from ._handle import c_double, c_int, check, enum_arg, tristate
+from ._handle import c_double, c_signed, check, enum_arg, tristate
 from ._lib import lib
 from .enums import CutoffRule, Direction
 from .framework import doubles
@@ -43,7 +43,7 @@ def average(scores: Sequence[float], decimals: int = 2) -> Tuple[float, float]:
     arr, n = doubles(scores, "scores")
     u, r = ctypes.c_double(), ctypes.c_double()
     check(lib.ta_rule_average(ctypes.byref(u), ctypes.byref(r), arr, n,
-                              c_int(decimals, "decimals")))
+                              c_signed(decimals, "decimals")))
     return u.value, r.value
 
 
@@ -63,19 +63,19 @@ def adjust_segment(unadjusted: int, deficit: Optional[bool], deficit_cap: int = 
     Programme (final None when the RSP flag is unknown)."""
     adj, fin = ctypes.c_int(), ctypes.c_int()
     check(lib.ta_rule_adjust_segment(ctypes.byref(adj), ctypes.byref(fin),
-                                     c_int(unadjusted, "unadjusted"), tristate(deficit, "deficit"),
-                                     c_int(deficit_cap, "deficit_cap"), tristate(rsp, "rsp"),
-                                     c_int(rsp_segment, "rsp_segment")))
+                                     c_signed(unadjusted, "unadjusted"), tristate(deficit, "deficit"),
+                                     c_signed(deficit_cap, "deficit_cap"), tristate(rsp, "rsp"),
+                                     c_signed(rsp_segment, "rsp_segment")))
     return adj.value, (fin.value or None)
 
 
 def ranks(segments: Sequence[int], averages: Sequence[float], decimals: int = 2) -> List[int]:
     """Ranks (1 best, ties shared) by (adjusted segment, rounded average)."""
-    segs = [c_int(s, "segments") for s in segments]
+    segs = [c_signed(s, "segments") for s in segments]
     avgs, n = doubles(averages, "averages")
     if len(segs) != n:
         raise ValueError(f"segments and averages differ in length ({len(segs)}, {n})")
     seg_arr = (ctypes.c_int * max(n, 1))(*segs)
     out = (ctypes.c_uint32 * max(n, 1))()
-    check(lib.ta_rule_ranks(out, seg_arr, avgs, n, c_int(decimals, "decimals"), None))
+    check(lib.ta_rule_ranks(out, seg_arr, avgs, n, c_signed(decimals, "decimals"), None))
     return list(out[:n])
