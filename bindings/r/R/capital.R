@@ -16,6 +16,11 @@ capital_route <- function(amount, status, savings, funding = "Own savings", segm
     if (!is.character(funding)) funding <- as.character(funding)
     if (!is.numeric(segment) && !all(is.na(segment)))
         .ta_stop("invalid", "segment must be a number from 0 (unknown) to 5")
+    # checked here: as.integer() would truncate 2.5 and turn 2^40 into NA
+    bad <- !is.na(segment) & !(segment >= 0 & segment <= 5 & segment == trunc(segment))
+    if (any(bad))
+        .ta_stop("range", sprintf("segment must be a whole number from 0 (unknown) to 5, not %s",
+                                  format(segment[bad][1L], digits = 15L)))
     if (!is.logical(distress))
         .ta_stop("invalid", "distress must be TRUE, FALSE or NA")
     if (!is.logical(reasons) || length(reasons) != 1L || is.na(reasons))
