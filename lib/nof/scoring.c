@@ -188,6 +188,19 @@ static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranke
     }
     if (n == 0 && !bookend)
         return TA_OK;
+    if (n == 1 && isnan(scores[buf[0].trust * nm + m])) {
+        /* One trust has nothing to be ranked against: its best-rank score is
+         * no comparison with peers, and the reader is told so. */
+        char note[TAI_ERROR_SIZE];
+        tai_error e;
+        tai_error_set(&e, TA_OK,
+                      "trust %s: %s ranked alone (the only trust with a value), so its score "
+                      "compares it with no peer",
+                      a->trusts[buf[0].trust].code, metric->id);
+        memcpy(note, e.msg, sizeof note);
+        if (tai_notes_add(&a->notes, note) != TA_OK)
+            return TA_ENOMEM;
+    }
     sort_by_key(buf, tmp, n);
     if (metric->scoring == TA_SCORING_RANK) /* col[t] NaN = no value: no need to read values again */
         for (size_t t = 0; t < a->n_trusts; t++)

@@ -228,13 +228,27 @@ START_TEST(test_rank_scaling)
     ck_assert_double_eq(score_of(a, fw, "T4", "R2"), 3.25);
     ck_assert_double_eq(score_of(a, fw, "T5", "R2"), 4.0);
     ck_assert(isnan(score_of(a, fw, "T6", "R1")));
+    ck_assert_uint_eq(ta_assessment_note_count(a), 0);
     ta_assessment_free(a);
 
-    /* A single trust with a value takes the best score. */
+    /* A single trust with a value takes the best score, with a note saying
+     * it had no peer (issue 19: a trust alone in its type). */
     a = new_assessment(fw);
     add_value(a, "ONLY", "V1", 3);
     run(a);
     ck_assert_double_eq(score_of(a, fw, "ONLY", "R1"), 1.0);
+    ck_assert_uint_eq(ta_assessment_note_count(a), 1);
+    ck_assert_str_eq(ta_assessment_note(a, 0),
+                     "trust ONLY: R1 ranked alone (the only trust with a value), so its score "
+                     "compares it with no peer");
+    ta_assessment_free(a);
+    /* A supplied score is no ranking: no note. */
+    a = new_assessment(fw);
+    add_value(a, "ONLY", "V1", 3);
+    add_score(a, "ONLY", "R1", 2.5);
+    run(a);
+    ck_assert_double_eq(score_of(a, fw, "ONLY", "R1"), 2.5);
+    ck_assert_uint_eq(ta_assessment_note_count(a), 0);
     ta_assessment_free(a);
     ta_framework_free(fw);
 }
