@@ -323,6 +323,15 @@ int cli_league_make(ta_league **out, cli_input *in, const char *cmd, const char 
         ta_league_free(l);
         return rc;
     }
+    /* What the run could not know, on standard error: a metric ranked within
+     * fewer trusts than NHS England's pool (--from-values), a finance pair the
+     * combination table lacks, a published score that fixes no rank. */
+    for (size_t b = 0; b < ta_league_block_count(l); b++) {
+        const ta_assessment *a = NULL;
+        ta_league_block(l, b, NULL, NULL, &a);
+        for (size_t k = 0; k < ta_assessment_note_count(a); k++)
+            fprintf(stderr, "trustassess: %s: warning: %s\n", cmd, ta_assessment_note(a, k));
+    }
     *out = l;
     return CLI_OK;
 }

@@ -57,7 +57,9 @@ TA_API void ta_assessment_free(ta_assessment *a);
 /* The message of the assessment's last failed call ("" if none). */
 TA_API const char *ta_assessment_error(const ta_assessment *a);
 
-/* A free-text period label, e.g. "Q4 2025/26" (copied). */
+/* A free-text period label, e.g. "Q4 2025/26" (copied). It names the
+ * framework's comparison pool sizes of the period (ta_framework_metric_pool),
+ * so setting it discards the results of an earlier run. */
 TA_API ta_status ta_assessment_set_period(ta_assessment *a, const char *period);
 TA_API const char *ta_assessment_period(const ta_assessment *a);
 
@@ -168,6 +170,17 @@ TA_API ta_status ta_assessment_league_entry(size_t *index_out, const ta_assessme
  * component pair has no known table entry): count, and note k's text. */
 TA_API size_t ta_assessment_note_count(const ta_assessment *a);
 TA_API const char *ta_assessment_note(const ta_assessment *a, size_t k);
+
+/* After a run: whether metric `metric` was scored from raw values ranked
+ * within fewer trusts than the framework's comparison pool for the
+ * assessment's period (ta_framework_metric_pool; for a standard or a floor,
+ * the trusts between the bookends): *narrower = 1, with the pool size and
+ * how many were ranked, and the run also notes it. Such scores are not NHS
+ * England's: a rank among the trusts given is not a rank in the national
+ * pool. *narrower = 0 when the pool is complete, unknown or not used.
+ * TA_EINCONSISTENT before a run. pool and ranked may be NULL. */
+TA_API ta_status ta_assessment_metric_pool_gap(const ta_assessment *a, size_t metric,
+                                               int *narrower, unsigned *pool, size_t *ranked);
 
 /* ---- pure helpers (no handle) ------------------------------------------ */
 

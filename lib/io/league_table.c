@@ -20,7 +20,7 @@
 #include "trustassess/analysis.h"
 #include "trustassess/league.h"
 
-enum { N_PLAIN = TA_LEAGUE_PLAIN_COLUMNS, COL_DOMAINS = 14, N_DOMAINS = 5, N_COLUMNS = 21 };
+enum { N_PLAIN = TA_LEAGUE_PLAIN_COLUMNS, COL_DOMAINS = 14, N_DOMAINS = 5, N_COLUMNS = 22 };
 
 static const struct column {
     const char *name;
@@ -47,6 +47,7 @@ static const struct column {
     {"Domain_score_effectiveness_experience", TA_COLUMN_DECIMAL},
     {"Reason", TA_COLUMN_TEXT},
     {"Cutoffs", TA_COLUMN_TEXT},
+    {"Warnings", TA_COLUMN_TEXT},
 };
 
 /* The framework domain keys of the domain-score columns. */
@@ -395,13 +396,49 @@ static ta_status set_range(ta_league *l, league_cell *c, double lo, double hi, i
     return set_cell(l, c, text, 1, lo, hi);
 }
 
+/* The row's warnings: each of its scores ranked from values within fewer
+ * trusts than NHS England's pool, and a combined score the table lacks. */
+static void warnings_text(const ta_assessment *a, size_t i, char *buf, size_t size)
+{
+    const tai_framework_def *def = &a->fw->def;
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t m = 0; m < def->n_metrics && used < size; m++) {
+        const tai_metric *metric = &def->metrics[m];
+        int narrower = 0, has = 0, h1 = 0, h2 = 0;
+        unsigned pool = 0;
+        size_t ranked = 0;
+        double s;
+        tai_error e;
+        ta_assessment_metric_score(a, i, m, &has, &s);
+        e.msg[0] = '\0';
+        if (has && ta_assessment_metric_pool_gap(a, m, &narrower, &pool, &ranked) == TA_OK &&
+            narrower)
+            tai_error_set(&e, TA_OK, "%s%s ranked within %zu of a pool of %u", used ? "; " : "",
+                          metric->id, ranked, pool);
+        else if (!has && metric->scoring == TA_SCORING_COMBINED &&
+                 ta_assessment_metric_score(a, i, metric->combo_first_index, &h1, &s) == TA_OK &&
+                 ta_assessment_metric_score(a, i, metric->combo_second_index, &h2, &s) == TA_OK &&
+                 h1 && h2)
+            tai_error_set(&e, TA_OK, "%s%s not scored: the table lacks its %s and %s pair",
+                          used ? "; " : "", metric->id, metric->combo_first, metric->combo_second);
+        if (e.msg[0]) {
+            size_t len = strlen(e.msg);
+            if (used + len >= size)
+                break;
+            memcpy(buf + used, e.msg, len + 1);
+            used += len;
+        }
+    }
+}
+
 /* Appends the rows of block b. */
 static ta_status add_rows(ta_league *l, size_t b, const size_t *domain_index)
 {
     const ta_assessment *a = l->blocks[b].a;
     const char *period = l->f->periods[l->blocks[b].quarter];
     int decimals = l->f->fw->def.decimals;
-    char cut[1024], reason[512];
+    char cut[1024], reason[512], warnings[1024];
     league_cell *cells;
     ta_status st = TA_OK;
     size_t n = ta_assessment_league_count(a);
@@ -473,6 +510,9 @@ static ta_status add_rows(ta_league *l, size_t b, const size_t *domain_index)
             st = set_cell(l, &c[19], reason, 0, 0, 0);
         if (st == TA_OK)
             st = set_cell(l, &c[20], cut, 0, 0, 0);
+        warnings_text(a, i, warnings, sizeof warnings);
+        if (st == TA_OK && warnings[0])
+            st = set_cell(l, &c[21], warnings, 0, 0, 0);
     }
     if (st != TA_OK)
         tai_error_set(&l->err, st, "out of memory");

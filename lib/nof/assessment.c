@@ -77,6 +77,8 @@ static void discard_results(ta_assessment *a)
     a->league = NULL;
     a->n_league = 0;
     a->has_run = 0;
+    tai_free(&a->alloc, a->ranked);
+    a->ranked = NULL;
     tai_notes_clear(&a->notes);
     tai_likely_free(a);
 }
@@ -163,6 +165,7 @@ ta_status ta_assessment_set_period(ta_assessment *a, const char *period)
         return tai_error_set(&a->err, TA_ENOMEM, "out of memory");
     tai_free(&a->alloc, a->period);
     a->period = copy;
+    discard_results(a); /* the period chooses the pool sizes (reconstruct.c, scoring.c) */
     return TA_OK;
 }
 
@@ -1076,4 +1079,20 @@ size_t ta_assessment_note_count(const ta_assessment *a)
 const char *ta_assessment_note(const ta_assessment *a, size_t k)
 {
     return a && k < a->notes.count ? a->notes.items[k] : NULL;
+}
+
+ta_status ta_assessment_metric_pool_gap(const ta_assessment *a, size_t metric, int *narrower,
+                                        unsigned *pool, size_t *ranked)
+{
+    if (!a || !narrower || metric >= a->n_metrics)
+        return TA_EINVAL;
+    if (!a->has_run)
+        return tai_error_set((tai_error *)&a->err, TA_EINCONSISTENT,
+                             "the assessment has not been run since its last change");
+    *narrower = a->ranked && a->ranked[metric] > 0;
+    if (pool)
+        *pool = *narrower ? tai_metric_pool(&a->fw->def.metrics[metric], a->period) : 0;
+    if (ranked)
+        *ranked = *narrower ? a->ranked[metric] : 0;
+    return TA_OK;
 }

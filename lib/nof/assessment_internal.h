@@ -112,6 +112,8 @@ struct ta_assessment {
     size_t n_cutoffs;
     double cutoffs[TAI_MAX_CUTOFFS];
     tai_notes notes;
+    size_t *ranked; /* per metric: trusts ranked from values when the framework's pool
+                       for the period is wider (0 = no gap); NULL when none is */
     struct tai_likely *likely; /* likely_range.c: the last likely ranges, or NULL */
 };
 

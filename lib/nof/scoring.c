@@ -163,6 +163,24 @@ double tai_band_score(const double *cuts, size_t n_cuts, ta_direction direction,
     return (double)(k + 1);
 }
 
+/* Records that metric m was ranked within n trusts when the framework's pool
+ * for the period is wider: a->ranked[m] and one note for the metric. */
+static ta_status note_pool_gap(ta_assessment *a, size_t m, size_t n)
+{
+    const tai_metric *metric = &a->fw->def.metrics[m];
+    unsigned pool = tai_metric_pool(metric, a->period);
+    tai_error e;
+    if (pool <= n)
+        return TA_OK;
+    if (!a->ranked && !(a->ranked = tai_calloc(&a->alloc, a->n_metrics, sizeof *a->ranked)))
+        return TA_ENOMEM;
+    a->ranked[m] = n;
+    tai_error_set(&e, TA_OK, "%s %s: ranked within the %zu trusts given, but NHS England ranks a "
+                  "pool of %u: these scores are not the published ones",
+                  metric->id, a->period, n, pool);
+    return tai_notes_add(&a->notes, e.msg);
+}
+
 /* Rank-scales metric m across the trusts that have a value. Scores go first
  * to col[trust] (writes in rank order land at random trusts, and col is 8
  * bytes a trust, not a row of the score matrix), then into the matrix in
@@ -173,6 +191,7 @@ static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranke
     const tai_metric *metric = &a->fw->def.metrics[m];
     size_t n = 0, nm = a->n_metrics;
     int bookend = metric->scoring == TA_SCORING_STANDARD || metric->scoring == TA_SCORING_FLOOR;
+    ta_status st;
     for (size_t t = 0; t < a->n_trusts; t++) {
         double v = a->values[t * nm + m];
         /* Standard: those meeting it are not ranked; floor: those failing it. */
@@ -201,6 +220,8 @@ static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranke
         if (tai_notes_add(&a->notes, note) != TA_OK)
             return TA_ENOMEM;
     }
+    if (n > 0 && (st = note_pool_gap(a, m, n)) != TA_OK)
+        return st;
     sort_by_key(buf, tmp, n);
     if (metric->scoring == TA_SCORING_RANK) /* col[t] NaN = no value: no need to read values again */
         for (size_t t = 0; t < a->n_trusts; t++)

@@ -258,6 +258,40 @@ check "--from-values exit" 0 "$rc"
 check "--from-values rows" 61 "$(($(wc -l <out) - 1))"
 check "--from-values rescoring changes averages" 1 \
     "$([ "$(cut -d, -f5,7 q4.csv | sort)" != "$(cut -d, -f5,7 out | sort)" ] && echo 1 || echo 0)"
+# Scoring from raw values says what it cannot know: one warning per metric
+# whose comparison pool is wider than the trusts given (issue 15).
+check "--from-values: one warning per metric with a wider pool" \
+    "OF1005 42 120|OF1041 50 70|OF1016 45 47|OF1086 61 71|OF1082 61 205|OF1057 35 84|OF1063 47 48|" \
+    "$(sed -n 's/^trustassess: league: warning: \(OF[0-9]*\) Q4 2025\/26: ranked within the \([0-9]*\) trusts given, but NHS England ranks a pool of \([0-9]*\): these scores are not the published ones$/\1 \2 \3/p' err | tr '\n' '|')"
+check "--from-values: nothing else on stderr" 7 "$(wc -l <err | tr -d ' ')"
+run league "$F" --quarter Q4 --from-values --detail
+check "--from-values --detail: the Warnings column" \
+    "OF1005 ranked within 42 of a pool of 120; OF1041 ranked within 50 of a pool of 70; OF1016 ranked within 45 of a pool of 47; OF1086 ranked within 61 of a pool of 71; OF1082 ranked within 61 of a pool of 205; OF1057 ranked within 35 of a pool of 84; OF1063 ranked within 47 of a pool of 48" \
+    "$(awk "$AWK_CSV"'{ n = csv_split($0, f) } f[5] == "RV3" { print f[n] }' out)"
+# A framework whose Q4 pools are exactly the file's trusts: no warning.
+"$T" framework --dump nof-2025-26 | awk -F, '
+    $1 == "pool" && $3 == "Q4 2025/26" {
+        n = 61
+        if ($2 == "OF1005") n = 42
+        if ($2 == "OF1041") n = 50
+        if ($2 == "OF1016") n = 45
+        if ($2 == "OF1057") n = 35
+        if ($2 == "OF1063") n = 47
+        $9 = n }
+    { print }' OFS=, >complete.csv
+run league "$F" --quarter Q4 --from-values --framework complete.csv
+check "--from-values, every pool complete: exit" 0 "$rc"
+check "--from-values, every pool complete: no warning" "" "$(cat err)"
+# A finance pair the combination table lacks (OF1079 band 2 with OF1081 band
+# 2) is said, not dropped silently.
+awk -F, '$1 == "Q4 2025/26" && $5 == "RV3" && $9 == "OF0079" { $13 = "-0.5" }
+         $1 == "Q4 2025/26" && $5 == "RV3" && $9 == "OF0081" { $13 = "-0.25" } { print }' OFS=, "$F" >pair.csv
+run league pair.csv --quarter Q4 --from-values --detail
+check "--from-values: a missing finance pair is warned" 1 \
+    "$(grep -c '^trustassess: league: warning: trust RV3: OF1080 not scored: no table entry for OF1079 = 2 and OF1081 = 2$' err)"
+check_match "--from-values --detail: the missing pair in the Warnings column" \
+    'OF1080 not scored: the table lacks its OF1079 and OF1081 pair' \
+    "$(awk "$AWK_CSV"'{ n = csv_split($0, f) } f[5] == "RV3" { print f[n] }' out)"
 run explain "$F" --trust R1L --quarter Q4 --from-values
 check "explain --from-values exit" 0 "$rc"
 check "explain --from-values source" "Scores from the raw values (OF0xxx), scored by the framework" "$(sed -n 3p out)"
@@ -341,8 +375,8 @@ check "table aligned: Trust_code column" \
     "$(sed -n 2p out | awk '{ print index($0, " RYY ") + 1 }')"
 run league "$F" --quarter Q4 --detail
 check "--detail exit" 0 "$rc"
-check "--detail header" "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Average_score,Likely_range_of_average_score,Segment,Trust_in_financial_deficit,Rank,Likely_range_of_rank,Unadjusted_segment,Final_segment,Domain_score_access,Domain_score_patient_safety,Domain_score_finance_productivity,Domain_score_people_workforce,Domain_score_effectiveness_experience,Reason,Cutoffs" "$(head -n 1 out)"
-check "--detail 21 fields" "21" "$(awk "$AWK_CSV"'{ print csv_split($0, f) }' out | sort -u)"
+check "--detail header" "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Average_score,Likely_range_of_average_score,Segment,Trust_in_financial_deficit,Rank,Likely_range_of_rank,Unadjusted_segment,Final_segment,Domain_score_access,Domain_score_patient_safety,Domain_score_finance_productivity,Domain_score_people_workforce,Domain_score_effectiveness_experience,Reason,Cutoffs,Warnings" "$(head -n 1 out)"
+check "--detail 22 fields" "22" "$(awk "$AWK_CSV"'{ print csv_split($0, f) }' out | sort -u)"
 # Kent Community Health (RYY): published domain scores and unadjusted segment.
 check "--detail RYY" "RYY 1 1  2.39 1.10 1.21 1.37 2.06" "$(awk "$AWK_CSV"'
     { csv_split($0, f) } f[5] == "RYY" { print f[5], f[9], f[13], f[14], f[15], f[16], f[17], f[18], f[19] }' out)"

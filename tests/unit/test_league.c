@@ -320,13 +320,16 @@ START_TEST(league_rows_and_cells)
     ck_assert_int_eq(ta_league_block(l, 2, NULL, NULL, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_league_row_trust(l, 9, NULL, NULL), TA_EINVAL);
     /* Columns. */
-    ck_assert_uint_eq(ta_league_column_count(), 21);
+    ck_assert_uint_eq(ta_league_column_count(), 22);
+    ck_assert_int_eq(ta_league_column(21, &name, &kind), TA_OK);
+    ck_assert_str_eq(name, "Warnings"); /* what scoring from values cannot know */
+    ck_assert_int_eq(kind, TA_COLUMN_TEXT);
     ck_assert_int_eq(ta_league_column(7, &name, &kind), TA_OK);
     ck_assert_str_eq(name, "Likely_range_of_average_score");
     ck_assert_int_eq(kind, TA_COLUMN_RANGE);
     ck_assert_int_eq(ta_league_column(TA_LEAGUE_PLAIN_COLUMNS - 1, &name, NULL), TA_OK);
     ck_assert_str_eq(name, "Likely_range_of_rank");
-    ck_assert_int_eq(ta_league_column(21, &name, &kind), TA_EINVAL);
+    ck_assert_int_eq(ta_league_column(22, &name, &kind), TA_EINVAL);
     ta_league_free(l);
 }
 END_TEST

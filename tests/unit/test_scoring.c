@@ -516,6 +516,51 @@ START_TEST(test_reconstruct_infers_a_missing_pool)
 }
 END_TEST
 
+START_TEST(test_pool_gap_from_values)
+{
+    /* Ranked from the values of 3 trusts: with a pool of 10 in Q1 the scores
+     * are not NHS England's (said, per metric); with a pool of 3 they are. */
+    ta_framework *fw = catalogue("metric,R,Rank,d,V,higher,rank,yes,,,x\n"
+                                 "metric,S,Other,d,W,higher,rank,yes,,,x\n"
+                                 "pool,R,Q1,,,,,,10,,fitted\n"
+                                 "pool,S,Q1,,,,,,3,,fitted\n");
+    ta_assessment *a = assessment(fw);
+    const char *codes[3] = {"A", "B", "C"};
+    int narrower = -1;
+    unsigned pool = 0;
+    size_t ranked = 0;
+    ck_assert_int_eq(ta_assessment_set_period(a, "Q1"), TA_OK);
+    for (int i = 0; i < 3; i++) {
+        add(a, codes[i], "V", 10.0 * i, TA_INPUT_VALUE);
+        add(a, codes[i], "W", 10.0 * i, TA_INPUT_VALUE);
+    }
+    ck_assert_int_eq(ta_assessment_metric_pool_gap(a, 0, &narrower, &pool, &ranked),
+                     TA_EINCONSISTENT);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    ck_assert_int_eq(ta_assessment_metric_pool_gap(a, 0, &narrower, &pool, &ranked), TA_OK);
+    ck_assert_int_eq(narrower, 1);
+    ck_assert_uint_eq(pool, 10);
+    ck_assert_uint_eq(ranked, 3);
+    ck_assert_int_eq(ta_assessment_metric_pool_gap(a, 1, &narrower, &pool, &ranked), TA_OK);
+    ck_assert_int_eq(narrower, 0);
+    ck_assert_uint_eq(pool, 0);
+    ck_assert_int_eq(ta_assessment_metric_pool_gap(a, 2, &narrower, NULL, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_metric_pool_gap(a, 0, NULL, NULL, NULL), TA_EINVAL);
+    ck_assert_uint_eq(ta_assessment_note_count(a), 1);
+    ck_assert_str_eq(ta_assessment_note(a, 0), "R Q1: ranked within the 3 trusts given, but NHS "
+                                               "England ranks a pool of 10: these scores are not "
+                                               "the published ones");
+    /* Another period, no pool size: nothing to say. */
+    ck_assert_int_eq(ta_assessment_set_period(a, "Q2"), TA_OK);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    ck_assert_int_eq(ta_assessment_metric_pool_gap(a, 0, &narrower, &pool, &ranked), TA_OK);
+    ck_assert_int_eq(narrower, 0);
+    ck_assert_uint_eq(ta_assessment_note_count(a), 0);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 static Suite *scoring_suite(void)
 {
     Suite *s = suite_create("scoring");
@@ -532,6 +577,7 @@ static Suite *scoring_suite(void)
     tcase_add_test(tc, test_presets_by_trust_type);
     tcase_add_test(tc, test_reconstruct_unrounded_scores);
     tcase_add_test(tc, test_reconstruct_infers_a_missing_pool);
+    tcase_add_test(tc, test_pool_gap_from_values);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -181,7 +181,7 @@ def test_league_object(nof_path):
             lg.run()
             assert len(lg) == 61
             names = [n for n, _ in ta.league_columns()]
-            assert names[:3] == ["Quarter", "Region", "Trust_type"] and names[-1] == "Cutoffs"
+            assert names[:3] == ["Quarter", "Region", "Trust_type"] and names[-2:] == ["Cutoffs", "Warnings"]
             assert ta.league_columns()[7][1] == ta.ColumnKind.RANGE
             row = lg.rows()[0]
             assert float(row[6]) == lg.number(0, 6)[0]
@@ -195,3 +195,14 @@ def test_league_object(nof_path):
             ta.League(f, cutoffs="median")
         with pytest.raises(ta.InvalidArgumentError):
             ta.League(f, cutoffs="fixed")  # the preset has no fixed thresholds
+
+
+def test_from_values_warns_of_wider_pools(nof_path):
+    with ta.read_nhse_csv(nof_path) as f:
+        table = ta.league_table(f, quarter="Q4", from_values=True)
+        assert len(table.warnings) == 7
+        assert all("ranked within" in w and "not the published ones" in w
+                   for w in table.warnings)
+        assert any(w.startswith("OF1082 Q4 2025/26: ranked within the 61 trusts given, but "
+                                "NHS England ranks a pool of 205") for w in table.warnings)
+        assert ta.league_table(f, quarter="Q4").warnings == []

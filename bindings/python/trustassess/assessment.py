@@ -216,10 +216,15 @@ class LeagueTable:
     columns: Tuple[str, ...] = LEAGUE_COLUMNS
 
     def __init__(self, rows: Iterable[LeagueRow],
-                 cutoffs: Optional[Dict[str, Tuple[float, ...]]] = None) -> None:
+                 cutoffs: Optional[Dict[str, Tuple[float, ...]]] = None,
+                 warnings: Sequence[str] = ()) -> None:
         self._rows: List[LeagueRow] = list(rows)
         #: the cut-offs used, by quarter
         self.cutoffs: Dict[str, Tuple[float, ...]] = dict(cutoffs or {})
+        #: what the run could not know, as ``trustassess league`` writes it on
+        #: standard error: each metric ranked within fewer trusts than NHS
+        #: England's pool (``from_values``), a finance pair the table lacks
+        self.warnings: List[str] = list(warnings)
 
     def __iter__(self) -> Iterator[LeagueRow]:
         return iter(self._rows)

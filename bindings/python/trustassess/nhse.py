@@ -289,6 +289,7 @@ def league_table(nhse_file: NhseFile, quarter: Optional[str] = None,
         c_str(trust_type, "trust_type")
     rows: List[LeagueRow] = []
     used = {}
+    warnings: List[str] = []
     with League(nhse_file, quarter, trust_type, cutoffs, from_values,
                 likely if likely_ranges else None) as lg:
         lg.run()
@@ -296,6 +297,7 @@ def league_table(nhse_file: NhseFile, quarter: Optional[str] = None,
         try:
             for q, _, a in blocks:
                 used.setdefault(q, a.cutoffs)
+                warnings.extend(a.notes())
             for r in range(len(lg)):
                 b, i = lg.row_trust(r)
                 cells = [lg.cell(r, c) for c in range(12)]
@@ -312,4 +314,4 @@ def league_table(nhse_file: NhseFile, quarter: Optional[str] = None,
         finally:
             for _, _, a in blocks:
                 a.close()
-    return LeagueTable(rows, used)
+    return LeagueTable(rows, used, warnings)

@@ -42,7 +42,9 @@ league_table <- function(x, quarter = NULL, trust_type = NULL, cutoffs = "publis
                      "character", "double", "character", "integer", "character", "integer",
                      "character")[j], 0L)
     })
-    .league_typed(.new_df(cols, .league_columns))
+    out <- .league_typed(.new_df(cols, .league_columns))
+    attr(out, "warnings") <- attr(chunks, "warnings")
+    out
 }
 
 verify_nhse <- function(x, quarter = NULL) {

@@ -262,6 +262,25 @@ SEXP tar_league(SEXP handle, SEXP quarter, SEXP trust_type, SEXP kind, SEXP cuto
     out = PROTECT(Rf_allocVector(VECSXP, ta_league_row_count(l) > 0));
     if (ta_league_row_count(l) > 0)
         SET_VECTOR_ELT(out, 0, league_columns(l));
+    {
+        /* The blocks' notes (a wider pool, a missing finance pair): attribute "warnings". */
+        size_t nn = 0, k = 0;
+        SEXP notes;
+        for (size_t b = 0; b < ta_league_block_count(l); b++) {
+            const ta_assessment *a = NULL;
+            ta_league_block(l, b, NULL, NULL, &a);
+            nn += ta_assessment_note_count(a);
+        }
+        notes = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)nn));
+        for (size_t b = 0; b < ta_league_block_count(l); b++) {
+            const ta_assessment *a = NULL;
+            ta_league_block(l, b, NULL, NULL, &a);
+            for (size_t j = 0; j < ta_assessment_note_count(a); j++)
+                SET_STRING_ELT(notes, (R_xlen_t)k++, tar_mkchar(ta_assessment_note(a, j)));
+        }
+        Rf_setAttrib(out, Rf_install("warnings"), notes);
+        UNPROTECT(1);
+    }
     tar_guard_free(guard);
     UNPROTECT(2);
     return out;

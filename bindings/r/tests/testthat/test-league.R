@@ -147,3 +147,12 @@ test_that("plot() draws the league table into a PNG", {
     expect_error(plot(t[0, ], file = tempfile()), class = "trustassess_invalid_error")
     unlink(c(png, png4))
 })
+
+test_that("from values, each metric with a wider pool is warned of", {
+    x <- read_nhse_csv(data_file())
+    w <- attr(league_table(x, quarter = "Q4", from_values = TRUE), "warnings")
+    expect_length(w, 7L)
+    expect_true(all(grepl("ranked within the [0-9]+ trusts given", w)))
+    expect_true(any(startsWith(w, "OF1082 Q4 2025/26: ranked within the 61 trusts given, but NHS England ranks a pool of 205")))
+    expect_identical(attr(league_table(x, quarter = "Q4"), "warnings"), character(0))
+})
