@@ -65,6 +65,7 @@ static void criterion_free(const ta_allocator *a, tai_criterion *c)
     tai_free(a, c->source);
     tai_free(a, c->reading);
     tai_free(a, c->ref);
+    tai_free(a, c->where);
 }
 
 ta_status ta_criteria_new(ta_criteria **out, const char *name, const ta_allocator *alloc)

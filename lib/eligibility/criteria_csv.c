@@ -237,6 +237,15 @@ static ta_status add_row(reader *r, const char *id, const char *name, const char
     }
     if (st == TA_EDUPLICATE)
         return at(r, COL_ID, st);
+    if (st == TA_OK) {
+        /* where the criterion came from, for errors found only when it is
+         * applied (a metric or domain the screen's framework lacks) */
+        tai_error e;
+        tai_error_set(&e, TA_OK, "%s:%zu:%zu", r->name, tai_csv_record_line(&r->csv),
+                      column_of(r, COL_PARAMS));
+        if (!(c->items[c->n - 1].where = tai_strdup(&c->alloc, e.msg)))
+            st = TA_ENOMEM;
+    }
     return st == TA_OK ? TA_OK : at(r, st == TA_ENOMEM ? COL_ID : COL_PARAMS, st);
 }
 

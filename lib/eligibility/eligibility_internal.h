@@ -27,6 +27,7 @@ typedef struct tai_criterion {
     double threshold;      /* domain_score_at_most */
     char *ref;             /* domain, metric or judgement key */
     ta_cqc_rating cqc;     /* cqc rating */
+    char *where;           /* "FILE:LINE:COLUMN" of its Parameters when read from a file */
 } tai_criterion;
 
 struct ta_criteria {

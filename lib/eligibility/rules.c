@@ -258,7 +258,9 @@ static ta_status resolve_domain(build *b, size_t *d)
         }
     }
     return tai_error_set(&b->s->err, TA_ENOTFOUND,
-                         "criterion %s: the framework has no domain \"%s\"", b->c->id, b->c->ref);
+                         "%s%scriterion %s: the framework has no domain \"%s\"",
+                         b->c->where ? b->c->where : "", b->c->where ? ": " : "", b->c->id,
+                         b->c->ref);
 }
 
 /* "Access to services domain score (OF4000)" */
@@ -400,7 +402,8 @@ static ta_status median_rule(build *b)
     tai_etext label;
     if (ta_framework_metric_index(&m, s->fw, b->c->ref) != TA_OK)
         return tai_error_set(&s->err, TA_ENOTFOUND,
-                             "criterion %s: the framework has no metric \"%s\"", b->c->id,
+                             "%s%scriterion %s: the framework has no metric \"%s\"",
+                             b->c->where ? b->c->where : "", b->c->where ? ": " : "", b->c->id,
                              b->c->ref);
     score_id = ta_framework_metric_id(s->fw, m);
     (void)ta_framework_metric_info(s->fw, m, &name, NULL, &raw_id, NULL, &dir, NULL);

@@ -42,8 +42,9 @@ static ta_status segment_value(ta_nhse_file *f, const tai_nhse_figure *fig, int 
     *s = (int)fig->value;
     if ((double)*s != fig->value || *s < 1 || *s > n_seg)
         return tai_error_set(&f->err, TA_EINCONSISTENT,
-                             "%s:%zu: %s is not a segment from 1 to %d", f->files[fig->file],
-                             fig->line, tai_nhse_figure_id(f, fig), n_seg);
+                             "%s:%zu:%zu: %s is not a segment from 1 to %d",
+                             f->files[fig->file], fig->line, fig->column,
+                             tai_nhse_figure_id(f, fig), n_seg);
     return TA_OK;
 }
 

@@ -154,7 +154,7 @@ check "bad criteria message" 'trustassess: bad.csv:3:21: Parameters: missing par
 printf 'Id,Name,Kind,Parameters\nd,D,domain_score_at_most,domain=nowhere;threshold=2\n' >dom.csv
 run eligibility "$F" --criteria dom.csv
 check "unknown domain exit" 3 "$rc"
-check "unknown domain message" 'trustassess: criterion d: the framework has no domain "nowhere"' "$(cat err)"
+check "unknown domain message" 'trustassess: dom.csv:2:26: criterion d: the framework has no domain "nowhere"' "$(cat err)"
 run eligibility missing.csv
 check "missing file exit" 3 "$rc"
 

@@ -724,7 +724,8 @@ START_TEST(test_published_cutoffs_small)
                    {"C", "2.30", "2"},
                    {"E", "2.50", "3"},
                    {"G", "2.90", "4"}};
-    char text[4096];
+    char text[4096], want[128];
+    const char *line;
     ta_nhse_file *f = NULL;
     double cut[3];
 
@@ -763,9 +764,13 @@ START_TEST(test_published_cutoffs_small)
     ta_nhse_file_free(f);
     strcpy(text, HEADER);
     add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF5002", "1.8", "");
+    line = text + strlen(text);
     add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF5003", "2.5", "");
     ck_assert_int_eq(read_text(&f, text), TA_OK);
     ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, f, "Q1 2025/26"), TA_EINCONSISTENT);
+    snprintf(want, sizeof want, "t.csv:3:%zu: OF5003 is not a segment from 1 to 4",
+             column_of(line, 12));
+    ck_assert_str_eq(ta_nhse_file_error(f), want);
     ta_nhse_file_free(f);
 }
 END_TEST
