@@ -39,6 +39,7 @@ static void metric_free(const ta_allocator *a, tai_metric *m)
     tai_free(a, m->combo_first);
     tai_free(a, m->combo_second);
     tai_free(a, m->source);
+    tai_free(a, m->where);
     for (size_t i = 0; i < m->n_pools; i++) {
         tai_free(a, m->pools[i].period);
         tai_free(a, m->pools[i].source);
@@ -111,6 +112,7 @@ static ta_status def_copy(tai_framework_def *dst, const tai_framework_def *src)
         tai_metric *d = &dst->metrics[i];
         dst->n_metrics = i + 1;
         *d = *s;
+        d->where = NULL; /* for the builder's messages only */
         d->id = tai_strdup(a, s->id);
         d->raw_id = tai_strdup(a, s->raw_id);
         d->name = tai_strdup(a, s->name);
@@ -811,34 +813,45 @@ static ta_status validate(ta_framework_builder *b, tai_framework_def *def)
                              def->rsp_segment, segments);
     for (size_t i = 0; i < def->n_metrics; i++) {
         tai_metric *m = &def->metrics[i];
+        /* "FILE:LINE: " before the message when the metric came from a catalogue */
+        const char *at = m->where ? m->where : "", *sep = m->where ? ": " : "";
         if (m->scoring == TA_SCORING_BANDED && m->n_cuts == 0)
-            return tai_error_set(&b->err, TA_EINCONSISTENT, "metric \"%s\" is banded but has no "
-                                 "cut points", m->id);
+            return tai_error_set(&b->err, TA_EINCONSISTENT,
+                                 "%s%smetric \"%s\" is banded but has no cut points", at, sep,
+                                 m->id);
         if (m->scoring == TA_SCORING_BANDED && m->n_cuts > 3)
-            return tai_error_set(&b->err, TA_EINCONSISTENT, "metric \"%s\" has more than 3 cut "
-                                 "points: band scores would pass 4", m->id);
+            return tai_error_set(&b->err, TA_EINCONSISTENT,
+                                 "%s%smetric \"%s\" has more than 3 cut points: band scores "
+                                 "would pass 4",
+                                 at, sep, m->id);
         if ((m->scoring == TA_SCORING_STANDARD || m->scoring == TA_SCORING_FLOOR ||
              m->scoring == TA_SCORING_STANDARD_CAPPED) && !m->has_threshold)
-            return tai_error_set(&b->err, TA_EINCONSISTENT, "metric \"%s\" needs its %s", m->id,
+            return tai_error_set(&b->err, TA_EINCONSISTENT, "%s%smetric \"%s\" needs its %s", at,
+                                 sep, m->id,
                                  m->scoring == TA_SCORING_FLOOR ? "floor" : "standard");
         if (m->scoring == TA_SCORING_BRACKETED && m->n_cuts == 0)
-            return tai_error_set(&b->err, TA_EINCONSISTENT, "metric \"%s\" is bracketed but has "
-                                 "no brackets", m->id);
+            return tai_error_set(&b->err, TA_EINCONSISTENT,
+                                 "%s%smetric \"%s\" is bracketed but has no brackets", at, sep,
+                                 m->id);
         if (m->scoring == TA_SCORING_COMBINED) {
             size_t f, s;
             int fk = -1, sk = -1;
             if (!m->combo_first)
-                return tai_error_set(&b->err, TA_EINCONSISTENT, "metric \"%s\" is combined but "
-                                     "has no combination table", m->id);
+                return tai_error_set(&b->err, TA_EINCONSISTENT,
+                                     "%s%smetric \"%s\" is combined but has no combination "
+                                     "table",
+                                     at, sep, m->id);
             if (!tai_framework_lookup(def, m->combo_first, &f, &fk) || fk != TAI_ID_SCORE ||
                 !tai_framework_lookup(def, m->combo_second, &s, &sk) || sk != TAI_ID_SCORE)
-                return tai_error_set(&b->err, TA_ENOTFOUND, "metric \"%s\" combines unknown "
-                                     "metrics \"%s\" and \"%s\"", m->id, m->combo_first,
-                                     m->combo_second);
+                return tai_error_set(&b->err, TA_ENOTFOUND,
+                                     "%s%smetric \"%s\" combines unknown metrics \"%s\" and "
+                                     "\"%s\"",
+                                     at, sep, m->id, m->combo_first, m->combo_second);
             if (def->metrics[f].scoring == TA_SCORING_COMBINED ||
                 def->metrics[s].scoring == TA_SCORING_COMBINED || f == i || s == i)
-                return tai_error_set(&b->err, TA_EINCONSISTENT, "metric \"%s\" combines a "
-                                     "combined metric", m->id);
+                return tai_error_set(&b->err, TA_EINCONSISTENT,
+                                     "%s%smetric \"%s\" combines a combined metric", at, sep,
+                                     m->id);
             m->combo_first_index = f;
             m->combo_second_index = s;
         }

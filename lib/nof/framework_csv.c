@@ -163,6 +163,16 @@ static ta_status read_metric(reader *r)
     if ((st = ta_framework_builder_add_metric(b, id, field(r, COL_NAME), field(r, COL_DOMAIN),
                                               (ta_scoring)scoring)) != TA_OK)
         return at(r, COL_ID, st);
+    {
+        /* the row's Parameters, for what only the build finds (a combination of
+         * unknown metrics, a banded metric without cut points) */
+        tai_metric *m = &b->def.metrics[b->def.n_metrics - 1];
+        tai_error e;
+        tai_error_set(&e, TA_OK, "%s:%zu:%zu", r->name, tai_csv_record_line(r->csv),
+                      tai_csv_field_column(r->csv, COL_PARAMETERS));
+        if (!(m->where = tai_strdup(&b->def.alloc, e.msg)))
+            return at(r, COL_ID, tai_error_set(&b->err, TA_ENOMEM, "out of memory"));
+    }
     if (field(r, COL_RAW)[0] &&
         (st = ta_framework_builder_set_raw_id(b, id, field(r, COL_RAW))) != TA_OK)
         return at(r, COL_RAW, st);

@@ -48,6 +48,7 @@ typedef struct tai_metric {
     char *combo_first, *combo_second; /* TA_SCORING_COMBINED: component IDs */
     size_t combo_first_index, combo_second_index; /* resolved when built */
     double combo_table[16];
+    char *where; /* "FILE:LINE:COLUMN" of its catalogue row while in a builder, else NULL */
 } tai_metric;
 
 typedef struct tai_domain {

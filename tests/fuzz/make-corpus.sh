@@ -71,14 +71,15 @@ printf '\x01\x00\x36\x01\x1c\x00\x36\x02\x01\x05\x00\x08\xc8\x80\x00\x00\x00\x01
 printf '\x02\xef\xbb\xbfTrust_code,Trust_name,Authorised_on,Last_reviewed_on,Ceases_on\r\nRWX,"A, ""B""",2020-02-29,2024-02-29,\r\nRY3,C,2026-01-15,,2027-01-01\r\n' \
     >"$c/dates/trusts-feb29"
 # the bad-input corpus (tests/bad-input, issue 19): every file seeds the CSV
-# reader; the NOF files seed nhse, the proposals capital (target 1), the
-# trusts files dates (target 2)
+# reader; the NOF files seed nhse, the catalogues framework, the proposals
+# capital (target 1), the trusts files dates (target 2)
 bad=$here/../bad-input
 for f in "$bad"/*.csv; do
     n=$(basename "$f" .csv)
     cp "$f" "$c/csv/bad-$n"
     case $n in
     nof-*) cp "$f" "$c/nhse/bad-$n" ;;
+    framework-*) cp "$f" "$c/framework/bad-$n" ;;
     capital-*) { printf '\x01'; cat "$f"; } >"$c/capital/bad-$n" ;;
     reviews-*) { printf '\x02'; cat "$f"; } >"$c/dates/bad-$n" ;;
     esac
