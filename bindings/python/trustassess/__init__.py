@@ -24,6 +24,8 @@ Modules:
     money       parse_money / format_money (int pence)
     dates       civil-date arithmetic on datetime.date
     review      Holidays (English working days), ReviewSchedule
+    register    Register: AFT status events, the status and review due on any date
+    eligibility Criteria, Screen, eligibility: the earned-autonomy screen
     errors      one exception class per ta_status
 
 The library is found via $TRUSTASSESS_LIBRARY, then beside this package, then
@@ -50,8 +52,11 @@ from .enums import (
     CapitalRoute,
     CapitalTier,
     ColumnKind,
+    CqcRating,
+    CriterionOutcome,
     CutoffPolicy,
     Document,
+    Eligibility,
     CutoffRule,
     Direction,
     Feb29Rule,
@@ -62,6 +67,7 @@ from .enums import (
     NhseSource,
     Quantile,
     Reason,
+    RegisterEvent,
     ReviewTrigger,
     Scoring,
     TrustField,
@@ -97,6 +103,9 @@ from .money import format_money, parse_money
 from .nhse import (NhseFile, Published, league_table, period_end, read_nhse_bytes,
                    read_nhse_csv)
 from .review import Holidays, ReviewResult, ReviewSchedule, trigger_name
+from .register import Register, RegisterStatus, event_name
+from .eligibility import (Criteria, CriterionResult, EligibilityRow, Screen,
+                          criteria_preset_names, eligibility)
 from .trust import MetricInput, Trust
 from .verify import Difference, Summary, Unchecked, Verification, verify
 
@@ -117,6 +126,10 @@ __all__ = [
     "verify", "Verification", "Summary", "Difference", "Unchecked",
     # dates and reviews
     "dates", "Holidays", "ReviewSchedule", "ReviewResult", "trigger_name",
+    # the status register and the eligibility screen
+    "Register", "RegisterStatus", "event_name",
+    "Criteria", "Screen", "EligibilityRow", "CriterionResult", "eligibility",
+    "criteria_preset_names",
     # capital checks and money
     "CapitalRules", "CapitalProposal", "CapitalPortfolio", "CapitalVerdict", "RowError",
     "capital_preset_names", "parse_money", "format_money",
@@ -127,7 +140,7 @@ __all__ = [
     "Direction", "Scoring", "CutoffRule", "Quantile", "Figure", "FtStatus", "TrustField",
     "Flag", "InputKind", "Reason", "NhseSource", "VerifyMode", "Verdict", "Weekday",
     "CutoffPolicy", "ColumnKind",
-    "Feb29Rule", "ReviewTrigger",
+    "Feb29Rule", "ReviewTrigger", "RegisterEvent", "Eligibility", "CriterionOutcome", "CqcRating",
     # errors
     "TrustAssessError", "InvalidArgumentError", "OutOfMemoryError", "NotFoundError",
     "DuplicateError", "ParseError", "TrustAssessIOError", "RangeError", "StateError",

@@ -13,6 +13,7 @@ Amounts are int pence (see :mod:`trustassess.money`). A verdict is a frozen
 from __future__ import annotations
 
 import ctypes
+import datetime
 from dataclasses import dataclass
 from typing import List, Optional, Tuple, Union
 
@@ -29,7 +30,8 @@ from ._handle import (
     from_tristate,
     tristate,
 )
-from ._lib import lib, text
+from ._lib import TaDate, lib, text
+from .dates import from_c, to_c
 from .enums import (
     CapitalBody,
     CapitalFunding,
@@ -169,14 +171,15 @@ class CapitalProposal(Handle):
                  distress: Optional[bool] = None, amount: Optional[int] = None,
                  vat: Optional[int] = None, whole_life_cost: Optional[int] = None,
                  funding: Optional[CapitalFunding] = None,
-                 savings: Optional[int] = None) -> None:
+                 savings: Optional[int] = None, deficit: Optional[bool] = None,
+                 date: Optional[datetime.date] = None) -> None:
         """A proposal; keyword arguments set its fields (amounts in pence)."""
         out = ctypes.c_void_p()
         check(lib.ta_capital_proposal_new(ctypes.byref(out), c_str(trust_code, "trust_code"),
                                           c_str(scheme_ref, "scheme_ref"), None))
         super().__init__(out.value)  # type: ignore[arg-type]
         self._apply(scheme_name, status, segment, distress, amount, vat, whole_life_cost,
-                    funding, savings)
+                    funding, savings, deficit, date)
 
     @classmethod
     def _borrowed(cls, ptr: int, owner: Handle) -> "CapitalProposal":
@@ -194,7 +197,11 @@ class CapitalProposal(Handle):
         return super()._h()
 
     def _apply(self, scheme_name, status, segment, distress, amount, vat, whole_life_cost,
-               funding, savings) -> None:  # type: ignore[no-untyped-def]
+               funding, savings, deficit=None, date=None) -> None:  # type: ignore[no-untyped-def]
+        if deficit is not None:
+            self.deficit = deficit
+        if date is not None:
+            self.date = date
         if scheme_name is not None:
             self.scheme_name = scheme_name
         if status is not None:
@@ -297,6 +304,47 @@ class CapitalProposal(Handle):
     def savings(self, pence: int) -> None:
         self._check(lib.ta_capital_proposal_set_savings(self._h(), _pence(pence, "savings")))
 
+    @property
+    def deficit(self) -> Optional[bool]:
+        """The financial deficit flag (None = unknown), for the sound-finances test."""
+        return from_tristate(lib.ta_capital_proposal_deficit(self._h()))
+
+    @deficit.setter
+    def deficit(self, v: Optional[bool]) -> None:
+        self._check(lib.ta_capital_proposal_set_deficit(self._h(), tristate(v, "deficit")))
+
+    @property
+    def date(self) -> Optional[datetime.date]:
+        """The scheme's date (None = none)."""
+        has, d = ctypes.c_int(), TaDate()
+        self._check(lib.ta_capital_proposal_date(self._h(), ctypes.byref(has), ctypes.byref(d)))
+        return from_c(d) if has.value else None
+
+    @date.setter
+    def date(self, v: Optional[datetime.date]) -> None:
+        self._check(lib.ta_capital_proposal_set_date(
+            self._h(), TaDate(0, 0, 0) if v is None else to_c(v, "date")))
+
+    def set_year_savings(self, year: int, pence: Optional[int]) -> None:
+        """Own savings built up in the financial year starting 1 April `year`
+        (None removes it); with a date they replace the stated savings."""
+        v = -1 if pence is None else _pence(pence, "pence")
+        self._check(lib.ta_capital_proposal_set_year_savings(self._h(), c_signed(year, "year"), v))
+
+    def savings_counted(self) -> int:
+        """The savings the last check counted (StateError before one)."""
+        out = ctypes.c_int64()
+        self._check(lib.ta_capital_proposal_savings_counted(self._h(), ctypes.byref(out)))
+        return out.value
+
+    def apply_register(self, register: "Register") -> None:  # noqa: F821
+        """Takes the trust's status on the proposal's date from `register`."""
+        from .register import Register
+
+        if not isinstance(register, Register):
+            raise TypeError(f"register must be a Register, not {type(register).__name__}")
+        self._check(lib.ta_capital_proposal_apply_register(self._h(), register._h()))
+
     def check(self, rules: CapitalRules) -> CapitalVerdict:
         """Decides the route under `rules` and returns the verdict."""
         if not isinstance(rules, CapitalRules):
@@ -383,7 +431,8 @@ class CapitalPortfolio(Handle):
                  fields.pop("segment", None), fields.pop("distress", None),
                  fields.pop("amount", None), fields.pop("vat", None),
                  fields.pop("whole_life_cost", None), fields.pop("funding", None),
-                 fields.pop("savings", None))
+                 fields.pop("savings", None), fields.pop("deficit", None),
+                 fields.pop("date", None))
         if fields:
             raise TypeError(f"unknown proposal fields: {', '.join(fields)}")
         return p
@@ -395,6 +444,14 @@ class CapitalPortfolio(Handle):
         h = self._h()
         return [CapitalProposal._borrowed(lib.ta_capital_portfolio_proposal(h, i), self)
                 for i in range(len(self))]
+
+    def apply_register(self, register: "Register") -> None:  # noqa: F821
+        """Every dated proposal takes its trust's status on its date from `register`."""
+        from .register import Register
+
+        if not isinstance(register, Register):
+            raise TypeError(f"register must be a Register, not {type(register).__name__}")
+        self._check(lib.ta_capital_portfolio_apply_register(self._h(), register._h()))
 
     def check(self, rules: CapitalRules) -> List[CapitalVerdict]:
         """Checks every proposal; returns the verdicts in proposal order."""

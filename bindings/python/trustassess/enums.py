@@ -243,6 +243,11 @@ class CapitalParam(IntEnum):
     DOCS_BOARD = 19
     DOCS_JISC = 20
     DOCS_HMT = 21
+    LIGHT_NO_DISTRESS = 22
+    LIGHT_NO_DEFICIT = 23
+    LIGHT_MAX_SEGMENT = 24
+    LIGHT_UNKNOWN_FINANCES = 25
+    SAVINGS_YEARS = 26
 
 
 class Document(IntFlag):
@@ -252,3 +257,40 @@ class Document(IntFlag):
     OBC = 2
     FBC = 4
     BJC = 8
+
+
+class RegisterEvent(IntEnum):
+    """``ta_register_event``: the events of an advanced foundation trust's life cycle."""
+
+    NOMINATED = 0
+    AUTHORISED = 1
+    REVIEWED = 2
+    DEAUTHORISED = 3
+    REAUTHORISED = 4
+    FT_AUTHORISED = 5
+    CEASED = 6
+
+
+class Eligibility(IntEnum):
+    """``ta_eligibility``: a screen's verdict."""
+
+    ELIGIBLE = 0
+    CLOSE = 1
+    NOT_ELIGIBLE = 2
+
+
+class CriterionOutcome(IntEnum):
+    """``ta_criterion_outcome``."""
+
+    MET = 0
+    NOT_MET = 1
+    NO_EVIDENCE = 2
+
+
+class CqcRating(IntEnum):
+    """``ta_cqc_rating``: CQC overall ratings, best first."""
+
+    OUTSTANDING = 1
+    GOOD = 2
+    REQUIRES_IMPROVEMENT = 3
+    INADEQUATE = 4

@@ -174,6 +174,16 @@ class ReviewSchedule(Handle):
             self._h(), c_str(code, "code"), to_c(quarter_end), c_signed(segment, "segment"),
             tristate(deficit, "deficit"), tristate(rsp, "rsp")))
 
+    def add_register(self, register: "Register", on: datetime.date) -> None:  # noqa: F821
+        """Adds every trust that is an advanced foundation trust on `on` in
+        `register` (a :class:`~trustassess.Register`), from its last
+        (re)authorisation, with its reviews since and a later ceasing."""
+        from .register import Register
+
+        if not isinstance(register, Register):
+            raise TypeError(f"register must be a Register, not {type(register).__name__}")
+        self._check(lib.ta_review_schedule_add_register(self._h(), register._h(), to_c(on, "on")))
+
     def read_csv(self, data: Union[str, bytes], name: str = "<text>") -> None:
         """Reads trusts from CSV text (Trust_code, Trust_name, Authorised_on,
         Last_reviewed_on, optional Ceases_on); errors name NAME:LINE:COLUMN."""

@@ -1,7 +1,8 @@
 # The capital investment route of a column of amounts.
 
 capital_route <- function(amount, status, savings, funding = "Own savings", segment = 0L,
-                          distress = NA, reasons = FALSE) {
+                          distress = NA, reasons = FALSE, deficit = NA, vat = NA,
+                          date = NA, events = NULL, trust = NA) {
     chr <- function(v, arg) {
         if (is.factor(v)) v <- as.character(v)
         if (!is.character(v) && !(is.logical(v) && all(is.na(v))))
@@ -23,10 +24,24 @@ capital_route <- function(amount, status, savings, funding = "Own savings", segm
                                   format(segment[bad][1L], digits = 15L)))
     if (!is.logical(distress))
         .ta_stop("invalid", "distress must be TRUE, FALSE or NA")
+    if (!is.logical(deficit))
+        .ta_stop("invalid", "deficit must be TRUE, FALSE or NA")
+    vat <- if (is.logical(vat) && all(is.na(vat))) as.character(vat) else chr(vat, "vat")
+    if (!inherits(date, "Date")) {
+        if (is.character(date) || (is.logical(date) && all(is.na(date))))
+            date <- as.Date(date, format = "%Y-%m-%d")
+        else
+            .ta_stop("invalid", "date must be a Date vector (or \"YYYY-MM-DD\" text)")
+    }
+    if (!is.null(events) && (!is.character(events) || length(events) != 1L || is.na(events)))
+        .ta_stop("invalid", "events must be the path of an events CSV file, or NULL")
+    if (is.factor(trust)) trust <- as.character(trust)
+    if (!is.character(trust)) trust <- as.character(trust)
     if (!is.logical(reasons) || length(reasons) != 1L || is.na(reasons))
         .ta_stop("invalid", "reasons must be TRUE or FALSE")
     args <- list(amount = amount, status = status, savings = savings, funding = funding,
-                 segment = segment, distress = distress)
+                 segment = segment, distress = distress, deficit = deficit, vat = vat,
+                 date = date, trust = trust)
     lens <- lengths(args)
     n <- if (any(lens == 0L)) 0L else max(lens)
     for (a in names(args)) {
@@ -37,7 +52,9 @@ capital_route <- function(amount, status, savings, funding = "Own savings", segm
     }
     rep_n <- function(v) rep_len(v, n)
     r <- .Call(tar_capital_route, rep_n(amount), rep_n(status), rep_n(savings), rep_n(funding),
-               rep_n(as.integer(segment)), rep_n(distress))
+               rep_n(as.integer(segment)), rep_n(distress), rep_n(deficit),
+               rep_n(as.character(vat)), rep_n(as.double(unclass(date))),
+               if (is.null(events)) NULL else path.expand(events), rep_n(trust))
     df <- .new_df(r, c("Amount", "Route", "Approvers", "Documents", "Headroom", "Reasons"))
     if (reasons) df else df[, -6L]
 }

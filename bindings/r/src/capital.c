@@ -2,17 +2,21 @@
  * capital_route(): the £100m rule for a column of amounts.
  *
  * One proposal per element, checked under the built-in "capital-2025" rule
- * set (ta_capital_proposal_check); the route, approvers, documents, headroom
- * and reasons are the library's output text (ta_capital_proposal_output), so
- * R shows what the command prints. Money is text both ways and is parsed and
- * formatted only by money.h: "£99,999,999.99" is exactly 9999999999 pence.
+ * set (ta_capital_proposal_check), with its finances (distress, deficit,
+ * segment), VAT and date; with an events file (a status register) a dated
+ * element takes its trust's status on its date (ta_capital_proposal_apply_register); the route,
+ * approvers, documents, headroom and reasons are the library's output text
+ * (ta_capital_proposal_output), so R shows what the command prints. Money is text both ways and is
+ * parsed and formatted only by money.h: "£99,999,999.99" is exactly 9999999999 pence.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "glue.h"
 
-/* Frees both handles (before an R error, or at the end). */
+/* Frees the handles (before an R error, or at the end). A register read from
+ * an events file is left to its guard's finalizer on an error path. */
 static void release(SEXP proposal_guard, SEXP rules_guard)
 {
     tar_guard_free(proposal_guard);
@@ -93,29 +97,47 @@ static void check(ta_status st, SEXP proposal_guard, SEXP rules_guard, R_xlen_t 
     tar_raise(st, msg);
 }
 
+static ta_tristate tri(int v)
+{
+    return v == NA_LOGICAL ? TA_UNKNOWN : v ? TA_YES : TA_NO;
+}
+
 SEXP tar_capital_route(SEXP amount, SEXP status, SEXP savings, SEXP funding, SEXP segment,
-                       SEXP distress)
+                       SEXP distress, SEXP deficit, SEXP vat, SEXP date, SEXP events, SEXP trust)
 {
     R_xlen_t n = XLENGTH(amount);
-    SEXP rg, pg, out;
+    SEXP rg, pg, out, register_guard;
     ta_capital_rules *rules = NULL;
-    ta_capital_proposal *p = NULL;
+    ta_register *reg = NULL;
+    const char *events_path = tar_string(events, "events", 1);
     ta_status st;
     if (TYPEOF(amount) != STRSXP || TYPEOF(status) != STRSXP || TYPEOF(savings) != STRSXP ||
         TYPEOF(funding) != STRSXP || TYPEOF(segment) != INTSXP || TYPEOF(distress) != LGLSXP ||
-        XLENGTH(status) != n || XLENGTH(savings) != n || XLENGTH(funding) != n ||
-        XLENGTH(segment) != n || XLENGTH(distress) != n)
+        TYPEOF(deficit) != LGLSXP || TYPEOF(vat) != STRSXP || TYPEOF(date) != REALSXP ||
+        TYPEOF(trust) != STRSXP || XLENGTH(status) != n || XLENGTH(savings) != n ||
+        XLENGTH(funding) != n || XLENGTH(segment) != n || XLENGTH(distress) != n ||
+        XLENGTH(deficit) != n || XLENGTH(vat) != n || XLENGTH(date) != n || XLENGTH(trust) != n)
         tar_raise(TA_EINVAL, "internal: capital_route arguments not recycled");
     rg = PROTECT(tar_guard_new(TAR_CAPITAL_RULES));
     if ((st = ta_capital_rules_preset(&rules, "capital-2025", NULL)) != TA_OK)
         tar_raisef(st, "capital-2025: %s", ta_strerror(st));
     R_SetExternalPtrAddr(rg, rules);
-    pg = PROTECT(tar_guard_new(TAR_CAPITAL_PROPOSAL));
-    if ((st = ta_capital_proposal_new(&p, "TRUST", "scheme", NULL)) != TA_OK) {
-        tar_guard_free(rg);
-        tar_raise(st, ta_strerror(st));
+    register_guard = PROTECT(tar_guard_new(TAR_REGISTER));
+    if (events_path) {
+        char msg[TAR_MSG];
+        if ((st = ta_register_new(&reg, NULL)) != TA_OK) {
+            tar_guard_free(rg);
+            tar_raise(st, ta_strerror(st));
+        }
+        R_SetExternalPtrAddr(register_guard, reg);
+        if ((st = ta_register_read_csv(reg, events_path)) != TA_OK) {
+            snprintf(msg, sizeof msg, "%s", ta_register_error(reg));
+            tar_guard_free(register_guard);
+            tar_guard_free(rg);
+            tar_raise(st, msg);
+        }
     }
-    R_SetExternalPtrAddr(pg, p);
+    pg = PROTECT(tar_guard_new(TAR_CAPITAL_PROPOSAL));
     out = PROTECT(Rf_allocVector(VECSXP, N_OUT));
     for (int c = 0; c < N_OUT; c++)
         SET_VECTOR_ELT(out, c, Rf_allocVector(STRSXP, n));
@@ -124,9 +146,14 @@ SEXP tar_capital_route(SEXP amount, SEXP status, SEXP savings, SEXP funding, SEX
                                                    TA_OUT_HEADROOM, TA_OUT_REASONS};
         char text[TA_MONEY_BUFSIZE];
         int64_t pence, saved;
-        int seg = INTEGER(segment)[i], dis = LOGICAL(distress)[i];
-        ta_ft_status fts;
-        ta_capital_funding fund;
+        int seg = INTEGER(segment)[i];
+        double days = REAL(date)[i];
+        ta_date d = {0, 0, 0};
+        const char *code = STRING_ELT(trust, i) == NA_STRING
+                               ? "TRUST"
+                               : Rf_translateCharUTF8(STRING_ELT(trust, i));
+        int from_register = reg && R_FINITE(days);
+        ta_capital_proposal *p = NULL;
         if (STRING_ELT(amount, i) == NA_STRING) {
             for (int c = 0; c < N_OUT; c++)
                 SET_STRING_ELT(VECTOR_ELT(out, c), i, NA_STRING);
@@ -138,17 +165,30 @@ SEXP tar_capital_route(SEXP amount, SEXP status, SEXP savings, SEXP funding, SEX
         }
         pence = money(amount, i, "amount", pg, rg);
         saved = money(savings, i, "savings", pg, rg);
-        fts = status_of(status, i, pg, rg);
-        fund = funding_of(funding, i, pg, rg);
+        if (R_FINITE(days) && ta_date_from_days(&d, (int32_t)floor(days) + 719163) != TA_OK) {
+            release(pg, rg);
+            tar_raisef(TA_ERANGE, "date[%lld] is outside years 1 to 9999", (long long)i + 1);
+        }
+        tar_guard_free(pg);
+        if ((st = ta_capital_proposal_new(&p, code, "scheme", NULL)) != TA_OK) {
+            release(pg, rg);
+            tar_raisef(TA_EINVAL, "trust[%lld] \"%s\" is not a trust code", (long long)i + 1, code);
+        }
+        R_SetExternalPtrAddr(pg, p);
+        if (!(from_register && STRING_ELT(status, i) == NA_STRING))
+            check(ta_capital_proposal_set_status(p, status_of(status, i, pg, rg)), pg, rg, i);
         check(ta_capital_proposal_set_amount(p, pence), pg, rg, i);
         check(ta_capital_proposal_set_savings(p, saved), pg, rg, i);
-        check(ta_capital_proposal_set_status(p, fts), pg, rg, i);
-        check(ta_capital_proposal_set_funding(p, fund), pg, rg, i);
+        check(ta_capital_proposal_set_funding(p, funding_of(funding, i, pg, rg)), pg, rg, i);
         check(ta_capital_proposal_set_segment(p, seg == NA_INTEGER ? 0 : seg), pg, rg, i);
-        check(ta_capital_proposal_set_distress(p, dis == NA_LOGICAL ? TA_UNKNOWN
-                                                  : dis             ? TA_YES
-                                                                    : TA_NO),
+        check(ta_capital_proposal_set_distress(p, tri(LOGICAL(distress)[i])), pg, rg, i);
+        check(ta_capital_proposal_set_deficit(p, tri(LOGICAL(deficit)[i])), pg, rg, i);
+        check(ta_capital_proposal_set_vat(
+                  p, STRING_ELT(vat, i) == NA_STRING ? 0 : money(vat, i, "vat", pg, rg)),
               pg, rg, i);
+        check(ta_capital_proposal_set_date(p, d), pg, rg, i);
+        if (from_register)
+            check(ta_capital_proposal_apply_register(p, reg), pg, rg, i);
         check(ta_capital_proposal_check(p, rules), pg, rg, i);
         if ((st = ta_money_format(text, sizeof text, pence, TA_MONEY_POUND | TA_MONEY_GROUPED)) !=
             TA_OK) {
@@ -165,6 +205,7 @@ SEXP tar_capital_route(SEXP amount, SEXP status, SEXP savings, SEXP funding, SEX
         }
     }
     release(pg, rg);
-    UNPROTECT(3);
+    tar_guard_free(register_guard);
+    UNPROTECT(4);
     return out;
 }

@@ -33,7 +33,10 @@ enum tar_kind {
     TAR_VERIFICATION,
     TAR_CAPITAL_RULES,
     TAR_CAPITAL_PROPOSAL,
-    TAR_REVIEW_SCHEDULE
+    TAR_REVIEW_SCHEDULE,
+    TAR_REGISTER,
+    TAR_CRITERIA,
+    TAR_SCREEN
 };
 
 /* A "trustassess_nhse" handle: the framework the file was read with, which
@@ -81,7 +84,9 @@ SEXP tar_league(SEXP handle, SEXP quarter, SEXP trust_type, SEXP kind, SEXP cuto
                 SEXP from_values, SEXP likely_ranges, SEXP replicates, SEXP seed, SEXP threads);
 SEXP tar_verify(SEXP handle, SEXP quarter);
 SEXP tar_capital_route(SEXP amount, SEXP status, SEXP savings, SEXP funding, SEXP segment,
-                       SEXP distress);
+                       SEXP distress, SEXP deficit, SEXP vat, SEXP date, SEXP events, SEXP trust);
+SEXP tar_aft_status(SEXP events, SEXP on);
+SEXP tar_eligibility(SEXP handle, SEXP as_of, SEXP evidence, SEXP preset, SEXP iho);
 SEXP tar_review_due(SEXP authorised_on, SEXP last_review);
 
 #endif /* TAR_GLUE_H */

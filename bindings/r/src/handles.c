@@ -42,6 +42,15 @@ static void free_contents(enum tar_kind kind, void *p)
     case TAR_REVIEW_SCHEDULE:
         ta_review_schedule_free(p);
         break;
+    case TAR_REGISTER:
+        ta_register_free(p);
+        break;
+    case TAR_CRITERIA:
+        ta_criteria_free(p);
+        break;
+    case TAR_SCREEN:
+        ta_screen_free(p);
+        break;
     }
 }
 

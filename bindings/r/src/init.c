@@ -13,11 +13,19 @@
 #name, (DL_FUNC)(void (*)(void)) & name, n                                                 \
     }
 
-static const R_CallMethodDef entries[] = {
-    ENTRY(tar_version, 0),      ENTRY(tar_nhse_read, 1), ENTRY(tar_nhse_close, 1),
-    ENTRY(tar_nhse_is_open, 1), ENTRY(tar_nhse_info, 1), ENTRY(tar_nhse_find_period, 2),
-    ENTRY(tar_league, 10),       ENTRY(tar_verify, 2),    ENTRY(tar_capital_route, 6),
-    ENTRY(tar_review_due, 2),   {NULL, NULL, 0}};
+static const R_CallMethodDef entries[] = {ENTRY(tar_version, 0),
+                                          ENTRY(tar_nhse_read, 1),
+                                          ENTRY(tar_nhse_close, 1),
+                                          ENTRY(tar_nhse_is_open, 1),
+                                          ENTRY(tar_nhse_info, 1),
+                                          ENTRY(tar_nhse_find_period, 2),
+                                          ENTRY(tar_league, 10),
+                                          ENTRY(tar_verify, 2),
+                                          ENTRY(tar_capital_route, 11),
+                                          ENTRY(tar_review_due, 2),
+                                          ENTRY(tar_aft_status, 2),
+                                          ENTRY(tar_eligibility, 5),
+                                          {NULL, NULL, 0}};
 
 void R_init_trustassess(DllInfo *dll);
 

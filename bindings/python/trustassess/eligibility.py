@@ -1,0 +1,257 @@
+"""The earned-autonomy screen (``trustassess/eligibility.h``).
+
+:class:`Criteria` are criteria sets (the built-in ``aft-guide``, ``aft-2025``
+and ``iho-2025``, or a criteria CSV). :class:`Screen` screens every trust of a
+published file's last quarter (or of the quarter given as ``as_of``) against
+them, with supplied evidence (judgements, CQC ratings) from code or a CSV, and
+gives one :class:`EligibilityRow` per trust. :func:`eligibility` does all of
+it in one call, as ``trustassess eligibility`` does. The screen is an aid to
+the panel's judgement, never the decision; the criteria and the back-test
+against NHS England's nominations are in docs/eligibility.md.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import datetime
+from dataclasses import dataclass
+from typing import List, Optional, Tuple, Union
+
+from ._handle import (Handle, PathLike, c_int, c_opt_str, c_path, c_str, check, enum_arg,
+                      tristate)
+from ._lib import lib, text
+from .dates import to_c
+from .enums import CqcRating, CriterionOutcome, Eligibility
+from .nhse import NhseFile
+
+__all__ = ["Criteria", "Screen", "EligibilityRow", "CriterionResult", "eligibility",
+           "criteria_preset_names"]
+
+_FORMATS = {"csv": 0, "table": 1, "json": 2}
+
+
+def criteria_preset_names() -> List[str]:
+    """The built-in criteria sets ("aft-2025", "iho-2025", "aft-guide")."""
+    return [lib.ta_criteria_preset_name(i).decode("utf-8")
+            for i in range(lib.ta_criteria_preset_count())]
+
+
+class Criteria(Handle):
+    """A criteria set (``ta_criteria``)."""
+
+    _free_name = "ta_criteria_free"
+    _error_name = "ta_criteria_error"
+    _kind = "criteria set"
+
+    def __init__(self, ptr: int) -> None:
+        super().__init__(ptr)
+
+    @classmethod
+    def preset(cls, name: str) -> "Criteria":
+        """A built-in set by name (NotFoundError for an unknown one)."""
+        out = ctypes.c_void_p()
+        check(lib.ta_criteria_preset(ctypes.byref(out), c_str(name, "name"), None),
+              f'no built-in criteria set "{name}"')
+        return cls(out.value)  # type: ignore[arg-type]
+
+    @classmethod
+    def from_csv(cls, path: PathLike, name: str = "file") -> "Criteria":
+        """A set read from a criteria CSV (Id,Name,Kind,Parameters,Source,Our_reading)."""
+        out = ctypes.c_void_p()
+        check(lib.ta_criteria_new(ctypes.byref(out), c_str(name, "name"), None))
+        c = cls(out.value)  # type: ignore[arg-type]
+        try:
+            c._check(lib.ta_criteria_load_csv(c._h(), c_path(path)))
+        except BaseException:
+            c.close()
+            raise
+        return c
+
+    @property
+    def name(self) -> str:
+        return lib.ta_criteria_name(self._h()).decode("utf-8")
+
+    def __len__(self) -> int:
+        return lib.ta_criteria_count(self._h())
+
+    def info(self, i: int) -> Tuple[str, str, str, str, str]:
+        """Criterion i: (id, name, parameters, source, our reading)."""
+        ids, name, params, source, reading = (ctypes.c_char_p() for _ in range(5))
+        kind = ctypes.c_int()
+        self._check(lib.ta_criteria_info(self._h(), c_int(i, "i"), ctypes.byref(ids),
+                                         ctypes.byref(name), ctypes.byref(kind),
+                                         ctypes.byref(params), ctypes.byref(source),
+                                         ctypes.byref(reading)))
+        return tuple(text(x.value) or "" for x in (ids, name, params, source, reading))  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    """One criterion for one trust."""
+
+    id: str
+    outcome: CriterionOutcome
+    value: Optional[float]
+    threshold: Optional[float]
+    period: Optional[str]
+    reason: str
+
+
+@dataclass(frozen=True)
+class EligibilityRow:
+    """One trust's screen: the verdict and every criterion behind it."""
+
+    code: str
+    name: str
+    trust_type: str
+    verdict: Eligibility
+    criteria: Tuple[CriterionResult, ...]
+    change: str  #: for a close trust, what would have to change
+    iho_verdict: Optional[Eligibility]  #: None without an IHO set
+
+
+def _criteria(c: Union[Criteria, str, None]) -> Optional[Criteria]:
+    if c is None or isinstance(c, Criteria):
+        return c
+    if isinstance(c, str):
+        return Criteria.preset(c)
+    raise TypeError(f"criteria must be Criteria, a preset name or None, not {type(c).__name__}")
+
+
+class Screen(Handle):
+    """The screen over a published file (``ta_screen``); keeps the file alive."""
+
+    _free_name = "ta_screen_free"
+    _error_name = "ta_screen_error"
+    _kind = "eligibility screen"
+
+    def __init__(self, nhse_file: NhseFile, as_of: Optional[str] = None) -> None:
+        """Every quarter of `nhse_file`, or those up to and including quarter
+        `as_of` ("Q1 2025/26": only what was published by then; CQC ratings
+        are then judged on its last day)."""
+        if not isinstance(nhse_file, NhseFile):
+            raise TypeError(f"nhse_file must be an NhseFile, not {type(nhse_file).__name__}")
+        out = ctypes.c_void_p()
+        fw, f = nhse_file.framework._h(), nhse_file._h()
+        if as_of is None:
+            check(lib.ta_screen_new_nhse(ctypes.byref(out), fw, f, None))
+        else:
+            check(lib.ta_screen_new_nhse_as_of(ctypes.byref(out), fw, f, c_str(as_of, "as_of"),
+                                               None), f'no quarter "{as_of}" in the file')
+        super().__init__(out.value, [nhse_file])  # type: ignore[arg-type]
+
+    def set_as_of(self, d: datetime.date) -> None:
+        """The date supplied CQC ratings are judged current on."""
+        self._check(lib.ta_screen_set_as_of(self._h(), to_c(d, "as_of")))
+
+    def set_quarters(self, quarters: int) -> None:
+        """K of every segment criterion (1..40; 0: each criterion's own)."""
+        self._check(lib.ta_screen_set_quarters(self._h(), c_int(quarters, "quarters")))
+
+    def supply_judgement(self, code: str, key: str, value: Optional[bool],
+                         note: Optional[str] = None) -> None:
+        """A yes/no judgement for a trust (None removes it)."""
+        self._check(lib.ta_screen_supply_judgement(self._h(), c_str(code, "code"),
+                                                   c_str(key, "key"), tristate(value, "value"),
+                                                   c_opt_str(note, "note")))
+
+    def supply_cqc(self, code: str, rating: CqcRating, rated_on: datetime.date) -> None:
+        self._check(lib.ta_screen_supply_cqc(self._h(), c_str(code, "code"),
+                                             enum_arg(CqcRating, rating, "rating"),
+                                             to_c(rated_on, "rated_on")))
+
+    def read_evidence(self, data: Union[str, bytes], name: str = "<text>") -> None:
+        """Supplied evidence from CSV text (Trust_code, Judgement, Value[, Date, Note])."""
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        if not isinstance(raw, bytes):
+            raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
+        self._check(lib.ta_screen_read_evidence(self._h(), raw, len(raw), c_str(name, "name")))
+
+    def read_evidence_csv(self, path: PathLike) -> None:
+        self._check(lib.ta_screen_read_evidence_csv(self._h(), c_path(path)))
+
+    def periods(self) -> List[str]:
+        h = self._h()
+        return [lib.ta_screen_period(h, q).decode("utf-8")
+                for q in range(lib.ta_screen_period_count(h))]
+
+    def run(self, aft: Union[Criteria, str] = "aft-guide",
+            iho: Union[Criteria, str, None] = "iho-2025") -> List[EligibilityRow]:
+        """Screens every trust against `aft` (and `iho`); returns :meth:`results`."""
+        a, i = _criteria(aft), _criteria(iho)
+        try:
+            self._check(lib.ta_screen_run(self._h(), a._h() if a else None,
+                                          i._h() if i else None))
+        finally:
+            if a is not aft and a is not None:
+                a.close()
+            if i is not iho and i is not None:
+                i.close()
+        return self.results()
+
+    def _row_criteria(self, level: int, i: int) -> Tuple[CriterionResult, ...]:
+        h = self._h()
+        out = []
+        for k in range(lib.ta_screen_criterion_count(h, level)):
+            o, hv, ht = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
+            v, t = ctypes.c_double(), ctypes.c_double()
+            q, reason = ctypes.c_size_t(), ctypes.c_char_p()
+            self._check(lib.ta_screen_result(h, level, i, k, ctypes.byref(o), ctypes.byref(hv),
+                                             ctypes.byref(v), ctypes.byref(ht), ctypes.byref(t),
+                                             ctypes.byref(q), ctypes.byref(reason)))
+            period = None
+            if q.value != ctypes.c_size_t(-1).value:
+                period = lib.ta_screen_period(h, q.value).decode("utf-8")
+            out.append(CriterionResult(
+                id=lib.ta_screen_criterion_id(h, level, k).decode("utf-8"),
+                outcome=CriterionOutcome(o.value), value=v.value if hv.value else None,
+                threshold=t.value if ht.value else None, period=period,
+                reason=text(reason.value) or ""))
+        return tuple(out)
+
+    def results(self) -> List[EligibilityRow]:
+        """One row per trust (StateError before :meth:`run`)."""
+        h = self._h()
+        rows = []
+        has_iho = lib.ta_screen_criterion_count(h, 1) > 0
+        for i in range(lib.ta_screen_trust_count(h)):
+            v, iv = ctypes.c_int(), ctypes.c_int()
+            self._check(lib.ta_screen_verdict(h, 0, i, ctypes.byref(v), None, None, None))
+            if has_iho:
+                self._check(lib.ta_screen_verdict(h, 1, i, ctypes.byref(iv), None, None, None))
+            rows.append(EligibilityRow(
+                code=lib.ta_screen_trust_code(h, i).decode("utf-8"),
+                name=text(lib.ta_screen_trust_name(h, i)) or "",
+                trust_type=text(lib.ta_screen_trust_type(h, i)) or "",
+                verdict=Eligibility(v.value), criteria=self._row_criteria(0, i),
+                change=text(lib.ta_screen_change(h, 0, i)) or "",
+                iho_verdict=Eligibility(iv.value) if has_iho else None))
+        return rows
+
+    def export(self, fmt: str = "csv", code: Optional[str] = None) -> str:
+        """The results as the command writes them: csv, table or json."""
+        if fmt not in _FORMATS:
+            raise ValueError(f"fmt must be csv, table or json, not {fmt!r}")
+        t, n = ctypes.c_char_p(), ctypes.c_size_t()
+        self._check(lib.ta_screen_export(self._h(), _FORMATS[fmt], c_opt_str(code, "code"),
+                                         ctypes.byref(t), ctypes.byref(n)))
+        return ctypes.string_at(t, n.value).decode("utf-8")
+
+
+def eligibility(nhse_file: NhseFile, *, as_of: Optional[str] = None,
+                evidence: Optional[Union[str, bytes]] = None,
+                evidence_csv: Optional[PathLike] = None,
+                aft: Union[Criteria, str] = "aft-guide",
+                iho: Union[Criteria, str, None] = "iho-2025",
+                quarters: int = 0) -> List[EligibilityRow]:
+    """``trustassess eligibility`` in one call: the screen of `nhse_file` (as
+    of quarter `as_of`), with supplied evidence as CSV text or a file."""
+    with Screen(nhse_file, as_of=as_of) as s:
+        if quarters:
+            s.set_quarters(quarters)
+        if evidence is not None:
+            s.read_evidence(evidence)
+        if evidence_csv is not None:
+            s.read_evidence_csv(evidence_csv)
+        return s.run(aft, iho)
+
