@@ -149,10 +149,14 @@ static int add_quarter(ta_review_schedule *s, cli_input *in, const char *name, c
         }
         if (has) {
             if (!(value >= 0 && value <= 5 && value == (double)(int32_t)value)) {
+                const char *file = name;
+                size_t line = 0, column = 0;
+                (void)ta_nhse_file_published_at(in->file, period, code, "OF5000", &file, &line,
+                                                &column);
                 rc = cli_error(CLI_INPUT,
-                               "%s: %s, trust %s: OF5000 (adjusted segment) is not a "
+                               "%s:%zu:%zu: %s, trust %s: OF5000 (adjusted segment) is not a "
                                "segment",
-                               name, period, code);
+                               file, line, column, period, code);
                 break;
             }
             segment = (int32_t)value;

@@ -113,6 +113,14 @@ TA_API ta_status ta_nhse_file_published(const ta_nhse_file *f, const char *perio
                                         const char *code, const char *id, int *has,
                                         double *value, int *has_rank, double *rank);
 
+/* Where a published figure was read: the name of its file (as given to the
+ * read; valid while f lives), its line and the column of its value, so that a
+ * caller that finds the figure wrong can point at it. TA_ENOTFOUND when no
+ * such row exists. Any out-pointer may be NULL. */
+TA_API ta_status ta_nhse_file_published_at(const ta_nhse_file *f, const char *period,
+                                           const char *code, const char *id, const char **file,
+                                           size_t *line, size_t *column);
+
 /* Cut-offs read off the published results of a period, across every file
  * of the handle and every trust type (one national set): each trust with a
  * published average (OF5002) and a known unadjusted segment bounds the

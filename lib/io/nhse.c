@@ -638,6 +638,24 @@ ta_status ta_nhse_file_published(const ta_nhse_file *f, const char *period, cons
     return TA_OK;
 }
 
+ta_status ta_nhse_file_published_at(const ta_nhse_file *f, const char *period,
+                                    const char *code, const char *id, const char **file,
+                                    size_t *line, size_t *column)
+{
+    const tai_nhse_figure *fig;
+    if (!f || !period || !code || !id)
+        return TA_EINVAL;
+    if (!(fig = tai_nhse_find_figure(f, period, code, id)))
+        return TA_ENOTFOUND;
+    if (file)
+        *file = f->files[fig->file];
+    if (line)
+        *line = fig->line;
+    if (column)
+        *column = fig->column;
+    return TA_OK;
+}
+
 ta_status ta_nhse_period_end(ta_date *end, const char *label)
 {
     static const int month[4] = {6, 9, 12, 3}, day[4] = {30, 30, 31, 31};

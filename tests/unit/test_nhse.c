@@ -629,6 +629,29 @@ START_TEST(test_strict_input)
     ck_assert_int_eq(read_text(&f, text), TA_OK);
     ta_nhse_file_free(f);
 
+    /* Where a published figure was read (file, line, the Value's column). */
+    {
+        const char *file = NULL;
+        size_t at_line = 0, at_column = 0;
+        strcpy(text, HEADER);
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "2.0", "");
+        line = text + strlen(text);
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "B", "OF5000", "9", "");
+        ck_assert_int_eq(read_text(&f, text), TA_OK);
+        ck_assert_int_eq(ta_nhse_file_published_at(f, "Q1 2025/26", "B", "OF5000", &file,
+                                                   &at_line, &at_column),
+                         TA_OK);
+        ck_assert_str_eq(file, "t.csv");
+        ck_assert_uint_eq(at_line, 3);
+        ck_assert_uint_eq(at_column, column_of(line, 12));
+        ck_assert_int_eq(ta_nhse_file_published_at(f, "Q1 2025/26", "A", "OF5000", NULL, NULL,
+                                                   NULL),
+                         TA_ENOTFOUND);
+        ck_assert_int_eq(ta_nhse_file_published_at(f, NULL, "A", "OF5000", NULL, NULL, NULL),
+                         TA_EINVAL);
+        ta_nhse_file_free(f);
+    }
+
     /* Invalid UTF-8 in a name never reaches the handle. */
     strcpy(text, HEADER);
     add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A\x80", "OF1035", "2.0", "");
