@@ -234,5 +234,25 @@ check_match "bad evidence: file, line, column" 'bad-ev\.csv:2:17: Value "perhaps
 run eligibility "$NOF" --preset aft-2030
 check "unknown --preset: exit" 2 "$rc"
 
+# The acute nominees: only the Q3 2025/26 league table is bundled (no domain scores, no RSP flag).
+ACUTE=$DATA/acute-trust-league-table-q3-2025-26.csv
+printf 'Trust_code,Judgement,Value\n' >acute-ev.csv
+for c in RTF RBS; do
+    for k in partnership capability_assessment icb_support region_support financial_plan_agreed; do
+        printf '%s,%s,yes\n' "$c" "$k" >>acute-ev.csv
+    done
+    printf '%s,cqc_rating,good\n' "$c" >>acute-ev.csv
+done
+run eligibility "$ACUTE" --as-of "Q3 2025/26" --evidence acute-ev.csv --no-iho
+check "acute back-test exit" 0 "$rc"
+cp out acute.csv
+for c in RTF RBS; do
+    check "acute $c: segment and deficit met, everything supplied met" \
+        "nof_segment;no_deficit;cqc;capability;icb_support;region_support;financial_plan;partnership" \
+        "$(col acute.csv Criteria_met Trust_code $c)"
+    check "acute $c: no data for safety and RSP (never counted as met)" "not_in_rsp;safety" \
+        "$(col acute.csv Criteria_no_evidence Trust_code $c)"
+done
+
 echo "cli-autonomy: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
