@@ -794,7 +794,7 @@ static ta_status validate(ta_framework_builder *b, tai_framework_def *def)
     int segments = (int)def->n_cutoffs + 1;
     uint64_t lcm = 1;
     for (size_t i = 0; i < def->n_metrics; i++) {
-        uint64_t d = def->metrics[i].weight_den;
+        uint64_t d = def->metrics[i].weight_den; /* >= 1: the weight setter refuses 0 */
         lcm = lcm / gcd(lcm, d) * d;
         if (lcm > 1000000)
             return tai_error_set(&b->err, TA_EINCONSISTENT, "the weights' denominators have a "

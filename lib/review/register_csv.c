@@ -92,7 +92,7 @@ static ta_status read_row(reader *rd)
     int32_t on;
     ta_status st;
     char msg[TAI_ERROR_SIZE];
-    if ((st = ta_date_parse(&d, date_text, len)) != TA_OK)
+    if (ta_date_parse(&d, date_text, len) != TA_OK)
         return tai_error_set(&r->err, TA_EPARSE,
                              "%s:%zu:%zu: Date \"%s\" is not a date (YYYY-MM-DD)", rd->name, line,
                              column_of(rd, COL_DATE), date_text);
