@@ -21,6 +21,7 @@
  * trusts, and a published score is then exact or it is not ours to repair.
  */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "assessment_internal.h"
@@ -41,21 +42,60 @@ static int fixed_score(ta_scoring scoring, double s)
            (scoring == TA_SCORING_STANDARD && s < 2.0 - 1e-9);
 }
 
-/* The exact score between the bookends that rounds to s in a pool of n, or
- * NAN when no rank gives s. */
-static double exact_score(ta_scoring scoring, double s, unsigned n, int decimals)
+/* A metric's bookends and pool, prepared once for all its trusts. */
+typedef struct bookend_pool {
+    ta_scoring scoring;
+    double lo, hi, n1, inv, scale;
+    int64_t n1i, scale_i, lo_i, width_i;
+} bookend_pool;
+
+static void spread_init(bookend_pool *sp, ta_scoring scoring, unsigned n, int decimals)
 {
-    double lo, hi, k;
-    tai_bookends(scoring, &lo, &hi);
-    if (n < 2 || s < lo - 1e-9 || s > hi + 1e-9)
+    static const int64_t scales[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+    sp->scoring = scoring;
+    tai_bookends(scoring, &sp->lo, &sp->hi);
+    sp->n1i = (int64_t)n - 1;
+    sp->n1 = (double)sp->n1i;
+    sp->inv = sp->n1 / (sp->hi - sp->lo);
+    sp->scale_i = scales[decimals];
+    sp->scale = (double)sp->scale_i;
+    sp->lo_i = (int64_t)sp->lo;
+    sp->width_i = (int64_t)(sp->hi - sp->lo);
+}
+
+/* nearbyint(y) for |y| < 2^51 without the library call (as in average.c). */
+static double round_integer(double y)
+{
+    const double magic = 6755399441055744.0; /* 1.5 x 2^52 */
+    return (y + magic) - magic;
+}
+
+/* The exact score between the bookends that rounds to s in the pool, or NAN
+ * when no rank gives s. The test is in integers: with S = s x 10^d and whole
+ * bookends lo, hi, the score lo + (hi - lo) k / (n - 1) rounds half up to s
+ * exactly when 2 x 10^d (lo (n - 1) + (hi - lo) k) lies in
+ * [(2S - 1)(n - 1), (2S + 1)(n - 1)). The score itself is computed as
+ * tai_bookend_score computes it, so a reconstructed score and one ranked
+ * from raw values are the same double. This runs on every given score of
+ * every run, hence no library calls. */
+static double exact_score(const bookend_pool *sp, double s)
+{
+    double big, k;
+    int64_t units, v, kk;
+    if (!(s >= sp->lo - 1e-9 && s <= sp->hi + 1e-9) || sp->n1i < 1)
         return NAN;
-    k = nearbyint((s - lo) * (double)(n - 1) / (hi - lo));
-    if (k < 0 || k > (double)(n - 1)) {
+    big = round_integer(s * sp->scale);
+    if (fabs(s * sp->scale - big) > 1e-6)
+        return NAN; /* not a number of the published decimals */
+    units = (int64_t)big;
+    k = round_integer((s - sp->lo) * sp->inv);
+    if (k < 0 || k > sp->n1)
         return NAN;
-    } else {
-        double x = tai_bookend_score(scoring, (size_t)k, n);
-        return fabs(tai_round_half_up(x, decimals) - s) <= 1e-9 ? x : NAN;
-    }
+    kk = (int64_t)k;
+    v = 2 * sp->scale_i * (sp->lo_i * sp->n1i + sp->width_i * kk);
+    if (v < (2 * units - 1) * sp->n1i || v >= (2 * units + 1) * sp->n1i)
+        return NAN;
+    return sp->lo + (sp->hi - sp->lo) * k / sp->n1;
 }
 
 /* The largest pool whose score step still exceeds the last decimal's unit. */
@@ -76,10 +116,11 @@ static unsigned infer_pool(const ta_assessment *a, const double *scores, size_t 
     size_t nm = a->n_metrics;
     for (unsigned n = least < 2 ? 2 : least; n <= top; n++) {
         int all = 1;
+        bookend_pool sp;
+        spread_init(&sp, metric->scoring, n, a->fw->def.decimals);
         for (size_t t = 0; all && t < a->n_trusts; t++) {
             double s = scores[t * nm + m];
-            if (!isnan(s) && !fixed_score(metric->scoring, s) &&
-                isnan(exact_score(metric->scoring, s, n, a->fw->def.decimals)))
+            if (!isnan(s) && !fixed_score(metric->scoring, s) && isnan(exact_score(&sp, s)))
                 all = 0;
         }
         if (all)
@@ -95,14 +136,15 @@ static ta_status reconstruct_metric(ta_assessment *a, double *scores, size_t m)
     size_t nm = a->n_metrics, spread = 0;
     unsigned n = tai_metric_pool(metric, a->period);
     ta_status st = TA_OK;
+    bookend_pool sp;
     tai_error e;
-    for (size_t t = 0; t < a->n_trusts; t++) {
-        double s = scores[t * nm + m];
-        spread += !isnan(s) && !fixed_score(metric->scoring, s);
-    }
-    if (spread == 0)
-        return TA_OK;
     if (n == 0) {
+        for (size_t t = 0; t < a->n_trusts; t++) {
+            double s = scores[t * nm + m];
+            spread += !isnan(s) && !fixed_score(metric->scoring, s);
+        }
+        if (spread == 0)
+            return TA_OK;
         n = infer_pool(a, scores, m, (unsigned)spread);
         if (n == 0) {
             tai_error_set(&e, TA_OK,
@@ -125,11 +167,12 @@ static ta_status reconstruct_metric(ta_assessment *a, double *scores, size_t m)
                       metric->id, a->period, n);
         return add_note(a, e.msg);
     }
+    spread_init(&sp, metric->scoring, n, decimals);
     for (size_t t = 0; st == TA_OK && t < a->n_trusts; t++) {
         double *s = &scores[t * nm + m], x;
         if (isnan(*s) || fixed_score(metric->scoring, *s))
             continue;
-        x = exact_score(metric->scoring, *s, n, decimals);
+        x = exact_score(&sp, *s);
         if (isnan(x)) {
             char text[32];
             tai_format_fixed(text, sizeof text, *s, decimals);
