@@ -293,6 +293,45 @@ static ta_status row_entry(row_reader *r, size_t *entry_index)
     return TA_OK;
 }
 
+/* The published figures every later step relies on, checked where they are
+ * read so that the message can name the cell: an average score from 1 to 4,
+ * an unadjusted or adjusted segment a whole number from 1 to the
+ * framework's segments, a Rank a whole number from 1. Anything else would
+ * reach the cut-offs, verify and the league as a silently wrong figure. */
+static ta_status check_figure(row_reader *r, const char *id, size_t id_index, int id_kind, double v,
+                              int has_rank, double rk, size_t col)
+{
+    const tai_framework_def *def = &r->f->fw->def;
+    ta_figure kind = id_kind == TAI_ID_FIGURE ? def->figures[id_index].kind : TA_FIGURE_OTHER;
+    size_t max = 4, bad = r->layout == TAI_LAYOUT_LONG ? COL_VALUE : col;
+    int ok = 1;
+    if (kind == TA_FIGURE_AVERAGE)
+        ok = v >= 1 && v <= 4;
+    else if (kind == TA_FIGURE_UNADJUSTED_SEGMENT || kind == TA_FIGURE_ADJUSTED_SEGMENT) {
+        max = def->n_cutoffs + 1;
+        ok = v >= 1 && v <= (double)max && v == (double)(long)v; /* cast only once in range */
+    }
+    if (ok && has_rank && !(rk >= 1 && rk <= 1e9 && rk == (double)(long)rk)) {
+        ok = 0;
+        bad = COL_RANK;
+    }
+    if (ok)
+        return TA_OK;
+    if (bad == COL_RANK)
+        return tai_error_set(&r->f->err, TA_ERANGE,
+                             "%s:%zu:%zu: trust %s: the Rank of %s must be a whole number from 1, "
+                             "not \"%s\"",
+                             r->name, tai_csv_record_line(r->csv),
+                             tai_csv_field_column(r->csv, r->col[bad]), cell(r, COL_CODE, NULL), id,
+                             cell(r, bad, NULL));
+    return tai_error_set(&r->f->err, TA_ERANGE,
+                         "%s:%zu:%zu: trust %s: %s must be %s from 1 to %zu, not \"%s\"", r->name,
+                         tai_csv_record_line(r->csv), tai_csv_field_column(r->csv, r->col[bad]),
+                         cell(r, COL_CODE, NULL), id,
+                         kind == TA_FIGURE_AVERAGE ? "an average score" : "a whole-number segment",
+                         max, cell(r, bad, NULL));
+}
+
 /* Stores one figure of the current row: trust entry `entry_index`, figure ID
  * `id` (framework index and kind), value and optional rank; `col` is the
  * column named in messages. */
@@ -304,6 +343,9 @@ static ta_status add_figure(row_reader *r, size_t entry_index, const char *id, s
     int existed = 0;
     char key[TAI_NHSE_KEY_MAX];
     tai_nhse_figure *fig;
+    ta_status st;
+    if ((st = check_figure(r, id, id_index, id_kind, v, has_rank, rk, col)) != TA_OK)
+        return st;
     /* row_entry checked that the quarter, the code and any ID fit */
     klen = tai_nhse_key(key, sizeof key, cell(r, COL_QUARTER, NULL), cell(r, COL_CODE, NULL), id);
     if (tai_grow(&f->alloc, (void **)&f->figures, &f->figures_cap, f->n_figures + 1,

@@ -36,44 +36,29 @@ typedef struct bounds {
     int seen[TAI_MAX_CUTOFFS + 1]; /* a trust known to be in segment s + 1 */
 } bounds;
 
-/* The segment a published figure states: a whole number 1 .. n_seg. */
-static ta_status segment_value(ta_nhse_file *f, const tai_nhse_figure *fig, int n_seg, int *s)
-{
-    *s = (int)fig->value;
-    if ((double)*s != fig->value || *s < 1 || *s > n_seg)
-        return tai_error_set(&f->err, TA_EINCONSISTENT,
-                             "%s:%zu:%zu: %s is not a segment from 1 to %d",
-                             f->files[fig->file], fig->line, fig->column,
-                             tai_nhse_figure_id(f, fig), n_seg);
-    return TA_OK;
-}
-
 /* The range [*lo, *hi] of unadjusted segments entry e may have, and its
  * published average; *avg = NULL when the entry bounds nothing. */
-static ta_status entry_range(ta_nhse_file *f, const bounds *b, size_t e, int n_seg, int *lo,
-                             int *hi, const tai_nhse_figure **avg)
+static void entry_range(ta_nhse_file *f, const bounds *b, size_t e, int *lo, int *hi,
+                        const tai_nhse_figure **avg)
 {
     const tai_nhse_figure *unadj, *adj, *deficit;
     int cap = f->fw->def.deficit_cap, s;
-    ta_status st;
     if (!(*avg = tai_nhse_entry_figure_at(f, e, b->i_avg)))
-        return TA_OK;
+        return;
     unadj = tai_nhse_entry_figure_at(f, e, b->i_unadj);
     adj = unadj ? NULL : tai_nhse_entry_figure_at(f, e, b->i_adj);
     if (!unadj && !adj) {
         *avg = NULL;
-        return TA_OK;
+        return;
     }
     deficit = unadj ? NULL : tai_nhse_entry_figure_at(f, e, b->i_def);
-    if ((st = segment_value(f, unadj ? unadj : adj, n_seg, &s)) != TA_OK)
-        return st;
+    s = (int)(unadj ? unadj : adj)->value; /* the reader checked it is a segment */
     *lo = *hi = s;
     if (!unadj && cap > 0 && s == cap && !(deficit && deficit->value == 0))
         *lo = 1; /* capped or not: at most the cap */
-    return TA_OK;
 }
 
-static ta_status find_bounds(ta_nhse_file *f, size_t p, bounds *b)
+static void find_bounds(ta_nhse_file *f, size_t p, bounds *b)
 {
     const tai_framework_def *def = &f->fw->def;
     memset(b, 0, sizeof *b);
@@ -85,11 +70,9 @@ static ta_status find_bounds(ta_nhse_file *f, size_t p, bounds *b)
     for (size_t e = 0; e < f->n_entries; e++) {
         const tai_nhse_figure *avg;
         int lo, hi;
-        ta_status st;
         if (f->entries[e].period != p)
             continue;
-        if ((st = entry_range(f, b, e, (int)b->n + 1, &lo, &hi, &avg)) != TA_OK)
-            return st;
+        entry_range(f, b, e, &lo, &hi, &avg);
         if (!avg)
             continue;
         if (lo == hi)
@@ -107,7 +90,6 @@ static ta_status find_bounds(ta_nhse_file *f, size_t p, bounds *b)
             }
         }
     }
-    return TA_OK;
 }
 
 /* The period's index, or an error. */
@@ -138,8 +120,7 @@ ta_status ta_nhse_file_published_cutoffs(double *cutoffs, size_t n, ta_nhse_file
          tai_framework_figure(def, TA_FIGURE_ADJUSTED_SEGMENT) == (size_t)-1))
         return tai_error_set(&f->err, TA_ENOTFOUND, "the framework names no average or "
                              "segment figure");
-    if ((st = find_bounds(f, p, &b)) != TA_OK)
-        return st;
+    find_bounds(f, p, &b);
     for (size_t k = 0; k < b.n; k++) {
         if (b.has_lo[k] && b.has_hi[k] && b.lo[k] >= b.hi[k]) {
             const tai_nhse_figure *x = b.lo_fig[k], *y = b.hi_fig[k];
@@ -177,8 +158,9 @@ ta_status ta_nhse_file_cutoff_interval(ta_nhse_file *f, const char *period, size
     if (k >= f->fw->def.n_cutoffs)
         return tai_error_set(&f->err, TA_EINVAL, "cut-off %zu: the framework has %zu", k,
                              f->fw->def.n_cutoffs);
-    if ((st = period_index(f, period, &p)) != TA_OK || (st = find_bounds(f, p, &b)) != TA_OK)
+    if ((st = period_index(f, period, &p)) != TA_OK)
         return st;
+    find_bounds(f, p, &b);
     *has_lo = b.has_lo[k];
     *lo = b.lo[k];
     *has_hi = b.has_hi[k];
@@ -199,15 +181,18 @@ ta_status ta_nhse_file_cutoff_bound(ta_nhse_file *f, const char *period, size_t 
     if (k >= f->fw->def.n_cutoffs)
         return tai_error_set(&f->err, TA_EINVAL, "cut-off %zu: the framework has %zu", k,
                              f->fw->def.n_cutoffs);
-    if ((st = period_index(f, period, &p)) != TA_OK || (st = find_bounds(f, p, &b)) != TA_OK)
+    if ((st = period_index(f, period, &p)) != TA_OK)
         return st;
+    find_bounds(f, p, &b);
     if (code)
         *code = NULL;
     for (size_t e = 0; e < f->n_entries && (upper ? b.has_hi[k] : b.has_lo[k]); e++) {
         const tai_nhse_figure *avg;
         int lo, hi;
-        if (f->entries[e].period != p ||
-            entry_range(f, &b, e, (int)b.n + 1, &lo, &hi, &avg) != TA_OK || !avg)
+        if (f->entries[e].period != p)
+            continue;
+        entry_range(f, &b, e, &lo, &hi, &avg);
+        if (!avg)
             continue;
         if (upper ? ((size_t)lo >= k + 2 && avg->value == b.hi[k])
                   : ((size_t)hi <= k + 1 && avg->value == b.lo[k])) {
@@ -250,12 +235,10 @@ ta_status tai_nhse_cutoff_text(ta_nhse_file *f, size_t p, const double *values, 
     int worse = def->cutoff_rule == TA_CUTOFF_TIES_WORSE;
     size_t used = 0;
     bounds b;
-    ta_status st;
     if (size == 0)
         return TA_OK;
     buf[0] = '\0';
-    if ((st = find_bounds(f, p, &b)) != TA_OK)
-        return st;
+    find_bounds(f, p, &b);
     for (size_t k = 0; k < n && k < b.n; k++) {
         char num[48];
         append(buf, size, &used, k ? "; " : "");
@@ -282,8 +265,10 @@ ta_status tai_nhse_cutoff_text(ta_nhse_file *f, size_t p, const double *values, 
             for (size_t e = 0; e < f->n_entries; e++) {
                 const tai_nhse_figure *avg;
                 int lo, hi;
-                if (f->entries[e].period != p ||
-                    entry_range(f, &b, e, (int)b.n + 1, &lo, &hi, &avg) != TA_OK || !avg)
+                if (f->entries[e].period != p)
+                    continue;
+                entry_range(f, &b, e, &lo, &hi, &avg);
+                if (!avg)
                     continue;
                 if (upper ? ((size_t)lo >= k + 2 && avg->value == b.hi[k])
                           : ((size_t)hi <= k + 1 && avg->value == b.lo[k])) {

@@ -11,6 +11,7 @@
 #include <check.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "trustassess.h"
@@ -128,6 +129,49 @@ START_TEST(league_layout_first_quarter_and_errors)
                      TA_EPARSE);
     assert_has(ta_nhse_file_error(f), "n.csv:2:");
     ta_nhse_file_free(f);
+}
+END_TEST
+
+/* A league table's Average_score, Segment and Rank cells that no published
+ * table could hold are input errors naming the cell, never figures: an
+ * average of 9.50 once reached the published cut-offs (and 1e300 printed
+ * garbage in their message), a Rank of 3.5 passed verify as "explained". */
+START_TEST(league_layout_cells_out_of_range)
+{
+    static const char head[] = "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,"
+                               "Average_score,Segment,Trust_in_financial_deficit,Rank\n";
+    static const struct {
+        const char *row, *message;
+    } cases[] = {
+        {"Q3 2025/26,,T,,N1,N,9.50,1.0,No,1.0",
+         "c.csv:2:21: trust N1: OF5002 must be an average score from 1 to 4, not \"9.50\""},
+        {"Q3 2025/26,,T,,N1,N,1e300,1.0,No,1.0",
+         "c.csv:2:21: trust N1: OF5002 must be an average score from 1 to 4, not \"1e300\""},
+        {"Q3 2025/26,,T,,N1,N,-1,1.0,No,1.0",
+         "c.csv:2:21: trust N1: OF5002 must be an average score from 1 to 4, not \"-1\""},
+        {"Q3 2025/26,,T,,N1,N,2.10,2.5,No,1.0",
+         "c.csv:2:26: trust N1: OF5000 must be a whole-number segment from 1 to 4, not \"2.5\""},
+        {"Q3 2025/26,,T,,N1,N,2.10,0,No,1.0",
+         "c.csv:2:26: trust N1: OF5000 must be a whole-number segment from 1 to 4, not \"0\""},
+        {"Q3 2025/26,,T,,N1,N,2.10,2.0,No,3.5",
+         "c.csv:2:33: trust N1: the Rank of OF5000 must be a whole number from 1, not \"3.5\""},
+        {"Q3 2025/26,,T,,N1,N,2.10,2.0,No,-3",
+         "c.csv:2:33: trust N1: the Rank of OF5000 must be a whole number from 1, not \"-3\""},
+    };
+    char text[512];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ta_nhse_file *f = NULL;
+        snprintf(text, sizeof text, "%s%s\n", head, cases[i].row);
+        ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+        ck_assert_int_eq(ta_nhse_file_read_buffer(f, "c.csv", text, strlen(text)), TA_ERANGE);
+        ck_assert_str_eq(ta_nhse_file_error(f), cases[i].message);
+        ck_assert_uint_eq(ta_nhse_file_period_count(f), 0);
+        /* Added to a handle that holds a file: refused, the handle unchanged. */
+        ck_assert_int_eq(ta_nhse_file_add_buffer(file, "c.csv", text, strlen(text)), TA_ERANGE);
+        ck_assert_str_eq(ta_nhse_file_error(file), cases[i].message);
+        ck_assert_uint_eq(ta_nhse_file_row_count(file), 9);
+        ta_nhse_file_free(f);
+    }
 }
 END_TEST
 
@@ -517,6 +561,7 @@ static Suite *league_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, league_layout_figures);
     tcase_add_test(tc, league_layout_first_quarter_and_errors);
+    tcase_add_test(tc, league_layout_cells_out_of_range);
     tcase_add_test(tc, files_merge_by_quarter);
     tcase_add_test(tc, files_that_disagree_change_nothing);
     tcase_add_test(tc, published_cutoffs_and_intervals);

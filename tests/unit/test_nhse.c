@@ -457,6 +457,45 @@ START_TEST(test_bad_value_and_rank)
     ck_assert_str_eq(ta_nhse_file_error(f), want);
     ta_nhse_file_free(f);
 
+    /* An average outside 1 to 4, a segment that is no segment, a Rank that is no
+     * rank: refused where they are read, naming the cell (1e30 and -1e30 would
+     * not fit an int; 4.0 and 1 are the boundaries that pass). */
+    {
+        static const struct {
+            const char *id, *value, *rank, *fragment;
+            int field;
+        } cases[] = {
+            {"OF5002", "4.01", "", "OF5002 must be an average score from 1 to 4, not \"4.01\"", 12},
+            {"OF5002", "0.99", "", "OF5002 must be an average score from 1 to 4, not \"0.99\"", 12},
+            {"OF5000", "2.5", "1", "OF5000 must be a whole-number segment from 1 to 4", 12},
+            {"OF5003", "5", "", "OF5003 must be a whole-number segment from 1 to 4, not \"5\"", 12},
+            {"OF5000", "1e30", "1", "OF5000 must be a whole-number segment", 12},
+            {"OF5000", "-1e30", "1", "OF5000 must be a whole-number segment", 12},
+            {"OF5000", "1", "0", "the Rank of OF5000 must be a whole number from 1, not \"0\"", 16},
+            {"OF5000", "1", "3.5", "the Rank of OF5000 must be a whole number from 1", 16},
+            {"OF1035", "2", "1e30", "the Rank of OF1035 must be a whole number from 1", 16},
+        };
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            strcpy(text, HEADER);
+            add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", cases[i].id, cases[i].value,
+                    cases[i].rank);
+            line = text + strlen(HEADER);
+            ck_assert_int_eq(read_text(&f, text), TA_ERANGE);
+            snprintf(want, sizeof want, "t.csv:2:%zu: trust A: ", column_of(line, cases[i].field));
+            assert_has(ta_nhse_file_error(f), want);
+            assert_has(ta_nhse_file_error(f), cases[i].fragment);
+            assert_empty(f);
+            ta_nhse_file_free(f);
+        }
+        strcpy(text, HEADER);
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF5002", "4.0", "");
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF5000", "4.0", "61.0");
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "B", "OF5002", "1", "");
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "B", "OF5003", "1", "");
+        ck_assert_msg(read_text(&f, text) == TA_OK, "%s", ta_nhse_file_error(f));
+        ta_nhse_file_free(f);
+    }
+
     /* An empty Value publishes nothing (but is a row). */
     strcpy(text, HEADER);
     add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "", "");
@@ -636,9 +675,9 @@ START_TEST(test_strict_input)
         strcpy(text, HEADER);
         add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "2.0", "");
         line = text + strlen(text);
-        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "B", "OF5000", "9", "");
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "B", "OF5005", "9", "");
         ck_assert_int_eq(read_text(&f, text), TA_OK);
-        ck_assert_int_eq(ta_nhse_file_published_at(f, "Q1 2025/26", "B", "OF5000", &file,
+        ck_assert_int_eq(ta_nhse_file_published_at(f, "Q1 2025/26", "B", "OF5005", &file,
                                                    &at_line, &at_column),
                          TA_OK);
         ck_assert_str_eq(file, "t.csv");
@@ -789,9 +828,9 @@ START_TEST(test_published_cutoffs_small)
     add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF5002", "1.8", "");
     line = text + strlen(text);
     add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF5003", "2.5", "");
-    ck_assert_int_eq(read_text(&f, text), TA_OK);
-    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, f, "Q1 2025/26"), TA_EINCONSISTENT);
-    snprintf(want, sizeof want, "t.csv:3:%zu: OF5003 is not a segment from 1 to 4",
+    ck_assert_int_eq(read_text(&f, text), TA_ERANGE);
+    snprintf(want, sizeof want,
+             "t.csv:3:%zu: trust A: OF5003 must be a whole-number segment from 1 to 4, not \"2.5\"",
              column_of(line, 12));
     ck_assert_str_eq(ta_nhse_file_error(f), want);
     ta_nhse_file_free(f);
