@@ -282,6 +282,7 @@ static ta_status row_entry(row_reader *r, size_t *entry_index)
     memset(e, 0, sizeof *e);
     e->period = p;
     e->type = t;
+    e->line = tai_csv_record_line(r->csv);
     e->code = tai_strdup(&f->alloc, code);
     for (size_t k = 0; k < 4; k++)
         e->fields[k] = tai_strdup(&f->alloc, cell(r, field_cols[k], NULL));

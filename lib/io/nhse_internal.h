@@ -31,6 +31,7 @@ typedef struct tai_nhse_entry {
     char *code;
     char *fields[4]; /* name, type, subtype, region, as ta_trust_field */
     size_t file;     /* the file that first gave the entry */
+    size_t line;     /* the line of that file where the entry first appears */
 } tai_nhse_entry;
 
 /* The two layouts NHS England publishes: the long data file (one row per

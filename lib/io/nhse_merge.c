@@ -71,6 +71,7 @@ static ta_status copy_entry(ta_nhse_file *m, const ta_nhse_file *src, size_t se,
     e->period = p;
     e->type = t;
     e->file = file;
+    e->line = s->line;
     e->code = tai_strdup(&m->alloc, s->code);
     for (size_t k = 0; k < 4; k++)
         e->fields[k] = tai_strdup(&m->alloc, s->fields[k]);
@@ -110,15 +111,16 @@ static ta_status append(ta_nhse_file *m, const ta_nhse_file *src, tai_error *err
         }
         entry_of[se] = old;
         if (m->layouts[m->entries[old].file] == src->layouts[s->file])
-            st = tai_error_set(err, TA_EDUPLICATE, "trust %s in %s is in both %s and %s",
+            st = tai_error_set(err, TA_EDUPLICATE, "trust %s in %s is in both %s:%zu and %s:%zu",
                                s->code, period, m->files[m->entries[old].file],
-                               src->files[s->file]);
+                               m->entries[old].line, src->files[s->file], s->line);
         else if (m->entries[old].type != t)
             st = tai_error_set(err, TA_EINCONSISTENT,
-                               "%s and %s disagree on the trust type of trust %s in %s: \"%s\" "
-                               "and \"%s\"",
-                               m->files[m->entries[old].file], src->files[s->file], s->code,
-                               period, m->types[m->entries[old].type], type);
+                               "%s:%zu and %s:%zu disagree on the trust type of trust %s in %s: "
+                               "\"%s\" and \"%s\"",
+                               m->files[m->entries[old].file], m->entries[old].line,
+                               src->files[s->file], s->line, s->code, period,
+                               m->types[m->entries[old].type], type);
     }
     for (size_t i = 0; st == TA_OK && i < src->n_figures; i++) {
         const tai_nhse_figure *fig = &src->figures[i];

@@ -108,7 +108,7 @@ check "unknown option exit" 2 "$rc"
 check "unknown option message" 'trustassess: league: unknown option "--bogus"' "$(head -n 1 err)"
 run league "$F" "$F"
 check "the same file twice exit" 3 "$rc"
-check_match "the same file twice names both and the trust" "^trustassess: trust R1A in Q1 2025/26 is in both .*q1-q4.csv and .*q1-q4.csv$" "$(head -n 1 err)"
+check_match "the same file twice names both and the trust" "^trustassess: trust R1A in Q1 2025/26 is in both .*q1-q4.csv:2 and .*q1-q4.csv:2$" "$(head -n 1 err)"
 run league "$F" --quarter
 check "option without value exit" 2 "$rc"
 check "option without value message" 'trustassess: league: --quarter needs a value' "$(head -n 1 err)"

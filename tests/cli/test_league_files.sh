@@ -140,7 +140,7 @@ check "files that disagree: both files, the figure and the trust" \
 run league "$A" "$A"
 check "a trust in two league tables: exit" 3 "$rc"
 check "a trust in two league tables: message" \
-    "trustassess: trust RBV in Q3 2025/26 is in both $A and $A" "$(head -n 1 err)"
+    "trustassess: trust RBV in Q3 2025/26 is in both $A:2 and $A:2" "$(head -n 1 err)"
 sed 's/,RAS,\(.*\),2.35,,2.0,/,RAS,\1,2.35,,1.0,/' "$A" >crossed.csv
 run league "$F" crossed.csv --quarter Q3
 check "crossed published segments: exit" 3 "$rc"

@@ -219,12 +219,14 @@ START_TEST(files_that_disagree_change_nothing)
     ck_assert_uint_eq(ta_nhse_file_row_count(file), 9);
     ck_assert_int_eq(ta_nhse_file_add_buffer(file, "retyped.csv", retyped, strlen(retyped)),
                      TA_EINCONSISTENT);
-    assert_has(ta_nhse_file_error(file), "trust type of trust A2");
+    ck_assert_str_eq(ta_nhse_file_error(file),
+                     "national.csv:3 and retyped.csv:2 disagree on the trust type of trust A2 in "
+                     "Q3 2025/26: \"Acute trust\" and \"Ambulance trust\"");
     /* The same layout twice: a trust in two files. */
     ck_assert_int_eq(ta_nhse_file_add_buffer(file, "again.csv", national, strlen(national)),
                      TA_EDUPLICATE);
     ck_assert_str_eq(ta_nhse_file_error(file),
-                     "trust A1 in Q3 2025/26 is in both national.csv and again.csv");
+                     "trust A1 in Q3 2025/26 is in both national.csv:2 and again.csv:2");
     /* A file that cannot be read: its own message. */
     ck_assert_int_eq(ta_nhse_file_add_buffer(file, "empty.csv", "", 0), TA_EPARSE);
     assert_has(ta_nhse_file_error(file), "empty.csv");
