@@ -145,8 +145,9 @@ TA_API ta_status ta_nhse_file_published_cutoffs(double *cutoffs, size_t n, ta_nh
 TA_API ta_status ta_nhse_file_cutoff_interval(ta_nhse_file *f, const char *period, size_t k,
                                               int *has_lo, double *lo, int *has_hi, double *hi);
 /* The trusts that bound cut-off k from below (upper = 0: average = *lo) or
- * from above (upper = 1: average = *hi): *count of them, and in *code (if not
- * NULL) the code of the j-th in file order (NULL when j >= *count). */
+ * from above (upper = 1: average = *hi; any other upper is TA_EINVAL): *count
+ * of them, and in *code (if not NULL) the code of the j-th in file order (NULL
+ * when j >= *count). */
 TA_API ta_status ta_nhse_file_cutoff_bound(ta_nhse_file *f, const char *period, size_t k,
                                            int upper, size_t j, const char **code,
                                            size_t *count);

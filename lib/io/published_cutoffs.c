@@ -178,6 +178,8 @@ ta_status ta_nhse_file_cutoff_bound(ta_nhse_file *f, const char *period, size_t 
         return TA_EINVAL;
     if (!period || !count)
         return tai_error_set(&f->err, TA_EINVAL, "period or count is NULL");
+    if (upper != 0 && upper != 1)
+        return tai_error_set(&f->err, TA_EINVAL, "upper must be 0 or 1, not %d", upper);
     if (k >= f->fw->def.n_cutoffs)
         return tai_error_set(&f->err, TA_EINVAL, "cut-off %zu: the framework has %zu", k,
                              f->fw->def.n_cutoffs);

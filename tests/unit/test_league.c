@@ -276,6 +276,11 @@ START_TEST(published_cutoffs_and_intervals)
                      TA_EINVAL);
     ck_assert_int_eq(ta_nhse_file_cutoff_interval(file, "Q9", 0, &has_lo, &lo, &has_hi, &hi),
                      TA_ENOTFOUND);
+    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, 2, 0, &code, &count),
+                     TA_EINVAL);
+    ck_assert_str_eq(ta_nhse_file_error(file), "upper must be 0 or 1, not 2");
+    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, -1, 0, &code, &count),
+                     TA_EINVAL);
     ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 0, 0, 0, NULL, NULL),
                      TA_EINVAL);
 }
