@@ -49,15 +49,15 @@ int cli_cutoffs_parse(cli_cutoffs *c, const char *cmd, const char *spec)
                                    CLI_MAX_CUTOFFS, spec);
         if (len == 0 || len >= sizeof num)
             return cli_usage_error(cmd,
-                                   "--cutoffs: expected A,B,C, published or quartiles, "
-                                   "not \"%s\"",
+                                   "--cutoffs: expected A,B,C, published, quartiles, "
+                                   "quartiles-by-type or fixed, not \"%s\"",
                                    spec);
         memcpy(num, p, len);
         num[len] = '\0';
         if (ta_parse_decimal(&c->values[c->n], num) != TA_OK)
             return cli_usage_error(cmd,
                                    "--cutoffs: \"%s\" is not a number (expected A,B,C, "
-                                   "published or quartiles)",
+                                   "published, quartiles, quartiles-by-type or fixed)",
                                    num);
         c->n++;
         if (!end)

@@ -211,11 +211,16 @@ check "--cutoffs descending exit" 2 "$rc"
 check_match "--cutoffs descending message" 'ascending' "$(head -n 1 err)"
 run league "$F" --quarter Q4 --cutoffs 1.8,abc,2.6
 check "--cutoffs malformed exit" 2 "$rc"
-check "--cutoffs malformed message" 'trustassess: league: --cutoffs: "abc" is not a number (expected A,B,C, published or quartiles)' "$(head -n 1 err)"
+check "--cutoffs malformed message" 'trustassess: league: --cutoffs: "abc" is not a number (expected A,B,C, published, quartiles, quartiles-by-type or fixed)' "$(head -n 1 err)"
 run league "$F" --quarter Q4 --cutoffs 1.8,2,2,6
 check "--cutoffs decimal comma exit" 2 "$rc"
 run league "$F" --quarter Q4 --cutoffs "1.8, 2.2,2.6"
 check "--cutoffs with a space exit" 2 "$rc"
+run league "$F" --quarter Q4 --cutoffs 1.8,,2.6
+check "--cutoffs empty number exit" 2 "$rc"
+check "--cutoffs empty number message names every policy" \
+    'trustassess: league: --cutoffs: expected A,B,C, published, quartiles, quartiles-by-type or fixed, not "1.8,,2.6"' \
+    "$(head -n 1 err)"
 
 # quartiles: QUARTILE.INC of the rounded averages, computed here from the
 # printed averages, must be the cut-offs explain reports.
