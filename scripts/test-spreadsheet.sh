@@ -22,7 +22,8 @@
 #      Wizard's entries, recalculates the fixture and compares every formula
 #      cell and the CSV export with the library's answers (through the Python
 #      package, TRUSTASSESS_LIBRARY = BUILD_DIR's library), and checks that the
-#      sample gives the published Q4 segments and ranks.
+#      sample gives the published Q4 segments and ranks, as .fods and as the
+#      .xlsx (examples/trustassess-q4-2025-26.xlsx) opened and recalculated.
 # soffice is always stopped and the temporary profile removed. The last line
 # is `spreadsheet: N passed, M failed`; the exit status is non-zero on failure.
 #
@@ -123,7 +124,7 @@ run_checks() {
     timeout "$limit" "${py[@]}" "$sheet/tests/check_calc.py" "$pipe" "$tmp/fixture.fods" \
         "$root/examples/trustassess-q4-2025-26.fods" \
         "$root/tests/data/mental-health-and-community-trust-league-table-q4.csv" \
-        "$sheet/CalcAddIns.xcu" "$tmp/out"
+        "$sheet/CalcAddIns.xcu" "$tmp/out" "$root/examples/trustassess-q4-2025-26.xlsx"
 }
 run_checks
 rc=$?

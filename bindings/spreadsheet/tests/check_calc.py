@@ -1,6 +1,7 @@
 """Drives a headless Calc that has the add-in installed, and checks it.
 
     /usr/bin/python3 check_calc.py PIPE FIXTURE.fods SAMPLE.fods LEAGUE.csv CALCADDINS.xcu OUTDIR
+                                   [SAMPLE.xlsx...]
 
 Run by scripts/test-spreadsheet.sh, which installs the extension into a
 throwaway profile, starts soffice with --accept=pipe,name=PIPE and sets
@@ -18,7 +19,8 @@ TRUSTASSESS_LIBRARY = the built library) import. Checks:
            same values cell for cell (numbers as Calc writes them, to 15
            significant digits; dates as YYYY-MM-DD; errors as Err:502);
   sample   the sample workbook, recalculated: each trust's segment and rank
-           equal NHS England's published Q4 2025/26 league table.
+           equal NHS England's published Q4 2025/26 league table; the same for
+           each SAMPLE.xlsx given (the sample saved as Excel's format).
 
 Prints one line per failure and a summary; the last line is
 `check_calc: N passed, M failed`; writes N and M to OUTDIR/counts.
@@ -245,11 +247,13 @@ def check_sample(desktop, sample: str, league_csv: str) -> None:
 
 def main(argv: List[str]) -> int:
     pipe, fixture, sample, league_csv, xcu, outdir = argv[1:7]
+    samples = [sample] + argv[7:]  # the sample also as .xlsx, for Excel users
     ctx = connect(pipe)
     desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
     for name, step in (("wizard", lambda: check_wizard(ctx, xcu)),
                        ("cells+csv", lambda: check_cells(desktop, fixture, outdir)),
-                       ("sample", lambda: check_sample(desktop, sample, league_csv))):
+                       *((f"sample {os.path.basename(s)}",
+                          lambda s=s: check_sample(desktop, s, league_csv)) for s in samples)):
         before = failed
         try:
             step()
