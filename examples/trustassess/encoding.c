@@ -103,6 +103,15 @@ static int decode_cp1252(cli_buf *b, const char *name)
 int cli_decode_input(cli_buf *b, const char *name, cli_encoding encoding)
 {
     size_t line = 1, col = 1;
+    /* A UTF-16 byte order mark (Excel's "Unicode Text"): neither encoding
+     * reads it, and Windows-1252 would turn it into "\xFF\xFE" and NULs. */
+    if (b->len >= 2 && (((unsigned char)b->data[0] == 0xFF && (unsigned char)b->data[1] == 0xFE) ||
+                        ((unsigned char)b->data[0] == 0xFE && (unsigned char)b->data[1] == 0xFF)))
+        return cli_error(CLI_INPUT,
+                         "%s:1:1: the file is UTF-16 (it starts with the byte order mark 0x%02X "
+                         "0x%02X, as Excel's \"Unicode Text\" does): save it as \"CSV UTF-8 "
+                         "(Comma delimited)\"",
+                         name, (unsigned char)b->data[0], (unsigned char)b->data[1]);
     if (encoding == CLI_ENCODING_WINDOWS_1252)
         return decode_cp1252(b, name);
     for (size_t i = 0; i < b->len;) {

@@ -165,6 +165,14 @@ check "--encoding unknown: usage error" 2 "$rc"
 tail -c +4 "$F" | sed 's/Kent Community Health/Kent Community Healt\xc3\xa9/' | iconv -f UTF-8 -t WINDOWS-1252 >nof1252.csv
 run league nof1252.csv --quarter Q4
 check_match "Windows-1252 NOF file: named with line and column" '^trustassess: nof1252.csv:[0-9]+:[0-9]+: the file is not UTF-8 \(byte 0xE9\)' "$(cat err)"
+iconv -f UTF-8 -t UTF-16 "$F" >nof16.csv
+for enc in utf-8 windows-1252; do
+    run league nof16.csv --encoding "$enc"
+    check "UTF-16 NOF file ($enc): input error" 3 "$rc"
+    check "UTF-16 NOF file ($enc): says so and how to save it" \
+        'trustassess: nof16.csv:1:1: the file is UTF-16 (it starts with the byte order mark 0xFF 0xFE, as Excel'"'"'s "Unicode Text" does): save it as "CSV UTF-8 (Comma delimited)"' \
+        "$(cat err)"
+done
 run league nof1252.csv --quarter Q4 --encoding windows-1252
 check "--encoding windows-1252 on the NOF file: the name decoded" "0 Kent Community Healté NHS Foundation Trust" \
     "$rc $(grep -o 'Kent Community Healt[^,]*' out | head -n 1)"
