@@ -456,9 +456,9 @@ static int portfolio(const capital_args *ca, const ta_capital_rules *r, cli_buf 
     if (ca->events) {
         ta_register *reg = NULL;
         rc = cli_register_open(&reg, "capital", ca->events);
+        /* The message names the file, line and Date cell of the row. */
         if (rc == CLI_OK && ta_capital_portfolio_apply_register(pf, reg) != TA_OK)
-            rc = cli_error(CLI_INPUT, "capital: %s: %s", cli_input_name(ca->file),
-                           ta_capital_portfolio_error(pf));
+            rc = cli_error(CLI_INPUT, "capital: %s", ta_capital_portfolio_error(pf));
         ta_register_free(reg);
         if (rc != CLI_OK) {
             ta_capital_portfolio_free(pf);

@@ -56,7 +56,7 @@ struct ta_capital_proposal {
     int64_t savings_counted;                  /* set by a check */
     /* Set by the proposals reader: input file, line and cell texts (n_cells of them). */
     char *file;
-    size_t line;
+    size_t line, date_column; /* date_column: of the Date cell, 0 = none */
     char **cells;
     size_t n_cells;
     /* The verdict, valid when checked. */

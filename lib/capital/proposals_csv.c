@@ -232,8 +232,10 @@ static ta_status parse_row(reader *rd, size_t line, ta_capital_proposal **out, s
     }
     ta_ft_status status = TA_NHS_TRUST;
     int32_t date = 0;
+    size_t date_column = 0;
     if (rd->col[C_DATE] != SIZE_MAX) {
         s = field(rd, C_DATE, &len, &column);
+        date_column = column;
         if (!is_blank(s, len)) {
             ta_date d;
             if (ta_date_parse(&d, s, len) != TA_OK) {
@@ -345,6 +347,7 @@ static ta_status parse_row(reader *rd, size_t line, ta_capital_proposal **out, s
         p->year_pence[p->n_years++] = year_pence[k];
     }
     p->line = line;
+    p->date_column = date_column;
     if ((p->file = tai_strdup(&pf->alloc, rd->name)) == NULL) {
         ta_capital_proposal_free(p);
         return TA_ENOMEM;

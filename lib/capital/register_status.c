@@ -78,8 +78,10 @@ ta_status ta_capital_portfolio_apply_register(ta_capital_portfolio *pf, const ta
         if (!p->date)
             continue;
         if ((st = ta_capital_proposal_apply_register(p, reg)) != TA_OK) {
-            if (p->line)
-                return tai_error_set(&pf->err, st, "line %zu: %s", p->line, p->err.msg);
+            /* A row read from text: its file, line and Date cell. */
+            if (p->file && p->date_column)
+                return tai_error_set(&pf->err, st, "%s:%zu:%zu: %s", p->file, p->line,
+                                     p->date_column, p->err.msg);
             return tai_error_set(&pf->err, st, "%s", p->err.msg);
         }
     }

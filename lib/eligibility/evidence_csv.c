@@ -10,13 +10,17 @@
  * (spaces or underscores), with Date the day it was published; an undated
  * rating is taken as published on the screen's as-of date (our reading:
  * current). The file is parsed and checked whole first (every trust must be
- * one the screen holds), then applied, so a bad row changes nothing.
+ * one the screen holds, and no judgement of a trust given twice: a later row
+ * would silently replace the earlier one), then applied, so a bad row changes
+ * nothing.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "common/alloc.h"
 #include "common/csv.h"
 #include "common/file.h"
+#include "common/strmap.h"
 #include "eligibility_internal.h"
 #include "trustassess/date.h"
 
@@ -31,6 +35,7 @@ typedef struct row {
     ta_cqc_rating rating;
     int has_date;
     ta_date date;
+    size_t line, key_column;
 } row;
 
 static int lower(int c)
@@ -83,6 +88,8 @@ static ta_status parse_row(ta_screen *s, const tai_csv *csv, const size_t *col, 
         }
     }
     memset(out, 0, sizeof *out);
+    out->line = line;
+    out->key_column = col_no[COL_KEY];
     if (!tai_strmap_get(&s->trust_map, f[COL_CODE], strlen(f[COL_CODE]), NULL))
         return tai_error_set(&s->err, TA_ENOTFOUND,
                              "%s:%zu:%zu: trust \"%s\" is not in the screened period %s", name,
@@ -178,6 +185,33 @@ static ta_status read_rows(ta_screen *s, tai_csv *csv, const char *name, row **r
     }
 }
 
+/* A judgement of a trust given twice (a CQC rating included) is an error
+ * naming both rows: which of the two counts would depend on the row order. */
+static ta_status check_repeats(ta_screen *s, const row *rows, size_t n, const char *name)
+{
+    tai_strmap seen;
+    ta_status st = TA_OK;
+    char key[128];
+    tai_strmap_init(&seen, &s->alloc);
+    for (size_t i = 0; st == TA_OK && i < n; i++) {
+        const row *r = &rows[i];
+        size_t first = 0;
+        int existed = 0;
+        /* A trust code has no space (the screen's codes are checked when
+         * read) and a key is at most 32 bytes, so "CODE KEY" is unambiguous. */
+        (void)snprintf(key, sizeof key, "%s %s", r->code, r->key);
+        if (tai_strmap_put(&seen, key, strlen(key), r->line, &existed, &first) != TA_OK)
+            st = tai_error_set(&s->err, TA_ENOMEM, "out of memory");
+        else if (existed)
+            st = tai_error_set(&s->err, TA_EPARSE,
+                               "%s:%zu:%zu: trust %s: judgement %s is given twice (first on "
+                               "line %zu)",
+                               name, r->line, r->key_column, r->code, r->key, first);
+    }
+    tai_strmap_free(&seen);
+    return st;
+}
+
 ta_status ta_screen_read_evidence(ta_screen *s, const char *data, size_t len, const char *name)
 {
     tai_csv csv;
@@ -193,6 +227,8 @@ ta_status ta_screen_read_evidence(ta_screen *s, const char *data, size_t len, co
     tai_csv_init(&csv, &s->alloc, name, data ? data : "", len);
     st = read_rows(s, &csv, name, &rows, &n);
     tai_csv_free(&csv);
+    if (st == TA_OK)
+        st = check_repeats(s, rows, n, name);
     for (size_t i = 0; st == TA_OK && i < n; i++) {
         const row *r = &rows[i];
         st = r->is_cqc

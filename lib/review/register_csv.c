@@ -81,6 +81,18 @@ static ta_status read_header(reader *rd)
     return TA_OK;
 }
 
+/* The cell an impossible sequence is blamed on: the Date when the row is out
+ * of order (the check that follows a ceasing comes first), else the Event. */
+static int inconsistent_column(const ta_register *r, reader *rd, int32_t on)
+{
+    size_t t;
+    const char *code = field(rd, COL_CODE, NULL);
+    if (tai_strmap_get(&r->codes, code, strlen(code), &t) && !r->trusts[t].state.ceased &&
+        on < r->trusts[t].last_on)
+        return COL_DATE;
+    return COL_EVENT;
+}
+
 static ta_status read_row(reader *rd)
 {
     ta_register *r = rd->r;
@@ -107,8 +119,9 @@ static ta_status read_row(reader *rd)
     if (st == TA_OK)
         return TA_OK;
     memcpy(msg, r->err.msg, sizeof msg);
-    return tai_error_set(&r->err, st == TA_EINVAL ? TA_EPARSE : st, "%s:%zu:%zu: %s", rd->name,
-                         line, column_of(rd, st == TA_EINCONSISTENT ? COL_EVENT : COL_CODE), msg);
+    return tai_error_set(
+        &r->err, st == TA_EINVAL ? TA_EPARSE : st, "%s:%zu:%zu: %s", rd->name, line,
+        column_of(rd, st == TA_EINCONSISTENT ? inconsistent_column(r, rd, on) : COL_CODE), msg);
 }
 
 static ta_status read_all(reader *rd)

@@ -154,6 +154,15 @@ START_TEST(as_of_and_evidence_errors)
         {"Trust_code,Judgement,Value,Date\nRWX,cqc_rating,good,2025-13-01\n",
          "evidence.csv:2:21: Date \"2025-13-01\"", TA_EPARSE},
         {"Trust_code,Judgement,Value\nRWX,bad key!,yes\n", "Judgement \"bad key!\"", TA_EPARSE},
+        /* A judgement given twice: which counts would depend on the row order. */
+        {"Trust_code,Judgement,Value\nRWX,icb_support,yes\nRDY,icb_support,no\nRWX,icb_support,"
+         "no\n",
+         "evidence.csv:4:5: trust RWX: judgement icb_support is given twice (first on line 2)",
+         TA_EPARSE},
+        {"Trust_code,Judgement,Value,Date\nRWX,cqc_rating,good,2025-01-01\n"
+         "RWX,cqc_rating,inadequate,2025-02-01\n",
+         "evidence.csv:3:5: trust RWX: judgement cqc_rating is given twice (first on line 2)",
+         TA_EPARSE},
     };
     ck_assert_int_eq(ta_screen_new_nhse_as_of(&s, nof, file, "Q5 2025/26", NULL), TA_ENOTFOUND);
     ck_assert_ptr_null(s);

@@ -262,7 +262,7 @@ START_TEST(proposals_csv_with_dates_and_register)
                      TA_OK);
     ck_assert_int_eq(rt, TA_ROUTE_LIGHT); /* reauthorised; 2026/27 and 2027/28 count £95m */
     ta_capital_portfolio_free(pf);
-    /* A dated row of a trust the register lacks names its line. */
+    /* A dated row of a trust the register lacks names its file, line and Date cell. */
     ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
     {
         static const char bad[] = "Scheme_ref,Trust_code,Trust_status,Amount,Funding,"
@@ -271,7 +271,7 @@ START_TEST(proposals_csv_with_dates_and_register)
         ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, bad, strlen(bad), "b.csv", 0), TA_OK);
         ck_assert_int_eq(ta_capital_portfolio_apply_register(pf, reg), TA_ENOTFOUND);
         ck_assert_str_eq(ta_capital_portfolio_error(pf),
-                         "line 2: the register has no event of trust RNONE on or before "
+                         "b.csv:2:32: the register has no event of trust RNONE on or before "
                          "2027-01-01");
     }
     ta_capital_portfolio_free(pf);

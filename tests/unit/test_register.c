@@ -176,7 +176,11 @@ START_TEST(impossible_sequences_name_the_row)
         {"RZ3,2026-01-01,reauthorised\n", "never authorised", TA_EINCONSISTENT},
         {"RZ4,2026-01-01,ft_authorised\nRZ4,2026-02-01,ft_authorised\n",
          "already a foundation trust", TA_EINCONSISTENT},
-        {"RZ5,2026-02-01,nominated\nRZ5,2026-01-01,authorised\n", "out of order", TA_EINCONSISTENT},
+        /* Out of order: the Date is the cell at fault (column 5, not the Event's 16). */
+        {"RZ5,2026-02-01,nominated\nRZ5,2026-01-01,authorised\n",
+         "events.csv:4:5: trust RZ5: authorised on 2026-01-01 is out of order", TA_EINCONSISTENT},
+        {"RZ6,2026-01-01,ceased\nRZ6,2025-12-01,nominated\n", "events.csv:4:16: trust RZ6",
+         TA_EINCONSISTENT},
         {"RZ6,2026-01-01,ceased\nRZ6,2026-02-01,nominated\n", "follows its ceasing",
          TA_EINCONSISTENT},
         {"RZ7,2026-02-30,nominated\n", "events.csv:3:5: Date \"2026-02-30\"", TA_EPARSE},
