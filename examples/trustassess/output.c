@@ -258,8 +258,11 @@ static int emit_replace(const cli_buf *b, const char *shown, const char *path,
 static int emit_file(const cli_buf *b, const char *path)
 {
     struct stat st;
-    char *real = follow_links(path);
+    char *real;
     int rc;
+    if (*path == '\0') /* -o "": an argument error, as a missing -o value is */
+        return cli_error(CLI_USAGE, "-o needs a file name, not \"\"");
+    real = follow_links(path);
     if (!real)
         return cli_error(CLI_INPUT, "%s: cannot follow the link: %s", path, strerror(errno));
     if (stat(real, &st) != 0) {

@@ -160,6 +160,9 @@ mkdir adir
 run holidays 2026 -o adir
 check "-o a directory exit" 3 "$rc"
 check "-o a directory message" "trustassess: adir: is a directory" "$(cat err)"
+run holidays 2026 -o ""
+check "-o \"\" is an argument error: exit" 2 "$rc"
+check "-o \"\" message" 'trustassess: -o needs a file name, not ""' "$(cat err)"
 check "-o leaves no temporary file" "" "$(ls -A . | grep '^\.')"
 
 # ---- capital --keep-going: says it replaces OUT, and does -------------------
