@@ -114,7 +114,10 @@ static int write_rows(const ta_register *r, ta_date on, const cli_output *o, cli
         size_t needed = 0;
         char reasons[2048];
         cli_cell *row;
+        /* Ceased: Since is the day it ceased, its last event (none may follow),
+         * not the day it took the status it last held. */
         if (ta_register_status_on(r, i, on, &known, &status, &since, &ceased) != TA_OK ||
+            (ceased && ta_register_last_date(r, i, &since) != TA_OK) ||
             ta_register_review_due(r, i, on, &has_due, &due) != TA_OK ||
             ta_register_reasons(r, i, on, reasons, sizeof reasons, &needed) != TA_OK) {
             cli_table_free(&t);

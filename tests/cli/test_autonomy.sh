@@ -103,6 +103,7 @@ check_match "table header" '^Trust_code +Trust_name +Status +Since' "$(head -n 1
 run status "$EVENTS" --on 2026-05-01
 cp out ex.csv
 check "example: RY3 ceased by merger" "Ceased" "$(col ex.csv Status Trust_code RY3)"
+check "example: RY3 ceased since the day it ceased" "2026-04-01" "$(col ex.csv Since Trust_code RY3)"
 check "example: RWX an AFT" "Advanced foundation trust" "$(col ex.csv Status Trust_code RWX)"
 
 # ---- status: impossible sequences and bad input ------------------------------------

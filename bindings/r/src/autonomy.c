@@ -61,7 +61,9 @@ SEXP tar_aft_status(SEXP events, SEXP on)
         int32_t days;
         size_t needed = 0;
         char reasons[4096];
+        /* Ceased: Since is the day it ceased (its last event; none may follow). */
         if (ta_register_status_on(r, i, day, &known, &status, &since, &ceased) != TA_OK ||
+            (ceased && ta_register_last_date(r, i, &since) != TA_OK) ||
             ta_register_review_due(r, i, day, &has, &due) != TA_OK ||
             ta_register_reasons(r, i, day, reasons, sizeof reasons, &needed) != TA_OK)
             raise_from(guard, TA_EINVAL, ta_register_error(r));

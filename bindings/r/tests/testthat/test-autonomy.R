@@ -22,6 +22,12 @@ test_that("the register: deauthorised, then an AFT again with a new review date"
     expect_identical(s$Next_review_due, as.Date("2033-01-10"))
     expect_match(s$Reasons, "reauthorisation on 2028-01-10")
     expect_true(is.na(aft_status(f, on = "2026-03-31")$Status))
+    # Ceased: Since is the day it ceased, not the day of its last status.
+    cf <- tempfile(fileext = ".csv")
+    writeLines(c("Trust_code,Date,Event", "RC,2026-04-01,authorised", "RC,2027-05-02,ceased"), cf)
+    s <- aft_status(cf, on = "2028-01-01")
+    expect_identical(s$Status, "Ceased")
+    expect_identical(s$Since, as.Date("2027-05-02"))
     bad <- tempfile(fileext = ".csv")
     writeLines(c("Trust_code,Date,Event", "RZ,2026-01-01,deauthorised"), bad)
     expect_error(aft_status(bad), class = "trustassess_inconsistent_error")
