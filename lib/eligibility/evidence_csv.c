@@ -158,10 +158,18 @@ static ta_status read_rows(ta_screen *s, tai_csv *csv, const char *name, row **r
     if (!has)
         return tai_error_set(&s->err, TA_EPARSE, "%s: empty file, no header", name);
     for (size_t i = 0; i < tai_csv_field_count(csv); i++)
-        for (int c = 0; c < N_COLS; c++)
-            if (col[c] == (size_t)-1 && word_eq(tai_csv_field(csv, i, NULL), col_names[c]) &&
-                strchr(tai_csv_field(csv, i, NULL), ' ') == NULL)
-                col[c] = i;
+        for (int c = 0; c < N_COLS; c++) {
+            if (!word_eq(tai_csv_field(csv, i, NULL), col_names[c]) ||
+                strchr(tai_csv_field(csv, i, NULL), ' ') != NULL)
+                continue;
+            /* Which copy would be meant is anyone's guess: refuse, never pick one. */
+            if (col[c] != (size_t)-1)
+                return tai_error_set(&s->err, TA_EDUPLICATE,
+                                     "%s:1:%zu: column \"%s\" appears twice (first at column %zu)",
+                                     name, tai_csv_field_column(csv, i), col_names[c],
+                                     tai_csv_field_column(csv, col[c]));
+            col[c] = i;
+        }
     for (int c = 0; c <= COL_VALUE; c++)
         if (col[c] == (size_t)-1)
             return tai_error_set(&s->err, TA_EPARSE, "%s:1: the header has no %s column", name,

@@ -70,9 +70,18 @@ static ta_status read_header(reader *rd)
         return tai_error_set(&rd->r->err, TA_EPARSE, "%s: empty file, no header", rd->name);
     for (size_t i = 0; i < tai_csv_field_count(&rd->csv); i++) {
         const char *h = tai_csv_field(&rd->csv, i, NULL);
-        for (int c = 0; c < N_COLS; c++)
-            if (rd->col[c] == (size_t)-1 && same_ascii_nocase(h, column_names[c]))
-                rd->col[c] = i;
+        for (int c = 0; c < N_COLS; c++) {
+            if (!same_ascii_nocase(h, column_names[c]))
+                continue;
+            /* Which copy would be meant is anyone's guess: refuse, never pick one. */
+            if (rd->col[c] != (size_t)-1)
+                return tai_error_set(
+                    &rd->r->err, TA_EDUPLICATE,
+                    "%s:%zu:%zu: column \"%s\" appears twice (first at column %zu)", rd->name,
+                    tai_csv_record_line(&rd->csv), tai_csv_field_column(&rd->csv, i),
+                    column_names[c], tai_csv_field_column(&rd->csv, rd->col[c]));
+            rd->col[c] = i;
+        }
     }
     for (int c = 0; c <= COL_EVENT; c++)
         if (rd->col[c] == (size_t)-1)

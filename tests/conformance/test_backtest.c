@@ -154,6 +154,8 @@ START_TEST(as_of_and_evidence_errors)
         {"Trust_code,Judgement,Value,Date\nRWX,cqc_rating,good,2025-13-01\n",
          "evidence.csv:2:21: Date \"2025-13-01\"", TA_EPARSE},
         {"Trust_code,Judgement,Value\nRWX,bad key!,yes\n", "Judgement \"bad key!\"", TA_EPARSE},
+        {"Trust_code,Judgement,Value,value\nRWX,icb_support,yes,no\n",
+         "evidence.csv:1:28: column \"Value\" appears twice (first at column 22)", TA_EDUPLICATE},
         /* A judgement given twice: which counts would depend on the row order. */
         {"Trust_code,Judgement,Value\nRWX,icb_support,yes\nRDY,icb_support,no\nRWX,icb_support,"
          "no\n",

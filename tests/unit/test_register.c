@@ -213,6 +213,12 @@ START_TEST(bad_headers_and_arguments)
     ck_assert_int_eq(read_text(""), TA_EPARSE);
     ck_assert_int_eq(read_text("Trust_code,Event\n"), TA_EPARSE);
     ck_assert_str_eq(ta_register_error(r), "events.csv:1: the header has no Date column");
+    /* A column given twice (any case): refused, never the first copy silently used. */
+    ck_assert_int_eq(read_text("Trust_code,Date,Event,TRUST_CODE\nRA9,2026-01-01,authorised,RB9\n"),
+                     TA_EDUPLICATE);
+    ck_assert_str_eq(ta_register_error(r),
+                     "events.csv:1:23: column \"Trust_code\" appears twice (first at column 1)");
+    ck_assert_int_eq(ta_register_trust_count(r), 0);
     ck_assert_int_eq(read_text("trust_code,DATE,event\n\nRA1,2026-01-01,  Authorised \n"), TA_OK);
     ck_assert_int_eq(status_on("RA1", D(2026, 1, 1)), AFT);
     ck_assert_int_eq(ta_register_add_event(r, "RA1", NULL, D(2026, 13, 1), TA_EVENT_REVIEWED, NULL),
