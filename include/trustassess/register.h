@@ -110,7 +110,8 @@ TA_API ta_status ta_register_event_info(const ta_register *r, size_t i, size_t k
 TA_API ta_status ta_register_status_on(const ta_register *r, size_t i, ta_date on, int *known,
                                        ta_ft_status *status, ta_date *since, int *ceased);
 /* When trust i, an AFT on `on`, is next due for review: *has_due = 1 and
- * *due; *has_due = 0 when it is not an AFT on `on` (or has ceased). */
+ * *due; *has_due = 0 when it is not an AFT on `on` (or has ceased), or when
+ * the due date would fall after 9999-12-31 (ta_register_reasons says so). */
 TA_API ta_status ta_register_review_due(const ta_register *r, size_t i, ta_date on, int *has_due,
                                         ta_date *due);
 /* One line saying how trust i came to its state on `on`: its events by then

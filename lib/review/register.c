@@ -591,6 +591,16 @@ ta_status ta_register_reasons(const ta_register *r, size_t i, ta_date on, char *
         put(&b, " on ");
         put(&b, d);
         put(&b, " (NHS England guide for applicants: re-assessed every 5 years at a minimum)");
+    } else if (st.status == TA_ADVANCED_FOUNDATION_TRUST && !st.ceased && st.review_base) {
+        /* Never an empty due date without a word: it is past the calendar. */
+        (void)tai_format_fixed(years, sizeof years, (double)r->interval_years, 0);
+        fmt(st.review_base, d);
+        put(&b, "; next review due ");
+        put(&b, years);
+        put(&b, " years after ");
+        put(&b, d);
+        put(&b,
+            ", which is after 9999-12-31 (the last date this library holds): no due date given");
     }
     if (size)
         buf[b.len < size ? b.len : size - 1] = '\0';

@@ -118,6 +118,16 @@ START_TEST(reasons_say_how)
     ck_assert_uint_gt(needed, 100);
     ck_assert_int_eq(ta_register_reasons(r, 0, D(2020, 1, 1), buf, sizeof buf, NULL), TA_OK);
     ck_assert_str_eq(buf, "no event on or before this date");
+    /* A review due after 9999-12-31: no due date, and the reasons say why. */
+    ck_assert_int_eq(read_text("Trust_code,Date,Event\nRFAR,9995-01-01,authorised\n"), TA_OK);
+    ck_assert_int_eq(due_on("RFAR", D(9995, 1, 1)), 0);
+    ck_assert_int_eq(ta_register_reasons(r, index_of("RFAR"), D(9995, 1, 1), buf, sizeof buf, NULL),
+                     TA_OK);
+    ck_assert_str_eq(buf, "authorised 9995-01-01; next review due 5 years after 9995-01-01, which "
+                          "is after 9999-12-31 (the last date this library holds): no due date "
+                          "given");
+    ck_assert_int_eq(read_text("Trust_code,Date,Event\nRNEAR,9994-12-31,authorised\n"), TA_OK);
+    ck_assert_int_eq(due_on("RNEAR", D(9995, 1, 1)), 99991231);
 }
 END_TEST
 
