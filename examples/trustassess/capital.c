@@ -150,6 +150,10 @@ static int parse(capital_args *ca, int argc, char **argv)
                                         "--savings");
         if (single && ca->events && !(ca->trust && ca->date))
             return cli_usage_error(cmd, "--events with one proposal needs --trust and --date");
+        /* --trust only names the trust to look up: alone it would be ignored. */
+        if (ca->trust && !ca->events)
+            return cli_usage_error(cmd, "--trust names the trust to look up in --events; give "
+                                        "--events");
         if (ca->events && ca->rules_table)
             return cli_usage_error(cmd, "--events applies to proposals, not --rules-table");
         if (!ca->rules_table && !single && !ca->file)

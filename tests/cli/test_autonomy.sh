@@ -173,6 +173,9 @@ run capital --status "$AFT" --amount £90m --savings £120m --segment 6
 check "bad --segment: exit" 2 "$rc"
 run capital --status "$AFT" --amount £90m --savings £120m --events life.csv
 check "--events without --trust/--date: exit" 2 "$rc"
+run capital --status "$AFT" --amount £90m --savings £120m --trust RXX
+check "--trust without --events (it would be ignored): exit" 2 "$rc"
+check_match "--trust without --events: message" '--trust names the trust to look up in --events' "$(cat err)"
 # The life cycle: deauthorised 2027-06-30, reauthorised 2028-01-10.
 run capital --trust RXX --date 2027-07-15 --events life.csv --amount £90m --savings £120m --distress no --segment 1
 check "scheme 2027-07-15: status from the register" "Status:    Foundation trust" "$(grep '^Status:' out)"
