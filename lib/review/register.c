@@ -275,6 +275,14 @@ ta_status tai_register_add(ta_register *r, const char *code, const char *name, i
     before.status = TA_NHS_TRUST;
     if (!is_new)
         before = r->trusts[t].state;
+    /* The same event twice on one day is a repeated row, not two events. */
+    if (!is_new && r->trusts[t].count > 0 && r->trusts[t].last_on == on &&
+        r->events[r->trusts[t].last].kind == kind) {
+        char d[TA_DATE_TEXT_SIZE];
+        fmt(on, d);
+        return tai_error_set(&r->err, TA_EINCONSISTENT, "trust %s: %s on %s is given twice", code,
+                             ta_register_event_name(kind), d);
+    }
     if ((st = apply(r, code, &before, is_new ? 0 : r->trusts[t].last_on, kind, on, &after)) !=
         TA_OK)
         return st;

@@ -193,6 +193,11 @@ START_TEST(impossible_sequences_name_the_row)
          TA_EINCONSISTENT},
         {"RZ6,2026-01-01,ceased\nRZ6,2026-02-01,nominated\n", "follows its ceasing",
          TA_EINCONSISTENT},
+        /* A repeated row: the same event of one trust twice on one day. */
+        {"RZ9,2026-01-01,authorised\nRZ9,2027-01-01,reviewed\nRZ9,2027-01-01,reviewed\n",
+         "events.csv:5:16: trust RZ9: reviewed on 2027-01-01 is given twice", TA_EINCONSISTENT},
+        {"RZ9,2026-01-01,nominated\nRZ9,2026-01-01,nominated\n",
+         "events.csv:4:16: trust RZ9: nominated on 2026-01-01 is given twice", TA_EINCONSISTENT},
         {"RZ7,2026-02-30,nominated\n", "events.csv:3:5: Date \"2026-02-30\"", TA_EPARSE},
         {"RZ8,2026-02-01,promoted\n", "Event \"promoted\" is not one of", TA_EPARSE},
         {"R Z,2026-02-01,nominated\n", "Trust_code \"R Z\"", TA_EPARSE},
