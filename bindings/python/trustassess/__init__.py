@@ -94,7 +94,9 @@ from .capital import (
     CapitalPortfolio,
     CapitalProposal,
     CapitalRules,
+    CAPITAL_COLUMNS,
     CapitalVerdict,
+    CapitalVerdicts,
     RowError,
     capital_preset_names,
 )
@@ -102,12 +104,15 @@ from .league import League, league_columns
 from .money import format_money, parse_money
 from .nhse import (NhseFile, Published, league_table, period_end, read_nhse_bytes,
                    read_nhse_csv)
-from .review import Holidays, ReviewResult, ReviewSchedule, trigger_name
+from .review import (REVIEW_COLUMNS, Holidays, ReviewResult, ReviewResults, ReviewSchedule,
+                     trigger_name)
 from .register import Register, RegisterStatus, event_name
-from .eligibility import (Criteria, CriterionResult, EligibilityRow, Screen,
+from .eligibility import (ELIGIBILITY_COLUMNS, ELIGIBILITY_CRITERIA_COLUMNS, Criteria,
+                          CriterionResult, EligibilityRow, EligibilityRows, Screen,
                           criteria_preset_names, eligibility)
 from .trust import MetricInput, Trust
-from .verify import Difference, Summary, Unchecked, Verification, verify
+from .verify import (VERIFY_DIFFERENCE_COLUMNS, VERIFY_SUMMARY_COLUMNS, VERIFY_UNCHECKED_COLUMNS,
+                     Difference, Summary, Unchecked, Verification, verify)
 
 __version__ = "0.1.0"
 
@@ -124,14 +129,17 @@ __all__ = [
     "NhseFile", "Published", "read_nhse_csv",
     "period_end", "read_nhse_bytes", "league_table", "League", "league_columns",
     "verify", "Verification", "Summary", "Difference", "Unchecked",
+    "VERIFY_DIFFERENCE_COLUMNS", "VERIFY_SUMMARY_COLUMNS", "VERIFY_UNCHECKED_COLUMNS",
     # dates and reviews
-    "dates", "Holidays", "ReviewSchedule", "ReviewResult", "trigger_name",
+    "dates", "Holidays", "ReviewSchedule", "ReviewResult", "ReviewResults", "REVIEW_COLUMNS",
+    "trigger_name",
     # the status register and the eligibility screen
     "Register", "RegisterStatus", "event_name",
-    "Criteria", "Screen", "EligibilityRow", "CriterionResult", "eligibility",
-    "criteria_preset_names",
+    "Criteria", "Screen", "EligibilityRow", "EligibilityRows", "CriterionResult", "eligibility",
+    "criteria_preset_names", "ELIGIBILITY_COLUMNS", "ELIGIBILITY_CRITERIA_COLUMNS",
     # capital checks and money
-    "CapitalRules", "CapitalProposal", "CapitalPortfolio", "CapitalVerdict", "RowError",
+    "CapitalRules", "CapitalProposal", "CapitalPortfolio", "CapitalVerdict", "CapitalVerdicts",
+    "CAPITAL_COLUMNS", "RowError",
     "capital_preset_names", "parse_money", "format_money",
     # the rules one number at a time
     "rules",

@@ -15,8 +15,9 @@ from __future__ import annotations
 import ctypes
 import datetime
 from dataclasses import dataclass
-from typing import List, Optional, Tuple, Union
+from typing import Any, List, Optional, Tuple, Union
 
+from ._frame import frame
 from ._handle import (
     Handle,
     PathLike,
@@ -43,7 +44,7 @@ from .enums import (
 )
 
 __all__ = ["CapitalRules", "CapitalProposal", "CapitalPortfolio", "CapitalVerdict",
-           "RowError", "capital_preset_names"]
+           "CapitalVerdicts", "CAPITAL_COLUMNS", "RowError", "capital_preset_names"]
 
 KEEP_GOING = 1
 
@@ -157,6 +158,43 @@ class CapitalVerdict:
     documents_text: str
     headroom_text: str
     reasons_text: str
+    trust_code: str = ""  #: the proposal's trust
+    scheme_ref: str = ""  #: the proposal's scheme
+
+    def row(self) -> Tuple[object, ...]:
+        """This verdict as one row of :data:`CAPITAL_COLUMNS`."""
+        return (self.trust_code, self.scheme_ref, self.route.name.lower(), self.tier.name.lower(),
+                self.approvers_text, self.documents_text, self.compared, self.light_route_open,
+                self.largest_light, self.headroom, self.split_flagged, self.reasons_text)
+
+    def to_pandas(self) -> Any:
+        """This verdict as a one-row typed ``pandas.DataFrame`` (see
+        :meth:`CapitalVerdicts.to_pandas`)."""
+        return CapitalVerdicts([self]).to_pandas()
+
+
+#: The columns of :meth:`CapitalVerdicts.to_pandas`.
+CAPITAL_COLUMNS = ("Trust_code", "Scheme_ref", "Route", "Tier", "Approvers", "Documents",
+                   "Compared_pence", "Light_route_open", "Largest_light_pence", "Headroom_pence",
+                   "Split_flagged", "Reasons")
+
+
+class CapitalVerdicts(List[CapitalVerdict]):
+    """The verdicts of :meth:`CapitalPortfolio.check`, in proposal order: a
+    list, plus :meth:`to_pandas`."""
+
+    def to_pandas(self) -> Any:
+        """A typed ``pandas.DataFrame``, one row per verdict (imports pandas
+        only here): Trust_code, Scheme_ref text; Route (``light`` or
+        ``standard``) and Tier (``light``, ``board``, ``jisc``, ``hmt``) text;
+        Approvers, Documents text; money as integer pence (Compared_pence
+        int64, Largest_light_pence and Headroom_pence nullable Int64, missing
+        when the light route is closed); Light_route_open and Split_flagged
+        bool; Reasons text."""
+        return frame(CAPITAL_COLUMNS, [v.row() for v in self],
+                     {"Compared_pence": "int64", "Light_route_open": "bool",
+                      "Largest_light_pence": "Int64", "Headroom_pence": "Int64",
+                      "Split_flagged": "bool"})
 
 
 class CapitalProposal(Handle):
@@ -390,7 +428,8 @@ class CapitalProposal(Handle):
             headroom=headroom.value if has.value else None, reasons=tuple(reasons),
             split_flagged=bool(lib.ta_capital_proposal_split_flagged(h)),
             route_text=out(0), approvers_text=out(1), documents_text=out(2),
-            headroom_text=out(3), reasons_text=out(4))
+            headroom_text=out(3), reasons_text=out(4), trust_code=self.trust_code,
+            scheme_ref=self.scheme_ref)
 
     def __repr__(self) -> str:
         if self.closed:
@@ -453,12 +492,13 @@ class CapitalPortfolio(Handle):
             raise TypeError(f"register must be a Register, not {type(register).__name__}")
         self._check(lib.ta_capital_portfolio_apply_register(self._h(), register._h()))
 
-    def check(self, rules: CapitalRules) -> List[CapitalVerdict]:
-        """Checks every proposal; returns the verdicts in proposal order."""
+    def check(self, rules: CapitalRules) -> CapitalVerdicts:
+        """Checks every proposal; returns the verdicts in proposal order (a
+        list with :meth:`CapitalVerdicts.to_pandas`)."""
         if not isinstance(rules, CapitalRules):
             raise TypeError(f"rules must be CapitalRules, not {type(rules).__name__}")
         self._check(lib.ta_capital_portfolio_check(self._h(), rules._h()))
-        return [p.verdict() for p in self.proposals()]
+        return CapitalVerdicts(p.verdict() for p in self.proposals())
 
     def read_csv(self, path: PathLike, keep_going: bool = False) -> None:
         """Reads a proposals CSV (docs/capital.md). Without `keep_going` any row

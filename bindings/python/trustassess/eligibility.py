@@ -15,8 +15,9 @@ from __future__ import annotations
 import ctypes
 import datetime
 from dataclasses import dataclass
-from typing import List, Optional, Tuple, Union
+from typing import Any, List, Optional, Tuple, Union
 
+from ._frame import frame
 from ._handle import (Handle, PathLike, c_int, c_opt_str, c_path, c_str, check, enum_arg,
                       tristate)
 from ._lib import lib, text
@@ -24,8 +25,9 @@ from .dates import to_c
 from .enums import CqcRating, CriterionOutcome, Eligibility
 from .nhse import NhseFile
 
-__all__ = ["Criteria", "Screen", "EligibilityRow", "CriterionResult", "eligibility",
-           "criteria_preset_names"]
+__all__ = ["Criteria", "Screen", "EligibilityRow", "EligibilityRows", "CriterionResult",
+           "eligibility", "criteria_preset_names", "ELIGIBILITY_COLUMNS",
+           "ELIGIBILITY_CRITERIA_COLUMNS"]
 
 _FORMATS = {"csv": 0, "table": 1, "json": 2}
 
@@ -109,6 +111,54 @@ class EligibilityRow:
     change: str  #: for a close trust, what would have to change
     iho_verdict: Optional[Eligibility]  #: None without an IHO set
 
+    def row(self) -> Tuple[object, ...]:
+        """This trust as one row of :data:`ELIGIBILITY_COLUMNS`."""
+        iho = self.iho_verdict
+        return (self.code, self.name, self.trust_type, self.verdict.name.lower(),
+                self.verdict == Eligibility.ELIGIBLE, iho.name.lower() if iho is not None else None,
+                (iho == Eligibility.ELIGIBLE) if iho is not None else None,
+                sum(c.outcome == CriterionOutcome.MET for c in self.criteria), len(self.criteria),
+                self.change)
+
+
+#: The columns of :meth:`EligibilityRows.to_pandas`, one row per trust.
+ELIGIBILITY_COLUMNS = ("Trust_code", "Trust_name", "Trust_type", "Verdict", "Eligible",
+                       "IHO_verdict", "IHO_eligible", "Criteria_met", "Criteria", "Change")
+
+#: The columns of ``EligibilityRows.to_pandas(criteria=True)``, one row per
+#: trust and criterion.
+ELIGIBILITY_CRITERIA_COLUMNS = ("Trust_code", "Criterion", "Outcome", "Met", "Value", "Threshold",
+                                "Period", "Reason")
+
+
+class EligibilityRows(List[EligibilityRow]):
+    """The rows of :meth:`Screen.results` and :func:`eligibility`: a list,
+    plus :meth:`to_pandas`."""
+
+    def to_pandas(self, criteria: bool = False) -> Any:
+        """A typed ``pandas.DataFrame`` (imports pandas only here).
+
+        One row per trust (:data:`ELIGIBILITY_COLUMNS`): Trust_code,
+        Trust_name, Trust_type text; Verdict text (``eligible``, ``close``,
+        ``not_eligible``) and Eligible bool; IHO_verdict text and IHO_eligible
+        nullable boolean (missing without an IHO set); Criteria_met and
+        Criteria int64 (the AFT criteria met, and assessed); Change text.
+
+        With `criteria`, one row per trust and AFT criterion
+        (:data:`ELIGIBILITY_CRITERIA_COLUMNS`): Outcome text (``met``,
+        ``not_met``, ``no_evidence``) and Met bool; Value and Threshold
+        float64 (NaN when the criterion has none); Period and Reason text.
+        """
+        if criteria:
+            return frame(ELIGIBILITY_CRITERIA_COLUMNS,
+                         [(r.code, c.id, c.outcome.name.lower(), c.outcome == CriterionOutcome.MET,
+                           c.value, c.threshold, c.period, c.reason)
+                          for r in self for c in r.criteria],
+                         {"Met": "bool", "Value": "float64", "Threshold": "float64"})
+        return frame(ELIGIBILITY_COLUMNS, [r.row() for r in self],
+                     {"Eligible": "bool", "IHO_eligible": "boolean", "Criteria_met": "int64",
+                      "Criteria": "int64"})
+
 
 def _criteria(c: Union[Criteria, str, None]) -> Optional[Criteria]:
     if c is None or isinstance(c, Criteria):
@@ -176,7 +226,7 @@ class Screen(Handle):
                 for q in range(lib.ta_screen_period_count(h))]
 
     def run(self, aft: Union[Criteria, str] = "aft-guide",
-            iho: Union[Criteria, str, None] = "iho-2025") -> List[EligibilityRow]:
+            iho: Union[Criteria, str, None] = "iho-2025") -> EligibilityRows:
         """Screens every trust against `aft` (and `iho`); returns :meth:`results`."""
         a, i = _criteria(aft), _criteria(iho)
         try:
@@ -209,10 +259,11 @@ class Screen(Handle):
                 reason=text(reason.value) or ""))
         return tuple(out)
 
-    def results(self) -> List[EligibilityRow]:
-        """One row per trust (StateError before :meth:`run`)."""
+    def results(self) -> EligibilityRows:
+        """One row per trust (StateError before :meth:`run`); a list with
+        :meth:`EligibilityRows.to_pandas`."""
         h = self._h()
-        rows = []
+        rows = EligibilityRows()
         has_iho = lib.ta_screen_criterion_count(h, 1) > 0
         for i in range(lib.ta_screen_trust_count(h)):
             v, iv = ctypes.c_int(), ctypes.c_int()
@@ -243,7 +294,7 @@ def eligibility(nhse_file: NhseFile, *, as_of: Optional[str] = None,
                 evidence_csv: Optional[PathLike] = None,
                 aft: Union[Criteria, str] = "aft-guide",
                 iho: Union[Criteria, str, None] = "iho-2025",
-                quarters: int = 0) -> List[EligibilityRow]:
+                quarters: int = 0) -> EligibilityRows:
     """``trustassess eligibility`` in one call: the screen of `nhse_file` (as
     of quarter `as_of`), with supplied evidence as CSV text or a file."""
     with Screen(nhse_file, as_of=as_of) as s:

@@ -13,14 +13,16 @@ from __future__ import annotations
 import ctypes
 import datetime
 from dataclasses import dataclass
-from typing import Iterable, List, Optional, Tuple, Union
+from typing import Any, Iterable, List, Optional, Tuple, Union
 
+from ._frame import frame
 from ._handle import Handle, c_opt_str, c_signed, c_str, check, enum_arg, from_tristate, tristate
 from ._lib import TaDate, lib, text
 from .dates import from_c, to_c
 from .enums import Feb29Rule, ReviewTrigger, Weekday
 
-__all__ = ["Holidays", "ReviewSchedule", "ReviewResult", "trigger_name"]
+__all__ = ["Holidays", "ReviewSchedule", "ReviewResult", "ReviewResults", "REVIEW_COLUMNS",
+           "trigger_name"]
 
 
 def trigger_name(kind: ReviewTrigger) -> str:
@@ -119,6 +121,34 @@ class ReviewResult:
     overdue_days: Optional[int]
     dropped: bool
     note: str
+
+    def row(self) -> Tuple[object, ...]:
+        """This result as one row of :data:`REVIEW_COLUMNS`."""
+        return (self.code, self.name, self.due, self.regular_due, trigger_name(self.trigger),
+                self.trigger_fired_on, self.placed, self.sitting, self.late_days, self.overdue,
+                self.overdue_days, self.dropped, self.note)
+
+
+#: The columns of :meth:`ReviewResults.to_pandas`.
+REVIEW_COLUMNS = ("Trust_code", "Trust_name", "Due", "Regular_due", "Trigger", "Trigger_fired_on",
+                  "Placed", "Sitting", "Late_days", "Overdue", "Overdue_days", "Dropped", "Note")
+
+
+class ReviewResults(List[ReviewResult]):
+    """The results of :meth:`ReviewSchedule.results`: a list, plus :meth:`to_pandas`."""
+
+    def to_pandas(self) -> Any:
+        """A typed ``pandas.DataFrame``, one row per trust (imports pandas
+        only here): Trust_code, Trust_name text; Due, Regular_due,
+        Trigger_fired_on and Sitting ``datetime64[ns]`` (``NaT`` when no
+        trigger fired or the review was not placed); Trigger text (its
+        :func:`trigger_name`); Placed and Dropped bool; Overdue nullable
+        boolean (missing without a "today"); Late_days and Overdue_days
+        nullable Int64; Note text."""
+        return frame(REVIEW_COLUMNS, [r.row() for r in self],
+                     {"Due": "date", "Regular_due": "date", "Trigger_fired_on": "date",
+                      "Sitting": "date", "Placed": "bool", "Late_days": "Int64",
+                      "Overdue": "boolean", "Overdue_days": "Int64", "Dropped": "bool"})
 
 
 class ReviewSchedule(Handle):
@@ -225,17 +255,18 @@ class ReviewSchedule(Handle):
 
     # -- results ---------------------------------------------------------------
 
-    def compute(self) -> List[ReviewResult]:
+    def compute(self) -> ReviewResults:
         """Computes due dates and placements; returns :meth:`results`."""
         self._check(lib.ta_review_schedule_compute(self._h()))
         return self.results()
 
-    def results(self) -> List[ReviewResult]:
-        """One result per trust, by due date then code (StateError before compute)."""
+    def results(self) -> ReviewResults:
+        """One result per trust, by due date then code (StateError before
+        compute); a list with :meth:`ReviewResults.to_pandas`."""
         h = self._h()
         count = ctypes.c_size_t()
         self._check(lib.ta_review_schedule_count(h, ctypes.byref(count)))
-        out = []
+        out = ReviewResults()
         for i in range(count.value):
             due, regular, fired, sitting = TaDate(), TaDate(), TaDate(), TaDate()
             kind, placed, ov = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()

@@ -14,14 +14,23 @@ from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Any, List, Optional, Tuple
 
+from ._frame import frame
 from ._handle import Handle, check
 from ._lib import lib, text
 from .enums import Verdict, VerifyMode
 from .nhse import NhseFile
 
-__all__ = ["verify", "Verification", "Summary", "Difference", "Unchecked"]
+__all__ = ["verify", "Verification", "Summary", "Difference", "Unchecked",
+           "VERIFY_DIFFERENCE_COLUMNS", "VERIFY_SUMMARY_COLUMNS", "VERIFY_UNCHECKED_COLUMNS"]
+
+#: The columns of :meth:`Verification.to_pandas` (one tuple per table).
+VERIFY_DIFFERENCE_COLUMNS = ("Period", "Trust_code", "Figure", "Mode", "Published", "Computed",
+                             "Verdict", "Reason")
+VERIFY_SUMMARY_COLUMNS = ("Period", "Figure", "Mode", "Checked", "Agreed", "Explained",
+                          "Unexplained")
+VERIFY_UNCHECKED_COLUMNS = ("Period", "Figure", "Count", "Reason")
 
 
 @dataclass(frozen=True)
@@ -81,6 +90,34 @@ class Verification:
 
     def unexplained(self) -> List[Difference]:
         return [d for d in self.differences if d.verdict == Verdict.UNEXPLAINED]
+
+    def to_pandas(self, table: str = "differences") -> Any:
+        """A typed ``pandas.DataFrame`` of one of the three tables (imports
+        pandas only here):
+
+        - ``"differences"`` (the default): Period, Trust_code, Figure, Mode and
+          Verdict as text (``step_by_step``, ``unexplained``, ...), Published
+          and Computed float64, Reason text;
+        - ``"summaries"``: Period, Figure, Mode text; Checked, Agreed,
+          Explained, Unexplained int64;
+        - ``"unchecked"``: Period, Figure text; Count int64; Reason text.
+        """
+        if table == "differences":
+            return frame(VERIFY_DIFFERENCE_COLUMNS,
+                         [(d.period, d.trust_code, d.figure, d.mode.name.lower(), d.published,
+                           d.computed, d.verdict.name.lower(), d.reason)
+                          for d in self.differences],
+                         {"Published": "float64", "Computed": "float64"})
+        if table == "summaries":
+            return frame(VERIFY_SUMMARY_COLUMNS,
+                         [(s.period, s.figure, s.mode.name.lower(), s.checked, s.agreed,
+                           s.explained, s.unexplained) for s in self.summaries],
+                         {c: "int64" for c in VERIFY_SUMMARY_COLUMNS[3:]})
+        if table == "unchecked":
+            return frame(VERIFY_UNCHECKED_COLUMNS,
+                         [(u.period, u.figure, u.count, u.reason) for u in self.unchecked],
+                         {"Count": "int64"})
+        raise ValueError(f"table must be differences, summaries or unchecked, not {table!r}")
 
 
 class _Verification(Handle):
