@@ -29,6 +29,11 @@ eligibility <- function(x, as_of = NULL, evidence = NULL, preset = "aft-guide", 
         .ta_stop("invalid", "iho must be TRUE or FALSE")
     csv <- .Call(tar_eligibility, .handle(x), as_of,
                  if (is.null(evidence)) NULL else path.expand(evidence), preset, iho)
-    utils::read.csv(text = csv, stringsAsFactors = FALSE, check.names = FALSE,
-                    colClasses = "character", na.strings = character(0), encoding = "UTF-8")
+    df <- utils::read.csv(text = csv, stringsAsFactors = FALSE, check.names = FALSE,
+                          colClasses = "character", na.strings = character(0),
+                          encoding = "UTF-8")
+    # typed: whether eligible as logicals (IHO_eligible NA without an IHO screen)
+    df$Eligible <- df$Verdict == "eligible"
+    df$IHO_eligible <- ifelse(df$IHO_verdict == "", NA, df$IHO_verdict == "eligible")
+    df
 }

@@ -55,6 +55,10 @@ capital_route <- function(amount, status, savings, funding = "Own savings", segm
                rep_n(as.integer(segment)), rep_n(distress), rep_n(deficit),
                rep_n(as.character(vat)), rep_n(as.double(unclass(date))),
                if (is.null(events)) NULL else path.expand(events), rep_n(trust))
-    df <- .new_df(r, c("Amount", "Route", "Approvers", "Documents", "Headroom", "Reasons"))
+    # Headroom as a number of pounds (as the command's JSON gives it); the exact
+    # integer pence of the amount and the headroom in Amount_pence and Headroom_pence.
+    r[[5L]] <- r[[8L]] / 100
+    df <- .new_df(r, c("Amount", "Route", "Approvers", "Documents", "Headroom", "Reasons",
+                       "Amount_pence", "Headroom_pence"))
     if (reasons) df else df[, -6L]
 }

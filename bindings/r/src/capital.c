@@ -8,6 +8,9 @@
  * approvers, documents, headroom and reasons are the library's output text
  * (ta_capital_proposal_output), so R shows what the command prints. Money is text both ways and is
  * parsed and formatted only by money.h: "£99,999,999.99" is exactly 9999999999 pence.
+ * The amount and the headroom also come as numbers of pence (doubles, exact
+ * below 2^53 pence, about £90 trillion; a larger magnitude is a range error
+ * rather than a rounded number), so R can compute with them.
  */
 #include <math.h>
 #include <stdio.h>
@@ -84,6 +87,22 @@ static ta_capital_funding funding_of(SEXP v, R_xlen_t i, SEXP pg, SEXP rg)
 }
 
 enum { OUT_AMOUNT, OUT_ROUTE, OUT_APPROVERS, OUT_DOCUMENTS, OUT_HEADROOM, OUT_REASONS, N_OUT };
+/* The numeric columns after the text ones: amount and headroom in pence. */
+enum { NUM_AMOUNT = N_OUT, NUM_HEADROOM, N_ALL };
+
+/* Largest magnitude of pence a double holds exactly (2^53). */
+#define EXACT_PENCE 9007199254740992LL
+
+/* `pence` as a double, or a range error when a double cannot hold it exactly. */
+static double pence_real(int64_t pence, SEXP pg, SEXP rg, R_xlen_t i)
+{
+    if (pence > EXACT_PENCE || pence < -EXACT_PENCE) {
+        release(pg, rg);
+        tar_raisef(TA_ERANGE, "amount[%lld]: %lld pence is too large for an exact R number",
+                   (long long)i + 1, (long long)pence);
+    }
+    return (double)pence;
+}
 
 /* Fails with the proposal's message (copied, then both guards freed). */
 static void check(ta_status st, SEXP proposal_guard, SEXP rules_guard, R_xlen_t i)
@@ -138,14 +157,17 @@ SEXP tar_capital_route(SEXP amount, SEXP status, SEXP savings, SEXP funding, SEX
         }
     }
     pg = PROTECT(tar_guard_new(TAR_CAPITAL_PROPOSAL));
-    out = PROTECT(Rf_allocVector(VECSXP, N_OUT));
+    out = PROTECT(Rf_allocVector(VECSXP, N_ALL));
     for (int c = 0; c < N_OUT; c++)
         SET_VECTOR_ELT(out, c, Rf_allocVector(STRSXP, n));
+    for (int c = N_OUT; c < N_ALL; c++)
+        SET_VECTOR_ELT(out, c, Rf_allocVector(REALSXP, n));
     for (R_xlen_t i = 0; i < n; i++) {
         static const ta_capital_output fields[] = {TA_OUT_ROUTE, TA_OUT_APPROVERS, TA_OUT_DOCUMENTS,
                                                    TA_OUT_HEADROOM, TA_OUT_REASONS};
         char text[TA_MONEY_BUFSIZE];
-        int64_t pence, saved;
+        int64_t pence, saved, compared, largest, headroom;
+        int has_headroom;
         int seg = INTEGER(segment)[i];
         double days = REAL(date)[i];
         ta_date d = {0, 0, 0};
@@ -157,6 +179,8 @@ SEXP tar_capital_route(SEXP amount, SEXP status, SEXP savings, SEXP funding, SEX
         if (STRING_ELT(amount, i) == NA_STRING) {
             for (int c = 0; c < N_OUT; c++)
                 SET_STRING_ELT(VECTOR_ELT(out, c), i, NA_STRING);
+            for (int c = N_OUT; c < N_ALL; c++)
+                REAL(VECTOR_ELT(out, c))[i] = NA_REAL;
             continue;
         }
         if (STRING_ELT(savings, i) == NA_STRING) {
@@ -203,6 +227,11 @@ SEXP tar_capital_route(SEXP amount, SEXP status, SEXP savings, SEXP funding, SEX
             SET_STRING_ELT(VECTOR_ELT(out, c), i,
                            c == OUT_HEADROOM && v[0] == '\0' ? NA_STRING : tar_mkchar(v));
         }
+        check(ta_capital_proposal_headroom(p, &compared, &has_headroom, &largest, &headroom), pg,
+              rg, i);
+        REAL(VECTOR_ELT(out, NUM_AMOUNT))[i] = pence_real(pence, pg, rg, i);
+        REAL(VECTOR_ELT(out, NUM_HEADROOM))[i] =
+            has_headroom ? pence_real(headroom, pg, rg, i) : NA_REAL;
     }
     release(pg, rg);
     tar_guard_free(register_guard);

@@ -3,11 +3,17 @@ aft <- "Advanced foundation trust"
 test_that("the light route ends just under one hundred million pounds", {
     r <- capital_route(c("\u00a399,999,999.99", "\u00a3100m", "99999999.99"), aft,
                        savings = "\u00a32bn")
-    expect_identical(names(r), c("Amount", "Route", "Approvers", "Documents", "Headroom"))
+    expect_identical(names(r), c("Amount", "Route", "Approvers", "Documents", "Headroom",
+                                 "Amount_pence", "Headroom_pence"))
     expect_identical(r$Route, c("light", "standard", "light"))
     expect_identical(r$Amount, c("\u00a399,999,999.99", "\u00a3100,000,000.00",
                                  "\u00a399,999,999.99"))
-    expect_identical(r$Headroom, c("\u00a30.00", "-\u00a30.01", "\u00a30.00"))
+    # typed: Headroom numeric pounds; the exact pence as numbers too
+    expect_type(r$Headroom, "double")
+    expect_identical(r$Headroom, c(0, -0.01, 0))
+    expect_type(r$Headroom_pence, "double")
+    expect_identical(r$Headroom_pence, c(0, -1, 0))
+    expect_identical(r$Amount_pence, c(9999999999, 1e10, 9999999999))
     expect_identical(r$Approvers[1], "Trust board")
 })
 
@@ -16,6 +22,9 @@ test_that("other trusts and other funding take the standard route", {
                        savings = "\u00a30", funding = c("Own savings", "Own savings", "National"))
     expect_identical(r$Route, rep("standard", 3))
     expect_true(all(is.na(r$Headroom)))
+    expect_type(r$Headroom, "double")
+    expect_true(all(is.na(r$Headroom_pence)))
+    expect_identical(r$Amount_pence, rep(5e9, 3))
     expect_match(r$Approvers, "^Trust board; JISC")
 })
 
