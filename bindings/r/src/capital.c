@@ -229,9 +229,12 @@ SEXP tar_capital_route(SEXP amount, SEXP status, SEXP savings, SEXP funding, SEX
         }
         check(ta_capital_proposal_headroom(p, &compared, &has_headroom, &largest, &headroom), pg,
               rg, i);
-        REAL(VECTOR_ELT(out, NUM_AMOUNT))[i] = pence_real(pence, pg, rg, i);
-        REAL(VECTOR_ELT(out, NUM_HEADROOM))[i] =
-            has_headroom ? pence_real(headroom, pg, rg, i) : NA_REAL;
+        {
+            double *amount_pence = REAL(VECTOR_ELT(out, NUM_AMOUNT));
+            double *headroom_pence = REAL(VECTOR_ELT(out, NUM_HEADROOM));
+            amount_pence[i] = pence_real(pence, pg, rg, i);
+            headroom_pence[i] = has_headroom ? pence_real(headroom, pg, rg, i) : NA_REAL;
+        }
     }
     release(pg, rg);
     tar_guard_free(register_guard);
