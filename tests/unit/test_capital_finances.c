@@ -279,6 +279,50 @@ START_TEST(proposals_csv_with_dates_and_register)
 }
 END_TEST
 
+/* Each optional column of PROPOSALS.csv lands in its own field: segment 5 (the
+ * top of 0..5), distress and deficit not swapped, a 29 February date, a whole-
+ * life cost of exactly zero (kept, not "not given"), a funding other than the
+ * default; and the proposal's getters give back what was set. */
+static const char cols_csv[] =
+    "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,NOF_segment,"
+    "Financial_distress,Financial_deficit,Date,Whole_life_cost\n"
+    "S5,RXX,Foundation trust,£10m,National,£0,5,yes,no,2028-02-29,£0\n";
+
+START_TEST(proposals_csv_columns_kept)
+{
+    ta_capital_portfolio *pf = NULL;
+    const ta_capital_proposal *q;
+    ta_date d = {0, 0, 0};
+    int has = 0;
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(
+        ta_capital_portfolio_read_buffer(pf, cols_csv, strlen(cols_csv), "c.csv", 0), TA_OK);
+    q = ta_capital_portfolio_proposal(pf, 0);
+    ck_assert_int_eq(ta_capital_proposal_segment(q), 5);
+    ck_assert_int_eq(ta_capital_proposal_distress(q), TA_YES);
+    ck_assert_int_eq(ta_capital_proposal_deficit(q), TA_NO);
+    ck_assert_int_eq(ta_capital_proposal_funding(q), TA_FUNDING_NATIONAL);
+    ck_assert_int_eq(ta_capital_proposal_whole_life_cost(q), 0);
+    ck_assert_int_eq(ta_capital_proposal_date(q, &has, &d), TA_OK);
+    ck_assert_int_eq(has, 1);
+    ck_assert_int_eq(d.year * 10000 + d.month * 100 + d.day, 20280229);
+    ta_capital_portfolio_free(pf);
+
+    ck_assert_int_eq(ta_capital_proposal_set_funding(p, TA_FUNDING_MIXED), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_funding(p), TA_FUNDING_MIXED);
+    ck_assert_int_eq(ta_capital_proposal_funding(NULL), TA_FUNDING_OWN_SAVINGS);
+    ck_assert_int_eq(ta_capital_proposal_set_whole_life_cost(p, 0), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_whole_life_cost(p), 0);
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2027, 2, 29)), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2028, 2, 29)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_date(p, &has, &d), TA_OK);
+    ck_assert_int_eq(d.year * 10000 + d.month * 100 + d.day, 20280229);
+    ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
+    ck_assert_ptr_nonnull(ta_capital_proposal_output(p, TA_OUT_REASONS));
+    ck_assert_ptr_null(ta_capital_proposal_output(p, (ta_capital_output)(TA_OUT_REASONS + 1)));
+}
+END_TEST
+
 START_TEST(proposals_csv_errors)
 {
     static const struct {
@@ -333,6 +377,7 @@ int main(void)
     tcase_add_test(tc, savings_since_last_year);
     tcase_add_test(tc, status_from_the_register);
     tcase_add_test(tc, proposals_csv_with_dates_and_register);
+    tcase_add_test(tc, proposals_csv_columns_kept);
     tcase_add_test(tc, proposals_csv_errors);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
