@@ -295,8 +295,8 @@ START_TEST(proposals_csv_columns_kept)
     ta_date d = {0, 0, 0};
     int has = 0;
     ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
-    ck_assert_int_eq(
-        ta_capital_portfolio_read_buffer(pf, cols_csv, strlen(cols_csv), "c.csv", 0), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, cols_csv, strlen(cols_csv), "c.csv", 0),
+                     TA_OK);
     q = ta_capital_portfolio_proposal(pf, 0);
     ck_assert_int_eq(ta_capital_proposal_segment(q), 5);
     ck_assert_int_eq(ta_capital_proposal_distress(q), TA_YES);

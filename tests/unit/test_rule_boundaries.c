@@ -444,8 +444,9 @@ static void check_quantiles(const double *values, size_t n, size_t n_out, ta_qua
     ck_assert_int_eq(ta_quantile_cutoffs(out, n_out, values, n, q, NULL), TA_OK);
     for (size_t k = 0; k < n_out; k++) {
         double want = reference_quantile(sorted, n, (double)(k + 1) / (double)(n_out + 1), q);
-        ck_assert_msg(fabs(out[k] - want) < 1e-12, "n %zu, quantile %zu of %zu, type %d: %.17g != %.17g",
-                      n, k + 1, n_out, (int)q, out[k], want);
+        ck_assert_msg(fabs(out[k] - want) < 1e-12,
+                      "n %zu, quantile %zu of %zu, type %d: %.17g != %.17g", n, k + 1, n_out,
+                      (int)q, out[k], want);
     }
 }
 
