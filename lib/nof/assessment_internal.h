@@ -1,6 +1,9 @@
 /*
  * Internal: the layout of an assessment and the steps of a run.
  *
+ * The handle is in assessment.c, input in assessment_input.c, the run in
+ * assessment_run.c and the getters in assessment_results.c.
+ *
  * Inputs are kept column-friendly for bulk use: one row of n_metrics doubles
  * per trust for raw values and for supplied scores (NaN = not given), and a
  * sparse list for the rarely supplied external ranks. A run fills the score
@@ -67,7 +70,8 @@ int tai_code_index_find(const tai_code_index *x, const tai_trust_row *rows, cons
 ta_status tai_code_index_reserve(tai_code_index *x, size_t count);
 void tai_code_index_insert(tai_code_index *x, size_t hash, size_t row);
 
-/* A chunk of the pool that holds an assessment's field texts (assessment.c). */
+/* A chunk of the pool that holds an assessment's field texts
+ * (assessment_input.c; freed with the handle in assessment.c). */
 typedef struct tai_text_chunk {
     struct tai_text_chunk *next;
     size_t used, cap;
@@ -120,17 +124,21 @@ struct ta_assessment {
 /* likely_range.c: frees a->likely (discarded with the results). */
 void tai_likely_free(ta_assessment *a);
 
-/* assessment.c: the readers' bulk path (lib/io). Appends trust `code` with
- * its four fields (as ta_trust_field), two flags (as ta_flag) and rows of
+/* assessment.c: discards the last run's results (every change to the
+ * inputs does, so a result never describes other inputs). */
+void tai_assessment_discard(ta_assessment *a);
+
+/* assessment_input.c: makes room for `count` trusts in all (TA_ENOMEM or
+ * TA_OK), so a reader that knows how many it will add grows the arrays once. */
+ta_status tai_assessment_reserve(ta_assessment *a, size_t count);
+
+/* assessment_input.c: the readers' bulk path (lib/io). Appends trust `code`
+ * with its four fields (as ta_trust_field), two flags (as ta_flag) and rows of
  * n_metrics values and supplied scores (NaN = none; NULL = no row), as
  * ta_assessment_add_trust does for a trust holding the same. The caller has
  * checked what the ta_trust setters check (finite numbers, scores in [1, 4]).
  * TA_EINVAL for an invalid code, TA_EDUPLICATE, TA_ENOMEM (the assessment is
  * then as it was); no message is set. */
-/* assessment.c: makes room for `count` trusts in all (TA_ENOMEM or TA_OK),
- * so a reader that knows how many it will add grows the arrays once. */
-ta_status tai_assessment_reserve(ta_assessment *a, size_t count);
-
 ta_status tai_assessment_add_row(ta_assessment *a, const char *code, char *const *fields,
                                  const ta_tristate *flags, const double *values,
                                  const double *scores);
@@ -141,7 +149,7 @@ static inline int tai_segmented(const tai_result *r)
     return r->n_scores > 0 || r->given;
 }
 
-/* assessment.c: the published average of trust t, which segments and ranks
+/* assessment_input.c: the published average of trust t, which segments and ranks
  * it when it has no metric score entering the average (NaN clears it). The
  * readers' path for league-table files; no message is set. */
 void tai_assessment_set_given_average(ta_assessment *a, size_t t, double average);
