@@ -12,10 +12,13 @@
 #   2. installs the package: `VENV/bin/pip install --no-index
 #      --no-build-isolation bindings/python` (Debian's system Python refuses a
 #      plain `pip install`; nothing is downloaded);
-#   3. runs pytest with TRUSTASSESS_LIBRARY = the built library and
+#   3. installs the build (`cmake --install`) into BUILD/python-stage, so that
+#      test_headers.py checks the binding against the headers as installed
+#      (TRUSTASSESS_INCLUDE), read by scripts/ta_headers.py;
+#   4. runs pytest with TRUSTASSESS_LIBRARY = the built library and
 #      TRUSTASSESS_CLI = the built `trustassess` command; no test may be
 #      skipped, and "no tests collected" (exit 5) is a failure;
-#   4. runs the one-liner (the Q4 table via pandas) in the venv.
+#   5. runs the one-liner (the Q4 table via pandas) in the venv.
 #
 # Environment: TA_BUILD_DIR (default build), TRUSTASSESS_CLI (default
 # $TA_BUILD_DIR/examples/trustassess/trustassess).
@@ -41,6 +44,11 @@ fi
 "$venv/bin/pip" install -q --no-index --no-build-isolation --force-reinstall --no-deps \
     bindings/python
 rm -rf bindings/python/build bindings/python/trustassess.egg-info
+
+stage="$build/python-stage"
+rm -rf "$stage"
+cmake --install "$build" --prefix "$stage" >/dev/null
+export TRUSTASSESS_INCLUDE="$stage/include"
 
 export TRUSTASSESS_LIBRARY="$lib"
 export TRUSTASSESS_CLI=${TRUSTASSESS_CLI:-$build/examples/trustassess/trustassess}
