@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "trustassess/capital.h"
+#include "trustassess/money.h"
 #include "trustassess/register.h"
 
 #define M(x) ((int64_t)(x)*100 * 1000000)
@@ -364,6 +365,114 @@ START_TEST(proposals_csv_errors)
 }
 END_TEST
 
+/* ---- edges a small slip would move (mutation survivors) ----------------- */
+
+/* Rule: the delegated-limit sentence names whose limit applies: an NHS trust,
+ * a foundation trust in distress, one not in distress, or a trust in its NOF
+ * segment when the segment's limit is set. */
+START_TEST(delegated_limit_names_whose_limit)
+{
+    static const struct {
+        ta_ft_status status;
+        ta_tristate distress;
+        int segment;
+        const char *whose;
+    } cases[] = {
+        {TA_NHS_TRUST, TA_NO, 0, "The delegated limit of an NHS trust is"},
+        {TA_FOUNDATION_TRUST, TA_YES, 0,
+         "The delegated limit of a foundation trust in financial distress is"},
+        {TA_FOUNDATION_TRUST, TA_NO, 0,
+         "The delegated limit of a foundation trust not in financial distress is"},
+        {TA_FOUNDATION_TRUST, TA_NO, 2, "The delegated limit of a trust in its NOF segment is"},
+    };
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_LIMIT_SEGMENT_2, M(20), "test"), TA_OK);
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        ck_assert_int_eq(ta_capital_proposal_set_status(p, cases[k].status), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_distress(p, cases[k].distress), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_segment(p, cases[k].segment), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(150)), TA_OK);
+        ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
+        const char *s = reason_of("standard.delegated-limit");
+        ck_assert_ptr_nonnull(s);
+        ck_assert_msg(strstr(s, cases[k].whose), "case %zu: %s", k, s);
+    }
+}
+END_TEST
+
+/* Rule: a NOF segment's delegated limit of £0 is set (every scheme exceeds
+ * it); only -1 means "not set" and falls back to the status's limit. */
+START_TEST(a_segment_limit_of_zero_is_a_limit)
+{
+    ta_capital_body body;
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_LIMIT_SEGMENT_2, 0, "test"), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_status(p, TA_FOUNDATION_TRUST), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_NO), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, 2), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(150)), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
+    ck_assert_ptr_nonnull(strstr(reason_of("standard.delegated-limit"),
+                                 "The delegated limit of a trust in its NOF segment is £0.00"));
+    ck_assert_uint_eq(ta_capital_proposal_approver_count(p), 2);
+    ck_assert_int_eq(ta_capital_proposal_approver(p, 1, &body), TA_OK);
+    ck_assert_int_eq(body, TA_BODY_JISC);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_LIMIT_SEGMENT_2, -1, "test"), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
+    ck_assert_ptr_nonnull(strstr(reason_of("standard.delegated-limit"),
+                                 "a foundation trust not in financial distress"));
+}
+END_TEST
+
+/* Rule: a successful setter clears the error text of the last failed call. */
+START_TEST(a_successful_setter_clears_the_error)
+{
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, 6), TA_ERANGE);
+    ck_assert_str_ne(ta_capital_proposal_error(p), "");
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, 5), TA_OK);
+    ck_assert_str_eq(ta_capital_proposal_error(p), "");
+}
+END_TEST
+
+/* Rule: a zero-sized buffer is never written (ta_money_format: "buf then
+ * holds \"\" when size > 0"). */
+START_TEST(money_format_leaves_a_zero_sized_buffer_alone)
+{
+    char b[4] = "xyz";
+    ck_assert_int_eq(ta_money_format(b, 0, 1, TA_MONEY_PLAIN), TA_ERANGE);
+    ck_assert_str_eq(b, "xyz");
+    ck_assert_int_eq(ta_money_format(b, 1, 1, TA_MONEY_PLAIN), TA_ERANGE);
+    ck_assert_str_eq(b, "");
+}
+END_TEST
+
+/* Rule: Amount and Own_savings_available are required cells: an empty one is
+ * a row error naming its column (VAT and Whole_life_cost may be empty). */
+START_TEST(proposals_csv_required_amounts)
+{
+    static const struct {
+        const char *text, *needle;
+    } cases[] = {
+        {"Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available\n"
+         "A,RXX,Foundation trust,,Own savings,£2m\n",
+         "p.csv:2:24: Amount \"\" is not an amount"},
+        {"Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available\n"
+         "A,RXX,Foundation trust,£1m,Own savings,\n",
+         "p.csv:2:41: Own_savings_available \"\" is not an amount"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        ta_capital_portfolio *pf = NULL;
+        const char *msg = NULL;
+        ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+        ck_assert_int_eq(
+            ta_capital_portfolio_read_buffer(pf, cases[k].text, strlen(cases[k].text), "p.csv", 0),
+            TA_EPARSE);
+        ck_assert_uint_eq(ta_capital_portfolio_row_error_count(pf), 1);
+        ck_assert_int_eq(ta_capital_portfolio_row_error(pf, 0, NULL, NULL, NULL, &msg), TA_OK);
+        ck_assert_msg(strstr(msg, cases[k].needle), "case %zu: %s", k, msg);
+        ta_capital_portfolio_free(pf);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("capital_finances");
@@ -379,6 +488,11 @@ int main(void)
     tcase_add_test(tc, proposals_csv_with_dates_and_register);
     tcase_add_test(tc, proposals_csv_columns_kept);
     tcase_add_test(tc, proposals_csv_errors);
+    tcase_add_test(tc, delegated_limit_names_whose_limit);
+    tcase_add_test(tc, a_segment_limit_of_zero_is_a_limit);
+    tcase_add_test(tc, a_successful_setter_clears_the_error);
+    tcase_add_test(tc, money_format_leaves_a_zero_sized_buffer_alone);
+    tcase_add_test(tc, proposals_csv_required_amounts);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
