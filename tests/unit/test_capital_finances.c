@@ -422,6 +422,32 @@ START_TEST(a_segment_limit_of_zero_is_a_limit)
 }
 END_TEST
 
+/* Rule: a portfolio's messages name the input line in full ("p.csv:10", two
+ * digits from line 10 on): here a row at line 10 repeating the row at line 2. */
+START_TEST(repeated_row_names_both_lines)
+{
+    const char *text = "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available\n"
+                       "A,RXX,Foundation trust,£1m,Own savings,£2m\n"
+                       "B,RXX,Foundation trust,£1m,Own savings,£2m\n"
+                       "C,RXX,Foundation trust,£1m,Own savings,£2m\n"
+                       "D,RXX,Foundation trust,£1m,Own savings,£2m\n"
+                       "E,RXX,Foundation trust,£1m,Own savings,£2m\n"
+                       "F,RXX,Foundation trust,£1m,Own savings,£2m\n"
+                       "G,RXX,Foundation trust,£1m,Own savings,£2m\n"
+                       "H,RXX,Foundation trust,£1m,Own savings,£2m\n"
+                       "A,RXX,Foundation trust,£1m,Own savings,£2m\n";
+    ta_capital_portfolio *pf = NULL;
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, text, strlen(text), "p.csv", 0), TA_OK);
+    ck_assert_uint_eq(ta_capital_portfolio_count(pf), 9);
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_EDUPLICATE);
+    ck_assert_str_eq(ta_capital_portfolio_error(pf),
+                     "p.csv:10: this row repeats the row at p.csv:2 exactly (scheme A of trust "
+                     "RXX would be counted twice)");
+    ta_capital_portfolio_free(pf);
+}
+END_TEST
+
 /* Rule: a successful setter clears the error text of the last failed call. */
 START_TEST(a_successful_setter_clears_the_error)
 {
@@ -490,6 +516,7 @@ int main(void)
     tcase_add_test(tc, proposals_csv_errors);
     tcase_add_test(tc, delegated_limit_names_whose_limit);
     tcase_add_test(tc, a_segment_limit_of_zero_is_a_limit);
+    tcase_add_test(tc, repeated_row_names_both_lines);
     tcase_add_test(tc, a_successful_setter_clears_the_error);
     tcase_add_test(tc, money_format_leaves_a_zero_sized_buffer_alone);
     tcase_add_test(tc, proposals_csv_required_amounts);
