@@ -617,6 +617,24 @@ static void bad(const char *text, ta_status want, const char *message)
     ta_criteria_free(c);
 }
 
+/* Rule: a criteria file's parameters are trimmed of spaces on both sides of
+ * the key and the value, and segment_at_most takes quarters 1..40. */
+START_TEST(criteria_file_parameter_edges)
+{
+    ta_criteria *c = NULL;
+    const char *params;
+    const char *text = "Id,Name,Kind,Parameters\n"
+                       "seg,Segment,segment_at_most, segment = 2 ; quarters = 40 \n";
+    ck_assert_int_eq(ta_criteria_new(&c, "t", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_load_csv_buffer(c, "t.csv", text, strlen(text)), TA_OK);
+    ck_assert_int_eq(ta_criteria_info(c, 0, NULL, NULL, NULL, &params, NULL, NULL), TA_OK);
+    ck_assert_str_eq(params, "segment=2;quarters=40");
+    ta_criteria_free(c);
+    bad("Id,Name,Kind,Parameters\nx,X,segment_at_most,segment=2;quarters=41\n", TA_EPARSE,
+        "t.csv:2:21: Parameters: quarters \"41\"");
+}
+END_TEST
+
 START_TEST(criteria_file)
 {
     ta_criteria *c = NULL;
@@ -917,6 +935,7 @@ int main(void)
     tcase_add_test(ts, close_verdict_and_iho_gate);
     tcase_add_test(ts, cqc_ratings_and_staleness);
     tcase_add_test(ts, criteria_file);
+    tcase_add_test(ts, criteria_file_parameter_edges);
     tcase_add_test(ts, argument_checks);
     tcase_add_test(ts, allocation_failure_sweep);
     suite_add_tcase(su, tr);
