@@ -15,6 +15,7 @@
 #include <check.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "trustassess.h"
@@ -632,6 +633,24 @@ START_TEST(criteria_file_parameter_edges)
     ta_criteria_free(c);
     bad("Id,Name,Kind,Parameters\nx,X,segment_at_most,segment=2;quarters=41\n", TA_EPARSE,
         "t.csv:2:21: Parameters: quarters \"41\"");
+    char row[400];
+    char name[202];
+    memset(name, 'n', 200);
+    name[200] = '\0';
+    snprintf(row, sizeof row, "Id,Name,Kind,Parameters\nlong,%s,no_deficit,\n", name);
+    ck_assert_int_eq(ta_criteria_new(&c, "t", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_load_csv_buffer(c, "t.csv", row, strlen(row)), TA_OK);
+    ck_assert_uint_eq(ta_criteria_count(c), 1);
+    ta_criteria_free(c);
+    strcat(name, "n"); /* 201 bytes */
+    snprintf(row, sizeof row, "Id,Name,Kind,Parameters\nlong,%s,no_deficit,\n", name);
+    char want[300];
+    snprintf(want, sizeof want, "t.csv:2:6: Name: must be 1 to 200 bytes, got \"%s\"", name);
+    bad(row, TA_EPARSE, want);
+    bad("Name,Kind,Parameters\nX,no_deficit,\n", TA_EPARSE,
+        "t.csv:1:1: the header has no Id column");
+    bad("Id,Name,Kind,Parameters\nx\n", TA_EPARSE,
+        "t.csv:2:1: Name: must be 1 to 200 bytes, got \"\"");
 }
 END_TEST
 
