@@ -144,6 +144,8 @@ START_TEST(as_of_and_evidence_errors)
         ta_status st;
     } cases[] = {
         {"Trust_code,Value\n", "evidence.csv:1: the header has no Judgement column", TA_EPARSE},
+        /* A row of one cell is not a blank line: it lacks its judgement. */
+        {"Trust_code,Judgement,Value\nRWX\n", "evidence.csv:2:1: Judgement \"\" must be 1 to 32", TA_EPARSE},
         {"Trust_code,Judgement,Value\nNOPE,partnership,yes\n",
          "evidence.csv:2:1: trust \"NOPE\" is not in the screened period Q2 2025/26", TA_ENOTFOUND},
         {"Trust_code,Judgement,Value\nRWX,partnership,maybe\n",
