@@ -36,8 +36,9 @@ TA_DEPS_REVIEW=(python3 ncal python3-holidays python3-icalendar)
 # plot() helper's test.
 TA_DEPS_PYTHON=(python3 python3-venv python3-setuptools python3-wheel python3-pytest python3-pandas
     python3-matplotlib)
-# R binding: R, its headers and toolchain glue, testthat.
-TA_DEPS_R=(r-base-core r-base-dev r-cran-testthat)
+# R binding: R, its headers and toolchain glue, testthat; python3 runs
+# scripts/check-r-enums.py (the glue's enum tables against the headers).
+TA_DEPS_R=(r-base-core r-base-dev r-cran-testthat python3)
 # Spreadsheet add-in: headless Calc with Python UNO, and the SDK's unoidl-write
 # for the add-in's type library.
 TA_DEPS_SPREADSHEET=(libreoffice-calc-nogui libreoffice-script-provider-python python3-uno

@@ -18,8 +18,9 @@ The style it reads (as the headers are written today):
   - structs:    typedef struct ta_x ta_x;  (opaque) or typedef struct ta_x {..} ta_x;
   - object-like #define NAME value (integer values evaluated when possible);
   - #if/#ifdef/#ifndef/#elif/#else/#endif: a declaration inside a branch whose
-    condition names EXPERIMENTAL (e.g. #ifdef TA_EXPERIMENTAL_API, zstd's
-    ZSTD_STATIC_LINKING_ONLY pattern) is marked experimental; code inside
+    condition names EXPERIMENTAL, STATIC_LINKING_ONLY or UNSTABLE (e.g. #ifdef
+    TA_EXPERIMENTAL_API; zstd's ZSTD_STATIC_LINKING_ONLY pattern) is marked
+    experimental (EXPERIMENTAL_MARKERS); code inside
     `#ifdef __cplusplus` (extern "C" { ... }) is ignored.
 
 Interface (import with sys.path pointing at scripts/):
@@ -253,8 +254,13 @@ class Api:
                 "structs": [s.as_dict() for s in self.structs.values()]}
 
 
+#: Words that make an #if condition an experimental guard (a macro such as
+#: TA_EXPERIMENTAL_API or TA_STATIC_LINKING_ONLY, zstd's pattern).
+EXPERIMENTAL_MARKERS = ("EXPERIMENTAL", "STATIC_LINKING_ONLY", "UNSTABLE")
+
+
 def _is_experimental(guards: Sequence[str]) -> bool:
-    return any("EXPERIMENTAL" in g and not g.startswith("!") for g in guards)
+    return any(m in g and not g.startswith("!") for g in guards for m in EXPERIMENTAL_MARKERS)
 
 
 # ---- lexing: comments, preprocessor lines, code -------------------------------------------

@@ -5,12 +5,14 @@
 #
 # 1. installs BUILD_DIR into a temporary prefix and points PKG_CONFIG_PATH and
 #    LD_LIBRARY_PATH at it (the package's configure finds it with pkg-config);
-# 2. R CMD build bindings/r, then R CMD check --no-manual on the tarball (which
+# 2. checks the glue's tables of enum names (bindings/r/src) against the
+#    installed headers (scripts/check-r-enums.py);
+# 3. R CMD build bindings/r, then R CMD check --no-manual on the tarball (which
 #    runs the testthat suites and the Rd examples); FAILS if the check reports
 #    any ERROR or WARNING (NOTEs are shown, not fatal);
-# 3. installs the package into a temporary library and runs the issue's
+# 4. installs the package into a temporary library and runs the issue's
 #    one-liner (the Q4 league table of the bundled NHS England file);
-# 4. compares league_table() with the CSV of the `trustassess` command
+# 5. compares league_table() with the CSV of the `trustassess` command
 #    (BUILD_DIR/examples/trustassess/trustassess), row by row and cell by cell,
 #    for Q4 and for every quarter. Without the command this step is skipped
 #    with a note, or FAILS when TA_REQUIRE_CLI=1.
@@ -33,7 +35,7 @@ fail() {
     exit 1
 }
 
-for tool in R Rscript cmake pkg-config; do
+for tool in R Rscript cmake pkg-config python3; do
     command -v "$tool" >/dev/null || fail "$tool not found; run scripts/install-deps.sh"
 done
 [[ -d "$build" ]] || fail "no build directory $build; build the library first"
@@ -54,6 +56,10 @@ export PKG_CONFIG_PATH="$(dirname "$pc")${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 libdir=$(pkg-config --variable=libdir trustassess)
 export LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 echo "   libtrustassess $(pkg-config --modversion trustassess) in $libdir"
+
+echo "== the R glue's enum tables against the installed headers"
+python3 "$root/scripts/check-r-enums.py" "$prefix/include" "$root/bindings/r/src" ||
+    fail "the R glue's enum tables disagree with the headers (scripts/check-r-enums.py)"
 
 echo "== R CMD build bindings/r"
 (cd "$work" && R CMD build --no-build-vignettes "$root/bindings/r") >"$work/build.log" 2>&1 ||

@@ -100,12 +100,29 @@ void *tar_guard_get(SEXP x, enum tar_kind kind, const char *what)
     return p;
 }
 
-/* Class stem and status name of each status, by value. */
-static const char *const stems[] = {"ok",    "invalid", "nomem", "notfound", "duplicate",
-                                    "parse", "io",      "range", "state",    "inconsistent"};
-static const char *const names[] = {"TA_OK",         "TA_EINVAL",       "TA_ENOMEM", "TA_ENOTFOUND",
-                                    "TA_EDUPLICATE", "TA_EPARSE",       "TA_EIO",    "TA_ERANGE",
-                                    "TA_ESTATE",     "TA_EINCONSISTENT"};
+/* Class stem and status name of each status, by value. Designated, so that
+ * scripts/check-r-enums.py (run by scripts/test-r.sh) can check that they
+ * name every constant of the headers' ta_status. */
+static const char *const stems[] = {[TA_OK] = "ok",
+                                    [TA_EINVAL] = "invalid",
+                                    [TA_ENOMEM] = "nomem",
+                                    [TA_ENOTFOUND] = "notfound",
+                                    [TA_EDUPLICATE] = "duplicate",
+                                    [TA_EPARSE] = "parse",
+                                    [TA_EIO] = "io",
+                                    [TA_ERANGE] = "range",
+                                    [TA_ESTATE] = "state",
+                                    [TA_EINCONSISTENT] = "inconsistent"};
+static const char *const names[] = {[TA_OK] = "TA_OK",
+                                    [TA_EINVAL] = "TA_EINVAL",
+                                    [TA_ENOMEM] = "TA_ENOMEM",
+                                    [TA_ENOTFOUND] = "TA_ENOTFOUND",
+                                    [TA_EDUPLICATE] = "TA_EDUPLICATE",
+                                    [TA_EPARSE] = "TA_EPARSE",
+                                    [TA_EIO] = "TA_EIO",
+                                    [TA_ERANGE] = "TA_ERANGE",
+                                    [TA_ESTATE] = "TA_ESTATE",
+                                    [TA_EINCONSISTENT] = "TA_EINCONSISTENT"};
 
 void tar_raise(int status, const char *message)
 {

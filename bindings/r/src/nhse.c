@@ -288,14 +288,22 @@ SEXP tar_league(SEXP handle, SEXP quarter, SEXP trust_type, SEXP kind, SEXP cuto
 
 /* ---- verification ------------------------------------------------------- */
 
+/* The command's words for modes and verdicts. Designated, so that
+ * scripts/check-r-enums.py (run by scripts/test-r.sh) can check that they
+ * name every constant of the headers' enums. */
+static const char *const mode_names[] = {
+    [TA_STEP_BY_STEP] = "step-by-step", [TA_END_TO_END] = "end-to-end"};
+static const char *const verdict_names[] = {
+    [TA_AGREES] = "agrees", [TA_EXPLAINED] = "explained", [TA_UNEXPLAINED] = "unexplained"};
+
 static const char *mode_name(ta_verify_mode m)
 {
-    return m == TA_STEP_BY_STEP ? "step-by-step" : "end-to-end";
+    return (unsigned)m < sizeof mode_names / sizeof *mode_names ? mode_names[m] : "";
 }
 
 static const char *verdict_name(ta_verdict v)
 {
-    return v == TA_AGREES ? "agrees" : v == TA_EXPLAINED ? "explained" : "unexplained";
+    return (unsigned)v < sizeof verdict_names / sizeof *verdict_names ? verdict_names[v] : "";
 }
 
 /* list(summary = list(cols), differences = list(cols), unchecked = list(cols), ok, notes) */
