@@ -30,11 +30,12 @@ struct ta_capital_rules {
     char source[TA_CAPITAL_PARAM_COUNT][TAI_CAPITAL_SOURCE_MAX + 1];
 };
 
-/* A growable NUL-separated text buffer. */
-typedef struct tai_text {
+/* The proposal's reason and output texts, NUL-separated in one buffer (a
+ * pool of strings read by offset, not the growing string of common/text.h). */
+typedef struct tai_capital_texts {
     char *buf;
     size_t len, cap;
-} tai_text;
+} tai_capital_texts;
 
 struct ta_capital_proposal {
     ta_allocator alloc;
@@ -66,7 +67,7 @@ struct ta_capital_proposal {
     unsigned docs;
     int64_t compared, largest_light, headroom;
     int has_headroom, split_flagged;
-    tai_text text;
+    tai_capital_texts text;
     const char *reason_rule[TAI_CAPITAL_MAX_REASONS];
     size_t reason_off[TAI_CAPITAL_MAX_REASONS];
     size_t n_reasons;

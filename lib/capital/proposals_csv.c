@@ -454,18 +454,24 @@ ta_status ta_capital_portfolio_read_buffer(ta_capital_portfolio *pf, const char 
     return TA_OK;
 }
 
+/* The portfolio and the flags of one read, for tai_parse_file. */
+typedef struct read_call {
+    ta_capital_portfolio *pf;
+    unsigned flags;
+} read_call;
+
+static ta_status parse_buffer(void *call, const char *data, size_t len, const char *name)
+{
+    read_call *c = call;
+    return ta_capital_portfolio_read_buffer(c->pf, data, len, name, c->flags);
+}
+
 ta_status ta_capital_portfolio_read_csv(ta_capital_portfolio *pf, const char *path, unsigned flags)
 {
+    read_call call = {pf, flags};
     if (pf == NULL)
         return TA_EINVAL;
     if (path == NULL)
         return tai_error_set(&pf->err, TA_EINVAL, "proposals file path is NULL");
-    char *data;
-    size_t len;
-    ta_status st = tai_read_file(&pf->alloc, path, &data, &len, &pf->err);
-    if (st != TA_OK)
-        return st;
-    st = ta_capital_portfolio_read_buffer(pf, data, len, path, flags);
-    tai_free(&pf->alloc, data);
-    return st;
+    return tai_parse_file(&pf->alloc, path, &pf->err, parse_buffer, &call);
 }

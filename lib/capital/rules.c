@@ -688,18 +688,16 @@ ta_status ta_capital_rules_load_buffer(ta_capital_rules *r, const char *data, si
     return load_text(r, data == NULL ? "" : data, len, name == NULL ? "rules" : name);
 }
 
+static ta_status parse_buffer(void *r, const char *data, size_t len, const char *name)
+{
+    return load_text(r, data, len, name);
+}
+
 ta_status ta_capital_rules_load_csv(ta_capital_rules *r, const char *path)
 {
     if (r == NULL)
         return TA_EINVAL;
     if (path == NULL)
         return tai_error_set(&r->err, TA_EINVAL, "rules file path is NULL");
-    char *data;
-    size_t len;
-    ta_status st = tai_read_file(&r->alloc, path, &data, &len, &r->err);
-    if (st != TA_OK)
-        return st;
-    st = load_text(r, data, len, path);
-    tai_free(&r->alloc, data);
-    return st;
+    return tai_parse_file(&r->alloc, path, &r->err, parse_buffer, r);
 }

@@ -100,3 +100,18 @@ ta_status tai_read_file(const ta_allocator *a, const char *path, char **data, si
     *len = n;
     return TA_OK;
 }
+
+ta_status tai_parse_file(const ta_allocator *a, const char *path, tai_error *err,
+                         tai_buffer_parser parse, void *handle)
+{
+    char *data = NULL;
+    size_t len = 0;
+    ta_status st;
+    if (!path)
+        return tai_error_set(err, TA_EINVAL, "path is NULL");
+    if ((st = tai_read_file(a, path, &data, &len, err)) != TA_OK)
+        return st;
+    st = parse(handle, data, len, path);
+    tai_free(a, data);
+    return st;
+}

@@ -158,7 +158,7 @@ static tai_criterion *find(const ta_criteria *c, const char *id)
 /* Checks what every kind shares and appends a criterion with the canonical
  * Parameters text `params` and reference `ref` (may be NULL). */
 static ta_status add(ta_criteria *c, const char *id, const char *name, ta_criterion_kind kind,
-                     const char *ref, tai_etext *params, tai_criterion **out)
+                     const char *ref, tai_text *params, tai_criterion **out)
 {
     tai_criterion x;
     ta_status st = params->st;
@@ -171,14 +171,14 @@ static ta_status add(ta_criteria *c, const char *id, const char *name, ta_criter
         x.kind = kind;
         x.id = tai_strdup(&c->alloc, id);
         x.name = tai_strdup(&c->alloc, name);
-        x.params = tai_etext_dup(params);
+        x.params = tai_text_dup(params);
         x.source = tai_strdup(&c->alloc, "");
         x.reading = tai_strdup(&c->alloc, "");
         x.ref = tai_strdup(&c->alloc, ref ? ref : "");
         if (!x.id || !x.name || !x.params || !x.source || !x.reading || !x.ref)
             st = TA_ENOMEM;
     }
-    tai_etext_free(params);
+    tai_text_free(params);
     if (st != TA_OK) {
         criterion_free(&c->alloc, &x);
         return tai_error_set(&c->err, st, "out of memory adding criterion %s", id);
@@ -215,7 +215,7 @@ ta_status ta_criteria_add_segment_at_most(ta_criteria *c, const char *id, const 
                                           int segment, int quarters)
 {
     tai_criterion *x;
-    tai_etext p;
+    tai_text p;
     ta_status st;
     if (!c)
         return TA_EINVAL;
@@ -228,11 +228,11 @@ ta_status ta_criteria_add_segment_at_most(ta_criteria *c, const char *id, const 
     if (quarters < 1 || quarters > 40)
         return tai_error_set(&c->err, TA_EINVAL, "criterion %s: quarters %d is not 1..40", id,
                              quarters);
-    tai_etext_init(&p, &c->alloc);
-    tai_etext_puts(&p, "segment=");
-    tai_etext_int(&p, segment);
-    tai_etext_puts(&p, ";quarters=");
-    tai_etext_int(&p, quarters);
+    tai_text_init(&p, &c->alloc);
+    tai_text_puts(&p, "segment=");
+    tai_text_int(&p, segment);
+    tai_text_puts(&p, ";quarters=");
+    tai_text_int(&p, quarters);
     if ((st = add(c, id, name, TA_CRITERION_SEGMENT_AT_MOST, NULL, &p, &x)) != TA_OK)
         return st;
     x->segment = segment;
@@ -243,14 +243,14 @@ ta_status ta_criteria_add_segment_at_most(ta_criteria *c, const char *id, const 
 static ta_status add_flag(ta_criteria *c, const char *id, const char *name, ta_criterion_kind k)
 {
     tai_criterion *x;
-    tai_etext p;
+    tai_text p;
     ta_status st;
     if (!c)
         return TA_EINVAL;
     tai_error_clear(&c->err);
     if ((st = check_common(c, id, name)) != TA_OK)
         return st;
-    tai_etext_init(&p, &c->alloc);
+    tai_text_init(&p, &c->alloc);
     return add(c, id, name, k, NULL, &p, &x);
 }
 
@@ -268,7 +268,7 @@ ta_status ta_criteria_add_domain_score_at_most(ta_criteria *c, const char *id, c
                                                const char *domain, double threshold)
 {
     tai_criterion *x;
-    tai_etext p;
+    tai_text p;
     ta_status st;
     if (!c)
         return TA_EINVAL;
@@ -279,11 +279,11 @@ ta_status ta_criteria_add_domain_score_at_most(ta_criteria *c, const char *id, c
     if (!isfinite(threshold) || threshold < 1.0 || threshold > 4.0)
         return tai_error_set(&c->err, TA_EINVAL,
                              "criterion %s: threshold must be a number from 1 to 4", id);
-    tai_etext_init(&p, &c->alloc);
-    tai_etext_puts(&p, "domain=");
-    tai_etext_puts(&p, domain);
-    tai_etext_puts(&p, ";threshold=");
-    tai_etext_figure(&p, threshold);
+    tai_text_init(&p, &c->alloc);
+    tai_text_puts(&p, "domain=");
+    tai_text_puts(&p, domain);
+    tai_text_puts(&p, ";threshold=");
+    tai_text_figure(&p, threshold);
     if ((st = add(c, id, name, TA_CRITERION_DOMAIN_SCORE_AT_MOST, domain, &p, &x)) != TA_OK)
         return st;
     x->threshold = threshold;
@@ -294,17 +294,17 @@ static ta_status add_ref(ta_criteria *c, const char *id, const char *name, ta_cr
                          const char *key, const char *what, const char *ref)
 {
     tai_criterion *x;
-    tai_etext p;
+    tai_text p;
     ta_status st;
     if (!c)
         return TA_EINVAL;
     tai_error_clear(&c->err);
     if ((st = check_common(c, id, name)) != TA_OK || (st = check_ref(c, id, what, ref)) != TA_OK)
         return st;
-    tai_etext_init(&p, &c->alloc);
-    tai_etext_puts(&p, key);
-    tai_etext_puts(&p, "=");
-    tai_etext_puts(&p, ref);
+    tai_text_init(&p, &c->alloc);
+    tai_text_puts(&p, key);
+    tai_text_puts(&p, "=");
+    tai_text_puts(&p, ref);
     return add(c, id, name, k, ref, &p, &x);
 }
 
@@ -332,7 +332,7 @@ ta_status ta_criteria_add_cqc_rating(ta_criteria *c, const char *id, const char 
     static const char *const words[] = {"", "outstanding", "good", "requires_improvement",
                                         "inadequate"};
     tai_criterion *x;
-    tai_etext p;
+    tai_text p;
     ta_status st;
     if (!c)
         return TA_EINVAL;
@@ -342,9 +342,9 @@ ta_status ta_criteria_add_cqc_rating(ta_criteria *c, const char *id, const char 
     if (at_least < TA_CQC_OUTSTANDING || at_least > TA_CQC_INADEQUATE)
         return tai_error_set(&c->err, TA_EINVAL, "criterion %s: unknown CQC rating %d", id,
                              (int)at_least);
-    tai_etext_init(&p, &c->alloc);
-    tai_etext_puts(&p, "cqc_at_least=");
-    tai_etext_puts(&p, words[at_least]);
+    tai_text_init(&p, &c->alloc);
+    tai_text_puts(&p, "cqc_at_least=");
+    tai_text_puts(&p, words[at_least]);
     if ((st = add(c, id, name, TA_CRITERION_CQC_RATING, NULL, &p, &x)) != TA_OK)
         return st;
     x->cqc = at_least;

@@ -331,19 +331,15 @@ ta_status ta_criteria_load_csv_buffer(ta_criteria *c, const char *name, const ch
     return st;
 }
 
+static ta_status parse_buffer(void *c, const char *data, size_t len, const char *name)
+{
+    return ta_criteria_load_csv_buffer(c, name, data, len);
+}
+
 ta_status ta_criteria_load_csv(ta_criteria *c, const char *path)
 {
-    char *data = NULL;
-    size_t len = 0;
-    ta_status st;
     if (!c)
         return TA_EINVAL;
     tai_error_clear(&c->err);
-    if (!path)
-        return tai_error_set(&c->err, TA_EINVAL, "path is NULL");
-    if ((st = tai_read_file(&c->alloc, path, &data, &len, &c->err)) != TA_OK)
-        return st;
-    st = ta_criteria_load_csv_buffer(c, path, data, len);
-    tai_free(&c->alloc, data);
-    return st;
+    return tai_parse_file(&c->alloc, path, &c->err, parse_buffer, c);
 }

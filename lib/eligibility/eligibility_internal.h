@@ -14,7 +14,7 @@
 
 #include "common/error.h"
 #include "common/strmap.h"
-#include "etext.h"
+#include "common/text.h"
 #include "trustassess/eligibility.h"
 
 /* Comparisons of decimal figures allow this much binary rounding. */
@@ -96,14 +96,14 @@ struct ta_screen {
     int has_run;
     int has_iho;
     tai_level levels[2];
-    tai_etext out;
+    tai_text out;
     /* peer statistics of the current run (peers.c) */
     tai_strmap peer_map;
     int peer_map_ready;
     struct tai_peer_stat {
         double value;
         size_t n_peers;
-    } *peer_stats;
+    } * peer_stats;
     size_t n_peer_stats, peer_stats_cap;
 };
 

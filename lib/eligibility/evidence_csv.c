@@ -247,19 +247,15 @@ ta_status ta_screen_read_evidence(ta_screen *s, const char *data, size_t len, co
     return st;
 }
 
+static ta_status parse_buffer(void *s, const char *data, size_t len, const char *name)
+{
+    return ta_screen_read_evidence(s, data, len, name);
+}
+
 ta_status ta_screen_read_evidence_csv(ta_screen *s, const char *path)
 {
-    char *data = NULL;
-    size_t len = 0;
-    ta_status st;
     if (!s)
         return TA_EINVAL;
     tai_error_clear(&s->err);
-    if (!path)
-        return tai_error_set(&s->err, TA_EINVAL, "path is NULL");
-    if ((st = tai_read_file(&s->alloc, path, &data, &len, &s->err)) != TA_OK)
-        return st;
-    st = ta_screen_read_evidence(s, data, len, path);
-    tai_free(&s->alloc, data);
-    return st;
+    return tai_parse_file(&s->alloc, path, &s->err, parse_buffer, s);
 }

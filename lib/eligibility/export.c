@@ -11,20 +11,20 @@
 #include "eligibility_internal.h"
 
 /* Criterion IDs of trust i with outcome o, joined by ';'. */
-static void ids_with(tai_etext *t, const tai_level *l, size_t i, ta_criterion_outcome o)
+static void ids_with(tai_text *t, const tai_level *l, size_t i, ta_criterion_outcome o)
 {
     int first = 1;
     for (size_t k = 0; k < l->n_criteria; k++)
         if (l->results[i * l->n_criteria + k].outcome == o) {
             if (!first)
-                tai_etext_puts(t, ";");
-            tai_etext_puts(t, l->ids[k]);
+                tai_text_puts(t, ";");
+            tai_text_puts(t, l->ids[k]);
             first = 0;
         }
 }
 
 /* A failure in a scratch text becomes the output's (the scratch is cleared and reused). */
-static void keep_failure(tai_etext *o, const tai_etext *scratch)
+static void keep_failure(tai_text *o, const tai_text *scratch)
 {
     if (scratch->st != TA_OK && o->st == TA_OK)
         o->st = scratch->st;
@@ -32,89 +32,89 @@ static void keep_failure(tai_etext *o, const tai_etext *scratch)
 
 static void write_csv(ta_screen *s, const char *code)
 {
-    tai_etext *o = &s->out, cell;
+    tai_text *o = &s->out, cell;
     const tai_level *l = &s->levels[0];
-    tai_etext_init(&cell, &s->alloc);
-    tai_etext_puts(o, "Trust_code,Trust_name,Trust_type,Verdict,Criteria_met,Criteria_failed,"
-                      "Criteria_no_evidence,Change,IHO_verdict,Reasons\n");
+    tai_text_init(&cell, &s->alloc);
+    tai_text_puts(o, "Trust_code,Trust_name,Trust_type,Verdict,Criteria_met,Criteria_failed,"
+                     "Criteria_no_evidence,Change,IHO_verdict,Reasons\n");
     for (size_t i = 0; i < s->n_trusts; i++) {
         const tai_screen_trust *t = &s->trusts[i];
         if (code && strcmp(code, t->code) != 0)
             continue;
-        tai_etext_csv_field(o, t->code);
-        tai_etext_puts(o, ",");
-        tai_etext_csv_field(o, t->name);
-        tai_etext_puts(o, ",");
-        tai_etext_csv_field(o, t->type);
-        tai_etext_puts(o, ",");
-        tai_etext_puts(o, ta_eligibility_name(l->verdicts[i]));
+        tai_text_csv_field(o, t->code);
+        tai_text_puts(o, ",");
+        tai_text_csv_field(o, t->name);
+        tai_text_puts(o, ",");
+        tai_text_csv_field(o, t->type);
+        tai_text_puts(o, ",");
+        tai_text_puts(o, ta_eligibility_name(l->verdicts[i]));
         for (int oc = TA_MET; oc <= TA_NO_EVIDENCE; oc++) {
-            tai_etext_clear(&cell);
+            tai_text_clear(&cell);
             ids_with(&cell, l, i, (ta_criterion_outcome)oc);
             keep_failure(o, &cell);
-            tai_etext_puts(o, ",");
-            tai_etext_csv_field(o, cell.data ? cell.data : "");
+            tai_text_puts(o, ",");
+            tai_text_csv_field(o, cell.data ? cell.data : "");
         }
-        tai_etext_puts(o, ",");
-        tai_etext_csv_field(o, l->changes[i]);
-        tai_etext_puts(o, ",");
+        tai_text_puts(o, ",");
+        tai_text_csv_field(o, l->changes[i]);
+        tai_text_puts(o, ",");
         if (s->has_iho)
-            tai_etext_puts(o, ta_eligibility_name(s->levels[1].verdicts[i]));
-        tai_etext_clear(&cell);
+            tai_text_puts(o, ta_eligibility_name(s->levels[1].verdicts[i]));
+        tai_text_clear(&cell);
         for (size_t k = 0; k < l->n_criteria; k++) {
             if (k)
-                tai_etext_puts(&cell, " | ");
-            tai_etext_puts(&cell, l->ids[k]);
-            tai_etext_puts(&cell, ": ");
-            tai_etext_puts(&cell, l->results[i * l->n_criteria + k].reason);
+                tai_text_puts(&cell, " | ");
+            tai_text_puts(&cell, l->ids[k]);
+            tai_text_puts(&cell, ": ");
+            tai_text_puts(&cell, l->results[i * l->n_criteria + k].reason);
         }
-        tai_etext_puts(o, ",");
-        tai_etext_csv_field(o, cell.data ? cell.data : "");
-        tai_etext_puts(o, "\n");
+        tai_text_puts(o, ",");
+        tai_text_csv_field(o, cell.data ? cell.data : "");
+        tai_text_puts(o, "\n");
         keep_failure(o, &cell);
     }
-    tai_etext_free(&cell);
+    tai_text_free(&cell);
 }
 
-static void cell(tai_etext *o, const char *text, size_t width)
+static void cell(tai_text *o, const char *text, size_t width)
 {
     size_t n = strlen(text);
-    tai_etext_puts(o, text);
-    tai_etext_pad(o, ' ', n < width ? width - n + 2 : 2);
+    tai_text_puts(o, text);
+    tai_text_pad(o, ' ', n < width ? width - n + 2 : 2);
 }
 
-static void count_cell(tai_etext *o, size_t n, size_t width)
+static void count_cell(tai_text *o, size_t n, size_t width)
 {
-    tai_etext num;
-    tai_etext_init(&num, o->alloc);
-    tai_etext_int(&num, (int64_t)n);
+    tai_text num;
+    tai_text_init(&num, o->alloc);
+    tai_text_int(&num, (int64_t)n);
     if (num.st == TA_OK)
-        tai_etext_pad(o, ' ', width > num.len ? width - num.len : 0);
-    tai_etext_puts(o, num.st == TA_OK ? num.data : "?");
-    tai_etext_puts(o, "  ");
+        tai_text_pad(o, ' ', width > num.len ? width - num.len : 0);
+    tai_text_puts(o, num.st == TA_OK ? num.data : "?");
+    tai_text_puts(o, "  ");
     if (num.st != TA_OK)
         o->st = num.st;
-    tai_etext_free(&num);
+    tai_text_free(&num);
 }
 
-static void write_criteria_lines(tai_etext *o, const tai_level *l, size_t i, const char *title)
+static void write_criteria_lines(tai_text *o, const tai_level *l, size_t i, const char *title)
 {
-    tai_etext_puts(o, "    ");
-    tai_etext_puts(o, title);
-    tai_etext_puts(o, "\n");
+    tai_text_puts(o, "    ");
+    tai_text_puts(o, title);
+    tai_text_puts(o, "\n");
     for (size_t k = 0; k < l->n_criteria; k++) {
         const tai_result *r = &l->results[i * l->n_criteria + k];
-        tai_etext_puts(o, "      ");
+        tai_text_puts(o, "      ");
         cell(o, l->ids[k], 17);
         cell(o, ta_criterion_outcome_name(r->outcome), 11);
-        tai_etext_puts(o, r->reason);
-        tai_etext_puts(o, "\n");
+        tai_text_puts(o, r->reason);
+        tai_text_puts(o, "\n");
     }
 }
 
 static void write_table(ta_screen *s, const char *code)
 {
-    tai_etext *o = &s->out;
+    tai_text *o = &s->out;
     const tai_level *l = &s->levels[0];
     size_t wcode = 5, wname = 4;
     for (size_t i = 0; i < s->n_trusts; i++) {
@@ -128,10 +128,10 @@ static void write_table(ta_screen *s, const char *code)
     cell(o, "Trust", wcode);
     cell(o, "Name", wname);
     cell(o, "Verdict", 12);
-    tai_etext_puts(o, "Met  Failed  No evidence  ");
+    tai_text_puts(o, "Met  Failed  No evidence  ");
     if (s->has_iho)
         cell(o, "IHO", 12);
-    tai_etext_puts(o, "Change\n");
+    tai_text_puts(o, "Change\n");
     for (size_t i = 0; i < s->n_trusts; i++) {
         const tai_screen_trust *t = &s->trusts[i];
         if (code && strcmp(code, t->code) != 0)
@@ -144,8 +144,8 @@ static void write_table(ta_screen *s, const char *code)
         count_cell(o, l->counts[3 * i + 2], 11);
         if (s->has_iho)
             cell(o, ta_eligibility_name(s->levels[1].verdicts[i]), 12);
-        tai_etext_puts(o, l->changes[i]);
-        tai_etext_puts(o, "\n");
+        tai_text_puts(o, l->changes[i]);
+        tai_text_puts(o, "\n");
         if (code) {
             write_criteria_lines(o, l, i, "AFT criteria:");
             if (s->has_iho)
@@ -154,83 +154,83 @@ static void write_table(ta_screen *s, const char *code)
     }
 }
 
-static void json_number(tai_etext *o, int has, double v)
+static void json_number(tai_text *o, int has, double v)
 {
     if (has)
-        tai_etext_figure(o, v);
+        tai_text_figure(o, v);
     else
-        tai_etext_puts(o, "null");
+        tai_text_puts(o, "null");
 }
 
 static void json_level(ta_screen *s, const tai_level *l, size_t i)
 {
-    tai_etext *o = &s->out;
-    tai_etext_puts(o, "{\"verdict\": ");
-    tai_etext_json_string(o, ta_eligibility_name(l->verdicts[i]));
-    tai_etext_puts(o, ", \"change\": ");
-    tai_etext_json_string(o, l->changes[i]);
-    tai_etext_puts(o, ", \"criteria\": [");
+    tai_text *o = &s->out;
+    tai_text_puts(o, "{\"verdict\": ");
+    tai_text_json_string(o, ta_eligibility_name(l->verdicts[i]));
+    tai_text_puts(o, ", \"change\": ");
+    tai_text_json_string(o, l->changes[i]);
+    tai_text_puts(o, ", \"criteria\": [");
     for (size_t k = 0; k < l->n_criteria; k++) {
         const tai_result *r = &l->results[i * l->n_criteria + k];
-        tai_etext_puts(o, k ? ",\n      {\"id\": " : "\n      {\"id\": ");
-        tai_etext_json_string(o, l->ids[k]);
-        tai_etext_puts(o, ", \"name\": ");
-        tai_etext_json_string(o, l->names[k]);
-        tai_etext_puts(o, ", \"outcome\": ");
-        tai_etext_json_string(o, ta_criterion_outcome_name(r->outcome));
-        tai_etext_puts(o, ", \"value\": ");
+        tai_text_puts(o, k ? ",\n      {\"id\": " : "\n      {\"id\": ");
+        tai_text_json_string(o, l->ids[k]);
+        tai_text_puts(o, ", \"name\": ");
+        tai_text_json_string(o, l->names[k]);
+        tai_text_puts(o, ", \"outcome\": ");
+        tai_text_json_string(o, ta_criterion_outcome_name(r->outcome));
+        tai_text_puts(o, ", \"value\": ");
         json_number(o, r->has_value, r->value);
-        tai_etext_puts(o, ", \"threshold\": ");
+        tai_text_puts(o, ", \"threshold\": ");
         json_number(o, r->has_threshold, r->threshold);
-        tai_etext_puts(o, ", \"period\": ");
+        tai_text_puts(o, ", \"period\": ");
         if (r->period < s->n_periods)
-            tai_etext_json_string(o, s->labels[r->period]);
+            tai_text_json_string(o, s->labels[r->period]);
         else
-            tai_etext_puts(o, "null");
-        tai_etext_puts(o, ", \"reason\": ");
-        tai_etext_json_string(o, r->reason);
-        tai_etext_puts(o, "}");
+            tai_text_puts(o, "null");
+        tai_text_puts(o, ", \"reason\": ");
+        tai_text_json_string(o, r->reason);
+        tai_text_puts(o, "}");
     }
-    tai_etext_puts(o, "]}");
+    tai_text_puts(o, "]}");
 }
 
 static void write_json(ta_screen *s, const char *code)
 {
-    tai_etext *o = &s->out;
+    tai_text *o = &s->out;
     int first = 1;
-    tai_etext_puts(o, "{\"periods\": [");
+    tai_text_puts(o, "{\"periods\": [");
     for (size_t q = 0; q < s->n_periods; q++) {
         if (q)
-            tai_etext_puts(o, ", ");
-        tai_etext_json_string(o, s->labels[q]);
+            tai_text_puts(o, ", ");
+        tai_text_json_string(o, s->labels[q]);
     }
-    tai_etext_puts(o, "],\n \"trusts\": [");
+    tai_text_puts(o, "],\n \"trusts\": [");
     for (size_t i = 0; i < s->n_trusts; i++) {
         const tai_screen_trust *t = &s->trusts[i];
         if (code && strcmp(code, t->code) != 0)
             continue;
-        tai_etext_puts(o, first ? "\n  {\"code\": " : ",\n  {\"code\": ");
+        tai_text_puts(o, first ? "\n  {\"code\": " : ",\n  {\"code\": ");
         first = 0;
-        tai_etext_json_string(o, t->code);
-        tai_etext_puts(o, ", \"name\": ");
-        tai_etext_json_string(o, t->name);
-        tai_etext_puts(o, ", \"type\": ");
-        tai_etext_json_string(o, t->type);
-        tai_etext_puts(o, ",\n   \"aft\": ");
+        tai_text_json_string(o, t->code);
+        tai_text_puts(o, ", \"name\": ");
+        tai_text_json_string(o, t->name);
+        tai_text_puts(o, ", \"type\": ");
+        tai_text_json_string(o, t->type);
+        tai_text_puts(o, ",\n   \"aft\": ");
         json_level(s, &s->levels[0], i);
-        tai_etext_puts(o, ",\n   \"iho\": ");
+        tai_text_puts(o, ",\n   \"iho\": ");
         if (s->has_iho)
             json_level(s, &s->levels[1], i);
         else
-            tai_etext_puts(o, "null");
-        tai_etext_puts(o, "}");
+            tai_text_puts(o, "null");
+        tai_text_puts(o, "}");
     }
-    tai_etext_puts(o, "]}\n");
+    tai_text_puts(o, "]}\n");
 }
 
 ta_status tai_screen_write(ta_screen *s, ta_screen_format format, const char *code)
 {
-    tai_etext_clear(&s->out);
+    tai_text_clear(&s->out);
     if (format == TA_SCREEN_CSV)
         write_csv(s, code);
     else if (format == TA_SCREEN_TABLE)

@@ -25,7 +25,7 @@ typedef struct build {
     const tai_criterion *c;
     const tai_screen_trust *t;
     tai_result *r;
-    tai_etext reason, change;
+    tai_text reason, change;
 } build;
 
 static void outcome(build *b, ta_criterion_outcome o)
@@ -44,10 +44,10 @@ static void figures(build *b, int has_value, double value, int has_threshold, do
 }
 
 /* The period label's first word ("Q2" of "Q2 2025/26"). */
-static void period_word(tai_etext *t, const char *label)
+static void period_word(tai_text *t, const char *label)
 {
     const char *sp = strchr(label, ' ');
-    tai_etext_append(t, label, sp ? (size_t)(sp - label) : strlen(label));
+    tai_text_append(t, label, sp ? (size_t)(sp - label) : strlen(label));
 }
 
 /* " (taken from Q3 2025/26, the latest quarter with it)" when q is not the last. */
@@ -55,9 +55,9 @@ static void taken_from(build *b, size_t q)
 {
     if (q + 1 == b->s->n_periods)
         return;
-    tai_etext_puts(&b->reason, " (taken from ");
-    tai_etext_puts(&b->reason, b->s->labels[q]);
-    tai_etext_puts(&b->reason, ", the latest quarter with it)");
+    tai_text_puts(&b->reason, " (taken from ");
+    tai_text_puts(&b->reason, b->s->labels[q]);
+    tai_text_puts(&b->reason, ", the latest quarter with it)");
 }
 
 /* ---- segment history ---------------------------------------------------- */
@@ -73,13 +73,13 @@ static ta_status segment_rule(build *b)
     if ((size_t)k > s->n_periods) {
         outcome(b, TA_NO_EVIDENCE);
         figures(b, 0, 0, 1, c->segment, (size_t)-1);
-        tai_etext_puts(&b->reason, "needs the adjusted segment in each of the last ");
-        tai_etext_int(&b->reason, k);
-        tai_etext_puts(&b->reason, " quarters, but ");
-        tai_etext_int(&b->reason, (int64_t)s->n_periods);
-        tai_etext_puts(&b->reason, s->n_periods == 1 ? " quarter is" : " quarters are");
-        tai_etext_puts(&b->reason, " screened");
-        tai_etext_puts(&b->change, "adjusted segments for more quarters");
+        tai_text_puts(&b->reason, "needs the adjusted segment in each of the last ");
+        tai_text_int(&b->reason, k);
+        tai_text_puts(&b->reason, " quarters, but ");
+        tai_text_int(&b->reason, (int64_t)s->n_periods);
+        tai_text_puts(&b->reason, s->n_periods == 1 ? " quarter is" : " quarters are");
+        tai_text_puts(&b->reason, " screened");
+        tai_text_puts(&b->change, "adjusted segments for more quarters");
         return TA_OK;
     }
     first = s->n_periods - (size_t)k;
@@ -97,57 +97,57 @@ static ta_status segment_rule(build *b)
     if (worst > c->segment) {
         outcome(b, TA_NOT_MET);
         figures(b, 1, worst, 1, c->segment, worst_q);
-        tai_etext_puts(&b->reason, "adjusted segment ");
-        tai_etext_int(&b->reason, worst);
-        tai_etext_puts(&b->reason, " in ");
-        tai_etext_puts(&b->reason, s->labels[worst_q]);
-        tai_etext_puts(&b->reason, " is worse than ");
-        tai_etext_int(&b->reason, c->segment);
+        tai_text_puts(&b->reason, "adjusted segment ");
+        tai_text_int(&b->reason, worst);
+        tai_text_puts(&b->reason, " in ");
+        tai_text_puts(&b->reason, s->labels[worst_q]);
+        tai_text_puts(&b->reason, " is worse than ");
+        tai_text_int(&b->reason, c->segment);
     } else if (missing_q != (size_t)-1) {
         outcome(b, TA_NO_EVIDENCE);
         figures(b, 0, 0, 1, c->segment, missing_q);
-        tai_etext_puts(&b->reason, "no adjusted segment for ");
-        tai_etext_puts(&b->reason, s->labels[missing_q]);
+        tai_text_puts(&b->reason, "no adjusted segment for ");
+        tai_text_puts(&b->reason, s->labels[missing_q]);
     } else {
         outcome(b, TA_MET);
         figures(b, 1, worst, 1, c->segment, worst_q);
-        tai_etext_puts(&b->reason, "adjusted segment at most ");
-        tai_etext_int(&b->reason, c->segment);
+        tai_text_puts(&b->reason, "adjusted segment at most ");
+        tai_text_int(&b->reason, c->segment);
     }
-    tai_etext_puts(&b->reason,
-                   b->r->outcome == TA_MET ? " in each of the last " : "; needs at most ");
+    tai_text_puts(&b->reason,
+                  b->r->outcome == TA_MET ? " in each of the last " : "; needs at most ");
     if (b->r->outcome != TA_MET) {
-        tai_etext_int(&b->reason, c->segment);
-        tai_etext_puts(&b->reason, " in each of the last ");
+        tai_text_int(&b->reason, c->segment);
+        tai_text_puts(&b->reason, " in each of the last ");
     }
-    tai_etext_int(&b->reason, k);
-    tai_etext_puts(&b->reason, k == 1 ? " quarter (" : " quarters (");
+    tai_text_int(&b->reason, k);
+    tai_text_puts(&b->reason, k == 1 ? " quarter (" : " quarters (");
     for (size_t q = first; q < s->n_periods; q++) {
         size_t j = q - first;
         if (q > first)
-            tai_etext_puts(&b->reason, ", ");
-        tai_etext_puts(&b->reason, s->labels[q]);
-        tai_etext_puts(&b->reason, ": ");
+            tai_text_puts(&b->reason, ", ");
+        tai_text_puts(&b->reason, s->labels[q]);
+        tai_text_puts(&b->reason, ": ");
         if (has[j])
-            tai_etext_int(&b->reason, segs[j]);
+            tai_text_int(&b->reason, segs[j]);
         else
-            tai_etext_puts(&b->reason, "none");
+            tai_text_puts(&b->reason, "none");
     }
-    tai_etext_puts(&b->reason, ")");
-    tai_etext_puts(&b->change, "adjusted segment at most ");
-    tai_etext_int(&b->change, c->segment);
-    tai_etext_puts(&b->change, " in each of the last ");
-    tai_etext_int(&b->change, k);
-    tai_etext_puts(&b->change, " quarters");
+    tai_text_puts(&b->reason, ")");
+    tai_text_puts(&b->change, "adjusted segment at most ");
+    tai_text_int(&b->change, c->segment);
+    tai_text_puts(&b->change, " in each of the last ");
+    tai_text_int(&b->change, k);
+    tai_text_puts(&b->change, " quarters");
     if (b->r->outcome == TA_NOT_MET) {
-        tai_etext_puts(&b->change, " (it was ");
-        tai_etext_int(&b->change, worst);
-        tai_etext_puts(&b->change, " in ");
-        tai_etext_puts(&b->change, s->labels[worst_q]);
-        tai_etext_puts(&b->change, ")");
+        tai_text_puts(&b->change, " (it was ");
+        tai_text_int(&b->change, worst);
+        tai_text_puts(&b->change, " in ");
+        tai_text_puts(&b->change, s->labels[worst_q]);
+        tai_text_puts(&b->change, ")");
     } else if (b->r->outcome == TA_NO_EVIDENCE) {
-        tai_etext_puts(&b->change, ", with a segment published for ");
-        tai_etext_puts(&b->change, s->labels[missing_q]);
+        tai_text_puts(&b->change, ", with a segment published for ");
+        tai_text_puts(&b->change, s->labels[missing_q]);
     }
     return TA_OK;
 }
@@ -177,14 +177,14 @@ static void published_periods(build *b, ta_flag flag)
         }
     if (n == hi - lo + 1 && n > 1) {
         period_word(&b->reason, s->labels[lo]);
-        tai_etext_puts(&b->reason, "-");
+        tai_text_puts(&b->reason, "-");
         period_word(&b->reason, s->labels[hi]);
         return;
     }
     for (size_t q = 0, k = 0; q < s->n_periods; q++)
         if (flag_published(s, q, flag)) {
             if (k++)
-                tai_etext_puts(&b->reason, ", ");
+                tai_text_puts(&b->reason, ", ");
             period_word(&b->reason, s->labels[q]);
         }
 }
@@ -201,45 +201,45 @@ static ta_status flag_rule(build *b, ta_flag flag)
         if (v != TA_UNKNOWN)
             break;
     }
-    tai_etext_puts(&b->change, "the ");
-    tai_etext_puts(&b->change, what);
-    tai_etext_puts(&b->change, " to be 0");
+    tai_text_puts(&b->change, "the ");
+    tai_text_puts(&b->change, what);
+    tai_text_puts(&b->change, " to be 0");
     if (v == TA_UNKNOWN) {
         outcome(b, TA_NO_EVIDENCE);
         figures(b, 0, 0, 1, 0, (size_t)-1);
-        tai_etext_puts(&b->reason, "no ");
-        tai_etext_puts(&b->reason, what);
-        tai_etext_puts(&b->reason, " published for the trust in any screened quarter");
-        tai_etext_puts(&b->change, " in a published quarter");
+        tai_text_puts(&b->reason, "no ");
+        tai_text_puts(&b->reason, what);
+        tai_text_puts(&b->reason, " published for the trust in any screened quarter");
+        tai_text_puts(&b->change, " in a published quarter");
         return TA_OK;
     }
     outcome(b, v == TA_NO ? TA_MET : TA_NOT_MET);
     figures(b, 1, v == TA_YES ? 1 : 0, 1, 0, q);
-    tai_etext_puts(&b->reason, what);
-    tai_etext_puts(&b->reason, v == TA_YES ? " 1 in " : " 0 in ");
-    tai_etext_puts(&b->reason, s->labels[q]);
+    tai_text_puts(&b->reason, what);
+    tai_text_puts(&b->reason, v == TA_YES ? " 1 in " : " 0 in ");
+    tai_text_puts(&b->reason, s->labels[q]);
     if (flag == TA_FLAG_FINANCIAL_DEFICIT)
-        tai_etext_puts(&b->reason, v == TA_YES ? ": in financial deficit (segment capped)"
-                                               : ": not in financial deficit");
+        tai_text_puts(&b->reason, v == TA_YES ? ": in financial deficit (segment capped)"
+                                              : ": not in financial deficit");
     else
-        tai_etext_puts(&b->reason, v == TA_YES ? ": in the Recovery Support Programme"
-                                               : ": not in the Recovery Support Programme");
+        tai_text_puts(&b->reason, v == TA_YES ? ": in the Recovery Support Programme"
+                                              : ": not in the Recovery Support Programme");
     if (q + 1 < s->n_periods) {
         int later = 0;
         for (size_t k = q + 1; k < s->n_periods; k++)
             later |= flag_published(s, k, flag);
-        tai_etext_puts(&b->reason, " (");
+        tai_text_puts(&b->reason, " (");
         if (later) {
-            tai_etext_puts(&b->reason, "not published for the trust in ");
-            tai_etext_puts(&b->reason, s->labels[s->n_periods - 1]);
+            tai_text_puts(&b->reason, "not published for the trust in ");
+            tai_text_puts(&b->reason, s->labels[s->n_periods - 1]);
         } else {
-            tai_etext_puts(&b->reason, "published for ");
+            tai_text_puts(&b->reason, "published for ");
             published_periods(b, flag);
-            tai_etext_puts(&b->reason, " only");
+            tai_text_puts(&b->reason, " only");
         }
-        tai_etext_puts(&b->reason, "; taken from ");
-        tai_etext_puts(&b->reason, s->labels[q]);
-        tai_etext_puts(&b->reason, ")");
+        tai_text_puts(&b->reason, "; taken from ");
+        tai_text_puts(&b->reason, s->labels[q]);
+        tai_text_puts(&b->reason, ")");
     }
     return TA_OK;
 }
@@ -257,23 +257,22 @@ static ta_status resolve_domain(build *b, size_t *d)
             return TA_OK;
         }
     }
-    return tai_error_set(&b->s->err, TA_ENOTFOUND,
-                         "%s%scriterion %s: the framework has no domain \"%s\"",
-                         b->c->where ? b->c->where : "", b->c->where ? ": " : "", b->c->id,
-                         b->c->ref);
+    return tai_error_set(
+        &b->s->err, TA_ENOTFOUND, "%s%scriterion %s: the framework has no domain \"%s\"",
+        b->c->where ? b->c->where : "", b->c->where ? ": " : "", b->c->id, b->c->ref);
 }
 
 /* "Access to services domain score (OF4000)" */
-static void domain_label(tai_etext *t, const ta_framework *fw, size_t d)
+static void domain_label(tai_text *t, const ta_framework *fw, size_t d)
 {
     const char *name = NULL, *id = NULL;
     (void)ta_framework_domain_info(fw, d, NULL, &name, &id);
-    tai_etext_puts(t, name ? name : "");
-    tai_etext_puts(t, " domain score");
+    tai_text_puts(t, name ? name : "");
+    tai_text_puts(t, " domain score");
     if (id && *id) {
-        tai_etext_puts(t, " (");
-        tai_etext_puts(t, id);
-        tai_etext_puts(t, ")");
+        tai_text_puts(t, " (");
+        tai_text_puts(t, id);
+        tai_text_puts(t, ")");
     }
 }
 
@@ -307,27 +306,27 @@ static ta_status peer_quantile(build *b, int domain, size_t idx, int raw, size_t
 
 static void peers_text(build *b, size_t n)
 {
-    tai_etext_puts(&b->reason, " (");
-    tai_etext_int(&b->reason, (int64_t)n);
-    tai_etext_puts(&b->reason, " trusts of type ");
-    tai_etext_puts(&b->reason, b->t->type[0] ? b->t->type : "(none)");
+    tai_text_puts(&b->reason, " (");
+    tai_text_int(&b->reason, (int64_t)n);
+    tai_text_puts(&b->reason, " trusts of type ");
+    tai_text_puts(&b->reason, b->t->type[0] ? b->t->type : "(none)");
 }
 
-static void no_figure(build *b, void (*label)(tai_etext *, const ta_framework *, size_t),
-                      size_t idx, const char *metric_label)
+static void no_figure(build *b, void (*label)(tai_text *, const ta_framework *, size_t), size_t idx,
+                      const char *metric_label)
 {
     outcome(b, TA_NO_EVIDENCE);
-    tai_etext_puts(&b->reason, "no ");
+    tai_text_puts(&b->reason, "no ");
     if (label)
         label(&b->reason, b->s->fw, idx);
     else
-        tai_etext_puts(&b->reason, metric_label);
-    tai_etext_puts(&b->reason, " for the trust in any screened quarter");
-    tai_etext_puts(&b->change, "a published ");
+        tai_text_puts(&b->reason, metric_label);
+    tai_text_puts(&b->reason, " for the trust in any screened quarter");
+    tai_text_puts(&b->change, "a published ");
     if (label)
         label(&b->change, b->s->fw, idx);
     else
-        tai_etext_puts(&b->change, metric_label);
+        tai_text_puts(&b->change, metric_label);
 }
 
 /* ---- domain score against a threshold or the peer lower quartile ---------- */
@@ -351,39 +350,39 @@ static ta_status domain_rule(build *b, int quartile)
         if (n_peers < 2) {
             outcome(b, TA_NO_EVIDENCE);
             figures(b, 1, v, 0, 0, q);
-            tai_etext_puts(&b->reason, "fewer than 2 trusts of the same type have the ");
+            tai_text_puts(&b->reason, "fewer than 2 trusts of the same type have the ");
             domain_label(&b->reason, s->fw, d);
-            tai_etext_puts(&b->reason, " in ");
-            tai_etext_puts(&b->reason, s->labels[q]);
-            tai_etext_puts(&b->change, "peers to compare with");
+            tai_text_puts(&b->reason, " in ");
+            tai_text_puts(&b->reason, s->labels[q]);
+            tai_text_puts(&b->change, "peers to compare with");
             return TA_OK;
         }
     }
     outcome(b, v <= limit + TAI_ELIG_EPS ? TA_MET : TA_NOT_MET);
     figures(b, 1, v, 1, limit, q);
     domain_label(&b->reason, s->fw, d);
-    tai_etext_puts(&b->reason, " ");
-    tai_etext_figure(&b->reason, v);
-    tai_etext_puts(&b->reason, " in ");
-    tai_etext_puts(&b->reason, s->labels[q]);
-    tai_etext_puts(&b->reason, b->r->outcome == TA_MET ? " is at or below " : " is above ");
-    tai_etext_puts(&b->reason, quartile ? "the peer lower quartile " : "");
-    tai_etext_figure(&b->reason, limit);
+    tai_text_puts(&b->reason, " ");
+    tai_text_figure(&b->reason, v);
+    tai_text_puts(&b->reason, " in ");
+    tai_text_puts(&b->reason, s->labels[q]);
+    tai_text_puts(&b->reason, b->r->outcome == TA_MET ? " is at or below " : " is above ");
+    tai_text_puts(&b->reason, quartile ? "the peer lower quartile " : "");
+    tai_text_figure(&b->reason, limit);
     if (quartile) {
         peers_text(b, n_peers);
-        tai_etext_puts(&b->reason, "; lower is better)");
+        tai_text_puts(&b->reason, "; lower is better)");
     }
     taken_from(b, q);
     domain_label(&b->change, s->fw, d);
-    tai_etext_puts(&b->change, " to improve from ");
-    tai_etext_figure(&b->change, v);
-    tai_etext_puts(&b->change, " to ");
-    tai_etext_figure(&b->change, limit);
-    tai_etext_puts(&b->change, " or below");
+    tai_text_puts(&b->change, " to improve from ");
+    tai_text_figure(&b->change, v);
+    tai_text_puts(&b->change, " to ");
+    tai_text_figure(&b->change, limit);
+    tai_text_puts(&b->change, " or below");
     if (b->r->outcome == TA_NOT_MET) {
-        tai_etext_puts(&b->change, " (by ");
-        tai_etext_figure(&b->change, v - limit);
-        tai_etext_puts(&b->change, ")");
+        tai_text_puts(&b->change, " (by ");
+        tai_text_figure(&b->change, v - limit);
+        tai_text_puts(&b->change, ")");
     }
     return TA_OK;
 }
@@ -399,88 +398,87 @@ static ta_status median_rule(build *b)
     int raw, better;
     double v = 0, med = 0;
     ta_status st;
-    tai_etext label;
+    tai_text label;
     if (ta_framework_metric_index(&m, s->fw, b->c->ref) != TA_OK)
-        return tai_error_set(&s->err, TA_ENOTFOUND,
-                             "%s%scriterion %s: the framework has no metric \"%s\"",
-                             b->c->where ? b->c->where : "", b->c->where ? ": " : "", b->c->id,
-                             b->c->ref);
+        return tai_error_set(
+            &s->err, TA_ENOTFOUND, "%s%scriterion %s: the framework has no metric \"%s\"",
+            b->c->where ? b->c->where : "", b->c->where ? ": " : "", b->c->id, b->c->ref);
     score_id = ta_framework_metric_id(s->fw, m);
     (void)ta_framework_metric_info(s->fw, m, &name, NULL, &raw_id, NULL, &dir, NULL);
     raw = strcmp(score_id, b->c->ref) != 0;
     if (!raw)
         dir = TA_LOWER_IS_BETTER; /* scores: 1.00 best */
-    tai_etext_init(&label, &s->alloc);
-    tai_etext_puts(&label, b->c->ref);
-    tai_etext_puts(&label, raw ? " " : " score of ");
-    tai_etext_puts(&label, name ? name : "");
+    tai_text_init(&label, &s->alloc);
+    tai_text_puts(&label, b->c->ref);
+    tai_text_puts(&label, raw ? " " : " score of ");
+    tai_text_puts(&label, name ? name : "");
     if ((st = label.st) != TA_OK) {
-        tai_etext_free(&label);
+        tai_text_free(&label);
         return tai_error_set(&s->err, st, "out of memory");
     }
     if (raw && !s->file) {
         outcome(b, TA_NO_EVIDENCE);
         figures(b, 0, 0, 0, 0, (size_t)-1);
-        tai_etext_puts(&b->reason, label.data);
-        tai_etext_puts(&b->reason, " is a raw value, which an assessment does not carry (name "
-                                   "the score ID ");
-        tai_etext_puts(&b->reason, score_id);
-        tai_etext_puts(&b->reason, " to screen assessments)");
-        tai_etext_puts(&b->change, "a criterion on the score ID ");
-        tai_etext_puts(&b->change, score_id);
-        tai_etext_free(&label);
+        tai_text_puts(&b->reason, label.data);
+        tai_text_puts(&b->reason, " is a raw value, which an assessment does not carry (name "
+                                  "the score ID ");
+        tai_text_puts(&b->reason, score_id);
+        tai_text_puts(&b->reason, " to screen assessments)");
+        tai_text_puts(&b->change, "a criterion on the score ID ");
+        tai_text_puts(&b->change, score_id);
+        tai_text_free(&label);
         return TA_OK;
     }
     if ((st = latest(b, 0, m, raw, &v, &q)) != TA_OK) {
-        tai_etext_free(&label);
+        tai_text_free(&label);
         return st;
     }
     if (q == s->n_periods) {
         figures(b, 0, 0, 0, 0, (size_t)-1);
         no_figure(b, NULL, 0, label.data);
-        tai_etext_free(&label);
+        tai_text_free(&label);
         return TA_OK;
     }
     if ((st = peer_quantile(b, 0, m, raw, q, 1, &med, &n_peers)) != TA_OK) {
-        tai_etext_free(&label);
+        tai_text_free(&label);
         return st;
     }
     if (n_peers < 2) {
         outcome(b, TA_NO_EVIDENCE);
         figures(b, 1, v, 0, 0, q);
-        tai_etext_puts(&b->reason, "fewer than 2 trusts of the same type have ");
-        tai_etext_puts(&b->reason, label.data);
-        tai_etext_puts(&b->reason, " in ");
-        tai_etext_puts(&b->reason, s->labels[q]);
-        tai_etext_puts(&b->change, "peers to compare with");
-        tai_etext_free(&label);
+        tai_text_puts(&b->reason, "fewer than 2 trusts of the same type have ");
+        tai_text_puts(&b->reason, label.data);
+        tai_text_puts(&b->reason, " in ");
+        tai_text_puts(&b->reason, s->labels[q]);
+        tai_text_puts(&b->change, "peers to compare with");
+        tai_text_free(&label);
         return TA_OK;
     }
     better = dir == TA_LOWER_IS_BETTER ? v < med - TAI_ELIG_EPS : v > med + TAI_ELIG_EPS;
     outcome(b, better ? TA_MET : TA_NOT_MET);
     figures(b, 1, v, 1, med, q);
-    tai_etext_puts(&b->reason, label.data);
-    tai_etext_puts(&b->reason, " ");
-    tai_etext_figure(&b->reason, v);
-    tai_etext_puts(&b->reason, " in ");
-    tai_etext_puts(&b->reason, s->labels[q]);
-    tai_etext_puts(&b->reason, better ? " is " : " is not ");
-    tai_etext_puts(&b->reason, dir == TA_LOWER_IS_BETTER ? "below" : "above");
-    tai_etext_puts(&b->reason, " the peer median ");
-    tai_etext_figure(&b->reason, med);
+    tai_text_puts(&b->reason, label.data);
+    tai_text_puts(&b->reason, " ");
+    tai_text_figure(&b->reason, v);
+    tai_text_puts(&b->reason, " in ");
+    tai_text_puts(&b->reason, s->labels[q]);
+    tai_text_puts(&b->reason, better ? " is " : " is not ");
+    tai_text_puts(&b->reason, dir == TA_LOWER_IS_BETTER ? "below" : "above");
+    tai_text_puts(&b->reason, " the peer median ");
+    tai_text_figure(&b->reason, med);
     peers_text(b, n_peers);
-    tai_etext_puts(&b->reason,
-                   dir == TA_LOWER_IS_BETTER ? "; lower is better" : "; higher is better");
-    tai_etext_puts(&b->reason, better ? ")" : "; equal to the median is not better)");
+    tai_text_puts(&b->reason,
+                  dir == TA_LOWER_IS_BETTER ? "; lower is better" : "; higher is better");
+    tai_text_puts(&b->reason, better ? ")" : "; equal to the median is not better)");
     taken_from(b, q);
-    tai_etext_puts(&b->change, label.data);
-    tai_etext_puts(&b->change, dir == TA_LOWER_IS_BETTER ? " to fall below the peer median "
-                                                         : " to rise above the peer median ");
-    tai_etext_figure(&b->change, med);
-    tai_etext_puts(&b->change, " (from ");
-    tai_etext_figure(&b->change, v);
-    tai_etext_puts(&b->change, ")");
-    tai_etext_free(&label);
+    tai_text_puts(&b->change, label.data);
+    tai_text_puts(&b->change, dir == TA_LOWER_IS_BETTER ? " to fall below the peer median "
+                                                        : " to rise above the peer median ");
+    tai_text_figure(&b->change, med);
+    tai_text_puts(&b->change, " (from ");
+    tai_text_figure(&b->change, v);
+    tai_text_puts(&b->change, ")");
+    tai_text_free(&label);
     return TA_OK;
 }
 
@@ -495,27 +493,27 @@ static ta_status judgement_rule(build *b)
     if (!j) {
         outcome(b, TA_NO_EVIDENCE);
         figures(b, 0, 0, 1, 1, (size_t)-1);
-        tai_etext_puts(&b->reason, "no ");
-        tai_etext_puts(&b->reason, b->c->ref);
-        tai_etext_puts(&b->reason, " judgement supplied");
-        tai_etext_puts(&b->change, "a supplied ");
-        tai_etext_puts(&b->change, b->c->ref);
-        tai_etext_puts(&b->change, " judgement of yes");
+        tai_text_puts(&b->reason, "no ");
+        tai_text_puts(&b->reason, b->c->ref);
+        tai_text_puts(&b->reason, " judgement supplied");
+        tai_text_puts(&b->change, "a supplied ");
+        tai_text_puts(&b->change, b->c->ref);
+        tai_text_puts(&b->change, " judgement of yes");
         return TA_OK;
     }
     outcome(b, j->value == TA_YES ? TA_MET : TA_NOT_MET);
     figures(b, 1, j->value == TA_YES ? 1 : 0, 1, 1, (size_t)-1);
-    tai_etext_puts(&b->reason, b->c->ref);
-    tai_etext_puts(&b->reason,
-                   j->value == TA_YES ? " judgement supplied: yes" : " judgement supplied: no");
+    tai_text_puts(&b->reason, b->c->ref);
+    tai_text_puts(&b->reason,
+                  j->value == TA_YES ? " judgement supplied: yes" : " judgement supplied: no");
     if (j->note && *j->note) {
-        tai_etext_puts(&b->reason, " (");
-        tai_etext_puts(&b->reason, j->note);
-        tai_etext_puts(&b->reason, ")");
+        tai_text_puts(&b->reason, " (");
+        tai_text_puts(&b->reason, j->note);
+        tai_text_puts(&b->reason, ")");
     }
-    tai_etext_puts(&b->change, "the supplied ");
-    tai_etext_puts(&b->change, b->c->ref);
-    tai_etext_puts(&b->change, " judgement to be yes");
+    tai_text_puts(&b->change, "the supplied ");
+    tai_text_puts(&b->change, b->c->ref);
+    tai_text_puts(&b->change, " judgement to be yes");
     return TA_OK;
 }
 
@@ -542,52 +540,52 @@ static ta_status cqc_rule(build *b)
     const tai_screen_trust *t = b->t;
     ta_date until = {0, 0, 0};
     figures(b, t->has_cqc, t->has_cqc ? (double)t->cqc : 0, 1, (double)b->c->cqc, (size_t)-1);
-    tai_etext_puts(&b->change, "a current supplied CQC rating of ");
-    tai_etext_puts(&b->change, ta_cqc_rating_name(b->c->cqc));
-    tai_etext_puts(&b->change, " or better");
+    tai_text_puts(&b->change, "a current supplied CQC rating of ");
+    tai_text_puts(&b->change, ta_cqc_rating_name(b->c->cqc));
+    tai_text_puts(&b->change, " or better");
     if (!t->has_cqc) {
         outcome(b, TA_NO_EVIDENCE);
-        tai_etext_puts(&b->reason, "no CQC rating supplied");
+        tai_text_puts(&b->reason, "no CQC rating supplied");
         return TA_OK;
     }
-    tai_etext_puts(&b->reason, "CQC rating ");
-    tai_etext_puts(&b->reason, ta_cqc_rating_name(t->cqc));
-    tai_etext_puts(&b->reason, " of ");
-    tai_etext_date(&b->reason, t->cqc_date);
-    tai_etext_puts(&b->reason, " (supplied)");
+    tai_text_puts(&b->reason, "CQC rating ");
+    tai_text_puts(&b->reason, ta_cqc_rating_name(t->cqc));
+    tai_text_puts(&b->reason, " of ");
+    tai_text_date(&b->reason, t->cqc_date);
+    tai_text_puts(&b->reason, " (supplied)");
     if (!s->has_as_of) {
         outcome(b, TA_NO_EVIDENCE);
-        tai_etext_puts(&b->reason, ", but no as-of date was set to judge whether it is current");
+        tai_text_puts(&b->reason, ", but no as-of date was set to judge whether it is current");
         return TA_OK;
     }
     if (ta_date_compare(t->cqc_date, s->as_of) > 0) {
         outcome(b, TA_NO_EVIDENCE);
-        tai_etext_puts(&b->reason, " is dated after the as-of date ");
-        tai_etext_date(&b->reason, s->as_of);
+        tai_text_puts(&b->reason, " is dated after the as-of date ");
+        tai_text_date(&b->reason, s->as_of);
         return TA_OK;
     }
     if (ta_date_add_months(&until, t->cqc_date, cqc_months(t->cqc)) != TA_OK)
         until = (ta_date){9999, 12, 31};
     if (ta_date_compare(s->as_of, until) > 0) {
         outcome(b, TA_NO_EVIDENCE);
-        tai_etext_puts(&b->reason, " is stale on ");
-        tai_etext_date(&b->reason, s->as_of);
+        tai_text_puts(&b->reason, " is stale on ");
+        tai_text_date(&b->reason, s->as_of);
     } else {
         outcome(b, t->cqc <= b->c->cqc ? TA_MET : TA_NOT_MET);
-        tai_etext_puts(&b->reason, " is current on ");
-        tai_etext_date(&b->reason, s->as_of);
+        tai_text_puts(&b->reason, " is current on ");
+        tai_text_date(&b->reason, s->as_of);
     }
-    tai_etext_puts(&b->reason, " (a rating of ");
-    tai_etext_puts(&b->reason, ta_cqc_rating_name(t->cqc));
-    tai_etext_puts(&b->reason, " is current for ");
-    tai_etext_int(&b->reason, cqc_months(t->cqc));
-    tai_etext_puts(&b->reason, " months, to ");
-    tai_etext_date(&b->reason, until);
-    tai_etext_puts(&b->reason, ")");
+    tai_text_puts(&b->reason, " (a rating of ");
+    tai_text_puts(&b->reason, ta_cqc_rating_name(t->cqc));
+    tai_text_puts(&b->reason, " is current for ");
+    tai_text_int(&b->reason, cqc_months(t->cqc));
+    tai_text_puts(&b->reason, " months, to ");
+    tai_text_date(&b->reason, until);
+    tai_text_puts(&b->reason, ")");
     if (b->r->outcome != TA_NO_EVIDENCE) {
-        tai_etext_puts(&b->reason, b->r->outcome == TA_MET ? " and is " : " and is worse than ");
-        tai_etext_puts(&b->reason, b->r->outcome == TA_MET ? "at least " : "");
-        tai_etext_puts(&b->reason, ta_cqc_rating_name(b->c->cqc));
+        tai_text_puts(&b->reason, b->r->outcome == TA_MET ? " and is " : " and is worse than ");
+        tai_text_puts(&b->reason, b->r->outcome == TA_MET ? "at least " : "");
+        tai_text_puts(&b->reason, ta_cqc_rating_name(b->c->cqc));
     }
     return TA_OK;
 }
@@ -603,8 +601,8 @@ ta_status tai_rule_apply(ta_screen *s, const tai_criterion *c, const tai_screen_
     b.c = c;
     b.t = t;
     b.r = r;
-    tai_etext_init(&b.reason, &s->alloc);
-    tai_etext_init(&b.change, &s->alloc);
+    tai_text_init(&b.reason, &s->alloc);
+    tai_text_init(&b.change, &s->alloc);
     switch (c->kind) {
     case TA_CRITERION_SEGMENT_AT_MOST:
         st = segment_rule(&b);
@@ -634,11 +632,11 @@ ta_status tai_rule_apply(ta_screen *s, const tai_criterion *c, const tai_screen_
         st = tai_error_set(&s->err, TA_EINVAL, "criterion %s has an unknown kind", c->id);
     }
     if (st == TA_OK &&
-        (b.reason.st != TA_OK || b.change.st != TA_OK || !(r->reason = tai_etext_dup(&b.reason)) ||
-         !(r->change = tai_etext_dup(&b.change))))
+        (b.reason.st != TA_OK || b.change.st != TA_OK || !(r->reason = tai_text_dup(&b.reason)) ||
+         !(r->change = tai_text_dup(&b.change))))
         st = tai_error_set(&s->err, TA_ENOMEM, "out of memory");
-    tai_etext_free(&b.reason);
-    tai_etext_free(&b.change);
+    tai_text_free(&b.reason);
+    tai_text_free(&b.change);
     if (st != TA_OK) {
         tai_free(&s->alloc, r->reason);
         tai_free(&s->alloc, r->change);

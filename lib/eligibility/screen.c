@@ -66,7 +66,7 @@ void ta_screen_free(ta_screen *s)
     tai_free(&a, s->labels);
     tai_free(&a, s->periods);
     tai_strmap_free(&s->trust_map);
-    tai_etext_free(&s->out);
+    tai_text_free(&s->out);
     tai_free(&a, s);
 }
 
@@ -88,7 +88,7 @@ static ta_status screen_alloc(ta_screen **out, const ta_framework *fw, size_t n,
     s->fw = fw;
     s->n_periods = n;
     tai_strmap_init(&s->trust_map, &s->alloc);
-    tai_etext_init(&s->out, &s->alloc);
+    tai_text_init(&s->out, &s->alloc);
     s->periods = tai_calloc(&s->alloc, n, sizeof *s->periods);
     s->labels = tai_calloc(&s->alloc, n, sizeof *s->labels);
     if (!s->periods || !s->labels) {
@@ -380,7 +380,7 @@ static ta_status run_level(ta_screen *s, const ta_criteria *c, tai_level *l, con
         size_t *counts = &l->counts[3 * i];
         const tai_result *failing = NULL;
         size_t failing_k = 0;
-        tai_etext ch;
+        tai_text ch;
         for (size_t j = 0; j < k; j++) {
             tai_result *r = &l->results[i * k + j];
             if ((st = tai_rule_apply(s, &c->items[j], &s->trusts[i], r)) != TA_OK)
@@ -392,17 +392,17 @@ static ta_status run_level(ta_screen *s, const ta_criteria *c, tai_level *l, con
             }
         }
         l->verdicts[i] = verdict_of(counts);
-        tai_etext_init(&ch, &s->alloc);
+        tai_text_init(&ch, &s->alloc);
         if (gate && gate->verdicts[i] != TA_ELIGIBLE) {
             l->verdicts[i] = TA_NOT_ELIGIBLE;
         } else if (l->verdicts[i] == TA_CLOSE) {
-            tai_etext_puts(&ch, l->names[failing_k]);
-            tai_etext_puts(&ch, failing->outcome == TA_NO_EVIDENCE ? " (no evidence): needs "
-                                                                   : " (not met): needs ");
-            tai_etext_puts(&ch, failing->change);
+            tai_text_puts(&ch, l->names[failing_k]);
+            tai_text_puts(&ch, failing->outcome == TA_NO_EVIDENCE ? " (no evidence): needs "
+                                                                  : " (not met): needs ");
+            tai_text_puts(&ch, failing->change);
         }
-        l->changes[i] = tai_etext_dup(&ch);
-        tai_etext_free(&ch);
+        l->changes[i] = tai_text_dup(&ch);
+        tai_text_free(&ch);
         if (!l->changes[i])
             return tai_error_set(&s->err, TA_ENOMEM, "out of memory");
     }
@@ -575,32 +575,6 @@ ta_status ta_screen_result(const ta_screen *s, ta_screen_level level, size_t i, 
     if (reason)
         *reason = r->reason;
     return TA_OK;
-}
-
-const char *ta_eligibility_name(ta_eligibility verdict)
-{
-    switch (verdict) {
-    case TA_ELIGIBLE:
-        return "eligible";
-    case TA_CLOSE:
-        return "close";
-    case TA_NOT_ELIGIBLE:
-        return "not eligible";
-    }
-    return "";
-}
-
-const char *ta_criterion_outcome_name(ta_criterion_outcome outcome)
-{
-    switch (outcome) {
-    case TA_MET:
-        return "met";
-    case TA_NOT_MET:
-        return "not met";
-    case TA_NO_EVIDENCE:
-        return "no evidence";
-    }
-    return "";
 }
 
 ta_status ta_screen_export(ta_screen *s, ta_screen_format format, const char *code,

@@ -552,56 +552,20 @@ ta_status ta_nhse_file_read_buffer(ta_nhse_file *f, const char *name, const char
     return TA_OK;
 }
 
+static ta_status parse_read(void *f, const char *data, size_t len, const char *name)
+{
+    return ta_nhse_file_read_buffer(f, name, data, len);
+}
+
 ta_status ta_nhse_file_read(ta_nhse_file *f, const char *path)
 {
-    char *data = NULL;
-    size_t len = 0;
-    ta_status st;
     if (!f)
         return TA_EINVAL;
     if (!path)
         return tai_error_set(&f->err, TA_EINVAL, "path is NULL");
     if (f->has_read)
         return tai_error_set(&f->err, TA_ESTATE, "this handle has already read a file");
-    if ((st = tai_read_file(&f->alloc, path, &data, &len, &f->err)) != TA_OK)
-        return st;
-    st = ta_nhse_file_read_buffer(f, path, data, len);
-    tai_free(&f->alloc, data);
-    return st;
-}
-
-ta_status ta_nhse_file_add_buffer(ta_nhse_file *f, const char *name, const char *data, size_t len)
-{
-    ta_nhse_file *more = NULL;
-    ta_status st;
-    if (!f)
-        return TA_EINVAL;
-    if (!f->has_read)
-        return ta_nhse_file_read_buffer(f, name, data, len);
-    if ((st = ta_nhse_file_new(&more, f->fw, &f->alloc)) != TA_OK)
-        return tai_error_set(&f->err, st, "out of memory");
-    if ((st = ta_nhse_file_read_buffer(more, name, data, len)) != TA_OK)
-        tai_error_set(&f->err, st, "%s", ta_nhse_file_error(more));
-    else if ((st = tai_nhse_merge(f, more)) == TA_OK)
-        tai_error_clear(&f->err);
-    ta_nhse_file_free(more);
-    return st;
-}
-
-ta_status ta_nhse_file_add(ta_nhse_file *f, const char *path)
-{
-    char *data = NULL;
-    size_t len = 0;
-    ta_status st;
-    if (!f)
-        return TA_EINVAL;
-    if (!path)
-        return tai_error_set(&f->err, TA_EINVAL, "path is NULL");
-    if ((st = tai_read_file(&f->alloc, path, &data, &len, &f->err)) != TA_OK)
-        return st;
-    st = ta_nhse_file_add_buffer(f, path, data, len);
-    tai_free(&f->alloc, data);
-    return st;
+    return tai_parse_file(&f->alloc, path, &f->err, parse_read, f);
 }
 
 /* ---- what was read ---------------------------------------------------- */

@@ -1,5 +1,6 @@
 /*
- * Several published files in one handle, merged by quarter.
+ * Several published files in one handle, merged by quarter (ta_nhse_file_add
+ * and ta_nhse_file_add_buffer).
  *
  * NHS England publishes one file per trust type (and a league table beside
  * each data file); a national league needs them read together. A file added
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include "common/alloc.h"
+#include "common/file.h"
 #include "common/number.h"
 #include "nhse_internal.h"
 
@@ -186,4 +188,36 @@ ta_status tai_nhse_merge(ta_nhse_file *f, ta_nhse_file *more)
     m.has_read = 1;
     *f = m;
     return TA_OK;
+}
+
+/* ---- adding a file ---------------------------------------------------- */
+
+ta_status ta_nhse_file_add_buffer(ta_nhse_file *f, const char *name, const char *data, size_t len)
+{
+    ta_nhse_file *more = NULL;
+    ta_status st;
+    if (!f)
+        return TA_EINVAL;
+    if (!f->has_read)
+        return ta_nhse_file_read_buffer(f, name, data, len);
+    if ((st = ta_nhse_file_new(&more, f->fw, &f->alloc)) != TA_OK)
+        return tai_error_set(&f->err, st, "out of memory");
+    if ((st = ta_nhse_file_read_buffer(more, name, data, len)) != TA_OK)
+        tai_error_set(&f->err, st, "%s", ta_nhse_file_error(more));
+    else if ((st = tai_nhse_merge(f, more)) == TA_OK)
+        tai_error_clear(&f->err);
+    ta_nhse_file_free(more);
+    return st;
+}
+
+static ta_status parse_add(void *f, const char *data, size_t len, const char *name)
+{
+    return ta_nhse_file_add_buffer(f, name, data, len);
+}
+
+ta_status ta_nhse_file_add(ta_nhse_file *f, const char *path)
+{
+    if (!f)
+        return TA_EINVAL;
+    return tai_parse_file(&f->alloc, path, &f->err, parse_add, f);
 }

@@ -397,18 +397,14 @@ ta_status ta_framework_builder_load_csv_buffer(ta_framework_builder *b, const ch
     return st;
 }
 
+static ta_status parse_buffer(void *b, const char *data, size_t len, const char *name)
+{
+    return ta_framework_builder_load_csv_buffer(b, name, data, len);
+}
+
 ta_status ta_framework_builder_load_csv(ta_framework_builder *b, const char *path)
 {
-    char *data = NULL;
-    size_t len = 0;
-    ta_status st;
     if (!b)
         return TA_EINVAL;
-    if (!path)
-        return tai_error_set(&b->err, TA_EINVAL, "path is NULL");
-    if ((st = tai_read_file(&b->def.alloc, path, &data, &len, &b->err)) != TA_OK)
-        return st;
-    st = ta_framework_builder_load_csv_buffer(b, path, data, len);
-    tai_free(&b->def.alloc, data);
-    return st;
+    return tai_parse_file(&b->def.alloc, path, &b->err, parse_buffer, b);
 }

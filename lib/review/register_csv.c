@@ -178,19 +178,15 @@ ta_status ta_register_read_buffer(ta_register *r, const char *data, size_t len, 
     return st;
 }
 
+static ta_status parse_buffer(void *r, const char *data, size_t len, const char *name)
+{
+    return ta_register_read_buffer(r, data, len, name);
+}
+
 ta_status ta_register_read_csv(ta_register *r, const char *path)
 {
-    char *data = NULL;
-    size_t len = 0;
-    ta_status st;
     if (!r)
         return TA_EINVAL;
     tai_error_clear(&r->err);
-    if (!path)
-        return tai_error_set(&r->err, TA_EINVAL, "path is NULL");
-    if ((st = tai_read_file(&r->alloc, path, &data, &len, &r->err)) != TA_OK)
-        return st;
-    st = ta_register_read_buffer(r, data, len, path);
-    tai_free(&r->alloc, data);
-    return st;
+    return tai_parse_file(&r->alloc, path, &r->err, parse_buffer, r);
 }

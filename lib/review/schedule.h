@@ -9,7 +9,7 @@
 
 #include "common/error.h"
 #include "common/strmap.h"
-#include "text.h"
+#include "ics_text.h"
 #include "trustassess/review.h"
 
 typedef struct tai_evidence {

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "common/alloc.h"
-#include "review/text.h"
+#include "review/ics_text.h"
 #include "trustassess/review.h"
 
 static ta_date D(int y, int m, int d)

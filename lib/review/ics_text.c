@@ -1,76 +1,9 @@
 /*
- * A growing string with CSV and iCalendar encoders (see text.h).
+ * RFC 5545 TEXT escaping and line folding (see ics_text.h).
  */
-#include "text.h"
-
-#include <string.h>
-
-#include "common/alloc.h"
-#include "common/number.h"
+#include "ics_text.h"
 
 #define TAI_ICS_FOLD 75
-
-void tai_text_init(tai_text *t, const ta_allocator *alloc)
-{
-    t->alloc = alloc;
-    t->data = NULL;
-    t->len = t->cap = 0;
-}
-
-void tai_text_clear(tai_text *t)
-{
-    t->len = 0;
-    if (t->data)
-        t->data[0] = '\0';
-}
-
-ta_status tai_text_append(tai_text *t, const char *s, size_t len)
-{
-    if (len > (size_t)-1 - t->len - 1)
-        return TA_ENOMEM;
-    if (tai_grow(t->alloc, (void **)&t->data, &t->cap, t->len + len + 1, 1) != TA_OK)
-        return TA_ENOMEM;
-    memcpy(t->data + t->len, s, len);
-    t->len += len;
-    t->data[t->len] = '\0';
-    return TA_OK;
-}
-
-ta_status tai_text_puts(tai_text *t, const char *s)
-{
-    return tai_text_append(t, s, strlen(s));
-}
-
-ta_status tai_text_int(tai_text *t, int64_t n)
-{
-    char buf[32];
-    int len = tai_format_fixed(buf, sizeof buf, (double)n, 0);
-    if (len < 0)
-        return TA_ERANGE;
-    return tai_text_append(t, buf, (size_t)len);
-}
-
-void tai_text_free(tai_text *t)
-{
-    tai_free(t->alloc, t->data);
-    tai_text_init(t, t->alloc);
-}
-
-ta_status tai_text_csv_field(tai_text *t, const char *s)
-{
-    ta_status st;
-    if (strpbrk(s, ",\"\r\n") == NULL)
-        return tai_text_puts(t, s);
-    if ((st = tai_text_append(t, "\"", 1)) != TA_OK)
-        return st;
-    for (const char *p = s; *p; p++) {
-        if (*p == '"' && (st = tai_text_append(t, "\"", 1)) != TA_OK)
-            return st;
-        if ((st = tai_text_append(t, p, 1)) != TA_OK)
-            return st;
-    }
-    return tai_text_append(t, "\"", 1);
-}
 
 ta_status tai_text_ics_escape(tai_text *t, const char *s)
 {
