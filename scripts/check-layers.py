@@ -168,7 +168,8 @@ def cycles(nodes, succ):
 
 def main(argv):
     show = "--print" in argv
-    objects = [a for a in argv if a != "--print"]
+    # CMake passes $<TARGET_OBJECTS:...> as one ;-separated argument.
+    objects = [o for a in argv if a != "--print" for o in a.split(";") if o]
     layer, header_module, known = read_layers()
     files = lib_files()
     edges = include_edges(files) | call_edges(objects)
