@@ -101,6 +101,18 @@ static void expect(const ta_screen *s, ta_screen_level level, const char *code, 
                       code, id, reason, reason_part);
 }
 
+/* The period index criterion `id` of trust `code` took its figure from
+ * ((size_t)-1 when none). */
+static size_t period_of(const ta_screen *s, const char *code, const char *id)
+{
+    size_t q = 0;
+    ck_assert_int_eq(ta_screen_result(s, TA_LEVEL_AFT, trust_index(s, code),
+                                      crit_index(s, TA_LEVEL_AFT, id), NULL, NULL, NULL, NULL, NULL,
+                                      &q, NULL),
+                     TA_OK);
+    return q;
+}
+
 static void expect_verdict(const ta_screen *s, ta_screen_level level, const char *code,
                            ta_eligibility want, size_t met, size_t failed, size_t none)
 {
@@ -266,6 +278,31 @@ START_TEST(missing_rows_on_real_data)
 }
 END_TEST
 
+/* Whether JSON text nests its brackets and braces properly (strings skipped):
+ * a writer that drops a closing "}" fails this. */
+static int json_nested(const char *t)
+{
+    char stack[64];
+    size_t depth = 0;
+    for (; *t; t++) {
+        if (*t == '"') {
+            for (t++; *t && *t != '"'; t++)
+                if (*t == '\\' && t[1])
+                    t++;
+            if (!*t)
+                return 0;
+        } else if (*t == '{' || *t == '[') {
+            if (depth == sizeof stack)
+                return 0;
+            stack[depth++] = *t == '{' ? '}' : ']';
+        } else if (*t == '}' || *t == ']') {
+            if (depth == 0 || stack[--depth] != *t)
+                return 0;
+        }
+    }
+    return depth == 0;
+}
+
 START_TEST(real_exports)
 {
     const char *text;
@@ -297,6 +334,11 @@ START_TEST(real_exports)
     ck_assert_int_eq(ta_screen_export(scr, TA_SCREEN_JSON, "RP1", &text, &len), TA_OK);
     ck_assert_ptr_nonnull(strstr(text, "\"code\": \"RP1\""));
     ck_assert_ptr_nonnull(strstr(text, "\"value\": 3.52, \"threshold\": 2.50"));
+    /* Rule: the JSON export is well nested and lists the periods in order. */
+    ck_assert(json_nested(text));
+    ck_assert_int_eq(strncmp(text, "{\"periods\": [\"Q1 2025/26\", \"Q2 2025/26\", ", 40), 0);
+    ck_assert_int_eq(ta_screen_export(scr, TA_SCREEN_JSON, NULL, &text, &len), TA_OK);
+    ck_assert(json_nested(text));
     ck_assert_int_eq(ta_screen_export(scr, TA_SCREEN_JSON, "XXX", &text, &len), TA_ENOTFOUND);
     ck_assert_ptr_null(text);
     ck_assert_int_eq(ta_screen_export(scr, (ta_screen_format)7, NULL, &text, &len), TA_EINVAL);
@@ -444,6 +486,10 @@ START_TEST(boundaries)
     expect(s, TA_LEVEL_AFT, "F", "quart", TA_NO_EVIDENCE, 1.00, NAN, NULL);
     /* an assessment has no raw values */
     expect(s, TA_LEVEL_AFT, "A", "raw", TA_NO_EVIDENCE, NAN, NAN, "name the score ID OF1002");
+    /* Rule: a result without a figure names no period; a score is lower-is-better. */
+    ck_assert_uint_eq(period_of(s, "A", "raw"), (size_t)-1);
+    ck_assert_uint_eq(period_of(s, "A", "cost"), 0);
+    expect(s, TA_LEVEL_AFT, "A", "cost", TA_MET, 1.99, 2.00, "; lower is better)");
     /* A misses only "raw": close; B fails cost and raw */
     expect_verdict(s, TA_LEVEL_AFT, "A", TA_CLOSE, 5, 0, 1);
     expect_verdict(s, TA_LEVEL_AFT, "B", TA_NOT_ELIGIBLE, 4, 1, 1);
@@ -478,6 +524,9 @@ START_TEST(history_flags_and_missing_evidence)
            "(published for Q1 only; taken from Q1 2025/26)");
     expect(s, TA_LEVEL_AFT, "B", "rsp", TA_NOT_MET, 1, 0, NULL);
     expect(s, TA_LEVEL_AFT, "C", "rsp", TA_NO_EVIDENCE, NAN, NAN, NULL);
+    ck_assert_uint_eq(period_of(s, "C", "def"), (size_t)-1);
+    ck_assert_uint_eq(period_of(s, "C", "rsp"), (size_t)-1);
+    ck_assert_uint_eq(period_of(s, "A", "rsp"), 0);
     /* B has no cost row in Q2: its Q1 figure is used, against Q1's peers */
     expect(s, TA_LEVEL_AFT, "B", "cost", TA_NOT_MET, 2.00, 1.50,
            "(taken from Q1 2025/26, the latest quarter with it)");
