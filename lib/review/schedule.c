@@ -503,11 +503,11 @@ static ta_status due_of(ta_review_schedule *s, const tai_review_trust *t, int32_
 static int32_t fires_on(const tai_trigger_rule *rule, const tai_review_trust *t, int32_t base)
 {
     int32_t run = 0;
-    for (size_t i = 0; i < t->n_evidence; i++) {
+    const tai_evidence *last = NULL; /* the quarter before e in the list */
+    for (size_t i = 0; i < t->n_evidence; last = &t->evidence[i++]) {
         const tai_evidence *e = &t->evidence[i];
-        const tai_evidence *prev = i > 0 && t->evidence[i - 1].quarter == e->quarter - 1
-                                       ? &t->evidence[i - 1]
-                                       : NULL;
+        /* last when it is the quarter just before e (no gap), else NULL */
+        const tai_evidence *prev = last && last->quarter == e->quarter - 1 ? last : NULL;
         switch (rule->kind) {
         case TA_TRIGGER_SEGMENT:
             if (e->end <= base || e->segment == 0 || e->segment <= rule->worse_than)

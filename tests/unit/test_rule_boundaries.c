@@ -385,6 +385,24 @@ START_TEST(every_change_discards_the_results)
 END_TEST
 
 /* A successful call leaves no error text from an earlier failure. */
+/* Rule: a review that would fall due after 9999-12-31 is TA_ERANGE, naming
+ * the trust, and its file, line and column when it was read from text. */
+START_TEST(a_due_date_after_9999_names_where_the_trust_came_from)
+{
+    static const char text[] = "Trust_code,Trust_name,Authorised_on,Last_reviewed_on\n"
+                               "RLATE,Late,2000-01-01,9996-01-01\n";
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RCALL", "", D(9995, 6, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_ERANGE);
+    ck_assert_str_eq(ta_review_schedule_error(s), "trust RCALL: the review falls due after 9999");
+    teardown();
+    setup();
+    ck_assert_int_eq(ta_review_schedule_read_csv(s, text, sizeof text - 1, "T.csv"), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_ERANGE);
+    ck_assert_str_eq(ta_review_schedule_error(s),
+                     "T.csv:2:23: trust RLATE: the review falls due after 9999");
+}
+END_TEST
+
 START_TEST(a_successful_call_clears_the_error)
 {
     ck_assert_int_eq(ta_review_schedule_add_trust(s, "CH", "", D(2026, 4, 1)), TA_OK);
@@ -535,6 +553,7 @@ int main(void)
     tcase_add_test(review, trigger_parameter_ranges);
     tcase_add_test(review, every_change_discards_the_results);
     tcase_add_test(review, a_successful_call_clears_the_error);
+    tcase_add_test(review, a_due_date_after_9999_names_where_the_trust_came_from);
     tcase_set_timeout(rules, 60);
     tcase_add_test(rules, quantile_cutoffs_equal_a_full_sort);
     tcase_add_test(rules, quantile_cutoffs_by_hand);
