@@ -239,6 +239,37 @@ END_TEST
 
 /* ---- published cut-offs and their intervals -------------------------------- */
 
+/* Rule: cut-offs are read off published segments only when every segment,
+ * the worst included, has a trust; and each out-pointer of the interval query
+ * is checked on its own. */
+START_TEST(published_cutoffs_need_every_segment)
+{
+    static const char three[] =
+        HEADER "Q3 2025/26,North,Acute trust,,A1,Alpha One,1.50,,1.0,No,1.0,\r\n"
+               "Q3 2025/26,North,Acute trust,,A2,Alpha Two,2.20,,2.0,No,2.0,\r\n"
+               "Q3 2025/26,North,Acute trust,,A3,Alpha Three,2.60,,3.0,No,3.0,\r\n";
+    double cut[3], lo = 0, hi = 0;
+    int has_lo = 0, has_hi = 0;
+    ta_nhse_file *f = NULL;
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_add_buffer(f, "three.csv", three, strlen(three)), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, f, "Q3 2025/26"), TA_ENOTFOUND);
+    ck_assert_str_eq(ta_nhse_file_error(f),
+                     "Q3 2025/26: no trust has published unadjusted segment 4");
+    ta_nhse_file_free(f);
+    ck_assert_int_eq(
+        ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 1, &has_lo, NULL, &has_hi, &hi),
+        TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 1, NULL, &lo, &has_hi, &hi),
+                     TA_EINVAL);
+    ck_assert_int_eq(
+        ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 1, &has_lo, &lo, &has_hi, NULL),
+        TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 1, &has_lo, &lo, NULL, &hi),
+                     TA_EINVAL);
+}
+END_TEST
+
 START_TEST(published_cutoffs_and_intervals)
 {
     double cut[3], lo = 0, hi = 0;
@@ -572,6 +603,7 @@ static Suite *league_suite(void)
     tcase_add_test(tc, files_merge_by_quarter);
     tcase_add_test(tc, files_that_disagree_change_nothing);
     tcase_add_test(tc, published_cutoffs_and_intervals);
+    tcase_add_test(tc, published_cutoffs_need_every_segment);
     tcase_add_test(tc, crossed_segments_name_the_trusts);
     tcase_add_test(tc, league_rows_and_cells);
     tcase_add_test(tc, league_selection_and_policies);
