@@ -211,6 +211,22 @@ START_TEST(test_real_file_verifies)
         }
         ck_assert(found);
     }
+    /* Rule: every metric of the framework, the first included, is either
+     * checked (a summary) or listed as unchecked with a reason, in some quarter
+     * (a metric is not published every quarter). */
+    for (size_t m = 0; m < ta_framework_metric_count(fw); m++) {
+        const char *id = ta_framework_metric_id(fw, m);
+        int seen = 0;
+        for (int p = 0; p < 4; p++)
+            seen |= summary_of(ver, periods[p], id, TA_STEP_BY_STEP, &checked, &agreed,
+                               &explained);
+        for (size_t k = 0; !seen && k < ta_verification_unchecked_count(ver); k++) {
+            const char *figure;
+            ck_assert_int_eq(ta_verification_unchecked(ver, k, NULL, &figure, NULL), TA_OK);
+            seen = strcmp(figure, id) == 0;
+        }
+        ck_assert_msg(seen, "%s: neither checked nor listed", id);
+    }
     ck_assert_int_eq(ta_verification_summary(ver, ta_verification_summary_count(ver), NULL, NULL,
                                              NULL, NULL, NULL, NULL),
                      TA_EINVAL);
