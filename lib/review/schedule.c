@@ -557,13 +557,12 @@ static void sort_results(ta_review_schedule *s)
     }
 }
 
-/* Due date, trigger and drop decision of one trust. */
+/* Due date, trigger and drop decision of one trust; r is zeroed (calloc). */
 static ta_status evaluate(ta_review_schedule *s, size_t i, tai_review_result *r)
 {
     const tai_review_trust *t = &s->trusts[i];
     int32_t base = t->last_review > t->authorised ? t->last_review : t->authorised;
     ta_status st;
-    memset(r, 0, sizeof *r);
     r->trust = i;
     if ((st = due_of(s, t, &r->regular_due)) != TA_OK)
         return st;
