@@ -561,6 +561,28 @@ START_TEST(test_pool_gap_from_values)
 }
 END_TEST
 
+/* Rule: a metric ranked among fewer trusts than its pool is "narrower" from
+ * one trust up: one trust's value in a pool of 10 is a gap of 9. */
+START_TEST(test_pool_gap_of_one_trust)
+{
+    ta_framework *fw = catalogue("metric,R,Rank,d,V,higher,rank,yes,,,x\n"
+                                 "pool,R,Q1,,,,,,10,,fitted\n");
+    ta_assessment *a = assessment(fw);
+    int narrower = -1;
+    unsigned pool = 0;
+    size_t ranked = 0;
+    ck_assert_int_eq(ta_assessment_set_period(a, "Q1"), TA_OK);
+    add(a, "A", "V", 5.0, TA_INPUT_VALUE);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    ck_assert_int_eq(ta_assessment_metric_pool_gap(a, 0, &narrower, &pool, &ranked), TA_OK);
+    ck_assert_int_eq(narrower, 1);
+    ck_assert_uint_eq(pool, 10);
+    ck_assert_uint_eq(ranked, 1);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 static Suite *scoring_suite(void)
 {
     Suite *s = suite_create("scoring");
@@ -578,6 +600,7 @@ static Suite *scoring_suite(void)
     tcase_add_test(tc, test_reconstruct_unrounded_scores);
     tcase_add_test(tc, test_reconstruct_infers_a_missing_pool);
     tcase_add_test(tc, test_pool_gap_from_values);
+    tcase_add_test(tc, test_pool_gap_of_one_trust);
     suite_add_tcase(s, tc);
     return s;
 }
