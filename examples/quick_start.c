@@ -24,7 +24,7 @@ int main(void)
         ta_assessment_rank(a, i, &rank);
         ta_assessment_segments(a, i, NULL, &segment, NULL);
         ta_assessment_average(a, i, NULL, &rounded, NULL);
-        ta_format_decimal(avg, sizeof avg, rounded, 2);
+        ta_decimal_format(avg, sizeof avg, rounded, 2);
         ta_assessment_reason_text(a, i, why, sizeof why, NULL);
         printf("%u %d %s %s: %s\n", (unsigned)rank, segment, avg, ta_assessment_trust_code(a, i),
                why);

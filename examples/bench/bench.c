@@ -137,7 +137,7 @@ static ta_framework *synthetic_framework(void)
              ta_framework_builder_set_raw_id(b, metric_ids[m], raw_ids[m]) == TA_OK &&
              ta_framework_builder_set_direction(
                  b, metric_ids[m], m % 2 ? TA_LOWER_IS_BETTER : TA_HIGHER_IS_BETTER) == TA_OK;
-    if (!ok || ta_framework_builder_build(b, &fw) != TA_OK)
+    if (!ok || ta_framework_builder_build(&fw, b) != TA_OK)
         die("synthetic framework", b ? ta_framework_builder_error(b) : "no builder");
     ta_framework_builder_free(b);
     return fw;
@@ -546,7 +546,7 @@ int main(int argc, char **argv)
         }
         for (size_t r = 0; r < 21; r++) {
             t0 = now_s();
-            if (ta_assessment_whatif_batch(a, out, n_out, threads) != TA_OK)
+            if (ta_assessment_whatif_batch(out, n_out, a, threads) != TA_OK)
                 die("what-if", "batch failed");
             times[r] = now_s() - t0;
         }
@@ -623,7 +623,7 @@ int main(int argc, char **argv)
         t0 = now_s();
         if (ta_review_schedule_new(&rs, NULL) != TA_OK ||
             ta_review_schedule_add_trust(rs, "RX1", "Trust one", auth) != TA_OK ||
-            ta_review_schedule_add_sittings_weekly(rs, from, to, 0x1Fu, &added) != TA_OK ||
+            ta_review_schedule_add_sittings_weekly(&added, rs, from, to, 0x1Fu) != TA_OK ||
             ta_review_schedule_compute(rs) != TA_OK)
             die("panel calendar", rs ? ta_review_schedule_error(rs) : "cannot create");
         t0 = now_s() - t0;

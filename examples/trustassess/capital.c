@@ -176,7 +176,7 @@ static int make_rules(ta_capital_rules **out, const char *path)
     }
     if ((st = ta_capital_rules_new(out, path, NULL)) != TA_OK)
         return cli_error(CLI_INPUT, "%s: %s", path, ta_strerror(st));
-    if (ta_capital_rules_load_csv(*out, path) != TA_OK)
+    if (ta_capital_rules_read_file(*out, path) != TA_OK)
         return cli_error(CLI_INPUT, "%s", ta_capital_rules_error(*out));
     return CLI_OK;
 }
@@ -197,8 +197,8 @@ static int rules_table(const capital_args *ca, const ta_capital_rules *r, cli_bu
         const char *source = NULL;
         char value[256];
         cli_cell *row;
-        if (ta_capital_rules_get(r, p, NULL, &source) != TA_OK ||
-            ta_capital_rules_value_text(r, p, value, sizeof value) != TA_OK) {
+        if (ta_capital_rules_get(NULL, &source, r, p) != TA_OK ||
+            ta_capital_rules_value_text(value, sizeof value, r, p) != TA_OK) {
             cli_table_free(&t);
             return cli_error(CLI_INPUT, "%s", ta_capital_rules_error(r));
         }
@@ -247,7 +247,7 @@ static int headroom_text(char *buf, size_t size, const ta_capital_proposal *p)
     int64_t compared, largest, headroom;
     int has = 0;
     buf[0] = '\0';
-    if (ta_capital_proposal_headroom(p, &compared, &has, &largest, &headroom) != TA_OK)
+    if (ta_capital_proposal_headroom(&compared, &has, &largest, &headroom, p) != TA_OK)
         return 0;
     if (has && ta_money_format(buf, size, headroom, TA_MONEY_PLAIN) != TA_OK)
         return 0;
@@ -269,7 +269,7 @@ static int proposal_table(const capital_args *ca, const ta_capital_proposal *p, 
     int rc;
     cli_table_init(&t, 10, names);
     if ((row = cli_table_add_row(&t)) != NULL) {
-        cli_cell_text(&t, row, 0, ta_capital_status_name(status));
+        cli_cell_text(&t, row, 0, ta_ft_status_name(status));
         cli_cell_text(&t, row, 1, ta_capital_funding_name(funding));
         for (size_t k = 0; k < 3; k++) {
             char text[TA_MONEY_BUFSIZE];
@@ -354,7 +354,7 @@ static int one_proposal(const capital_args *ca, const ta_capital_rules *r, cli_b
     int64_t amount, savings, compared = 0, largest, headroom;
     int has = 0, rc;
     char head[TA_MONEY_BUFSIZE];
-    if (ca->status && ta_capital_status_parse(&status, ca->status) != TA_OK)
+    if (ca->status && ta_ft_status_parse(&status, ca->status) != TA_OK)
         return cli_usage_error(cmd,
                                "--status \"%s\" is not NHS trust, Foundation trust or Advanced "
                                "foundation trust",
@@ -380,7 +380,7 @@ static int one_proposal(const capital_args *ca, const ta_capital_rules *r, cli_b
         ta_capital_proposal_set_amount(p, amount) != TA_OK ||
         ta_capital_proposal_set_savings(p, savings) != TA_OK ||
         ta_capital_proposal_check(p, r) != TA_OK ||
-        ta_capital_proposal_headroom(p, &compared, &has, &largest, &headroom) != TA_OK ||
+        ta_capital_proposal_headroom(&compared, &has, &largest, &headroom, p) != TA_OK ||
         !headroom_text(head, sizeof head, p)) {
         rc = cli_error(CLI_INPUT, "%s", ta_capital_proposal_error(p));
         ta_capital_proposal_free(p);
@@ -392,7 +392,7 @@ static int one_proposal(const capital_args *ca, const ta_capital_rules *r, cli_b
         ta_capital_proposal_free(p);
         return rc;
     }
-    cli_buf_printf(out, "%-11s%s\n", "Status:", ta_capital_status_name(status));
+    cli_buf_printf(out, "%-11s%s\n", "Status:", ta_ft_status_name(status));
     cli_buf_printf(out, "%-11s%s\n", "Funding:", ta_capital_funding_name(funding));
     block_money(out, "Amount:", amount);
     block_money(out, "Savings:", savings);
@@ -404,7 +404,7 @@ static int one_proposal(const capital_args *ca, const ta_capital_rules *r, cli_b
     cli_buf_puts(out, "Reasons:\n");
     for (size_t k = 0; k < ta_capital_proposal_reason_count(p); k++) {
         const char *id = NULL, *sentence = NULL;
-        if (ta_capital_proposal_reason(p, k, &id, &sentence) == TA_OK)
+        if (ta_capital_proposal_reason(&id, &sentence, p, k) == TA_OK)
             cli_buf_printf(out, "  %s: %s\n", id, sentence);
     }
     ta_capital_proposal_free(p);
@@ -435,7 +435,7 @@ static int read_portfolio(ta_capital_portfolio *pf, const capital_args *ca)
     nerr = ta_capital_portfolio_row_error_count(pf);
     for (size_t k = 0; k < nerr; k++) {
         const char *message = NULL;
-        if (ta_capital_portfolio_row_error(pf, k, NULL, NULL, NULL, &message) == TA_OK)
+        if (ta_capital_portfolio_row_error(NULL, NULL, NULL, &message, pf, k) == TA_OK)
             cli_error(CLI_INPUT, "%s", message);
     }
     if (st != TA_OK && nerr == 0)

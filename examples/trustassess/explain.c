@@ -116,7 +116,7 @@ static void metric_table(cli_table *out, const ta_assessment *a, size_t i, const
         int in_average = 0, has = 0;
         double score;
         cli_cell *row;
-        if (ta_framework_metric_info(fw, m, &name, &domain, NULL, NULL, NULL, &in_average) !=
+        if (ta_framework_metric_info(&name, &domain, NULL, NULL, NULL, &in_average, fw, m) !=
                 TA_OK ||
             ta_assessment_metric_score(a, i, m, &has, &score) != TA_OK ||
             !(row = cli_table_add_row(&t)))
@@ -142,7 +142,7 @@ static void domain_table(cli_table *out, const ta_assessment *a, size_t i, const
         int has = 0;
         double score;
         cli_cell *row;
-        if (ta_framework_domain_info(fw, d, &key, &name, &id) != TA_OK ||
+        if (ta_framework_domain_info(&key, &name, &id, fw, d) != TA_OK ||
             ta_assessment_domain_score(a, i, d, &has, &score) != TA_OK ||
             !(row = cli_table_add_row(&t)))
             continue;
@@ -189,7 +189,7 @@ static void summary_row(cli_table *t, const ta_assessment *a, size_t i, const ta
     text[0] = '\0';
     for (size_t k = 0; k < n_cut && k < CLI_MAX_CUTOFFS; k++) {
         char num[64];
-        ta_format_decimal(num, sizeof num, cutoffs[k], decimals);
+        ta_decimal_format(num, sizeof num, cutoffs[k], decimals);
         snprintf(text + strlen(text), sizeof text - strlen(text), "%s%s", k ? "; " : "", num);
     }
     cli_cell_number_list(t, row, 7, text, "; ");
@@ -227,12 +227,12 @@ static void segment_part(cli_buf *b, const ta_assessment *a, size_t i, const ta_
                        "Average score:", num);
     else
         cli_buf_printf(b, "%-28s%s, the mean of %zu scores; ", "Average score:", num, n_scores);
-    ta_format_decimal(num, sizeof num, rounded, decimals);
+    ta_decimal_format(num, sizeof num, rounded, decimals);
     cli_buf_printf(b, "rounded half up: %s\n", num);
     ta_assessment_cutoffs(a, cutoffs, CLI_MAX_CUTOFFS, &n_cut);
     cli_buf_printf(b, "%-28s", "Cut-offs:");
     for (size_t k = 0; k < n_cut && k < CLI_MAX_CUTOFFS; k++) {
-        ta_format_decimal(num, sizeof num, cutoffs[k], decimals);
+        ta_decimal_format(num, sizeof num, cutoffs[k], decimals);
         cli_buf_printf(b, "%s%s", k ? ", " : "", num);
     }
     cli_buf_printf(b, " (%s)\n", origin);
@@ -257,7 +257,7 @@ static void segment_part(cli_buf *b, const ta_assessment *a, size_t i, const ta_
         cli_buf_printf(b, "%-28snone (unadjusted segment 1 is the best)\n", "Better segment:");
         return;
     }
-    ta_format_decimal(num, sizeof num, distance, decimals);
+    ta_decimal_format(num, sizeof num, distance, decimals);
     cli_buf_printf(b,
                    "%-28sthe rounded average must fall by %s to reach "
                    "unadjusted segment %d\n",
@@ -280,10 +280,10 @@ static void interval_part(cli_buf *b, cli_input *in, const char *period, size_t 
             continue;
         snprintf(label, sizeof label, "Cut-off %zu is known in:", k + 1);
         cli_buf_printf(b, "%-28s%s", label, worse ? "(" : "[");
-        if (has_lo && ta_format_decimal(num, sizeof num, lo, decimals) == TA_OK)
+        if (has_lo && ta_decimal_format(num, sizeof num, lo, decimals) == TA_OK)
             cli_buf_puts(b, num);
         cli_buf_puts(b, ", ");
-        if (has_hi && ta_format_decimal(num, sizeof num, hi, decimals) == TA_OK)
+        if (has_hi && ta_decimal_format(num, sizeof num, hi, decimals) == TA_OK)
             cli_buf_puts(b, num);
         cli_buf_puts(b, worse ? "]" : ")");
         for (int upper = 0; upper < 2; upper++) {

@@ -39,8 +39,8 @@ static int check(const char *path)
     int rc = CLI_OK;
     if (ta_framework_builder_new(&b, path, NULL) != TA_OK)
         return cli_error(CLI_INPUT, "out of memory");
-    if (ta_framework_builder_load_csv(b, path) != TA_OK ||
-        ta_framework_builder_build(b, &fw) != TA_OK)
+    if (ta_framework_builder_read_file(b, path) != TA_OK ||
+        ta_framework_builder_build(&fw, b) != TA_OK)
         rc = cli_error(CLI_INPUT, "%s", ta_framework_builder_error(b));
     ta_framework_free(fw);
     ta_framework_builder_free(b);
@@ -62,8 +62,8 @@ static int load(ta_framework **fw, const char *name)
                                                             : cli_error(CLI_INPUT, "out of memory");
     if (ta_framework_builder_new(&b, name, NULL) != TA_OK)
         return cli_error(CLI_INPUT, "out of memory");
-    if (ta_framework_builder_load_csv(b, name) != TA_OK ||
-        ta_framework_builder_build(b, fw) != TA_OK)
+    if (ta_framework_builder_read_file(b, name) != TA_OK ||
+        ta_framework_builder_build(fw, b) != TA_OK)
         rc = cli_error(CLI_INPUT, "%s", ta_framework_builder_error(b));
     ta_framework_builder_free(b);
     return rc;
@@ -87,8 +87,8 @@ static void metric_rows(cli_table *t, const ta_framework *fw)
         cli_cell *row = cli_table_add_row(t);
         if (!row)
             break;
-        ta_framework_metric_info(fw, i, &name, &domain, &raw, &scoring, &dir, &in_avg);
-        ta_framework_metric_weight(fw, i, &num, &den);
+        ta_framework_metric_info(&name, &domain, &raw, &scoring, &dir, &in_avg, fw, i);
+        ta_framework_metric_weight(&num, &den, fw, i);
         cli_cell_text(t, row, 0, ta_framework_name(fw));
         cli_cell_text(t, row, 1, types.data ? types.data : "");
         cli_cell_text(t, row, 2, ta_framework_metric_id(fw, i));
@@ -97,7 +97,7 @@ static void metric_rows(cli_table *t, const ta_framework *fw)
         cli_cell_text(t, row, 5, raw);
         cli_cell_text(t, row, 6, raw[0] ? (dir == TA_HIGHER_IS_BETTER ? "higher" : "lower") : "");
         cli_cell_text(t, row, 7, scorings[scoring]);
-        if (ta_framework_metric_threshold(fw, i, &threshold) == TA_OK)
+        if (ta_framework_metric_threshold(&threshold, fw, i) == TA_OK)
             cli_cell_short(t, row, 8, threshold);
         if (den == 1)
             snprintf(weight, sizeof weight, "%u", num);

@@ -99,7 +99,7 @@ int cli_holidays_run(int argc, char **argv)
     cli_table_init(&t, 2, names);
     for (int32_t y = from; rc == CLI_OK && y <= to; y++) {
         size_t count = 0;
-        if (ta_holidays_list(h, y, &count) != TA_OK) {
+        if (ta_holidays_list(&count, h, y) != TA_OK) {
             rc = cli_error(CLI_INPUT, "%d: %s", (int)y, ta_holidays_error(h));
             break;
         }
@@ -108,8 +108,8 @@ int cli_holidays_run(int argc, char **argv)
             const char *name = NULL;
             char text[TA_DATE_TEXT_SIZE];
             cli_cell *row;
-            if (ta_holidays_entry(h, k, &d, &name) != TA_OK ||
-                ta_date_format(d, text, sizeof text) != TA_OK) {
+            if (ta_holidays_entry(&d, &name, h, k) != TA_OK ||
+                ta_date_format(text, sizeof text, d) != TA_OK) {
                 rc = cli_error(CLI_INPUT, "%d: %s", (int)y, ta_holidays_error(h));
                 break;
             }

@@ -14,7 +14,7 @@
  * puts the table beneath each plot as its text alternative. svg is the plots
  * alone, one standalone image.
  *
- * Coordinates are written with ta_format_decimal, never printf("%f"), so the
+ * Coordinates are written with ta_decimal_format, never printf("%f"), so the
  * picture is the same bytes in any locale.
  */
 #include <stdio.h>
@@ -58,7 +58,7 @@ static const char *text_of(const cli_table *t, size_t r, size_t c)
 static int number_of(double *x, const cli_table *t, size_t r, size_t c)
 {
     const cli_cell *k = cell(t, r, c);
-    return k->kind == CLI_CELL_NUMBER && ta_parse_decimal(x, k->text) == TA_OK;
+    return k->kind == CLI_CELL_NUMBER && ta_decimal_parse(x, k->text) == TA_OK;
 }
 
 /* XML text or attribute value with &, <, > and " escaped. */
@@ -87,7 +87,7 @@ static void xml(cli_buf *b, const char *s)
 /* A coordinate with one decimal, locale-independent. */
 static const char *num(char *buf, size_t size, double x)
 {
-    if (ta_format_decimal(buf, size, x, 1) != TA_OK)
+    if (ta_decimal_format(buf, size, x, 1) != TA_OK)
         snprintf(buf, size, "0");
     return buf;
 }
@@ -171,7 +171,7 @@ static void plot(cli_buf *b, const cli_table *t, const columns *c, size_t from, 
     for (size_t k = 0; cut && k < cut->n; k++) {
         double y = y_of(&s, cut->values[k]);
         char v[32];
-        ta_format_decimal(v, sizeof v, cut->values[k], 2);
+        ta_decimal_format(v, sizeof v, cut->values[k], 2);
         cli_buf_printf(b,
                        "<g class=\"cutoff\"><title>Cut-off %s: an average at or below it "
                        "is in segment %zu or better</title>"

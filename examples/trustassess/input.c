@@ -54,7 +54,7 @@ int cli_cutoffs_parse(cli_cutoffs *c, const char *cmd, const char *spec)
                                    spec);
         memcpy(num, p, len);
         num[len] = '\0';
-        if (ta_parse_decimal(&c->values[c->n], num) != TA_OK)
+        if (ta_decimal_parse(&c->values[c->n], num) != TA_OK)
             return cli_usage_error(cmd,
                                    "--cutoffs: \"%s\" is not a number (expected A,B,C, "
                                    "published, quartiles, quartiles-by-type or fixed)",
@@ -78,8 +78,8 @@ static int make_framework(cli_input *in, const char *framework_path)
     }
     if ((st = ta_framework_builder_new(&b, framework_path, NULL)) != TA_OK)
         return cli_error(CLI_INPUT, "%s: %s", framework_path, ta_strerror(st));
-    if (ta_framework_builder_load_csv(b, framework_path) != TA_OK ||
-        ta_framework_builder_build(b, &in->fw) != TA_OK)
+    if (ta_framework_builder_read_file(b, framework_path) != TA_OK ||
+        ta_framework_builder_build(&in->fw, b) != TA_OK)
         rc = cli_error(CLI_INPUT, "%s", ta_framework_builder_error(b));
     ta_framework_builder_free(b);
     return rc;

@@ -362,7 +362,7 @@ void cli_cell_text(cli_table *t, cli_cell *row, size_t col, const char *text)
 void cli_cell_decimal(cli_table *t, cli_cell *row, size_t col, double x, int decimals)
 {
     char num[64];
-    if (ta_format_decimal(num, sizeof num, x, decimals) != TA_OK) {
+    if (ta_decimal_format(num, sizeof num, x, decimals) != TA_OK) {
         t->failed = 1;
         return;
     }
@@ -522,7 +522,7 @@ void cli_json_cell(cli_buf *b, const cli_cell *cell)
             size_t n = end ? (size_t)(end - p) : strlen(p);
             cli_buf item = {0};
             cli_buf_add(&item, p, n);
-            if (cell->truth && item.data && ta_parse_decimal(&x, item.data) == TA_OK)
+            if (cell->truth && item.data && ta_decimal_parse(&x, item.data) == TA_OK)
                 cli_buf_puts(b, item.data);
             else
                 cli_json_string(b, item.data ? item.data : "");
@@ -729,7 +729,7 @@ void cli_table_write(cli_buf *b, const cli_table *t, cli_format format)
 void cli_format_short(char *buf, size_t size, double x)
 {
     size_t n;
-    if (ta_format_decimal(buf, size, x, 6) != TA_OK) {
+    if (ta_decimal_format(buf, size, x, 6) != TA_OK) {
         snprintf(buf, size, "?");
         return;
     }

@@ -14,7 +14,7 @@
  * typed JSON, an xlsx workbook (xlsx.c) or aligned text fitted to the
  * terminal. Every command reaches them through one set of options
  * (output_format.c). Numbers are made into text by the library's
- * locale-independent ta_format_decimal, never by printf("%f").
+ * locale-independent ta_decimal_format, never by printf("%f").
  */
 #ifndef TRUSTASSESS_CLI_OUTPUT_H
 #define TRUSTASSESS_CLI_OUTPUT_H
@@ -95,7 +95,7 @@ void cli_table_free(cli_table *t);
 /* Appends a row of null cells; returns its first cell, or NULL when out of memory. */
 cli_cell *cli_table_add_row(cli_table *t);
 /* Cell setters: text ("" and NULL make a null cell), a decimal with `decimals`
- * places (ta_format_decimal), an integer. They record failure in t->failed. */
+ * places (ta_decimal_format), an integer. They record failure in t->failed. */
 void cli_cell_text(cli_table *t, cli_cell *row, size_t col, const char *text);
 void cli_cell_decimal(cli_table *t, cli_cell *row, size_t col, double x, int decimals);
 void cli_cell_int(cli_table *t, cli_cell *row, size_t col, long long x);

@@ -216,10 +216,10 @@ static int due_range(const ta_review_schedule *s, ta_date *first, ta_date *last)
 {
     size_t n = 0;
     int any = 0;
-    (void)ta_review_schedule_count(s, &n);
+    n = ta_review_schedule_count(s);
     for (size_t i = 0; i < n; i++) {
         ta_date due;
-        if (ta_review_schedule_dropped(s, i) || ta_review_schedule_due(s, i, &due, NULL) != TA_OK)
+        if (ta_review_schedule_dropped(s, i) || ta_review_schedule_due(&due, NULL, s, i) != TA_OK)
             continue;
         if (!any || ta_date_compare(due, *first) < 0)
             *first = due;
@@ -265,7 +265,7 @@ static int weekly(ta_review_schedule *s, const reviews_args *ra, const char *spe
         if (ta_date_add_years(&to, last, 1, TA_FEB29_TO_FEB28) != TA_OK)
             return cli_error(CLI_INPUT, "--sittings: the range runs past 9999-12-31");
     }
-    if (ta_review_schedule_add_sittings_weekly(s, from, to, bits, NULL) != TA_OK)
+    if (ta_review_schedule_add_sittings_weekly(NULL, s, from, to, bits) != TA_OK)
         return cli_usage_error(cmd, "--sittings %s: %s", spec, ta_review_schedule_error(s));
     return CLI_OK;
 }
@@ -306,7 +306,7 @@ static int sittings(ta_review_schedule *s, const reviews_args *ra)
 static void date_cell(cli_table *t, cli_cell *row, size_t col, ta_date d)
 {
     char text[TA_DATE_TEXT_SIZE];
-    if (ta_date_format(d, text, sizeof text) == TA_OK)
+    if (ta_date_format(text, sizeof text, d) == TA_OK)
         cli_cell_date(t, row, col, text);
 }
 
@@ -326,7 +326,7 @@ static int table(const ta_review_schedule *s, const reviews_args *ra, cli_buf *o
     size_t n = 0;
     int rc;
     cli_table_init(&t, 10, names);
-    (void)ta_review_schedule_count(s, &n);
+    n = ta_review_schedule_count(s);
     for (size_t i = 0; i < n; i++) {
         ta_date due, regular, sitting, fired;
         ta_review_trigger kind = TA_TRIGGER_NONE;
@@ -334,10 +334,10 @@ static int table(const ta_review_schedule *s, const reviews_args *ra, cli_buf *o
         int placed = 0;
         int32_t late = 0, days = 0;
         cli_cell *row;
-        if (ta_review_schedule_due(s, i, &due, &regular) != TA_OK ||
-            ta_review_schedule_trigger(s, i, &kind, &fired) != TA_OK ||
-            ta_review_schedule_placement(s, i, &placed, &sitting, &late) != TA_OK ||
-            ta_review_schedule_overdue(s, i, &overdue, &days) != TA_OK) {
+        if (ta_review_schedule_due(&due, &regular, s, i) != TA_OK ||
+            ta_review_schedule_trigger(&kind, &fired, s, i) != TA_OK ||
+            ta_review_schedule_placement(&placed, &sitting, &late, s, i) != TA_OK ||
+            ta_review_schedule_overdue(&overdue, &days, s, i) != TA_OK) {
             cli_table_free(&t);
             return cli_error(CLI_INPUT, "%s", ta_review_schedule_error(s));
         }
@@ -371,11 +371,10 @@ static void default_dtstamp(char *buf, size_t size, const ta_review_schedule *s,
                             const reviews_args *ra)
 {
     ta_date d = {1970, 1, 1}, last;
-    size_t n = 0;
     if (ra->has_today) {
         d = ra->today;
-    } else if (!due_range(s, &d, &last) && ta_review_schedule_count(s, &n) == TA_OK && n > 0) {
-        (void)ta_review_schedule_due(s, 0, &d, NULL); /* every trust dropped */
+    } else if (!due_range(s, &d, &last) && ta_review_schedule_count(s) > 0) {
+        (void)ta_review_schedule_due(&d, NULL, s, 0); /* every trust dropped */
     }
     snprintf(buf, size, "%04d%02d%02dT000000Z", (int)d.year, (int)d.month, (int)d.day);
 }
@@ -393,12 +392,12 @@ static int write_output(ta_review_schedule *s, const reviews_args *ra, cli_buf *
         char stamp[32];
         if (!ra->dtstamp)
             default_dtstamp(stamp, sizeof stamp, s, ra);
-        st = ta_review_schedule_to_ics(s, ra->dtstamp ? ra->dtstamp : stamp, &text, &len);
+        st = ta_review_schedule_to_ics(&text, &len, s, ra->dtstamp ? ra->dtstamp : stamp);
         if (st == TA_EINVAL && ra->dtstamp)
             return cli_usage_error(cmd, "--dtstamp \"%s\": %s", ra->dtstamp,
                                    ta_review_schedule_error(s));
     } else {
-        st = ta_review_schedule_to_csv(s, &text, &len);
+        st = ta_review_schedule_to_csv(&text, &len, s);
         if (ra->output.bom)
             cli_buf_puts(out, "\xEF\xBB\xBF");
     }
@@ -479,8 +478,8 @@ int cli_reviews_run(int argc, char **argv)
     if (cli_is_events_csv(in.data ? in.data : "", in.len)) {
         if ((rc = read_events(s, &ra, &in)) != CLI_OK)
             goto done;
-    } else if (ta_review_schedule_read_csv(s, in.data ? in.data : "", in.len,
-                                           cli_input_name(ra.file)) != TA_OK) {
+    } else if (ta_review_schedule_read_buffer(s, in.data ? in.data : "", in.len,
+                                              cli_input_name(ra.file)) != TA_OK) {
         rc = cli_error(CLI_INPUT, "%s", ta_review_schedule_error(s));
         goto done;
     }

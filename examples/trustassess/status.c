@@ -62,7 +62,7 @@ ta_date cli_register_latest(const ta_register *r)
     ta_date latest = {1, 1, 1};
     for (size_t i = 0; i < ta_register_trust_count(r); i++) {
         ta_date d;
-        if (ta_register_last_date(r, i, &d) == TA_OK && ta_date_compare(d, latest) > 0)
+        if (ta_register_last_date(&d, r, i) == TA_OK && ta_date_compare(d, latest) > 0)
             latest = d;
     }
     return latest;
@@ -97,7 +97,7 @@ int cli_is_events_csv(const char *data, size_t len)
 static void date_cell(cli_table *t, cli_cell *row, size_t col, ta_date d)
 {
     char text[TA_DATE_TEXT_SIZE];
-    if (d.year && ta_date_format(d, text, sizeof text) == TA_OK)
+    if (d.year && ta_date_format(text, sizeof text, d) == TA_OK)
         cli_cell_date(t, row, col, text);
 }
 
@@ -116,10 +116,10 @@ static int write_rows(const ta_register *r, ta_date on, const cli_output *o, cli
         cli_cell *row;
         /* Ceased: Since is the day it ceased, its last event (none may follow),
          * not the day it took the status it last held. */
-        if (ta_register_status_on(r, i, on, &known, &status, &since, &ceased) != TA_OK ||
-            (ceased && ta_register_last_date(r, i, &since) != TA_OK) ||
-            ta_register_review_due(r, i, on, &has_due, &due) != TA_OK ||
-            ta_register_reasons(r, i, on, reasons, sizeof reasons, &needed) != TA_OK) {
+        if (ta_register_status_on(&known, &status, &since, &ceased, r, i, on) != TA_OK ||
+            (ceased && ta_register_last_date(&since, r, i) != TA_OK) ||
+            ta_register_review_due(&has_due, &due, r, i, on) != TA_OK ||
+            ta_register_reasons(reasons, sizeof reasons, &needed, r, i, on) != TA_OK) {
             cli_table_free(&t);
             return cli_error(CLI_INPUT, "%s: %s", cmd, ta_register_error(r));
         }
@@ -128,7 +128,7 @@ static int write_rows(const ta_register *r, ta_date on, const cli_output *o, cli
         cli_cell_text(&t, row, 0, ta_register_trust_code(r, i));
         cli_cell_text(&t, row, 1, ta_register_trust_name(r, i));
         if (known)
-            cli_cell_text(&t, row, 2, ceased ? "Ceased" : ta_capital_status_name(status));
+            cli_cell_text(&t, row, 2, ceased ? "Ceased" : ta_ft_status_name(status));
         if (known)
             date_cell(&t, row, 3, since);
         if (has_due)

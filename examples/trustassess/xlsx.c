@@ -73,11 +73,11 @@ static lxw_error write_cell(lxw_workbook *wb, lxw_worksheet *ws, formats *f, lxw
     case CLI_CELL_NULL:
         return LXW_NO_ERROR;
     case CLI_CELL_NUMBER:
-        if (ta_parse_decimal(&x, cell->text) != TA_OK)
+        if (ta_decimal_parse(&x, cell->text) != TA_OK)
             break;
         return worksheet_write_number(ws, r, c, x, number_format(wb, f, decimals_of(cell->text)));
     case CLI_CELL_MONEY:
-        if (ta_parse_decimal(&x, cell->text) != TA_OK)
+        if (ta_decimal_parse(&x, cell->text) != TA_OK)
             break;
         return worksheet_write_number(ws, r, c, x, f->money);
     case CLI_CELL_DATE: {

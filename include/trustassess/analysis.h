@@ -65,12 +65,12 @@ TA_API ta_status ta_assessment_likely_ranges(ta_assessment *a, uint32_t replicat
 /* Trust i's likely range of the rounded average (lo <= hi). TA_ESTATE when no
  * likely ranges have been computed since the inputs last changed, TA_ENOTFOUND
  * for a trust that is not segmented, TA_EINVAL for a bad index or NULL. */
-TA_API ta_status ta_assessment_likely_average_range(const ta_assessment *a, size_t i, double *lo,
-                                                    double *hi);
+TA_API ta_status ta_assessment_likely_average_range(double *lo, double *hi, const ta_assessment *a,
+                                                    size_t i);
 /* Trust i's likely range of rank within its type (1 = best; lo <= hi). Same
  * statuses as ta_assessment_likely_average_range. */
-TA_API ta_status ta_assessment_likely_rank_range(const ta_assessment *a, size_t i, uint32_t *lo,
-                                                 uint32_t *hi);
+TA_API ta_status ta_assessment_likely_rank_range(uint32_t *lo, uint32_t *hi, const ta_assessment *a,
+                                                 size_t i);
 
 /* What-if, one cell: the decrease of metric m's score that takes trust i to
  * the next better unadjusted segment (see above). *decrease receives 0 when
@@ -78,15 +78,15 @@ TA_API ta_status ta_assessment_likely_rank_range(const ta_assessment *a, size_t 
  * score >= 1.00 is enough, otherwise the decrease (> 0). TA_ESTATE before a
  * run, TA_ENOTFOUND when the trust is not segmented or has no score for m
  * that enters the average, TA_EINVAL for bad indexes or NULL. */
-TA_API ta_status ta_assessment_whatif_score(const ta_assessment *a, size_t i, size_t m,
-                                            double *decrease);
+TA_API ta_status ta_assessment_whatif_score(double *decrease, const ta_assessment *a, size_t i,
+                                            size_t m);
 
 /* What-if, every trust x metric: out[i * metric_count + m] for trust i and
  * metric m (metric_count = ta_framework_metric_count), n_out >= trusts *
  * metrics. Each cell is what ta_assessment_whatif_score gives, or NaN where
  * that call would say TA_ENOTFOUND. `threads` as for likely ranges; the
  * result does not depend on it. TA_ESTATE before a run. */
-TA_API ta_status ta_assessment_whatif_batch(const ta_assessment *a, double *out, size_t n_out,
+TA_API ta_status ta_assessment_whatif_batch(double *out, size_t n_out, const ta_assessment *a,
                                             unsigned threads);
 
 #ifdef __cplusplus

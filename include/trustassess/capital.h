@@ -18,7 +18,7 @@
  *
  * Rule sets are made with ta_capital_rules_preset(&r, "capital-2025", NULL),
  * or ta_capital_rules_new() and the setters, or a rules CSV file
- * (ta_capital_rules_load_csv; format in docs/capital.md). Checks only read a
+ * (ta_capital_rules_read_file; format in docs/capital.md). Checks only read a
  * rule set, so one that is no longer changed may be shared between threads.
  *
  * Amounts are int64_t pence (see trustassess/money.h for text). Strings
@@ -61,6 +61,10 @@ typedef enum ta_capital_tier {
     TA_TIER_JISC = 2,  /* over the delegated limit: also JISC (NHS England and DHSC) */
     TA_TIER_HMT = 3    /* over the HM Treasury limit: also HM Treasury */
 } ta_capital_tier;
+
+/* The name of a ta_capital_tier value ("light", "board", "jisc", ...); "" for a value outside the
+ * enum. Static storage. */
+TA_API const char *ta_capital_tier_name(ta_capital_tier v);
 
 /* Approving bodies, in the order a scheme goes to them. */
 typedef enum ta_capital_body {
@@ -139,41 +143,39 @@ TA_API ta_status ta_capital_rules_set(ta_capital_rules *r, ta_capital_param p, i
                                       const char *source);
 /* A parameter's value and source (owned by the rule set). Out-pointers may be
  * NULL. */
-TA_API ta_status ta_capital_rules_get(const ta_capital_rules *r, ta_capital_param p, int64_t *value,
-                                      const char **source);
+TA_API ta_status ta_capital_rules_get(int64_t *value, const char **source,
+                                      const ta_capital_rules *r, ta_capital_param p);
 /* The parameter's value as rules-file text (e.g. "£100,000,000.00", "<",
  * "Advanced foundation trust", "SOC;OBC;FBC", "none"). */
-TA_API ta_status ta_capital_rules_value_text(const ta_capital_rules *r, ta_capital_param p,
-                                             char *buf, size_t size);
+TA_API ta_status ta_capital_rules_value_text(char *buf, size_t size, const ta_capital_rules *r,
+                                             ta_capital_param p);
 /* Sets a parameter from rules-file text (the name as ta_capital_param_name). */
 TA_API ta_status ta_capital_rules_set_text(ta_capital_rules *r, const char *param,
                                            const char *value, const char *source);
 /* Reads a rules CSV (columns Parameter,Value,Source; more columns ignored)
  * from memory or a file, over the current values. On failure the rule set is
  * unchanged and the message names file, line and column. */
-TA_API ta_status ta_capital_rules_load_buffer(ta_capital_rules *r, const char *data, size_t len,
+TA_API ta_status ta_capital_rules_read_buffer(ta_capital_rules *r, const char *data, size_t len,
                                               const char *name);
-TA_API ta_status ta_capital_rules_load_csv(ta_capital_rules *r, const char *path);
+TA_API ta_status ta_capital_rules_read_file(ta_capital_rules *r, const char *path);
 
 /* A parameter's rules-file name ("light_threshold") and a one-sentence
- * description; NULL for a bad parameter. Static storage. */
+ * description; "" for a bad parameter. Static storage. */
 TA_API const char *ta_capital_param_name(ta_capital_param p);
 TA_API const char *ta_capital_param_description(ta_capital_param p);
 
 /* Static names: "light"/"standard"; "Trust board", "JISC (NHS England and
  * DHSC)", "HM Treasury"; "SOC", "OBC", "FBC", "BJC" for a single TA_DOC_ bit;
  * "Own savings"/"National"/"Mixed"; "NHS trust"/"Foundation trust"/
- * "Advanced foundation trust". NULL for a bad value. */
+ * "Advanced foundation trust". "" for a bad value. */
 TA_API const char *ta_capital_route_name(ta_capital_route route);
 TA_API const char *ta_capital_body_name(ta_capital_body body);
 TA_API const char *ta_capital_document_name(unsigned doc);
 TA_API const char *ta_capital_funding_name(ta_capital_funding funding);
-TA_API const char *ta_capital_status_name(ta_ft_status status);
 
-/* The inverse of ta_capital_status_name / ta_capital_funding_name: the text
- * matched without regard to ASCII case or surrounding spaces, as the
- * proposals CSV reader matches it. TA_EPARSE for any other text. */
-TA_API ta_status ta_capital_status_parse(ta_ft_status *out, const char *text);
+/* The inverse of ta_capital_funding_name: the text matched without regard to
+ * ASCII case or surrounding spaces, as the proposals CSV reader matches it.
+ * TA_EPARSE for any other text. */
 TA_API ta_status ta_capital_funding_parse(ta_capital_funding *out, const char *text);
 
 /* ---- proposals ---------------------------------------------------------- */
@@ -222,7 +224,7 @@ TA_API ta_tristate ta_capital_proposal_deficit(const ta_capital_proposal *p);
 /* The date of the scheme (its decision). {0,0,0} removes it; another
  * impossible date is TA_EINVAL. *has = 0 when none. */
 TA_API ta_status ta_capital_proposal_set_date(ta_capital_proposal *p, ta_date date);
-TA_API ta_status ta_capital_proposal_date(const ta_capital_proposal *p, int *has, ta_date *date);
+TA_API ta_status ta_capital_proposal_date(int *has, ta_date *date, const ta_capital_proposal *p);
 /* Own savings built up in the financial year starting 1 April `year`
  * (1..9998), pence >= 0; a negative amount removes the year. With a date and
  * at least one year given, the savings counted are those of the date's
@@ -232,7 +234,7 @@ TA_API ta_status ta_capital_proposal_set_year_savings(ta_capital_proposal *p, in
                                                       int64_t pence);
 /* The savings the light route counted in the last check (the stated figure or
  * the sum of the years); TA_ESTATE before a check. */
-TA_API ta_status ta_capital_proposal_savings_counted(const ta_capital_proposal *p, int64_t *pence);
+TA_API ta_status ta_capital_proposal_savings_counted(int64_t *pence, const ta_capital_proposal *p);
 /* Takes the trust's status on the proposal's date from register reg
  * (trustassess/register.h), replacing the status given; the verdict's reasons
  * say so, and whether a status given disagreed. TA_ESTATE without a date,
@@ -247,27 +249,27 @@ TA_API ta_status ta_capital_proposal_apply_register(ta_capital_proposal *p, cons
 TA_API ta_status ta_capital_proposal_check(ta_capital_proposal *p, const ta_capital_rules *r);
 
 /* The verdict; each is TA_ESTATE (with a message) before a check. */
-TA_API ta_status ta_capital_proposal_route(const ta_capital_proposal *p, ta_capital_route *route,
-                                           ta_capital_tier *tier);
+TA_API ta_status ta_capital_proposal_route(ta_capital_route *route, ta_capital_tier *tier,
+                                           const ta_capital_proposal *p);
 /* Approving bodies in order (the trust board first). */
 TA_API size_t ta_capital_proposal_approver_count(const ta_capital_proposal *p);
-TA_API ta_status ta_capital_proposal_approver(const ta_capital_proposal *p, size_t i,
-                                              ta_capital_body *body);
+TA_API ta_status ta_capital_proposal_approver(ta_capital_body *body, const ta_capital_proposal *p,
+                                              size_t i);
 /* TA_DOC_* bits of the documents required. */
-TA_API ta_status ta_capital_proposal_documents(const ta_capital_proposal *p, unsigned *docs);
+TA_API ta_status ta_capital_proposal_documents(unsigned *docs, const ta_capital_proposal *p);
 /* The amount compared with the thresholds (after the VAT and whole-life
  * rules, and the scheme total in a portfolio); whether the light route is
  * open at all (status and funding); the largest compared amount that would
  * still take it; headroom = largest - compared (negative when over). When
  * the light route is closed, *has_headroom is 0 and the others are 0. */
-TA_API ta_status ta_capital_proposal_headroom(const ta_capital_proposal *p, int64_t *compared,
-                                              int *has_headroom, int64_t *largest_light,
-                                              int64_t *headroom);
+TA_API ta_status ta_capital_proposal_headroom(int64_t *compared, int *has_headroom,
+                                              int64_t *largest_light, int64_t *headroom,
+                                              const ta_capital_proposal *p);
 /* Every rule that decided the verdict, in the order applied: a rule id (e.g.
  * "light.threshold") and one sentence naming its figures and source. */
 TA_API size_t ta_capital_proposal_reason_count(const ta_capital_proposal *p);
-TA_API ta_status ta_capital_proposal_reason(const ta_capital_proposal *p, size_t i,
-                                            const char **rule_id, const char **sentence);
+TA_API ta_status ta_capital_proposal_reason(const char **rule_id, const char **sentence,
+                                            const ta_capital_proposal *p, size_t i);
 /* 1 if a portfolio check judged this part on its scheme's total and the total
  * took a heavier route than the part alone would have. */
 TA_API int ta_capital_proposal_split_flagged(const ta_capital_proposal *p);
@@ -280,6 +282,10 @@ typedef enum ta_capital_output {
     TA_OUT_HEADROOM = 3,  /* "-£0.01", or "" when the light route is closed */
     TA_OUT_REASONS = 4    /* the sentences, each "rule_id: sentence", joined by " | " */
 } ta_capital_output;
+
+/* The name of a ta_capital_output value ("route", "approvers", "documents", ...); "" for a value
+ * outside the enum. Static storage. */
+TA_API const char *ta_capital_output_name(ta_capital_output v);
 /* NULL (with a message) before a check or for a bad field. */
 TA_API const char *ta_capital_proposal_output(const ta_capital_proposal *p,
                                               ta_capital_output field);
@@ -293,8 +299,8 @@ TA_API const char *ta_capital_portfolio_error(const ta_capital_portfolio *pf);
 /* Adds a new proposal (defaults as ta_capital_proposal_new) owned by the
  * portfolio; *out (may be NULL) receives it, valid until the portfolio is
  * freed. */
-TA_API ta_status ta_capital_portfolio_add(ta_capital_portfolio *pf, const char *trust_code,
-                                          const char *scheme_ref, ta_capital_proposal **out);
+TA_API ta_status ta_capital_portfolio_add(ta_capital_proposal **out, ta_capital_portfolio *pf,
+                                          const char *trust_code, const char *scheme_ref);
 TA_API size_t ta_capital_portfolio_count(const ta_capital_portfolio *pf);
 TA_API ta_capital_proposal *ta_capital_portfolio_proposal(const ta_capital_portfolio *pf, size_t i);
 
@@ -331,14 +337,14 @@ TA_API ta_status ta_capital_portfolio_apply_register(ta_capital_portfolio *pf,
 #define TA_CAPITAL_KEEP_GOING 1u
 TA_API ta_status ta_capital_portfolio_read_buffer(ta_capital_portfolio *pf, const char *data,
                                                   size_t len, const char *name, unsigned flags);
-TA_API ta_status ta_capital_portfolio_read_csv(ta_capital_portfolio *pf, const char *path,
-                                               unsigned flags);
+TA_API ta_status ta_capital_portfolio_read_file(ta_capital_portfolio *pf, const char *path,
+                                                unsigned flags);
 /* Row errors of the reads so far: line, 1-based column (0 = the whole row),
  * status and message ("NAME:LINE:COLUMN: what"). */
 TA_API size_t ta_capital_portfolio_row_error_count(const ta_capital_portfolio *pf);
-TA_API ta_status ta_capital_portfolio_row_error(const ta_capital_portfolio *pf, size_t i,
-                                                size_t *line, size_t *column, ta_status *status,
-                                                const char **message);
+TA_API ta_status ta_capital_portfolio_row_error(size_t *line, size_t *column, ta_status *status,
+                                                const char **message,
+                                                const ta_capital_portfolio *pf, size_t i);
 
 /* The columns read (the input's header, in order) and proposal i's text in
  * column c ("" for proposals added in code). The input line of proposal i

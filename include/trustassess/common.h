@@ -46,16 +46,20 @@ extern "C" {
 /* Result of every fallible call. Values are fixed forever. */
 typedef enum ta_status {
     TA_OK = 0,
-    TA_EINVAL = 1,      /* an argument is NULL, NaN, infinite or out of range */
-    TA_ENOMEM = 2,      /* the allocator returned NULL */
-    TA_ENOTFOUND = 3,   /* unknown identifier (metric, trust, preset, period) */
-    TA_EDUPLICATE = 4,  /* an identifier given twice (trust, metric, row) */
-    TA_EPARSE = 5,      /* malformed text: CSV, number, date, money */
-    TA_EIO = 6,         /* a file could not be opened, read or written */
-    TA_ERANGE = 7,      /* a value overflows or lies outside its domain */
-    TA_ESTATE = 8,      /* the handle is not in a state that allows the call */
+    TA_EINVAL = 1,       /* an argument is NULL, NaN, infinite or out of range */
+    TA_ENOMEM = 2,       /* the allocator returned NULL */
+    TA_ENOTFOUND = 3,    /* unknown identifier (metric, trust, preset, period) */
+    TA_EDUPLICATE = 4,   /* an identifier given twice (trust, metric, row) */
+    TA_EPARSE = 5,       /* malformed text: CSV, number, date, money */
+    TA_EIO = 6,          /* a file could not be opened, read or written */
+    TA_ERANGE = 7,       /* a value overflows or lies outside its domain */
+    TA_ESTATE = 8,       /* the handle is not in a state that allows the call */
     TA_EINCONSISTENT = 9 /* inputs contradict each other (e.g. overlapping segments) */
 } ta_status;
+
+/* The name of a ta_status value ("TA_OK", "TA_EINVAL", "TA_ENOMEM", ...); "" for a value outside
+ * the enum. Static storage. */
+TA_API const char *ta_status_name(ta_status v);
 
 /* A short, static, English description of a status. Never NULL. */
 TA_API const char *ta_strerror(ta_status status);
@@ -87,6 +91,10 @@ typedef struct ta_date {
 /* A yes/no fact that may also be unknown (e.g. a flag not published that quarter). */
 typedef enum ta_tristate { TA_UNKNOWN = -1, TA_NO = 0, TA_YES = 1 } ta_tristate;
 
+/* The name of a ta_tristate value ("unknown", "no", "yes"); "" for a value outside the enum.
+ * Static storage. */
+TA_API const char *ta_tristate_name(ta_tristate v);
+
 /*
  * Locale-independent number text, as the library reads and writes it: the
  * decimal point is always '.', whatever LC_NUMERIC says.
@@ -94,12 +102,12 @@ typedef enum ta_tristate { TA_UNKNOWN = -1, TA_NO = 0, TA_YES = 1 } ta_tristate;
 
 /* Parses a whole string as a decimal number ("2.06", "-1.5e3"; no spaces, no
  * "inf"/"nan"). TA_EPARSE for malformed text, TA_ERANGE on overflow. */
-TA_API ta_status ta_parse_decimal(double *out, const char *text);
+TA_API ta_status ta_decimal_parse(double *out, const char *text);
 
 /* Writes x with exactly `decimals` (0..9) decimals, rounded half up (x taken
  * as the decimal it is within 1e-9 of: 3.085 gives "3.09"). TA_EINVAL for a
  * non-finite x or |x| >= 1e15, TA_ERANGE if buf is too small. */
-TA_API ta_status ta_format_decimal(char *buf, size_t size, double x, int decimals);
+TA_API ta_status ta_decimal_format(char *buf, size_t size, double x, int decimals);
 
 #ifdef __cplusplus
 }

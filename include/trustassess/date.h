@@ -33,11 +33,19 @@ typedef enum ta_weekday {
     TA_SUNDAY = 7
 } ta_weekday;
 
+/* The name of a ta_weekday value ("Monday", "Tuesday", "Wednesday", ...); "" for a value outside
+ * the enum. Static storage. */
+TA_API const char *ta_weekday_name(ta_weekday v);
+
 /* What "N years after 29 February" is when the target year is not a leap year. */
 typedef enum ta_feb29_rule {
     TA_FEB29_TO_FEB28 = 0, /* 28 February (default: "no later than" the anniversary) */
     TA_FEB29_TO_MAR1 = 1   /* 1 March */
 } ta_feb29_rule;
+
+/* The name of a ta_feb29_rule value ("feb28", "mar1"); "" for a value outside the enum.
+ * Static storage. */
+TA_API const char *ta_feb29_rule_name(ta_feb29_rule v);
 
 /* Length of "YYYY-MM-DD" plus the NUL. */
 #define TA_DATE_TEXT_SIZE 11
@@ -55,18 +63,18 @@ TA_API int ta_date_is_valid(ta_date d);
  * TA_EINVAL for NULL. */
 TA_API ta_status ta_date_parse(ta_date *out, const char *s, size_t len);
 /* Writes YYYY-MM-DD and a NUL into buf (size >= TA_DATE_TEXT_SIZE). */
-TA_API ta_status ta_date_format(ta_date d, char *buf, size_t size);
+TA_API ta_status ta_date_format(char *buf, size_t size, ta_date d);
 
 /* The Rata Die day number of d. */
-TA_API ta_status ta_date_to_days(ta_date d, int32_t *out);
+TA_API ta_status ta_date_to_days(int32_t *out, ta_date d);
 /* The date of Rata Die day `days` (1 .. 3652059, else TA_ERANGE). */
 TA_API ta_status ta_date_from_days(ta_date *out, int32_t days);
 /* b - a in days (negative when b is before a). */
-TA_API ta_status ta_date_diff_days(ta_date a, ta_date b, int32_t *out);
+TA_API ta_status ta_date_diff_days(int32_t *out, ta_date a, ta_date b);
 /* -1, 0 or 1 as a is before, equal to or after b. Fields are compared in
  * order (year, month, day), so the result is defined for any values. */
 TA_API int ta_date_compare(ta_date a, ta_date b);
-TA_API ta_status ta_date_weekday(ta_date d, ta_weekday *out);
+TA_API ta_status ta_date_weekday(ta_weekday *out, ta_date d);
 
 /* d plus `days` days (may be negative). */
 TA_API ta_status ta_date_add_days(ta_date *out, ta_date d, int32_t days);

@@ -13,7 +13,7 @@
  *
  * Frameworks are made three ways:
  *   ta_framework_preset(&fw, "nof-2025-26", NULL)           built-in preset
- *   builder + ta_framework_builder_load_csv(b, "file.csv")  catalogue file
+ *   builder + ta_framework_builder_read_file(b, "file.csv")  catalogue file
  *   builder + ta_framework_builder_add_* / _set_*           in code
  * The catalogue file format is documented in docs/framework-csv.md; the
  * built-in presets are themselves catalogue text (ta_framework_preset_text).
@@ -32,6 +32,10 @@ typedef struct ta_framework_builder ta_framework_builder;
 
 /* Which way a metric's raw value is better. */
 typedef enum ta_direction { TA_HIGHER_IS_BETTER = 1, TA_LOWER_IS_BETTER = 2 } ta_direction;
+
+/* The name of a ta_direction value ("higher", "lower"); "" for a value outside the enum.
+ * Static storage. */
+TA_API const char *ta_direction_name(ta_direction v);
 
 /* How a metric's score (1.00 best .. 4.00 worst) is obtained. */
 typedef enum ta_scoring {
@@ -59,11 +63,19 @@ typedef enum ta_scoring {
     TA_SCORING_BRACKETED = 7
 } ta_scoring;
 
+/* The name of a ta_scoring value ("supplied", "rank", "standard_capped", ...); "" for a value
+ * outside the enum. Static storage. */
+TA_API const char *ta_scoring_name(ta_scoring v);
+
 /* Where a value exactly on a segment cut-off falls. */
 typedef enum ta_cutoff_rule {
     TA_CUTOFF_TIES_BETTER = 0, /* average <= cut-off takes the better segment (default) */
     TA_CUTOFF_TIES_WORSE = 1   /* average <  cut-off takes the better segment */
 } ta_cutoff_rule;
+
+/* The name of a ta_cutoff_rule value ("ties_better", "ties_worse"); "" for a value outside the
+ * enum. Static storage. */
+TA_API const char *ta_cutoff_rule_name(ta_cutoff_rule v);
 
 /* How segment cut-offs are found when none are given explicitly. */
 typedef enum ta_quantile {
@@ -72,6 +84,10 @@ typedef enum ta_quantile {
     /* Excel QUARTILE.EXC, R type 6: h = (n + 1) p, clamped to the data. */
     TA_QUANTILE_TYPE6 = 6
 } ta_quantile;
+
+/* The name of a ta_quantile value ("type7", "type6"); "" for a value outside the enum.
+ * Static storage. */
+TA_API const char *ta_quantile_name(ta_quantile v);
 
 /* Published result figures a framework names, so that a published file's rows
  * can be recognised and checked. TA_FIGURE_OTHER marks IDs that are read and
@@ -85,6 +101,10 @@ typedef enum ta_figure {
     TA_FIGURE_RSP_FLAG = 5,           /* Recovery Support Programme flag (OF5007) */
     TA_FIGURE_OTHER = 6
 } ta_figure;
+
+/* The name of a ta_figure value ("average", "unadjusted_segment", "adjusted_segment", ...); "" for
+ * a value outside the enum. Static storage. */
+TA_API const char *ta_figure_name(ta_figure v);
 
 /* ---- presets ---------------------------------------------------------- */
 
@@ -116,14 +136,14 @@ TA_API ta_status ta_framework_metric_index(size_t *index_out, const ta_framework
                                            const char *id);
 /* Facts about metric i. Strings are owned by the framework; raw_id may be ""
  * for a metric without a raw value. Any out-pointer may be NULL. */
-TA_API ta_status ta_framework_metric_info(const ta_framework *fw, size_t i, const char **name,
-                                          const char **domain_key, const char **raw_id,
-                                          ta_scoring *scoring, ta_direction *direction,
-                                          int *in_average);
+TA_API ta_status ta_framework_metric_info(const char **name, const char **domain_key,
+                                          const char **raw_id, ta_scoring *scoring,
+                                          ta_direction *direction, int *in_average,
+                                          const ta_framework *fw, size_t i);
 /* Metric i's weight in the average and its domain score, as the exact
  * fraction numerator / denominator (1 / 1 unless set). */
-TA_API ta_status ta_framework_metric_weight(const ta_framework *fw, size_t i,
-                                            unsigned *numerator, unsigned *denominator);
+TA_API ta_status ta_framework_metric_weight(unsigned *numerator, unsigned *denominator,
+                                            const ta_framework *fw, size_t i);
 /* Where metric i's definition comes from ("" if not given): the manual's
  * section, or "our reading: ..." where the manual is silent. Owned by the
  * framework. */
@@ -131,7 +151,7 @@ TA_API const char *ta_framework_metric_source(const ta_framework *fw, size_t i);
 /* Metric i's threshold: the standard (TA_SCORING_STANDARD,
  * TA_SCORING_STANDARD_CAPPED) or the floor (TA_SCORING_FLOOR). TA_ENOTFOUND
  * for a metric scored otherwise. */
-TA_API ta_status ta_framework_metric_threshold(const ta_framework *fw, size_t i, double *out);
+TA_API ta_status ta_framework_metric_threshold(double *out, const ta_framework *fw, size_t i);
 
 /* The comparison pool of metric i in period (a quarter's exact text, e.g.
  * "Q3 2025/26"): how many trusts NHS England ranked together (for
@@ -140,8 +160,8 @@ TA_API ta_status ta_framework_metric_threshold(const ta_framework *fw, size_t i,
  * rank-scaled score s published at 2 decimals then fixes the rank r and the
  * unrounded score whenever the score step exceeds 0.01. TA_ENOTFOUND when
  * the framework holds no pool size for that metric and period. */
-TA_API ta_status ta_framework_metric_pool(const ta_framework *fw, size_t i, const char *period,
-                                          unsigned *pool, const char **source);
+TA_API ta_status ta_framework_metric_pool(unsigned *pool, const char **source,
+                                          const ta_framework *fw, size_t i, const char *period);
 /* Whether the framework holds a pool size for metric i in any period. */
 TA_API int ta_framework_metric_has_pools(const ta_framework *fw, size_t i);
 
@@ -155,8 +175,8 @@ TA_API int ta_framework_scores_trust_type(const ta_framework *fw, const char *ty
 
 TA_API size_t ta_framework_domain_count(const ta_framework *fw);
 /* Domain i's key ("access"), name, and published score ID ("OF4000"). */
-TA_API ta_status ta_framework_domain_info(const ta_framework *fw, size_t i, const char **key,
-                                          const char **name, const char **score_id);
+TA_API ta_status ta_framework_domain_info(const char **key, const char **name,
+                                          const char **score_id, const ta_framework *fw, size_t i);
 
 /* The number of scored segments (cut-off count + 1; 4 for NOF 2025/26). */
 TA_API int ta_framework_segment_count(const ta_framework *fw);
@@ -168,8 +188,8 @@ TA_API int ta_framework_decimals(const ta_framework *fw);
 TA_API ta_cutoff_rule ta_framework_cutoff_rule(const ta_framework *fw);
 /* Explicit cut-offs: writes min(n, count) of them and the count to *count (0
  * when the framework computes cut-offs as quantiles of the population). */
-TA_API ta_status ta_framework_cutoffs(const ta_framework *fw, double *cutoffs, size_t n,
-                                      size_t *count);
+TA_API ta_status ta_framework_cutoffs(double *cutoffs, size_t n, size_t *count,
+                                      const ta_framework *fw);
 /* The published ID of a result figure (NULL if the framework names none). */
 TA_API const char *ta_framework_figure_id(const ta_framework *fw, ta_figure kind);
 
@@ -196,11 +216,11 @@ TA_API ta_status ta_framework_builder_add_metric(ta_framework_builder *b, const 
 /* The ID of the raw value the score comes from (e.g. "OF0005" for "OF1005"). */
 TA_API ta_status ta_framework_builder_set_raw_id(ta_framework_builder *b, const char *metric_id,
                                                  const char *raw_id);
-TA_API ta_status ta_framework_builder_set_direction(ta_framework_builder *b,
-                                                    const char *metric_id, ta_direction dir);
+TA_API ta_status ta_framework_builder_set_direction(ta_framework_builder *b, const char *metric_id,
+                                                    ta_direction dir);
 /* Whether the metric's score enters the average metric score (and its domain score). */
-TA_API ta_status ta_framework_builder_set_in_average(ta_framework_builder *b,
-                                                     const char *metric_id, int in_average);
+TA_API ta_status ta_framework_builder_set_in_average(ta_framework_builder *b, const char *metric_id,
+                                                     int in_average);
 /* TA_SCORING_STANDARD_CAPPED: the standard. A value worse than it (in the
  * metric's direction) scores 4.00; a value equal to it meets it.
  * TA_SCORING_STANDARD: a value meeting it (equal or better) scores 1.00. */
@@ -260,8 +280,7 @@ TA_API ta_status ta_framework_builder_set_cutoffs(ta_framework_builder *b, size_
  * trust types pooled), under the named quantile definition. */
 TA_API ta_status ta_framework_builder_set_cutoff_quartiles(ta_framework_builder *b,
                                                            ta_quantile definition);
-TA_API ta_status ta_framework_builder_set_cutoff_rule(ta_framework_builder *b,
-                                                      ta_cutoff_rule rule);
+TA_API ta_status ta_framework_builder_set_cutoff_rule(ta_framework_builder *b, ta_cutoff_rule rule);
 /* Segment cap for a trust in financial deficit (1..segments, or 0 for none). */
 TA_API ta_status ta_framework_builder_set_deficit_cap(ta_framework_builder *b, int segment);
 /* Final segment of a trust in the Recovery Support Programme (0 = none). */
@@ -273,13 +292,13 @@ TA_API ta_status ta_framework_builder_set_decimals(ta_framework_builder *b, int 
  * Errors name the file, line and column. `name` labels the buffer in messages.
  * On failure the rows before the failing one stay in the builder (they were
  * each valid): to retry a corrected file, start from a new builder. */
-TA_API ta_status ta_framework_builder_load_csv(ta_framework_builder *b, const char *path);
-TA_API ta_status ta_framework_builder_load_csv_buffer(ta_framework_builder *b, const char *name,
-                                                      const char *data, size_t len);
+TA_API ta_status ta_framework_builder_read_file(ta_framework_builder *b, const char *path);
+TA_API ta_status ta_framework_builder_read_buffer(ta_framework_builder *b, const char *data,
+                                                  size_t len, const char *name);
 
 /* Validates the definitions and makes an immutable framework (allocated with the
  * builder's allocator). The builder stays usable. */
-TA_API ta_status ta_framework_builder_build(ta_framework_builder *b, ta_framework **out);
+TA_API ta_status ta_framework_builder_build(ta_framework **out, ta_framework_builder *b);
 
 #ifdef __cplusplus
 }

@@ -86,7 +86,7 @@ TA_API ta_status ta_register_add_event(ta_register *r, const char *code, const c
  * message reads "NAME:LINE:COLUMN: what". */
 TA_API ta_status ta_register_read_buffer(ta_register *r, const char *data, size_t len,
                                          const char *name);
-TA_API ta_status ta_register_read_csv(ta_register *r, const char *path);
+TA_API ta_status ta_register_read_file(ta_register *r, const char *path);
 
 /* Trusts in the order they were first added. */
 TA_API size_t ta_register_trust_count(const ta_register *r);
@@ -98,8 +98,8 @@ TA_API ta_status ta_register_find(size_t *index, const ta_register *r, const cha
 /* Trust i's events in order: count, and event k's date, kind and note ("" if
  * none). Out-pointers may be NULL. */
 TA_API size_t ta_register_event_count(const ta_register *r, size_t i);
-TA_API ta_status ta_register_event_info(const ta_register *r, size_t i, size_t k, ta_date *on,
-                                        ta_register_event *event, const char **note);
+TA_API ta_status ta_register_event_info(ta_date *on, ta_register_event *event, const char **note,
+                                        const ta_register *r, size_t i, size_t k);
 
 /* Trust i's state at the end of day `on`, every event dated on or before it
  * counted. *known = 0 when it has no event by then (the others are then
@@ -107,21 +107,21 @@ TA_API ta_status ta_register_event_info(const ta_register *r, size_t i, size_t k
  * the event that gave it ({0,0,0} when no event changed the status, e.g. a
  * trust only nominated); *ceased = 1 when it has ceased by `on` (*status is
  * then the status it last held). Out-pointers may be NULL. */
-TA_API ta_status ta_register_status_on(const ta_register *r, size_t i, ta_date on, int *known,
-                                       ta_ft_status *status, ta_date *since, int *ceased);
+TA_API ta_status ta_register_status_on(int *known, ta_ft_status *status, ta_date *since,
+                                       int *ceased, const ta_register *r, size_t i, ta_date on);
 /* When trust i, an AFT on `on`, is next due for review: *has_due = 1 and
  * *due; *has_due = 0 when it is not an AFT on `on` (or has ceased), or when
  * the due date would fall after 9999-12-31 (ta_register_reasons says so). */
-TA_API ta_status ta_register_review_due(const ta_register *r, size_t i, ta_date on, int *has_due,
-                                        ta_date *due);
+TA_API ta_status ta_register_review_due(int *has_due, ta_date *due, const ta_register *r, size_t i,
+                                        ta_date on);
 /* One line saying how trust i came to its state on `on`: its events by then
  * and, for an AFT, the rule behind the review date. Written into buf
  * (NUL-terminated, truncated to size); *needed (if not NULL) receives the full
  * length without the NUL. */
-TA_API ta_status ta_register_reasons(const ta_register *r, size_t i, ta_date on, char *buf,
-                                     size_t size, size_t *needed);
+TA_API ta_status ta_register_reasons(char *buf, size_t size, size_t *needed, const ta_register *r,
+                                     size_t i, ta_date on);
 /* The date of trust i's last event ({0,0,0} if none). */
-TA_API ta_status ta_register_last_date(const ta_register *r, size_t i, ta_date *on);
+TA_API ta_status ta_register_last_date(ta_date *on, const ta_register *r, size_t i);
 
 /* "nominated", "authorised", ... (static; "" for an unknown value), and the
  * inverse, matched without regard to ASCII case or surrounding spaces

@@ -56,22 +56,21 @@ TA_API ta_status ta_holidays_add(ta_holidays *h, ta_date d, const char *name);
 TA_API ta_status ta_holidays_remove(ta_holidays *h, ta_date d);
 
 /* *out = 1 when d is Monday..Friday and not a holiday, else 0. */
-TA_API ta_status ta_holidays_is_working_day(ta_holidays *h, ta_date d, int *out);
+TA_API ta_status ta_holidays_is_working_day(int *out, ta_holidays *h, ta_date d);
 /* The first working day strictly after / before d. */
-TA_API ta_status ta_holidays_next_working_day(ta_holidays *h, ta_date d, ta_date *out);
-TA_API ta_status ta_holidays_previous_working_day(ta_holidays *h, ta_date d, ta_date *out);
+TA_API ta_status ta_holidays_next_working_day(ta_date *out, ta_holidays *h, ta_date d);
+TA_API ta_status ta_holidays_previous_working_day(ta_date *out, ta_holidays *h, ta_date d);
 /* d moved by n working days: n > 0 is the n-th working day after d, n < 0
  * the |n|-th before it, n = 0 is d itself (working day or not). */
-TA_API ta_status ta_holidays_add_working_days(ta_holidays *h, ta_date d, int32_t n,
-                                              ta_date *out);
+TA_API ta_status ta_holidays_add_working_days(ta_date *out, ta_holidays *h, ta_date d, int32_t n);
 
 /* Lists the days off of `year` in date order, as GOV.UK lists them: a
  * holiday that falls on a weekend appears once, on its substitute weekday,
  * named "<name> (substitute day)". *count receives the number of entries,
  * read with ta_holidays_entry until the next ta_holidays_list. */
-TA_API ta_status ta_holidays_list(ta_holidays *h, int32_t year, size_t *count);
-TA_API ta_status ta_holidays_entry(const ta_holidays *h, size_t i, ta_date *date,
-                                   const char **name);
+TA_API ta_status ta_holidays_list(size_t *count, ta_holidays *h, int32_t year);
+TA_API ta_status ta_holidays_entry(ta_date *date, const char **name, const ta_holidays *h,
+                                   size_t i);
 
 /* ------------------------------------------------------------------------ */
 /* Review schedule                                                           */
@@ -137,8 +136,8 @@ TA_API ta_status ta_review_schedule_add_evidence(ta_review_schedule *s, const ch
  * ignored; optional Ceases_on). Dates are YYYY-MM-DD; Last_reviewed_on and
  * Ceases_on may be empty. `name` labels messages ("NAME:LINE:COLUMN: ..."). On
  * error nothing from the text is kept. */
-TA_API ta_status ta_review_schedule_read_csv(ta_review_schedule *s, const char *data, size_t len,
-                                             const char *name);
+TA_API ta_status ta_review_schedule_read_buffer(ta_review_schedule *s, const char *data, size_t len,
+                                                const char *name);
 
 /* --- early-review triggers (our reading) ------------------------------ */
 
@@ -161,9 +160,9 @@ TA_API ta_status ta_review_schedule_add_sitting(ta_review_schedule *s, ta_date d
 /* A sitting on every working day from..to (inclusive) whose weekday is in
  * `weekdays` (TA_WEEKDAY_BIT(TA_TUESDAY) | ...); non-working days and dates
  * already sittings are skipped. *added (may be NULL) receives the count. */
-TA_API ta_status ta_review_schedule_add_sittings_weekly(ta_review_schedule *s, ta_date from,
-                                                        ta_date to, unsigned weekdays,
-                                                        size_t *added);
+TA_API ta_status ta_review_schedule_add_sittings_weekly(size_t *added, ta_review_schedule *s,
+                                                        ta_date from, ta_date to,
+                                                        unsigned weekdays);
 /* Reviews per sitting, >= 1 (0 is TA_EINVAL). Default 1. */
 TA_API ta_status ta_review_schedule_set_capacity(ta_review_schedule *s, int32_t per_sitting);
 
@@ -182,25 +181,25 @@ TA_API ta_status ta_review_schedule_compute(ta_review_schedule *s);
 
 /* Number of results (one per trust, ordered by due date then code; dropped
  * trusts last). TA_ESTATE before ta_review_schedule_compute. */
-TA_API ta_status ta_review_schedule_count(const ta_review_schedule *s, size_t *count);
+TA_API size_t ta_review_schedule_count(const ta_review_schedule *s);
 TA_API const char *ta_review_schedule_code(const ta_review_schedule *s, size_t i);
 TA_API const char *ta_review_schedule_name(const ta_review_schedule *s, size_t i);
 /* due: when the review is due; regular_due: last review (or authorisation)
  * plus the interval, before any trigger. Either pointer may be NULL. */
-TA_API ta_status ta_review_schedule_due(const ta_review_schedule *s, size_t i, ta_date *due,
-                                        ta_date *regular_due);
+TA_API ta_status ta_review_schedule_due(ta_date *due, ta_date *regular_due,
+                                        const ta_review_schedule *s, size_t i);
 /* Which trigger moved the review (TA_TRIGGER_NONE if none) and the quarter end
  * it fired on. Either pointer may be NULL. */
-TA_API ta_status ta_review_schedule_trigger(const ta_review_schedule *s, size_t i,
-                                            ta_review_trigger *kind, ta_date *fired_on);
+TA_API ta_status ta_review_schedule_trigger(ta_review_trigger *kind, ta_date *fired_on,
+                                            const ta_review_schedule *s, size_t i);
 /* *placed = 1 with the sitting and days late (0 when on time), else 0 (a
  * dropped trust, or no sitting left). Any pointer may be NULL. */
-TA_API ta_status ta_review_schedule_placement(const ta_review_schedule *s, size_t i, int *placed,
-                                              ta_date *sitting, int32_t *late_days);
+TA_API ta_status ta_review_schedule_placement(int *placed, ta_date *sitting, int32_t *late_days,
+                                              const ta_review_schedule *s, size_t i);
 /* TA_YES with the days overdue (today - due) when due is before today,
  * TA_NO when not, TA_UNKNOWN when no today was set. */
-TA_API ta_status ta_review_schedule_overdue(const ta_review_schedule *s, size_t i,
-                                            ta_tristate *overdue, int32_t *days);
+TA_API ta_status ta_review_schedule_overdue(ta_tristate *overdue, int32_t *days,
+                                            const ta_review_schedule *s, size_t i);
 /* 1 when the trust ceased before its review could be held. */
 TA_API int ta_review_schedule_dropped(const ta_review_schedule *s, size_t i);
 /* A note on the result ("" if none), e.g. why a trust was dropped. */
@@ -214,13 +213,13 @@ TA_API const char *ta_review_trigger_name(ta_review_trigger kind);
  * Regular_due_on, Scheduled_on, Late_days, Overdue_days, Trigger,
  * Trigger_fired_on, Note. *text (NUL-terminated, *len bytes) is owned by the
  * schedule until the next export, compute or free. */
-TA_API ta_status ta_review_schedule_to_csv(ta_review_schedule *s, const char **text, size_t *len);
+TA_API ta_status ta_review_schedule_to_csv(const char **text, size_t *len, ta_review_schedule *s);
 /* The placed reviews as an iCalendar (RFC 5545) VCALENDAR, CRLF line ends,
  * lines folded at 75 octets: one all-day VEVENT per placed review on its
  * sitting, UID "review-<code>-<YYYYMMDD due>@libtrustassess", DTSTAMP `dtstamp`
  * (exactly YYYYMMDDTHHMMSSZ, UTC). Text as for _to_csv. */
-TA_API ta_status ta_review_schedule_to_ics(ta_review_schedule *s, const char *dtstamp,
-                                           const char **text, size_t *len);
+TA_API ta_status ta_review_schedule_to_ics(const char **text, size_t *len, ta_review_schedule *s,
+                                           const char *dtstamp);
 
 #ifdef __cplusplus
 }

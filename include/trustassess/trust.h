@@ -30,6 +30,15 @@ typedef enum ta_ft_status {
     TA_ADVANCED_FOUNDATION_TRUST = 2
 } ta_ft_status;
 
+/* The status as the published files and the capital rules write it: "NHS
+ * trust", "Foundation trust", "Advanced foundation trust"; "" for a value
+ * outside the enum. Static storage. */
+TA_API const char *ta_ft_status_name(ta_ft_status status);
+/* The inverse of ta_ft_status_name: the text matched without regard to ASCII
+ * case or surrounding spaces (as the proposals CSV reader matches it).
+ * TA_EPARSE for any other text, TA_EINVAL for NULL. */
+TA_API ta_status ta_ft_status_parse(ta_ft_status *out, const char *text);
+
 /* Descriptive text fields of a trust. */
 typedef enum ta_trust_field {
     TA_FIELD_NAME = 0,
@@ -38,12 +47,20 @@ typedef enum ta_trust_field {
     TA_FIELD_REGION = 3
 } ta_trust_field;
 
+/* The name of a ta_trust_field value ("name", "type", "subtype", ...); "" for a value outside the
+ * enum. Static storage. */
+TA_API const char *ta_trust_field_name(ta_trust_field v);
+
 /* Flags that change a segment. Both start TA_UNKNOWN; an unknown deficit flag
  * applies no cap; an unknown RSP flag leaves the final segment unknown. */
 typedef enum ta_flag {
     TA_FLAG_FINANCIAL_DEFICIT = 0, /* in deficit or receiving deficit support */
     TA_FLAG_RECOVERY_SUPPORT = 1   /* in the Recovery Support Programme */
 } ta_flag;
+
+/* The name of a ta_flag value ("financial_deficit", "recovery_support"); "" for a value outside the
+ * enum. Static storage. */
+TA_API const char *ta_flag_name(ta_flag v);
 
 /* A new trust with ODS code `code` (1..16 printable ASCII characters, no
  * spaces). Trust type "" (one league), NHS trust, flags unknown, no metrics. */
@@ -79,8 +96,8 @@ TA_API ta_status ta_trust_clear_metric(ta_trust *t, const char *id);
 
 /* What is set for metric `id`: has_* receive 0 or 1; value/score receive the
  * numbers when set. Any out-pointer may be NULL. */
-TA_API ta_status ta_trust_metric(const ta_trust *t, const char *id, int *has_value,
-                                 double *value, int *has_score, double *score);
+TA_API ta_status ta_trust_metric(int *has_value, double *value, int *has_score, double *score,
+                                 const ta_trust *t, const char *id);
 
 #ifdef __cplusplus
 }

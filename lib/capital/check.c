@@ -272,14 +272,14 @@ ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, i
     int status_ok = light_status_ok(r, p), funding_ok = light_funding_ok(r, p);
     int64_t lmax = light_max(r);
     char allowed[160];
-    ta_capital_rules_value_text(r, TA_CP_LIGHT_STATUSES, allowed, sizeof allowed);
+    ta_capital_rules_value_text(allowed, sizeof allowed, r, TA_CP_LIGHT_STATUSES);
     if (status_ok)
         ADD("light.status", "A trust with status %s may take the light route (%s).",
-            ta_capital_status_name(p->status), src(r, TA_CP_LIGHT_STATUSES));
+            ta_ft_status_name(p->status), src(r, TA_CP_LIGHT_STATUSES));
     else
         ADD("light.status",
             "A trust with status %s may not take the light route; only %s may (%s).",
-            ta_capital_status_name(p->status), allowed, src(r, TA_CP_LIGHT_STATUSES));
+            ta_ft_status_name(p->status), allowed, src(r, TA_CP_LIGHT_STATUSES));
     {
         static const char *const flag_words[] = {"unknown", "no", "yes"};
         static const struct {
@@ -309,7 +309,7 @@ ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, i
         }
         if (r->value[TA_CP_LIGHT_MAX_SEGMENT]) {
             char seg[8], max[8];
-            ta_capital_rules_value_text(r, TA_CP_LIGHT_MAX_SEGMENT, max, sizeof max);
+            ta_capital_rules_value_text(max, sizeof max, r, TA_CP_LIGHT_MAX_SEGMENT);
             seg[0] = (char)('0' + p->segment);
             seg[1] = '\0';
             if (p->segment == 0)
@@ -326,7 +326,7 @@ ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, i
                     max, src(r, TA_CP_LIGHT_MAX_SEGMENT));
         }
     }
-    ta_capital_rules_value_text(r, TA_CP_LIGHT_FUNDING, allowed, sizeof allowed);
+    ta_capital_rules_value_text(allowed, sizeof allowed, r, TA_CP_LIGHT_FUNDING);
     ADD("light.funding", "%s funding %s the trust's own savings (counted: %s) (%s).",
         ta_capital_funding_name(p->funding), funding_ok ? "counts as" : "does not count as",
         allowed, src(r, TA_CP_LIGHT_FUNDING));

@@ -58,8 +58,8 @@ ta_status tai_capital_portfolio_push(ta_capital_portfolio *pf, ta_capital_propos
     return TA_OK;
 }
 
-ta_status ta_capital_portfolio_add(ta_capital_portfolio *pf, const char *trust_code,
-                                   const char *scheme_ref, ta_capital_proposal **out)
+ta_status ta_capital_portfolio_add(ta_capital_proposal **out, ta_capital_portfolio *pf,
+                                   const char *trust_code, const char *scheme_ref)
 {
     if (out != NULL)
         *out = NULL;
@@ -161,8 +161,8 @@ static int same_cells(const ta_capital_proposal *x, const ta_capital_proposal *y
 /* Refuses proposal i when an earlier one read from text has the same cells:
  * rows are found by their cells joined with 0x1F in `rows`, so the check is
  * linear; a hit is confirmed cell by cell. */
-static ta_status check_repeat(ta_capital_portfolio *pf, tai_strmap *rows, char **buf,
-                              size_t *cap, size_t i)
+static ta_status check_repeat(ta_capital_portfolio *pf, tai_strmap *rows, char **buf, size_t *cap,
+                              size_t i)
 {
     const ta_capital_proposal *p = pf->items[i];
     size_t n = 0, other;
@@ -283,8 +283,9 @@ size_t ta_capital_portfolio_row_error_count(const ta_capital_portfolio *pf)
     return pf == NULL ? 0 : pf->n_row_errors;
 }
 
-ta_status ta_capital_portfolio_row_error(const ta_capital_portfolio *pf, size_t i, size_t *line,
-                                         size_t *column, ta_status *status, const char **message)
+ta_status ta_capital_portfolio_row_error(size_t *line, size_t *column, ta_status *status,
+                                         const char **message, const ta_capital_portfolio *pf,
+                                         size_t i)
 {
     if (pf == NULL)
         return TA_EINVAL;

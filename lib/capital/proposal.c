@@ -114,7 +114,7 @@ ta_status ta_capital_proposal_set_status(ta_capital_proposal *p, ta_ft_status st
 {
     if (p == NULL)
         return TA_EINVAL;
-    if (ta_capital_status_name(status) == NULL)
+    if (ta_ft_status_name(status)[0] == '\0')
         return tai_error_set(&p->err, TA_EINVAL, "unknown trust status %d", (int)status);
     p->status = status;
     p->status_given = 1;
@@ -176,7 +176,7 @@ ta_status ta_capital_proposal_set_funding(ta_capital_proposal *p, ta_capital_fun
 {
     if (p == NULL)
         return TA_EINVAL;
-    if (ta_capital_funding_name(funding) == NULL)
+    if (ta_capital_funding_name(funding)[0] == '\0')
         return tai_error_set(&p->err, TA_EINVAL, "unknown funding %d", (int)funding);
     p->funding = funding;
     return changed(p);
@@ -245,8 +245,8 @@ static ta_status not_checked(const ta_capital_proposal *p)
                          p->trust_code, p->scheme_ref);
 }
 
-ta_status ta_capital_proposal_route(const ta_capital_proposal *p, ta_capital_route *route,
-                                    ta_capital_tier *tier)
+ta_status ta_capital_proposal_route(ta_capital_route *route, ta_capital_tier *tier,
+                                    const ta_capital_proposal *p)
 {
     if (p == NULL)
         return TA_EINVAL;
@@ -266,8 +266,8 @@ size_t ta_capital_proposal_approver_count(const ta_capital_proposal *p)
     return p->tier == TA_TIER_HMT ? 3 : p->tier == TA_TIER_JISC ? 2 : 1;
 }
 
-ta_status ta_capital_proposal_approver(const ta_capital_proposal *p, size_t i,
-                                       ta_capital_body *body)
+ta_status ta_capital_proposal_approver(ta_capital_body *body, const ta_capital_proposal *p,
+                                       size_t i)
 {
     if (p == NULL || body == NULL)
         return TA_EINVAL;
@@ -279,7 +279,7 @@ ta_status ta_capital_proposal_approver(const ta_capital_proposal *p, size_t i,
     return TA_OK;
 }
 
-ta_status ta_capital_proposal_documents(const ta_capital_proposal *p, unsigned *docs)
+ta_status ta_capital_proposal_documents(unsigned *docs, const ta_capital_proposal *p)
 {
     if (p == NULL || docs == NULL)
         return TA_EINVAL;
@@ -289,8 +289,8 @@ ta_status ta_capital_proposal_documents(const ta_capital_proposal *p, unsigned *
     return TA_OK;
 }
 
-ta_status ta_capital_proposal_headroom(const ta_capital_proposal *p, int64_t *compared,
-                                       int *has_headroom, int64_t *largest_light, int64_t *headroom)
+ta_status ta_capital_proposal_headroom(int64_t *compared, int *has_headroom, int64_t *largest_light,
+                                       int64_t *headroom, const ta_capital_proposal *p)
 {
     if (p == NULL)
         return TA_EINVAL;
@@ -312,8 +312,8 @@ size_t ta_capital_proposal_reason_count(const ta_capital_proposal *p)
     return p == NULL || !p->checked ? 0 : p->n_reasons;
 }
 
-ta_status ta_capital_proposal_reason(const ta_capital_proposal *p, size_t i, const char **rule_id,
-                                     const char **sentence)
+ta_status ta_capital_proposal_reason(const char **rule_id, const char **sentence,
+                                     const ta_capital_proposal *p, size_t i)
 {
     if (p == NULL)
         return TA_EINVAL;
@@ -368,14 +368,14 @@ ta_status ta_capital_proposal_set_date(ta_capital_proposal *p, ta_date date)
     if (p == NULL)
         return TA_EINVAL;
     if (!(date.year == 0 && date.month == 0 && date.day == 0) &&
-        ta_date_to_days(date, &rd) != TA_OK)
+        ta_date_to_days(&rd, date) != TA_OK)
         return tai_error_set(&p->err, TA_EINVAL, "the scheme date is not a date");
     p->date = rd;
     p->register_note[0] = '\0';
     return changed(p);
 }
 
-ta_status ta_capital_proposal_date(const ta_capital_proposal *p, int *has, ta_date *date)
+ta_status ta_capital_proposal_date(int *has, ta_date *date, const ta_capital_proposal *p)
 {
     if (p == NULL)
         return TA_EINVAL;
@@ -418,7 +418,7 @@ ta_status ta_capital_proposal_set_year_savings(ta_capital_proposal *p, int32_t y
     return changed(p);
 }
 
-ta_status ta_capital_proposal_savings_counted(const ta_capital_proposal *p, int64_t *pence)
+ta_status ta_capital_proposal_savings_counted(int64_t *pence, const ta_capital_proposal *p)
 {
     if (p == NULL || pence == NULL)
         return TA_EINVAL;

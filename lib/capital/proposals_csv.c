@@ -244,7 +244,7 @@ static ta_status parse_row(reader *rd, size_t line, ta_capital_proposal **out, s
                                      "%s:%zu:%zu: Date \"%s\" is not a date (YYYY-MM-DD)", rd->name,
                                      line, column, s);
             }
-            (void)ta_date_to_days(d, &date);
+            (void)ta_date_to_days(&date, d);
         }
     }
     s = field(rd, C_TRUST_STATUS, &len, &column);
@@ -466,7 +466,7 @@ static ta_status parse_buffer(void *call, const char *data, size_t len, const ch
     return ta_capital_portfolio_read_buffer(c->pf, data, len, name, c->flags);
 }
 
-ta_status ta_capital_portfolio_read_csv(ta_capital_portfolio *pf, const char *path, unsigned flags)
+ta_status ta_capital_portfolio_read_file(ta_capital_portfolio *pf, const char *path, unsigned flags)
 {
     read_call call = {pf, flags};
     if (pf == NULL)

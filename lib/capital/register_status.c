@@ -16,7 +16,7 @@ static void fmt(int32_t rd, char *buf)
 {
     ta_date d;
     (void)ta_date_from_days(&d, rd);
-    (void)ta_date_format(d, buf, TA_DATE_TEXT_SIZE);
+    (void)ta_date_format(buf, TA_DATE_TEXT_SIZE, d);
 }
 
 ta_status ta_capital_proposal_apply_register(ta_capital_proposal *p, const ta_register *reg)
@@ -37,7 +37,7 @@ ta_status ta_capital_proposal_apply_register(ta_capital_proposal *p, const ta_re
     fmt(p->date, d);
     (void)ta_date_from_days(&on, p->date);
     if (ta_register_find(&t, reg, p->trust_code) != TA_OK ||
-        ta_register_status_on(reg, t, on, &known, &status, &since, &ceased) != TA_OK || !known)
+        ta_register_status_on(&known, &status, &since, &ceased, reg, t, on) != TA_OK || !known)
         return tai_error_set(&p->err, TA_ENOTFOUND,
                              "the register has no event of trust %s on or before %s", p->trust_code,
                              d);
@@ -47,13 +47,13 @@ ta_status ta_capital_proposal_apply_register(ta_capital_proposal *p, const ta_re
                              p->scheme_ref);
     s[0] = '\0';
     if (since.year)
-        (void)ta_date_format(since, s, sizeof s);
+        (void)ta_date_format(s, sizeof s, since);
     {
         int differs = p->status_given && p->status != status;
         tai_error_set(&note, TA_OK, "On %s the register gives status %s%s%s%s%s%s%s.", d,
-                      ta_capital_status_name(status), s[0] ? " (since " : "", s, s[0] ? ")" : "",
+                      ta_ft_status_name(status), s[0] ? " (since " : "", s, s[0] ? ")" : "",
                       differs ? "; the status given, " : "",
-                      differs ? ta_capital_status_name(p->status) : "",
+                      differs ? ta_ft_status_name(p->status) : "",
                       differs ? ", disagrees and is replaced" : "");
     }
     /* The setter would clear the note: set the fields directly, then discard the verdict. */

@@ -125,31 +125,31 @@ static int valid_param(ta_capital_param p)
 
 const char *ta_capital_param_name(ta_capital_param p)
 {
-    return valid_param(p) ? params[p].name : NULL;
+    return valid_param(p) ? params[p].name : "";
 }
 
 const char *ta_capital_param_description(ta_capital_param p)
 {
-    return valid_param(p) ? params[p].description : NULL;
+    return valid_param(p) ? params[p].description : "";
 }
 
 static const char *const status_names[] = {"NHS trust", "Foundation trust",
                                            "Advanced foundation trust"};
 static const char *const funding_names[] = {"Own savings", "National", "Mixed"};
 
-const char *ta_capital_status_name(ta_ft_status status)
+const char *ta_ft_status_name(ta_ft_status status)
 {
-    return (int)status >= 0 && (int)status <= 2 ? status_names[status] : NULL;
+    return (int)status >= 0 && (int)status <= 2 ? status_names[status] : "";
 }
 
 const char *ta_capital_funding_name(ta_capital_funding funding)
 {
-    return (int)funding >= 0 && (int)funding <= 2 ? funding_names[funding] : NULL;
+    return (int)funding >= 0 && (int)funding <= 2 ? funding_names[funding] : "";
 }
 
 const char *ta_capital_route_name(ta_capital_route route)
 {
-    return route == TA_ROUTE_LIGHT ? "light" : route == TA_ROUTE_STANDARD ? "standard" : NULL;
+    return route == TA_ROUTE_LIGHT ? "light" : route == TA_ROUTE_STANDARD ? "standard" : "";
 }
 
 const char *ta_capital_body_name(ta_capital_body body)
@@ -162,7 +162,7 @@ const char *ta_capital_body_name(ta_capital_body body)
     case TA_BODY_HM_TREASURY:
         return "HM Treasury";
     }
-    return NULL;
+    return "";
 }
 
 static const char *const doc_names[] = {"SOC", "OBC", "FBC", "BJC"};
@@ -173,7 +173,7 @@ const char *ta_capital_document_name(unsigned doc)
         if (doc == (1u << k))
             return doc_names[k];
     }
-    return NULL;
+    return "";
 }
 
 /* ---- small text helpers shared by the module ---------------------------- */
@@ -229,7 +229,7 @@ int tai_capital_parse_status(const char *s, size_t len, ta_ft_status *out)
     return 0;
 }
 
-ta_status ta_capital_status_parse(ta_ft_status *out, const char *text)
+ta_status ta_ft_status_parse(ta_ft_status *out, const char *text)
 {
     if (!out || !text)
         return TA_EINVAL;
@@ -467,8 +467,8 @@ ta_status ta_capital_rules_set(ta_capital_rules *r, ta_capital_param p, int64_t 
     return TA_OK;
 }
 
-ta_status ta_capital_rules_get(const ta_capital_rules *r, ta_capital_param p, int64_t *value,
-                               const char **source)
+ta_status ta_capital_rules_get(int64_t *value, const char **source, const ta_capital_rules *r,
+                               ta_capital_param p)
 {
     if (r == NULL || !valid_param(p))
         return TA_EINVAL;
@@ -490,8 +490,8 @@ static int put(char *buf, size_t size, size_t *n, const char *s)
     return 1;
 }
 
-ta_status ta_capital_rules_value_text(const ta_capital_rules *r, ta_capital_param p, char *buf,
-                                      size_t size)
+ta_status ta_capital_rules_value_text(char *buf, size_t size, const ta_capital_rules *r,
+                                      ta_capital_param p)
 {
     if (r == NULL || !valid_param(p) || buf == NULL || size == 0)
         return TA_EINVAL;
@@ -678,7 +678,7 @@ done:
     return st;
 }
 
-ta_status ta_capital_rules_load_buffer(ta_capital_rules *r, const char *data, size_t len,
+ta_status ta_capital_rules_read_buffer(ta_capital_rules *r, const char *data, size_t len,
                                        const char *name)
 {
     if (r == NULL)
@@ -693,11 +693,43 @@ static ta_status parse_buffer(void *r, const char *data, size_t len, const char 
     return load_text(r, data, len, name);
 }
 
-ta_status ta_capital_rules_load_csv(ta_capital_rules *r, const char *path)
+ta_status ta_capital_rules_read_file(ta_capital_rules *r, const char *path)
 {
     if (r == NULL)
         return TA_EINVAL;
     if (path == NULL)
         return tai_error_set(&r->err, TA_EINVAL, "rules file path is NULL");
     return tai_parse_file(&r->alloc, path, &r->err, parse_buffer, r);
+}
+
+const char *ta_capital_tier_name(ta_capital_tier v)
+{
+    switch (v) {
+    case TA_TIER_LIGHT:
+        return "light";
+    case TA_TIER_BOARD:
+        return "board";
+    case TA_TIER_JISC:
+        return "jisc";
+    case TA_TIER_HMT:
+        return "hmt";
+    }
+    return "";
+}
+
+const char *ta_capital_output_name(ta_capital_output v)
+{
+    switch (v) {
+    case TA_OUT_ROUTE:
+        return "route";
+    case TA_OUT_APPROVERS:
+        return "approvers";
+    case TA_OUT_DOCUMENTS:
+        return "documents";
+    case TA_OUT_HEADROOM:
+        return "headroom";
+    case TA_OUT_REASONS:
+        return "reasons";
+    }
+    return "";
 }

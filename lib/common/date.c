@@ -42,10 +42,10 @@ int ta_date_is_valid(ta_date d)
 /* Rata Die of a valid date. */
 static int32_t days_of(ta_date d)
 {
-    int32_t y = d.year - (d.month <= 2);         /* >= 0 */
-    int32_t era = y / 400;                       /* y >= 0, so no floor trouble */
-    int32_t yoe = y - era * 400;                 /* 0 .. 399 */
-    int32_t mp = (d.month + 9) % 12;             /* March = 0 .. February = 11 */
+    int32_t y = d.year - (d.month <= 2);          /* >= 0 */
+    int32_t era = y / 400;                        /* y >= 0, so no floor trouble */
+    int32_t yoe = y - era * 400;                  /* 0 .. 399 */
+    int32_t mp = (d.month + 9) % 12;              /* March = 0 .. February = 11 */
     int32_t doy = (153 * mp + 2) / 5 + d.day - 1; /* 0 .. 365 */
     int32_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - TAI_RD_SHIFT;
@@ -100,7 +100,7 @@ ta_status ta_date_parse(ta_date *out, const char *s, size_t len)
     return TA_OK;
 }
 
-ta_status ta_date_format(ta_date d, char *buf, size_t size)
+ta_status ta_date_format(char *buf, size_t size, ta_date d)
 {
     int32_t v[3];
     static const int widths[3] = {4, 2, 2};
@@ -130,7 +130,7 @@ ta_status ta_date_format(ta_date d, char *buf, size_t size)
     return TA_OK;
 }
 
-ta_status ta_date_to_days(ta_date d, int32_t *out)
+ta_status ta_date_to_days(int32_t *out, ta_date d)
 {
     if (out)
         *out = 0;
@@ -151,7 +151,7 @@ ta_status ta_date_from_days(ta_date *out, int32_t days)
     return TA_OK;
 }
 
-ta_status ta_date_diff_days(ta_date a, ta_date b, int32_t *out)
+ta_status ta_date_diff_days(int32_t *out, ta_date a, ta_date b)
 {
     if (out)
         *out = 0;
@@ -172,7 +172,7 @@ int ta_date_compare(ta_date a, ta_date b)
     return 0;
 }
 
-ta_status ta_date_weekday(ta_date d, ta_weekday *out)
+ta_status ta_date_weekday(ta_weekday *out, ta_date d)
 {
     if (!out)
         return TA_EINVAL;
@@ -245,4 +245,36 @@ ta_status ta_date_add_years(ta_date *out, ta_date d, int32_t years, ta_feb29_rul
     }
     *out = r;
     return TA_OK;
+}
+
+const char *ta_weekday_name(ta_weekday v)
+{
+    switch (v) {
+    case TA_MONDAY:
+        return "Monday";
+    case TA_TUESDAY:
+        return "Tuesday";
+    case TA_WEDNESDAY:
+        return "Wednesday";
+    case TA_THURSDAY:
+        return "Thursday";
+    case TA_FRIDAY:
+        return "Friday";
+    case TA_SATURDAY:
+        return "Saturday";
+    case TA_SUNDAY:
+        return "Sunday";
+    }
+    return "";
+}
+
+const char *ta_feb29_rule_name(ta_feb29_rule v)
+{
+    switch (v) {
+    case TA_FEB29_TO_FEB28:
+        return "feb28";
+    case TA_FEB29_TO_MAR1:
+        return "mar1";
+    }
+    return "";
 }

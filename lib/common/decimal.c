@@ -8,14 +8,14 @@
 
 #include "number.h"
 
-ta_status ta_parse_decimal(double *out, const char *text)
+ta_status ta_decimal_parse(double *out, const char *text)
 {
     if (!out || !text)
         return TA_EINVAL;
     return tai_parse_double(text, strlen(text), out);
 }
 
-ta_status ta_format_decimal(char *buf, size_t size, double x, int decimals)
+ta_status ta_decimal_format(char *buf, size_t size, double x, int decimals)
 {
     if (!buf || decimals < 0 || decimals > 9 || !isfinite(x) || fabs(x) >= 1e15)
         return TA_EINVAL;

@@ -42,3 +42,43 @@ const char *ta_version_string(void)
 {
     return TA_VERSION_STRING;
 }
+
+const char *ta_status_name(ta_status v)
+{
+    switch (v) {
+    case TA_OK:
+        return "TA_OK";
+    case TA_EINVAL:
+        return "TA_EINVAL";
+    case TA_ENOMEM:
+        return "TA_ENOMEM";
+    case TA_ENOTFOUND:
+        return "TA_ENOTFOUND";
+    case TA_EDUPLICATE:
+        return "TA_EDUPLICATE";
+    case TA_EPARSE:
+        return "TA_EPARSE";
+    case TA_EIO:
+        return "TA_EIO";
+    case TA_ERANGE:
+        return "TA_ERANGE";
+    case TA_ESTATE:
+        return "TA_ESTATE";
+    case TA_EINCONSISTENT:
+        return "TA_EINCONSISTENT";
+    }
+    return "";
+}
+
+const char *ta_tristate_name(ta_tristate v)
+{
+    switch (v) {
+    case TA_UNKNOWN:
+        return "unknown";
+    case TA_NO:
+        return "no";
+    case TA_YES:
+        return "yes";
+    }
+    return "";
+}

@@ -73,7 +73,7 @@ ta_status tai_ev_domain(const ta_screen *s, size_t q, const char *code, size_t d
     *v = 0;
     if (s->file) {
         const char *id = NULL;
-        ta_status st = ta_framework_domain_info(s->fw, d, NULL, NULL, &id);
+        ta_status st = ta_framework_domain_info(NULL, NULL, &id, s->fw, d);
         if (st != TA_OK)
             return st;
         return published(s, q, code, id && *id ? id : NULL, has, v);
@@ -91,7 +91,7 @@ ta_status tai_ev_metric(const ta_screen *s, size_t q, const char *code, size_t m
     *v = 0;
     if (s->file) {
         const char *id = ta_framework_metric_id(s->fw, m), *raw_id = NULL;
-        ta_status st = ta_framework_metric_info(s->fw, m, NULL, NULL, &raw_id, NULL, NULL, NULL);
+        ta_status st = ta_framework_metric_info(NULL, NULL, &raw_id, NULL, NULL, NULL, s->fw, m);
         if (st != TA_OK)
             return st;
         return published(s, q, code, raw ? (raw_id && *raw_id ? raw_id : NULL) : id, has, v);

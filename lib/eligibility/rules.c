@@ -251,7 +251,7 @@ static ta_status resolve_domain(build *b, size_t *d)
     const ta_framework *fw = b->s->fw;
     for (size_t i = 0; i < ta_framework_domain_count(fw); i++) {
         const char *key = NULL, *id = NULL;
-        (void)ta_framework_domain_info(fw, i, &key, NULL, &id);
+        (void)ta_framework_domain_info(&key, NULL, &id, fw, i);
         if ((key && strcmp(key, b->c->ref) == 0) || (id && strcmp(id, b->c->ref) == 0)) {
             *d = i;
             return TA_OK;
@@ -266,7 +266,7 @@ static ta_status resolve_domain(build *b, size_t *d)
 static void domain_label(tai_text *t, const ta_framework *fw, size_t d)
 {
     const char *name = NULL, *id = NULL;
-    (void)ta_framework_domain_info(fw, d, NULL, &name, &id);
+    (void)ta_framework_domain_info(NULL, &name, &id, fw, d);
     tai_text_puts(t, name ? name : "");
     tai_text_puts(t, " domain score");
     if (id && *id) {
@@ -404,7 +404,7 @@ static ta_status median_rule(build *b)
             &s->err, TA_ENOTFOUND, "%s%scriterion %s: the framework has no metric \"%s\"",
             b->c->where ? b->c->where : "", b->c->where ? ": " : "", b->c->id, b->c->ref);
     score_id = ta_framework_metric_id(s->fw, m);
-    (void)ta_framework_metric_info(s->fw, m, &name, NULL, &raw_id, NULL, &dir, NULL);
+    (void)ta_framework_metric_info(&name, NULL, &raw_id, NULL, &dir, NULL, s->fw, m);
     raw = strcmp(score_id, b->c->ref) != 0;
     if (!raw)
         dir = TA_LOWER_IS_BETTER; /* scores: 1.00 best */

@@ -196,9 +196,8 @@ ta_status ta_league_select_trust_type(ta_league *l, const char *trust_type)
         return tai_error_set(&l->err, TA_EINVAL, "trust type is NULL");
     if (!tai_strmap_get(&l->f->type_map, trust_type, strlen(trust_type), &t)) {
         list_texts(list, sizeof list, l->f->types, l->f->n_types, 1);
-        return tai_error_set(&l->err, TA_ENOTFOUND,
-                             "\"%s\" is not in the file (it has: %s)", trust_type,
-                             list);
+        return tai_error_set(&l->err, TA_ENOTFOUND, "\"%s\" is not in the file (it has: %s)",
+                             trust_type, list);
     }
     return select_index(l, &l->types, &l->n_types, &l->types_cap, t);
 }
@@ -276,8 +275,7 @@ ta_status ta_league_set_likely_ranges(ta_league *l, uint32_t replicates, double 
  * the quarter has no trust of the type. */
 static ta_status assessment_of(ta_league *l, size_t p, size_t t, ta_assessment **out)
 {
-    ta_status st = ta_nhse_file_assessment(out, l->f, l->f->periods[p], l->f->types[t],
-                                           l->source);
+    ta_status st = ta_nhse_file_assessment(out, l->f, l->f->periods[p], l->f->types[t], l->source);
     if (st != TA_OK)
         return tai_error_set(&l->err, st, "%s", ta_nhse_file_error(l->f));
     if (ta_assessment_trust_count(*out) == 0) {
@@ -314,8 +312,7 @@ static ta_status quantiles(ta_league *l, size_t p, size_t t, double *cutoffs)
     }
     if (st == TA_OK && count == 0)
         st = tai_error_set(&l->err, TA_ENOTFOUND,
-                           "%s: no trust has a score, so there are no quartiles",
-                           l->f->periods[p]);
+                           "%s: no trust has a score, so there are no quartiles", l->f->periods[p]);
     if (st == TA_OK && (st = ta_quantile_cutoffs(cutoffs, def->n_cutoffs, values, count,
                                                  def->quantile, &l->alloc)) != TA_OK)
         tai_error_set(&l->err, st, "%s: quartiles: %s", l->f->periods[p], ta_strerror(st));
@@ -349,7 +346,8 @@ static ta_status quarter_cutoffs(ta_league *l, size_t p, double *cutoffs)
 }
 
 /* Sets a cell's text (a copy; NULL or "" = empty) and numbers. */
-static ta_status set_cell(ta_league *l, league_cell *c, const char *text, int has, double lo, double hi)
+static ta_status set_cell(ta_league *l, league_cell *c, const char *text, int has, double lo,
+                          double hi)
 {
     c->has = has;
     c->lo = lo;
@@ -362,7 +360,7 @@ static ta_status set_cell(ta_league *l, league_cell *c, const char *text, int ha
 static ta_status set_decimal(ta_league *l, league_cell *c, double x)
 {
     char num[48];
-    if (ta_format_decimal(num, sizeof num, x, l->f->fw->def.decimals) != TA_OK)
+    if (ta_decimal_format(num, sizeof num, x, l->f->fw->def.decimals) != TA_OK)
         return TA_EINVAL;
     return set_cell(l, c, num, 1, x, x);
 }
@@ -378,7 +376,7 @@ static ta_status set_int(ta_league *l, league_cell *c, long long x)
 static void short_decimal(char *buf, size_t size, double x, int decimals)
 {
     size_t n;
-    if (ta_format_decimal(buf, size, x, decimals) != TA_OK) {
+    if (ta_decimal_format(buf, size, x, decimals) != TA_OK) {
         buf[0] = '\0';
         return;
     }
@@ -489,8 +487,8 @@ static ta_status add_rows(ta_league *l, size_t b, const size_t *domain_index)
         if (st == TA_OK)
             st = set_int(l, &c[10], rank);
         if (st == TA_OK && l->replicates &&
-            ta_assessment_likely_average_range(a, i, &lo, &hi) == TA_OK &&
-            ta_assessment_likely_rank_range(a, i, &rlo, &rhi) == TA_OK) {
+            ta_assessment_likely_average_range(&lo, &hi, a, i) == TA_OK &&
+            ta_assessment_likely_rank_range(&rlo, &rhi, a, i) == TA_OK) {
             st = set_range(l, &c[7], lo, hi, decimals);
             if (st == TA_OK)
                 st = set_range(l, &c[11], rlo, rhi, 0);

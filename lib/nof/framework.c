@@ -74,8 +74,8 @@ static void def_free(tai_framework_def *def)
 static ta_status register_id(tai_framework_def *def, const char *id, size_t index, int kind)
 {
     int existed = 0;
-    ta_status st = tai_strmap_put(&def->ids, id, strlen(id), index * 4 + (size_t)kind, &existed,
-                                  NULL);
+    ta_status st =
+        tai_strmap_put(&def->ids, id, strlen(id), index * 4 + (size_t)kind, &existed, NULL);
     if (st != TA_OK)
         return st;
     return existed ? TA_EDUPLICATE : TA_OK;
@@ -418,8 +418,8 @@ ta_status ta_framework_builder_set_direction(ta_framework_builder *b, const char
     if (!(m = find_metric(b, metric_id, &st)))
         return st;
     if (dir != TA_HIGHER_IS_BETTER && dir != TA_LOWER_IS_BETTER)
-        return tai_error_set(&b->err, TA_EINVAL, "metric \"%s\": unknown direction %d",
-                             metric_id, (int)dir);
+        return tai_error_set(&b->err, TA_EINVAL, "metric \"%s\": unknown direction %d", metric_id,
+                             (int)dir);
     m->direction = dir;
     return TA_OK;
 }
@@ -465,14 +465,14 @@ static ta_status check_cuts(ta_framework_builder *b, const tai_metric *m, size_t
                             const double *cuts)
 {
     if (!cuts || n < 1 || n > TAI_MAX_CUTS)
-        return tai_error_set(&b->err, TA_EINVAL, "metric \"%s\": give 1 to %d cut points",
-                             m->id, TAI_MAX_CUTS);
+        return tai_error_set(&b->err, TA_EINVAL, "metric \"%s\": give 1 to %d cut points", m->id,
+                             TAI_MAX_CUTS);
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(cuts[i]))
             return tai_error_set(&b->err, TA_EINVAL, "metric \"%s\": cut point %zu is not finite",
                                  m->id, i + 1);
-        if (i > 0 && (m->direction == TA_HIGHER_IS_BETTER ? cuts[i] >= cuts[i - 1]
-                                                          : cuts[i] <= cuts[i - 1]))
+        if (i > 0 &&
+            (m->direction == TA_HIGHER_IS_BETTER ? cuts[i] >= cuts[i - 1] : cuts[i] <= cuts[i - 1]))
             return tai_error_set(&b->err, TA_EINVAL,
                                  "metric \"%s\": cut points must run from the best band to the "
                                  "worst (%s)",
@@ -499,8 +499,8 @@ ta_status ta_framework_builder_set_brackets(ta_framework_builder *b, const char 
     for (size_t i = 0; i <= n; i++)
         if (!(scores[i] >= 1 && scores[i] <= 4))
             return tai_error_set(&b->err, TA_ERANGE,
-                                 "metric \"%s\": bracket score %zu must be from 1 to 4",
-                                 metric_id, i + 1);
+                                 "metric \"%s\": bracket score %zu must be from 1 to 4", metric_id,
+                                 i + 1);
     memcpy(m->cuts, cuts, n * sizeof *cuts);
     memcpy(m->bracket_scores, scores, (n + 1) * sizeof *scores);
     m->n_cuts = n;
@@ -569,8 +569,7 @@ ta_status ta_framework_builder_set_pool(ta_framework_builder *b, const char *met
     if (!(m = find_metric(b, metric_id, &st)))
         return st;
     if (!period || !period[0] || strlen(period) >= TAI_SOURCE_MAX)
-        return tai_error_set(&b->err, TA_EINVAL, "metric \"%s\": a pool needs a period",
-                             metric_id);
+        return tai_error_set(&b->err, TA_EINVAL, "metric \"%s\": a pool needs a period", metric_id);
     if (pool < 2 || pool > 100000)
         return tai_error_set(&b->err, TA_ERANGE,
                              "metric \"%s\": pool size %u must be from 2 to 100000", metric_id,
@@ -680,8 +679,7 @@ ta_status ta_framework_builder_add_figure(ta_framework_builder *b, ta_figure kin
     if (kind < TA_FIGURE_AVERAGE || kind > TA_FIGURE_OTHER)
         return tai_error_set(&b->err, TA_EINVAL, "unknown figure kind %d", (int)kind);
     if (kind != TA_FIGURE_OTHER && tai_framework_figure(def, kind) != (size_t)-1)
-        return tai_error_set(&b->err, TA_EDUPLICATE, "figure kind %d is already named",
-                             (int)kind);
+        return tai_error_set(&b->err, TA_EDUPLICATE, "figure kind %d is already named", (int)kind);
     if ((st = check_new_id(b, id, "figure")) != TA_OK)
         return st;
     if (tai_grow(&def->alloc, (void **)&def->figures, &def->figures_cap, def->n_figures + 1,
@@ -700,8 +698,7 @@ ta_status ta_framework_builder_add_figure(ta_framework_builder *b, ta_figure kin
     return TA_OK;
 }
 
-ta_status ta_framework_builder_set_cutoffs(ta_framework_builder *b, size_t n,
-                                           const double *cutoffs)
+ta_status ta_framework_builder_set_cutoffs(ta_framework_builder *b, size_t n, const double *cutoffs)
 {
     if (!b)
         return TA_EINVAL;
@@ -722,14 +719,12 @@ ta_status ta_framework_builder_set_cutoffs(ta_framework_builder *b, size_t n,
     return TA_OK;
 }
 
-ta_status ta_framework_builder_set_cutoff_quartiles(ta_framework_builder *b,
-                                                    ta_quantile definition)
+ta_status ta_framework_builder_set_cutoff_quartiles(ta_framework_builder *b, ta_quantile definition)
 {
     if (!b)
         return TA_EINVAL;
     if (definition != TA_QUANTILE_TYPE7 && definition != TA_QUANTILE_TYPE6)
-        return tai_error_set(&b->err, TA_EINVAL, "unknown quantile definition %d",
-                             (int)definition);
+        return tai_error_set(&b->err, TA_EINVAL, "unknown quantile definition %d", (int)definition);
     b->def.n_cutoffs = 3;
     b->def.cutoffs_explicit = 0;
     b->def.quantile = definition;
@@ -761,8 +756,10 @@ ta_status ta_framework_builder_set_rsp_segment(ta_framework_builder *b, int segm
     if (!b)
         return TA_EINVAL;
     if (segment < 0 || segment > TAI_MAX_CUTOFFS + 2)
-        return tai_error_set(&b->err, TA_ERANGE, "Recovery Support Programme segment %d is out "
-                             "of range", segment);
+        return tai_error_set(&b->err, TA_ERANGE,
+                             "Recovery Support Programme segment %d is out "
+                             "of range",
+                             segment);
     b->def.rsp_segment = segment;
     return TA_OK;
 }
@@ -797,16 +794,16 @@ static ta_status validate(ta_framework_builder *b, tai_framework_def *def)
         uint64_t d = def->metrics[i].weight_den; /* >= 1: the weight setter refuses 0 */
         lcm = lcm / gcd(lcm, d) * d;
         if (lcm > 1000000)
-            return tai_error_set(&b->err, TA_EINCONSISTENT, "the weights' denominators have a "
+            return tai_error_set(&b->err, TA_EINCONSISTENT,
+                                 "the weights' denominators have a "
                                  "common multiple above 1000000: use fewer distinct ones");
     }
     def->weight_lcm = (uint32_t)lcm;
     if (def->n_metrics == 0)
         return tai_error_set(&b->err, TA_EINVAL, "framework \"%s\" has no metrics", def->name);
     if (def->deficit_cap > segments)
-        return tai_error_set(&b->err, TA_EINCONSISTENT,
-                             "deficit cap %d is beyond the %d segments", def->deficit_cap,
-                             segments);
+        return tai_error_set(&b->err, TA_EINCONSISTENT, "deficit cap %d is beyond the %d segments",
+                             def->deficit_cap, segments);
     if (def->rsp_segment != 0 && def->rsp_segment <= segments - 1)
         return tai_error_set(&b->err, TA_EINCONSISTENT,
                              "the Recovery Support Programme segment %d must be at least %d",
@@ -825,10 +822,10 @@ static ta_status validate(ta_framework_builder *b, tai_framework_def *def)
                                  "would pass 4",
                                  at, sep, m->id);
         if ((m->scoring == TA_SCORING_STANDARD || m->scoring == TA_SCORING_FLOOR ||
-             m->scoring == TA_SCORING_STANDARD_CAPPED) && !m->has_threshold)
+             m->scoring == TA_SCORING_STANDARD_CAPPED) &&
+            !m->has_threshold)
             return tai_error_set(&b->err, TA_EINCONSISTENT, "%s%smetric \"%s\" needs its %s", at,
-                                 sep, m->id,
-                                 m->scoring == TA_SCORING_FLOOR ? "floor" : "standard");
+                                 sep, m->id, m->scoring == TA_SCORING_FLOOR ? "floor" : "standard");
         if (m->scoring == TA_SCORING_BRACKETED && m->n_cuts == 0)
             return tai_error_set(&b->err, TA_EINCONSISTENT,
                                  "%s%smetric \"%s\" is bracketed but has no brackets", at, sep,
@@ -859,7 +856,7 @@ static ta_status validate(ta_framework_builder *b, tai_framework_def *def)
     return TA_OK;
 }
 
-ta_status ta_framework_builder_build(ta_framework_builder *b, ta_framework **out)
+ta_status ta_framework_builder_build(ta_framework **out, ta_framework_builder *b)
 {
     ta_framework *fw;
     ta_status st;
@@ -923,9 +920,9 @@ ta_status ta_framework_metric_index(size_t *index_out, const ta_framework *fw, c
     return TA_OK;
 }
 
-ta_status ta_framework_metric_info(const ta_framework *fw, size_t i, const char **name,
-                                   const char **domain_key, const char **raw_id,
-                                   ta_scoring *scoring, ta_direction *direction, int *in_average)
+ta_status ta_framework_metric_info(const char **name, const char **domain_key, const char **raw_id,
+                                   ta_scoring *scoring, ta_direction *direction, int *in_average,
+                                   const ta_framework *fw, size_t i)
 {
     const tai_metric *m;
     if (!fw || i >= fw->def.n_metrics)
@@ -951,8 +948,8 @@ size_t ta_framework_domain_count(const ta_framework *fw)
     return fw ? fw->def.n_domains : 0;
 }
 
-ta_status ta_framework_domain_info(const ta_framework *fw, size_t i, const char **key,
-                                   const char **name, const char **score_id)
+ta_status ta_framework_domain_info(const char **key, const char **name, const char **score_id,
+                                   const ta_framework *fw, size_t i)
 {
     if (!fw || i >= fw->def.n_domains)
         return TA_EINVAL;
@@ -990,7 +987,7 @@ ta_cutoff_rule ta_framework_cutoff_rule(const ta_framework *fw)
     return fw ? fw->def.cutoff_rule : TA_CUTOFF_TIES_BETTER;
 }
 
-ta_status ta_framework_cutoffs(const ta_framework *fw, double *cutoffs, size_t n, size_t *count)
+ta_status ta_framework_cutoffs(double *cutoffs, size_t n, size_t *count, const ta_framework *fw)
 {
     size_t have;
     if (!fw || !count || (n > 0 && !cutoffs))
@@ -1011,8 +1008,8 @@ const char *ta_framework_figure_id(const ta_framework *fw, ta_figure kind)
     return i == (size_t)-1 ? NULL : fw->def.figures[i].id;
 }
 
-ta_status ta_framework_metric_weight(const ta_framework *fw, size_t i, unsigned *numerator,
-                                     unsigned *denominator)
+ta_status ta_framework_metric_weight(unsigned *numerator, unsigned *denominator,
+                                     const ta_framework *fw, size_t i)
 {
     if (!fw || i >= fw->def.n_metrics)
         return TA_EINVAL;
@@ -1028,7 +1025,7 @@ const char *ta_framework_metric_source(const ta_framework *fw, size_t i)
     return fw && i < fw->def.n_metrics ? fw->def.metrics[i].source : NULL;
 }
 
-ta_status ta_framework_metric_threshold(const ta_framework *fw, size_t i, double *out)
+ta_status ta_framework_metric_threshold(double *out, const ta_framework *fw, size_t i)
 {
     const tai_metric *m;
     if (!fw || i >= fw->def.n_metrics || !out)
@@ -1041,8 +1038,8 @@ ta_status ta_framework_metric_threshold(const ta_framework *fw, size_t i, double
     return TA_OK;
 }
 
-ta_status ta_framework_metric_pool(const ta_framework *fw, size_t i, const char *period,
-                                   unsigned *pool, const char **source)
+ta_status ta_framework_metric_pool(unsigned *pool, const char **source, const ta_framework *fw,
+                                   size_t i, const char *period)
 {
     const tai_metric *m;
     if (!fw || i >= fw->def.n_metrics || !period || !pool)
@@ -1083,4 +1080,81 @@ int ta_framework_scores_trust_type(const ta_framework *fw, const char *type)
         if (strcmp(fw->def.trust_types[i], type) == 0)
             return 1;
     return 0;
+}
+
+const char *ta_direction_name(ta_direction v)
+{
+    switch (v) {
+    case TA_HIGHER_IS_BETTER:
+        return "higher";
+    case TA_LOWER_IS_BETTER:
+        return "lower";
+    }
+    return "";
+}
+
+const char *ta_cutoff_rule_name(ta_cutoff_rule v)
+{
+    switch (v) {
+    case TA_CUTOFF_TIES_BETTER:
+        return "ties_better";
+    case TA_CUTOFF_TIES_WORSE:
+        return "ties_worse";
+    }
+    return "";
+}
+
+const char *ta_quantile_name(ta_quantile v)
+{
+    switch (v) {
+    case TA_QUANTILE_TYPE7:
+        return "type7";
+    case TA_QUANTILE_TYPE6:
+        return "type6";
+    }
+    return "";
+}
+
+const char *ta_scoring_name(ta_scoring v)
+{
+    switch (v) {
+    case TA_SCORING_SUPPLIED:
+        return "supplied";
+    case TA_SCORING_RANK:
+        return "rank";
+    case TA_SCORING_STANDARD_CAPPED:
+        return "standard_capped";
+    case TA_SCORING_BANDED:
+        return "banded";
+    case TA_SCORING_COMBINED:
+        return "combined";
+    case TA_SCORING_STANDARD:
+        return "standard";
+    case TA_SCORING_FLOOR:
+        return "floor";
+    case TA_SCORING_BRACKETED:
+        return "bracketed";
+    }
+    return "";
+}
+
+const char *ta_figure_name(ta_figure v)
+{
+    switch (v) {
+    case TA_FIGURE_AVERAGE:
+        return "average";
+    case TA_FIGURE_UNADJUSTED_SEGMENT:
+        return "unadjusted_segment";
+    case TA_FIGURE_ADJUSTED_SEGMENT:
+        return "adjusted_segment";
+    case TA_FIGURE_FINAL_SEGMENT:
+        return "final_segment";
+    case TA_FIGURE_DEFICIT_FLAG:
+        return "deficit_flag";
+    case TA_FIGURE_RSP_FLAG:
+        return "rsp_flag";
+    case TA_FIGURE_OTHER:
+        return "other";
+    }
+    return "";
 }

@@ -41,15 +41,27 @@
 #include "common/alloc.h"
 #include "framework_internal.h"
 
-enum { COL_RECORD, COL_ID, COL_NAME, COL_DOMAIN, COL_RAW, COL_DIRECTION, COL_SCORING,
-       COL_IN_AVERAGE, COL_PARAMETERS, COL_WEIGHT, COL_SOURCE, N_COLS };
+enum {
+    COL_RECORD,
+    COL_ID,
+    COL_NAME,
+    COL_DOMAIN,
+    COL_RAW,
+    COL_DIRECTION,
+    COL_SCORING,
+    COL_IN_AVERAGE,
+    COL_PARAMETERS,
+    COL_WEIGHT,
+    COL_SOURCE,
+    N_COLS
+};
 
 /* Files of the first layout end at Parameters. */
 #define N_COLS_FIRST (COL_PARAMETERS + 1)
 
-static const char *const header[N_COLS] = {"Record",     "Id",         "Name",   "Domain",
-                                           "Raw_id",     "Direction",  "Scoring",
-                                           "In_average", "Parameters", "Weight", "Source"};
+static const char *const header[N_COLS] = {"Record",     "Id",        "Name",    "Domain",
+                                           "Raw_id",     "Direction", "Scoring", "In_average",
+                                           "Parameters", "Weight",    "Source"};
 
 typedef struct reader {
     ta_framework_builder *b;
@@ -177,8 +189,8 @@ static ta_status read_metric(reader *r)
         (st = ta_framework_builder_set_raw_id(b, id, field(r, COL_RAW))) != TA_OK)
         return at(r, COL_RAW, st);
     if (strcmp(dir, "higher") == 0 || strcmp(dir, "lower") == 0)
-        st = ta_framework_builder_set_direction(b, id, dir[0] == 'h' ? TA_HIGHER_IS_BETTER
-                                                                     : TA_LOWER_IS_BETTER);
+        st = ta_framework_builder_set_direction(
+            b, id, dir[0] == 'h' ? TA_HIGHER_IS_BETTER : TA_LOWER_IS_BETTER);
     else if (dir[0] != '\0')
         return fail(r, COL_DIRECTION, TA_EPARSE, "direction must be higher or lower, not", dir);
     if (st != TA_OK)
@@ -210,8 +222,7 @@ static ta_status read_metric(reader *r)
         if (!parameter(params, "cuts", buf, sizeof buf) ||
             parse_numbers(buf, cuts, TAI_MAX_CUTS, &n) != TA_OK || n == 0 ||
             !parameter(params, "scores", sbuf, sizeof sbuf) ||
-            parse_numbers(sbuf, scores, TAI_MAX_CUTS + 1, &n_scores) != TA_OK ||
-            n_scores != n + 1)
+            parse_numbers(sbuf, scores, TAI_MAX_CUTS + 1, &n_scores) != TA_OK || n_scores != n + 1)
             return fail(r, COL_PARAMETERS, TA_EPARSE,
                         "expected cuts=NUMBERS;scores=one more NUMBER in", params);
         if ((st = ta_framework_builder_set_brackets(b, id, n, cuts, scores)) != TA_OK)
@@ -351,8 +362,8 @@ static ta_status read_row(reader *r)
     return fail(r, COL_RECORD, TA_EPARSE, "unknown record type", record);
 }
 
-ta_status ta_framework_builder_load_csv_buffer(ta_framework_builder *b, const char *name,
-                                               const char *data, size_t len)
+ta_status ta_framework_builder_read_buffer(ta_framework_builder *b, const char *data, size_t len,
+                                           const char *name)
 {
     tai_csv csv;
     reader r;
@@ -387,9 +398,8 @@ ta_status ta_framework_builder_load_csv_buffer(ta_framework_builder *b, const ch
         if (tai_csv_field_count(&csv) == 1 && field(&r, 0)[0] == '\0')
             continue;
         if (tai_csv_field_count(&csv) != r.n_cols)
-            st = tai_error_set(&b->err, TA_EPARSE, "%s:%zu:1: expected %zu fields, found %zu",
-                               name, tai_csv_record_line(&csv), r.n_cols,
-                               tai_csv_field_count(&csv));
+            st = tai_error_set(&b->err, TA_EPARSE, "%s:%zu:1: expected %zu fields, found %zu", name,
+                               tai_csv_record_line(&csv), r.n_cols, tai_csv_field_count(&csv));
         else
             st = read_row(&r);
     }
@@ -399,10 +409,10 @@ ta_status ta_framework_builder_load_csv_buffer(ta_framework_builder *b, const ch
 
 static ta_status parse_buffer(void *b, const char *data, size_t len, const char *name)
 {
-    return ta_framework_builder_load_csv_buffer(b, name, data, len);
+    return ta_framework_builder_read_buffer(b, data, len, name);
 }
 
-ta_status ta_framework_builder_load_csv(ta_framework_builder *b, const char *path)
+ta_status ta_framework_builder_read_file(ta_framework_builder *b, const char *path)
 {
     if (!b)
         return TA_EINVAL;

@@ -188,8 +188,8 @@ static ta_status run_replicates(void *ctx, unsigned worker, size_t begin, size_t
                 other_sum += b->other[k];
             }
             if (bt->count > 0)
-                rounded = tai_round_half_up(
-                    tai_mean_finish(exact_sum, other_sum, bt->count, scale), def->decimals);
+                rounded = tai_round_half_up(tai_mean_finish(exact_sum, other_sum, bt->count, scale),
+                                            def->decimals);
             segment = tai_segment_of(rounded, a->cutoffs, a->n_cutoffs, def->cutoff_rule);
             entries[j].item = j;
             entries[j].group = a->results[bt->trust].type_order;
@@ -468,8 +468,8 @@ static ta_status likely_of(const ta_assessment *a, size_t i, const struct tai_li
     return TA_OK;
 }
 
-ta_status ta_assessment_likely_average_range(const ta_assessment *a, size_t i, double *lo,
-                                             double *hi)
+ta_status ta_assessment_likely_average_range(double *lo, double *hi, const ta_assessment *a,
+                                             size_t i)
 {
     const struct tai_likely *l;
     double scale;
@@ -486,8 +486,8 @@ ta_status ta_assessment_likely_average_range(const ta_assessment *a, size_t i, d
     return TA_OK;
 }
 
-ta_status ta_assessment_likely_rank_range(const ta_assessment *a, size_t i, uint32_t *lo,
-                                          uint32_t *hi)
+ta_status ta_assessment_likely_rank_range(uint32_t *lo, uint32_t *hi, const ta_assessment *a,
+                                          size_t i)
 {
     const struct tai_likely *l;
     ta_status st;

@@ -54,9 +54,9 @@ ta_status ta_framework_preset(ta_framework **out, const char *name, const ta_all
         return TA_ENOTFOUND;
     if ((st = ta_framework_builder_new(&b, name, alloc)) != TA_OK)
         return st;
-    st = ta_framework_builder_load_csv_buffer(b, name, text, strlen(text));
+    st = ta_framework_builder_read_buffer(b, text, strlen(text), name);
     if (st == TA_OK)
-        st = ta_framework_builder_build(b, out);
+        st = ta_framework_builder_build(out, b);
     ta_framework_builder_free(b);
     return st; /* the preset texts are tested: only TA_ENOMEM can reach here */
 }

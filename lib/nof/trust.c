@@ -115,8 +115,7 @@ ta_status ta_trust_set_ft_status(ta_trust *t, ta_ft_status status)
         return TA_EINVAL;
     if (status != TA_NHS_TRUST && status != TA_FOUNDATION_TRUST &&
         status != TA_ADVANCED_FOUNDATION_TRUST)
-        return tai_error_set(&t->err, TA_EINVAL, "unknown foundation-trust status %d",
-                             (int)status);
+        return tai_error_set(&t->err, TA_EINVAL, "unknown foundation-trust status %d", (int)status);
     t->ft_status = status;
     return TA_OK;
 }
@@ -153,8 +152,10 @@ static ta_status metric_of(ta_trust *t, const char *id, size_t *index)
         return tai_error_set(&t->err, TA_EINVAL, "trust %s: metric ID is NULL", t->code);
     if (!tai_framework_lookup(&t->fw->def, id, index, &kind) ||
         (kind != TAI_ID_SCORE && kind != TAI_ID_RAW))
-        return tai_error_set(&t->err, TA_ENOTFOUND, "trust %s: unknown metric \"%s\" in "
-                             "framework \"%s\"", t->code, id, t->fw->def.name);
+        return tai_error_set(&t->err, TA_ENOTFOUND,
+                             "trust %s: unknown metric \"%s\" in "
+                             "framework \"%s\"",
+                             t->code, id, t->fw->def.name);
     return TA_OK;
 }
 
@@ -167,8 +168,10 @@ ta_status ta_trust_set_value(ta_trust *t, const char *id, double value)
     if ((st = metric_of(t, id, &m)) != TA_OK)
         return st;
     if (!isfinite(value))
-        return tai_error_set(&t->err, TA_EINVAL, "trust %s: the value of %s is not a finite "
-                             "number", t->code, id);
+        return tai_error_set(&t->err, TA_EINVAL,
+                             "trust %s: the value of %s is not a finite "
+                             "number",
+                             t->code, id);
     t->values[m] = value;
     return TA_OK;
 }
@@ -182,8 +185,10 @@ ta_status ta_trust_set_score(ta_trust *t, const char *id, double score)
     if ((st = metric_of(t, id, &m)) != TA_OK)
         return st;
     if (!isfinite(score))
-        return tai_error_set(&t->err, TA_EINVAL, "trust %s: the score of %s is not a finite "
-                             "number", t->code, id);
+        return tai_error_set(&t->err, TA_EINVAL,
+                             "trust %s: the score of %s is not a finite "
+                             "number",
+                             t->code, id);
     if (score < 1 || score > 4)
         return tai_error_set(&t->err, TA_ERANGE, "trust %s: the score of %s must be from 1 to 4",
                              t->code, id);
@@ -200,7 +205,8 @@ ta_status ta_trust_set_rank(ta_trust *t, const char *id, uint32_t rank, uint32_t
     if ((st = metric_of(t, id, &m)) != TA_OK)
         return st;
     if (pool_size < 2 || rank < 1 || rank > pool_size)
-        return tai_error_set(&t->err, TA_ERANGE, "trust %s: rank %u of %u for %s is impossible "
+        return tai_error_set(&t->err, TA_ERANGE,
+                             "trust %s: rank %u of %u for %s is impossible "
                              "(need 1 <= rank <= pool size, pool size >= 2)",
                              t->code, (unsigned)rank, (unsigned)pool_size, id);
     t->ranks[m] = rank;
@@ -221,8 +227,8 @@ ta_status ta_trust_clear_metric(ta_trust *t, const char *id)
     return TA_OK;
 }
 
-ta_status ta_trust_metric(const ta_trust *t, const char *id, int *has_value, double *value,
-                          int *has_score, double *score)
+ta_status ta_trust_metric(int *has_value, double *value, int *has_score, double *score,
+                          const ta_trust *t, const char *id)
 {
     size_t m;
     int kind;
@@ -240,4 +246,30 @@ ta_status ta_trust_metric(const ta_trust *t, const char *id, int *has_value, dou
     if (score && !isnan(t->scores[m]))
         *score = t->scores[m];
     return TA_OK;
+}
+
+const char *ta_trust_field_name(ta_trust_field v)
+{
+    switch (v) {
+    case TA_FIELD_NAME:
+        return "name";
+    case TA_FIELD_TYPE:
+        return "type";
+    case TA_FIELD_SUBTYPE:
+        return "subtype";
+    case TA_FIELD_REGION:
+        return "region";
+    }
+    return "";
+}
+
+const char *ta_flag_name(ta_flag v)
+{
+    switch (v) {
+    case TA_FLAG_FINANCIAL_DEFICIT:
+        return "financial_deficit";
+    case TA_FLAG_RECOVERY_SUPPORT:
+        return "recovery_support";
+    }
+    return "";
 }

@@ -79,7 +79,7 @@ static ta_status whatif_cell(const ta_assessment *a, size_t t, size_t m, double 
     return TA_OK;
 }
 
-ta_status ta_assessment_whatif_score(const ta_assessment *a, size_t i, size_t m, double *decrease)
+ta_status ta_assessment_whatif_score(double *decrease, const ta_assessment *a, size_t i, size_t m)
 {
     double *row;
     ta_status st;
@@ -113,7 +113,7 @@ static ta_status batch_trusts(void *ctx, unsigned worker, size_t begin, size_t e
     return TA_OK;
 }
 
-ta_status ta_assessment_whatif_batch(const ta_assessment *a, double *out, size_t n_out,
+ta_status ta_assessment_whatif_batch(double *out, size_t n_out, const ta_assessment *a,
                                      unsigned threads)
 {
     batch b;

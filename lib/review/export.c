@@ -20,7 +20,7 @@ static ta_status put_date(tai_text *t, int32_t rd, int compact)
     char text[TA_DATE_TEXT_SIZE];
     if (ta_date_from_days(&d, rd) != TA_OK)
         return TA_ERANGE; /* the day after 9999-12-31 */
-    (void)ta_date_format(d, text, sizeof text);
+    (void)ta_date_format(text, sizeof text, d);
     if (!compact)
         return tai_text_puts(t, text);
     memmove(text + 4, text + 5, 2);
@@ -56,7 +56,7 @@ static ta_status finish(ta_review_schedule *s, ta_status st, const char **text, 
     return TA_OK;
 }
 
-ta_status ta_review_schedule_to_csv(ta_review_schedule *s, const char **text, size_t *len)
+ta_status ta_review_schedule_to_csv(const char **text, size_t *len, ta_review_schedule *s)
 {
     ta_status st;
     tai_text *t;
@@ -243,8 +243,8 @@ static ta_status event(ta_review_schedule *s, const tai_review_result *r, const 
     return st;
 }
 
-ta_status ta_review_schedule_to_ics(ta_review_schedule *s, const char *dtstamp, const char **text,
-                                    size_t *len)
+ta_status ta_review_schedule_to_ics(const char **text, size_t *len, ta_review_schedule *s,
+                                    const char *dtstamp)
 {
     static const char *const head[] = {"BEGIN:VCALENDAR", "VERSION:2.0",
                                        "PRODID:-//libtrustassess//AFT review schedule//EN",

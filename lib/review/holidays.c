@@ -71,7 +71,7 @@ static int32_t rd_of(int32_t y, int32_t m, int32_t d)
 {
     ta_date date = {y, m, d};
     int32_t rd = 0;
-    (void)ta_date_to_days(date, &rd);
+    (void)ta_date_to_days(&rd, date);
     return rd;
 }
 
@@ -211,12 +211,12 @@ static ta_status check_date(ta_holidays *h, ta_date d, int32_t *rd)
         return tai_error_set(&h->err, TA_EINVAL, "%d-%d-%d is not a date", (int)d.year,
                              (int)d.month, (int)d.day);
     if (d.year < TA_HOLIDAYS_FIRST_YEAR) {
-        (void)ta_date_format(d, text, sizeof text);
+        (void)ta_date_format(text, sizeof text, d);
         return tai_error_set(&h->err, TA_ERANGE,
                              "%s is before 1978, the first year of the current bank holidays",
                              text);
     }
-    (void)ta_date_to_days(d, rd);
+    (void)ta_date_to_days(rd, d);
     return TA_OK;
 }
 
@@ -283,13 +283,13 @@ ta_status ta_holidays_add(ta_holidays *h, ta_date d, const char *name)
                              TAI_NAME_MAX);
     if ((st = check_date(h, d, &rd)) != TA_OK)
         return st;
-    (void)ta_date_format(d, text, sizeof text);
+    (void)ta_date_format(text, sizeof text, d);
     if (weekday_of(rd) >= TA_SATURDAY)
         return tai_error_set(&h->err, TA_EINVAL, "%s is a weekend day, not a working day", text);
     if (!working(h, rd))
         return tai_error_set(&h->err, TA_EDUPLICATE, "%s is already a holiday", text);
-    if (tai_grow(&h->alloc, (void **)&h->added, &h->cap_added, h->n_added + 1,
-                 sizeof *h->added) != TA_OK ||
+    if (tai_grow(&h->alloc, (void **)&h->added, &h->cap_added, h->n_added + 1, sizeof *h->added) !=
+            TA_OK ||
         !(copy = tai_strdup(&h->alloc, name)))
         return tai_error_set(&h->err, TA_ENOMEM, "out of memory adding a holiday");
     h->added[h->n_added].rd = rd;
@@ -315,7 +315,7 @@ ta_status ta_holidays_remove(ta_holidays *h, ta_date d)
         return TA_OK;
     }
     if (!is_computed_holiday(h, rd, d.year)) {
-        (void)ta_date_format(d, text, sizeof text);
+        (void)ta_date_format(text, sizeof text, d);
         return tai_error_set(&h->err, TA_ENOTFOUND, "%s is not a holiday", text);
     }
     if (tai_grow(&h->alloc, (void **)&h->removed, &h->cap_removed, h->n_removed + 1,
@@ -325,7 +325,7 @@ ta_status ta_holidays_remove(ta_holidays *h, ta_date d)
     return TA_OK;
 }
 
-ta_status ta_holidays_is_working_day(ta_holidays *h, ta_date d, int *out)
+ta_status ta_holidays_is_working_day(int *out, ta_holidays *h, ta_date d)
 {
     int32_t rd = 0;
     ta_status st;
@@ -372,17 +372,17 @@ static ta_status walk(ta_holidays *h, ta_date d, int32_t n, ta_date *out)
     return TA_OK;
 }
 
-ta_status ta_holidays_next_working_day(ta_holidays *h, ta_date d, ta_date *out)
+ta_status ta_holidays_next_working_day(ta_date *out, ta_holidays *h, ta_date d)
 {
     return walk(h, d, 1, out);
 }
 
-ta_status ta_holidays_previous_working_day(ta_holidays *h, ta_date d, ta_date *out)
+ta_status ta_holidays_previous_working_day(ta_date *out, ta_holidays *h, ta_date d)
 {
     return walk(h, d, -1, out);
 }
 
-ta_status ta_holidays_add_working_days(ta_holidays *h, ta_date d, int32_t n, ta_date *out)
+ta_status ta_holidays_add_working_days(ta_date *out, ta_holidays *h, ta_date d, int32_t n)
 {
     return walk(h, d, n, out);
 }
@@ -393,7 +393,7 @@ static int cmp_day_off(const void *a, const void *b)
     return (x->rd > y->rd) - (x->rd < y->rd);
 }
 
-ta_status ta_holidays_list(ta_holidays *h, int32_t year, size_t *count)
+ta_status ta_holidays_list(size_t *count, ta_holidays *h, int32_t year)
 {
     tai_day_off days[TAI_RULE_DAYS_MAX];
     size_t n, needed;
@@ -429,7 +429,7 @@ ta_status ta_holidays_list(ta_holidays *h, int32_t year, size_t *count)
     return TA_OK;
 }
 
-ta_status ta_holidays_entry(const ta_holidays *h, size_t i, ta_date *date, const char **name)
+ta_status ta_holidays_entry(ta_date *date, const char **name, const ta_holidays *h, size_t i)
 {
     if (date)
         date->year = date->month = date->day = 0;

@@ -34,7 +34,7 @@ static const char *status_text(ta_ft_status s)
 static void fmt(int32_t rd, char *buf)
 {
     ta_date d;
-    if (ta_date_from_days(&d, rd) != TA_OK || ta_date_format(d, buf, TA_DATE_TEXT_SIZE) != TA_OK)
+    if (ta_date_from_days(&d, rd) != TA_OK || ta_date_format(buf, TA_DATE_TEXT_SIZE, d) != TA_OK)
         memcpy(buf, "?", 2);
 }
 
@@ -339,7 +339,7 @@ ta_status ta_register_add_event(ta_register *r, const char *code, const char *na
     tai_error_clear(&r->err);
     if (!code)
         return tai_error_set(&r->err, TA_EINVAL, "code is NULL");
-    if (ta_date_to_days(on, &rd) != TA_OK)
+    if (ta_date_to_days(&rd, on) != TA_OK)
         return tai_error_set(&r->err, TA_EINVAL, "the event date is not a date");
     if ((unsigned)event >= N_EVENT_NAMES)
         return tai_error_set(&r->err, TA_EINVAL, "unknown event %d", (int)event);
@@ -429,8 +429,8 @@ static size_t event_index(const ta_register *r, size_t t, size_t k)
     return e;
 }
 
-ta_status ta_register_event_info(const ta_register *r, size_t i, size_t k, ta_date *on,
-                                 ta_register_event *event, const char **note)
+ta_status ta_register_event_info(ta_date *on, ta_register_event *event, const char **note,
+                                 const ta_register *r, size_t i, size_t k)
 {
     const tai_reg_event *e;
     if (!r || i >= r->n_trusts || k >= r->trusts[i].count)
@@ -468,20 +468,20 @@ int32_t tai_register_due(const ta_register *r, const tai_reg_state *st)
         return 0;
     if (ta_date_from_days(&base, st->review_base) != TA_OK ||
         ta_date_add_years(&due, base, r->interval_years, r->feb29) != TA_OK ||
-        ta_date_to_days(due, &rd) != TA_OK)
+        ta_date_to_days(&rd, due) != TA_OK)
         return 0;
     return rd;
 }
 
 static ta_status query_args(const ta_register *r, size_t i, ta_date on, int32_t *rd)
 {
-    if (!r || i >= r->n_trusts || ta_date_to_days(on, rd) != TA_OK)
+    if (!r || i >= r->n_trusts || ta_date_to_days(rd, on) != TA_OK)
         return TA_EINVAL;
     return TA_OK;
 }
 
-ta_status ta_register_status_on(const ta_register *r, size_t i, ta_date on, int *known,
-                                ta_ft_status *status, ta_date *since, int *ceased)
+ta_status ta_register_status_on(int *known, ta_ft_status *status, ta_date *since, int *ceased,
+                                const ta_register *r, size_t i, ta_date on)
 {
     tai_reg_state st;
     int32_t rd;
@@ -506,8 +506,8 @@ ta_status ta_register_status_on(const ta_register *r, size_t i, ta_date on, int 
     return TA_OK;
 }
 
-ta_status ta_register_review_due(const ta_register *r, size_t i, ta_date on, int *has_due,
-                                 ta_date *due)
+ta_status ta_register_review_due(int *has_due, ta_date *due, const ta_register *r, size_t i,
+                                 ta_date on)
 {
     tai_reg_state st;
     int32_t rd, d = 0;
@@ -525,7 +525,7 @@ ta_status ta_register_review_due(const ta_register *r, size_t i, ta_date on, int
     return TA_OK;
 }
 
-ta_status ta_register_last_date(const ta_register *r, size_t i, ta_date *on)
+ta_status ta_register_last_date(ta_date *on, const ta_register *r, size_t i)
 {
     if (!r || i >= r->n_trusts || !on)
         return TA_EINVAL;
@@ -548,8 +548,8 @@ static void put(line_buf *b, const char *s)
             b->buf[b->len] = *s;
 }
 
-ta_status ta_register_reasons(const ta_register *r, size_t i, ta_date on, char *buf, size_t size,
-                              size_t *needed)
+ta_status ta_register_reasons(char *buf, size_t size, size_t *needed, const ta_register *r,
+                              size_t i, ta_date on)
 {
     line_buf b = {buf, size, 0};
     int32_t rd, due;

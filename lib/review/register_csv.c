@@ -117,7 +117,7 @@ static ta_status read_row(reader *rd)
         return tai_error_set(&r->err, TA_EPARSE,
                              "%s:%zu:%zu: Date \"%s\" is not a date (YYYY-MM-DD)", rd->name, line,
                              column_of(rd, COL_DATE), date_text);
-    (void)ta_date_to_days(d, &on);
+    (void)ta_date_to_days(&on, d);
     if (ta_register_event_parse(&kind, event_text) != TA_OK)
         return tai_error_set(&r->err, TA_EPARSE,
                              "%s:%zu:%zu: Event \"%s\" is not one of nominated, authorised, "
@@ -183,7 +183,7 @@ static ta_status parse_buffer(void *r, const char *data, size_t len, const char 
     return ta_register_read_buffer(r, data, len, name);
 }
 
-ta_status ta_register_read_csv(ta_register *r, const char *path)
+ta_status ta_register_read_file(ta_register *r, const char *path)
 {
     if (!r)
         return TA_EINVAL;

@@ -19,7 +19,7 @@ ta_status ta_review_schedule_add_register(ta_review_schedule *s, const ta_regist
     ta_status st;
     if (!s)
         return TA_EINVAL;
-    if (!r || ta_date_to_days(on, &rd) != TA_OK)
+    if (!r || ta_date_to_days(&rd, on) != TA_OK)
         return tai_error_set(&s->err, TA_EINVAL, "a register and a date are needed");
     for (size_t t = 0; t < r->n_trusts; t++) {
         tai_reg_state state;

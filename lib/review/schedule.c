@@ -25,13 +25,13 @@ static void fmt(int32_t rd, char *buf)
 {
     ta_date d;
     (void)ta_date_from_days(&d, rd);
-    (void)ta_date_format(d, buf, TA_DATE_TEXT_SIZE);
+    (void)ta_date_format(buf, TA_DATE_TEXT_SIZE, d);
 }
 
 static int32_t rd_of(ta_date d)
 {
     int32_t rd = 0;
-    (void)ta_date_to_days(d, &rd);
+    (void)ta_date_to_days(&rd, d);
     return rd;
 }
 
@@ -198,8 +198,7 @@ ta_status ta_review_schedule_add_trust(ta_review_schedule *s, const char *code, 
                              "trust code must be 1 to 16 printable ASCII characters without "
                              "spaces");
     if (!name || strlen(name) > TAI_TEXT_MAX)
-        return tai_error_set(&s->err, TA_EINVAL, "trust %s: name is NULL or over 200 bytes",
-                             code);
+        return tai_error_set(&s->err, TA_EINVAL, "trust %s: name is NULL or over 200 bytes", code);
     if ((st = check_date(s, authorised_on, "authorisation date")) != TA_OK)
         return st;
     if (tai_strmap_get(&s->codes, code, strlen(code), NULL))
@@ -282,8 +281,8 @@ static int valid_tristate(ta_tristate v)
 }
 
 ta_status ta_review_schedule_add_evidence(ta_review_schedule *s, const char *code,
-                                          ta_date quarter_end, int32_t segment,
-                                          ta_tristate deficit, ta_tristate rsp)
+                                          ta_date quarter_end, int32_t segment, ta_tristate deficit,
+                                          ta_tristate rsp)
 {
     tai_review_trust *t;
     ta_status st;
@@ -399,7 +398,7 @@ static ta_status insert_sitting(ta_review_schedule *s, int32_t rd, int *added)
 /* Whether d is a working day, with the holiday calendar's message on failure. */
 static ta_status working_day(ta_review_schedule *s, ta_date d, int *working)
 {
-    ta_status st = ta_holidays_is_working_day(s->holidays, d, working);
+    ta_status st = ta_holidays_is_working_day(working, s->holidays, d);
     if (st != TA_OK)
         return tai_error_set(&s->err, st, "%s", ta_holidays_error(s->holidays));
     return TA_OK;
@@ -415,7 +414,7 @@ ta_status ta_review_schedule_add_sitting(ta_review_schedule *s, ta_date d)
     tai_error_clear(&s->err);
     if ((st = check_date(s, d, "sitting")) != TA_OK || (st = working_day(s, d, &working)))
         return st;
-    (void)ta_date_format(d, text, sizeof text);
+    (void)ta_date_format(text, sizeof text, d);
     if (!working)
         return tai_error_set(&s->err, TA_EINVAL, "sitting on %s: not a working day in England",
                              text);
@@ -427,8 +426,8 @@ ta_status ta_review_schedule_add_sitting(ta_review_schedule *s, ta_date d)
     return TA_OK;
 }
 
-ta_status ta_review_schedule_add_sittings_weekly(ta_review_schedule *s, ta_date from, ta_date to,
-                                                 unsigned weekdays, size_t *added)
+ta_status ta_review_schedule_add_sittings_weekly(size_t *added, ta_review_schedule *s, ta_date from,
+                                                 ta_date to, unsigned weekdays)
 {
     ta_status st;
     size_t count = 0;
@@ -450,7 +449,7 @@ ta_status ta_review_schedule_add_sittings_weekly(ta_review_schedule *s, ta_date 
         ta_weekday wd;
         int working = 0, was_added = 0;
         (void)ta_date_from_days(&d, rd);
-        (void)ta_date_weekday(d, &wd);
+        (void)ta_date_weekday(&wd, d);
         if (!(weekdays & TA_WEEKDAY_BIT(wd)))
             continue;
         if ((st = working_day(s, d, &working)) != TA_OK)
@@ -473,8 +472,8 @@ ta_status ta_review_schedule_set_capacity(ta_review_schedule *s, int32_t per_sit
         return TA_EINVAL;
     tai_error_clear(&s->err);
     if (per_sitting < 1)
-        return tai_error_set(&s->err, TA_EINVAL,
-                             "capacity per sitting must be at least 1, not %d", (int)per_sitting);
+        return tai_error_set(&s->err, TA_EINVAL, "capacity per sitting must be at least 1, not %d",
+                             (int)per_sitting);
     s->capacity = per_sitting;
     tai_review_changed(s);
     return TA_OK;
@@ -490,8 +489,8 @@ static ta_status due_of(ta_review_schedule *s, const tai_review_trust *t, int32_
     if (ta_date_add_years(&d, base, s->interval_years, s->feb29) != TA_OK) {
         if (t->file)
             return tai_error_set(&s->err, TA_ERANGE,
-                                 "%s:%zu:%zu: trust %s: the review falls due after 9999",
-                                 t->file, t->line, t->column, t->code);
+                                 "%s:%zu:%zu: trust %s: the review falls due after 9999", t->file,
+                                 t->line, t->column, t->code);
         return tai_error_set(&s->err, TA_ERANGE, "trust %s: the review falls due after 9999",
                              t->code);
     }
@@ -634,11 +633,11 @@ static ta_status sittings_for(ta_review_schedule *s, size_t jobs, int32_t **days
     if ((st = working_day(s, d, &working)) != TA_OK)
         goto fail;
     for (size_t k = 0; k < need; k++) {
-        if ((k > 0 || !working) && ta_holidays_next_working_day(s->holidays, d, &d) != TA_OK) {
+        if ((k > 0 || !working) && ta_holidays_next_working_day(&d, s->holidays, d) != TA_OK) {
             ta_date start;
             char text[16];
             (void)ta_date_from_days(&start, s->today ? s->today : s->results[0].due);
-            (void)ta_date_format(start, text, sizeof text);
+            (void)ta_date_format(text, sizeof text, start);
             /* today is a parameter (TA_EINVAL); the earliest due date is input */
             st = tai_error_set(&s->err, s->today ? TA_EINVAL : TA_ERANGE,
                                "%zu sittings from %s (%s) run past the end of 9999", need, text,
@@ -714,16 +713,9 @@ static const tai_review_result *result(const ta_review_schedule *s, size_t i)
     return &s->results[i];
 }
 
-ta_status ta_review_schedule_count(const ta_review_schedule *s, size_t *count)
+size_t ta_review_schedule_count(const ta_review_schedule *s)
 {
-    if (count)
-        *count = 0;
-    if (!s || !count)
-        return TA_EINVAL;
-    if (!s->computed)
-        return TA_ESTATE;
-    *count = s->n_results;
-    return TA_OK;
+    return s && s->computed ? s->n_results : 0;
 }
 
 const char *ta_review_schedule_code(const ta_review_schedule *s, size_t i)
@@ -747,8 +739,8 @@ static void set_date(ta_date *out, int32_t rd)
         (void)ta_date_from_days(out, rd);
 }
 
-ta_status ta_review_schedule_due(const ta_review_schedule *s, size_t i, ta_date *due,
-                                 ta_date *regular_due)
+ta_status ta_review_schedule_due(ta_date *due, ta_date *regular_due, const ta_review_schedule *s,
+                                 size_t i)
 {
     const tai_review_result *r = result(s, i);
     set_date(due, r ? r->due : 0);
@@ -756,8 +748,8 @@ ta_status ta_review_schedule_due(const ta_review_schedule *s, size_t i, ta_date 
     return r ? TA_OK : s && !s->computed ? TA_ESTATE : TA_EINVAL;
 }
 
-ta_status ta_review_schedule_trigger(const ta_review_schedule *s, size_t i,
-                                     ta_review_trigger *kind, ta_date *fired_on)
+ta_status ta_review_schedule_trigger(ta_review_trigger *kind, ta_date *fired_on,
+                                     const ta_review_schedule *s, size_t i)
 {
     const tai_review_result *r = result(s, i);
     if (kind)
@@ -766,8 +758,8 @@ ta_status ta_review_schedule_trigger(const ta_review_schedule *s, size_t i,
     return r ? TA_OK : s && !s->computed ? TA_ESTATE : TA_EINVAL;
 }
 
-ta_status ta_review_schedule_placement(const ta_review_schedule *s, size_t i, int *placed,
-                                       ta_date *sitting, int32_t *late_days)
+ta_status ta_review_schedule_placement(int *placed, ta_date *sitting, int32_t *late_days,
+                                       const ta_review_schedule *s, size_t i)
 {
     const tai_review_result *r = result(s, i);
     if (placed)
@@ -778,8 +770,8 @@ ta_status ta_review_schedule_placement(const ta_review_schedule *s, size_t i, in
     return r ? TA_OK : s && !s->computed ? TA_ESTATE : TA_EINVAL;
 }
 
-ta_status ta_review_schedule_overdue(const ta_review_schedule *s, size_t i, ta_tristate *overdue,
-                                     int32_t *days)
+ta_status ta_review_schedule_overdue(ta_tristate *overdue, int32_t *days,
+                                     const ta_review_schedule *s, size_t i)
 {
     const tai_review_result *r = result(s, i);
     if (overdue)

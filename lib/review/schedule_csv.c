@@ -1,5 +1,5 @@
 /*
- * Reading TRUSTS.csv into a review schedule (ta_review_schedule_read_csv).
+ * Reading TRUSTS.csv into a review schedule (ta_review_schedule_read_buffer).
  *
  * The file is all or nothing: every row is read and checked first (dates,
  * codes, duplicates within the file and against trusts already added, a
@@ -59,9 +59,8 @@ static ta_status date_field(reader *r, int c, int optional, int32_t *rd)
     if (ta_date_parse(&d, text, len) != TA_OK)
         return tai_error_set(&r->s->err, TA_EPARSE,
                              "%s:%zu:%zu: %s \"%s\" is not a date (YYYY-MM-DD)", r->name,
-                             tai_csv_record_line(&r->csv), column_of(r, c), column_names[c],
-                             text);
-    (void)ta_date_to_days(d, rd);
+                             tai_csv_record_line(&r->csv), column_of(r, c), column_names[c], text);
+    (void)ta_date_to_days(rd, d);
     return TA_OK;
 }
 
@@ -118,9 +117,9 @@ static ta_status read_row(reader *r)
         if (!when || when >= row.authorised)
             continue;
         (void)ta_date_from_days(&d, when);
-        (void)ta_date_format(d, a, sizeof a);
+        (void)ta_date_format(a, sizeof a, d);
         (void)ta_date_from_days(&d, row.authorised);
-        (void)ta_date_format(d, b, sizeof b);
+        (void)ta_date_format(b, sizeof b, d);
         return tai_error_set(&s->err, TA_EINCONSISTENT,
                              "%s:%zu:%zu: trust %s: %s %s is before Authorised_on %s", r->name,
                              line, column_of(r, c), code, column_names[c], a, b);
@@ -176,8 +175,8 @@ static ta_status read_all(reader *r)
     return TA_OK;
 }
 
-ta_status ta_review_schedule_read_csv(ta_review_schedule *s, const char *data, size_t len,
-                                      const char *name)
+ta_status ta_review_schedule_read_buffer(ta_review_schedule *s, const char *data, size_t len,
+                                         const char *name)
 {
     reader r;
     ta_status st;

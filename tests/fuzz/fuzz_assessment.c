@@ -34,7 +34,7 @@ static const char *metric_id(fuzz_cursor *c, char *buf, size_t max)
         size_t m = k % nm;
         if (k & 1)
             return ta_framework_metric_id(fw, m);
-        (void)ta_framework_metric_info(fw, m, NULL, NULL, &raw, NULL, NULL, NULL);
+        (void)ta_framework_metric_info(NULL, NULL, &raw, NULL, NULL, NULL, fw, m);
         return raw != NULL && raw[0] ? raw : ta_framework_metric_id(fw, m);
     }
     if (k < 210)
@@ -91,23 +91,59 @@ static void drive_builder(fuzz_cursor *c)
         for (size_t i = 0; i < 16; i++)
             arr[i] = i < n ? fuzz_double(c) : 0.0;
         switch (op) {
-        case 0: st = ta_framework_builder_add_domain(b, fuzz_string(c, s1, 8), "D", fuzz_string(c, s2, 8)); break;
-        case 1: st = ta_framework_builder_add_metric(b, fuzz_string(c, s1, 8), "M", fuzz_string(c, s2, 8), (ta_scoring)(fuzz_u8(c) % 7 - 1)); break;
-        case 2: st = ta_framework_builder_set_raw_id(b, fuzz_string(c, s1, 8), fuzz_string(c, s2, 8)); break;
-        case 3: st = ta_framework_builder_set_direction(b, fuzz_string(c, s1, 8), (ta_direction)fuzz_u8(c)); break;
-        case 4: st = ta_framework_builder_set_in_average(b, fuzz_string(c, s1, 8), (int)fuzz_u8(c) - 1); break;
-        case 5: st = ta_framework_builder_set_standard(b, fuzz_string(c, s1, 8), arr[0]); break;
-        case 6: st = ta_framework_builder_set_bands(b, fuzz_string(c, s1, 8), n, n ? arr : NULL); break;
-        case 7: st = ta_framework_builder_set_combination(b, fuzz_string(c, s1, 8), fuzz_string(c, s2, 8), fuzz_string(c, s3, 8), arr); break;
-        case 8: st = ta_framework_builder_add_figure(b, (ta_figure)(fuzz_u8(c) % 9 - 1), fuzz_string(c, s1, 8), "F"); break;
-        case 9: st = ta_framework_builder_set_cutoffs(b, n, n ? arr : NULL); break;
-        case 10: st = ta_framework_builder_set_cutoff_quartiles(b, (ta_quantile)fuzz_u8(c)); break;
-        case 11: st = ta_framework_builder_set_cutoff_rule(b, (ta_cutoff_rule)((int)fuzz_u8(c) - 1)); break;
-        case 12: st = ta_framework_builder_set_deficit_cap(b, (int)fuzz_u8(c) - 2); break;
-        case 13: st = ta_framework_builder_set_rsp_segment(b, (int)fuzz_u8(c) - 2); break;
-        case 14: st = ta_framework_builder_set_decimals(b, (int)fuzz_u8(c) - 2); break;
+        case 0:
+            st = ta_framework_builder_add_domain(b, fuzz_string(c, s1, 8), "D",
+                                                 fuzz_string(c, s2, 8));
+            break;
+        case 1:
+            st = ta_framework_builder_add_metric(b, fuzz_string(c, s1, 8), "M",
+                                                 fuzz_string(c, s2, 8),
+                                                 (ta_scoring)(fuzz_u8(c) % 7 - 1));
+            break;
+        case 2:
+            st = ta_framework_builder_set_raw_id(b, fuzz_string(c, s1, 8), fuzz_string(c, s2, 8));
+            break;
+        case 3:
+            st = ta_framework_builder_set_direction(b, fuzz_string(c, s1, 8),
+                                                    (ta_direction)fuzz_u8(c));
+            break;
+        case 4:
+            st = ta_framework_builder_set_in_average(b, fuzz_string(c, s1, 8), (int)fuzz_u8(c) - 1);
+            break;
+        case 5:
+            st = ta_framework_builder_set_standard(b, fuzz_string(c, s1, 8), arr[0]);
+            break;
+        case 6:
+            st = ta_framework_builder_set_bands(b, fuzz_string(c, s1, 8), n, n ? arr : NULL);
+            break;
+        case 7:
+            st = ta_framework_builder_set_combination(
+                b, fuzz_string(c, s1, 8), fuzz_string(c, s2, 8), fuzz_string(c, s3, 8), arr);
+            break;
+        case 8:
+            st = ta_framework_builder_add_figure(b, (ta_figure)(fuzz_u8(c) % 9 - 1),
+                                                 fuzz_string(c, s1, 8), "F");
+            break;
+        case 9:
+            st = ta_framework_builder_set_cutoffs(b, n, n ? arr : NULL);
+            break;
+        case 10:
+            st = ta_framework_builder_set_cutoff_quartiles(b, (ta_quantile)fuzz_u8(c));
+            break;
+        case 11:
+            st = ta_framework_builder_set_cutoff_rule(b, (ta_cutoff_rule)((int)fuzz_u8(c) - 1));
+            break;
+        case 12:
+            st = ta_framework_builder_set_deficit_cap(b, (int)fuzz_u8(c) - 2);
+            break;
+        case 13:
+            st = ta_framework_builder_set_rsp_segment(b, (int)fuzz_u8(c) - 2);
+            break;
+        case 14:
+            st = ta_framework_builder_set_decimals(b, (int)fuzz_u8(c) - 2);
+            break;
         default:
-            st = ta_framework_builder_build(b, &built);
+            st = ta_framework_builder_build(&built, b);
             FUZZ_CHECK((st == TA_OK) == (built != NULL), "build status %d", (int)st);
             ta_framework_free(built);
             built = NULL;
@@ -188,8 +224,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 ids[i] = metric_id(&c, ib[i], 12);
                 nums[i] = fuzz_double(&c);
             }
-            st = ta_assessment_add_columns(a, n, n ? codes : NULL, n ? ids : NULL,
-                                           n ? nums : NULL, (ta_input_kind)(fuzz_u8(&c) % 3));
+            st = ta_assessment_add_columns(a, n, n ? codes : NULL, n ? ids : NULL, n ? nums : NULL,
+                                           (ta_input_kind)(fuzz_u8(&c) % 3));
             msg = ta_assessment_error(a);
             break;
         }
@@ -229,11 +265,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             size_t n = fuzz_u8(&c) % 9;
             for (size_t i = 0; i < n; i++)
                 vals[i] = fuzz_double(&c);
-            (void)ta_quantile_cutoffs(out, fuzz_u8(&c) % 5, vals, n,
-                                      (ta_quantile)(fuzz_u8(&c) % 9), NULL);
+            (void)ta_quantile_cutoffs(out, fuzz_u8(&c) % 5, vals, n, (ta_quantile)(fuzz_u8(&c) % 9),
+                                      NULL);
             (void)ta_round_half_up(&r, fuzz_double(&c), (int)(fuzz_u8(&c) % 10) - 2);
             char buf[40];
-            (void)ta_format_decimal(buf, fuzz_u8(&c) % 40, fuzz_double(&c),
+            (void)ta_decimal_format(buf, fuzz_u8(&c) % 40, fuzz_double(&c),
                                     (int)(fuzz_u8(&c) % 12) - 1);
             break;
         }
@@ -241,7 +277,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (t != NULL) {
                 int hv, hs;
                 double v, s;
-                (void)ta_trust_metric(t, metric_id(&c, s1, 12), &hv, &v, &hs, &s);
+                (void)ta_trust_metric(&hv, &v, &hs, &s, t, metric_id(&c, s1, 12));
                 (void)ta_trust_clear_metric(t, metric_id(&c, s1, 12));
             }
             break;

@@ -72,17 +72,17 @@ static void outputs(const ta_capital_proposal *p)
     unsigned docs;
     int64_t cmp, largest, head;
     int has;
-    if (ta_capital_proposal_route(p, &route, &tier) != TA_OK)
+    if (ta_capital_proposal_route(&route, &tier, p) != TA_OK)
         return;
-    (void)ta_capital_proposal_documents(p, &docs);
-    (void)ta_capital_proposal_headroom(p, &cmp, &has, &largest, &head);
+    (void)ta_capital_proposal_documents(&docs, p);
+    (void)ta_capital_proposal_headroom(&cmp, &has, &largest, &head, p);
     for (size_t i = 0; i < ta_capital_proposal_approver_count(p); i++) {
         ta_capital_body body;
-        FUZZ_CHECK(ta_capital_proposal_approver(p, i, &body) == TA_OK, "approver %zu", i);
+        FUZZ_CHECK(ta_capital_proposal_approver(&body, p, i) == TA_OK, "approver %zu", i);
     }
     for (size_t i = 0; i < ta_capital_proposal_reason_count(p); i++) {
         const char *id, *sentence;
-        FUZZ_CHECK(ta_capital_proposal_reason(p, i, &id, &sentence) == TA_OK, "reason %zu", i);
+        FUZZ_CHECK(ta_capital_proposal_reason(&id, &sentence, p, i) == TA_OK, "reason %zu", i);
     }
     for (int f = 0; f <= TA_OUT_REASONS; f++)
         FUZZ_CHECK(ta_capital_proposal_output(p, (ta_capital_output)f) != NULL, "output %d", f);
@@ -99,7 +99,7 @@ static void proposals(const char *data, size_t len, unsigned flags)
         size_t line, col;
         ta_status rs;
         const char *msg;
-        FUZZ_CHECK(ta_capital_portfolio_row_error(pf, i, &line, &col, &rs, &msg) == TA_OK &&
+        FUZZ_CHECK(ta_capital_portfolio_row_error(&line, &col, &rs, &msg, pf, i) == TA_OK &&
                        msg != NULL && msg[0] != '\0',
                    "row error %zu", i);
     }
@@ -121,16 +121,16 @@ static void rules(const char *data, size_t len)
     ta_capital_rules *r = NULL;
     ta_status st;
     char buf[256];
-    static const int64_t amounts[] = {0, 1, 9999999999, 10000000000, 10000000001,
-                                      INT64_MAX / 2, INT64_MAX};
+    static const int64_t amounts[] = {
+        0, 1, 9999999999, 10000000000, 10000000001, INT64_MAX / 2, INT64_MAX};
     FUZZ_CHECK(ta_capital_rules_new(&r, "fuzz", NULL) == TA_OK, "rules");
-    st = ta_capital_rules_load_buffer(r, data, len, "fuzz.csv");
+    st = ta_capital_rules_read_buffer(r, data, len, "fuzz.csv");
     FUZZ_CHECK_MESSAGE(st, ta_capital_rules_error(r));
     for (int p = 0; p < TA_CAPITAL_PARAM_COUNT; p++) {
         int64_t v;
         const char *src;
-        FUZZ_CHECK(ta_capital_rules_get(r, (ta_capital_param)p, &v, &src) == TA_OK, "get %d", p);
-        st = ta_capital_rules_value_text(r, (ta_capital_param)p, buf, sizeof buf);
+        FUZZ_CHECK(ta_capital_rules_get(&v, &src, r, (ta_capital_param)p) == TA_OK, "get %d", p);
+        st = ta_capital_rules_value_text(buf, sizeof buf, r, (ta_capital_param)p);
         FUZZ_CHECK(st == TA_OK, "value_text %d: %d", p, (int)st);
     }
     for (size_t k = 0; k < sizeof amounts / sizeof amounts[0]; k++) {

@@ -5,7 +5,7 @@
  *      format back to the same ten bytes and survive the day-number round trip.
  *   1  date arithmetic and working days driven by the bytes: any int32 fields
  *      (impossible dates, year 0, month 13), any day/month/year offsets.
- *   2  a review schedule's TRUSTS.csv (ta_review_schedule_read_csv), then a
+ *   2  a review schedule's TRUSTS.csv (ta_review_schedule_read_buffer), then a
  *      little evidence and a trigger, compute, every result, CSV and iCalendar.
  */
 #include "fuzz_util.h"
@@ -46,9 +46,9 @@ static void parse(const char *s, size_t len)
         return;
     }
     FUZZ_CHECK(len == 10, "parsed %zu bytes", len);
-    FUZZ_CHECK(ta_date_format(d, buf, sizeof buf) == TA_OK, "format");
+    FUZZ_CHECK(ta_date_format(buf, sizeof buf, d) == TA_OK, "format");
     FUZZ_CHECK(memcmp(buf, s, 10) == 0, "'%.10s' formats as '%s'", s, buf);
-    FUZZ_CHECK(ta_date_to_days(d, &days) == TA_OK, "to_days");
+    FUZZ_CHECK(ta_date_to_days(&days, d) == TA_OK, "to_days");
     FUZZ_CHECK(ta_date_from_days(&back, days) == TA_OK && ta_date_compare(d, back) == 0,
                "day-number round trip");
 }
@@ -65,23 +65,47 @@ static void arithmetic(fuzz_cursor *c)
         size_t count;
         ta_status st = TA_OK;
         switch (fuzz_u8(c) % 12) {
-        case 0: (void)ta_date_add_days(&out, d, n); break;
-        case 1: (void)ta_date_add_months(&out, d, n); break;
-        case 2: (void)ta_date_add_years(&out, d, n, (ta_feb29_rule)(fuzz_u8(c) % 3)); break;
-        case 3: (void)ta_date_diff_days(d, e, &diff); (void)ta_date_compare(d, e); break;
-        case 4: (void)ta_date_weekday(d, &wd); (void)ta_date_from_days(&out, n); break;
-        case 5: st = ta_holidays_is_working_day(h, d, &w); break;
-        case 6: st = ta_holidays_next_working_day(h, d, &out); break;
-        case 7: st = ta_holidays_previous_working_day(h, d, &out); break;
-        case 8: st = ta_holidays_add_working_days(h, d, n % 5000, &out); break;
-        case 9: st = ta_holidays_add(h, d, fuzz_u8(c) & 1 ? "Extra" : NULL); break;
-        case 10: st = ta_holidays_remove(h, d); break;
+        case 0:
+            (void)ta_date_add_days(&out, d, n);
+            break;
+        case 1:
+            (void)ta_date_add_months(&out, d, n);
+            break;
+        case 2:
+            (void)ta_date_add_years(&out, d, n, (ta_feb29_rule)(fuzz_u8(c) % 3));
+            break;
+        case 3:
+            (void)ta_date_diff_days(&diff, d, e);
+            (void)ta_date_compare(d, e);
+            break;
+        case 4:
+            (void)ta_date_weekday(&wd, d);
+            (void)ta_date_from_days(&out, n);
+            break;
+        case 5:
+            st = ta_holidays_is_working_day(&w, h, d);
+            break;
+        case 6:
+            st = ta_holidays_next_working_day(&out, h, d);
+            break;
+        case 7:
+            st = ta_holidays_previous_working_day(&out, h, d);
+            break;
+        case 8:
+            st = ta_holidays_add_working_days(&out, h, d, n % 5000);
+            break;
+        case 9:
+            st = ta_holidays_add(h, d, fuzz_u8(c) & 1 ? "Extra" : NULL);
+            break;
+        case 10:
+            st = ta_holidays_remove(h, d);
+            break;
         default:
-            st = ta_holidays_list(h, d.year, &count);
+            st = ta_holidays_list(&count, h, d.year);
             if (st == TA_OK)
                 for (size_t i = 0; i < count; i++) {
                     const char *name;
-                    FUZZ_CHECK(ta_holidays_entry(h, i, &out, &name) == TA_OK, "entry");
+                    FUZZ_CHECK(ta_holidays_entry(&out, &name, h, i) == TA_OK, "entry");
                 }
             break;
         }
@@ -97,13 +121,13 @@ static void schedule(const char *text, size_t len)
     size_t count = 0;
     const ta_date today = {2026, 6, 30}, q = {2026, 3, 31};
     FUZZ_CHECK(ta_review_schedule_new(&s, NULL) == TA_OK, "schedule");
-    st = ta_review_schedule_read_csv(s, text, len, "TRUSTS.csv");
+    st = ta_review_schedule_read_buffer(s, text, len, "TRUSTS.csv");
     FUZZ_CHECK_MESSAGE(st, ta_review_schedule_error(s));
     (void)ta_review_schedule_set_today(s, today);
     (void)ta_review_schedule_add_trigger(s, TA_TRIGGER_SEGMENT, 2, 1, 90);
     st = ta_review_schedule_compute(s);
     FUZZ_CHECK_MESSAGE(st, ta_review_schedule_error(s));
-    if (st == TA_OK && ta_review_schedule_count(s, &count) == TA_OK && count > 0) {
+    if (st == TA_OK && ta_review_schedule_count(s) > 0) {
         /* evidence for the first trust, then compute again */
         const char *code = ta_review_schedule_code(s, 0);
         FUZZ_CHECK(code != NULL, "code 0");
@@ -111,7 +135,8 @@ static void schedule(const char *text, size_t len)
         st = ta_review_schedule_compute(s);
         FUZZ_CHECK_MESSAGE(st, ta_review_schedule_error(s));
     }
-    if (st == TA_OK && ta_review_schedule_count(s, &count) == TA_OK) {
+    if (st == TA_OK) {
+        count = ta_review_schedule_count(s);
         const char *out;
         size_t n;
         for (size_t i = 0; i < count; i++) {
@@ -120,16 +145,16 @@ static void schedule(const char *text, size_t len)
             int placed;
             int32_t late;
             ta_tristate od;
-            FUZZ_CHECK(ta_review_schedule_due(s, i, &due, &reg) == TA_OK, "due");
-            FUZZ_CHECK(ta_review_schedule_trigger(s, i, &kind, &on) == TA_OK, "trigger");
-            FUZZ_CHECK(ta_review_schedule_placement(s, i, &placed, &on, &late) == TA_OK, "placed");
-            FUZZ_CHECK(ta_review_schedule_overdue(s, i, &od, &late) == TA_OK, "overdue");
+            FUZZ_CHECK(ta_review_schedule_due(&due, &reg, s, i) == TA_OK, "due");
+            FUZZ_CHECK(ta_review_schedule_trigger(&kind, &on, s, i) == TA_OK, "trigger");
+            FUZZ_CHECK(ta_review_schedule_placement(&placed, &on, &late, s, i) == TA_OK, "placed");
+            FUZZ_CHECK(ta_review_schedule_overdue(&od, &late, s, i) == TA_OK, "overdue");
             FUZZ_CHECK(ta_review_schedule_name(s, i) != NULL, "name");
             FUZZ_CHECK(ta_review_schedule_note(s, i) != NULL, "note");
         }
-        st = ta_review_schedule_to_csv(s, &out, &n);
+        st = ta_review_schedule_to_csv(&out, &n, s);
         FUZZ_CHECK(st == TA_OK && strlen(out) == n, "csv: %s", ta_review_schedule_error(s));
-        st = ta_review_schedule_to_ics(s, "20260630T120000Z", &out, &n);
+        st = ta_review_schedule_to_ics(&out, &n, s, "20260630T120000Z");
         FUZZ_CHECK(st == TA_OK && strlen(out) == n, "ics: %s", ta_review_schedule_error(s));
     }
     ta_review_schedule_free(s);

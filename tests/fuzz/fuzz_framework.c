@@ -1,5 +1,5 @@
 /*
- * Fuzzes the framework catalogue reader (ta_framework_builder_load_csv_buffer)
+ * Fuzzes the framework catalogue reader (ta_framework_builder_read_buffer)
  * with arbitrary definitions, then the builder's validation, and when a
  * framework comes out, assesses a tiny population with it: five trusts, every
  * metric given a value and, for supplied-score metrics, a score, so that the
@@ -22,7 +22,7 @@ static void assess(const ta_framework *fw)
     FUZZ_CHECK(ta_framework_metric_id(fw, nm) == NULL, "metric past the end");
     for (size_t d = 0; d < ta_framework_domain_count(fw); d++) {
         const char *key, *name, *sid;
-        FUZZ_CHECK(ta_framework_domain_info(fw, d, &key, &name, &sid) == TA_OK, "domain %zu", d);
+        FUZZ_CHECK(ta_framework_domain_info(&key, &name, &sid, fw, d) == TA_OK, "domain %zu", d);
     }
     for (int k = 0; k <= TA_FIGURE_OTHER; k++)
         (void)ta_framework_figure_id(fw, (ta_figure)k);
@@ -38,8 +38,7 @@ static void assess(const ta_framework *fw)
             const char *id = ta_framework_metric_id(fw, m);
             ta_scoring sc;
             FUZZ_CHECK(id != NULL, "metric %zu", m);
-            FUZZ_CHECK(ta_framework_metric_info(fw, m, NULL, NULL, NULL, &sc, NULL, NULL) ==
-                           TA_OK,
+            FUZZ_CHECK(ta_framework_metric_info(NULL, NULL, NULL, &sc, NULL, NULL, fw, m) == TA_OK,
                        "info");
             if (sc == TA_SCORING_SUPPLIED)
                 st = ta_trust_set_score(tr, id, 1.0 + (double)((t + (int)m) % 4));
@@ -71,9 +70,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ta_status st;
 
     FUZZ_CHECK(ta_framework_builder_new(&b, "fuzz", NULL) == TA_OK, "builder");
-    st = ta_framework_builder_load_csv_buffer(b, "fuzz.csv", (const char *)data, size);
+    st = ta_framework_builder_read_buffer(b, (const char *)data, size, "fuzz.csv");
     FUZZ_CHECK_MESSAGE(st, ta_framework_builder_error(b));
-    st = ta_framework_builder_build(b, &fw);
+    st = ta_framework_builder_build(&fw, b);
     FUZZ_CHECK_MESSAGE(st, ta_framework_builder_error(b));
     FUZZ_CHECK((st == TA_OK) == (fw != NULL), "status %d with framework %p", (int)st, (void *)fw);
     if (fw != NULL)

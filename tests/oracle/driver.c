@@ -5,15 +5,15 @@
  *
  * Reads FILE with the "nof-2025-26" preset; for each quarter and trust type of
  * the file builds an assessment from the published scores (as given: no
- * reconstruction) or from the raw values, sets the three cut-offs when given (else the framework's quartile
- * default, per assessment), runs it and prints one CSV line per trust:
+ * reconstruction) or from the raw values, sets the three cut-offs when given (else the framework's
+ * quartile default, per assessment), runs it and prints one CSV line per trust:
  *
  *   quarter,trust_type,code,n_scores,unrounded,rounded,unadjusted,adjusted,
  *   final,rank,access,patient_safety,finance_productivity,people_workforce,
  *   effectiveness_experience
  *
  * unrounded and the domain scores with 9 decimals, rounded with 2 (all with
- * ta_format_decimal); a trust that is not segmented has n_scores 0 and empty
+ * ta_decimal_format); a trust that is not segmented has n_scores 0 and empty
  * result fields; final is 0 when the Recovery Support Programme flag is
  * unknown. With --cutoffs, each assessment is preceded by the line
  * "cutoffs,quarter,trust_type,C1,C2,C3" giving the cut-offs the run used (9
@@ -29,9 +29,9 @@ static const char *const domain_keys[5] = {"access", "patient_safety", "finance_
 
 static int fmt(char *buf, size_t size, double x, int decimals)
 {
-    ta_status st = ta_format_decimal(buf, size, x, decimals);
+    ta_status st = ta_decimal_format(buf, size, x, decimals);
     if (st != TA_OK) {
-        fprintf(stderr, "ta_format_decimal(%.17g): %s\n", x, ta_strerror(st));
+        fprintf(stderr, "ta_decimal_format(%.17g): %s\n", x, ta_strerror(st));
         return -1;
     }
     return 0;
@@ -129,7 +129,7 @@ int main(int argc, char **argv)
     }
     source = strcmp(argv[2], "values") == 0 ? TA_FROM_VALUES : TA_FROM_SCORES;
     for (int k = 0; argc == 6 && k < 3; k++) {
-        if (ta_parse_decimal(&cutoffs[k], argv[3 + k]) != TA_OK) {
+        if (ta_decimal_parse(&cutoffs[k], argv[3 + k]) != TA_OK) {
             fprintf(stderr, "bad cut-off: %s\n", argv[3 + k]);
             return 2;
         }
@@ -143,7 +143,7 @@ int main(int argc, char **argv)
         size_t d, nd = ta_framework_domain_count(fw);
         for (d = 0; d < nd; d++) {
             const char *key = NULL;
-            if (ta_framework_domain_info(fw, d, &key, NULL, NULL) == TA_OK &&
+            if (ta_framework_domain_info(&key, NULL, NULL, fw, d) == TA_OK &&
                 strcmp(key, domain_keys[k]) == 0)
                 break;
         }

@@ -23,7 +23,7 @@ int main(int argc, char **argv)
         return 1;
     for (int y = first; y <= last; y++) {
         size_t n = 0;
-        if (ta_holidays_list(h, y, &n) != TA_OK) {
+        if (ta_holidays_list(&n, h, y) != TA_OK) {
             fprintf(stderr, "%s\n", ta_holidays_error(h));
             ta_holidays_free(h);
             return 1;
@@ -32,13 +32,13 @@ int main(int argc, char **argv)
             ta_date d;
             const char *name;
             char text[TA_DATE_TEXT_SIZE];
-            ta_holidays_entry(h, i, &d, &name);
-            ta_date_format(d, text, sizeof text);
+            ta_holidays_entry(&d, &name, h, i);
+            ta_date_format(text, sizeof text, d);
             printf("%s,%s\n", text, name);
             if (strcmp(name, "Good Friday") == 0) {
                 ta_date e;
                 ta_date_add_days(&e, d, 2);
-                ta_date_format(e, text, sizeof text);
+                ta_date_format(text, sizeof text, e);
                 printf("%s,Easter Sunday (derived)\n", text);
             }
         }

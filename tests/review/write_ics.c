@@ -32,7 +32,7 @@ int main(void)
              ta_review_schedule_add_evidence(s, "RWX", D(2027, 9, 30), 4, TA_NO, TA_NO) == TA_OK &&
              ta_review_schedule_set_today(s, D(2027, 10, 1)) == TA_OK &&
              ta_review_schedule_compute(s) == TA_OK &&
-             ta_review_schedule_to_ics(s, "20271001T000000Z", &text, &len) == TA_OK;
+             ta_review_schedule_to_ics(&text, &len, s, "20271001T000000Z") == TA_OK;
     if (ok)
         fwrite(text, 1, len, stdout);
     else

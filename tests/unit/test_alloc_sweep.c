@@ -1,8 +1,8 @@
 /*
  * Allocation-failure sweep: every public operation that allocates, of every
  * module, on a small fixture (20 trusts of NHS England's mental health and
- * community file, two quarters; eligibility screens over it), with the 1st, 2nd, ... Nth allocation failed
- * in turn until the operation makes no more allocations than the one failed.
+ * community file, two quarters; eligibility screens over it), with the 1st, 2nd, ... Nth allocation
+ * failed in turn until the operation makes no more allocations than the one failed.
  *
  * For each injected failure the sweep checks what DEVELOPERS.md promises:
  *   - a clean status: TA_ENOMEM (never TA_OK with a silently lost result, never
@@ -170,13 +170,12 @@ static void dg_framework(digest *d, const ta_framework *fw)
 {
     ck_assert_ptr_nonnull(fw);
     dg(d, "fw %s m%zu d%zu s%d c%d r%d dec%d\n", ta_framework_name(fw),
-       ta_framework_metric_count(fw), ta_framework_domain_count(fw),
-       ta_framework_segment_count(fw), ta_framework_deficit_cap(fw), ta_framework_rsp_segment(fw),
-       ta_framework_decimals(fw));
+       ta_framework_metric_count(fw), ta_framework_domain_count(fw), ta_framework_segment_count(fw),
+       ta_framework_deficit_cap(fw), ta_framework_rsp_segment(fw), ta_framework_decimals(fw));
     for (size_t i = 0; i < ta_framework_metric_count(fw); i++) {
         const char *raw = NULL;
         ta_scoring sc;
-        ck_assert_int_eq(ta_framework_metric_info(fw, i, NULL, NULL, &raw, &sc, NULL, NULL), TA_OK);
+        ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, &raw, &sc, NULL, NULL, fw, i), TA_OK);
         dg(d, "%s/%s/%d ", ta_framework_metric_id(fw, i), raw, (int)sc);
     }
 }
@@ -190,7 +189,8 @@ static void dg_assessment(digest *d, const ta_assessment *a)
         int seg = 0, u = 0, adj = 0, fin = 0;
         double rounded = 0;
         uint32_t rank = 0;
-        dg(d, "%s:%s:", ta_assessment_trust_code(a, i), ta_assessment_trust_field(a, i, TA_FIELD_NAME));
+        dg(d, "%s:%s:", ta_assessment_trust_code(a, i),
+           ta_assessment_trust_field(a, i, TA_FIELD_NAME));
         if (ta_assessment_is_segmented(a, i, &seg) == TA_OK && seg &&
             ta_assessment_average(a, i, NULL, &rounded, NULL) == TA_OK &&
             ta_assessment_segments(a, i, &u, &adj, &fin) == TA_OK &&
@@ -219,9 +219,9 @@ static void dg_verification(digest *d, const ta_verification *v)
         const char *period, *figure;
         ta_verify_mode mode;
         size_t checked, agreed, explained;
-        ck_assert_int_eq(ta_verification_summary(v, k, &period, &figure, &mode, &checked, &agreed,
-                                                 &explained),
-                         TA_OK);
+        ck_assert_int_eq(
+            ta_verification_summary(v, k, &period, &figure, &mode, &checked, &agreed, &explained),
+            TA_OK);
         dg(d, "%s %s %d %zu %zu %zu\n", period, figure, (int)mode, checked, agreed, explained);
     }
 }
@@ -233,9 +233,9 @@ static void dg_rules(digest *d, const ta_capital_rules *r)
     dg(d, "rules %s\n", ta_capital_rules_name(r));
     for (int p = 0; p < TA_CAPITAL_PARAM_COUNT; p++) {
         const char *src = NULL;
-        ck_assert_int_eq(ta_capital_rules_value_text(r, (ta_capital_param)p, buf, sizeof buf),
+        ck_assert_int_eq(ta_capital_rules_value_text(buf, sizeof buf, r, (ta_capital_param)p),
                          TA_OK);
-        ck_assert_int_eq(ta_capital_rules_get(r, (ta_capital_param)p, NULL, &src), TA_OK);
+        ck_assert_int_eq(ta_capital_rules_get(NULL, &src, r, (ta_capital_param)p), TA_OK);
         dg(d, "%s=%s (%s)\n", ta_capital_param_name((ta_capital_param)p), buf, src);
     }
 }
@@ -264,11 +264,11 @@ static void dg_holidays(digest *d, ta_holidays *h, int32_t year)
 {
     size_t n = 0;
     ck_assert_ptr_nonnull(h);
-    ck_assert_int_eq(ta_holidays_list(h, year, &n), TA_OK);
+    ck_assert_int_eq(ta_holidays_list(&n, h, year), TA_OK);
     for (size_t i = 0; i < n; i++) {
         ta_date day;
         const char *name;
-        ck_assert_int_eq(ta_holidays_entry(h, i, &day, &name), TA_OK);
+        ck_assert_int_eq(ta_holidays_entry(&day, &name, h, i), TA_OK);
         dg(d, "%04d-%02d-%02d %s\n", (int)day.year, (int)day.month, (int)day.day, name);
     }
 }
@@ -280,7 +280,7 @@ static void dg_schedule(digest *d, ta_review_schedule *s)
     ck_assert_ptr_nonnull(s);
     if (ta_review_schedule_compute(s) != TA_OK)
         ck_abort_msg("compute: %s", ta_review_schedule_error(s));
-    ck_assert_int_eq(ta_review_schedule_to_csv(s, &text, &len), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_to_csv(&text, &len, s), TA_OK);
     dg(d, "%s", text);
 }
 
@@ -335,8 +335,7 @@ static void su_loaded_builder(fx *x)
 {
     const char *text = ta_framework_preset_text("nof-2025-26");
     su_builder(x);
-    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(x->b, "nof.csv", text, strlen(text)),
-                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_read_buffer(x->b, text, strlen(text), "nof.csv"), TA_OK);
 }
 
 static void su_rules(fx *x)
@@ -399,8 +398,8 @@ static const char trusts_csv[] = "Trust_code,Trust_name,Authorised_on,Last_revie
 static void su_filled_schedule(fx *x)
 {
     su_schedule(x);
-    ck_assert_int_eq(ta_review_schedule_read_csv(x->s, trusts_csv, sizeof trusts_csv - 1, "t.csv"),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_review_schedule_read_buffer(x->s, trusts_csv, sizeof trusts_csv - 1, "t.csv"), TA_OK);
 }
 
 static void su_computed_schedule(fx *x)
@@ -460,7 +459,7 @@ static void dg_builder(fx *x, digest *d)
     ck_assert_ptr_nonnull(x->b);
     ta_framework_free(x->fw_out);
     x->fw_out = NULL;
-    dg(d, "build %d\n", (int)ta_framework_builder_build(x->b, &x->fw_out));
+    dg(d, "build %d\n", (int)ta_framework_builder_build(&x->fw_out, x->b));
     if (x->fw_out)
         dg_framework(d, x->fw_out);
 }
@@ -469,7 +468,7 @@ static ta_status op_builder_load(fx *x, const char **msg)
 {
     const char *text = ta_framework_preset_text("nof-2025-26");
     *msg = ta_framework_builder_error(x->b);
-    return ta_framework_builder_load_csv_buffer(x->b, "nof.csv", text, strlen(text));
+    return ta_framework_builder_read_buffer(x->b, text, strlen(text), "nof.csv");
 }
 
 static ta_status op_builder_add(fx *x, const char **msg)
@@ -490,7 +489,7 @@ static ta_status op_builder_build(fx *x, const char **msg)
     ta_framework_free(x->fw_out);
     x->fw_out = NULL;
     *msg = ta_framework_builder_error(x->b);
-    return ta_framework_builder_build(x->b, &x->fw_out);
+    return ta_framework_builder_build(&x->fw_out, x->b);
 }
 
 static ta_status op_trust_new(fx *x, const char **msg)
@@ -504,7 +503,7 @@ static void dg_trust(const ta_trust *t, digest *d)
     int hv = 0, hs = 0;
     double v = 0, s = 0;
     ck_assert_ptr_nonnull(t);
-    ck_assert_int_eq(ta_trust_metric(t, "OF1005", &hv, &v, &hs, &s), TA_OK);
+    ck_assert_int_eq(ta_trust_metric(&hv, &v, &hs, &s, t, "OF1005"), TA_OK);
     dg(d, "trust %s name=%s %d %g %d %g\n", ta_trust_code(t),
        ta_trust_field_value(t, TA_FIELD_NAME), hv, v, hs, s);
 }
@@ -715,7 +714,7 @@ static ta_status op_rules_load(fx *x, const char **msg)
                                "light_comparison,<=,board decision,\n"
                                "light_statuses,Foundation trust;Advanced foundation trust,test,\n";
     *msg = ta_capital_rules_error(x->r);
-    return ta_capital_rules_load_buffer(x->r, text, sizeof text - 1, "r.csv");
+    return ta_capital_rules_read_buffer(x->r, text, sizeof text - 1, "r.csv");
 }
 
 static ta_status op_proposal_new(fx *x, const char **msg)
@@ -774,7 +773,7 @@ static ta_status op_portfolio_add(fx *x, const char **msg)
     ta_capital_proposal *p = NULL;
     ta_status st;
     *msg = ta_capital_portfolio_error(x->pf);
-    st = ta_capital_portfolio_add(x->pf, "RAA", "S9", &p);
+    st = ta_capital_portfolio_add(&p, x->pf, "RAA", "S9");
     if (st == TA_OK)
         ck_assert_ptr_nonnull(p);
     return st;
@@ -783,8 +782,8 @@ static ta_status op_portfolio_add(fx *x, const char **msg)
 static ta_status op_portfolio_read(fx *x, const char **msg)
 {
     *msg = ta_capital_portfolio_error(x->pf);
-    return ta_capital_portfolio_read_buffer(x->pf, proposals_csv, sizeof proposals_csv - 1,
-                                            "p.csv", 0);
+    return ta_capital_portfolio_read_buffer(x->pf, proposals_csv, sizeof proposals_csv - 1, "p.csv",
+                                            0);
 }
 
 static ta_status op_portfolio_check(fx *x, const char **msg)
@@ -821,7 +820,7 @@ static ta_status op_holidays_list(fx *x, const char **msg)
 {
     size_t n = 0;
     *msg = ta_holidays_error(x->h);
-    return ta_holidays_list(x->h, 2027, &n);
+    return ta_holidays_list(&n, x->h, 2027);
 }
 
 static ta_status op_schedule_new(fx *x, const char **msg)
@@ -842,7 +841,7 @@ static void dg_schedule_in(fx *x, digest *d)
 static ta_status op_schedule_read(fx *x, const char **msg)
 {
     *msg = ta_review_schedule_error(x->s);
-    return ta_review_schedule_read_csv(x->s, trusts_csv, sizeof trusts_csv - 1, "t.csv");
+    return ta_review_schedule_read_buffer(x->s, trusts_csv, sizeof trusts_csv - 1, "t.csv");
 }
 
 static ta_status op_schedule_inputs(fx *x, const char **msg)
@@ -864,7 +863,8 @@ static ta_status op_schedule_sittings(fx *x, const char **msg)
     size_t added = 0;
     *msg = ta_review_schedule_error(x->s);
     STEP(ta_review_schedule_add_sitting(x->s, (ta_date){2026, 7, 7}));
-    STEP(ta_review_schedule_add_sittings_weekly(x->s, (ta_date){2026, 1, 1}, (ta_date){2027, 12, 31}, TA_WEEKDAY_BIT(TA_TUESDAY), &added));
+    STEP(ta_review_schedule_add_sittings_weekly(
+        &added, x->s, (ta_date){2026, 1, 1}, (ta_date){2027, 12, 31}, TA_WEEKDAY_BIT(TA_TUESDAY)));
     STEP(ta_review_schedule_set_capacity(x->s, 2));
     return TA_OK;
 }
@@ -879,8 +879,8 @@ static ta_status op_schedule_export(fx *x, const char **msg)
 {
     int k_ = 0;
     *msg = ta_review_schedule_error(x->s);
-    STEP(ta_review_schedule_to_ics(x->s, "20260630T120000Z", &x->text, &x->text_len));
-    STEP(ta_review_schedule_to_csv(x->s, &x->text, &x->text_len));
+    STEP(ta_review_schedule_to_ics(&x->text, &x->text_len, x->s, "20260630T120000Z"));
+    STEP(ta_review_schedule_to_csv(&x->text, &x->text_len, x->s));
     return TA_OK;
 }
 static void dg_text(fx *x, digest *d)
@@ -998,9 +998,8 @@ static void dg_nhse_added(fx *x, digest *d)
     dg_nhse(d, x->f);
     for (size_t i = 0; i < ta_nhse_file_trust_type_count(x->f); i++)
         dg(d, "%s;", ta_nhse_file_trust_type(x->f, i));
-    ck_assert_int_eq(ta_nhse_file_published(x->f, "Q4 2025/26", "ZX2", "OF5002", &has, &v, NULL,
-                                            NULL),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_published(x->f, "Q4 2025/26", "ZX2", "OF5002", &has, &v, NULL, NULL), TA_OK);
     dg(d, "ZX2 %d %.2f\n", has, v);
 }
 
@@ -1080,7 +1079,7 @@ typedef struct sweep_op {
 static const sweep_op ops[] = {
     {"ta_framework_preset", NULL, op_framework_preset, dg_framework_out, NULL},
     {"ta_framework_builder_new", NULL, op_builder_new, dg_builder, NULL},
-    {"ta_framework_builder_load_csv_buffer", su_builder, op_builder_load, dg_builder,
+    {"ta_framework_builder_read_buffer", su_builder, op_builder_load, dg_builder,
      "a failed load keeps the definitions read before the failure, so loading the same text "
      "again on that builder gives TA_EDUPLICATE (lib/nof/framework_csv.c)"},
     {"ta_framework_builder_add_*/set_*", su_builder, op_builder_add, dg_builder, NULL},
@@ -1088,7 +1087,8 @@ static const sweep_op ops[] = {
     {"ta_trust_new", su_fw, op_trust_new, dg_trust_out, NULL},
     {"ta_trust_set_*", su_trust, op_trust_set, dg_trust_in, NULL},
     {"ta_assessment_new", su_fw, op_assessment_new, dg_assessment_out, NULL},
-    {"ta_assessment_add_trust", su_empty_assessment, op_assessment_add_trust, dg_assessment_run, NULL},
+    {"ta_assessment_add_trust", su_empty_assessment, op_assessment_add_trust, dg_assessment_run,
+     NULL},
     {"ta_assessment_add_columns/set_trust_*", su_empty_assessment, op_assessment_add_columns,
      dg_assessment_run, NULL},
     {"ta_assessment_set_period/set_cutoffs", su_assessment, op_assessment_settings,
@@ -1110,9 +1110,10 @@ static const sweep_op ops[] = {
     {"ta_capital_rules_preset", NULL, op_rules_preset, dg_rules_out, NULL},
     {"ta_capital_rules_new", NULL, op_rules_new, dg_rules_out, NULL},
     {"ta_capital_rules_set/set_text", su_rules, op_rules_set, dg_rules_in, NULL},
-    {"ta_capital_rules_load_buffer", su_rules, op_rules_load, dg_rules_in, NULL},
+    {"ta_capital_rules_read_buffer", su_rules, op_rules_load, dg_rules_in, NULL},
     {"ta_capital_proposal_new", NULL, op_proposal_new, dg_proposal_out, NULL},
-    {"ta_capital_proposal_set_scheme_name", su_proposal, op_proposal_set_name, dg_proposal_in, NULL},
+    {"ta_capital_proposal_set_scheme_name", su_proposal, op_proposal_set_name, dg_proposal_in,
+     NULL},
     {"ta_capital_proposal_check", su_proposal, op_proposal_check, dg_proposal_in, NULL},
     {"ta_capital_proposal_output", su_checked_proposal, op_proposal_output, dg_proposal_in, NULL},
     {"ta_capital_portfolio_new", NULL, op_portfolio_new, dg_portfolio_out, NULL},
@@ -1123,9 +1124,11 @@ static const sweep_op ops[] = {
     {"ta_holidays_add/remove", su_holidays, op_holidays_add, dg_holidays_in, NULL},
     {"ta_holidays_list", su_holidays, op_holidays_list, dg_holidays_in, NULL},
     {"ta_review_schedule_new", NULL, op_schedule_new, dg_schedule_out, NULL},
-    {"ta_review_schedule_read_csv", su_schedule, op_schedule_read, dg_schedule_in, NULL},
-    {"ta_review_schedule_add_*/set_end", su_filled_schedule, op_schedule_inputs, dg_schedule_in, NULL},
-    {"ta_review_schedule_add_sitting*", su_filled_schedule, op_schedule_sittings, dg_schedule_in, NULL},
+    {"ta_review_schedule_read_buffer", su_schedule, op_schedule_read, dg_schedule_in, NULL},
+    {"ta_review_schedule_add_*/set_end", su_filled_schedule, op_schedule_inputs, dg_schedule_in,
+     NULL},
+    {"ta_review_schedule_add_sitting*", su_filled_schedule, op_schedule_sittings, dg_schedule_in,
+     NULL},
     {"ta_review_schedule_compute", su_filled_schedule, op_schedule_compute, dg_schedule_in, NULL},
     {"ta_criteria_preset", NULL, op_criteria_preset, dg_criteria_out, NULL},
     {"ta_criteria_load_csv_buffer", su_criteria, op_criteria_load, dg_criteria_in, NULL},
@@ -1147,8 +1150,8 @@ static digest *reference(const sweep_op *op, counter *c, const ta_allocator *a)
     c->fail_at = -1;
     if (op->setup)
         op->setup(&x);
-    ck_assert_msg(op->call(&x, &msg) == TA_OK, "%s fails without injected failures: %s",
-                  op->name, msg ? msg : "");
+    ck_assert_msg(op->call(&x, &msg) == TA_OK, "%s fails without injected failures: %s", op->name,
+                  msg ? msg : "");
     op->digest(&x, d);
     fx_free(&x);
     ck_assert_msg(c->live == 0, "%s leaks %ld blocks without failures", op->name, c->live);

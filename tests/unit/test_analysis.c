@@ -57,7 +57,7 @@ static ta_framework *framework(void)
         ck_assert_int_eq(
             ta_framework_builder_add_metric(b, ids[m], ids[m], "all", TA_SCORING_SUPPLIED), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, cutoffs), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ta_framework_builder_free(b);
     return fw;
 }
@@ -116,7 +116,7 @@ START_TEST(half_width_matches_bootstrap_theory)
     ck_assert_int_eq(ta_assessment_likely_ranges(a, 4000, 0.95, 7, 2), TA_OK);
     for (size_t i = 0; i < N_TRUSTS; i++) {
         double lo, hi, expected, half;
-        ck_assert_int_eq(ta_assessment_likely_average_range(a, i, &lo, &hi), TA_OK);
+        ck_assert_int_eq(ta_assessment_likely_average_range(&lo, &hi, a, i), TA_OK);
         expected = 1.96 * plugin_sd(a, i) / sqrt(K);
         half = (hi - lo) / 2;
         /* Per trust: the Monte Carlo sd of a 2.5% quantile from 4000
@@ -150,7 +150,7 @@ START_TEST(coverage_of_the_true_mean)
     ck_assert_int_eq(ta_assessment_likely_ranges(a, 2000, 0.95, 99, 2), TA_OK);
     for (size_t i = 0; i < N_TRUSTS; i++) {
         double lo, hi;
-        ck_assert_int_eq(ta_assessment_likely_average_range(a, i, &lo, &hi), TA_OK);
+        ck_assert_int_eq(ta_assessment_likely_average_range(&lo, &hi, a, i), TA_OK);
         covered += lo <= TRUE_MEAN + 1e-9 && TRUE_MEAN <= hi + 1e-9;
     }
     rate = (double)covered / N_TRUSTS;
@@ -174,9 +174,9 @@ END_TEST
 static void all_ranges(const ta_assessment *a, size_t n, double *avg, uint32_t *rank)
 {
     for (size_t i = 0; i < n; i++) {
-        ck_assert_int_eq(ta_assessment_likely_average_range(a, i, &avg[2 * i], &avg[2 * i + 1]),
+        ck_assert_int_eq(ta_assessment_likely_average_range(&avg[2 * i], &avg[2 * i + 1], a, i),
                          TA_OK);
-        ck_assert_int_eq(ta_assessment_likely_rank_range(a, i, &rank[2 * i], &rank[2 * i + 1]),
+        ck_assert_int_eq(ta_assessment_likely_rank_range(&rank[2 * i], &rank[2 * i + 1], a, i),
                          TA_OK);
         ck_assert(avg[2 * i] <= avg[2 * i + 1]);
         ck_assert(rank[2 * i] >= 1 && rank[2 * i] <= rank[2 * i + 1] && rank[2 * i + 1] <= n);
@@ -212,7 +212,7 @@ START_TEST(bad_arguments_and_states)
     ta_assessment *a = synthetic(fw, 5, 3);
     double lo, hi, d;
     uint32_t rlo, rhi;
-    ck_assert_int_eq(ta_assessment_likely_average_range(a, 0, &lo, &hi), TA_ESTATE);
+    ck_assert_int_eq(ta_assessment_likely_average_range(&lo, &hi, a, 0), TA_ESTATE);
     ck_assert_int_eq(ta_assessment_likely_ranges(NULL, 10, 0.95, 1, 1), TA_EINVAL);
     ck_assert_int_eq(ta_assessment_likely_ranges(a, 0, 0.95, 1, 1), TA_EINVAL);
     ck_assert_int_eq(ta_assessment_likely_ranges(a, 10, 0.0, 1, 1), TA_EINVAL);
@@ -222,20 +222,20 @@ START_TEST(bad_arguments_and_states)
     ck_assert_int_eq(ta_assessment_likely_ranges(a, 10, 0.95, 1, 100000), TA_EINVAL);
     ck_assert_str_ne(ta_assessment_error(a), "");
     ck_assert_int_eq(ta_assessment_likely_ranges(a, 10, 0.95, 1, 0), TA_OK);
-    ck_assert_int_eq(ta_assessment_likely_average_range(a, 5, &lo, &hi), TA_EINVAL);
-    ck_assert_int_eq(ta_assessment_likely_average_range(a, 0, NULL, &hi), TA_EINVAL);
-    ck_assert_int_eq(ta_assessment_likely_rank_range(a, 0, &rlo, NULL), TA_EINVAL);
-    ck_assert_int_eq(ta_assessment_likely_rank_range(a, 0, &rlo, &rhi), TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_average_range(&lo, &hi, a, 5), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_likely_average_range(NULL, &hi, a, 0), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_likely_rank_range(&rlo, NULL, a, 0), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_likely_rank_range(&rlo, &rhi, a, 0), TA_OK);
     /* One replicate: both bounds are that replicate. */
     ck_assert_int_eq(ta_assessment_likely_ranges(a, 1, 0.95, 1, 1), TA_OK);
-    ck_assert_int_eq(ta_assessment_likely_average_range(a, 0, &lo, &hi), TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_average_range(&lo, &hi, a, 0), TA_OK);
     ck_assert(lo == hi);
     /* Changing the inputs discards the ranges. */
     ck_assert_int_eq(ta_assessment_set_trust_flag(a, "T0000", TA_FLAG_FINANCIAL_DEFICIT, TA_YES),
                      TA_OK);
-    ck_assert_int_eq(ta_assessment_likely_rank_range(a, 0, &rlo, &rhi), TA_ESTATE);
-    ck_assert_int_eq(ta_assessment_whatif_score(a, 0, 0, &d), TA_ESTATE);
-    ck_assert_int_eq(ta_assessment_whatif_batch(a, &d, 1, 1), TA_ESTATE);
+    ck_assert_int_eq(ta_assessment_likely_rank_range(&rlo, &rhi, a, 0), TA_ESTATE);
+    ck_assert_int_eq(ta_assessment_whatif_score(&d, a, 0, 0), TA_ESTATE);
+    ck_assert_int_eq(ta_assessment_whatif_batch(&d, 1, a, 1), TA_ESTATE);
     ta_assessment_free(a);
     ta_framework_free(fw);
 }
@@ -274,19 +274,19 @@ START_TEST(deficit_cap_and_unsegmented_trusts)
     ck_assert_int_eq(ta_assessment_set_trust_flag(a, "T0000", TA_FLAG_FINANCIAL_DEFICIT, TA_YES),
                      TA_OK);
     ck_assert_int_eq(ta_assessment_likely_ranges(a, 500, 0.95, 3, 2), TA_OK);
-    ck_assert_int_eq(ta_assessment_likely_average_range(a, empty, &lo, &hi), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_assessment_likely_average_range(&lo, &hi, a, empty), TA_ENOTFOUND);
     ck_assert_int_eq(ta_assessment_segments(a, 0, NULL, &seg, NULL), TA_OK);
     ck_assert_int_ge(seg, 3);
-    ck_assert_int_eq(ta_assessment_likely_rank_range(a, 0, &rlo, &rhi), TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_rank_range(&rlo, &rhi, a, 0), TA_OK);
     ck_assert_int_eq(ta_assessment_rank(a, 0, &rank), TA_OK);
     ck_assert_uint_ge(rlo, 6);
     ck_assert_uint_le(rlo, rank);
     ck_assert_uint_ge(rhi, rank);
     for (size_t g = 0; g < 5; g++) {
         uint32_t jlo, jhi;
-        ck_assert_int_eq(ta_assessment_likely_average_range(a, 21 + g, &lo, &hi), TA_OK);
+        ck_assert_int_eq(ta_assessment_likely_average_range(&lo, &hi, a, 21 + g), TA_OK);
         ck_assert(lo >= 1.5 && hi <= 1.98);
-        ck_assert_int_eq(ta_assessment_likely_rank_range(a, 21 + g, &jlo, &jhi), TA_OK);
+        ck_assert_int_eq(ta_assessment_likely_rank_range(&jlo, &jhi, a, 21 + g), TA_OK);
         ck_assert_uint_le(jhi, 5);
     }
     ta_assessment_free(a);
@@ -329,7 +329,7 @@ START_TEST(whatif_lands_on_the_cut_off)
         int seg;
         ck_assert_int_eq(ta_assessment_segments(a, 0, &seg, NULL, NULL), TA_OK);
         ck_assert_int_eq(seg, 3);
-        ck_assert_int_eq(ta_assessment_whatif_score(a, 0, m, &d), TA_OK);
+        ck_assert_int_eq(ta_assessment_whatif_score(&d, a, 0, m), TA_OK);
         if (scores[m] - 1 < 2.72 * 12 - 2.505 * 12) {
             /* Even a score of 1.00 cannot pull the mean down far enough. */
             ck_assert(isinf(d));
@@ -367,21 +367,21 @@ START_TEST(whatif_special_cases_and_batch)
         best[m] = m == 3 ? NAN : 1.5;
     a = one_trust(fw, best);
     /* Segment 1 already: 0. A metric without a score: TA_ENOTFOUND. */
-    ck_assert_int_eq(ta_assessment_whatif_score(a, 0, 0, &d), TA_OK);
+    ck_assert_int_eq(ta_assessment_whatif_score(&d, a, 0, 0), TA_OK);
     ck_assert(d == 0);
-    ck_assert_int_eq(ta_assessment_whatif_score(a, 0, 3, &d), TA_ENOTFOUND);
-    ck_assert_int_eq(ta_assessment_whatif_score(a, 0, K, &d), TA_EINVAL);
-    ck_assert_int_eq(ta_assessment_whatif_score(a, 1, 0, &d), TA_EINVAL);
-    ck_assert_int_eq(ta_assessment_whatif_score(a, 0, 0, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_whatif_score(&d, a, 0, 3), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_assessment_whatif_score(&d, a, 0, K), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_whatif_score(&d, a, 1, 0), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_whatif_score(NULL, a, 0, 0), TA_EINVAL);
     ta_assessment_free(a);
     /* The batch is the single calls, cell by cell, on any thread count. */
     s = synthetic(fw, 21, 77);
-    ck_assert_int_eq(ta_assessment_whatif_batch(s, out, 21 * K - 1, 1), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_whatif_batch(out, 21 * K - 1, s, 1), TA_EINVAL);
     for (unsigned threads = 1; threads <= 4; threads++) {
-        ck_assert_int_eq(ta_assessment_whatif_batch(s, out, 21 * K, threads), TA_OK);
+        ck_assert_int_eq(ta_assessment_whatif_batch(out, 21 * K, s, threads), TA_OK);
         for (size_t i = 0; i < 21; i++)
             for (size_t m = 0; m < K; m++) {
-                ck_assert_int_eq(ta_assessment_whatif_score(s, i, m, &d), TA_OK);
+                ck_assert_int_eq(ta_assessment_whatif_score(&d, s, i, m), TA_OK);
                 ck_assert(d == out[i * K + m] || (isinf(d) && isinf(out[i * K + m])));
             }
     }

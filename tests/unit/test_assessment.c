@@ -51,7 +51,7 @@ static ta_framework *supplied_fw(int n, size_t n_cut, const double *cuts, ta_cut
     else
         ck_assert_int_eq(ta_framework_builder_set_cutoff_quartiles(b, q), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_cutoff_rule(b, rule), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ta_framework_builder_free(b);
     return fw;
 }
@@ -102,7 +102,7 @@ static ta_framework *rules_fw(void)
     ck_assert_int_eq(ta_framework_builder_set_in_average(b, "B1", 0), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_in_average(b, "B2", 0), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_combination(b, "C1", "B1", "B2", COMBO), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ta_framework_builder_free(b);
     return fw;
 }
@@ -456,7 +456,7 @@ START_TEST(test_average_is_plain_mean)
                      TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_in_average(b, "X", 0), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, CUTS), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ta_framework_builder_free(b);
 
     a = new_assessment(fw);
@@ -654,7 +654,7 @@ START_TEST(test_quartile_cutoffs)
         ck_assert_int_eq(ta_assessment_add_trust(a, empty), TA_OK);
         ta_trust_free(empty);
         run(a);
-        ck_assert_int_eq(ta_framework_cutoffs(fw, fwcut, 3, &count), TA_OK);
+        ck_assert_int_eq(ta_framework_cutoffs(fwcut, 3, &count, fw), TA_OK);
         ck_assert_uint_eq(count, 0);
         ck_assert_int_eq(ta_assessment_cutoffs(a, cut, 3, &count), TA_OK);
         ck_assert_uint_eq(count, 3);
@@ -1291,53 +1291,53 @@ START_TEST(test_parse_and_format_decimal)
     char buf[32];
     double x = 0;
 
-    ck_assert_int_eq(ta_parse_decimal(&x, "2.06"), TA_OK);
+    ck_assert_int_eq(ta_decimal_parse(&x, "2.06"), TA_OK);
     ck_assert_double_eq(x, 2.06);
-    ck_assert_int_eq(ta_parse_decimal(&x, "-1.5e3"), TA_OK);
+    ck_assert_int_eq(ta_decimal_parse(&x, "-1.5e3"), TA_OK);
     ck_assert_double_eq(x, -1500);
-    ck_assert_int_eq(ta_parse_decimal(&x, "0.1"), TA_OK);
+    ck_assert_int_eq(ta_decimal_parse(&x, "0.1"), TA_OK);
     ck_assert_double_eq(x, 0.1);
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-        ck_assert_msg(ta_parse_decimal(&x, bad[i]) == TA_EPARSE, "\"%s\" parsed", bad[i]);
-    ck_assert_int_eq(ta_parse_decimal(&x, "1e999"), TA_ERANGE);
-    ck_assert_int_eq(ta_parse_decimal(NULL, "1"), TA_EINVAL);
-    ck_assert_int_eq(ta_parse_decimal(&x, NULL), TA_EINVAL);
+        ck_assert_msg(ta_decimal_parse(&x, bad[i]) == TA_EPARSE, "\"%s\" parsed", bad[i]);
+    ck_assert_int_eq(ta_decimal_parse(&x, "1e999"), TA_ERANGE);
+    ck_assert_int_eq(ta_decimal_parse(NULL, "1"), TA_EINVAL);
+    ck_assert_int_eq(ta_decimal_parse(&x, NULL), TA_EINVAL);
 
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, 3.085, 2), TA_OK);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, 3.085, 2), TA_OK);
     ck_assert_str_eq(buf, "3.09");
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, 2.675, 2), TA_OK);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, 2.675, 2), TA_OK);
     ck_assert_str_eq(buf, "2.68");
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, 2.0, 0), TA_OK);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, 2.0, 0), TA_OK);
     ck_assert_str_eq(buf, "2");
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, 2.0, 3), TA_OK);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, 2.0, 3), TA_OK);
     ck_assert_str_eq(buf, "2.000");
     /* "-0.00" is never printed. */
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, -0.001, 2), TA_OK);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, -0.001, 2), TA_OK);
     ck_assert_str_eq(buf, "0.00");
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, -0.0, 2), TA_OK);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, -0.0, 2), TA_OK);
     ck_assert_str_eq(buf, "0.00");
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, -0.0049, 2), TA_OK);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, -0.0049, 2), TA_OK);
     ck_assert_str_eq(buf, "0.00");
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, -0.4, 0), TA_OK);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, -0.4, 0), TA_OK);
     ck_assert_str_eq(buf, "0");
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, -0.005, 2), TA_OK);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, -0.005, 2), TA_OK);
     ck_assert_str_eq(buf, "-0.01");
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, -2.5, 0), TA_OK);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, -2.5, 0), TA_OK);
     ck_assert_str_eq(buf, "-3");
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, 999999999999999.0 - 0.5, 0), TA_OK);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, 999999999999999.0 - 0.5, 0), TA_OK);
     ck_assert_str_eq(buf, "999999999999999");
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, 0.123456789, 9), TA_OK);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, 0.123456789, 9), TA_OK);
     ck_assert_str_eq(buf, "0.123456789");
     /* Size includes the NUL: "3.09" needs 5. */
-    ck_assert_int_eq(ta_format_decimal(buf, 4, 3.085, 2), TA_ERANGE);
-    ck_assert_int_eq(ta_format_decimal(buf, 5, 3.085, 2), TA_OK);
+    ck_assert_int_eq(ta_decimal_format(buf, 4, 3.085, 2), TA_ERANGE);
+    ck_assert_int_eq(ta_decimal_format(buf, 5, 3.085, 2), TA_OK);
     ck_assert_str_eq(buf, "3.09");
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, NAN, 2), TA_EINVAL);
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, INFINITY, 2), TA_EINVAL);
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, 1e15, 2), TA_EINVAL);
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, 1.0, 10), TA_EINVAL);
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, 1.0, -1), TA_EINVAL);
-    ck_assert_int_eq(ta_format_decimal(NULL, 8, 1.0, 2), TA_EINVAL);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, NAN, 2), TA_EINVAL);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, INFINITY, 2), TA_EINVAL);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, 1e15, 2), TA_EINVAL);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, 1.0, 10), TA_EINVAL);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, 1.0, -1), TA_EINVAL);
+    ck_assert_int_eq(ta_decimal_format(NULL, 8, 1.0, 2), TA_EINVAL);
 }
 END_TEST
 
@@ -1405,11 +1405,11 @@ START_TEST(test_locale_independent)
     lc = localeconv();
     ck_assert_str_eq(lc->decimal_point, ","); /* the locale really differs */
     compute_q4(&german);
-    ck_assert_int_eq(ta_format_decimal(buf, sizeof buf, 3.085, 2), TA_OK);
+    ck_assert_int_eq(ta_decimal_format(buf, sizeof buf, 3.085, 2), TA_OK);
     ck_assert_str_eq(buf, "3.09");
-    ck_assert_int_eq(ta_parse_decimal(&x, "2.06"), TA_OK);
+    ck_assert_int_eq(ta_decimal_parse(&x, "2.06"), TA_OK);
     ck_assert_double_eq(x, 2.06);
-    ck_assert_int_eq(ta_parse_decimal(&x, "2,06"), TA_EPARSE);
+    ck_assert_int_eq(ta_decimal_parse(&x, "2,06"), TA_EPARSE);
     ck_assert_ptr_nonnull(setlocale(LC_ALL, "C"));
 
     ck_assert_uint_eq(german.n, c_locale.n);

@@ -38,7 +38,7 @@ static ta_capital_tier tier_of(ta_capital_proposal *p, const ta_capital_rules *r
 {
     ta_capital_tier t;
     ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
-    ck_assert_int_eq(ta_capital_proposal_route(p, NULL, &t), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_route(NULL, &t, p), TA_OK);
     return t;
 }
 
@@ -48,7 +48,7 @@ static const char *reason_of(const ta_capital_proposal *p, const char *rule)
     const char *found = NULL;
     for (size_t i = 0; i < ta_capital_proposal_reason_count(p); i++) {
         const char *id, *s;
-        ck_assert_int_eq(ta_capital_proposal_reason(p, i, &id, &s), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_reason(&id, &s, p, i), TA_OK);
         if (strcmp(id, rule) == 0)
             found = s;
     }
@@ -62,43 +62,43 @@ START_TEST(preset_figures_and_sources)
     const char *src;
     char text[128];
     ck_assert_str_eq(ta_capital_rules_name(r), "capital-2025");
-    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIGHT_THRESHOLD, &v, &src), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, &src, r, TA_CP_LIGHT_THRESHOLD), TA_OK);
     ck_assert_int_eq(v, INT64_C(10000000000));
     ck_assert_str_eq(src, "A1");
-    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIMIT_FT, &v, &src), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, &src, r, TA_CP_LIMIT_FT), TA_OK);
     ck_assert_int_eq(v, M(50));
     ck_assert_str_eq(src, "C1");
-    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIMIT_NHS_TRUST, &v, &src), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, &src, r, TA_CP_LIMIT_NHS_TRUST), TA_OK);
     ck_assert_int_eq(v, M(25));
-    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIMIT_FT_DISTRESS, &v, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, TA_CP_LIMIT_FT_DISTRESS), TA_OK);
     ck_assert_int_eq(v, M(25));
-    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_HMT_LIMIT, &v, &src), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, &src, r, TA_CP_HMT_LIMIT), TA_OK);
     ck_assert_int_eq(v, M(300));
     ck_assert_str_eq(src, "C2; C4");
-    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIMIT_SEGMENT_3, &v, &src), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, &src, r, TA_CP_LIMIT_SEGMENT_3), TA_OK);
     ck_assert_int_eq(v, -1);
     ck_assert_str_eq(src, "placeholder");
-    ck_assert_int_eq(ta_capital_rules_value_text(r, TA_CP_LIGHT_THRESHOLD, text, sizeof text),
+    ck_assert_int_eq(ta_capital_rules_value_text(text, sizeof text, r, TA_CP_LIGHT_THRESHOLD),
                      TA_OK);
     ck_assert_str_eq(text, "£100,000,000.00");
-    ck_assert_int_eq(ta_capital_rules_value_text(r, TA_CP_LIGHT_STATUSES, text, sizeof text),
+    ck_assert_int_eq(ta_capital_rules_value_text(text, sizeof text, r, TA_CP_LIGHT_STATUSES),
                      TA_OK);
     ck_assert_str_eq(text, "Advanced foundation trust");
-    ck_assert_int_eq(ta_capital_rules_value_text(r, TA_CP_DOCS_JISC, text, sizeof text), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_value_text(text, sizeof text, r, TA_CP_DOCS_JISC), TA_OK);
     ck_assert_str_eq(text, "SOC;OBC;FBC");
-    ck_assert_int_eq(ta_capital_rules_value_text(r, TA_CP_LIGHT_INCLUSIVE, text, sizeof text),
+    ck_assert_int_eq(ta_capital_rules_value_text(text, sizeof text, r, TA_CP_LIGHT_INCLUSIVE),
                      TA_OK);
     ck_assert_str_eq(text, "<");
-    ck_assert_int_eq(ta_capital_rules_value_text(r, TA_CP_LIMIT_SEGMENT_1, text, sizeof text),
+    ck_assert_int_eq(ta_capital_rules_value_text(text, sizeof text, r, TA_CP_LIMIT_SEGMENT_1),
                      TA_OK);
     ck_assert_str_eq(text, "none");
     for (int k = 0; k < TA_CAPITAL_PARAM_COUNT; k++) {
         ck_assert_ptr_nonnull(ta_capital_param_name((ta_capital_param)k));
         ck_assert_ptr_nonnull(ta_capital_param_description((ta_capital_param)k));
-        ck_assert_int_eq(ta_capital_rules_get(r, (ta_capital_param)k, NULL, &src), TA_OK);
+        ck_assert_int_eq(ta_capital_rules_get(NULL, &src, r, (ta_capital_param)k), TA_OK);
         ck_assert_uint_gt(strlen(src), 0);
     }
-    ck_assert_ptr_null(ta_capital_param_name((ta_capital_param)TA_CAPITAL_PARAM_COUNT));
+    ck_assert_str_eq(ta_capital_param_name((ta_capital_param)TA_CAPITAL_PARAM_COUNT), "");
     ck_assert_uint_eq(ta_capital_rules_preset_count(), 1);
     ck_assert_str_eq(ta_capital_rules_preset_name(0), "capital-2025");
     ck_assert_ptr_null(ta_capital_rules_preset_name(1));
@@ -118,9 +118,9 @@ START_TEST(light_boundary_to_the_penny)
     int64_t compared, largest, headroom;
     int has;
     ck_assert_int_eq(tier_of(p, r), TA_TIER_LIGHT);
-    ck_assert_int_eq(ta_capital_proposal_route(p, &route, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_route(&route, NULL, p), TA_OK);
     ck_assert_int_eq(route, TA_ROUTE_LIGHT);
-    ck_assert_int_eq(ta_capital_proposal_headroom(p, &compared, &has, &largest, &headroom), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_headroom(&compared, &has, &largest, &headroom, p), TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_int_eq(compared, INT64_C(9999999999));
     ck_assert_int_eq(largest, INT64_C(9999999999));
@@ -133,9 +133,9 @@ START_TEST(light_boundary_to_the_penny)
 
     ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(100)), TA_OK);
     ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC); /* over the £50m FT limit */
-    ck_assert_int_eq(ta_capital_proposal_route(p, &route, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_route(&route, NULL, p), TA_OK);
     ck_assert_int_eq(route, TA_ROUTE_STANDARD);
-    ck_assert_int_eq(ta_capital_proposal_headroom(p, NULL, &has, NULL, &headroom), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_headroom(NULL, &has, NULL, &headroom, p), TA_OK);
     ck_assert_int_eq(headroom, -1);
     ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_HEADROOM), "-£0.01");
     ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_ROUTE), "standard");
@@ -175,9 +175,9 @@ START_TEST(tier_boundaries_to_the_penny)
     ck_assert_int_eq(tier_of(p, r), TA_TIER_HMT);
     ck_assert_uint_eq(ta_capital_proposal_approver_count(p), 3);
     ta_capital_body body;
-    ck_assert_int_eq(ta_capital_proposal_approver(p, 2, &body), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_approver(&body, p, 2), TA_OK);
     ck_assert_int_eq(body, TA_BODY_HM_TREASURY);
-    ck_assert_int_eq(ta_capital_proposal_approver(p, 3, &body), TA_ERANGE);
+    ck_assert_int_eq(ta_capital_proposal_approver(&body, p, 3), TA_ERANGE);
     ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_APPROVERS),
                      "Trust board; JISC (NHS England and DHSC); HM Treasury");
     ck_assert_ptr_nonnull(strstr(reason_of(p, "standard.hmt"), "(C2; C4)"));
@@ -235,12 +235,12 @@ START_TEST(savings_and_funding)
     int64_t largest, headroom;
     int has;
     ck_assert_int_eq(tier_of(p, r), TA_TIER_LIGHT);
-    ck_assert_int_eq(ta_capital_proposal_headroom(p, NULL, &has, &largest, &headroom), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_headroom(NULL, &has, &largest, &headroom, p), TA_OK);
     ck_assert_int_eq(largest, M(60));
     ck_assert_int_eq(headroom, 0);
     ck_assert_int_eq(ta_capital_proposal_set_savings(p, M(60) - 1), TA_OK);
     ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
-    ck_assert_int_eq(ta_capital_proposal_headroom(p, NULL, &has, &largest, &headroom), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_headroom(NULL, &has, &largest, &headroom, p), TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_int_eq(largest, M(60) - 1);
     ck_assert_int_eq(headroom, -1);
@@ -297,7 +297,7 @@ START_TEST(near_int64_max)
     ck_assert_int_eq(ta_capital_proposal_set_vat(p, 1), TA_OK);
     ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_ERANGE);
     ck_assert_ptr_nonnull(strstr(ta_capital_proposal_error(p), "overflows"));
-    ck_assert_int_eq(ta_capital_proposal_route(p, NULL, NULL), TA_ESTATE);
+    ck_assert_int_eq(ta_capital_proposal_route(NULL, NULL, p), TA_ESTATE);
     ck_assert_ptr_null(ta_capital_proposal_output(p, TA_OUT_ROUTE));
     ck_assert_int_eq(ta_capital_proposal_set_amount(p, -1), TA_ERANGE);
     ck_assert_int_eq(ta_capital_proposal_set_amount(p, INT64_MIN), TA_ERANGE);
@@ -336,7 +336,7 @@ START_TEST(argument_checks)
     ck_assert_int_eq(ta_capital_proposal_set_amount(NULL, 1), TA_EINVAL);
     ck_assert_int_eq(ta_capital_proposal_check(NULL, r), TA_EINVAL);
     ck_assert_int_eq(ta_capital_proposal_check(p, NULL), TA_EINVAL);
-    ck_assert_int_eq(ta_capital_proposal_route(p, NULL, NULL), TA_ESTATE);
+    ck_assert_int_eq(ta_capital_proposal_route(NULL, NULL, p), TA_ESTATE);
     ck_assert_ptr_nonnull(strstr(ta_capital_proposal_error(p), "not been checked"));
     ck_assert_int_eq(ta_capital_rules_set(r, (ta_capital_param)99, 0, "x"), TA_EINVAL);
     ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_HMT_LIMIT, -1, "x"), TA_ERANGE);
@@ -350,13 +350,13 @@ START_TEST(argument_checks)
     ck_assert_ptr_nonnull(strstr(ta_capital_rules_error(r), "hmt_limit"));
     ck_assert_int_eq(ta_capital_rules_set_text(r, "light_statuses", "Trust", "x"), TA_EPARSE);
     char small[4];
-    ck_assert_int_eq(ta_capital_rules_value_text(r, TA_CP_LIGHT_STATUSES, small, sizeof small),
+    ck_assert_int_eq(ta_capital_rules_value_text(small, sizeof small, r, TA_CP_LIGHT_STATUSES),
                      TA_ERANGE);
-    ck_assert_ptr_null(ta_capital_route_name((ta_capital_route)2));
-    ck_assert_ptr_null(ta_capital_document_name(3));
+    ck_assert_str_eq(ta_capital_route_name((ta_capital_route)2), "");
+    ck_assert_str_eq(ta_capital_document_name(3), "");
     ck_assert_str_eq(ta_capital_document_name(TA_DOC_BJC), "BJC");
     ck_assert_str_eq(ta_capital_body_name(TA_BODY_JISC), "JISC (NHS England and DHSC)");
-    ck_assert_ptr_null(ta_capital_status_name((ta_ft_status)7));
+    ck_assert_str_eq(ta_ft_status_name((ta_ft_status)7), "");
     ta_capital_proposal_free(p);
     ta_capital_proposal_free(NULL);
     ta_capital_rules_free(NULL);
@@ -423,10 +423,10 @@ START_TEST(split_scheme_flagged)
     ta_capital_portfolio *pf = NULL;
     ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
     ta_capital_proposal *a, *b, *c, *d;
-    ck_assert_int_eq(ta_capital_portfolio_add(pf, "RXX", "NEWWING", &a), TA_OK);
-    ck_assert_int_eq(ta_capital_portfolio_add(pf, "RXX", "NEWWING", &b), TA_OK);
-    ck_assert_int_eq(ta_capital_portfolio_add(pf, "RXX", "SCANNER", &c), TA_OK);
-    ck_assert_int_eq(ta_capital_portfolio_add(pf, "RYY", "NEWWING", &d), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_add(&a, pf, "RXX", "NEWWING"), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_add(&b, pf, "RXX", "NEWWING"), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_add(&c, pf, "RXX", "SCANNER"), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_add(&d, pf, "RYY", "NEWWING"), TA_OK);
     ta_capital_proposal *all[] = {a, b, c, d};
     for (int i = 0; i < 4; i++) {
         ck_assert_int_eq(ta_capital_proposal_set_status(all[i], TA_ADVANCED_FOUNDATION_TRUST),
@@ -436,26 +436,26 @@ START_TEST(split_scheme_flagged)
     }
     ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_OK);
     ta_capital_tier t;
-    ck_assert_int_eq(ta_capital_proposal_route(a, NULL, &t), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_route(NULL, &t, a), TA_OK);
     ck_assert_int_eq(t, TA_TIER_JISC);
     ck_assert_int_eq(ta_capital_proposal_split_flagged(a), 1);
     ck_assert_int_eq(ta_capital_proposal_split_flagged(b), 1);
     ck_assert_ptr_nonnull(strstr(reason_of(a, "portfolio.split"), "would reach the light route"));
     int64_t compared, headroom;
-    ck_assert_int_eq(ta_capital_proposal_headroom(a, &compared, NULL, NULL, &headroom), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_headroom(&compared, NULL, NULL, &headroom, a), TA_OK);
     ck_assert_int_eq(compared, M(120));
     ck_assert_int_eq(headroom, M(100) - 1 - M(120));
-    ck_assert_int_eq(ta_capital_proposal_route(c, NULL, &t), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_route(NULL, &t, c), TA_OK);
     ck_assert_int_eq(t, TA_TIER_LIGHT); /* another scheme */
     ck_assert_int_eq(ta_capital_proposal_split_flagged(c), 0);
     ck_assert_ptr_null(reason_of(c, "portfolio.split"));
-    ck_assert_int_eq(ta_capital_proposal_route(d, NULL, &t), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_route(NULL, &t, d), TA_OK);
     ck_assert_int_eq(t, TA_TIER_LIGHT); /* same reference, another trust */
     /* Two parts under the threshold together: parts noted, not flagged. */
     ck_assert_int_eq(ta_capital_proposal_set_amount(a, M(30)), TA_OK);
     ck_assert_int_eq(ta_capital_proposal_set_amount(b, M(30)), TA_OK);
     ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_OK);
-    ck_assert_int_eq(ta_capital_proposal_route(a, NULL, &t), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_route(NULL, &t, a), TA_OK);
     ck_assert_int_eq(t, TA_TIER_LIGHT);
     ck_assert_int_eq(ta_capital_proposal_split_flagged(a), 0);
     ck_assert_ptr_nonnull(
@@ -467,7 +467,7 @@ START_TEST(split_scheme_flagged)
     ck_assert_uint_eq(ta_capital_portfolio_count(pf), 4);
     ck_assert_ptr_eq(ta_capital_portfolio_proposal(pf, 2), c);
     ck_assert_ptr_null(ta_capital_portfolio_proposal(pf, 4));
-    ck_assert_int_eq(ta_capital_portfolio_add(pf, "", "X", NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_portfolio_add(NULL, pf, "", "X"), TA_EINVAL);
     ck_assert_int_eq(ta_capital_portfolio_check(pf, NULL), TA_EINVAL);
     ta_capital_portfolio_free(pf);
     ta_capital_rules_free(r);
@@ -606,13 +606,13 @@ START_TEST(read_proposals_csv_errors)
         size_t line, column;
         ta_status st;
         const char *msg;
-        ck_assert_int_eq(ta_capital_portfolio_row_error(pf, i, &line, &column, &st, &msg), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_row_error(&line, &column, &st, &msg, pf, i), TA_OK);
         ck_assert_uint_eq(line, want[i].line);
         ck_assert_uint_eq(column, want[i].column);
         ck_assert_int_eq(st, want[i].st);
         ck_assert_ptr_nonnull(strstr(msg, "bad.csv:"));
     }
-    ck_assert_int_eq(ta_capital_portfolio_row_error(pf, 7, NULL, NULL, NULL, NULL), TA_ERANGE);
+    ck_assert_int_eq(ta_capital_portfolio_row_error(NULL, NULL, NULL, NULL, pf, 7), TA_ERANGE);
     ta_capital_portfolio_free(pf);
 
     /* Keep going: the good rows stay. */
@@ -654,7 +654,7 @@ START_TEST(read_proposals_csv_errors)
     ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, "", 0, "e.csv", 0), TA_EPARSE);
     ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, NULL, 3, "e.csv", 0), TA_EINVAL);
     ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, "", 0, "e.csv", 2u), TA_EINVAL);
-    ck_assert_int_eq(ta_capital_portfolio_read_csv(pf, "/nonexistent/x.csv", 0), TA_EIO);
+    ck_assert_int_eq(ta_capital_portfolio_read_file(pf, "/nonexistent/x.csv", 0), TA_EIO);
     ck_assert_uint_eq(ta_capital_portfolio_count(pf), 0);
     ta_capital_portfolio_free(pf);
 }
@@ -668,35 +668,35 @@ START_TEST(rules_file)
                         "limit_segment_1,£80m,C2 table 1,read at last\n"
                         "light_comparison,<=,board decision,\n"
                         "light_statuses,Foundation trust;Advanced foundation trust,test,\n";
-    ck_assert_int_eq(ta_capital_rules_load_buffer(r, text, sizeof text - 1, "r.csv"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_read_buffer(r, text, sizeof text - 1, "r.csv"), TA_OK);
     int64_t v;
     const char *src;
-    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIMIT_SEGMENT_1, &v, &src), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, &src, r, TA_CP_LIMIT_SEGMENT_1), TA_OK);
     ck_assert_int_eq(v, M(80));
     ck_assert_str_eq(src, "C2 table 1");
-    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIGHT_STATUSES, &v, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, TA_CP_LIGHT_STATUSES), TA_OK);
     ck_assert_int_eq(v, 6);
-    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_HMT_LIMIT, &v, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, TA_CP_HMT_LIMIT), TA_OK);
     ck_assert_int_eq(v, M(300)); /* untouched parameters keep capital-2025's values */
 
     const char bad[] = "Parameter,Value,Source\n"
                        "hmt_limit,£1m,x\n"
                        "light_threshold,-£1,x\n";
-    ck_assert_int_eq(ta_capital_rules_load_buffer(r, bad, sizeof bad - 1, "bad.csv"), TA_EPARSE);
+    ck_assert_int_eq(ta_capital_rules_read_buffer(r, bad, sizeof bad - 1, "bad.csv"), TA_EPARSE);
     ck_assert_str_eq(ta_capital_rules_error(r),
                      "bad.csv:3:17: \"-£1\" is not a valid value for light_threshold");
-    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_HMT_LIMIT, &v, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, TA_CP_HMT_LIMIT), TA_OK);
     ck_assert_int_eq(v, M(300)); /* unchanged on failure */
     const char unknown[] = "Parameter,Value,Source\nhmt,1,x\n";
-    ck_assert_int_eq(ta_capital_rules_load_buffer(r, unknown, sizeof unknown - 1, "u.csv"),
+    ck_assert_int_eq(ta_capital_rules_read_buffer(r, unknown, sizeof unknown - 1, "u.csv"),
                      TA_ENOTFOUND);
     ck_assert_str_eq(ta_capital_rules_error(r), "u.csv:2:1: unknown parameter \"hmt\"");
     const char nosrc[] = "Parameter,Value,Source\nhmt_limit,1,\n";
-    ck_assert_int_eq(ta_capital_rules_load_buffer(r, nosrc, sizeof nosrc - 1, "n.csv"), TA_EPARSE);
+    ck_assert_int_eq(ta_capital_rules_read_buffer(r, nosrc, sizeof nosrc - 1, "n.csv"), TA_EPARSE);
     const char header[] = "Parameter,Value\nhmt_limit,1\n";
-    ck_assert_int_eq(ta_capital_rules_load_buffer(r, header, sizeof header - 1, "h.csv"),
+    ck_assert_int_eq(ta_capital_rules_read_buffer(r, header, sizeof header - 1, "h.csv"),
                      TA_EPARSE);
-    ck_assert_int_eq(ta_capital_rules_load_csv(r, "/nonexistent/rules.csv"), TA_EIO);
+    ck_assert_int_eq(ta_capital_rules_read_file(r, "/nonexistent/rules.csv"), TA_EIO);
     ta_capital_rules_free(r);
 }
 END_TEST
@@ -751,7 +751,7 @@ static ta_status scenario(const ta_allocator *a)
     ta_status st = ta_capital_rules_preset(&r, "capital-2025", a);
     if (st == TA_OK) {
         const char text[] = "Parameter,Value,Source\nlimit_segment_2,£60m,test\n";
-        st = ta_capital_rules_load_buffer(r, text, sizeof text - 1, "r.csv");
+        st = ta_capital_rules_read_buffer(r, text, sizeof text - 1, "r.csv");
     }
     if (st == TA_OK)
         st = ta_capital_proposal_new(&p, "RAA", "S1", a);
@@ -773,7 +773,7 @@ static ta_status scenario(const ta_allocator *a)
     if (st == TA_OK)
         st = ta_capital_portfolio_check(pf2, r);
     if (st == TA_OK)
-        st = ta_capital_portfolio_add(pf, "RAA", "S9", NULL);
+        st = ta_capital_portfolio_add(NULL, pf, "RAA", "S9");
     if (st == TA_OK)
         st = ta_capital_portfolio_check(pf, r);
     if (st == TA_OK &&
@@ -811,11 +811,11 @@ START_TEST(status_and_funding_text)
 {
     ta_ft_status status = TA_NHS_TRUST;
     ta_capital_funding funding = TA_FUNDING_NATIONAL;
-    ck_assert_int_eq(ta_capital_status_parse(&status, " advanced FOUNDATION trust "), TA_OK);
+    ck_assert_int_eq(ta_ft_status_parse(&status, " advanced FOUNDATION trust "), TA_OK);
     ck_assert_int_eq(status, TA_ADVANCED_FOUNDATION_TRUST);
-    ck_assert_int_eq(ta_capital_status_parse(&status, "Foundation trust"), TA_OK);
+    ck_assert_int_eq(ta_ft_status_parse(&status, "Foundation trust"), TA_OK);
     ck_assert_int_eq(status, TA_FOUNDATION_TRUST);
-    ck_assert_int_eq(ta_capital_status_parse(&status, "Foundation"), TA_EPARSE);
+    ck_assert_int_eq(ta_ft_status_parse(&status, "Foundation"), TA_EPARSE);
     ck_assert_int_eq(status, TA_FOUNDATION_TRUST); /* untouched */
     ck_assert_int_eq(ta_capital_funding_parse(&funding, "own savings"), TA_OK);
     ck_assert_int_eq(funding, TA_FUNDING_OWN_SAVINGS);
@@ -824,8 +824,7 @@ START_TEST(status_and_funding_text)
     ck_assert_int_eq(ta_capital_funding_parse(&funding, "Loan"), TA_EPARSE);
     ck_assert_int_eq(ta_capital_funding_parse(NULL, "Mixed"), TA_EINVAL);
     for (int k = TA_NHS_TRUST; k <= TA_ADVANCED_FOUNDATION_TRUST; k++) {
-        ck_assert_int_eq(ta_capital_status_parse(&status, ta_capital_status_name((ta_ft_status)k)),
-                         TA_OK);
+        ck_assert_int_eq(ta_ft_status_parse(&status, ta_ft_status_name((ta_ft_status)k)), TA_OK);
         ck_assert_int_eq(status, k);
     }
 }

@@ -45,7 +45,7 @@ static ta_capital_route route(void)
 {
     ta_capital_route rt;
     ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
-    ck_assert_int_eq(ta_capital_proposal_route(p, &rt, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_route(&rt, NULL, p), TA_OK);
     return rt;
 }
 
@@ -54,7 +54,7 @@ static const char *reason_of(const char *rule)
     const char *found = NULL;
     for (size_t i = 0; i < ta_capital_proposal_reason_count(p); i++) {
         const char *id, *s;
-        ck_assert_int_eq(ta_capital_proposal_reason(p, i, &id, &s), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_reason(&id, &s, p, i), TA_OK);
         if (strcmp(id, rule) == 0)
             found = s;
     }
@@ -66,23 +66,23 @@ START_TEST(preset_parameters_and_sources)
     int64_t v;
     const char *src;
     char text[32];
-    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIGHT_NO_DISTRESS, &v, &src), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, &src, r, TA_CP_LIGHT_NO_DISTRESS), TA_OK);
     ck_assert_int_eq(v, 1);
     ck_assert_str_eq(src, "A1; our reading");
-    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIGHT_MAX_SEGMENT, &v, &src), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, &src, r, TA_CP_LIGHT_MAX_SEGMENT), TA_OK);
     ck_assert_int_eq(v, 2);
     ck_assert_str_eq(src, "our reading");
-    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_LIGHT_UNKNOWN_FINANCES, &v, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, TA_CP_LIGHT_UNKNOWN_FINANCES), TA_OK);
     ck_assert_int_eq(v, 0);
-    ck_assert_int_eq(ta_capital_rules_get(r, TA_CP_SAVINGS_YEARS, &v, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, TA_CP_SAVINGS_YEARS), TA_OK);
     ck_assert_int_eq(v, 1);
     ck_assert_str_eq(ta_capital_param_name(TA_CP_SAVINGS_YEARS), "savings_years");
     ck_assert_int_eq(ta_capital_rules_set_text(r, "light_max_segment", "any", "x"), TA_OK);
-    ck_assert_int_eq(ta_capital_rules_value_text(r, TA_CP_LIGHT_MAX_SEGMENT, text, sizeof text),
+    ck_assert_int_eq(ta_capital_rules_value_text(text, sizeof text, r, TA_CP_LIGHT_MAX_SEGMENT),
                      TA_OK);
     ck_assert_str_eq(text, "any");
     ck_assert_int_eq(ta_capital_rules_set_text(r, "savings_years", "12", "x"), TA_OK);
-    ck_assert_int_eq(ta_capital_rules_value_text(r, TA_CP_SAVINGS_YEARS, text, sizeof text), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_value_text(text, sizeof text, r, TA_CP_SAVINGS_YEARS), TA_OK);
     ck_assert_str_eq(text, "12");
     ck_assert_int_eq(ta_capital_rules_set_text(r, "light_max_segment", "6", "x"), TA_EPARSE);
     ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_SAVINGS_YEARS, 51, "x"), TA_ERANGE);
@@ -115,7 +115,7 @@ START_TEST(distress_and_segment_close_the_light_route)
     {
         int64_t compared;
         int has = 1;
-        ck_assert_int_eq(ta_capital_proposal_headroom(p, &compared, &has, NULL, NULL), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_headroom(&compared, &has, NULL, NULL, p), TA_OK);
         ck_assert_int_eq(has, 0); /* the light route is closed: no headroom */
     }
     /* Parameters off: distress and deficit no longer close it. */
@@ -151,34 +151,34 @@ START_TEST(savings_since_last_year)
     ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 2023, M(200)), TA_OK);
     /* Without a date the stated figure (0) counts. */
     ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
-    ck_assert_int_eq(ta_capital_proposal_savings_counted(p, &counted), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(&counted, p), TA_OK);
     ck_assert_int_eq(counted, 0);
     /* 1 April 2026 opens 2026/27: 2025/26 and 2026/27 count (45m): not enough. */
     ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2026, 4, 1)), TA_OK);
     ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
-    ck_assert_int_eq(ta_capital_proposal_savings_counted(p, &counted), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(&counted, p), TA_OK);
     ck_assert_int_eq(counted, M(45));
     /* 31 March 2026 is still 2025/26: 2024/25 and 2025/26 count (95m). */
     ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2026, 3, 31)), TA_OK);
     ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
-    ck_assert_int_eq(ta_capital_proposal_savings_counted(p, &counted), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(&counted, p), TA_OK);
     ck_assert_int_eq(counted, M(95));
     ck_assert_ptr_nonnull(strstr(reason_of("light.savings-since"), "1 April 2024 to 1 April 2025"));
     ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_SAVINGS_YEARS, 0, "test"), TA_OK);
     ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
-    ck_assert_int_eq(ta_capital_proposal_savings_counted(p, &counted), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(&counted, p), TA_OK);
     ck_assert_int_eq(counted, M(45));
     /* Removing a year; bad years. */
     ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 2025, -1), TA_OK);
     ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
-    ck_assert_int_eq(ta_capital_proposal_savings_counted(p, &counted), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(&counted, p), TA_OK);
     ck_assert_int_eq(counted, 0);
     ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 0, 1), TA_EINVAL);
     ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2026, 2, 30)), TA_EINVAL);
     ck_assert_int_eq(ta_capital_proposal_set_date(p, D(0, 0, 0)), TA_OK);
     {
         int has = 1;
-        ck_assert_int_eq(ta_capital_proposal_date(p, &has, NULL), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_date(&has, NULL, p), TA_OK);
         ck_assert_int_eq(has, 0);
     }
 }
@@ -256,10 +256,10 @@ START_TEST(proposals_csv_with_dates_and_register)
     ck_assert_int_eq(ta_register_read_buffer(reg, life, strlen(life), "life"), TA_OK);
     ck_assert_int_eq(ta_capital_portfolio_apply_register(pf, reg), TA_OK);
     ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_OK);
-    ck_assert_int_eq(ta_capital_proposal_route(ta_capital_portfolio_proposal(pf, 0), &rt, NULL),
+    ck_assert_int_eq(ta_capital_proposal_route(&rt, NULL, ta_capital_portfolio_proposal(pf, 0)),
                      TA_OK);
     ck_assert_int_eq(rt, TA_ROUTE_STANDARD); /* deauthorised on 2027-06-30 */
-    ck_assert_int_eq(ta_capital_proposal_route(ta_capital_portfolio_proposal(pf, 1), &rt, NULL),
+    ck_assert_int_eq(ta_capital_proposal_route(&rt, NULL, ta_capital_portfolio_proposal(pf, 1)),
                      TA_OK);
     ck_assert_int_eq(rt, TA_ROUTE_LIGHT); /* reauthorised; 2026/27 and 2027/28 count £95m */
     ta_capital_portfolio_free(pf);
@@ -304,7 +304,7 @@ START_TEST(proposals_csv_columns_kept)
     ck_assert_int_eq(ta_capital_proposal_deficit(q), TA_NO);
     ck_assert_int_eq(ta_capital_proposal_funding(q), TA_FUNDING_NATIONAL);
     ck_assert_int_eq(ta_capital_proposal_whole_life_cost(q), 0);
-    ck_assert_int_eq(ta_capital_proposal_date(q, &has, &d), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_date(&has, &d, q), TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_int_eq(d.year * 10000 + d.month * 100 + d.day, 20280229);
     ta_capital_portfolio_free(pf);
@@ -316,7 +316,7 @@ START_TEST(proposals_csv_columns_kept)
     ck_assert_int_eq(ta_capital_proposal_whole_life_cost(p), 0);
     ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2027, 2, 29)), TA_EINVAL);
     ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2028, 2, 29)), TA_OK);
-    ck_assert_int_eq(ta_capital_proposal_date(p, &has, &d), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_date(&has, &d, p), TA_OK);
     ck_assert_int_eq(d.year * 10000 + d.month * 100 + d.day, 20280229);
     ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
     ck_assert_ptr_nonnull(ta_capital_proposal_output(p, TA_OUT_REASONS));
@@ -355,7 +355,7 @@ START_TEST(proposals_csv_errors)
             ta_capital_portfolio_read_buffer(pf, cases[k].text, strlen(cases[k].text), "p.csv", 0),
             TA_OK);
         if (ta_capital_portfolio_row_error_count(pf) > 0)
-            ck_assert_int_eq(ta_capital_portfolio_row_error(pf, 0, NULL, NULL, NULL, &msg), TA_OK);
+            ck_assert_int_eq(ta_capital_portfolio_row_error(NULL, NULL, NULL, &msg, pf, 0), TA_OK);
         else
             msg = ta_capital_portfolio_error(pf);
         ck_assert_msg(strstr(msg, cases[k].needle), "case %zu: %s", k, msg);

@@ -75,14 +75,14 @@ END_TEST
 START_TEST(format_round_trips)
 {
     char buf[TA_DATE_TEXT_SIZE];
-    ck_assert_int_eq(ta_date_format(D(1, 1, 1), buf, sizeof buf), TA_OK);
+    ck_assert_int_eq(ta_date_format(buf, sizeof buf, D(1, 1, 1)), TA_OK);
     ck_assert_str_eq(buf, "0001-01-01");
-    ck_assert_int_eq(ta_date_format(D(9999, 12, 31), buf, sizeof buf), TA_OK);
+    ck_assert_int_eq(ta_date_format(buf, sizeof buf, D(9999, 12, 31)), TA_OK);
     ck_assert_str_eq(buf, "9999-12-31");
-    ck_assert_int_eq(ta_date_format(D(2026, 4, 1), buf, 10), TA_EINVAL);
-    ck_assert_int_eq(ta_date_format(D(2023, 2, 29), buf, sizeof buf), TA_EINVAL);
+    ck_assert_int_eq(ta_date_format(buf, 10, D(2026, 4, 1)), TA_EINVAL);
+    ck_assert_int_eq(ta_date_format(buf, sizeof buf, D(2023, 2, 29)), TA_EINVAL);
     ck_assert_str_eq(buf, "");
-    ck_assert_int_eq(ta_date_format(D(2026, 4, 1), NULL, 11), TA_EINVAL);
+    ck_assert_int_eq(ta_date_format(NULL, 11, D(2026, 4, 1)), TA_EINVAL);
 }
 END_TEST
 
@@ -91,22 +91,22 @@ START_TEST(day_numbers_cover_the_range)
     int32_t n = 0, first_bad = 0;
     int bad = 0;
     ta_date d, prev;
-    ck_assert_int_eq(ta_date_to_days(D(1, 1, 1), &n), TA_OK);
+    ck_assert_int_eq(ta_date_to_days(&n, D(1, 1, 1)), TA_OK);
     ck_assert_int_eq(n, 1);
-    ck_assert_int_eq(ta_date_to_days(D(1970, 1, 1), &n), TA_OK);
+    ck_assert_int_eq(ta_date_to_days(&n, D(1970, 1, 1)), TA_OK);
     ck_assert_int_eq(n, 719163);
-    ck_assert_int_eq(ta_date_to_days(D(2000, 1, 1), &n), TA_OK);
+    ck_assert_int_eq(ta_date_to_days(&n, D(2000, 1, 1)), TA_OK);
     ck_assert_int_eq(n, 730120);
-    ck_assert_int_eq(ta_date_to_days(D(9999, 12, 31), &n), TA_OK);
+    ck_assert_int_eq(ta_date_to_days(&n, D(9999, 12, 31)), TA_OK);
     ck_assert_int_eq(n, 3652059);
-    ck_assert_int_eq(ta_date_to_days(D(2023, 2, 29), &n), TA_EINVAL);
+    ck_assert_int_eq(ta_date_to_days(&n, D(2023, 2, 29)), TA_EINVAL);
     ck_assert_int_eq(ta_date_from_days(&d, 0), TA_ERANGE);
     ck_assert_int_eq(ta_date_from_days(&d, 3652060), TA_ERANGE);
     /* Every day maps back to itself and follows the previous day by one. The
      * loop counts failures and asserts once: an assertion per day is slow. */
     prev = D(1, 1, 1);
     for (int32_t i = 1; i <= 3652059; i++) {
-        int ok = ta_date_from_days(&d, i) == TA_OK && ta_date_to_days(d, &n) == TA_OK && n == i;
+        int ok = ta_date_from_days(&d, i) == TA_OK && ta_date_to_days(&n, d) == TA_OK && n == i;
         if (ok && i > 1)
             ok = (d.year == prev.year && d.month == prev.month && d.day == prev.day + 1) ||
                  (d.year == prev.year && d.month == prev.month + 1 && d.day == 1 &&
@@ -125,17 +125,17 @@ START_TEST(differences_and_year_ends)
 {
     int32_t n = 0;
     ta_date d;
-    ck_assert_int_eq(ta_date_diff_days(D(2000, 2, 28), D(2000, 3, 1), &n), TA_OK);
+    ck_assert_int_eq(ta_date_diff_days(&n, D(2000, 2, 28), D(2000, 3, 1)), TA_OK);
     ck_assert_int_eq(n, 2);
-    ck_assert_int_eq(ta_date_diff_days(D(1900, 2, 28), D(1900, 3, 1), &n), TA_OK);
+    ck_assert_int_eq(ta_date_diff_days(&n, D(1900, 2, 28), D(1900, 3, 1)), TA_OK);
     ck_assert_int_eq(n, 1);
-    ck_assert_int_eq(ta_date_diff_days(D(2100, 2, 28), D(2100, 3, 1), &n), TA_OK);
+    ck_assert_int_eq(ta_date_diff_days(&n, D(2100, 2, 28), D(2100, 3, 1)), TA_OK);
     ck_assert_int_eq(n, 1);
-    ck_assert_int_eq(ta_date_diff_days(D(2024, 1, 1), D(2023, 1, 1), &n), TA_OK);
+    ck_assert_int_eq(ta_date_diff_days(&n, D(2024, 1, 1), D(2023, 1, 1)), TA_OK);
     ck_assert_int_eq(n, -365);
-    ck_assert_int_eq(ta_date_diff_days(D(2026, 4, 1), D(2031, 4, 1), &n), TA_OK);
+    ck_assert_int_eq(ta_date_diff_days(&n, D(2026, 4, 1), D(2031, 4, 1)), TA_OK);
     ck_assert_int_eq(n, 1826);
-    ck_assert_int_eq(ta_date_diff_days(D(2026, 4, 31), D(2031, 4, 1), &n), TA_EINVAL);
+    ck_assert_int_eq(ta_date_diff_days(&n, D(2026, 4, 31), D(2031, 4, 1)), TA_EINVAL);
     ck_assert_int_eq(ta_date_add_days(&d, D(2023, 12, 31), 1), TA_OK);
     ck_assert_date(d, 2024, 1, 1);
     ck_assert_int_eq(ta_date_add_days(&d, D(2024, 1, 1), -1), TA_OK);
@@ -157,18 +157,18 @@ END_TEST
 START_TEST(weekdays)
 {
     ta_weekday w;
-    ck_assert_int_eq(ta_date_weekday(D(1, 1, 1), &w), TA_OK);
+    ck_assert_int_eq(ta_date_weekday(&w, D(1, 1, 1)), TA_OK);
     ck_assert_int_eq(w, TA_MONDAY);
-    ck_assert_int_eq(ta_date_weekday(D(2000, 1, 1), &w), TA_OK);
+    ck_assert_int_eq(ta_date_weekday(&w, D(2000, 1, 1)), TA_OK);
     ck_assert_int_eq(w, TA_SATURDAY);
-    ck_assert_int_eq(ta_date_weekday(D(2024, 2, 29), &w), TA_OK);
+    ck_assert_int_eq(ta_date_weekday(&w, D(2024, 2, 29)), TA_OK);
     ck_assert_int_eq(w, TA_THURSDAY);
-    ck_assert_int_eq(ta_date_weekday(D(2026, 4, 1), &w), TA_OK);
+    ck_assert_int_eq(ta_date_weekday(&w, D(2026, 4, 1)), TA_OK);
     ck_assert_int_eq(w, TA_WEDNESDAY);
-    ck_assert_int_eq(ta_date_weekday(D(9999, 12, 31), &w), TA_OK);
+    ck_assert_int_eq(ta_date_weekday(&w, D(9999, 12, 31)), TA_OK);
     ck_assert_int_eq(w, TA_FRIDAY);
-    ck_assert_int_eq(ta_date_weekday(D(2023, 2, 29), &w), TA_EINVAL);
-    ck_assert_int_eq(ta_date_weekday(D(2023, 2, 28), NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_date_weekday(&w, D(2023, 2, 29)), TA_EINVAL);
+    ck_assert_int_eq(ta_date_weekday(NULL, D(2023, 2, 28)), TA_EINVAL);
 }
 END_TEST
 

@@ -371,7 +371,7 @@ static ta_framework *small_framework(void)
                   ta_framework_builder_error(b));
     ck_assert_int_eq(ta_framework_builder_set_in_average(b, "OF1002", 0), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, cut), TA_OK);
-    ck_assert_msg(ta_framework_builder_build(b, &fw) == TA_OK, "%s", ta_framework_builder_error(b));
+    ck_assert_msg(ta_framework_builder_build(&fw, b) == TA_OK, "%s", ta_framework_builder_error(b));
     ta_framework_builder_free(b);
     return fw;
 }

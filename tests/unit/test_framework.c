@@ -56,36 +56,36 @@ START_TEST(test_preset_facts)
     ck_assert_uint_eq(ta_framework_metric_count(fw), 14);
     ck_assert_uint_eq(ta_framework_domain_count(fw), 5);
     for (i = 0; i < 5; i++) {
-        ck_assert_int_eq(ta_framework_domain_info(fw, i, &key, &name, &score_id), TA_OK);
+        ck_assert_int_eq(ta_framework_domain_info(&key, &name, &score_id, fw, i), TA_OK);
         ck_assert_str_eq(key, keys[i]);
         ck_assert_str_eq(score_id, score_ids[i]);
         ck_assert_uint_gt(strlen(name), 0);
     }
-    ck_assert_int_eq(ta_framework_domain_info(fw, 5, &key, NULL, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_domain_info(&key, NULL, NULL, fw, 5), TA_EINVAL);
     ck_assert_str_eq(ta_framework_metric_id(fw, 0), "OF1005");
     ck_assert_ptr_null(ta_framework_metric_id(fw, 14));
 
     /* Only OF1079 and OF1081 stay out of the average. */
     for (i = 0; i < 14; i++) {
-        ck_assert_int_eq(ta_framework_metric_info(fw, i, NULL, NULL, NULL, NULL, NULL, &in_avg),
+        ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, NULL, NULL, NULL, &in_avg, fw, i),
                          TA_OK);
         n_in_avg += in_avg;
     }
     ck_assert_int_eq(n_in_avg, 12);
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "OF1079"), TA_OK);
     ck_assert_int_eq(
-        ta_framework_metric_info(fw, idx, NULL, &domain, &raw, &scoring, &dir, &in_avg), TA_OK);
+        ta_framework_metric_info(NULL, &domain, &raw, &scoring, &dir, &in_avg, fw, idx), TA_OK);
     ck_assert_int_eq(in_avg, 0);
     ck_assert_int_eq(scoring, TA_SCORING_BANDED);
     ck_assert_str_eq(domain, "finance_productivity");
     ck_assert_str_eq(raw, "OF0079");
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "OF1081"), TA_OK);
-    ck_assert_int_eq(ta_framework_metric_info(fw, idx, NULL, NULL, NULL, &scoring, NULL, &in_avg),
+    ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, NULL, &scoring, NULL, &in_avg, fw, idx),
                      TA_OK);
     ck_assert_int_eq(in_avg, 0);
     ck_assert_int_eq(scoring, TA_SCORING_BANDED);
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "OF1080"), TA_OK);
-    ck_assert_int_eq(ta_framework_metric_info(fw, idx, NULL, NULL, &raw, &scoring, NULL, &in_avg),
+    ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, &raw, &scoring, NULL, &in_avg, fw, idx),
                      TA_OK);
     ck_assert_int_eq(scoring, TA_SCORING_COMBINED);
     ck_assert_int_eq(in_avg, 1);
@@ -95,7 +95,7 @@ START_TEST(test_preset_facts)
      * better; OF1005 rank-scored, lower is better. */
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "OF1057"), TA_OK);
     ck_assert_int_eq(
-        ta_framework_metric_info(fw, idx, &name, &domain, &raw, &scoring, &dir, &in_avg), TA_OK);
+        ta_framework_metric_info(&name, &domain, &raw, &scoring, &dir, &in_avg, fw, idx), TA_OK);
     ck_assert_int_eq(scoring, TA_SCORING_FLOOR);
     ck_assert_int_eq(dir, TA_HIGHER_IS_BETTER);
     ck_assert_str_eq(raw, "OF0057");
@@ -103,12 +103,12 @@ START_TEST(test_preset_facts)
     ck_assert_str_eq(name, "Urgent Community Response 2-hour performance");
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "OF1005"), TA_OK);
     ck_assert_uint_eq(idx, 0);
-    ck_assert_int_eq(ta_framework_metric_info(fw, idx, NULL, NULL, NULL, &scoring, &dir, NULL),
+    ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, NULL, &scoring, &dir, NULL, fw, idx),
                      TA_OK);
     ck_assert_int_eq(scoring, TA_SCORING_RANK);
     ck_assert_int_eq(dir, TA_LOWER_IS_BETTER);
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "OF1067"), TA_OK);
-    ck_assert_int_eq(ta_framework_metric_info(fw, idx, NULL, NULL, &raw, &scoring, NULL, NULL),
+    ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, &raw, &scoring, NULL, NULL, fw, idx),
                      TA_OK);
     ck_assert_int_eq(scoring, TA_SCORING_SUPPLIED);
     ck_assert_str_eq(raw, "");
@@ -126,7 +126,7 @@ START_TEST(test_preset_facts)
     ck_assert_int_eq(ta_framework_metric_index(NULL, fw, "OF1005"), TA_EINVAL);
     ck_assert_int_eq(ta_framework_metric_index(&idx, NULL, "OF1005"), TA_EINVAL);
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, NULL), TA_EINVAL);
-    ck_assert_int_eq(ta_framework_metric_info(fw, 14, NULL, NULL, NULL, NULL, NULL, NULL),
+    ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, NULL, NULL, NULL, NULL, fw, 14),
                      TA_EINVAL);
 
     ck_assert_str_eq(ta_framework_figure_id(fw, TA_FIGURE_AVERAGE), "OF5002");
@@ -143,10 +143,10 @@ START_TEST(test_preset_facts)
     ck_assert_int_eq(ta_framework_decimals(fw), 2);
     ck_assert_int_eq(ta_framework_cutoff_rule(fw), TA_CUTOFF_TIES_BETTER);
     /* Quartiles: no explicit cut-offs. */
-    ck_assert_int_eq(ta_framework_cutoffs(fw, cut, 3, &count), TA_OK);
+    ck_assert_int_eq(ta_framework_cutoffs(cut, 3, &count, fw), TA_OK);
     ck_assert_uint_eq(count, 0);
-    ck_assert_int_eq(ta_framework_cutoffs(fw, cut, 3, NULL), TA_EINVAL);
-    ck_assert_int_eq(ta_framework_cutoffs(fw, NULL, 3, &count), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_cutoffs(cut, 3, NULL, fw), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_cutoffs(NULL, 3, &count, fw), TA_EINVAL);
 
     ck_assert_uint_eq(ta_framework_preset_count(), 3);
     ck_assert_str_eq(ta_framework_preset_name(0), PRESET);
@@ -196,10 +196,9 @@ START_TEST(test_preset_text_round_trip)
     ck_assert_ptr_nonnull(text);
     ck_assert_int_eq(ta_framework_preset(&fw, PRESET, NULL), TA_OK);
     ck_assert_int_eq(ta_framework_builder_new(&b, "copy", NULL), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(b, "preset.csv", text, strlen(text)),
-                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_read_buffer(b, text, strlen(text), "preset.csv"), TA_OK);
     ck_assert_str_eq(ta_framework_builder_error(b), "");
-    ck_assert_int_eq(ta_framework_builder_build(b, &copy), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&copy, b), TA_OK);
     ta_framework_builder_free(b); /* the framework owns its own copy of everything */
 
     ck_assert_str_eq(ta_framework_name(copy), ta_framework_name(fw));
@@ -211,8 +210,8 @@ START_TEST(test_preset_text_round_trip)
         int a1, a2;
         size_t j;
         ck_assert_str_eq(ta_framework_metric_id(copy, i), ta_framework_metric_id(fw, i));
-        ck_assert_int_eq(ta_framework_metric_info(fw, i, &n1, &d1, &r1, &s1, &dir1, &a1), TA_OK);
-        ck_assert_int_eq(ta_framework_metric_info(copy, i, &n2, &d2, &r2, &s2, &dir2, &a2), TA_OK);
+        ck_assert_int_eq(ta_framework_metric_info(&n1, &d1, &r1, &s1, &dir1, &a1, fw, i), TA_OK);
+        ck_assert_int_eq(ta_framework_metric_info(&n2, &d2, &r2, &s2, &dir2, &a2, copy, i), TA_OK);
         ck_assert_str_eq(n1, n2);
         ck_assert_str_eq(d1, d2);
         ck_assert_str_eq(r1, r2);
@@ -227,8 +226,8 @@ START_TEST(test_preset_text_round_trip)
     ck_assert_uint_eq(ta_framework_domain_count(copy), ta_framework_domain_count(fw));
     for (i = 0; i < ta_framework_domain_count(fw); i++) {
         const char *k1, *k2, *n1, *n2, *s1, *s2;
-        ck_assert_int_eq(ta_framework_domain_info(fw, i, &k1, &n1, &s1), TA_OK);
-        ck_assert_int_eq(ta_framework_domain_info(copy, i, &k2, &n2, &s2), TA_OK);
+        ck_assert_int_eq(ta_framework_domain_info(&k1, &n1, &s1, fw, i), TA_OK);
+        ck_assert_int_eq(ta_framework_domain_info(&k2, &n2, &s2, copy, i), TA_OK);
         ck_assert_str_eq(k1, k2);
         ck_assert_str_eq(n1, n2);
         ck_assert_str_eq(s1, s2);
@@ -241,8 +240,8 @@ START_TEST(test_preset_text_round_trip)
     ck_assert_int_eq(ta_framework_rsp_segment(copy), ta_framework_rsp_segment(fw));
     ck_assert_int_eq(ta_framework_decimals(copy), ta_framework_decimals(fw));
     ck_assert_int_eq(ta_framework_cutoff_rule(copy), ta_framework_cutoff_rule(fw));
-    ck_assert_int_eq(ta_framework_cutoffs(fw, ca, 8, &na), TA_OK);
-    ck_assert_int_eq(ta_framework_cutoffs(copy, cb, 8, &nb), TA_OK);
+    ck_assert_int_eq(ta_framework_cutoffs(ca, 8, &na, fw), TA_OK);
+    ck_assert_int_eq(ta_framework_cutoffs(cb, 8, &nb, copy), TA_OK);
     ck_assert_uint_eq(na, nb);
     ta_framework_free(copy);
     ta_framework_free(fw);
@@ -281,9 +280,9 @@ START_TEST(test_builder_null_arguments)
     ck_assert_int_eq(ta_framework_builder_set_deficit_cap(NULL, 3), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_rsp_segment(NULL, 5), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_decimals(NULL, 2), TA_EINVAL);
-    ck_assert_int_eq(ta_framework_builder_load_csv(NULL, "x.csv"), TA_EINVAL);
-    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(NULL, "x", "", 0), TA_EINVAL);
-    ck_assert_int_eq(ta_framework_builder_build(NULL, &fw), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_read_file(NULL, "x.csv"), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_read_buffer(NULL, "", 0, "x"), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, NULL), TA_EINVAL);
     ck_assert_ptr_null(fw);
     ck_assert_ptr_nonnull(ta_framework_builder_error(NULL));
 
@@ -303,12 +302,12 @@ START_TEST(test_builder_null_arguments)
     ck_assert_int_eq(ta_framework_builder_set_raw_id(b, NULL, "V"), TA_ENOTFOUND);
     ck_assert_int_eq(ta_framework_builder_set_bands(b, "M1", 1, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 1, NULL), TA_EINVAL);
-    ck_assert_int_eq(ta_framework_builder_load_csv(b, NULL), TA_EINVAL);
-    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(b, NULL, "", 0), TA_EINVAL);
-    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(b, "x", NULL, 5), TA_EINVAL);
-    ck_assert_int_eq(ta_framework_builder_build(b, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_read_file(b, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_read_buffer(b, "", 0, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_read_buffer(b, NULL, 5, "x"), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_build(NULL, b), TA_EINVAL);
     /* None of that spoiled the builder. */
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ck_assert_uint_eq(ta_framework_metric_count(fw), 1);
     ta_framework_free(fw);
     ta_framework_builder_free(b);
@@ -352,7 +351,7 @@ START_TEST(test_builder_invalid_ids)
     assert_has(ta_framework_builder_error(b), "figure ID");
     ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_AVERAGE, NULL, "x"), TA_EINVAL);
 
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ck_assert_uint_eq(ta_framework_metric_count(fw), 2);
     ck_assert_str_eq(ta_framework_metric_id(fw, 1), id63);
     ck_assert_uint_eq(ta_framework_domain_count(fw), 1);
@@ -396,7 +395,7 @@ START_TEST(test_builder_duplicates)
     ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_OTHER, "F3", "x"), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_OTHER, "F4", "x"), TA_OK);
 
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ck_assert_uint_eq(ta_framework_metric_count(fw), 2);
     ck_assert_str_eq(ta_framework_figure_id(fw, TA_FIGURE_AVERAGE), "F1");
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "V1"), TA_OK);
@@ -461,14 +460,14 @@ START_TEST(test_builder_bands)
     ck_assert_int_eq(ta_framework_builder_set_bands(b, "B1", 0, asc), TA_EINVAL);
     assert_has(ta_framework_builder_error(b), "1 to 8");
     ck_assert_int_eq(ta_framework_builder_set_bands(b, "B1", 9, nine), TA_EINVAL);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ta_framework_free(fw);
 
     /* Four cut points make five bands: scores would pass 4. */
     ck_assert_int_eq(ta_framework_builder_set_direction(b, "B1", TA_HIGHER_IS_BETTER), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_bands(b, "B1", 4, four), TA_OK);
     fw = (ta_framework *)&fw;
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_EINCONSISTENT);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_EINCONSISTENT);
     ck_assert_ptr_null(fw);
     assert_has(ta_framework_builder_error(b), "more than 3 cut points");
     assert_has(ta_framework_builder_error(b), "B1");
@@ -476,10 +475,10 @@ START_TEST(test_builder_bands)
     /* A banded metric with no cut points at all. */
     ck_assert_int_eq(ta_framework_builder_set_bands(b, "B1", 3, four), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "B2", "x", "d1", TA_SCORING_BANDED), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_EINCONSISTENT);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_EINCONSISTENT);
     assert_has(ta_framework_builder_error(b), "\"B2\" is banded but has no cut points");
     ck_assert_int_eq(ta_framework_builder_set_bands(b, "B2", 1, four), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ck_assert_uint_eq(ta_framework_metric_count(fw), 3);
     ta_framework_free(fw);
     ta_framework_builder_free(b);
@@ -498,7 +497,7 @@ START_TEST(test_builder_combination)
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "C1", "x", "d1", TA_SCORING_COMBINED),
                      TA_OK);
     /* Combined without a table. */
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_EINCONSISTENT);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_EINCONSISTENT);
     ck_assert_ptr_null(fw);
     assert_has(ta_framework_builder_error(b), "no combination table");
     /* Entries must be 0 (unknown) or 1..4. */
@@ -514,18 +513,18 @@ START_TEST(test_builder_combination)
     ck_assert_int_eq(ta_framework_builder_set_combination(b, "C1", "M1", "M2", NULL), TA_EINVAL);
     /* Components are resolved at build: unknown ones are TA_ENOTFOUND there. */
     ck_assert_int_eq(ta_framework_builder_set_combination(b, "C1", "M1", "OF9999", table), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_ENOTFOUND);
     ck_assert_ptr_null(fw);
     assert_has(ta_framework_builder_error(b), "OF9999");
     /* A raw ID is not a metric score to combine. */
     ck_assert_int_eq(ta_framework_builder_set_combination(b, "C1", "V1", "M2", table), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_ENOTFOUND);
     /* Combining a combined metric (itself). */
     ck_assert_int_eq(ta_framework_builder_set_combination(b, "C1", "C1", "M2", table), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_EINCONSISTENT);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_EINCONSISTENT);
     assert_has(ta_framework_builder_error(b), "combines a combined metric");
     ck_assert_int_eq(ta_framework_builder_set_combination(b, "C1", "M1", "M2", table), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ck_assert_ptr_nonnull(fw);
     ck_assert_str_eq(ta_framework_builder_error(b), "");
     ta_framework_free(fw);
@@ -556,25 +555,25 @@ START_TEST(test_builder_cutoffs)
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, edges), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, ok), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_cutoff_rule(b, TA_CUTOFF_TIES_WORSE), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ck_assert_int_eq(ta_framework_segment_count(fw), 3);
     ck_assert_int_eq(ta_framework_cutoff_rule(fw), TA_CUTOFF_TIES_WORSE);
-    ck_assert_int_eq(ta_framework_cutoffs(fw, got, 4, &count), TA_OK);
+    ck_assert_int_eq(ta_framework_cutoffs(got, 4, &count, fw), TA_OK);
     ck_assert_uint_eq(count, 2);
     ck_assert_double_eq(got[0], 2.0);
     ck_assert_double_eq(got[1], 3.0);
     /* Room for one: one written, the count still 2. */
     got[0] = got[1] = 0;
-    ck_assert_int_eq(ta_framework_cutoffs(fw, got, 1, &count), TA_OK);
+    ck_assert_int_eq(ta_framework_cutoffs(got, 1, &count, fw), TA_OK);
     ck_assert_uint_eq(count, 2);
     ck_assert_double_eq(got[0], 2.0);
     ck_assert_double_eq(got[1], 0.0);
     ta_framework_free(fw);
     /* Back to quartiles: 4 segments, no explicit cut-offs. */
     ck_assert_int_eq(ta_framework_builder_set_cutoff_quartiles(b, TA_QUANTILE_TYPE6), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ck_assert_int_eq(ta_framework_segment_count(fw), 4);
-    ck_assert_int_eq(ta_framework_cutoffs(fw, got, 4, &count), TA_OK);
+    ck_assert_int_eq(ta_framework_cutoffs(got, 4, &count, fw), TA_OK);
     ck_assert_uint_eq(count, 0);
     ta_framework_free(fw);
     ta_framework_builder_free(b);
@@ -597,30 +596,30 @@ START_TEST(test_builder_caps_and_decimals)
 
     /* A cap of 5 is beyond the default 4 segments: found at build. */
     ck_assert_int_eq(ta_framework_builder_set_deficit_cap(b, 5), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_EINCONSISTENT);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_EINCONSISTENT);
     ck_assert_ptr_null(fw);
     assert_has(ta_framework_builder_error(b), "beyond the 4 segments");
     /* With 3 segments, cap 4 is beyond too, and RSP segment 2 lies inside them. */
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, two), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_deficit_cap(b, 4), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_EINCONSISTENT);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_EINCONSISTENT);
     assert_has(ta_framework_builder_error(b), "beyond the 3 segments");
     ck_assert_int_eq(ta_framework_builder_set_deficit_cap(b, 3), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_rsp_segment(b, 2), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_EINCONSISTENT);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_EINCONSISTENT);
     assert_has(ta_framework_builder_error(b), "must be at least 3");
 
     ck_assert_int_eq(ta_framework_builder_set_rsp_segment(b, 0), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_deficit_cap(b, 0), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_decimals(b, 6), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ck_assert_int_eq(ta_framework_deficit_cap(fw), 0);
     ck_assert_int_eq(ta_framework_rsp_segment(fw), 0);
     ck_assert_int_eq(ta_framework_decimals(fw), 6);
     ta_framework_free(fw);
     ck_assert_int_eq(ta_framework_builder_set_decimals(b, 0), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_rsp_segment(b, 3), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ck_assert_int_eq(ta_framework_decimals(fw), 0);
     ck_assert_int_eq(ta_framework_rsp_segment(fw), 3);
     ta_framework_free(fw);
@@ -635,12 +634,12 @@ START_TEST(test_builder_defaults_and_no_metrics)
 
     ck_assert_int_eq(ta_framework_builder_new(&b, "empty", NULL), TA_OK);
     ck_assert_str_eq(ta_framework_builder_error(b), "");
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_EINVAL);
     ck_assert_ptr_null(fw);
     assert_has(ta_framework_builder_error(b), "no metrics");
     ck_assert_int_eq(ta_framework_builder_add_domain(b, "d", "D", NULL), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "M", "M", "d", TA_SCORING_SUPPLIED), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ck_assert_str_eq(ta_framework_name(fw), "empty");
     ck_assert_int_eq(ta_framework_segment_count(fw), 4);
     ck_assert_int_eq(ta_framework_deficit_cap(fw), 3);
@@ -652,9 +651,9 @@ START_TEST(test_builder_defaults_and_no_metrics)
         const char *key, *name, *score_id, *raw;
         ta_direction dir;
         int in_avg;
-        ck_assert_int_eq(ta_framework_domain_info(fw, 0, &key, &name, &score_id), TA_OK);
+        ck_assert_int_eq(ta_framework_domain_info(&key, &name, &score_id, fw, 0), TA_OK);
         ck_assert_str_eq(score_id, "");
-        ck_assert_int_eq(ta_framework_metric_info(fw, 0, NULL, NULL, &raw, NULL, &dir, &in_avg),
+        ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, &raw, NULL, &dir, &in_avg, fw, 0),
                          TA_OK);
         ck_assert_str_eq(raw, "");
         ck_assert_int_eq(dir, TA_HIGHER_IS_BETTER);
@@ -676,23 +675,23 @@ START_TEST(test_builder_reuse)
 
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "M1", "dup", "d1", TA_SCORING_RANK),
                      TA_EDUPLICATE);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw1), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw1, b), TA_OK);
     ck_assert_str_eq(ta_framework_builder_error(b), "");
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw2), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw2, b), TA_OK);
     ck_assert_ptr_ne(fw1, fw2);
     ck_assert_ptr_ne(ta_framework_metric_id(fw1, 0), ta_framework_metric_id(fw2, 0));
     /* Change the builder: the frameworks already made do not change. */
     ck_assert_int_eq(ta_framework_builder_set_direction(b, "M1", TA_LOWER_IS_BETTER), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "M2", "Two", "d1", TA_SCORING_SUPPLIED),
                      TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw3), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw3, b), TA_OK);
     ta_framework_free(fw1);
     ck_assert_uint_eq(ta_framework_metric_count(fw2), 1);
-    ck_assert_int_eq(ta_framework_metric_info(fw2, 0, &name, NULL, NULL, NULL, &dir, NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_info(&name, NULL, NULL, NULL, &dir, NULL, fw2, 0), TA_OK);
     ck_assert_str_eq(name, "Metric one");
     ck_assert_int_eq(dir, TA_HIGHER_IS_BETTER);
     ck_assert_uint_eq(ta_framework_metric_count(fw3), 2);
-    ck_assert_int_eq(ta_framework_metric_info(fw3, 0, NULL, NULL, NULL, NULL, &dir, NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, NULL, NULL, &dir, NULL, fw3, 0), TA_OK);
     ck_assert_int_eq(dir, TA_LOWER_IS_BETTER);
     /* The frameworks outlive the builder. */
     ta_framework_builder_free(b);
@@ -724,7 +723,7 @@ static void expect_catalogue_error(const char *body, ta_status want, size_t line
     char text[2048], prefix[64];
     const char *msg;
     snprintf(text, sizeof text, "%s%s", HEADER, body);
-    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(b, "cat.csv", text, strlen(text)), want);
+    ck_assert_int_eq(ta_framework_builder_read_buffer(b, text, strlen(text), "cat.csv"), want);
     msg = ta_framework_builder_error(b);
     snprintf(prefix, sizeof prefix, "cat.csv:%zu:%zu: ", line, col);
     ck_assert_msg(strncmp(msg, prefix, strlen(prefix)) == 0, "\"%s\" does not start \"%s\"", msg,
@@ -802,17 +801,17 @@ START_TEST(test_catalogue_errors)
     /* A wrong header names line 1; an empty text has no header. */
     b = small_builder();
     l = "Record,Id,Name,Domain,Raw,Direction,Scoring,In_average,Parameters\n";
-    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(b, "cat.csv", l, strlen(l)), TA_EPARSE);
+    ck_assert_int_eq(ta_framework_builder_read_buffer(b, l, strlen(l), "cat.csv"), TA_EPARSE);
     ck_assert_int_eq(strncmp(ta_framework_builder_error(b), "cat.csv:1: the header must be ", 30),
                      0);
     l = "Record,Id,Name,Domain,Raw_id,Direction,Scoring,In_average\n";
-    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(b, "cat.csv", l, strlen(l)), TA_EPARSE);
+    ck_assert_int_eq(ta_framework_builder_read_buffer(b, l, strlen(l), "cat.csv"), TA_EPARSE);
     ck_assert_int_eq(strncmp(ta_framework_builder_error(b), "cat.csv:1: ", 11), 0);
-    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(b, "cat.csv", "", 0), TA_EPARSE);
+    ck_assert_int_eq(ta_framework_builder_read_buffer(b, "", 0, "cat.csv"), TA_EPARSE);
     ck_assert_str_eq(ta_framework_builder_error(b), "cat.csv: empty catalogue (no header)");
     /* Bad CSV quoting is reported by the CSV layer with the name and line. */
     l = HEADER "metric,\"M2,Two,d1,,higher,rank,yes,\n";
-    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(b, "cat.csv", l, strlen(l)), TA_EPARSE);
+    ck_assert_int_eq(ta_framework_builder_read_buffer(b, l, strlen(l), "cat.csv"), TA_EPARSE);
     ck_assert_int_eq(strncmp(ta_framework_builder_error(b), "cat.csv:2:", 10), 0);
     ta_framework_builder_free(b);
 }
@@ -854,12 +853,12 @@ START_TEST(test_catalogue_file)
     ck_assert_uint_eq(fwrite(text, 1, sizeof text - 1, fp), sizeof text - 1);
     fclose(fp);
     ck_assert_int_eq(ta_framework_builder_new(&b, "unnamed", NULL), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_load_csv(b, path), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_read_file(b, path), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ck_assert_str_eq(ta_framework_name(fw), "tiny-2030");
     ck_assert_uint_eq(ta_framework_metric_count(fw), 3);
     ck_assert_int_eq(ta_framework_segment_count(fw), 3);
-    ck_assert_int_eq(ta_framework_cutoffs(fw, cut, 2, &count), TA_OK);
+    ck_assert_int_eq(ta_framework_cutoffs(cut, 2, &count, fw), TA_OK);
     ck_assert_uint_eq(count, 2);
     ck_assert_double_eq(cut[0], 1.5);
     ck_assert_double_eq(cut[1], 2.5);
@@ -868,27 +867,27 @@ START_TEST(test_catalogue_file)
     ck_assert_int_eq(ta_framework_rsp_segment(fw), 0);
     ck_assert_int_eq(ta_framework_decimals(fw), 1);
     ck_assert_str_eq(ta_framework_figure_id(fw, TA_FIGURE_AVERAGE), "X500");
-    ck_assert_int_eq(ta_framework_metric_info(fw, 0, &name, NULL, &raw, &scoring, &dir, &in_avg),
+    ck_assert_int_eq(ta_framework_metric_info(&name, NULL, &raw, &scoring, &dir, &in_avg, fw, 0),
                      TA_OK);
     ck_assert_str_eq(name, "Rank, lower");
     ck_assert_str_eq(raw, "X0");
     ck_assert_int_eq(dir, TA_LOWER_IS_BETTER);
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "X02"), TA_OK);
-    ck_assert_int_eq(ta_framework_metric_info(fw, idx, NULL, NULL, NULL, &scoring, NULL, &in_avg),
+    ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, NULL, &scoring, NULL, &in_avg, fw, idx),
                      TA_OK);
     ck_assert_int_eq(scoring, TA_SCORING_STANDARD_CAPPED);
     ck_assert_int_eq(in_avg, 0);
     ta_framework_free(fw);
 
     /* Loading it again: every ID is now a duplicate, named by path, line and column. */
-    ck_assert_int_eq(ta_framework_builder_load_csv(b, path), TA_EDUPLICATE);
+    ck_assert_int_eq(ta_framework_builder_read_file(b, path), TA_EDUPLICATE);
     snprintf(msg, sizeof msg, "%s:9:", path);
     ck_assert_int_eq(strncmp(ta_framework_builder_error(b), msg, strlen(msg)), 0);
     ta_framework_builder_free(b);
     unlink(path);
 
     ck_assert_int_eq(ta_framework_builder_new(&b, "x", NULL), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_load_csv(b, path), TA_EIO);
+    ck_assert_int_eq(ta_framework_builder_read_file(b, path), TA_EIO);
     assert_has(ta_framework_builder_error(b), path);
     ta_framework_builder_free(b);
 }
@@ -948,7 +947,7 @@ START_TEST(test_builder_allocation_failure)
         if (st == TA_OK)
             st = ta_framework_builder_add_figure(b, TA_FIGURE_AVERAGE, "F", "avg");
         if (st == TA_OK)
-            st = ta_framework_builder_build(b, &fw);
+            st = ta_framework_builder_build(&fw, b);
         if (!c.failed) {
             ck_assert_int_eq(st, TA_OK);
             ta_framework_free(fw);
@@ -965,7 +964,7 @@ START_TEST(test_builder_allocation_failure)
         ta_framework_builder_set_raw_id(b, "M", "V");
         ck_assert_int_eq(ta_framework_builder_set_bands(b, "M", 2, cuts), TA_OK);
         ta_framework_builder_add_figure(b, TA_FIGURE_AVERAGE, "F", "avg");
-        ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+        ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
         ck_assert_uint_eq(ta_framework_metric_count(fw), 1);
         ck_assert_str_eq(ta_framework_figure_id(fw, TA_FIGURE_AVERAGE), "F");
         ta_framework_free(fw);

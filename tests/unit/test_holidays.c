@@ -32,7 +32,7 @@ static void teardown(void)
 static int working(int y, int m, int d)
 {
     int w = -1;
-    ck_assert_int_eq(ta_holidays_is_working_day(h, D(y, m, d), &w), TA_OK);
+    ck_assert_int_eq(ta_holidays_is_working_day(&w, h, D(y, m, d)), TA_OK);
     return w;
 }
 
@@ -40,14 +40,14 @@ static int working(int y, int m, int d)
 static void check_year(int year, const char *const *expected, size_t n)
 {
     size_t count = 0;
-    ck_assert_int_eq(ta_holidays_list(h, year, &count), TA_OK);
+    ck_assert_int_eq(ta_holidays_list(&count, h, year), TA_OK);
     ck_assert_uint_eq(count, n);
     for (size_t i = 0; i < n; i++) {
         ta_date d;
         const char *name;
         char line[128], text[TA_DATE_TEXT_SIZE];
-        ck_assert_int_eq(ta_holidays_entry(h, i, &d, &name), TA_OK);
-        ta_date_format(d, text, sizeof text);
+        ck_assert_int_eq(ta_holidays_entry(&d, &name, h, i), TA_OK);
+        ta_date_format(text, sizeof text, d);
         strcpy(line, text);
         strcat(line, ",");
         strcat(line, name);
@@ -76,10 +76,14 @@ END_TEST
 START_TEST(christmas_substitutes)
 {
     static const char *const y2021[] = {
-        "2021-01-01,New Year's Day",    "2021-04-02,Good Friday",
-        "2021-04-05,Easter Monday",     "2021-05-03,Early May bank holiday",
-        "2021-05-31,Spring bank holiday", "2021-08-30,Summer bank holiday",
-        "2021-12-27,Christmas Day (substitute day)", "2021-12-28,Boxing Day (substitute day)",
+        "2021-01-01,New Year's Day",
+        "2021-04-02,Good Friday",
+        "2021-04-05,Easter Monday",
+        "2021-05-03,Early May bank holiday",
+        "2021-05-31,Spring bank holiday",
+        "2021-08-30,Summer bank holiday",
+        "2021-12-27,Christmas Day (substitute day)",
+        "2021-12-28,Boxing Day (substitute day)",
     };
     check_year(2021, y2021, sizeof y2021 / sizeof y2021[0]);
     /* Christmas on a Friday: Boxing Day moves to Monday 28. */
@@ -117,14 +121,14 @@ START_TEST(every_builtin_proclamation)
                                  {2020, 5, 8},  {2022, 6, 2},  {2022, 6, 3},   {2022, 9, 19},
                                  {2023, 5, 8}};
     /* The rule dates the moves replaced are working days in those years. */
-    static const int on[][3] = {{1995, 5, 1}, {2002, 5, 27}, {2012, 5, 28}, {2020, 5, 4},
-                                {2022, 5, 30}};
+    static const int on[][3] = {
+        {1995, 5, 1}, {2002, 5, 27}, {2012, 5, 28}, {2020, 5, 4}, {2022, 5, 30}};
     for (size_t i = 0; i < sizeof off / sizeof off[0]; i++)
         ck_assert_msg(working(off[i][0], off[i][1], off[i][2]) == 0, "%d-%d-%d", off[i][0],
                       off[i][1], off[i][2]);
     for (size_t i = 0; i < sizeof on / sizeof on[0]; i++)
-        ck_assert_msg(working(on[i][0], on[i][1], on[i][2]) == 1, "%d-%d-%d", on[i][0],
-                      on[i][1], on[i][2]);
+        ck_assert_msg(working(on[i][0], on[i][1], on[i][2]) == 1, "%d-%d-%d", on[i][0], on[i][1],
+                      on[i][2]);
     /* In other years the rules stand: early May 2021 is the first Monday. */
     ck_assert_int_eq(working(2021, 5, 3), 0);
     ck_assert_int_eq(working(2021, 5, 10), 1);
@@ -134,28 +138,28 @@ END_TEST
 START_TEST(working_days_across_christmas_and_easter)
 {
     ta_date d;
-    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2024, 12, 23), 1, &d), TA_OK);
+    ck_assert_int_eq(ta_holidays_add_working_days(&d, h, D(2024, 12, 23), 1), TA_OK);
     ck_assert_int_eq(d.day, 24);
-    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2024, 12, 23), 2, &d), TA_OK);
+    ck_assert_int_eq(ta_holidays_add_working_days(&d, h, D(2024, 12, 23), 2), TA_OK);
     ck_assert_int_eq(d.month * 100 + d.day, 1227);
-    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2021, 12, 24), 1, &d), TA_OK);
+    ck_assert_int_eq(ta_holidays_add_working_days(&d, h, D(2021, 12, 24), 1), TA_OK);
     ck_assert_int_eq(d.month * 100 + d.day, 1229);
-    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2021, 12, 24), 3, &d), TA_OK);
+    ck_assert_int_eq(ta_holidays_add_working_days(&d, h, D(2021, 12, 24), 3), TA_OK);
     ck_assert_int_eq(d.year * 10000 + d.month * 100 + d.day, 20211231);
-    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2021, 12, 24), 4, &d), TA_OK);
+    ck_assert_int_eq(ta_holidays_add_working_days(&d, h, D(2021, 12, 24), 4), TA_OK);
     ck_assert_int_eq(d.year * 10000 + d.month * 100 + d.day, 20220104);
-    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2024, 3, 28), 1, &d), TA_OK);
+    ck_assert_int_eq(ta_holidays_add_working_days(&d, h, D(2024, 3, 28), 1), TA_OK);
     ck_assert_int_eq(d.month * 100 + d.day, 402);
-    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2024, 4, 2), -1, &d), TA_OK);
+    ck_assert_int_eq(ta_holidays_add_working_days(&d, h, D(2024, 4, 2), -1), TA_OK);
     ck_assert_int_eq(d.month * 100 + d.day, 328);
-    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2024, 3, 30), 0, &d), TA_OK);
+    ck_assert_int_eq(ta_holidays_add_working_days(&d, h, D(2024, 3, 30), 0), TA_OK);
     ck_assert_int_eq(d.month * 100 + d.day, 330);
-    ck_assert_int_eq(ta_holidays_next_working_day(h, D(2023, 5, 5), &d), TA_OK);
+    ck_assert_int_eq(ta_holidays_next_working_day(&d, h, D(2023, 5, 5)), TA_OK);
     ck_assert_int_eq(d.month * 100 + d.day, 509);
-    ck_assert_int_eq(ta_holidays_previous_working_day(h, D(2023, 5, 9), &d), TA_OK);
+    ck_assert_int_eq(ta_holidays_previous_working_day(&d, h, D(2023, 5, 9)), TA_OK);
     ck_assert_int_eq(d.month * 100 + d.day, 505);
     /* 2024 (leap, starting on a Monday) has 262 weekdays less 8 bank holidays: 254. */
-    ck_assert_int_eq(ta_holidays_add_working_days(h, D(2023, 12, 31), 254, &d), TA_OK);
+    ck_assert_int_eq(ta_holidays_add_working_days(&d, h, D(2023, 12, 31), 254), TA_OK);
     ck_assert_int_eq(d.year * 10000 + d.month * 100 + d.day, 20241231);
 }
 END_TEST
@@ -173,9 +177,9 @@ START_TEST(caller_changes)
     ck_assert_ptr_nonnull(strstr(ta_holidays_error(h), "2031-06-07"));
     ck_assert_int_eq(ta_holidays_add(h, D(2031, 6, 3), ""), TA_EINVAL);
     ck_assert_int_eq(ta_holidays_add(h, D(2031, 6, 3), NULL), TA_EINVAL);
-    ck_assert_int_eq(ta_holidays_list(h, 2031, &n), TA_OK);
+    ck_assert_int_eq(ta_holidays_list(&n, h, 2031), TA_OK);
     ck_assert_uint_eq(n, 9);
-    ck_assert_int_eq(ta_holidays_entry(h, 5, &d, &name), TA_OK);
+    ck_assert_int_eq(ta_holidays_entry(&d, &name, h, 5), TA_OK);
     ck_assert_int_eq(d.month * 100 + d.day, 602);
     ck_assert_str_eq(name, "Extra day");
     ck_assert_int_eq(ta_holidays_remove(h, D(2031, 12, 25)), TA_OK);
@@ -183,14 +187,14 @@ START_TEST(caller_changes)
     ck_assert_int_eq(ta_holidays_remove(h, D(2031, 12, 25)), TA_ENOTFOUND);
     ck_assert_int_eq(ta_holidays_remove(h, D(2031, 6, 2)), TA_OK);
     ck_assert_int_eq(working(2031, 6, 2), 1);
-    ck_assert_int_eq(ta_holidays_list(h, 2031, &n), TA_OK);
+    ck_assert_int_eq(ta_holidays_list(&n, h, 2031), TA_OK);
     ck_assert_uint_eq(n, 7);
     /* A removed holiday may be given back under the caller's name. */
     ck_assert_int_eq(ta_holidays_add(h, D(2031, 12, 25), "Christmas Day"), TA_OK);
     ck_assert_int_eq(working(2031, 12, 25), 0);
-    ck_assert_int_eq(ta_holidays_list(h, 2031, &n), TA_OK);
+    ck_assert_int_eq(ta_holidays_list(&n, h, 2031), TA_OK);
     ck_assert_uint_eq(n, 8);
-    ck_assert_int_eq(ta_holidays_entry(h, 8, &d, &name), TA_EINVAL);
+    ck_assert_int_eq(ta_holidays_entry(&d, &name, h, 8), TA_EINVAL);
 }
 END_TEST
 
@@ -200,17 +204,17 @@ START_TEST(bad_arguments)
     size_t n;
     ta_date d;
     ck_assert_int_eq(ta_holidays_new(NULL, NULL), TA_EINVAL);
-    ck_assert_int_eq(ta_holidays_is_working_day(h, D(2023, 2, 29), &w), TA_EINVAL);
-    ck_assert_int_eq(ta_holidays_is_working_day(h, D(1977, 6, 1), &w), TA_ERANGE);
+    ck_assert_int_eq(ta_holidays_is_working_day(&w, h, D(2023, 2, 29)), TA_EINVAL);
+    ck_assert_int_eq(ta_holidays_is_working_day(&w, h, D(1977, 6, 1)), TA_ERANGE);
     ck_assert_ptr_nonnull(strstr(ta_holidays_error(h), "1977-06-01"));
-    ck_assert_int_eq(ta_holidays_is_working_day(NULL, D(2023, 2, 28), &w), TA_EINVAL);
-    ck_assert_int_eq(ta_holidays_is_working_day(h, D(2023, 2, 28), NULL), TA_EINVAL);
-    ck_assert_int_eq(ta_holidays_list(h, 1977, &n), TA_ERANGE);
-    ck_assert_int_eq(ta_holidays_list(h, 10000, &n), TA_ERANGE);
-    ck_assert_int_eq(ta_holidays_list(h, 2024, NULL), TA_EINVAL);
-    ck_assert_int_eq(ta_holidays_next_working_day(h, D(9999, 12, 31), &d), TA_ERANGE);
-    ck_assert_int_eq(ta_holidays_previous_working_day(h, D(1978, 1, 2), &d), TA_ERANGE);
-    ck_assert_int_eq(ta_holidays_next_working_day(h, D(2024, 1, 1), NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_holidays_is_working_day(&w, NULL, D(2023, 2, 28)), TA_EINVAL);
+    ck_assert_int_eq(ta_holidays_is_working_day(NULL, h, D(2023, 2, 28)), TA_EINVAL);
+    ck_assert_int_eq(ta_holidays_list(&n, h, 1977), TA_ERANGE);
+    ck_assert_int_eq(ta_holidays_list(&n, h, 10000), TA_ERANGE);
+    ck_assert_int_eq(ta_holidays_list(NULL, h, 2024), TA_EINVAL);
+    ck_assert_int_eq(ta_holidays_next_working_day(&d, h, D(9999, 12, 31)), TA_ERANGE);
+    ck_assert_int_eq(ta_holidays_previous_working_day(&d, h, D(1978, 1, 2)), TA_ERANGE);
+    ck_assert_int_eq(ta_holidays_next_working_day(NULL, h, D(2024, 1, 1)), TA_EINVAL);
     ck_assert_str_eq(ta_holidays_error(NULL), "");
     ta_holidays_free(NULL);
 }

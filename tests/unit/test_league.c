@@ -16,9 +16,9 @@
 
 #include "trustassess.h"
 
-#define HEADER                                                                                    \
-    "\xef\xbb\xbfQuarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Average_score,"    \
-    "Likely_range_of_average_score,Segment,Trust_in_financial_deficit,Rank,Likely_range_of_rank" \
+#define HEADER                                                                                     \
+    "\xef\xbb\xbfQuarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Average_score,"     \
+    "Likely_range_of_average_score,Segment,Trust_in_financial_deficit,Rank,Likely_range_of_rank"   \
     "\r\n"
 
 /* Published cut-offs 2.00 / 2.30 / 2.60 (ties to the better segment):
@@ -70,30 +70,29 @@ START_TEST(league_layout_figures)
     ck_assert_uint_eq(ta_nhse_file_trust_type_count(file), 2);
     ck_assert_str_eq(ta_nhse_file_trust_type(file, 1), "Ambulance trust");
     /* Average_score -> OF5002; Segment "3.0" with Rank -> OF5000; Yes -> OF5004 = 1. */
-    ck_assert_int_eq(ta_nhse_file_published(file, "Q3 2025/26", "A4", "OF5002", &has, &value,
-                                            &has_rank, &rank),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_published(file, "Q3 2025/26", "A4", "OF5002", &has, &value, &has_rank, &rank),
+        TA_OK);
     ck_assert(has && !has_rank);
     ck_assert_double_eq(value, 2.50);
-    ck_assert_int_eq(ta_nhse_file_published(file, "Q3 2025/26", "A4", "OF5000", &has, &value,
-                                            &has_rank, &rank),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_published(file, "Q3 2025/26", "A4", "OF5000", &has, &value, &has_rank, &rank),
+        TA_OK);
     ck_assert(has && has_rank);
     ck_assert_double_eq(value, 3);
     ck_assert_double_eq(rank, 4);
-    ck_assert_int_eq(ta_nhse_file_published(file, "Q3 2025/26", "A4", "OF5004", &has, &value,
-                                            NULL, NULL),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_published(file, "Q3 2025/26", "A4", "OF5004", &has, &value, NULL, NULL),
+        TA_OK);
     ck_assert(has);
     ck_assert_double_eq(value, 1);
-    ck_assert_int_eq(ta_nhse_file_published(file, "Q3 2025/26", "A5", "OF5004", &has, &value,
-                                            NULL, NULL),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_published(file, "Q3 2025/26", "A5", "OF5004", &has, &value, NULL, NULL),
+        TA_OK);
     ck_assert_double_eq(value, 0);
     /* No unadjusted segment in a league table. */
-    ck_assert_int_eq(ta_nhse_file_published(file, "Q3 2025/26", "A4", "OF5003", &has, NULL,
-                                            NULL, NULL),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_published(file, "Q3 2025/26", "A4", "OF5003", &has, NULL, NULL, NULL), TA_OK);
     ck_assert(!has);
 }
 END_TEST
@@ -194,9 +193,9 @@ START_TEST(files_merge_by_quarter)
     ck_assert_uint_eq(ta_nhse_file_trust_type_count(file), 3);
     ck_assert_str_eq(ta_nhse_file_trust_type(file, 2), "Mental health and community trust");
     /* The agreeing figures are kept once. */
-    ck_assert_int_eq(ta_nhse_file_published(file, "Q3 2025/26", "A1", "OF5000", &has, &value,
-                                            &has_rank, &rank),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_published(file, "Q3 2025/26", "A1", "OF5000", &has, &value, &has_rank, &rank),
+        TA_OK);
     ck_assert(has && has_rank);
     ck_assert_double_eq(rank, 1);
 }
@@ -280,31 +279,25 @@ START_TEST(published_cutoffs_and_intervals)
     ck_assert_double_eq(cut[0], 2.00);
     ck_assert_double_eq(cut[1], 2.30);
     ck_assert_double_eq(cut[2], 2.60);
-    ck_assert_int_eq(ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 1, &has_lo, &lo, &has_hi,
-                                                  &hi),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 1, &has_lo, &lo, &has_hi, &hi), TA_OK);
     /* A4 (2.50, capped) would make it [2.30, 2.50) if its segment were taken as known. */
     ck_assert(has_lo && has_hi);
     ck_assert_double_eq(lo, 2.30);
     ck_assert_double_eq(hi, 2.60);
-    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, 0, 0, &code, &count),
-                     TA_OK);
+    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, 0, 0, &code, &count), TA_OK);
     ck_assert_uint_eq(count, 1);
     ck_assert_str_eq(code, "B2");
-    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, 1, 0, &code, &count),
-                     TA_OK);
+    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, 1, 0, &code, &count), TA_OK);
     ck_assert_str_eq(code, "A5");
-    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, 1, 1, &code, &count),
-                     TA_OK);
+    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, 1, 1, &code, &count), TA_OK);
     ck_assert_ptr_null(code);
-    ck_assert_int_eq(ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 2, &has_lo, &lo, &has_hi,
-                                                  &hi),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 2, &has_lo, &lo, &has_hi, &hi), TA_OK);
     ck_assert_double_eq(lo, 2.60);
     ck_assert_double_eq(hi, 2.80);
-    ck_assert_int_eq(ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 3, &has_lo, &lo, &has_hi,
-                                                  &hi),
-                     TA_EINVAL);
+    ck_assert_int_eq(
+        ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 3, &has_lo, &lo, &has_hi, &hi), TA_EINVAL);
     ck_assert_int_eq(ta_nhse_file_cutoff_interval(file, "Q9", 0, &has_lo, &lo, &has_hi, &hi),
                      TA_ENOTFOUND);
     ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, 2, 0, &code, &count),
@@ -312,23 +305,19 @@ START_TEST(published_cutoffs_and_intervals)
     ck_assert_str_eq(ta_nhse_file_error(file), "upper must be 0 or 1, not 2");
     ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, -1, 0, &code, &count),
                      TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 0, 0, 0, NULL, NULL),
-                     TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 0, 0, 0, NULL, NULL), TA_EINVAL);
 }
 END_TEST
 
 START_TEST(crossed_segments_name_the_trusts)
 {
-    static const char crossed[] =
-        HEADER "Q4 2025/26,,Acute trust,,C1,C,2.00,,2.0,No,1.0,\r\n"
-               "Q4 2025/26,,Acute trust,,C2,C,1.90,,3.0,No,2.0,\r\n"
-               "Q4 2025/26,,Acute trust,,C3,C,1.50,,1.0,No,1.0,\r\n"
-               "Q4 2025/26,,Acute trust,,C4,C,3.00,,4.0,No,1.0,\r\n";
+    static const char crossed[] = HEADER "Q4 2025/26,,Acute trust,,C1,C,2.00,,2.0,No,1.0,\r\n"
+                                         "Q4 2025/26,,Acute trust,,C2,C,1.90,,3.0,No,2.0,\r\n"
+                                         "Q4 2025/26,,Acute trust,,C3,C,1.50,,1.0,No,1.0,\r\n"
+                                         "Q4 2025/26,,Acute trust,,C4,C,3.00,,4.0,No,1.0,\r\n";
     double cut[3];
-    ck_assert_int_eq(ta_nhse_file_add_buffer(file, "crossed.csv", crossed, strlen(crossed)),
-                     TA_OK);
-    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, file, "Q4 2025/26"),
-                     TA_EINCONSISTENT);
+    ck_assert_int_eq(ta_nhse_file_add_buffer(file, "crossed.csv", crossed, strlen(crossed)), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, file, "Q4 2025/26"), TA_EINCONSISTENT);
     ck_assert_str_eq(ta_nhse_file_error(file),
                      "Q4 2025/26: published segments overlap at cut-off 2: trust C1 "
                      "(crossed.csv:2) has average 2.00 in segment 2 or better, but trust C2 "
@@ -488,15 +477,13 @@ START_TEST(league_fixed_thresholds_and_errors)
     ck_assert_int_eq(ta_framework_builder_add_domain(b, "d", "D", "D1"), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "M1", "M", "d", TA_SCORING_SUPPLIED),
                      TA_OK);
-    ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_AVERAGE, "OF5002", "avg"),
-                     TA_OK);
-    ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_ADJUSTED_SEGMENT, "OF5000",
-                                                     "seg"),
-                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_AVERAGE, "OF5002", "avg"), TA_OK);
+    ck_assert_int_eq(
+        ta_framework_builder_add_figure(b, TA_FIGURE_ADJUSTED_SEGMENT, "OF5000", "seg"), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_DEFICIT_FLAG, "OF5004", "def"),
                      TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, fixed), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fixed_fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fixed_fw, b), TA_OK);
     ta_framework_builder_free(b);
     ck_assert_int_eq(ta_nhse_file_new(&f, fixed_fw, NULL), TA_OK);
     ck_assert_int_eq(ta_nhse_file_read_buffer(f, "n.csv", national, strlen(national)), TA_OK);
@@ -574,17 +561,17 @@ START_TEST(likely_ranges_hold_league_table_trusts_fixed)
     for (int k = 1; k <= 3; k++) {
         char code[4] = {'S', (char)('0' + k), '\0', '\0'};
         ck_assert_int_eq(ta_assessment_find_trust(&i, a, code), TA_OK);
-        ck_assert_int_eq(ta_assessment_likely_rank_range(a, i, &lo, &hi), TA_OK);
+        ck_assert_int_eq(ta_assessment_likely_rank_range(&lo, &hi, a, i), TA_OK);
         ck_assert_uint_ge(lo, 2);
         ck_assert_uint_le(hi, 4);
     }
     /* S1's scores 2.00 and 2.50: its draws average 2.00, 2.25 or 2.50. */
     ck_assert_int_eq(ta_assessment_find_trust(&i, a, "S1"), TA_OK);
-    ck_assert_int_eq(ta_assessment_likely_average_range(a, i, &alo, &ahi), TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_average_range(&alo, &ahi, a, i), TA_OK);
     ck_assert_double_eq_tol(alo, 2.00, 1e-9);
     ck_assert_double_eq_tol(ahi, 2.50, 1e-9);
     ck_assert_int_eq(ta_assessment_find_trust(&i, a, "G1"), TA_OK);
-    ck_assert_int_eq(ta_assessment_likely_rank_range(a, i, &lo, &hi), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_assessment_likely_rank_range(&lo, &hi, a, i), TA_ENOTFOUND);
     ck_assert_int_eq(ta_assessment_rank(a, i, &lo), TA_OK);
     ck_assert_uint_eq(lo, 1);
     ta_assessment_free(a);

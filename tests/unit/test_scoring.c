@@ -42,9 +42,9 @@ static ta_framework *catalogue(const char *rows)
                     "%s",
              rows);
     ck_assert_int_eq(ta_framework_builder_new(&b, "t", NULL), TA_OK);
-    ck_assert_msg(ta_framework_builder_load_csv_buffer(b, "t.csv", text, strlen(text)) == TA_OK,
-                  "%s", ta_framework_builder_error(b));
-    ck_assert_msg(ta_framework_builder_build(b, &fw) == TA_OK, "%s", ta_framework_builder_error(b));
+    ck_assert_msg(ta_framework_builder_read_buffer(b, text, strlen(text), "t.csv") == TA_OK, "%s",
+                  ta_framework_builder_error(b));
+    ck_assert_msg(ta_framework_builder_build(&fw, b) == TA_OK, "%s", ta_framework_builder_error(b));
     ta_framework_builder_free(b);
     return fw;
 }
@@ -130,7 +130,7 @@ START_TEST(test_floor_bookends)
     close_to(score(a, fw, "D", "F"), 4.0);
     close_to(score(a, fw, "E", "F"), 4.0);
     ck_assert_int_eq(ta_framework_metric_index(&m, fw, "F"), TA_OK);
-    ck_assert_int_eq(ta_framework_metric_threshold(fw, m, &lo), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_threshold(&lo, fw, m), TA_OK);
     close_to(lo, 10.0);
     ta_assessment_free(a);
     ta_framework_free(fw);
@@ -235,11 +235,11 @@ START_TEST(test_weights_one_third)
     average(a, "C", &rounded);
     close_to(rounded, 1.51);
     ck_assert_int_eq(ta_framework_metric_index(&m, fw, "I2"), TA_OK);
-    ck_assert_int_eq(ta_framework_metric_weight(fw, m, &num, &den), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_weight(&num, &den, fw, m), TA_OK);
     ck_assert_uint_eq(num, 1);
     ck_assert_uint_eq(den, 3);
     ck_assert_int_eq(ta_framework_metric_index(&m, fw, "M"), TA_OK);
-    ck_assert_int_eq(ta_framework_metric_weight(fw, m, &num, &den), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_weight(&num, &den, fw, m), TA_OK);
     ck_assert_uint_eq(num * 10 + den, 11);
     ta_assessment_free(a);
     ta_framework_free(fw);
@@ -255,9 +255,9 @@ static void expect_error(const char *rows, ta_status want, const char *words)
     ta_status st;
     snprintf(text, sizeof text, HEADER "domain,D,Everything,d,,,,,,,\n%s", rows);
     ck_assert_int_eq(ta_framework_builder_new(&b, "t", NULL), TA_OK);
-    st = ta_framework_builder_load_csv_buffer(b, "t.csv", text, strlen(text));
+    st = ta_framework_builder_read_buffer(b, text, strlen(text), "t.csv");
     if (st == TA_OK)
-        st = ta_framework_builder_build(b, &fw);
+        st = ta_framework_builder_build(&fw, b);
     ck_assert_msg(st == want, "status %d, want %d: %s", st, want, ta_framework_builder_error(b));
     assert_has(ta_framework_builder_error(b), words);
     ck_assert_ptr_null(fw);
@@ -298,17 +298,17 @@ START_TEST(test_builder_checks)
     ck_assert_int_eq(ta_framework_builder_add_domain(b, "d", "D", ""), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "S", "S", "d", TA_SCORING_STANDARD), TA_OK);
     /* A standard-scored metric without its standard does not build. */
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_EINCONSISTENT);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_EINCONSISTENT);
     assert_has(ta_framework_builder_error(b), "needs its standard");
     ck_assert_int_eq(ta_framework_builder_set_standard(b, "S", 1), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "F", "F", "d", TA_SCORING_FLOOR), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_EINCONSISTENT);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_EINCONSISTENT);
     assert_has(ta_framework_builder_error(b), "needs its floor");
     ck_assert_int_eq(ta_framework_builder_set_floor(b, "F", NAN), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_floor(b, "F", 2), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "K", "K", "d", TA_SCORING_BRACKETED),
                      TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_EINCONSISTENT);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_EINCONSISTENT);
     assert_has(ta_framework_builder_error(b), "no brackets");
     ck_assert_int_eq(ta_framework_builder_set_brackets(b, "K", 2, cuts, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_brackets(b, "K", 2, NULL, scores), TA_EINVAL);
@@ -328,7 +328,7 @@ START_TEST(test_builder_checks)
     ck_assert_int_eq(ta_framework_builder_set_pool(b, "K", "Q1", 12, NULL), TA_OK); /* replaces */
     ck_assert_int_eq(ta_framework_builder_add_trust_type(b, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_add_trust_type(b, "Acute trust"), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     {
         size_t k = 0;
         unsigned pool = 0;
@@ -336,14 +336,14 @@ START_TEST(test_builder_checks)
         double th = 0;
         ck_assert_int_eq(ta_framework_metric_index(&k, fw, "K"), TA_OK);
         ck_assert_str_eq(ta_framework_metric_source(fw, k), "the manual");
-        ck_assert_int_eq(ta_framework_metric_pool(fw, k, "Q1", &pool, &src), TA_OK);
+        ck_assert_int_eq(ta_framework_metric_pool(&pool, &src, fw, k, "Q1"), TA_OK);
         ck_assert_uint_eq(pool, 12);
         ck_assert_str_eq(src, "fitted");
-        ck_assert_int_eq(ta_framework_metric_pool(fw, k, "Q2", &pool, &src), TA_ENOTFOUND);
+        ck_assert_int_eq(ta_framework_metric_pool(&pool, &src, fw, k, "Q2"), TA_ENOTFOUND);
         ck_assert_int_eq(ta_framework_metric_has_pools(fw, k), 1);
         ck_assert_int_eq(ta_framework_metric_has_pools(fw, 0), 0);
-        ck_assert_int_eq(ta_framework_metric_threshold(fw, k, &th), TA_ENOTFOUND);
-        ck_assert_int_eq(ta_framework_metric_threshold(fw, 0, &th), TA_OK);
+        ck_assert_int_eq(ta_framework_metric_threshold(&th, fw, k), TA_ENOTFOUND);
+        ck_assert_int_eq(ta_framework_metric_threshold(&th, fw, 0), TA_OK);
         close_to(th, 1.0);
         ck_assert_uint_eq(ta_framework_trust_type_count(fw), 1);
         ck_assert_str_eq(ta_framework_trust_type(fw, 0), "Acute trust");
@@ -352,7 +352,7 @@ START_TEST(test_builder_checks)
         ck_assert_int_eq(ta_framework_scores_trust_type(fw, "Ambulance trust"), 0);
         ck_assert_str_eq(ta_framework_metric_source(fw, 0), "");
         ck_assert_ptr_null(ta_framework_metric_source(fw, 3));
-        ck_assert_int_eq(ta_framework_metric_weight(fw, 3, NULL, NULL), TA_EINVAL);
+        ck_assert_int_eq(ta_framework_metric_weight(NULL, NULL, fw, 3), TA_EINVAL);
     }
     ta_framework_free(fw);
     ta_framework_builder_free(b);
@@ -369,8 +369,8 @@ START_TEST(test_first_layout_still_loads)
     ta_framework_builder *b = NULL;
     ta_framework *fw = NULL;
     ck_assert_int_eq(ta_framework_builder_new(&b, "old", NULL), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_load_csv_buffer(b, "old.csv", text, strlen(text)), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(b, &fw), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_read_buffer(b, text, strlen(text), "old.csv"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ck_assert_str_eq(ta_framework_metric_source(fw, 0), "");
     ck_assert_uint_eq(ta_framework_trust_type_count(fw), 0);
     ck_assert_int_eq(ta_framework_scores_trust_type(fw, "Acute trust"), 1);
@@ -410,7 +410,7 @@ START_TEST(test_presets_by_trust_type)
                          0);
         for (int k = 0; k < 3; k++) {
             ck_assert_int_eq(ta_framework_metric_index(&m, fw, inf[k]), TA_OK);
-            ck_assert_int_eq(ta_framework_metric_weight(fw, m, &num, &den), TA_OK);
+            ck_assert_int_eq(ta_framework_metric_weight(&num, &den, fw, m), TA_OK);
             ck_assert_uint_eq(num, 1);
             ck_assert_uint_eq(den, 3);
             assert_has(ta_framework_metric_source(fw, m), "one third");

@@ -667,8 +667,7 @@ class Assessment(Handle):
 
     def _likely_average(self, i: int, quiet: bool) -> Optional[Tuple[float, float]]:
         lo, hi = ctypes.c_double(), ctypes.c_double()
-        status = lib.ta_assessment_likely_average_range(self._h(), i, ctypes.byref(lo),
-                                                        ctypes.byref(hi))
+        status = lib.ta_assessment_likely_average_range(ctypes.byref(lo), ctypes.byref(hi), self._h(), i)
         if quiet and status in (_ESTATE, _ENOTFOUND):
             return None
         self._check(status)
@@ -676,8 +675,7 @@ class Assessment(Handle):
 
     def _likely_rank(self, i: int, quiet: bool) -> Optional[Tuple[int, int]]:
         lo, hi = ctypes.c_uint32(), ctypes.c_uint32()
-        status = lib.ta_assessment_likely_rank_range(self._h(), i, ctypes.byref(lo),
-                                                     ctypes.byref(hi))
+        status = lib.ta_assessment_likely_rank_range(ctypes.byref(lo), ctypes.byref(hi), self._h(), i)
         if quiet and status in (_ESTATE, _ENOTFOUND):
             return None
         self._check(status)
@@ -722,7 +720,7 @@ class Assessment(Handle):
         i = self._index(trust)
         m = self._metric(metric)
         d = ctypes.c_double()
-        self._check(lib.ta_assessment_whatif_score(self._h(), i, m, ctypes.byref(d)))
+        self._check(lib.ta_assessment_whatif_score(ctypes.byref(d), self._h(), i, m))
         return d.value
 
     def whatif_batch(self, threads: int = 1) -> Dict[str, Dict[str, float]]:
@@ -737,7 +735,7 @@ class Assessment(Handle):
         n_trusts, n_metrics = len(self), len(self._metric_ids)
         n = n_trusts * n_metrics
         out = (ctypes.c_double * max(n, 1))()
-        self._check(lib.ta_assessment_whatif_batch(h, out, n, t))
+        self._check(lib.ta_assessment_whatif_batch(out, n, h, t))
         codes = self.trust_codes()
         result: Dict[str, Dict[str, float]] = {}
         for i, code in enumerate(codes):

@@ -93,15 +93,13 @@ class CapitalRules(Handle):
     def get(self, param: CapitalParam) -> Tuple[int, str]:
         """(value, source id) of a parameter."""
         v, src = ctypes.c_int64(), ctypes.c_char_p()
-        self._check(lib.ta_capital_rules_get(self._h(), enum_arg(CapitalParam, param, "param"),
-                                             ctypes.byref(v), ctypes.byref(src)))
+        self._check(lib.ta_capital_rules_get(ctypes.byref(v), ctypes.byref(src), self._h(), enum_arg(CapitalParam, param, "param")))
         return v.value, text(src.value) or ""
 
     def value_text(self, param: CapitalParam) -> str:
         """The parameter's value as rules-file text ("£100,000,000.00", "SOC;OBC;FBC")."""
         buf = ctypes.create_string_buffer(256)
-        self._check(lib.ta_capital_rules_value_text(
-            self._h(), enum_arg(CapitalParam, param, "param"), buf, len(buf)))
+        self._check(lib.ta_capital_rules_value_text(buf, len(buf), self._h(), enum_arg(CapitalParam, param, "param")))
         return buf.value.decode("utf-8")
 
     def set(self, param: CapitalParam, value: int, source: str) -> None:
@@ -116,13 +114,13 @@ class CapitalRules(Handle):
 
     def load_csv(self, path: PathLike) -> None:
         """Reads a rules CSV (Parameter,Value,Source) over the current values."""
-        self._check(lib.ta_capital_rules_load_csv(self._h(), c_path(path)))
+        self._check(lib.ta_capital_rules_read_file(self._h(), c_path(path)))
 
     def load_text(self, data: Union[str, bytes], name: str = "<text>") -> None:
         raw = data.encode("utf-8") if isinstance(data, str) else data
         if not isinstance(raw, bytes):
             raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
-        self._check(lib.ta_capital_rules_load_buffer(self._h(), raw, len(raw),
+        self._check(lib.ta_capital_rules_read_buffer(self._h(), raw, len(raw),
                                                      c_str(name, "name")))
 
     @staticmethod
@@ -355,7 +353,7 @@ class CapitalProposal(Handle):
     def date(self) -> Optional[datetime.date]:
         """The scheme's date (None = none)."""
         has, d = ctypes.c_int(), TaDate()
-        self._check(lib.ta_capital_proposal_date(self._h(), ctypes.byref(has), ctypes.byref(d)))
+        self._check(lib.ta_capital_proposal_date(ctypes.byref(has), ctypes.byref(d), self._h()))
         return from_c(d) if has.value else None
 
     @date.setter
@@ -372,7 +370,7 @@ class CapitalProposal(Handle):
     def savings_counted(self) -> int:
         """The savings the last check counted (StateError before one)."""
         out = ctypes.c_int64()
-        self._check(lib.ta_capital_proposal_savings_counted(self._h(), ctypes.byref(out)))
+        self._check(lib.ta_capital_proposal_savings_counted(ctypes.byref(out), self._h()))
         return out.value
 
     def apply_register(self, register: "Register") -> None:  # noqa: F821
@@ -394,24 +392,21 @@ class CapitalProposal(Handle):
         """The verdict of the last check (StateError before one)."""
         h = self._h()
         route, tier = ctypes.c_int(), ctypes.c_int()
-        self._check(lib.ta_capital_proposal_route(h, ctypes.byref(route), ctypes.byref(tier)))
+        self._check(lib.ta_capital_proposal_route(ctypes.byref(route), ctypes.byref(tier), h))
         body = ctypes.c_int()
         approvers = []
         for i in range(lib.ta_capital_proposal_approver_count(h)):
-            self._check(lib.ta_capital_proposal_approver(h, i, ctypes.byref(body)))
+            self._check(lib.ta_capital_proposal_approver(ctypes.byref(body), h, i))
             approvers.append(CapitalBody(body.value))
         docs = ctypes.c_uint()
-        self._check(lib.ta_capital_proposal_documents(h, ctypes.byref(docs)))
+        self._check(lib.ta_capital_proposal_documents(ctypes.byref(docs), h))
         compared, largest, headroom = ctypes.c_int64(), ctypes.c_int64(), ctypes.c_int64()
         has = ctypes.c_int()
-        self._check(lib.ta_capital_proposal_headroom(h, ctypes.byref(compared), ctypes.byref(has),
-                                                     ctypes.byref(largest),
-                                                     ctypes.byref(headroom)))
+        self._check(lib.ta_capital_proposal_headroom(ctypes.byref(compared), ctypes.byref(has), ctypes.byref(largest), ctypes.byref(headroom), h))
         reasons = []
         rid, sentence = ctypes.c_char_p(), ctypes.c_char_p()
         for i in range(lib.ta_capital_proposal_reason_count(h)):
-            self._check(lib.ta_capital_proposal_reason(h, i, ctypes.byref(rid),
-                                                       ctypes.byref(sentence)))
+            self._check(lib.ta_capital_proposal_reason(ctypes.byref(rid), ctypes.byref(sentence), h, i))
             reasons.append((text(rid.value) or "", text(sentence.value) or ""))
 
         def out(field: int) -> str:
@@ -462,9 +457,7 @@ class CapitalPortfolio(Handle):
     def add(self, trust_code: str, scheme_ref: str, **fields) -> CapitalProposal:  # type: ignore[no-untyped-def]
         """Adds a proposal owned by the portfolio; keyword fields as CapitalProposal's."""
         out = ctypes.c_void_p()
-        self._check(lib.ta_capital_portfolio_add(self._h(), c_str(trust_code, "trust_code"),
-                                                 c_str(scheme_ref, "scheme_ref"),
-                                                 ctypes.byref(out)))
+        self._check(lib.ta_capital_portfolio_add(ctypes.byref(out), self._h(), c_str(trust_code, "trust_code"), c_str(scheme_ref, "scheme_ref")))
         p = CapitalProposal._borrowed(out.value, self)  # type: ignore[arg-type]
         p._apply(fields.pop("scheme_name", None), fields.pop("status", None),
                  fields.pop("segment", None), fields.pop("distress", None),
@@ -503,7 +496,7 @@ class CapitalPortfolio(Handle):
     def read_csv(self, path: PathLike, keep_going: bool = False) -> None:
         """Reads a proposals CSV (docs/capital.md). Without `keep_going` any row
         error adds nothing and raises; with it, bad rows go to :meth:`row_errors`."""
-        self._check(lib.ta_capital_portfolio_read_csv(self._h(), c_path(path),
+        self._check(lib.ta_capital_portfolio_read_file(self._h(), c_path(path),
                                                       KEEP_GOING if keep_going else 0))
 
     def read_text(self, data: Union[str, bytes], name: str = "<text>",
@@ -519,9 +512,7 @@ class CapitalPortfolio(Handle):
         line, col, st, msg = ctypes.c_size_t(), ctypes.c_size_t(), ctypes.c_int(), ctypes.c_char_p()
         out = []
         for i in range(lib.ta_capital_portfolio_row_error_count(h)):
-            self._check(lib.ta_capital_portfolio_row_error(h, i, ctypes.byref(line),
-                                                           ctypes.byref(col), ctypes.byref(st),
-                                                           ctypes.byref(msg)))
+            self._check(lib.ta_capital_portfolio_row_error(ctypes.byref(line), ctypes.byref(col), ctypes.byref(st), ctypes.byref(msg), h, i))
             out.append(RowError(line.value, col.value, st.value, text(msg.value) or ""))
         return out
 

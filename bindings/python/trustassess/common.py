@@ -21,7 +21,7 @@ def parse_decimal(text: str) -> float:
     """Parses a whole string as a decimal number ("2.06", "-1.5e3"), whatever the
     locale. ParseError for malformed text, RangeError on overflow."""
     out = ctypes.c_double()
-    status = lib.ta_parse_decimal(ctypes.byref(out), c_str(text, "text"))
+    status = lib.ta_decimal_parse(ctypes.byref(out), c_str(text, "text"))
     check(status, f"{strerror(status)}: {text!r}" if status else None)
     return out.value
 
@@ -30,5 +30,5 @@ def format_decimal(x: float, decimals: int) -> str:
     """``x`` with exactly `decimals` (0..9) decimals, rounded half up as the
     library publishes it (3.085 gives "3.09"), whatever the locale."""
     buf = ctypes.create_string_buffer(64)
-    check(lib.ta_format_decimal(buf, len(buf), c_double(x, "x"), c_signed(decimals, "decimals")))
+    check(lib.ta_decimal_format(buf, len(buf), c_double(x, "x"), c_signed(decimals, "decimals")))
     return buf.value.decode("ascii")

@@ -66,14 +66,14 @@ def parse_date(text: str) -> datetime.date:
 def format_date(d: datetime.date) -> str:
     """``YYYY-MM-DD``."""
     buf = ctypes.create_string_buffer(11)
-    check(lib.ta_date_format(to_c(d), buf, len(buf)))
+    check(lib.ta_date_format(buf, len(buf), to_c(d)))
     return buf.value.decode("ascii")
 
 
 def to_days(d: datetime.date) -> int:
     """The Rata Die day number (0001-01-01 is day 1; as ``date.toordinal()``)."""
     out = ctypes.c_int32()
-    check(lib.ta_date_to_days(to_c(d), ctypes.byref(out)))
+    check(lib.ta_date_to_days(ctypes.byref(out), to_c(d)))
     return out.value
 
 
@@ -87,14 +87,14 @@ def from_days(days: int) -> datetime.date:
 def diff_days(a: datetime.date, b: datetime.date) -> int:
     """``b - a`` in days."""
     out = ctypes.c_int32()
-    check(lib.ta_date_diff_days(to_c(a, "a"), to_c(b, "b"), ctypes.byref(out)))
+    check(lib.ta_date_diff_days(ctypes.byref(out), to_c(a, "a"), to_c(b, "b")))
     return out.value
 
 
 def weekday(d: datetime.date) -> Weekday:
     """The ISO weekday."""
     out = ctypes.c_int()
-    check(lib.ta_date_weekday(to_c(d), ctypes.byref(out)))
+    check(lib.ta_date_weekday(ctypes.byref(out), to_c(d)))
     return Weekday(out.value)
 
 

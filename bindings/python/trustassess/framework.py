@@ -145,12 +145,10 @@ class Framework(Handle):
         name, dom, raw = ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_char_p()
         scoring, direction, in_avg = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
         h = self._h()
-        check(lib.ta_framework_metric_info(h, i, ctypes.byref(name), ctypes.byref(dom),
-                                           ctypes.byref(raw), ctypes.byref(scoring),
-                                           ctypes.byref(direction), ctypes.byref(in_avg)))
+        check(lib.ta_framework_metric_info(ctypes.byref(name), ctypes.byref(dom), ctypes.byref(raw), ctypes.byref(scoring), ctypes.byref(direction), ctypes.byref(in_avg), h, i))
         num, den, th = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_double()
-        check(lib.ta_framework_metric_weight(h, i, ctypes.byref(num), ctypes.byref(den)))
-        has_th = lib.ta_framework_metric_threshold(h, i, ctypes.byref(th)) == 0
+        check(lib.ta_framework_metric_weight(ctypes.byref(num), ctypes.byref(den), h, i))
+        has_th = lib.ta_framework_metric_threshold(ctypes.byref(th), h, i) == 0
         return MetricInfo(i, lib.ta_framework_metric_id(h, i).decode("utf-8"),
                           text(name.value) or "", text(dom.value) or "", text(raw.value) or "",
                           Scoring(scoring.value), Direction(direction.value), bool(in_avg.value),
@@ -164,8 +162,7 @@ class Framework(Handle):
         i = (self.metric_index(metric) if isinstance(metric, str)
              else _handle.c_unsigned(metric, "metric", 64))
         pool, src = ctypes.c_uint(), ctypes.c_char_p()
-        status = lib.ta_framework_metric_pool(self._h(), i, c_str(period, "period"),
-                                              ctypes.byref(pool), ctypes.byref(src))
+        status = lib.ta_framework_metric_pool(ctypes.byref(pool), ctypes.byref(src), self._h(), i, c_str(period, "period"))
         if status == 3:
             return None
         check(status)
@@ -192,9 +189,7 @@ class Framework(Handle):
 
     def domain(self, i: int) -> DomainInfo:
         key, name, sid = ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_char_p()
-        check(lib.ta_framework_domain_info(self._h(), _handle.c_unsigned(i, "i", 64),
-                                           ctypes.byref(key), ctypes.byref(name),
-                                           ctypes.byref(sid)))
+        check(lib.ta_framework_domain_info(ctypes.byref(key), ctypes.byref(name), ctypes.byref(sid), self._h(), _handle.c_unsigned(i, "i", 64)))
         return DomainInfo(i, text(key.value) or "", text(name.value) or "", text(sid.value) or "")
 
     def domains(self) -> List[DomainInfo]:
@@ -230,9 +225,9 @@ class Framework(Handle):
         """Explicit cut-offs; ``()`` when they are computed from the population."""
         h = self._h()
         count = ctypes.c_size_t()
-        check(lib.ta_framework_cutoffs(h, None, 0, ctypes.byref(count)))
+        check(lib.ta_framework_cutoffs(None, 0, ctypes.byref(count), h))
         buf = (ctypes.c_double * max(count.value, 1))()
-        check(lib.ta_framework_cutoffs(h, buf, count.value, ctypes.byref(count)))
+        check(lib.ta_framework_cutoffs(buf, count.value, ctypes.byref(count), h))
         return tuple(buf[: count.value])
 
     def figure_id(self, kind: Figure) -> Optional[str]:
@@ -405,7 +400,7 @@ class FrameworkBuilder(Handle):
 
     def load_csv(self, path: PathLike) -> "FrameworkBuilder":
         """Adds a catalogue CSV file's definitions (errors name file, line, column)."""
-        self._check(lib.ta_framework_builder_load_csv(self._h(), c_path(path)))
+        self._check(lib.ta_framework_builder_read_file(self._h(), c_path(path)))
         return self
 
     def load_csv_text(self, data: "str | bytes", name: str = "<text>") -> "FrameworkBuilder":
@@ -413,14 +408,13 @@ class FrameworkBuilder(Handle):
         raw = data.encode("utf-8") if isinstance(data, str) else data
         if not isinstance(raw, bytes):
             raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
-        self._check(lib.ta_framework_builder_load_csv_buffer(
-            self._h(), c_str(name, "name"), raw, len(raw)))
+        self._check(lib.ta_framework_builder_read_buffer(self._h(), raw, len(raw), c_str(name, "name")))
         return self
 
     def build(self) -> Framework:
         """Validates and makes an immutable :class:`Framework` (the builder stays usable)."""
         out = ctypes.c_void_p()
-        self._check(lib.ta_framework_builder_build(self._h(), ctypes.byref(out)))
+        self._check(lib.ta_framework_builder_build(ctypes.byref(out), self._h()))
         return Framework(out.value)  # type: ignore[arg-type]
 
 

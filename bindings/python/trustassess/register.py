@@ -91,7 +91,7 @@ class Register(Handle):
         self._check(lib.ta_register_read_buffer(self._h(), raw, len(raw), c_str(name, "name")))
 
     def read_csv(self, path: Union[str, "os.PathLike[str]"]) -> None:  # noqa: F821
-        self._check(lib.ta_register_read_csv(self._h(), c_path(path)))
+        self._check(lib.ta_register_read_file(self._h(), c_path(path)))
 
     def __len__(self) -> int:
         return lib.ta_register_trust_count(self._h())
@@ -111,8 +111,7 @@ class Register(Handle):
         d, kind, note = TaDate(), ctypes.c_int(), ctypes.c_char_p()
         out = []
         for k in range(lib.ta_register_event_count(h, i)):
-            self._check(lib.ta_register_event_info(h, i, k, ctypes.byref(d), ctypes.byref(kind),
-                                                   ctypes.byref(note)))
+            self._check(lib.ta_register_event_info(ctypes.byref(d), ctypes.byref(kind), ctypes.byref(note), h, i, k))
             out.append((from_c(d), RegisterEvent(kind.value), text(note.value) or ""))
         return out
 
@@ -121,7 +120,7 @@ class Register(Handle):
         h, best = self._h(), None
         d = TaDate()
         for i in range(len(self)):
-            self._check(lib.ta_register_last_date(h, i, ctypes.byref(d)))
+            self._check(lib.ta_register_last_date(ctypes.byref(d), h, i))
             if d.year and (best is None or from_c(d) > best):
                 best = from_c(d)
         return best
@@ -133,12 +132,11 @@ class Register(Handle):
         known, st, ceased, has = ctypes.c_int(), ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
         since, due = TaDate(), TaDate()
         needed = ctypes.c_size_t()
-        self._check(lib.ta_register_status_on(h, i, c_on, ctypes.byref(known), ctypes.byref(st),
-                                              ctypes.byref(since), ctypes.byref(ceased)))
-        self._check(lib.ta_register_review_due(h, i, c_on, ctypes.byref(has), ctypes.byref(due)))
-        self._check(lib.ta_register_reasons(h, i, c_on, None, 0, ctypes.byref(needed)))
+        self._check(lib.ta_register_status_on(ctypes.byref(known), ctypes.byref(st), ctypes.byref(since), ctypes.byref(ceased), h, i, c_on))
+        self._check(lib.ta_register_review_due(ctypes.byref(has), ctypes.byref(due), h, i, c_on))
+        self._check(lib.ta_register_reasons(None, 0, ctypes.byref(needed), h, i, c_on))
         buf = ctypes.create_string_buffer(needed.value + 1)
-        self._check(lib.ta_register_reasons(h, i, c_on, buf, len(buf), None))
+        self._check(lib.ta_register_reasons(buf, len(buf), None, h, i, c_on))
         return RegisterStatus(
             code=code, name=text(lib.ta_register_trust_name(h, i)) or "",
             known=bool(known.value), status=FtStatus(st.value) if known.value else None,

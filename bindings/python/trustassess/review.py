@@ -69,37 +69,36 @@ class Holidays(Handle):
 
     def is_working_day(self, d: datetime.date) -> bool:
         out = ctypes.c_int()
-        self._check(lib.ta_holidays_is_working_day(self._h(), to_c(d), ctypes.byref(out)))
+        self._check(lib.ta_holidays_is_working_day(ctypes.byref(out), self._h(), to_c(d)))
         return bool(out.value)
 
     def next_working_day(self, d: datetime.date) -> datetime.date:
         """The first working day strictly after `d`."""
         out = TaDate()
-        self._check(lib.ta_holidays_next_working_day(self._h(), to_c(d), ctypes.byref(out)))
+        self._check(lib.ta_holidays_next_working_day(ctypes.byref(out), self._h(), to_c(d)))
         return from_c(out)
 
     def previous_working_day(self, d: datetime.date) -> datetime.date:
         """The last working day strictly before `d`."""
         out = TaDate()
-        self._check(lib.ta_holidays_previous_working_day(self._h(), to_c(d), ctypes.byref(out)))
+        self._check(lib.ta_holidays_previous_working_day(ctypes.byref(out), self._h(), to_c(d)))
         return from_c(out)
 
     def add_working_days(self, d: datetime.date, n: int) -> datetime.date:
         """`d` moved by `n` working days (n = 0 is `d` itself)."""
         out = TaDate()
-        self._check(lib.ta_holidays_add_working_days(self._h(), to_c(d), c_signed(n, "n"),
-                                                     ctypes.byref(out)))
+        self._check(lib.ta_holidays_add_working_days(ctypes.byref(out), self._h(), to_c(d), c_signed(n, "n")))
         return from_c(out)
 
     def days_off(self, year: int) -> List[Tuple[datetime.date, str]]:
         """The days off of `year` in date order, as GOV.UK lists them."""
         h = self._h()
         count = ctypes.c_size_t()
-        self._check(lib.ta_holidays_list(h, c_signed(year, "year"), ctypes.byref(count)))
+        self._check(lib.ta_holidays_list(ctypes.byref(count), h, c_signed(year, "year")))
         out = []
         d, name = TaDate(), ctypes.c_char_p()
         for i in range(count.value):
-            self._check(lib.ta_holidays_entry(h, i, ctypes.byref(d), ctypes.byref(name)))
+            self._check(lib.ta_holidays_entry(ctypes.byref(d), ctypes.byref(name), h, i))
             out.append((from_c(d), text(name.value) or ""))
         return out
 
@@ -220,7 +219,7 @@ class ReviewSchedule(Handle):
         raw = data.encode("utf-8") if isinstance(data, str) else data
         if not isinstance(raw, bytes):
             raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
-        self._check(lib.ta_review_schedule_read_csv(self._h(), raw, len(raw),
+        self._check(lib.ta_review_schedule_read_buffer(self._h(), raw, len(raw),
                                                     c_str(name, "name")))
 
     # -- triggers and sittings -----------------------------------------------
@@ -245,8 +244,7 @@ class ReviewSchedule(Handle):
         for wd in weekdays:
             mask |= 1 << (enum_arg(Weekday, wd, "weekday") - 1)
         added = ctypes.c_size_t()
-        self._check(lib.ta_review_schedule_add_sittings_weekly(
-            self._h(), to_c(start, "start"), to_c(end, "end"), mask, ctypes.byref(added)))
+        self._check(lib.ta_review_schedule_add_sittings_weekly(ctypes.byref(added), self._h(), to_c(start, "start"), to_c(end, "end"), mask))
         return added.value
 
     def set_capacity(self, per_sitting: int) -> None:
@@ -264,19 +262,22 @@ class ReviewSchedule(Handle):
         """One result per trust, by due date then code (StateError before
         compute); a list with :meth:`ReviewResults.to_pandas`."""
         h = self._h()
-        count = ctypes.c_size_t()
-        self._check(lib.ta_review_schedule_count(h, ctypes.byref(count)))
+        count = lib.ta_review_schedule_count(h)
+        if count == 0:
+            # 0 results before compute: the first result's status tells
+            # "not computed" (StateError) from "computed, none" (EINVAL).
+            st = lib.ta_review_schedule_due(None, None, h, 0)
+            if st != 1:
+                self._check(st)
         out = ReviewResults()
-        for i in range(count.value):
+        for i in range(count):
             due, regular, fired, sitting = TaDate(), TaDate(), TaDate(), TaDate()
             kind, placed, ov = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
             late, days = ctypes.c_int32(), ctypes.c_int32()
-            self._check(lib.ta_review_schedule_due(h, i, ctypes.byref(due), ctypes.byref(regular)))
-            self._check(lib.ta_review_schedule_trigger(h, i, ctypes.byref(kind),
-                                                       ctypes.byref(fired)))
-            self._check(lib.ta_review_schedule_placement(h, i, ctypes.byref(placed),
-                                                         ctypes.byref(sitting), ctypes.byref(late)))
-            self._check(lib.ta_review_schedule_overdue(h, i, ctypes.byref(ov), ctypes.byref(days)))
+            self._check(lib.ta_review_schedule_due(ctypes.byref(due), ctypes.byref(regular), h, i))
+            self._check(lib.ta_review_schedule_trigger(ctypes.byref(kind), ctypes.byref(fired), h, i))
+            self._check(lib.ta_review_schedule_placement(ctypes.byref(placed), ctypes.byref(sitting), ctypes.byref(late), h, i))
+            self._check(lib.ta_review_schedule_overdue(ctypes.byref(ov), ctypes.byref(days), h, i))
             trig = ReviewTrigger(kind.value)
             overdue = from_tristate(ov.value)
             out.append(ReviewResult(
@@ -295,7 +296,7 @@ class ReviewSchedule(Handle):
     def to_csv(self) -> str:
         """The results as CSV (LF line ends)."""
         t, n = ctypes.c_char_p(), ctypes.c_size_t()
-        self._check(lib.ta_review_schedule_to_csv(self._h(), ctypes.byref(t), ctypes.byref(n)))
+        self._check(lib.ta_review_schedule_to_csv(ctypes.byref(t), ctypes.byref(n), self._h()))
         return ctypes.string_at(t, n.value).decode("utf-8")
 
     def to_ics(self, dtstamp: Union[str, datetime.datetime]) -> str:
@@ -306,6 +307,5 @@ class ReviewSchedule(Handle):
                 raise ValueError("dtstamp must be timezone-aware (UTC)")
             dtstamp = dtstamp.astimezone(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         t, n = ctypes.c_char_p(), ctypes.c_size_t()
-        self._check(lib.ta_review_schedule_to_ics(self._h(), c_str(dtstamp, "dtstamp"),
-                                                  ctypes.byref(t), ctypes.byref(n)))
+        self._check(lib.ta_review_schedule_to_ics(ctypes.byref(t), ctypes.byref(n), self._h(), c_str(dtstamp, "dtstamp")))
         return ctypes.string_at(t, n.value).decode("utf-8")

@@ -35,7 +35,7 @@ SEXP tar_aft_status(SEXP events, SEXP on)
     if ((st = ta_register_new(&r, NULL)) != TA_OK)
         tar_raise(st, ta_strerror(st));
     R_SetExternalPtrAddr(guard, r);
-    if ((st = ta_register_read_csv(r, path)) != TA_OK)
+    if ((st = ta_register_read_file(r, path)) != TA_OK)
         raise_from(guard, st, ta_register_error(r));
     n = ta_register_trust_count(r);
     if (TYPEOF(on) == REALSXP && XLENGTH(on) == 1 && R_FINITE(REAL(on)[0])) {
@@ -45,7 +45,7 @@ SEXP tar_aft_status(SEXP events, SEXP on)
     } else {
         for (size_t i = 0; i < n; i++) {
             ta_date d;
-            if (ta_register_last_date(r, i, &d) == TA_OK && ta_date_compare(d, day) > 0)
+            if (ta_register_last_date(&d, r, i) == TA_OK && ta_date_compare(d, day) > 0)
                 day = d;
         }
     }
@@ -62,22 +62,22 @@ SEXP tar_aft_status(SEXP events, SEXP on)
         size_t needed = 0;
         char reasons[4096];
         /* Ceased: Since is the day it ceased (its last event; none may follow). */
-        if (ta_register_status_on(r, i, day, &known, &status, &since, &ceased) != TA_OK ||
-            (ceased && ta_register_last_date(r, i, &since) != TA_OK) ||
-            ta_register_review_due(r, i, day, &has, &due) != TA_OK ||
-            ta_register_reasons(r, i, day, reasons, sizeof reasons, &needed) != TA_OK)
+        if (ta_register_status_on(&known, &status, &since, &ceased, r, i, day) != TA_OK ||
+            (ceased && ta_register_last_date(&since, r, i) != TA_OK) ||
+            ta_register_review_due(&has, &due, r, i, day) != TA_OK ||
+            ta_register_reasons(reasons, sizeof reasons, &needed, r, i, day) != TA_OK)
             raise_from(guard, TA_EINVAL, ta_register_error(r));
         SET_STRING_ELT(cols[0], (R_xlen_t)i, tar_mkchar(ta_register_trust_code(r, i)));
         SET_STRING_ELT(cols[1], (R_xlen_t)i, tar_mkchar(ta_register_trust_name(r, i)));
         SET_STRING_ELT(cols[2], (R_xlen_t)i,
                        !known   ? NA_STRING
                        : ceased ? tar_mkchar("Ceased")
-                                : tar_mkchar(ta_capital_status_name(status)));
+                                : tar_mkchar(ta_ft_status_name(status)));
         REAL(cols[3])
-        [i] = known && since.year && ta_date_to_days(since, &days) == TA_OK ? (double)days - RD_1970
+        [i] = known && since.year && ta_date_to_days(&days, since) == TA_OK ? (double)days - RD_1970
                                                                             : NA_REAL;
         REAL(cols[4])
-        [i] = has && ta_date_to_days(due, &days) == TA_OK ? (double)days - RD_1970 : NA_REAL;
+        [i] = has && ta_date_to_days(&days, due) == TA_OK ? (double)days - RD_1970 : NA_REAL;
         SET_STRING_ELT(cols[5], (R_xlen_t)i, tar_mkchar(reasons));
     }
     tar_guard_free(guard);

@@ -59,13 +59,12 @@ static ta_ft_status status_of(SEXP v, R_xlen_t i, SEXP pg, SEXP rg)
     }
     text = Rf_translateCharUTF8(STRING_ELT(v, i));
     for (int s = TA_NHS_TRUST; s <= TA_ADVANCED_FOUNDATION_TRUST; s++)
-        if (same_name(text, ta_capital_status_name((ta_ft_status)s)))
+        if (same_name(text, ta_ft_status_name((ta_ft_status)s)))
             return (ta_ft_status)s;
     release(pg, rg);
     tar_raisef(TA_EINVAL, "status[%lld] \"%s\" is not \"%s\", \"%s\" or \"%s\"", (long long)i + 1,
-               text, ta_capital_status_name(TA_NHS_TRUST),
-               ta_capital_status_name(TA_FOUNDATION_TRUST),
-               ta_capital_status_name(TA_ADVANCED_FOUNDATION_TRUST));
+               text, ta_ft_status_name(TA_NHS_TRUST), ta_ft_status_name(TA_FOUNDATION_TRUST),
+               ta_ft_status_name(TA_ADVANCED_FOUNDATION_TRUST));
 }
 
 static ta_capital_funding funding_of(SEXP v, R_xlen_t i, SEXP pg, SEXP rg)
@@ -149,7 +148,7 @@ SEXP tar_capital_route(SEXP amount, SEXP status, SEXP savings, SEXP funding, SEX
             tar_raise(st, ta_strerror(st));
         }
         R_SetExternalPtrAddr(register_guard, reg);
-        if ((st = ta_register_read_csv(reg, events_path)) != TA_OK) {
+        if ((st = ta_register_read_file(reg, events_path)) != TA_OK) {
             snprintf(msg, sizeof msg, "%s", ta_register_error(reg));
             tar_guard_free(register_guard);
             tar_guard_free(rg);
@@ -227,7 +226,7 @@ SEXP tar_capital_route(SEXP amount, SEXP status, SEXP savings, SEXP funding, SEX
             SET_STRING_ELT(VECTOR_ELT(out, c), i,
                            c == OUT_HEADROOM && v[0] == '\0' ? NA_STRING : tar_mkchar(v));
         }
-        check(ta_capital_proposal_headroom(p, &compared, &has_headroom, &largest, &headroom), pg,
+        check(ta_capital_proposal_headroom(&compared, &has_headroom, &largest, &headroom, p), pg,
               rg, i);
         {
             double *amount_pence = REAL(VECTOR_ELT(out, NUM_AMOUNT));

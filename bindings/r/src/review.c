@@ -74,14 +74,14 @@ SEXP tar_review_due(SEXP authorised_on, SEXP last_review)
     }
     if (added > 0) {
         check(ta_review_schedule_compute(s), guard);
-        check(ta_review_schedule_count(s, &count), guard);
+        count = ta_review_schedule_count(s);
         for (size_t k = 0; k < count; k++) {
             const char *code = ta_review_schedule_code(s, k);
             ta_date due;
             int32_t days;
             long long i = code ? strtoll(code + 1, NULL, 10) - 1 : -1;
-            check(ta_review_schedule_due(s, k, &due, NULL), guard);
-            check(ta_date_to_days(due, &days), guard);
+            check(ta_review_schedule_due(&due, NULL, s, k), guard);
+            check(ta_date_to_days(&days, due), guard);
             if (i >= 0 && i < n)
                 REAL(out)[i] = (double)days - RD_1970;
         }
