@@ -21,6 +21,8 @@
  *
  * Only the public API is used, as a host program would.
  */
+#define TA_EXPERIMENTAL /* the likely ranges and what-if (trustassess/analysis.h) */
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

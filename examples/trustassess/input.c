@@ -9,6 +9,8 @@
  * all the orchestration are the library's; this file only routes arguments
  * to it and its messages to stderr.
  */
+#define TA_EXPERIMENTAL /* the likely ranges and what-if (trustassess/analysis.h) */
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,17 @@
 /*
  * libtrustassess: analysis on top of a run assessment, likely ranges and
- * what-if.
+ * what-if. EXPERIMENTAL.
+ *
+ * Everything here is declared only when TA_EXPERIMENTAL is defined before
+ * the include (zstd's ZSTD_STATIC_LINKING_ONLY pattern):
+ *
+ *     #define TA_EXPERIMENTAL
+ *     #include <trustassess.h>
+ *
+ * The functions are exported, but they are young: their arguments and
+ * results may change or they may go in any release, and they are outside the
+ * 0.2 ABI promise and the ABI gate (abi/experimental.suppr). The league
+ * table's likely-range columns (ta_league_set_likely_ranges) are stable.
  *
  * Likely ranges reproduce the idea behind NHS England's published league
  * table columns "Likely range of average score" and "Likely range of rank": a
@@ -47,6 +58,8 @@
 #include "assessment.h"
 #include "common.h"
 
+#ifdef TA_EXPERIMENTAL
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -92,5 +105,7 @@ TA_API ta_status ta_assessment_whatif_batch(double *out, size_t n_out, const ta_
 #ifdef __cplusplus
 }
 #endif
+
+#endif /* TA_EXPERIMENTAL */
 
 #endif /* TRUSTASSESS_ANALYSIS_H */

@@ -9,6 +9,8 @@
  * reader finds published cut-offs, ta_quantile_cutoffs makes quartiles;
  * this file only sequences them and writes cells.
  */
+#define TA_EXPERIMENTAL /* the likely ranges and what-if (trustassess/analysis.h) */
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>

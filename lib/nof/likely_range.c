@@ -23,6 +23,8 @@
  * from a count per distinct value (rounded averages and ranks span few), in
  * linear time per trust. Memory: 12 bytes per trust and replicate.
  */
+#define TA_EXPERIMENTAL /* the likely ranges and what-if (trustassess/analysis.h) */
+
 #include <math.h>
 #include <pthread.h>
 #include <stddef.h>

@@ -16,6 +16,8 @@
  * The batch splits trusts over threads; each cell depends only on its trust's
  * row, so the result does not depend on the thread count.
  */
+#define TA_EXPERIMENTAL /* the likely ranges and what-if (trustassess/analysis.h) */
+
 #include <math.h>
 #include <string.h>
 

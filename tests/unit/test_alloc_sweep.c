@@ -21,6 +21,8 @@
  * trustassess/common.h; nothing here touches the library's internals except
  * reading the data file.
  */
+#define TA_EXPERIMENTAL /* the likely ranges and what-if (trustassess/analysis.h) */
+
 #include <check.h>
 #include <stdarg.h>
 #include <stdio.h>

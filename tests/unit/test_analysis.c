@@ -11,6 +11,8 @@
  * the returned decrease lands the rounded average exactly on the cut-off and
  * one hundredth less does not reach it.
  */
+#define TA_EXPERIMENTAL /* the likely ranges and what-if (trustassess/analysis.h) */
+
 #include <check.h>
 #include <math.h>
 #include <stdint.h>

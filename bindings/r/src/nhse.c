@@ -9,6 +9,8 @@
  * together are merged by quarter by the library. The R side only turns the
  * columns into a data.frame.
  */
+#define TA_EXPERIMENTAL /* the likely ranges and what-if (trustassess/analysis.h) */
+
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
