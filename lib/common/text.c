@@ -89,7 +89,7 @@ ta_status tai_text_figure(tai_text *t, double x)
 ta_status tai_text_date(tai_text *t, ta_date d)
 {
     char buf[TA_DATE_TEXT_SIZE];
-    if (ta_date_format(d, buf, sizeof buf) != TA_OK)
+    if (ta_date_format(buf, sizeof buf, d) != TA_OK)
         return fail(t, TA_ERANGE);
     return tai_text_puts(t, buf);
 }

@@ -413,7 +413,7 @@ START_TEST(a_segment_limit_of_zero_is_a_limit)
     ck_assert_ptr_nonnull(strstr(reason_of("standard.delegated-limit"),
                                  "The delegated limit of a trust in its NOF segment is £0.00"));
     ck_assert_uint_eq(ta_capital_proposal_approver_count(p), 2);
-    ck_assert_int_eq(ta_capital_proposal_approver(p, 1, &body), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_approver(&body, p, 1), TA_OK);
     ck_assert_int_eq(body, TA_BODY_JISC);
     ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_LIMIT_SEGMENT_2, -1, "test"), TA_OK);
     ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
@@ -492,7 +492,7 @@ START_TEST(proposals_csv_required_amounts)
             ta_capital_portfolio_read_buffer(pf, cases[k].text, strlen(cases[k].text), "p.csv", 0),
             TA_EPARSE);
         ck_assert_uint_eq(ta_capital_portfolio_row_error_count(pf), 1);
-        ck_assert_int_eq(ta_capital_portfolio_row_error(pf, 0, NULL, NULL, NULL, &msg), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_row_error(NULL, NULL, NULL, &msg, pf, 0), TA_OK);
         ck_assert_msg(strstr(msg, cases[k].needle), "case %zu: %s", k, msg);
         ta_capital_portfolio_free(pf);
     }
