@@ -396,7 +396,7 @@ START_TEST(a_due_date_after_9999_names_where_the_trust_came_from)
     ck_assert_str_eq(ta_review_schedule_error(s), "trust RCALL: the review falls due after 9999");
     teardown();
     setup();
-    ck_assert_int_eq(ta_review_schedule_read_csv(s, text, sizeof text - 1, "T.csv"), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_read_buffer(s, text, sizeof text - 1, "T.csv"), TA_OK);
     ck_assert_int_eq(ta_review_schedule_compute(s), TA_ERANGE);
     ck_assert_str_eq(ta_review_schedule_error(s),
                      "T.csv:2:23: trust RLATE: the review falls due after 9999");
