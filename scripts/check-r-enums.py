@@ -75,7 +75,7 @@ def check_source(path, api):
             continue
         note = ""
         if enum.name + "_name" in api.functions:
-            note = f" (the library has {enum.name}_name)"
+            note = f" ({enum.name}_name exists)"
         checked.append(f"{os.path.basename(path)}: {name}[] names all {len(want)} constants of "
                        f"{enum.name}{note}")
     return problems, checked

@@ -100,9 +100,10 @@ void *tar_guard_get(SEXP x, enum tar_kind kind, const char *what)
     return p;
 }
 
-/* Class stem and status name of each status, by value. Designated, so that
- * scripts/check-r-enums.py (run by scripts/test-r.sh) can check that they
- * name every constant of the headers' ta_status. */
+/* The R class stem of each status, by value (the status's name is the
+ * library's, ta_status_name). Designated, so that scripts/check-r-enums.py
+ * (run by scripts/test-r.sh) can check that it names every constant of the
+ * headers' ta_status. */
 static const char *const stems[] = {[TA_OK] = "ok",
                                     [TA_EINVAL] = "invalid",
                                     [TA_ENOMEM] = "nomem",
@@ -113,16 +114,6 @@ static const char *const stems[] = {[TA_OK] = "ok",
                                     [TA_ERANGE] = "range",
                                     [TA_ESTATE] = "state",
                                     [TA_EINCONSISTENT] = "inconsistent"};
-static const char *const names[] = {[TA_OK] = "TA_OK",
-                                    [TA_EINVAL] = "TA_EINVAL",
-                                    [TA_ENOMEM] = "TA_ENOMEM",
-                                    [TA_ENOTFOUND] = "TA_ENOTFOUND",
-                                    [TA_EDUPLICATE] = "TA_EDUPLICATE",
-                                    [TA_EPARSE] = "TA_EPARSE",
-                                    [TA_EIO] = "TA_EIO",
-                                    [TA_ERANGE] = "TA_ERANGE",
-                                    [TA_ESTATE] = "TA_ESTATE",
-                                    [TA_EINCONSISTENT] = "TA_EINCONSISTENT"};
 
 void tar_raise(int status, const char *message)
 {
@@ -131,10 +122,10 @@ void tar_raise(int status, const char *message)
     SEXP cond, nms, klass, call;
     if (status == TAR_CLOSED) {
         stem = "closed";
-        name = "TA_ESTATE";
+        name = ta_status_name(TA_ESTATE);
     } else if (status > 0 && status < (int)(sizeof stems / sizeof *stems)) {
         stem = stems[status];
-        name = names[status];
+        name = ta_status_name((ta_status)status);
     } else {
         stem = "unknown";
         name = "unknown";
