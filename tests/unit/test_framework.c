@@ -739,6 +739,9 @@ START_TEST(test_catalogue_errors)
 
     expect_catalogue_error("metrik,M2,Two,d1,,higher,rank,yes,\n", TA_EPARSE, 2, 1,
                            "unknown record type \"metrik\"");
+    /* Rule: only an empty Record is a blank line; one letter is a record. */
+    expect_catalogue_error("x,M2,Two,d1,,higher,rank,yes,\n", TA_EPARSE, 2, 1,
+                           "unknown record type \"x\"");
     /* Line numbers count blank lines. */
     expect_catalogue_error("\n\nmetrik,M2,Two,d1,,higher,rank,yes,\n", TA_EPARSE, 4, 1, "metrik");
     l = "metric,M2,Two,d1,,higher,ranked,yes,\n";
