@@ -441,6 +441,35 @@ START_TEST(rank_sort_matches_qsort)
 }
 END_TEST
 
+/* Rule: the rank sort stays a sort when quicksort is at its worst. These 64
+ * keys (McIlroy's adversary against the median of three) exhaust the
+ * quicksort's depth budget, so part of the sort is done by the heapsort. */
+START_TEST(rank_sort_survives_a_quicksort_killer)
+{
+    static const int64_t keys[64] = {
+        0,  55, 2,  54, 4,  53, 6,  52, 8,  51, 10, 50, 12, 49, 14, 48, 16, 47, 18, 46, 20, 45,
+        22, 44, 63, 61, 62, 60, 59, 58, 57, 56, 1,  3,  5,  7,  9,  11, 13, 15, 17, 19, 21, 23,
+        43, 42, 41, 40, 39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25, 24};
+    tai_rank_entry e[64];
+    char codes[64][8];
+    memset(e, 0, sizeof e);
+    for (size_t i = 0; i < 64; i++) {
+        snprintf(codes[i], sizeof codes[i], "K%02d", (int)keys[i]);
+        e[i].item = i;
+        e[i].segment = 1;
+        e[i].key = keys[i];
+        e[i].name = "";
+        e[i].code = codes[i];
+    }
+    tai_rank_entries(e, 64);
+    for (size_t i = 0; i < 64; i++) {
+        ck_assert_int_eq(e[i].key, (int64_t)i);
+        ck_assert_uint_eq(e[i].rank, i + 1);
+        ck_assert_int_eq(keys[e[i].item], (int64_t)i);
+    }
+}
+END_TEST
+
 START_TEST(add_columns_same_result_with_shared_or_copied_strings)
 {
     ta_framework *fw = framework();
@@ -519,6 +548,7 @@ static Suite *analysis_suite(void)
     tcase_add_test(tc, whatif_lands_on_the_cut_off);
     tcase_add_test(tc, whatif_special_cases_and_batch);
     tcase_add_test(tc, rank_sort_matches_qsort);
+    tcase_add_test(tc, rank_sort_survives_a_quicksort_killer);
     tcase_add_test(tc, add_columns_same_result_with_shared_or_copied_strings);
     suite_add_tcase(s, tc);
     return s;
