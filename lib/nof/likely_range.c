@@ -367,7 +367,6 @@ ta_status ta_assessment_likely_ranges(ta_assessment *a, uint32_t replicates, dou
     double *exact = NULL, *other = NULL;
     struct tai_likely *l = NULL;
     unsigned workers;
-    size_t cells;
     ta_status st;
     if (!a)
         return TA_EINVAL;
@@ -390,9 +389,9 @@ ta_status ta_assessment_likely_ranges(ta_assessment *a, uint32_t replicates, dou
     st = prepare(a, &b, &trusts, &exact, &other);
     if (st == TA_OK && b.n > (size_t)-1 / sizeof(int64_t) / replicates)
         st = TA_ENOMEM;
-    cells = st == TA_OK ? b.n * replicates : 0;
     workers = tai_parallel_workers(replicates, threads);
     if (st == TA_OK) {
+        size_t cells = b.n * replicates;
         /* Every cell is written by its replicate: no zeroing. */
         b.keys = tai_reallocarray(&a->alloc, NULL, cells ? cells : 1, sizeof *b.keys);
         b.ranks = tai_reallocarray(&a->alloc, NULL, cells ? cells : 1, sizeof *b.ranks);
