@@ -359,6 +359,13 @@ static ta_status set_cell(ta_league *l, league_cell *c, const char *text, int ha
     return (c->text = tai_strdup(&l->alloc, text)) ? TA_OK : TA_ENOMEM;
 }
 
+/* A text cell: no number behind it (ta_league_cell_number reads lo and hi
+ * only when has is set). */
+static ta_status set_text(ta_league *l, league_cell *c, const char *text)
+{
+    return set_cell(l, c, text, 0, 0, 0);
+}
+
 static ta_status set_decimal(ta_league *l, league_cell *c, double x)
 {
     char num[48];
@@ -468,17 +475,17 @@ static ta_status add_rows(ta_league *l, size_t b, const size_t *domain_index)
         ta_assessment_segments(a, i, &unadjusted, &adjusted, &final_segment);
         ta_assessment_rank(a, i, &rank);
         deficit = ta_assessment_trust_flag(a, i, TA_FLAG_FINANCIAL_DEFICIT);
-        st = set_cell(l, &c[0], period, 0, 0, 0);
+        st = set_text(l, &c[0], period);
         if (st == TA_OK)
-            st = set_cell(l, &c[1], ta_assessment_trust_field(a, i, TA_FIELD_REGION), 0, 0, 0);
+            st = set_text(l, &c[1], ta_assessment_trust_field(a, i, TA_FIELD_REGION));
         if (st == TA_OK)
-            st = set_cell(l, &c[2], ta_assessment_trust_field(a, i, TA_FIELD_TYPE), 0, 0, 0);
+            st = set_text(l, &c[2], ta_assessment_trust_field(a, i, TA_FIELD_TYPE));
         if (st == TA_OK)
-            st = set_cell(l, &c[3], ta_assessment_trust_field(a, i, TA_FIELD_SUBTYPE), 0, 0, 0);
+            st = set_text(l, &c[3], ta_assessment_trust_field(a, i, TA_FIELD_SUBTYPE));
         if (st == TA_OK)
-            st = set_cell(l, &c[4], ta_assessment_trust_code(a, i), 0, 0, 0);
+            st = set_text(l, &c[4], ta_assessment_trust_code(a, i));
         if (st == TA_OK)
-            st = set_cell(l, &c[5], ta_assessment_trust_field(a, i, TA_FIELD_NAME), 0, 0, 0);
+            st = set_text(l, &c[5], ta_assessment_trust_field(a, i, TA_FIELD_NAME));
         if (st == TA_OK)
             st = set_decimal(l, &c[6], avg);
         if (st == TA_OK)
@@ -507,12 +514,12 @@ static ta_status add_rows(ta_league *l, size_t b, const size_t *domain_index)
                 st = set_decimal(l, &c[COL_DOMAINS + d], score);
         }
         if (st == TA_OK && ta_assessment_reason_text(a, i, reason, sizeof reason, NULL) == TA_OK)
-            st = set_cell(l, &c[19], reason, 0, 0, 0);
+            st = set_text(l, &c[19], reason);
         if (st == TA_OK)
-            st = set_cell(l, &c[20], cut, 0, 0, 0);
+            st = set_text(l, &c[20], cut);
         warnings_text(a, i, warnings, sizeof warnings);
         if (st == TA_OK && warnings[0])
-            st = set_cell(l, &c[21], warnings, 0, 0, 0);
+            st = set_text(l, &c[21], warnings);
     }
     if (st != TA_OK)
         tai_error_set(&l->err, st, "out of memory");
