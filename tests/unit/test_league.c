@@ -271,6 +271,33 @@ START_TEST(published_cutoffs_need_every_segment)
 }
 END_TEST
 
+/* Rule: blocks come in byte order of trust type, whatever order the file
+ * lists them in; "Type A" and "Type B" differ by one in their last byte. */
+START_TEST(blocks_in_byte_order_of_type)
+{
+    static const char two[] =
+        HEADER "Q3 2025/26,North,Type B,,B1,Beta One,1.50,,1.0,No,1.0,\r\n"
+               "Q3 2025/26,North,Type A,,A1,Alpha One,1.60,,1.0,No,1.0,\r\n";
+    static const double given[3] = {2.0, 2.3, 2.6};
+    const char *type = NULL;
+    ta_nhse_file *f = NULL;
+    ta_league *l = NULL;
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_add_buffer(f, "two.csv", two, strlen(two)), TA_OK);
+    ck_assert_int_eq(ta_league_new(&l, f, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_set_cutoffs(l, 3, given), TA_OK);
+    ck_assert_msg(ta_league_run(l) == TA_OK, "%s", ta_league_error(l));
+    ck_assert_uint_eq(ta_league_block_count(l), 2);
+    ck_assert_int_eq(ta_league_block(l, 0, NULL, &type, NULL), TA_OK);
+    ck_assert_str_eq(type, "Type A");
+    ck_assert_int_eq(ta_league_block(l, 1, NULL, &type, NULL), TA_OK);
+    ck_assert_str_eq(type, "Type B");
+    ck_assert_str_eq(ta_league_cell(l, 0, 4), "A1");
+    ta_league_free(l);
+    ta_nhse_file_free(f);
+}
+END_TEST
+
 START_TEST(published_cutoffs_and_intervals)
 {
     double cut[3], lo = 0, hi = 0;
@@ -593,6 +620,7 @@ static Suite *league_suite(void)
     tcase_add_test(tc, files_that_disagree_change_nothing);
     tcase_add_test(tc, published_cutoffs_and_intervals);
     tcase_add_test(tc, published_cutoffs_need_every_segment);
+    tcase_add_test(tc, blocks_in_byte_order_of_type);
     tcase_add_test(tc, crossed_segments_name_the_trusts);
     tcase_add_test(tc, league_rows_and_cells);
     tcase_add_test(tc, league_selection_and_policies);
