@@ -403,6 +403,24 @@ START_TEST(a_due_date_after_9999_names_where_the_trust_came_from)
 }
 END_TEST
 
+/* Rule: an export checks each of its out-pointers on its own, and clears
+ * the other. */
+START_TEST(export_checks_each_out_pointer)
+{
+    const char *text = "x";
+    size_t len = 7;
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RA", "", D(2020, 1, 1)), TA_OK);
+    compute();
+    ck_assert_int_eq(ta_review_schedule_to_csv(s, &text, NULL), TA_EINVAL);
+    ck_assert_ptr_null(text);
+    ck_assert_str_eq(ta_review_schedule_error(s), "text or len is NULL");
+    ck_assert_int_eq(ta_review_schedule_to_csv(s, NULL, &len), TA_EINVAL);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_int_eq(ta_review_schedule_to_csv(s, &text, &len), TA_OK);
+    ck_assert_uint_eq(strlen(text), len);
+}
+END_TEST
+
 START_TEST(a_successful_call_clears_the_error)
 {
     ck_assert_int_eq(ta_review_schedule_add_trust(s, "CH", "", D(2026, 4, 1)), TA_OK);
@@ -553,6 +571,7 @@ int main(void)
     tcase_add_test(review, trigger_parameter_ranges);
     tcase_add_test(review, every_change_discards_the_results);
     tcase_add_test(review, a_successful_call_clears_the_error);
+    tcase_add_test(review, export_checks_each_out_pointer);
     tcase_add_test(review, a_due_date_after_9999_names_where_the_trust_came_from);
     tcase_set_timeout(rules, 60);
     tcase_add_test(rules, quantile_cutoffs_equal_a_full_sort);
