@@ -411,12 +411,12 @@ START_TEST(export_checks_each_out_pointer)
     size_t len = 7;
     ck_assert_int_eq(ta_review_schedule_add_trust(s, "RA", "", D(2020, 1, 1)), TA_OK);
     compute();
-    ck_assert_int_eq(ta_review_schedule_to_csv(s, &text, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_to_csv(&text, NULL, s), TA_EINVAL);
     ck_assert_ptr_null(text);
     ck_assert_str_eq(ta_review_schedule_error(s), "text or len is NULL");
-    ck_assert_int_eq(ta_review_schedule_to_csv(s, NULL, &len), TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_to_csv(NULL, &len, s), TA_EINVAL);
     ck_assert_uint_eq(len, 0);
-    ck_assert_int_eq(ta_review_schedule_to_csv(s, &text, &len), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_to_csv(&text, &len, s), TA_OK);
     ck_assert_uint_eq(strlen(text), len);
 }
 END_TEST
