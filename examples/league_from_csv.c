@@ -26,7 +26,7 @@ int main(int argc, char **argv)
     if (ta_framework_preset(&fw, "nof-2025-26", NULL) != TA_OK ||
         ta_nhse_file_new(&file, fw, NULL) != TA_OK)
         goto done;
-    if (ta_nhse_file_read(file, argv[1]) != TA_OK ||
+    if (ta_nhse_file_read_file(file, argv[1]) != TA_OK ||
         ta_nhse_file_published_cutoffs(cutoffs, 3, file, argv[2]) != TA_OK ||
         ta_nhse_file_assessment(&a, file, argv[2], NULL, TA_FROM_SCORES) != TA_OK) {
         fprintf(stderr, "%s\n", ta_nhse_file_error(file));
@@ -43,9 +43,9 @@ int main(int argc, char **argv)
         int segment;
         double average;
         ta_assessment_league_entry(&i, a, pos);
-        ta_assessment_rank(a, i, &rank);
-        ta_assessment_segments(a, i, NULL, &segment, NULL);
-        ta_assessment_average(a, i, NULL, &average, NULL);
+        ta_assessment_rank(&rank, a, i);
+        ta_assessment_segments(NULL, &segment, NULL, a, i);
+        ta_assessment_average(NULL, &average, NULL, a, i);
         printf("%4u %7d %5.2f %s\n", (unsigned)rank, segment, average,
                ta_assessment_trust_field(a, i, TA_FIELD_NAME));
     }

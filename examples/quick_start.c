@@ -10,7 +10,7 @@ int main(void)
     double cutoffs[3];
     ta_framework_preset(&fw, "nof-2025-26", NULL);
     ta_nhse_file_new(&file, fw, NULL);
-    if (ta_nhse_file_read(file, TA_DATA_FILE) != TA_OK ||
+    if (ta_nhse_file_read_file(file, TA_DATA_FILE) != TA_OK ||
         ta_nhse_file_published_cutoffs(cutoffs, 3, file, "Q4 2025/26") != TA_OK ||
         ta_nhse_file_assessment(&a, file, "Q4 2025/26", NULL, TA_FROM_SCORES) != TA_OK)
         return fprintf(stderr, "%s\n", ta_nhse_file_error(file)), 1;
@@ -21,11 +21,11 @@ int main(void)
         int segment;
         char avg[16], why[160];
         double rounded;
-        ta_assessment_rank(a, i, &rank);
-        ta_assessment_segments(a, i, NULL, &segment, NULL);
-        ta_assessment_average(a, i, NULL, &rounded, NULL);
+        ta_assessment_rank(&rank, a, i);
+        ta_assessment_segments(NULL, &segment, NULL, a, i);
+        ta_assessment_average(NULL, &rounded, NULL, a, i);
         ta_decimal_format(avg, sizeof avg, rounded, 2);
-        ta_assessment_reason_text(a, i, why, sizeof why, NULL);
+        ta_assessment_reason_text(why, sizeof why, NULL, a, i);
         printf("%u %d %s %s: %s\n", (unsigned)rank, segment, avg, ta_assessment_trust_code(a, i),
                why);
     }

@@ -31,7 +31,7 @@
  *              the message of the handle's last failed call ("" if none).
  *   Status     every fallible call returns ta_status (values fixed forever).
  *   Out first  out-parameters come before every input, as in libgit2:
- *              ta_assessment_rank(&rank, a, i), ta_date_format(buf, size, d),
+ *              ta_assessment_rank(i, &rank, a), ta_date_format(buf, size, d),
  *              ta_framework_builder_build(&fw, b). An out buffer is followed by
  *              its size. The handle a call changes (ta_trust_set_value(t, ...))
  *              is an input, not an out-parameter. A NULL out-pointer is
@@ -40,7 +40,7 @@
  *              ta_<noun>_read_buffer(h, data, len, name, ...) reads len bytes
  *              (no NUL needed) and names them `name` in messages (file, line,
  *              column). Other readers end _file / _buffer with the same
- *              arguments (ta_nhse_file_add_buffer(f, data, len, name)).
+ *              arguments (ta_nhse_file_add_buffer(f, len, name, data)).
  *   Numbers    money is int64_t pence (ta_money_*), dates ta_date (ta_date_*),
  *              decimal text ta_decimal_parse / ta_decimal_format, never the
  *              locale.

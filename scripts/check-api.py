@@ -22,6 +22,7 @@ compiler sees, experimental declarations included, and checks:
              it, or heading its run of declarations with no blank line).
 
   scripts/check-api.py [INCLUDE_DIR]     (default include/ beside this script)
+  scripts/check-api.py --self-test       each rule fails on a header made to break it
 
 Exit 0 and a one-line summary when all hold; exit 1 and one line per violation.
 Standard library only.
@@ -125,11 +126,69 @@ def check(api):
     return problems
 
 
+SELF_TEST_HEADER = """\
+typedef struct ta_thing ta_thing;
+typedef enum ta_colour { TA_RED = 0 } ta_colour;
+/* ok */
+TA_API ta_status ta_thing_new(ta_thing **out, const ta_allocator *alloc);
+/* bad: out after input */
+TA_API ta_status ta_thing_rank(const ta_thing *t, size_t i, uint32_t *rank);
+/* bad: verb first */
+TA_API ta_status ta_parse_thing(ta_thing **out, const char *text);
+/* bad: status count */
+TA_API ta_status ta_thing_count(size_t *count, const ta_thing *t);
+/* bad: load */
+TA_API ta_status ta_thing_load_csv(ta_thing *t, const char *path);
+/* bad: buffer order */
+TA_API ta_status ta_thing_read_buffer(ta_thing *t, const char *name, const char *data, size_t len);
+
+TA_API int ta_thing_uncommented(const ta_thing *t);
+"""
+SELF_TEST_EXPECT = [
+    "ta_thing_rank: an out-parameter follows an input",
+    "ta_parse_thing: name starts with the verb 'parse'",
+    "ta_thing_count: a _count returns size_t",
+    "ta_thing_load_csv: text input is",
+    "ta_thing_read_buffer: _read_buffer takes",
+    "ta_thing_uncommented: no comment",
+    "enum ta_colour has no",
+]
+
+
+def self_test():
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        os.mkdir(os.path.join(d, "trustassess"))
+        with open(os.path.join(d, "trustassess", "thing.h"), "w", encoding="utf-8") as f:
+            f.write("#include \"common.h\"\n" + SELF_TEST_HEADER)
+        here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        with open(os.path.join(here, "include", "trustassess", "common.h"), encoding="utf-8") as f:
+            common = f.read()
+        with open(os.path.join(d, "trustassess", "common.h"), "w", encoding="utf-8") as f:
+            f.write(common)
+        problems = check(ta_headers.parse_dir(d))
+    text = "\n".join(problems)
+    missing = [e for e in SELF_TEST_EXPECT if e not in text]
+    extra = [p for p in problems if not any(e in p for e in SELF_TEST_EXPECT)]
+    for m in missing:
+        print(f"check-api: self-test: not reported: {m}")
+    for x in extra:
+        print(f"check-api: self-test: reported wrongly: {x}")
+    if missing or extra or len(problems) != len(SELF_TEST_EXPECT):
+        return 1
+    print(f"check-api: self-test: all {len(SELF_TEST_EXPECT)} planted violations reported, no other")
+    return 0
+
+
 def main(argv):
+    if argv[1:] == ["--self-test"]:
+        return self_test()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     include = argv[1] if len(argv) > 1 else os.path.join(root, "include")
     api = ta_headers.parse_dir(include)
     problems = check(api)
+    if not api.functions:
+        problems.append(f"{include}: no functions found")
     for p in problems:
         print(p)
     fns = api.functions.values()

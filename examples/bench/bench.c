@@ -248,8 +248,8 @@ static double national_read_once(const ta_framework *fw, const char *data, const
     double t0 = now_s(), t1;
     if (ta_nhse_file_new(&f, fw, NULL) != TA_OK)
         die("file", "cannot create");
-    if (ta_nhse_file_add(f, data) != TA_OK || ta_nhse_file_add(f, acute) != TA_OK ||
-        ta_nhse_file_add_buffer(f, "ambulance", ambulance_q3, sizeof ambulance_q3 - 1) != TA_OK)
+    if (ta_nhse_file_add_file(f, data) != TA_OK || ta_nhse_file_add_file(f, acute) != TA_OK ||
+        ta_nhse_file_add_buffer(f, ambulance_q3, sizeof ambulance_q3 - 1, "ambulance") != TA_OK)
         die("national files", ta_nhse_file_error(f));
     t1 = now_s();
     if (keep)
@@ -298,7 +298,7 @@ static double csv_once(const ta_framework *fw, const char *path)
     double t0 = now_s(), t1;
     if (ta_nhse_file_new(&f, fw, NULL) != TA_OK)
         die("file", "cannot create");
-    if (ta_nhse_file_read(f, path) != TA_OK)
+    if (ta_nhse_file_read_file(f, path) != TA_OK)
         die("read", ta_nhse_file_error(f));
     q4_once(f, NULL);
     t1 = now_s();
@@ -455,7 +455,7 @@ int main(int argc, char **argv)
     if (ta_framework_preset(&nof, "nof-2025-26", NULL) != TA_OK ||
         ta_nhse_file_new(&file, nof, NULL) != TA_OK)
         die("preset", "cannot create");
-    if (ta_nhse_file_read(file, data) != TA_OK)
+    if (ta_nhse_file_read_file(file, data) != TA_OK)
         die("read", ta_nhse_file_error(file));
     syn = synthetic_framework();
     runs = quick ? 501 : 5001;
@@ -595,7 +595,7 @@ int main(int argc, char **argv)
         ta_criteria *aft = NULL, *iho = NULL;
         t0 = now_s();
         if (ta_nhse_file_new(&bf, nof, NULL) != TA_OK ||
-            ta_nhse_file_read_buffer(bf, "big.csv", big, strlen(big)) != TA_OK)
+            ta_nhse_file_read_buffer(bf, big, strlen(big), "big.csv") != TA_OK)
             die("big file", bf ? ta_nhse_file_error(bf) : "cannot create");
         t_read = now_s() - t0;
         t0 = now_s();

@@ -134,7 +134,7 @@ static int make_criteria(ta_criteria **out, const char *preset, const char *path
     }
     if (ta_criteria_new(out, preset[0] == 'a' ? "aft-file" : "iho-file", NULL) != TA_OK)
         return cli_error(CLI_INPUT, "out of memory");
-    if (ta_criteria_load_csv(*out, path) != TA_OK)
+    if (ta_criteria_read_file(*out, path) != TA_OK)
         return cli_error(CLI_INPUT, "%s", ta_criteria_error(*out));
     return CLI_OK;
 }
@@ -276,7 +276,7 @@ int cli_eligibility_run(int argc, char **argv)
         rc = cli_error(CLI_INPUT, "%s", ta_strerror(st));
         goto done;
     }
-    if (ea.evidence && ta_screen_read_evidence_csv(s, ea.evidence) != TA_OK) {
+    if (ea.evidence && ta_screen_read_evidence_file(s, ea.evidence) != TA_OK) {
         rc = cli_error(CLI_INPUT, "%s", ta_screen_error(s));
         goto done;
     }
@@ -298,11 +298,11 @@ int cli_eligibility_run(int argc, char **argv)
     }
     if ((ea.quarters && ta_screen_set_quarters(s, ea.quarters) != TA_OK) ||
         ta_screen_run(s, aft, iho) != TA_OK ||
-        ta_screen_export(s,
+        ta_screen_export(&text, &len, s,
                          ea.output.format == CLI_FORMAT_TABLE  ? TA_SCREEN_TABLE
                          : ea.output.format == CLI_FORMAT_JSON ? TA_SCREEN_JSON
                                                                : TA_SCREEN_CSV,
-                         ea.trust, &text, &len) != TA_OK) {
+                         ea.trust) != TA_OK) {
         /* Criteria naming a domain or metric the framework lacks end here. */
         rc = cli_error(CLI_INPUT, "%s", ta_screen_error(s));
         goto done;

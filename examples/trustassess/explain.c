@@ -118,7 +118,7 @@ static void metric_table(cli_table *out, const ta_assessment *a, size_t i, const
         cli_cell *row;
         if (ta_framework_metric_info(&name, &domain, NULL, NULL, NULL, &in_average, fw, m) !=
                 TA_OK ||
-            ta_assessment_metric_score(a, i, m, &has, &score) != TA_OK ||
+            ta_assessment_metric_score(&has, &score, a, i, m) != TA_OK ||
             !(row = cli_table_add_row(&t)))
             continue;
         cli_cell_text(&t, row, 0, ta_framework_metric_id(fw, m));
@@ -143,7 +143,7 @@ static void domain_table(cli_table *out, const ta_assessment *a, size_t i, const
         double score;
         cli_cell *row;
         if (ta_framework_domain_info(&key, &name, &id, fw, d) != TA_OK ||
-            ta_assessment_domain_score(a, i, d, &has, &score) != TA_OK ||
+            ta_assessment_domain_score(&has, &score, a, i, d) != TA_OK ||
             !(row = cli_table_add_row(&t)))
             continue;
         cli_cell_text(&t, row, 0, key);
@@ -178,14 +178,14 @@ static void summary_row(cli_table *t, const ta_assessment *a, size_t i, const ta
     cli_cell_text(t, row, 3, ta_assessment_trust_field(a, i, TA_FIELD_TYPE));
     tristate_cell(t, row, 11, ta_assessment_trust_flag(a, i, TA_FLAG_FINANCIAL_DEFICIT));
     tristate_cell(t, row, 12, ta_assessment_trust_flag(a, i, TA_FLAG_RECOVERY_SUPPORT));
-    ta_assessment_is_segmented(a, i, &segmented);
+    ta_assessment_is_segmented(&segmented, a, i);
     if (!segmented)
         return;
-    ta_assessment_average(a, i, &unrounded, &rounded, &n_scores);
+    ta_assessment_average(&unrounded, &rounded, &n_scores, a, i);
     cli_cell_short(t, row, 4, unrounded);
     cli_cell_decimal(t, row, 5, rounded, decimals);
     cli_cell_int(t, row, 6, (long long)n_scores);
-    ta_assessment_cutoffs(a, cutoffs, CLI_MAX_CUTOFFS, &n_cut);
+    ta_assessment_cutoffs(cutoffs, CLI_MAX_CUTOFFS, &n_cut, a);
     text[0] = '\0';
     for (size_t k = 0; k < n_cut && k < CLI_MAX_CUTOFFS; k++) {
         char num[64];
@@ -193,17 +193,17 @@ static void summary_row(cli_table *t, const ta_assessment *a, size_t i, const ta
         snprintf(text + strlen(text), sizeof text - strlen(text), "%s%s", k ? "; " : "", num);
     }
     cli_cell_number_list(t, row, 7, text, "; ");
-    ta_assessment_segments(a, i, &unadjusted, &adjusted, &final_segment);
+    ta_assessment_segments(&unadjusted, &adjusted, &final_segment, a, i);
     cli_cell_int(t, row, 8, unadjusted);
     cli_cell_int(t, row, 9, adjusted);
     if (final_segment > 0)
         cli_cell_int(t, row, 10, final_segment);
-    if (ta_assessment_reason_text(a, i, text, sizeof text, NULL) == TA_OK)
+    if (ta_assessment_reason_text(text, sizeof text, NULL, a, i) == TA_OK)
         cli_cell_text(t, row, 13, text);
-    if (ta_assessment_rank(a, i, &rank) == TA_OK)
+    if (ta_assessment_rank(&rank, a, i) == TA_OK)
         cli_cell_int(t, row, 14, (long long)rank);
     cli_cell_int(t, row, 15, (long long)ta_assessment_league_count(a));
-    if (unadjusted > 1 && ta_assessment_distance_to_better(a, i, &distance) == TA_OK)
+    if (unadjusted > 1 && ta_assessment_distance_to_better(&distance, a, i) == TA_OK)
         cli_cell_decimal(t, row, 16, distance, decimals);
 }
 
@@ -220,7 +220,7 @@ static void segment_part(cli_buf *b, const ta_assessment *a, size_t i, const ta_
     size_t n_scores, n_cut = 0;
     uint32_t rank;
     char num[64], reason[512];
-    ta_assessment_average(a, i, &unrounded, &rounded, &n_scores);
+    ta_assessment_average(&unrounded, &rounded, &n_scores, a, i);
     cli_format_short(num, sizeof num, unrounded);
     if (n_scores == 0) /* a league table's trust: its published average, no scores */
         cli_buf_printf(b, "%-28s%s, as published (the league table gives no metric scores); ",
@@ -229,14 +229,14 @@ static void segment_part(cli_buf *b, const ta_assessment *a, size_t i, const ta_
         cli_buf_printf(b, "%-28s%s, the mean of %zu scores; ", "Average score:", num, n_scores);
     ta_decimal_format(num, sizeof num, rounded, decimals);
     cli_buf_printf(b, "rounded half up: %s\n", num);
-    ta_assessment_cutoffs(a, cutoffs, CLI_MAX_CUTOFFS, &n_cut);
+    ta_assessment_cutoffs(cutoffs, CLI_MAX_CUTOFFS, &n_cut, a);
     cli_buf_printf(b, "%-28s", "Cut-offs:");
     for (size_t k = 0; k < n_cut && k < CLI_MAX_CUTOFFS; k++) {
         ta_decimal_format(num, sizeof num, cutoffs[k], decimals);
         cli_buf_printf(b, "%s%s", k ? ", " : "", num);
     }
     cli_buf_printf(b, " (%s)\n", origin);
-    ta_assessment_segments(a, i, &unadjusted, &adjusted, &final_segment);
+    ta_assessment_segments(&unadjusted, &adjusted, &final_segment, a, i);
     cli_buf_printf(b, "%-28sunadjusted %d, adjusted %d, final ", "Segments:", unadjusted, adjusted);
     if (final_segment > 0)
         cli_buf_printf(b, "%d\n", final_segment);
@@ -246,12 +246,12 @@ static void segment_part(cli_buf *b, const ta_assessment *a, size_t i, const ta_
                    tristate_text(ta_assessment_trust_flag(a, i, TA_FLAG_FINANCIAL_DEFICIT)));
     cli_buf_printf(b, "%-28s%s\n", "Recovery Support Programme:",
                    tristate_text(ta_assessment_trust_flag(a, i, TA_FLAG_RECOVERY_SUPPORT)));
-    if (ta_assessment_reason_text(a, i, reason, sizeof reason, NULL) == TA_OK)
+    if (ta_assessment_reason_text(reason, sizeof reason, NULL, a, i) == TA_OK)
         cli_buf_printf(b, "%-28s%s\n", "Reason:", reason);
-    ta_assessment_rank(a, i, &rank);
+    ta_assessment_rank(&rank, a, i);
     cli_buf_printf(b, "%-28s%u of %zu (%s)\n", "Rank:", (unsigned)rank,
                    ta_assessment_league_count(a), ta_assessment_trust_field(a, i, TA_FIELD_TYPE));
-    if (ta_assessment_distance_to_better(a, i, &distance) != TA_OK)
+    if (ta_assessment_distance_to_better(&distance, a, i) != TA_OK)
         return;
     if (unadjusted <= 1) {
         cli_buf_printf(b, "%-28snone (unadjusted segment 1 is the best)\n", "Better segment:");
@@ -274,7 +274,7 @@ static void interval_part(cli_buf *b, cli_input *in, const char *period, size_t 
         int has_lo = 0, has_hi = 0;
         double lo = 0, hi = 0;
         char num[64], label[64];
-        if (ta_nhse_file_cutoff_interval(in->file, period, k, &has_lo, &lo, &has_hi, &hi) !=
+        if (ta_nhse_file_cutoff_interval(&has_lo, &lo, &has_hi, &hi, in->file, period, k) !=
                 TA_OK ||
             (!has_lo && !has_hi))
             continue;
@@ -290,12 +290,12 @@ static void interval_part(cli_buf *b, cli_input *in, const char *period, size_t 
             size_t count = 0;
             const char *code = NULL;
             if ((upper ? !has_hi : !has_lo) ||
-                ta_nhse_file_cutoff_bound(in->file, period, k, upper, 0, NULL, &count) != TA_OK ||
+                ta_nhse_file_cutoff_bound(NULL, &count, in->file, period, k, upper, 0) != TA_OK ||
                 count == 0)
                 continue;
             cli_buf_puts(b, upper ? "; above: " : "; at or below: ");
             for (size_t j = 0; j < count; j++) {
-                ta_nhse_file_cutoff_bound(in->file, period, k, upper, j, &code, &count);
+                ta_nhse_file_cutoff_bound(&code, &count, in->file, period, k, upper, j);
                 cli_buf_printf(b, "%s%s", j ? " " : "", code ? code : "");
             }
         }
@@ -313,13 +313,13 @@ static int no_trust(const ta_league *l, const char *code, const char *period)
     int rc;
     for (size_t b = 0; b < ta_league_block_count(l); b++) {
         const ta_assessment *x = NULL;
-        if (ta_league_block(l, b, NULL, NULL, &x) == TA_OK)
+        if (ta_league_block(NULL, NULL, &x, l, b) == TA_OK)
             count += ta_assessment_trust_count(x);
     }
     if ((codes = malloc((count ? count : 1) * sizeof *codes)) != NULL) {
         for (size_t b = 0; b < ta_league_block_count(l); b++) {
             const ta_assessment *x = NULL;
-            if (ta_league_block(l, b, NULL, NULL, &x) != TA_OK)
+            if (ta_league_block(NULL, NULL, &x, l, b) != TA_OK)
                 continue;
             for (size_t i = 0; i < ta_assessment_trust_count(x) && k < count; i++)
                 codes[k++] = ta_assessment_trust_code(x, i);
@@ -350,7 +350,7 @@ static int explain(cli_buf *b, cli_input *in, const char *period, const char *co
         return rc;
     for (size_t k = 0; !a && k < ta_league_block_count(l); k++) {
         const ta_assessment *x = NULL;
-        if (ta_league_block(l, k, NULL, NULL, &x) == TA_OK &&
+        if (ta_league_block(NULL, NULL, &x, l, k) == TA_OK &&
             ta_assessment_find_trust(&i, x, code) == TA_OK)
             a = x;
     }
@@ -382,10 +382,10 @@ static int explain(cli_buf *b, cli_input *in, const char *period, const char *co
     cli_buf_puts(b, "\n");
     cli_table_write(b, &domains, CLI_FORMAT_TABLE);
     cli_buf_puts(b, "\n");
-    ta_assessment_is_segmented(a, i, &segmented);
+    ta_assessment_is_segmented(&segmented, a, i);
     if (segmented) {
         segment_part(b, a, i, in->fw, origin);
-        interval_part(b, in, period, (size_t)(ta_framework_segment_count(in->fw) - 1));
+        interval_part(b, in, period, ta_framework_segment_count(in->fw) - 1);
     } else {
         cli_buf_puts(b, "Not segmented: no score that enters the average.\n");
     }

@@ -71,8 +71,6 @@ static int load(ta_framework **fw, const char *name)
 
 static void metric_rows(cli_table *t, const ta_framework *fw)
 {
-    static const char *const scorings[] = {"supplied", "rank",     "standard_capped", "banded",
-                                           "combined", "standard", "floor",           "bracketed"};
     cli_buf types = {0};
     for (size_t k = 0; k < ta_framework_trust_type_count(fw); k++)
         cli_buf_printf(&types, "%s%s", k ? "; " : "", ta_framework_trust_type(fw, k));
@@ -95,8 +93,8 @@ static void metric_rows(cli_table *t, const ta_framework *fw)
         cli_cell_text(t, row, 3, name);
         cli_cell_text(t, row, 4, domain);
         cli_cell_text(t, row, 5, raw);
-        cli_cell_text(t, row, 6, raw[0] ? (dir == TA_HIGHER_IS_BETTER ? "higher" : "lower") : "");
-        cli_cell_text(t, row, 7, scorings[scoring]);
+        cli_cell_text(t, row, 6, raw[0] ? ta_direction_name(dir) : "");
+        cli_cell_text(t, row, 7, ta_scoring_name(scoring));
         if (ta_framework_metric_threshold(&threshold, fw, i) == TA_OK)
             cli_cell_short(t, row, 8, threshold);
         if (den == 1)

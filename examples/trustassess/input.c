@@ -92,7 +92,7 @@ static int make_framework(cli_input *in, const char *framework_path)
 static int check_given_cutoffs(cli_input *in, const char *cmd)
 {
     ta_assessment *a = NULL;
-    size_t want = (size_t)(ta_framework_segment_count(in->fw) - 1);
+    size_t want = ta_framework_segment_count(in->fw) - 1;
     int rc = CLI_OK;
     if (in->cutoffs.n != want)
         return cli_usage_error(cmd,
@@ -115,7 +115,7 @@ static int read_file(ta_nhse_file *f, const char *path, cli_encoding encoding)
     cli_buf b = {0};
     int rc = cli_read_all_as(&b, path, encoding);
     if (rc == CLI_OK &&
-        ta_nhse_file_add_buffer(f, cli_input_name(path), b.data ? b.data : "", b.len) != TA_OK)
+        ta_nhse_file_add_buffer(f, b.data ? b.data : "", b.len, cli_input_name(path)) != TA_OK)
         rc = cli_error(CLI_INPUT, "%s", ta_nhse_file_error(f));
     cli_buf_free(&b);
     return rc;
@@ -330,7 +330,7 @@ int cli_league_make(ta_league **out, cli_input *in, const char *cmd, const char 
      * combination table lacks, a published score that fixes no rank. */
     for (size_t b = 0; b < ta_league_block_count(l); b++) {
         const ta_assessment *a = NULL;
-        ta_league_block(l, b, NULL, NULL, &a);
+        ta_league_block(NULL, NULL, &a, l, b);
         for (size_t k = 0; k < ta_assessment_note_count(a); k++)
             fprintf(stderr, "trustassess: %s: warning: %s\n", cmd, ta_assessment_note(a, k));
     }

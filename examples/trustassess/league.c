@@ -165,8 +165,8 @@ static void add_rows(cli_table *t, const ta_league *l, size_t ncols, int decimal
             const char *text = ta_league_cell(l, r, c);
             int has = 0;
             double lo = 0, hi = 0;
-            ta_league_column(c, NULL, &kind);
-            ta_league_cell_number(l, r, c, &has, &lo, &hi);
+            ta_league_column(NULL, &kind, c);
+            ta_league_cell_number(&has, &lo, &hi, l, r, c);
             if (!has)
                 cli_cell_text(t, row, c, text);
             else if (kind == TA_COLUMN_YES_NO)
@@ -191,11 +191,11 @@ static int picture_cutoffs(cli_league_cutoffs **sets, size_t *nsets, const ta_le
         const char *quarter = NULL;
         const ta_assessment *a = NULL;
         cli_league_cutoffs *c = &(*sets)[*nsets];
-        ta_league_block(l, b, &quarter, NULL, &a);
+        ta_league_block(&quarter, NULL, &a, l, b);
         if (*nsets > 0 && strcmp((*sets)[*nsets - 1].period, quarter) == 0)
             continue;
         c->period = quarter;
-        ta_assessment_cutoffs(a, c->values, CLI_MAX_CUTOFFS, &c->n);
+        ta_assessment_cutoffs(c->values, CLI_MAX_CUTOFFS, &c->n, a);
         if (c->n > CLI_MAX_CUTOFFS)
             c->n = CLI_MAX_CUTOFFS;
         (*nsets)++;
@@ -227,7 +227,7 @@ int cli_league_run(int argc, char **argv)
     in.encoding = (cli_encoding)la.output.encoding;
     ncols = la.detail ? ta_league_column_count() : TA_LEAGUE_PLAIN_COLUMNS;
     for (size_t c = 0; c < ncols && c < 32; c++)
-        ta_league_column(c, &names[c], NULL);
+        ta_league_column(&names[c], NULL, c);
     cli_table_init(&t, ncols, names);
     if ((rc = cli_input_open(&in, "league", &la.files, la.framework)) == CLI_OK &&
         (rc = cli_league_make(&l, &in, "league", la.quarter, la.type,

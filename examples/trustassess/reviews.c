@@ -142,7 +142,7 @@ static int add_quarter(ta_review_schedule *s, cli_input *in, const char *name, c
         double value = 0;
         int32_t segment = 0;
         ta_status st;
-        if (ta_nhse_file_published(in->file, period, code, "OF5000", &has, &value, NULL, NULL) !=
+        if (ta_nhse_file_published(&has, &value, NULL, NULL, in->file, period, code, "OF5000") !=
             TA_OK) {
             rc = cli_error(CLI_INPUT, "%s", ta_nhse_file_error(in->file));
             break;
@@ -151,8 +151,8 @@ static int add_quarter(ta_review_schedule *s, cli_input *in, const char *name, c
             if (!(value >= 0 && value <= 5 && value == (double)(int32_t)value)) {
                 const char *file = name;
                 size_t line = 0, column = 0;
-                (void)ta_nhse_file_published_at(in->file, period, code, "OF5000", &file, &line,
-                                                &column);
+                (void)ta_nhse_file_published_at(&file, &line, &column, in->file, period, code,
+                                                "OF5000");
                 rc = cli_error(CLI_INPUT,
                                "%s:%zu:%zu: %s, trust %s: OF5000 (adjusted segment) is not a "
                                "segment",

@@ -92,7 +92,7 @@ static void fill(report *r, const ta_verification *v)
         ta_verify_mode mode;
         size_t checked, agreed, explained, unexplained;
         cli_cell *s, *a;
-        if (ta_verification_summary(v, k, &period, &figure, &mode, &checked, &agreed, &explained) !=
+        if (ta_verification_summary(&period, &figure, &mode, &checked, &agreed, &explained, v, k) !=
             TA_OK)
             continue;
         unexplained = checked - agreed - explained;
@@ -128,8 +128,8 @@ static void fill(report *r, const ta_verification *v)
         ta_verdict verdict;
         double published, computed;
         cli_cell *d, *a;
-        if (ta_verification_difference(v, k, &period, &code, &figure, &mode, &published, &computed,
-                                       &verdict, &reason) != TA_OK)
+        if (ta_verification_difference(&period, &code, &figure, &mode, &published, &computed,
+                                       &verdict, &reason, v, k) != TA_OK)
             continue;
         if ((d = cli_table_add_row(&r->diffs)) != NULL) {
             cli_cell_text(&r->diffs, d, 0, period);
@@ -158,7 +158,7 @@ static void fill(report *r, const ta_verification *v)
         size_t count;
         cli_cell *u, *a;
         const char *reason = ta_verification_unchecked_reason(v, k);
-        if (ta_verification_unchecked(v, k, &period, &figure, &count) != TA_OK)
+        if (ta_verification_unchecked(&period, &figure, &count, v, k) != TA_OK)
             continue;
         r->not_checked += count;
         if ((u = cli_table_add_row(&r->unchecked)) != NULL) {

@@ -43,6 +43,10 @@ typedef struct ta_assessment ta_assessment;
 /* What a number in bulk input is. */
 typedef enum ta_input_kind { TA_INPUT_VALUE = 0, TA_INPUT_SCORE = 1 } ta_input_kind;
 
+/* The name of a ta_input_kind value ("value", "score"); "" for a value outside the enum.
+ * Static storage. */
+TA_API const char *ta_input_kind_name(ta_input_kind v);
+
 /* Which rule settled the final segment. */
 typedef enum ta_reason {
     TA_REASON_NONE = 0,        /* not segmented (no scores) */
@@ -51,8 +55,14 @@ typedef enum ta_reason {
     TA_REASON_RSP = 3          /* Recovery Support Programme */
 } ta_reason;
 
+/* The name of a ta_reason value ("none", "cutoff", "deficit_cap", ...); "" for a value outside the
+ * enum. Static storage. */
+TA_API const char *ta_reason_name(ta_reason v);
+
+/* A new, empty assessment under framework fw (which must outlive it); alloc NULL = malloc. */
 TA_API ta_status ta_assessment_new(ta_assessment **out, const ta_framework *fw,
                                    const ta_allocator *alloc);
+/* Frees the assessment and everything it owns; NULL is a no-op. */
 TA_API void ta_assessment_free(ta_assessment *a);
 /* The message of the assessment's last failed call ("" if none). */
 TA_API const char *ta_assessment_error(const ta_assessment *a);
@@ -78,8 +88,8 @@ TA_API ta_status ta_assessment_add_columns(ta_assessment *a, size_t n,
                                            ta_input_kind kind);
 TA_API ta_status ta_assessment_set_trust_field(ta_assessment *a, const char *code,
                                                ta_trust_field field, const char *value);
-TA_API ta_status ta_assessment_set_trust_flag(ta_assessment *a, const char *code,
-                                              ta_flag flag, ta_tristate value);
+TA_API ta_status ta_assessment_set_trust_flag(ta_assessment *a, const char *code, ta_flag flag,
+                                              ta_tristate value);
 
 /* With scores_only = 1 the assessment uses only the scores it is given
  * (ta_trust_set_score, TA_INPUT_SCORE, ta_trust_set_rank): raw values are
@@ -107,12 +117,14 @@ TA_API ta_status ta_assessment_set_cutoffs(ta_assessment *a, size_t n, const dou
 TA_API ta_status ta_assessment_run(ta_assessment *a);
 
 /* The cut-offs the last run used: writes min(n, count) of them, count to *count. */
-TA_API ta_status ta_assessment_cutoffs(const ta_assessment *a, double *cutoffs, size_t n,
-                                       size_t *count);
+TA_API ta_status ta_assessment_cutoffs(double *cutoffs, size_t n, size_t *count,
+                                       const ta_assessment *a);
 
 /* ---- results, by trust index (0 .. count - 1, in order first added) ---- */
 
+/* The number of trusts added (0 for NULL). */
 TA_API size_t ta_assessment_trust_count(const ta_assessment *a);
+/* The index of the trust with ODS code `code`; TA_ENOTFOUND if none. */
 TA_API ta_status ta_assessment_find_trust(size_t *index_out, const ta_assessment *a,
                                           const char *code);
 /* NULL if i is out of range. */
@@ -122,39 +134,39 @@ TA_API const char *ta_assessment_trust_field(const ta_assessment *a, size_t i,
 TA_API ta_tristate ta_assessment_trust_flag(const ta_assessment *a, size_t i, ta_flag flag);
 
 /* Whether trust i has a segment (at least one score entering the average). */
-TA_API ta_status ta_assessment_is_segmented(const ta_assessment *a, size_t i, int *segmented);
+TA_API ta_status ta_assessment_is_segmented(int *segmented, const ta_assessment *a, size_t i);
 /* The average metric score, unrounded and rounded half up to the framework's
  * decimals, and how many scores it is the mean of. Any out-pointer may be
  * NULL. TA_ENOTFOUND for a trust that is not segmented. */
-TA_API ta_status ta_assessment_average(const ta_assessment *a, size_t i, double *unrounded,
-                                       double *rounded, size_t *n_scores);
+TA_API ta_status ta_assessment_average(double *unrounded, double *rounded, size_t *n_scores,
+                                       const ta_assessment *a, size_t i);
 /* Segments: unadjusted (cut-offs), adjusted (deficit cap), final (Recovery
  * Support Programme; 0 when the RSP flag is unknown). */
-TA_API ta_status ta_assessment_segments(const ta_assessment *a, size_t i, int *unadjusted,
-                                        int *adjusted, int *final_segment);
+TA_API ta_status ta_assessment_segments(int *unadjusted, int *adjusted, int *final_segment,
+                                        const ta_assessment *a, size_t i);
 /* Rank within the trust's type: 1 best; ties share a rank. */
-TA_API ta_status ta_assessment_rank(const ta_assessment *a, size_t i, uint32_t *rank);
+TA_API ta_status ta_assessment_rank(uint32_t *rank, const ta_assessment *a, size_t i);
 /* The rule that settled the final segment (the adjusted one when the final is
  * unknown). */
-TA_API ta_status ta_assessment_reason(const ta_assessment *a, size_t i, ta_reason *reason);
+TA_API ta_status ta_assessment_reason(ta_reason *reason, const ta_assessment *a, size_t i);
 /* A one-sentence explanation of trust i's segment, e.g. "average 2.11 is above
  * cut-off 2.04 and at or below cut-off 2.33: segment 2", written into buf
  * (NUL-terminated, truncated to size); *needed (if not NULL) receives the full
  * length without the NUL. */
-TA_API ta_status ta_assessment_reason_text(const ta_assessment *a, size_t i, char *buf,
-                                           size_t size, size_t *needed);
+TA_API ta_status ta_assessment_reason_text(char *buf, size_t size, size_t *needed,
+                                           const ta_assessment *a, size_t i);
 /* How far the rounded average must fall to reach the next better unadjusted
  * segment (0 in segment 1). A deficit cap is not lifted by a better score. */
-TA_API ta_status ta_assessment_distance_to_better(const ta_assessment *a, size_t i,
-                                                  double *distance);
+TA_API ta_status ta_assessment_distance_to_better(double *distance, const ta_assessment *a,
+                                                  size_t i);
 /* Domain d's score (mean of the trust's scores in that domain entering the
  * average); *has = 0 and TA_OK when the trust has none there. */
-TA_API ta_status ta_assessment_domain_score(const ta_assessment *a, size_t i, size_t d,
-                                            int *has, double *score);
+TA_API ta_status ta_assessment_domain_score(int *has, double *score, const ta_assessment *a,
+                                            size_t i, size_t d);
 /* Metric m's score for trust i (m indexes ta_framework_metric_id); *has = 0
  * when the trust has no score for it. */
-TA_API ta_status ta_assessment_metric_score(const ta_assessment *a, size_t i, size_t m, int *has,
-                                            double *score);
+TA_API ta_status ta_assessment_metric_score(int *has, double *score, const ta_assessment *a,
+                                            size_t i, size_t m);
 
 /* ---- league order ----------------------------------------------------- */
 
@@ -179,8 +191,8 @@ TA_API const char *ta_assessment_note(const ta_assessment *a, size_t k);
  * England's: a rank among the trusts given is not a rank in the national
  * pool. *narrower = 0 when the pool is complete, unknown or not used.
  * TA_EINCONSISTENT before a run. pool and ranked may be NULL. */
-TA_API ta_status ta_assessment_metric_pool_gap(const ta_assessment *a, size_t metric,
-                                               int *narrower, unsigned *pool, size_t *ranked);
+TA_API ta_status ta_assessment_metric_pool_gap(int *narrower, unsigned *pool, size_t *ranked,
+                                               const ta_assessment *a, size_t metric);
 
 /* ---- pure helpers (no handle) ------------------------------------------ */
 
@@ -190,10 +202,6 @@ TA_API ta_status ta_assessment_metric_pool_gap(const ta_assessment *a, size_t me
  * `alloc` (NULL = malloc). */
 TA_API ta_status ta_quantile_cutoffs(double *out, size_t n_out, const double *values, size_t n,
                                      ta_quantile definition, const ta_allocator *alloc);
-
-/* Rounds half up (away from zero on ties of the decimal value) to `decimals`
- * (0..6), treating x as the decimal it is within 1e-9 of. */
-TA_API ta_status ta_round_half_up(double *out, double x, int decimals);
 
 #ifdef __cplusplus
 }

@@ -189,6 +189,7 @@ TA_API ta_status ta_capital_proposal_new(ta_capital_proposal **out, const char *
 TA_API void ta_capital_proposal_free(ta_capital_proposal *p);
 TA_API const char *ta_capital_proposal_error(const ta_capital_proposal *p);
 
+/* The trust code and scheme reference given to ta_capital_proposal_new. */
 TA_API const char *ta_capital_proposal_trust_code(const ta_capital_proposal *p);
 TA_API const char *ta_capital_proposal_scheme_ref(const ta_capital_proposal *p);
 
@@ -207,6 +208,7 @@ TA_API ta_status ta_capital_proposal_set_funding(ta_capital_proposal *p,
                                                  ta_capital_funding funding);
 TA_API ta_status ta_capital_proposal_set_savings(ta_capital_proposal *p, int64_t pence);
 
+/* Getters, one per setter above: the values as set (defaults when unset). */
 TA_API const char *ta_capital_proposal_scheme_name(const ta_capital_proposal *p);
 TA_API ta_ft_status ta_capital_proposal_status(const ta_capital_proposal *p);
 TA_API int ta_capital_proposal_segment(const ta_capital_proposal *p);
@@ -292,8 +294,11 @@ TA_API const char *ta_capital_proposal_output(const ta_capital_proposal *p,
 
 /* ---- portfolios --------------------------------------------------------- */
 
+/* A new, empty portfolio of proposals; alloc NULL = malloc. */
 TA_API ta_status ta_capital_portfolio_new(ta_capital_portfolio **out, const ta_allocator *alloc);
+/* Frees the portfolio and its proposals; NULL is a no-op. */
 TA_API void ta_capital_portfolio_free(ta_capital_portfolio *pf);
+/* The message of the portfolio's last failed call ("" if none). */
 TA_API const char *ta_capital_portfolio_error(const ta_capital_portfolio *pf);
 
 /* Adds a new proposal (defaults as ta_capital_proposal_new) owned by the

@@ -109,6 +109,11 @@ TA_API ta_status ta_decimal_parse(double *out, const char *text);
  * non-finite x or |x| >= 1e15, TA_ERANGE if buf is too small. */
 TA_API ta_status ta_decimal_format(char *buf, size_t size, double x, int decimals);
 
+/* Rounds x half up (away from zero on ties of the decimal value) to
+ * `decimals` (0..6), treating x as the decimal it is within 1e-9 of, as every
+ * rounding of the rules does (3.085 gives 3.09). */
+TA_API ta_status ta_decimal_round(double *out, double x, int decimals);
+
 #ifdef __cplusplus
 }
 #endif

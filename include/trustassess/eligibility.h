@@ -138,17 +138,17 @@ TA_API ta_status ta_criteria_set_reading(ta_criteria *c, const char *id, const c
 /* Adds the criteria of a CSV file / buffer: header Id,Name,Kind,Parameters,
  * Source,Our_reading (docs/eligibility.md). All or nothing; errors name the
  * file, line and column. */
-TA_API ta_status ta_criteria_load_csv(ta_criteria *c, const char *path);
-TA_API ta_status ta_criteria_load_csv_buffer(ta_criteria *c, const char *name, const char *data,
-                                             size_t len);
+TA_API ta_status ta_criteria_read_file(ta_criteria *c, const char *path);
+TA_API ta_status ta_criteria_read_buffer(ta_criteria *c, const char *data, size_t len,
+                                         const char *name);
 
+/* The number of criteria in the set (0 for NULL). */
 TA_API size_t ta_criteria_count(const ta_criteria *c);
 /* Facts about criterion i; any out-pointer may be NULL. `parameters` is the
  * CSV Parameters text ("segment=2;quarters=4"). */
-TA_API ta_status ta_criteria_info(const ta_criteria *c, size_t i, const char **id,
-                                  const char **name, ta_criterion_kind *kind,
+TA_API ta_status ta_criteria_info(const char **id, const char **name, ta_criterion_kind *kind,
                                   const char **parameters, const char **source,
-                                  const char **reading);
+                                  const char **reading, const ta_criteria *c, size_t i);
 /* The CSV Kind text of a kind ("segment_at_most"; "" for an unknown value). */
 TA_API const char *ta_criterion_kind_name(ta_criterion_kind kind);
 /* "outstanding", "good", "requires improvement", "inadequate" ("" otherwise). */
@@ -168,11 +168,19 @@ typedef enum ta_criterion_outcome {
 typedef enum ta_eligibility { TA_ELIGIBLE = 0, TA_CLOSE = 1, TA_NOT_ELIGIBLE = 2 } ta_eligibility;
 /* Which criteria set a result belongs to. */
 typedef enum ta_screen_level { TA_LEVEL_AFT = 0, TA_LEVEL_IHO = 1 } ta_screen_level;
+
+/* The name of a ta_screen_level value ("aft", "iho"); "" for a value outside the enum.
+ * Static storage. */
+TA_API const char *ta_screen_level_name(ta_screen_level v);
 typedef enum ta_screen_format {
     TA_SCREEN_CSV = 0,   /* RFC 4180, LF line ends, one row per trust */
     TA_SCREEN_TABLE = 1, /* aligned plain text for a terminal */
     TA_SCREEN_JSON = 2   /* every criterion with its figures */
 } ta_screen_format;
+
+/* The name of a ta_screen_format value ("csv", "table", "json"); "" for a value outside the enum.
+ * Static storage. */
+TA_API const char *ta_screen_format_name(ta_screen_format v);
 
 /* A screen over every period of a read NHS England file (in file order,
  * oldest first): published figures (adjusted segment, flags, domain scores,
@@ -225,9 +233,9 @@ TA_API ta_status ta_screen_supply_cqc(ta_screen *s, const char *code, ta_cqc_rat
  * trust must be one of the screen's (TA_ENOTFOUND). The text is checked whole
  * before anything is supplied; messages read "NAME:LINE:COLUMN: what". Later
  * rows replace earlier ones for the same trust and key. */
-TA_API ta_status ta_screen_read_evidence(ta_screen *s, const char *data, size_t len,
-                                         const char *name);
-TA_API ta_status ta_screen_read_evidence_csv(ta_screen *s, const char *path);
+TA_API ta_status ta_screen_read_evidence_buffer(ta_screen *s, const char *data, size_t len,
+                                                const char *name);
+TA_API ta_status ta_screen_read_evidence_file(ta_screen *s, const char *path);
 
 /* Screens every trust of the last period against `aft` and, when iho is not
  * NULL, `iho`. The sets are read during the call only. TA_EINVAL for an empty
@@ -255,9 +263,9 @@ TA_API const char *ta_screen_criterion_name(const ta_screen *s, ta_screen_level 
 
 /* Trust i's verdict at `level` and how many criteria were met, not met and
  * without evidence. Any out-pointer may be NULL. */
-TA_API ta_status ta_screen_verdict(const ta_screen *s, ta_screen_level level, size_t i,
-                                   ta_eligibility *verdict, size_t *met, size_t *not_met,
-                                   size_t *no_evidence);
+TA_API ta_status ta_screen_verdict(ta_eligibility *verdict, size_t *met, size_t *not_met,
+                                   size_t *no_evidence, const ta_screen *s, ta_screen_level level,
+                                   size_t i);
 /* For a close trust, what would have to change (the one criterion and the
  * gap); "" otherwise. NULL for a bad argument. */
 TA_API const char *ta_screen_change(const ta_screen *s, ta_screen_level level, size_t i);
@@ -267,10 +275,10 @@ TA_API const char *ta_screen_change(const ta_screen *s, ta_screen_level level, s
  * the peer quartile or median), the period index the value comes from
  * (*period = (size_t)-1 when none), and the reason sentence. Any out-pointer
  * may be NULL. */
-TA_API ta_status ta_screen_result(const ta_screen *s, ta_screen_level level, size_t i, size_t k,
-                                  ta_criterion_outcome *outcome, int *has_value, double *value,
+TA_API ta_status ta_screen_result(ta_criterion_outcome *outcome, int *has_value, double *value,
                                   int *has_threshold, double *threshold, size_t *period,
-                                  const char **reason);
+                                  const char **reason, const ta_screen *s, ta_screen_level level,
+                                  size_t i, size_t k);
 
 /* "eligible", "close", "not eligible"; "met", "not met", "no evidence"
  * ("" for an unknown value). */
@@ -283,8 +291,8 @@ TA_API const char *ta_criterion_outcome_name(ta_criterion_outcome outcome);
  * separated by ';'), Change, IHO_verdict (empty without an IHO set), Reasons
  * ("id: reason" joined by " | "). *text (NUL-terminated, *len bytes) is owned
  * by the screen until the next export, run or free. */
-TA_API ta_status ta_screen_export(ta_screen *s, ta_screen_format format, const char *code,
-                                  const char **text, size_t *len);
+TA_API ta_status ta_screen_export(const char **text, size_t *len, ta_screen *s,
+                                  ta_screen_format format, const char *code);
 
 #ifdef __cplusplus
 }

@@ -121,6 +121,7 @@ TA_API const char *ta_framework_preset_text(const char *name);
 TA_API size_t ta_framework_preset_count(void);
 TA_API const char *ta_framework_preset_name(size_t i);
 
+/* Frees a framework; NULL is a no-op. Trusts and assessments made on it must go first. */
 TA_API void ta_framework_free(ta_framework *fw);
 
 /* ---- reading a framework ---------------------------------------------- */
@@ -128,6 +129,7 @@ TA_API void ta_framework_free(ta_framework *fw);
 /* The framework's name (owned by the framework). */
 TA_API const char *ta_framework_name(const ta_framework *fw);
 
+/* The number of metrics (0 for NULL). */
 TA_API size_t ta_framework_metric_count(const ta_framework *fw);
 /* The score ID of metric i (e.g. "OF1005"); NULL if i is out of range. */
 TA_API const char *ta_framework_metric_id(const ta_framework *fw, size_t i);
@@ -173,13 +175,14 @@ TA_API const char *ta_framework_trust_type(const ta_framework *fw, size_t i);
 /* Whether the framework scores trust type `type` (1 also when it names none). */
 TA_API int ta_framework_scores_trust_type(const ta_framework *fw, const char *type);
 
+/* The number of domains (0 for NULL). */
 TA_API size_t ta_framework_domain_count(const ta_framework *fw);
 /* Domain i's key ("access"), name, and published score ID ("OF4000"). */
 TA_API ta_status ta_framework_domain_info(const char **key, const char **name,
                                           const char **score_id, const ta_framework *fw, size_t i);
 
 /* The number of scored segments (cut-off count + 1; 4 for NOF 2025/26). */
-TA_API int ta_framework_segment_count(const ta_framework *fw);
+TA_API size_t ta_framework_segment_count(const ta_framework *fw);
 /* The cap for a trust in financial deficit (0 = none), the Recovery Support
  * Programme segment (0 = none), and the rounding in decimals. */
 TA_API int ta_framework_deficit_cap(const ta_framework *fw);

@@ -4,7 +4,7 @@
  * A ta_league is the job `trustassess league` does, as one library object, so
  * that the command, Python, R and the spreadsheet give the same rows from the
  * same code. It is built over a ta_nhse_file (which may hold several files:
- * ta_nhse_file_add), and for each selected quarter (file order) and trust type
+ * ta_nhse_file_add_file), and for each selected quarter (file order) and trust type
  * (byte order of the text) it makes one assessment, ranked separately, with
  * the quarter's cut-offs under a policy:
  *
@@ -50,6 +50,10 @@ typedef enum ta_cutoff_policy {
     TA_CUTOFFS_FIXED = 4
 } ta_cutoff_policy;
 
+/* The name of a ta_cutoff_policy value ("published", "given", "quartiles_all", ...); "" for a value
+ * outside the enum. Static storage. */
+TA_API const char *ta_cutoff_policy_name(ta_cutoff_policy v);
+
 /* What a column's cells hold beside their text. */
 typedef enum ta_column_kind {
     TA_COLUMN_TEXT = 0,
@@ -58,6 +62,10 @@ typedef enum ta_column_kind {
     TA_COLUMN_YES_NO = 3, /* "Yes" (1) or "No" (0) */
     TA_COLUMN_RANGE = 4   /* "lo to hi", two numbers */
 } ta_column_kind;
+
+/* The name of a ta_column_kind value ("text", "decimal", "integer", ...); "" for a value outside
+ * the enum. Static storage. */
+TA_API const char *ta_column_kind_name(ta_column_kind v);
 
 /* The published table's columns: Quarter .. Likely_range_of_rank. */
 #define TA_LEAGUE_PLAIN_COLUMNS 12
@@ -102,7 +110,7 @@ TA_API ta_status ta_league_run(ta_league *l);
 /* How many columns a row has. */
 TA_API size_t ta_league_column_count(void);
 /* Column c's name (static storage) and kind. TA_EINVAL for c out of range. */
-TA_API ta_status ta_league_column(size_t c, const char **name, ta_column_kind *kind);
+TA_API ta_status ta_league_column(const char **name, ta_column_kind *kind, size_t c);
 
 /* ---- results of the last run ------------------------------------------- */
 
@@ -110,20 +118,20 @@ TA_API ta_status ta_league_column(size_t c, const char **name, ta_column_kind *k
  * type and run assessment (owned by the league: read its cut-offs, metric
  * scores, reasons; do not free it). */
 TA_API size_t ta_league_block_count(const ta_league *l);
-TA_API ta_status ta_league_block(const ta_league *l, size_t b, const char **quarter,
-                                 const char **trust_type, const ta_assessment **assessment);
+TA_API ta_status ta_league_block(const char **quarter, const char **trust_type,
+                                 const ta_assessment **assessment, const ta_league *l, size_t b);
 
+/* The number of rows after ta_league_run (0 before, or for NULL). */
 TA_API size_t ta_league_row_count(const ta_league *l);
 /* The text of a cell ("" for an empty one); NULL for a bad row or column. */
 TA_API const char *ta_league_cell(const ta_league *l, size_t row, size_t col);
 /* The numbers behind a cell: *has = 0 for an empty or text cell; a decimal,
  * integer or yes/no cell gives lo = hi = its value (yes 1, no 0), a range its
  * two ends. Any number out-pointer may be NULL. */
-TA_API ta_status ta_league_cell_number(const ta_league *l, size_t row, size_t col, int *has,
-                                       double *lo, double *hi);
+TA_API ta_status ta_league_cell_number(int *has, double *lo, double *hi, const ta_league *l,
+                                       size_t row, size_t col);
 /* The block and the trust index within its assessment of a row. */
-TA_API ta_status ta_league_row_trust(const ta_league *l, size_t row, size_t *block,
-                                     size_t *trust);
+TA_API ta_status ta_league_row_trust(size_t *block, size_t *trust, const ta_league *l, size_t row);
 
 #ifdef __cplusplus
 }

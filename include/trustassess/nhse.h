@@ -25,7 +25,7 @@
  * columns are not read. A trust from a league table has no metric score: an
  * assessment segments and ranks it on its published average.
  *
- * One handle may hold several files (ta_nhse_file_add): NHS England publishes
+ * One handle may hold several files (ta_nhse_file_add_file): NHS England publishes
  * one per trust type, and the cut-offs are one national set per quarter.
  *
  * Parsing is locale-independent. Errors name the file, line and column.
@@ -52,30 +52,36 @@ typedef enum ta_nhse_source {
                            supplied-score metrics still come from OF1xxx */
 } ta_nhse_source;
 
+/* The name of a ta_nhse_source value ("scores", "values"); "" for a value outside the enum.
+ * Static storage. */
+TA_API const char *ta_nhse_source_name(ta_nhse_source v);
+
+/* A new, empty file handle for framework fw (which must outlive it); alloc NULL = malloc. */
 TA_API ta_status ta_nhse_file_new(ta_nhse_file **out, const ta_framework *fw,
                                   const ta_allocator *alloc);
+/* Frees the handle and everything read into it; NULL is a no-op. */
 TA_API void ta_nhse_file_free(ta_nhse_file *f);
 /* The message of the last failed call ("" if none). */
 TA_API const char *ta_nhse_file_error(const ta_nhse_file *f);
 
 /* Reads a file (once per handle). On failure the handle holds nothing. */
-TA_API ta_status ta_nhse_file_read(ta_nhse_file *f, const char *path);
+TA_API ta_status ta_nhse_file_read_file(ta_nhse_file *f, const char *path);
 /* Reads bytes already in memory; `name` labels them in messages. */
-TA_API ta_status ta_nhse_file_read_buffer(ta_nhse_file *f, const char *name, const char *data,
-                                          size_t len);
+TA_API ta_status ta_nhse_file_read_buffer(ta_nhse_file *f, const char *data, size_t len,
+                                          const char *name);
 
 /* Reads another file into the handle (the first call on a fresh handle is
- * ta_nhse_file_read). Its quarters are merged with those read before, new
+ * ta_nhse_file_read_file). Its quarters are merged with those read before, new
  * quarters and trust types after the old ones in file order. A (quarter,
  * trust) given by two files is an input error naming both files and the
  * trust (TA_EDUPLICATE), unless one is a data file and the other a league
  * table that agree on the trust's type and on every figure both publish
  * (TA_EINCONSISTENT when they disagree). On failure the handle holds what it
  * held before. */
-TA_API ta_status ta_nhse_file_add(ta_nhse_file *f, const char *path);
-/* As ta_nhse_file_add, from bytes in memory labelled `name`. */
-TA_API ta_status ta_nhse_file_add_buffer(ta_nhse_file *f, const char *name, const char *data,
-                                         size_t len);
+TA_API ta_status ta_nhse_file_add_file(ta_nhse_file *f, const char *path);
+/* As ta_nhse_file_add_file, from bytes in memory labelled `name`. */
+TA_API ta_status ta_nhse_file_add_buffer(ta_nhse_file *f, const char *data, size_t len,
+                                         const char *name);
 
 /* Rows read, and the periods (Quarter column) and trust types in file order. */
 TA_API size_t ta_nhse_file_row_count(const ta_nhse_file *f);
@@ -102,24 +108,23 @@ TA_API ta_status ta_nhse_period_end(ta_date *end, const char *period);
  * the trusts of the assessment. A trust with no metric score from the source
  * but a published average (a league-table row) is segmented and ranked on
  * that average (ta_assessment_average gives it with n_scores = 0). */
-TA_API ta_status ta_nhse_file_assessment(ta_assessment **out, ta_nhse_file *f,
-                                         const char *period, const char *trust_type,
-                                         ta_nhse_source source);
+TA_API ta_status ta_nhse_file_assessment(ta_assessment **out, ta_nhse_file *f, const char *period,
+                                         const char *trust_type, ta_nhse_source source);
 
 /* A published figure: the Value (and Rank, when the row has one) of `id` for
  * trust `code` in `period`. *has = 0 when no such row exists. Either number
  * out-pointer may be NULL; *has_rank = 0 when the Rank cell is empty. */
-TA_API ta_status ta_nhse_file_published(const ta_nhse_file *f, const char *period,
-                                        const char *code, const char *id, int *has,
-                                        double *value, int *has_rank, double *rank);
+TA_API ta_status ta_nhse_file_published(int *has, double *value, int *has_rank, double *rank,
+                                        const ta_nhse_file *f, const char *period, const char *code,
+                                        const char *id);
 
 /* Where a published figure was read: the name of its file (as given to the
  * read; valid while f lives), its line and the column of its value, so that a
  * caller that finds the figure wrong can point at it. TA_ENOTFOUND when no
  * such row exists. Any out-pointer may be NULL. */
-TA_API ta_status ta_nhse_file_published_at(const ta_nhse_file *f, const char *period,
-                                           const char *code, const char *id, const char **file,
-                                           size_t *line, size_t *column);
+TA_API ta_status ta_nhse_file_published_at(const char **file, size_t *line, size_t *column,
+                                           const ta_nhse_file *f, const char *period,
+                                           const char *code, const char *id);
 
 /* Cut-offs read off the published results of a period, across every file
  * of the handle and every trust type (one national set): each trust with a
@@ -142,15 +147,14 @@ TA_API ta_status ta_nhse_file_published_cutoffs(double *cutoffs, size_t n, ta_nh
  * (the cut-off is in [lo, hi) when ties go to the better segment, (lo, hi]
  * otherwise). *has_lo / *has_hi = 0 when no trust bounds that side. Crossed
  * bounds (lo >= hi) are reported as they are, with TA_OK. */
-TA_API ta_status ta_nhse_file_cutoff_interval(ta_nhse_file *f, const char *period, size_t k,
-                                              int *has_lo, double *lo, int *has_hi, double *hi);
+TA_API ta_status ta_nhse_file_cutoff_interval(int *has_lo, double *lo, int *has_hi, double *hi,
+                                              ta_nhse_file *f, const char *period, size_t k);
 /* The trusts that bound cut-off k from below (upper = 0: average = *lo) or
  * from above (upper = 1: average = *hi; any other upper is TA_EINVAL): *count
  * of them, and in *code (if not NULL) the code of the j-th in file order (NULL
  * when j >= *count). */
-TA_API ta_status ta_nhse_file_cutoff_bound(ta_nhse_file *f, const char *period, size_t k,
-                                           int upper, size_t j, const char **code,
-                                           size_t *count);
+TA_API ta_status ta_nhse_file_cutoff_bound(const char **code, size_t *count, ta_nhse_file *f,
+                                           const char *period, size_t k, int upper, size_t j);
 
 #ifdef __cplusplus
 }

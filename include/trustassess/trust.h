@@ -70,14 +70,18 @@ TA_API void ta_trust_free(ta_trust *t);
 /* The message of the trust's last failed call ("" if none). */
 TA_API const char *ta_trust_error(const ta_trust *t);
 
+/* The trust's ODS code, as given to ta_trust_new. */
 TA_API const char *ta_trust_code(const ta_trust *t);
+/* Sets a descriptive field (a copy of value); "" clears it. */
 TA_API ta_status ta_trust_set_field(ta_trust *t, ta_trust_field field, const char *value);
 /* The field's text ("" if never set); NULL for a bad argument. */
 TA_API const char *ta_trust_field_value(const ta_trust *t, ta_trust_field field);
 
+/* The trust's foundation-trust status (default TA_NHS_TRUST) and its getter. */
 TA_API ta_status ta_trust_set_ft_status(ta_trust *t, ta_ft_status status);
 TA_API ta_ft_status ta_trust_ft_status(const ta_trust *t);
 
+/* Sets a segment-changing flag (TA_UNKNOWN, TA_NO or TA_YES) and its getter. */
 TA_API ta_status ta_trust_set_flag(ta_trust *t, ta_flag flag, ta_tristate value);
 TA_API ta_tristate ta_trust_flag(const ta_trust *t, ta_flag flag);
 

@@ -38,11 +38,19 @@ typedef struct ta_verification ta_verification;
 
 typedef enum ta_verify_mode { TA_STEP_BY_STEP = 0, TA_END_TO_END = 1 } ta_verify_mode;
 
+/* The name of a ta_verify_mode value ("step-by-step", "end-to-end"); "" for a value outside the
+ * enum. Static storage. */
+TA_API const char *ta_verify_mode_name(ta_verify_mode v);
+
 typedef enum ta_verdict {
     TA_AGREES = 0,
     TA_EXPLAINED = 1,  /* differs only as the rounding of the inputs explains */
     TA_UNEXPLAINED = 2 /* differs beyond what rounding explains */
 } ta_verdict;
+
+/* The name of a ta_verdict value ("agrees", "explained", "unexplained"); "" for a value outside the
+ * enum. Static storage. */
+TA_API const char *ta_verdict_name(ta_verdict v);
 
 /* A verification of file f (which must have been read and must outlive it). */
 TA_API ta_status ta_verification_new(ta_verification **out, ta_nhse_file *f,
@@ -59,17 +67,17 @@ TA_API ta_status ta_verification_run(ta_verification *v, const char *period);
  * framework's ("OF5002", "OF4000", ...); the league rank is "OF5000 Rank".
  * Strings are owned by the verification. */
 TA_API size_t ta_verification_summary_count(const ta_verification *v);
-TA_API ta_status ta_verification_summary(const ta_verification *v, size_t k, const char **period,
-                                         const char **figure, ta_verify_mode *mode,
-                                         size_t *checked, size_t *agreed, size_t *explained);
+TA_API ta_status ta_verification_summary(const char **period, const char **figure,
+                                         ta_verify_mode *mode, size_t *checked, size_t *agreed,
+                                         size_t *explained, const ta_verification *v, size_t k);
 
 /* Each difference: where, both values, the verdict and a one-line reason. */
 TA_API size_t ta_verification_difference_count(const ta_verification *v);
-TA_API ta_status ta_verification_difference(const ta_verification *v, size_t k,
-                                            const char **period, const char **trust_code,
+TA_API ta_status ta_verification_difference(const char **period, const char **trust_code,
                                             const char **figure, ta_verify_mode *mode,
                                             double *published, double *computed,
-                                            ta_verdict *verdict, const char **reason);
+                                            ta_verdict *verdict, const char **reason,
+                                            const ta_verification *v, size_t k);
 
 /* Published figures the verification does not check (e.g. domain segments,
  * raw values, metric scores whose pool is wider than the file), as (period,
@@ -80,9 +88,8 @@ TA_API ta_status ta_verification_difference(const ta_verification *v, size_t k,
  * (ties broken by the published Rank), a floor's 4.00 and a standard's 1.00
  * always; they appear in the summary under their score ID. */
 TA_API size_t ta_verification_unchecked_count(const ta_verification *v);
-TA_API ta_status ta_verification_unchecked(const ta_verification *v, size_t k,
-                                           const char **period, const char **figure,
-                                           size_t *count);
+TA_API ta_status ta_verification_unchecked(const char **period, const char **figure, size_t *count,
+                                           const ta_verification *v, size_t k);
 
 /* Why unchecked entry k was not checked (one reason per entry: a figure of a
  * period may have several entries, e.g. "pool of 205 trusts; this file has

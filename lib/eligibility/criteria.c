@@ -122,9 +122,9 @@ size_t ta_criteria_count(const ta_criteria *c)
     return c ? c->n : 0;
 }
 
-ta_status ta_criteria_info(const ta_criteria *c, size_t i, const char **id, const char **name,
-                           ta_criterion_kind *kind, const char **parameters, const char **source,
-                           const char **reading)
+ta_status ta_criteria_info(const char **id, const char **name, ta_criterion_kind *kind,
+                           const char **parameters, const char **source, const char **reading,
+                           const ta_criteria *c, size_t i)
 {
     const tai_criterion *x;
     if (!c)

@@ -306,8 +306,7 @@ static ta_status read_all(reader *r)
     }
 }
 
-ta_status ta_criteria_load_csv_buffer(ta_criteria *c, const char *name, const char *data,
-                                      size_t len)
+ta_status ta_criteria_read_buffer(ta_criteria *c, const char *data, size_t len, const char *name)
 {
     reader *r;
     ta_status st;
@@ -333,10 +332,10 @@ ta_status ta_criteria_load_csv_buffer(ta_criteria *c, const char *name, const ch
 
 static ta_status parse_buffer(void *c, const char *data, size_t len, const char *name)
 {
-    return ta_criteria_load_csv_buffer(c, name, data, len);
+    return ta_criteria_read_buffer(c, data, len, name);
 }
 
-ta_status ta_criteria_load_csv(ta_criteria *c, const char *path)
+ta_status ta_criteria_read_file(ta_criteria *c, const char *path)
 {
     if (!c)
         return TA_EINVAL;

@@ -26,7 +26,7 @@ static ta_status published(const ta_screen *s, size_t q, const char *code, const
     *has = 0;
     if (!id)
         return TA_OK;
-    return ta_nhse_file_published(s->file, s->labels[q], code, id, has, v, NULL, NULL);
+    return ta_nhse_file_published(has, v, NULL, NULL, s->file, s->labels[q], code, id);
 }
 
 ta_status tai_ev_segment(const ta_screen *s, size_t q, const char *code, int *has, int *segment)
@@ -46,9 +46,9 @@ ta_status tai_ev_segment(const ta_screen *s, size_t q, const char *code, int *ha
     }
     if (!find(s, q, code, &i))
         return TA_OK;
-    if ((st = ta_assessment_is_segmented(s->periods[q], i, &seg)) != TA_OK || !seg)
+    if ((st = ta_assessment_is_segmented(&seg, s->periods[q], i)) != TA_OK || !seg)
         return st;
-    if ((st = ta_assessment_segments(s->periods[q], i, NULL, &adjusted, NULL)) != TA_OK)
+    if ((st = ta_assessment_segments(NULL, &adjusted, NULL, s->periods[q], i)) != TA_OK)
         return st;
     *has = 1;
     *segment = adjusted;
@@ -80,7 +80,7 @@ ta_status tai_ev_domain(const ta_screen *s, size_t q, const char *code, size_t d
     }
     if (!find(s, q, code, &i))
         return TA_OK;
-    return ta_assessment_domain_score(s->periods[q], i, d, has, v);
+    return ta_assessment_domain_score(has, v, s->periods[q], i, d);
 }
 
 ta_status tai_ev_metric(const ta_screen *s, size_t q, const char *code, size_t m, int raw, int *has,
@@ -98,7 +98,7 @@ ta_status tai_ev_metric(const ta_screen *s, size_t q, const char *code, size_t m
     }
     if (raw || !find(s, q, code, &i))
         return TA_OK; /* an assessment keeps no raw values */
-    return ta_assessment_metric_score(s->periods[q], i, m, has, v);
+    return ta_assessment_metric_score(has, v, s->periods[q], i, m);
 }
 
 size_t tai_ev_trust_count(const ta_screen *s, size_t q)

@@ -1,5 +1,5 @@
 /*
- * Supplied evidence from a CSV file (ta_screen_read_evidence): the judgements
+ * Supplied evidence from a CSV file (ta_screen_read_evidence_buffer): the judgements
  * the published figures cannot show (issue 16).
  *
  * Columns Trust_code, Judgement and Value (any order, names in any ASCII
@@ -220,7 +220,8 @@ static ta_status check_repeats(ta_screen *s, const row *rows, size_t n, const ch
     return st;
 }
 
-ta_status ta_screen_read_evidence(ta_screen *s, const char *data, size_t len, const char *name)
+ta_status ta_screen_read_evidence_buffer(ta_screen *s, const char *data, size_t len,
+                                         const char *name)
 {
     tai_csv csv;
     row *rows = NULL;
@@ -249,10 +250,10 @@ ta_status ta_screen_read_evidence(ta_screen *s, const char *data, size_t len, co
 
 static ta_status parse_buffer(void *s, const char *data, size_t len, const char *name)
 {
-    return ta_screen_read_evidence(s, data, len, name);
+    return ta_screen_read_evidence_buffer(s, data, len, name);
 }
 
-ta_status ta_screen_read_evidence_csv(ta_screen *s, const char *path)
+ta_status ta_screen_read_evidence_file(ta_screen *s, const char *path)
 {
     if (!s)
         return TA_EINVAL;

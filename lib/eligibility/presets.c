@@ -187,7 +187,7 @@ ta_status ta_criteria_preset(ta_criteria **out, const char *name, const ta_alloc
         return TA_ENOTFOUND;
     if ((st = ta_criteria_new(out, name, alloc)) != TA_OK)
         return st;
-    st = ta_criteria_load_csv_buffer(*out, name, text, strlen(text));
+    st = ta_criteria_read_buffer(*out, text, strlen(text), name);
     if (st != TA_OK) {
         /* Built-in text is checked by the tests: only memory can fail here. */
         ta_criteria_free(*out);

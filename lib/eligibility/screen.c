@@ -208,7 +208,7 @@ ta_status ta_screen_new_assessments(ta_screen **out, const ta_framework *fw, siz
         if (!quarters[q])
             return TA_EINVAL;
         if (ta_assessment_trust_count(quarters[q]) > 0 &&
-            ta_assessment_is_segmented(quarters[q], 0, &seg) == TA_ESTATE)
+            ta_assessment_is_segmented(&seg, quarters[q], 0) == TA_ESTATE)
             return TA_ESTATE; /* not run */
     }
     if ((st = screen_alloc(&s, fw, n, alloc)) != TA_OK)
@@ -522,9 +522,9 @@ static ta_status check(const ta_screen *s, ta_screen_level level, size_t i, cons
     return TA_OK;
 }
 
-ta_status ta_screen_verdict(const ta_screen *s, ta_screen_level level, size_t i,
-                            ta_eligibility *verdict, size_t *met, size_t *not_met,
-                            size_t *no_evidence)
+ta_status ta_screen_verdict(ta_eligibility *verdict, size_t *met, size_t *not_met,
+                            size_t *no_evidence, const ta_screen *s, ta_screen_level level,
+                            size_t i)
 {
     const tai_level *l;
     ta_status st = check(s, level, i, &l);
@@ -547,10 +547,10 @@ const char *ta_screen_change(const ta_screen *s, ta_screen_level level, size_t i
     return check(s, level, i, &l) == TA_OK ? l->changes[i] : NULL;
 }
 
-ta_status ta_screen_result(const ta_screen *s, ta_screen_level level, size_t i, size_t k,
-                           ta_criterion_outcome *outcome, int *has_value, double *value,
+ta_status ta_screen_result(ta_criterion_outcome *outcome, int *has_value, double *value,
                            int *has_threshold, double *threshold, size_t *period,
-                           const char **reason)
+                           const char **reason, const ta_screen *s, ta_screen_level level, size_t i,
+                           size_t k)
 {
     const tai_level *l;
     const tai_result *r;
@@ -577,8 +577,8 @@ ta_status ta_screen_result(const ta_screen *s, ta_screen_level level, size_t i, 
     return TA_OK;
 }
 
-ta_status ta_screen_export(ta_screen *s, ta_screen_format format, const char *code,
-                           const char **text, size_t *len)
+ta_status ta_screen_export(const char **text, size_t *len, ta_screen *s, ta_screen_format format,
+                           const char *code)
 {
     ta_status st;
     if (text)

@@ -303,7 +303,7 @@ static ta_status quantiles(ta_league *l, size_t p, size_t t, double *cutoffs)
             tai_error_set(&l->err, st, "%s: %s", l->f->periods[p], ta_assessment_error(a));
         for (size_t i = 0; st == TA_OK && i < ta_assessment_trust_count(a); i++) {
             double avg;
-            if (ta_assessment_average(a, i, NULL, &avg, NULL) != TA_OK)
+            if (ta_assessment_average(NULL, &avg, NULL, a, i) != TA_OK)
                 continue; /* not segmented */
             if (tai_grow(&l->alloc, (void **)&values, &cap, count + 1, sizeof *values) != TA_OK)
                 st = tai_error_set(&l->err, TA_ENOMEM, "out of memory");
@@ -417,15 +417,15 @@ static void warnings_text(const ta_assessment *a, size_t i, char *buf, size_t si
         size_t ranked = 0;
         double s;
         tai_error e;
-        ta_assessment_metric_score(a, i, m, &has, &s);
+        ta_assessment_metric_score(&has, &s, a, i, m);
         e.msg[0] = '\0';
-        if (has && ta_assessment_metric_pool_gap(a, m, &narrower, &pool, &ranked) == TA_OK &&
+        if (has && ta_assessment_metric_pool_gap(&narrower, &pool, &ranked, a, m) == TA_OK &&
             narrower)
             tai_error_set(&e, TA_OK, "%s%s ranked within %zu of a pool of %u", used ? "; " : "",
                           metric->id, ranked, pool);
         else if (!has && metric->scoring == TA_SCORING_COMBINED &&
-                 ta_assessment_metric_score(a, i, metric->combo_first_index, &h1, &s) == TA_OK &&
-                 ta_assessment_metric_score(a, i, metric->combo_second_index, &h2, &s) == TA_OK &&
+                 ta_assessment_metric_score(&h1, &s, a, i, metric->combo_first_index) == TA_OK &&
+                 ta_assessment_metric_score(&h2, &s, a, i, metric->combo_second_index) == TA_OK &&
                  h1 && h2)
             tai_error_set(&e, TA_OK, "%s%s not scored: the table lacks its %s and %s pair",
                           used ? "; " : "", metric->id, metric->combo_first, metric->combo_second);
@@ -471,9 +471,9 @@ static ta_status add_rows(ta_league *l, size_t b, const size_t *domain_index)
         ta_assessment_league_entry(&i, a, pos);
         l->rows[l->n_rows].trust = i;
         l->n_rows++; /* counted now so that its cells are freed whatever follows */
-        ta_assessment_average(a, i, NULL, &avg, NULL);
-        ta_assessment_segments(a, i, &unadjusted, &adjusted, &final_segment);
-        ta_assessment_rank(a, i, &rank);
+        ta_assessment_average(NULL, &avg, NULL, a, i);
+        ta_assessment_segments(&unadjusted, &adjusted, &final_segment, a, i);
+        ta_assessment_rank(&rank, a, i);
         deficit = ta_assessment_trust_flag(a, i, TA_FLAG_FINANCIAL_DEFICIT);
         st = set_text(l, &c[0], period);
         if (st == TA_OK)
@@ -510,10 +510,10 @@ static ta_status add_rows(ta_league *l, size_t b, const size_t *domain_index)
             int has = 0;
             double score;
             if (domain_index[d] != (size_t)-1 &&
-                ta_assessment_domain_score(a, i, domain_index[d], &has, &score) == TA_OK && has)
+                ta_assessment_domain_score(&has, &score, a, i, domain_index[d]) == TA_OK && has)
                 st = set_decimal(l, &c[COL_DOMAINS + d], score);
         }
-        if (st == TA_OK && ta_assessment_reason_text(a, i, reason, sizeof reason, NULL) == TA_OK)
+        if (st == TA_OK && ta_assessment_reason_text(reason, sizeof reason, NULL, a, i) == TA_OK)
             st = set_text(l, &c[19], reason);
         if (st == TA_OK)
             st = set_text(l, &c[20], cut);
@@ -637,7 +637,7 @@ size_t ta_league_column_count(void)
     return N_COLUMNS;
 }
 
-ta_status ta_league_column(size_t c, const char **name, ta_column_kind *kind)
+ta_status ta_league_column(const char **name, ta_column_kind *kind, size_t c)
 {
     if (c >= N_COLUMNS)
         return TA_EINVAL;
@@ -653,8 +653,8 @@ size_t ta_league_block_count(const ta_league *l)
     return l ? l->n_blocks : 0;
 }
 
-ta_status ta_league_block(const ta_league *l, size_t b, const char **quarter,
-                          const char **trust_type, const ta_assessment **assessment)
+ta_status ta_league_block(const char **quarter, const char **trust_type,
+                          const ta_assessment **assessment, const ta_league *l, size_t b)
 {
     if (!l || b >= l->n_blocks)
         return TA_EINVAL;
@@ -681,8 +681,8 @@ const char *ta_league_cell(const ta_league *l, size_t row, size_t col)
     return c->text ? c->text : "";
 }
 
-ta_status ta_league_cell_number(const ta_league *l, size_t row, size_t col, int *has, double *lo,
-                                double *hi)
+ta_status ta_league_cell_number(int *has, double *lo, double *hi, const ta_league *l, size_t row,
+                                size_t col)
 {
     const league_cell *c;
     if (!l || row >= l->n_rows || col >= N_COLUMNS || !has)
@@ -696,7 +696,7 @@ ta_status ta_league_cell_number(const ta_league *l, size_t row, size_t col, int 
     return TA_OK;
 }
 
-ta_status ta_league_row_trust(const ta_league *l, size_t row, size_t *block, size_t *trust)
+ta_status ta_league_row_trust(size_t *block, size_t *trust, const ta_league *l, size_t row)
 {
     if (!l || row >= l->n_rows)
         return TA_EINVAL;
@@ -705,4 +705,38 @@ ta_status ta_league_row_trust(const ta_league *l, size_t row, size_t *block, siz
     if (trust)
         *trust = l->rows[row].trust;
     return TA_OK;
+}
+
+const char *ta_cutoff_policy_name(ta_cutoff_policy v)
+{
+    switch (v) {
+    case TA_CUTOFFS_PUBLISHED:
+        return "published";
+    case TA_CUTOFFS_GIVEN:
+        return "given";
+    case TA_CUTOFFS_QUARTILES_ALL:
+        return "quartiles_all";
+    case TA_CUTOFFS_QUARTILES_TYPE:
+        return "quartiles_type";
+    case TA_CUTOFFS_FIXED:
+        return "fixed";
+    }
+    return "";
+}
+
+const char *ta_column_kind_name(ta_column_kind v)
+{
+    switch (v) {
+    case TA_COLUMN_TEXT:
+        return "text";
+    case TA_COLUMN_DECIMAL:
+        return "decimal";
+    case TA_COLUMN_INTEGER:
+        return "integer";
+    case TA_COLUMN_YES_NO:
+        return "yes_no";
+    case TA_COLUMN_RANGE:
+        return "range";
+    }
+    return "";
 }

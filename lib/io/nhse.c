@@ -32,12 +32,26 @@
 /* The columns read. The long layout has Quarter .. Rank; the league-table
  * layout has Quarter (Reporting_date in the first quarter's files) .. Trust_name,
  * Rank, Average_score, Segment and Trust_in_financial_deficit. */
-enum { COL_QUARTER, COL_REGION, COL_TYPE, COL_SUBTYPE, COL_CODE, COL_NAME, COL_METRIC,
-       COL_VALUE, COL_RANK, COL_AVERAGE, COL_SEGMENT, COL_DEFICIT, N_COLS };
+enum {
+    COL_QUARTER,
+    COL_REGION,
+    COL_TYPE,
+    COL_SUBTYPE,
+    COL_CODE,
+    COL_NAME,
+    COL_METRIC,
+    COL_VALUE,
+    COL_RANK,
+    COL_AVERAGE,
+    COL_SEGMENT,
+    COL_DEFICIT,
+    N_COLS
+};
 
 static const char *const column_names[N_COLS] = {
-    "Quarter",   "Region", "Trust_type", "Trust_subtype", "Trust_code",    "Trust_name",
-    "Metric_ID", "Value",  "Rank",       "Average_score", "Segment", "Trust_in_financial_deficit"};
+    "Quarter",    "Region",        "Trust_type", "Trust_subtype",
+    "Trust_code", "Trust_name",    "Metric_ID",  "Value",
+    "Rank",       "Average_score", "Segment",    "Trust_in_financial_deficit"};
 
 /* Whether a layout reads column c. */
 static int column_needed(int layout, size_t c)
@@ -211,10 +225,10 @@ static size_t find_column(row_reader *r, const char *name)
  * each column it reads is. */
 static ta_status find_columns(row_reader *r)
 {
-    r->layout = find_column(r, "Metric_ID") == (size_t)-1 &&
-                        find_column(r, "Average_score") != (size_t)-1
-                    ? TAI_LAYOUT_LEAGUE
-                    : TAI_LAYOUT_LONG;
+    r->layout =
+        find_column(r, "Metric_ID") == (size_t)-1 && find_column(r, "Average_score") != (size_t)-1
+            ? TAI_LAYOUT_LEAGUE
+            : TAI_LAYOUT_LONG;
     for (size_t c = 0; c < N_COLS; c++) {
         const char *name = column_names[c];
         size_t again;
@@ -265,16 +279,17 @@ static ta_status row_entry(row_reader *r, size_t *entry_index)
     if (tai_strmap_get(&f->entry_map, key, klen, entry_index)) {
         e = &f->entries[*entry_index];
         if (strcmp(e->fields[TA_FIELD_TYPE], type) != 0)
-            return row_error(r, COL_TYPE, TA_EINCONSISTENT,
-                             "trust type differs from the trust's earlier rows this quarter:",
-                             type);
+            return row_error(
+                r, COL_TYPE, TA_EINCONSISTENT,
+                "trust type differs from the trust's earlier rows this quarter:", type);
         return TA_OK;
     }
     if (code[0] == '\0')
         return row_error(r, COL_CODE, TA_EPARSE, "empty trust code", code);
-    if (tai_nhse_intern(f, &f->period_map, &f->periods, &f->n_periods, &f->periods_cap, period, &p) !=
+    if (tai_nhse_intern(f, &f->period_map, &f->periods, &f->n_periods, &f->periods_cap, period,
+                        &p) != TA_OK ||
+        tai_nhse_intern(f, &f->type_map, &f->types, &f->n_types, &f->types_cap, type, &t) !=
             TA_OK ||
-        tai_nhse_intern(f, &f->type_map, &f->types, &f->n_types, &f->types_cap, type, &t) != TA_OK ||
         tai_grow(&f->alloc, (void **)&f->entries, &f->entries_cap, f->n_entries + 1,
                  sizeof *f->entries) != TA_OK)
         return tai_error_set(&f->err, TA_ENOMEM, "out of memory reading %s", r->name);
@@ -358,9 +373,8 @@ static ta_status add_figure(row_reader *r, size_t entry_index, const char *id, s
                              "%s:%zu:%zu: %s for trust %s in %s is given twice (first on line "
                              "%zu)",
                              r->name, tai_csv_record_line(r->csv),
-                             tai_csv_field_column(r->csv, r->col[col]), id,
-                             cell(r, COL_CODE, NULL), cell(r, COL_QUARTER, NULL),
-                             f->figures[existing].line);
+                             tai_csv_field_column(r->csv, r->col[col]), id, cell(r, COL_CODE, NULL),
+                             cell(r, COL_QUARTER, NULL), f->figures[existing].line);
     fig = &f->figures[f->n_figures++];
     fig->entry = entry_index;
     fig->id_index = id_index;
@@ -384,8 +398,10 @@ static ta_status read_row(row_reader *r)
     ta_status st;
     double v, rk = 0;
     if (!tai_framework_lookup(&f->fw->def, id, &id_index, &id_kind)) {
-        tai_error_set(&f->err, TA_ENOTFOUND, "%s:%zu:%zu: unknown Metric_ID \"%s\" (framework "
-                      "\"%s\" does not define it)", r->name, tai_csv_record_line(r->csv),
+        tai_error_set(&f->err, TA_ENOTFOUND,
+                      "%s:%zu:%zu: unknown Metric_ID \"%s\" (framework "
+                      "\"%s\" does not define it)",
+                      r->name, tai_csv_record_line(r->csv),
                       tai_csv_field_column(r->csv, r->col[COL_METRIC]), id, f->fw->def.name);
         return TA_ENOTFOUND;
     }
@@ -427,8 +443,8 @@ static ta_status read_league_row(row_reader *r)
     const tai_framework_def *def = &r->f->fw->def;
     const char *deficit = cell(r, COL_DEFICIT, NULL);
     size_t e = 0, i_avg = tai_framework_figure(def, TA_FIGURE_AVERAGE),
-              i_seg = tai_framework_figure(def, TA_FIGURE_ADJUSTED_SEGMENT),
-              i_def = tai_framework_figure(def, TA_FIGURE_DEFICIT_FLAG);
+           i_seg = tai_framework_figure(def, TA_FIGURE_ADJUSTED_SEGMENT),
+           i_def = tai_framework_figure(def, TA_FIGURE_DEFICIT_FLAG);
     int has_avg, has_seg, has_rank, has_def = deficit[0] != '\0';
     double avg = 0, seg = 0, rank = 0, flag = 0;
     ta_status st;
@@ -454,8 +470,8 @@ static ta_status read_league_row(row_reader *r)
                                     has_rank, rank, COL_SEGMENT)) != TA_OK)
         return st;
     if (has_def)
-        st = add_figure(r, e, def->figures[i_def].id, i_def, TAI_ID_FIGURE, flag, 0, 0,
-                        COL_DEFICIT);
+        st =
+            add_figure(r, e, def->figures[i_def].id, i_def, TAI_ID_FIGURE, flag, 0, 0, COL_DEFICIT);
     return st;
 }
 
@@ -493,8 +509,7 @@ ta_status tai_nhse_index(ta_nhse_file *f)
     return TA_OK;
 }
 
-ta_status ta_nhse_file_read_buffer(ta_nhse_file *f, const char *name, const char *data,
-                                   size_t len)
+ta_status ta_nhse_file_read_buffer(ta_nhse_file *f, const char *data, size_t len, const char *name)
 {
     tai_csv csv;
     row_reader r;
@@ -528,8 +543,8 @@ ta_status ta_nhse_file_read_buffer(ta_nhse_file *f, const char *name, const char
         for (size_t c = 0; st == TA_OK && c < N_COLS; c++)
             if (column_needed(r.layout, c) && r.col[c] >= n_fields)
                 st = tai_error_set(&f->err, TA_EPARSE,
-                                   "%s:%zu: the row has %zu fields; column \"%s\" is missing",
-                                   name, tai_csv_record_line(&csv), n_fields, column_names[c]);
+                                   "%s:%zu: the row has %zu fields; column \"%s\" is missing", name,
+                                   tai_csv_record_line(&csv), n_fields, column_names[c]);
         if (st == TA_OK)
             st = r.layout == TAI_LAYOUT_LONG ? read_row(&r) : read_league_row(&r);
     }
@@ -554,10 +569,10 @@ ta_status ta_nhse_file_read_buffer(ta_nhse_file *f, const char *name, const char
 
 static ta_status parse_read(void *f, const char *data, size_t len, const char *name)
 {
-    return ta_nhse_file_read_buffer(f, name, data, len);
+    return ta_nhse_file_read_buffer(f, data, len, name);
 }
 
-ta_status ta_nhse_file_read(ta_nhse_file *f, const char *path)
+ta_status ta_nhse_file_read_file(ta_nhse_file *f, const char *path)
 {
     if (!f)
         return TA_EINVAL;
@@ -617,8 +632,8 @@ ta_status ta_nhse_file_find_period(size_t *index_out, const ta_nhse_file *f, con
     return TA_OK;
 }
 
-const tai_nhse_figure *tai_nhse_find_figure(const ta_nhse_file *f, const char *period, const char *code,
-                                 const char *id)
+const tai_nhse_figure *tai_nhse_find_figure(const ta_nhse_file *f, const char *period,
+                                            const char *code, const char *id)
 {
     char key[512];
     size_t klen = tai_nhse_key(key, sizeof key, period, code, id), index;
@@ -627,9 +642,9 @@ const tai_nhse_figure *tai_nhse_find_figure(const ta_nhse_file *f, const char *p
     return &f->figures[index];
 }
 
-ta_status ta_nhse_file_published(const ta_nhse_file *f, const char *period, const char *code,
-                                 const char *id, int *has, double *value, int *has_rank,
-                                 double *rank)
+ta_status ta_nhse_file_published(int *has, double *value, int *has_rank, double *rank,
+                                 const ta_nhse_file *f, const char *period, const char *code,
+                                 const char *id)
 {
     const tai_nhse_figure *fig;
     if (!f || !period || !code || !id || !has)
@@ -645,9 +660,9 @@ ta_status ta_nhse_file_published(const ta_nhse_file *f, const char *period, cons
     return TA_OK;
 }
 
-ta_status ta_nhse_file_published_at(const ta_nhse_file *f, const char *period,
-                                    const char *code, const char *id, const char **file,
-                                    size_t *line, size_t *column)
+ta_status ta_nhse_file_published_at(const char **file, size_t *line, size_t *column,
+                                    const ta_nhse_file *f, const char *period, const char *code,
+                                    const char *id)
 {
     const tai_nhse_figure *fig;
     if (!f || !period || !code || !id)
@@ -777,8 +792,7 @@ static ta_status build_trust(ta_nhse_file *f, ta_assessment *a, size_t e_index,
     if (st == TA_OK)
         st = ta_trust_set_flag(t, TA_FLAG_RECOVERY_SUPPORT,
                                published_flag(f, e_index, TA_FIGURE_RSP_FLAG));
-    for (size_t k = f->entry_start[e_index]; st == TA_OK && k < f->entry_start[e_index + 1];
-         k++) {
+    for (size_t k = f->entry_start[e_index]; st == TA_OK && k < f->entry_start[e_index + 1]; k++) {
         const tai_nhse_figure *fig = &f->figures[f->by_entry[k]];
         st = give_figure(f, t, fig, source);
         if (st != TA_OK && st != TA_ENOMEM)
@@ -850,8 +864,8 @@ static ta_status build_fast(ta_nhse_file *f, ta_assessment *a, size_t p, size_t 
             }
         }
         if (st == TA_OK)
-            st = tai_assessment_add_row(a, en->code, en->fields, flags,
-                                        has_values ? values : NULL, has_scores ? scores : NULL);
+            st = tai_assessment_add_row(a, en->code, en->fields, flags, has_values ? values : NULL,
+                                        has_scores ? scores : NULL);
         if (st == TA_OK)
             given_average(f, a, e);
     }
@@ -877,8 +891,7 @@ ta_status ta_nhse_file_assessment(ta_assessment **out, ta_nhse_file *f, const ch
     if (!tai_strmap_get(&f->period_map, period, strlen(period), &p))
         return tai_error_set(&f->err, TA_ENOTFOUND, "no quarter \"%s\" in the file", period);
     if (trust_type && !tai_strmap_get(&f->type_map, trust_type, strlen(trust_type), &type))
-        return tai_error_set(&f->err, TA_ENOTFOUND, "no trust type \"%s\" in the file",
-                             trust_type);
+        return tai_error_set(&f->err, TA_ENOTFOUND, "no trust type \"%s\" in the file", trust_type);
     if ((st = ta_assessment_new(&a, f->fw, &f->alloc)) != TA_OK)
         return tai_error_set(&f->err, st, "cannot make an assessment: %s", ta_strerror(st));
     if ((st = ta_assessment_set_period(a, period)) != TA_OK ||
@@ -917,4 +930,15 @@ ta_status ta_nhse_file_assessment(ta_assessment **out, ta_nhse_file *f, const ch
     }
     *out = a;
     return TA_OK;
+}
+
+const char *ta_nhse_source_name(ta_nhse_source v)
+{
+    switch (v) {
+    case TA_FROM_SCORES:
+        return "scores";
+    case TA_FROM_VALUES:
+        return "values";
+    }
+    return "";
 }

@@ -1,5 +1,5 @@
 /*
- * Several published files in one handle, merged by quarter (ta_nhse_file_add
+ * Several published files in one handle, merged by quarter (ta_nhse_file_add_file
  * and ta_nhse_file_add_buffer).
  *
  * NHS England publishes one file per trust type (and a league table beside
@@ -48,8 +48,8 @@ static void store_init(ta_nhse_file *m, ta_nhse_file *f)
 static ta_status add_file(ta_nhse_file *m, const char *name, int layout)
 {
     char *copy;
-    if (tai_grow(&m->alloc, (void **)&m->files, &m->files_cap, m->n_files + 1,
-                 sizeof *m->files) != TA_OK ||
+    if (tai_grow(&m->alloc, (void **)&m->files, &m->files_cap, m->n_files + 1, sizeof *m->files) !=
+            TA_OK ||
         tai_grow(&m->alloc, (void **)&m->layouts, &m->layouts_cap, m->n_files + 1,
                  sizeof *m->layouts) != TA_OK ||
         !(copy = tai_strdup(&m->alloc, name)))
@@ -60,8 +60,8 @@ static ta_status add_file(ta_nhse_file *m, const char *name, int layout)
 }
 
 /* A new entry in m, a copy of src's entry se. */
-static ta_status copy_entry(ta_nhse_file *m, const ta_nhse_file *src, size_t se, size_t p,
-                            size_t t, size_t file, const char *key, size_t klen, size_t *out)
+static ta_status copy_entry(ta_nhse_file *m, const ta_nhse_file *src, size_t se, size_t p, size_t t,
+                            size_t file, const char *key, size_t klen, size_t *out)
 {
     const tai_nhse_entry *s = &src->entries[se];
     tai_nhse_entry *e;
@@ -141,8 +141,8 @@ static ta_status append(ta_nhse_file *m, const ta_nhse_file *src, tai_error *err
             if (o->value == fig->value && !o->has_rank && fig->has_rank) {
                 o->has_rank = 1; /* the rank only one file gives */
                 o->rank = fig->rank;
-            } else if (o->value != fig->value || (o->has_rank && fig->has_rank &&
-                                                  o->rank != fig->rank)) {
+            } else if (o->value != fig->value ||
+                       (o->has_rank && fig->has_rank && o->rank != fig->rank)) {
                 char a[40], b[40];
                 short_number(a, sizeof a,
                              o->has_rank && o->value == fig->value ? o->rank : o->value);
@@ -151,9 +151,9 @@ static ta_status append(ta_nhse_file *m, const ta_nhse_file *src, tai_error *err
                 st = tai_error_set(err, TA_EINCONSISTENT,
                                    "%s:%zu and %s:%zu disagree on %s%s of trust %s in %s: %s "
                                    "and %s",
-                                   m->files[o->file], o->line, src->files[fig->file], fig->line,
-                                   id, o->has_rank && o->value == fig->value ? " Rank" : "",
-                                   s->code, src->periods[s->period], a, b);
+                                   m->files[o->file], o->line, src->files[fig->file], fig->line, id,
+                                   o->has_rank && o->value == fig->value ? " Rank" : "", s->code,
+                                   src->periods[s->period], a, b);
             }
             continue;
         }
@@ -192,17 +192,17 @@ ta_status tai_nhse_merge(ta_nhse_file *f, ta_nhse_file *more)
 
 /* ---- adding a file ---------------------------------------------------- */
 
-ta_status ta_nhse_file_add_buffer(ta_nhse_file *f, const char *name, const char *data, size_t len)
+ta_status ta_nhse_file_add_buffer(ta_nhse_file *f, const char *data, size_t len, const char *name)
 {
     ta_nhse_file *more = NULL;
     ta_status st;
     if (!f)
         return TA_EINVAL;
     if (!f->has_read)
-        return ta_nhse_file_read_buffer(f, name, data, len);
+        return ta_nhse_file_read_buffer(f, data, len, name);
     if ((st = ta_nhse_file_new(&more, f->fw, &f->alloc)) != TA_OK)
         return tai_error_set(&f->err, st, "out of memory");
-    if ((st = ta_nhse_file_read_buffer(more, name, data, len)) != TA_OK)
+    if ((st = ta_nhse_file_read_buffer(more, data, len, name)) != TA_OK)
         tai_error_set(&f->err, st, "%s", ta_nhse_file_error(more));
     else if ((st = tai_nhse_merge(f, more)) == TA_OK)
         tai_error_clear(&f->err);
@@ -212,10 +212,10 @@ ta_status ta_nhse_file_add_buffer(ta_nhse_file *f, const char *name, const char 
 
 static ta_status parse_add(void *f, const char *data, size_t len, const char *name)
 {
-    return ta_nhse_file_add_buffer(f, name, data, len);
+    return ta_nhse_file_add_buffer(f, data, len, name);
 }
 
-ta_status ta_nhse_file_add(ta_nhse_file *f, const char *path)
+ta_status ta_nhse_file_add_file(ta_nhse_file *f, const char *path)
 {
     if (!f)
         return TA_EINVAL;

@@ -28,7 +28,7 @@
 #include "nof/framework_internal.h"
 
 typedef struct bounds {
-    size_t n;                         /* cut-offs */
+    size_t n;                            /* cut-offs */
     size_t i_avg, i_unadj, i_adj, i_def; /* the framework's figure indexes */
     int has_lo[TAI_MAX_CUTOFFS], has_hi[TAI_MAX_CUTOFFS];
     double lo[TAI_MAX_CUTOFFS], hi[TAI_MAX_CUTOFFS];
@@ -111,14 +111,17 @@ ta_status ta_nhse_file_published_cutoffs(double *cutoffs, size_t n, ta_nhse_file
         return TA_EINVAL;
     def = &f->fw->def;
     if (!cutoffs || !period || n != def->n_cutoffs)
-        return tai_error_set(&f->err, TA_EINVAL, "give room for exactly %zu cut-offs and a "
-                             "period", def->n_cutoffs);
+        return tai_error_set(&f->err, TA_EINVAL,
+                             "give room for exactly %zu cut-offs and a "
+                             "period",
+                             def->n_cutoffs);
     if ((st = period_index(f, period, &p)) != TA_OK)
         return st;
     if (tai_framework_figure(def, TA_FIGURE_AVERAGE) == (size_t)-1 ||
         (tai_framework_figure(def, TA_FIGURE_UNADJUSTED_SEGMENT) == (size_t)-1 &&
          tai_framework_figure(def, TA_FIGURE_ADJUSTED_SEGMENT) == (size_t)-1))
-        return tai_error_set(&f->err, TA_ENOTFOUND, "the framework names no average or "
+        return tai_error_set(&f->err, TA_ENOTFOUND,
+                             "the framework names no average or "
                              "segment figure");
     find_bounds(f, p, &b);
     for (size_t k = 0; k < b.n; k++) {
@@ -132,21 +135,23 @@ ta_status ta_nhse_file_published_cutoffs(double *cutoffs, size_t n, ta_nhse_file
                 "%s: published segments overlap at cut-off %zu: trust %s (%s:%zu) has average "
                 "%s in segment %zu or better, but trust %s (%s:%zu) has average %s in segment "
                 "%zu or worse",
-                period, k + 1, f->entries[x->entry].code, f->files[x->file], x->line, num_lo,
-                k + 1, f->entries[y->entry].code, f->files[y->file], y->line, num_hi, k + 2);
+                period, k + 1, f->entries[x->entry].code, f->files[x->file], x->line, num_lo, k + 1,
+                f->entries[y->entry].code, f->files[y->file], y->line, num_hi, k + 2);
         }
     }
     for (size_t s = 0; s <= b.n; s++)
         if (!b.seen[s])
-            return tai_error_set(&f->err, TA_ENOTFOUND, "%s: no trust has published unadjusted "
-                                 "segment %zu", period, s + 1);
+            return tai_error_set(&f->err, TA_ENOTFOUND,
+                                 "%s: no trust has published unadjusted "
+                                 "segment %zu",
+                                 period, s + 1);
     for (size_t k = 0; k < b.n; k++)
         cutoffs[k] = def->cutoff_rule == TA_CUTOFF_TIES_WORSE ? b.hi[k] : b.lo[k];
     return TA_OK;
 }
 
-ta_status ta_nhse_file_cutoff_interval(ta_nhse_file *f, const char *period, size_t k,
-                                       int *has_lo, double *lo, int *has_hi, double *hi)
+ta_status ta_nhse_file_cutoff_interval(int *has_lo, double *lo, int *has_hi, double *hi,
+                                       ta_nhse_file *f, const char *period, size_t k)
 {
     size_t p;
     bounds b;
@@ -168,8 +173,8 @@ ta_status ta_nhse_file_cutoff_interval(ta_nhse_file *f, const char *period, size
     return TA_OK;
 }
 
-ta_status ta_nhse_file_cutoff_bound(ta_nhse_file *f, const char *period, size_t k, int upper,
-                                    size_t j, const char **code, size_t *count)
+ta_status ta_nhse_file_cutoff_bound(const char **code, size_t *count, ta_nhse_file *f,
+                                    const char *period, size_t k, int upper, size_t j)
 {
     size_t p, found = 0;
     bounds b;
@@ -230,8 +235,8 @@ static void append(char *buf, size_t size, size_t *used, const char *text)
     buf[*used] = '\0';
 }
 
-ta_status tai_nhse_cutoff_text(ta_nhse_file *f, size_t p, const double *values, size_t n,
-                               char *buf, size_t size)
+ta_status tai_nhse_cutoff_text(ta_nhse_file *f, size_t p, const double *values, size_t n, char *buf,
+                               size_t size)
 {
     const tai_framework_def *def = &f->fw->def;
     int worse = def->cutoff_rule == TA_CUTOFF_TIES_WORSE;

@@ -140,8 +140,8 @@ static summary *summary_of(ta_verification *v, const char *period, const char *f
 
 /* Records one comparison. */
 static ta_status record(ta_verification *v, const char *period, const char *code,
-                        const char *figure, ta_verify_mode mode, double published,
-                        double computed, ta_verdict verdict, const char *reason)
+                        const char *figure, ta_verify_mode mode, double published, double computed,
+                        ta_verdict verdict, const char *reason)
 {
     summary *s = summary_of(v, period, figure, mode);
     difference *d;
@@ -154,8 +154,8 @@ static ta_status record(ta_verification *v, const char *period, const char *code
     }
     if (verdict == TA_EXPLAINED)
         s->explained++;
-    if (tai_grow(&v->alloc, (void **)&v->diffs, &v->diffs_cap, v->n_diffs + 1,
-                 sizeof *v->diffs) != TA_OK)
+    if (tai_grow(&v->alloc, (void **)&v->diffs, &v->diffs_cap, v->n_diffs + 1, sizeof *v->diffs) !=
+        TA_OK)
         return TA_ENOMEM;
     d = &v->diffs[v->n_diffs++];
     d->period = period;
@@ -229,15 +229,15 @@ static void read_published(const ta_nhse_file *f, const char *period, const char
                            published_row *p)
 {
     const tai_framework_def *def = &f->fw->def;
-    const ta_figure kinds[] = {TA_FIGURE_AVERAGE, TA_FIGURE_UNADJUSTED_SEGMENT,
+    const ta_figure kinds[] = {TA_FIGURE_AVERAGE,          TA_FIGURE_UNADJUSTED_SEGMENT,
                                TA_FIGURE_ADJUSTED_SEGMENT, TA_FIGURE_FINAL_SEGMENT,
-                               TA_FIGURE_DEFICIT_FLAG, TA_FIGURE_RSP_FLAG};
+                               TA_FIGURE_DEFICIT_FLAG,     TA_FIGURE_RSP_FLAG};
     const tai_nhse_figure *found[6];
     memset(p, 0, sizeof *p);
     for (int k = 0; k < 6; k++) {
         size_t i = tai_framework_figure(def, kinds[k]);
-        found[k] = i == (size_t)-1 ? NULL
-                                   : tai_nhse_find_figure(f, period, code, def->figures[i].id);
+        found[k] =
+            i == (size_t)-1 ? NULL : tai_nhse_find_figure(f, period, code, def->figures[i].id);
     }
     if ((p->has_avg = found[0] != NULL))
         p->avg = found[0]->value;
@@ -262,8 +262,9 @@ static ta_status check_segment(ta_verification *v, const char *period, const cha
     ta_status st;
     ta_verdict verdict = same(step, published) ? TA_AGREES : TA_UNEXPLAINED;
     st = record(v, period, code, figure, TA_STEP_BY_STEP, published, step, verdict,
-                verdict == TA_AGREES ? "" : "the rule applied to the published figures of the "
-                                            "step before gives another segment");
+                verdict == TA_AGREES ? ""
+                                     : "the rule applied to the published figures of the "
+                                       "step before gives another segment");
     if (st != TA_OK)
         return st;
     if (same(end, published))
@@ -293,8 +294,9 @@ static ta_status check_rank(ta_verification *v, const char *period, const char *
     if (!same(step, published)) {
         int by_missing = published > step && published <= step + (double)missing;
         verdict = by_missing ? TA_EXPLAINED : TA_UNEXPLAINED;
-        reason = by_missing ? lacks : "the rule applied to the published figures of the step "
-                                      "before gives another segment";
+        reason = by_missing ? lacks
+                            : "the rule applied to the published figures of the step "
+                              "before gives another segment";
     }
     if ((st = record(v, period, code, RANK_FIGURE, TA_STEP_BY_STEP, published, step, verdict,
                      reason)) != TA_OK)
@@ -395,12 +397,12 @@ typedef struct raw_row {
 /* Records a metric-score comparison in both modes (a score is the first step
  * of either). */
 static ta_status record_score(ta_verification *v, const char *period, const char *code,
-                              const char *figure, double published, double computed,
-                              int decimals, const char *why_not)
+                              const char *figure, double published, double computed, int decimals,
+                              const char *why_not)
 {
-    ta_verdict verdict =
-        fabs(tai_round_half_up(computed, decimals) - published) <= 1e-9 ? TA_AGREES
-                                                                          : TA_UNEXPLAINED;
+    ta_verdict verdict = fabs(tai_round_half_up(computed, decimals) - published) <= 1e-9
+                             ? TA_AGREES
+                             : TA_UNEXPLAINED;
     ta_status st = TA_OK;
     for (int mode = TA_STEP_BY_STEP; st == TA_OK && mode <= TA_END_TO_END; mode++)
         st = record(v, period, code, figure, (ta_verify_mode)mode, published,
@@ -455,8 +457,7 @@ static ta_status check_metric(ta_verification *v, size_t p, size_t m, raw_row *r
     /* Trusts of the file between a rank-scored metric's bookends. */
     for (size_t i = 0; ranks && i < f->n_figures; i++) {
         const tai_nhse_figure *fig = &f->figures[i];
-        if (f->entries[fig->entry].period != p || fig->id_kind != TAI_ID_RAW ||
-            fig->id_index != m)
+        if (f->entries[fig->entry].period != p || fig->id_kind != TAI_ID_RAW || fig->id_index != m)
             continue;
         if ((metric->scoring != TA_SCORING_FLOOR && metric->scoring != TA_SCORING_STANDARD) ||
             tai_misses_standard(metric->direction, metric->standard, fig->value) ==
@@ -475,8 +476,8 @@ static ta_status check_metric(ta_verification *v, size_t p, size_t m, raw_row *r
         if (metric->scoring == TA_SCORING_SUPPLIED) {
             reason = "a supplied score: no rule derives it";
         } else if (metric->scoring == TA_SCORING_COMBINED) {
-            const tai_nhse_figure *a1 =
-                tai_nhse_find_figure(f, period, r->code, def->metrics[metric->combo_first_index].id);
+            const tai_nhse_figure *a1 = tai_nhse_find_figure(
+                f, period, r->code, def->metrics[metric->combo_first_index].id);
             const tai_nhse_figure *a2 = tai_nhse_find_figure(
                 f, period, r->code, def->metrics[metric->combo_second_index].id);
             int w1 = a1 && a1->value == floor(a1->value) && a1->value >= 1 && a1->value <= 4
@@ -501,10 +502,10 @@ static ta_status check_metric(ta_verification *v, size_t p, size_t m, raw_row *r
         } else if (isnan(r->value)) {
             reason = "no raw value published";
         } else if (metric->scoring == TA_SCORING_BANDED) {
-            st = record_score(v, period, r->code, metric->id, published,
-                              tai_band_score(metric->cuts, metric->n_cuts, metric->direction,
-                                             r->value),
-                              def->decimals, "the bands give another score");
+            st = record_score(
+                v, period, r->code, metric->id, published,
+                tai_band_score(metric->cuts, metric->n_cuts, metric->direction, r->value),
+                def->decimals, "the bands give another score");
         } else if (metric->scoring == TA_SCORING_BRACKETED) {
             st = record_score(v, period, r->code, metric->id, published,
                               tai_bracket_score(metric, r->value), def->decimals,
@@ -645,11 +646,12 @@ static ta_status verify_period(ta_verification *v, size_t p)
             double mean = 0;
             if (!fig)
                 continue;
-            ta_assessment_domain_score(a, i, d, &has, &mean);
+            ta_assessment_domain_score(&has, &mean, a, i, d);
             if (!has)
-                st = record(v, period, code, def->domains[d].score_id, TA_STEP_BY_STEP,
-                            fig->value, NAN, TA_UNEXPLAINED, "published, but the trust has no "
-                                                             "score in this domain");
+                st = record(v, period, code, def->domains[d].score_id, TA_STEP_BY_STEP, fig->value,
+                            NAN, TA_UNEXPLAINED,
+                            "published, but the trust has no "
+                            "score in this domain");
             else
                 st = check_score(v, period, code, def->domains[d].score_id, fig->value, mean,
                                  def->decimals, &ignored);
@@ -689,16 +691,15 @@ static ta_status verify_period(ta_verification *v, size_t p)
                                tai_segment_of(q->avg, cutoffs, def->n_cutoffs, def->cutoff_rule),
                                r->unadjusted, explained[i]);
         if (st == TA_OK && q->has_adjusted && q->has_unadjusted && adj_id)
-            st = check_segment(v, period, code, adj_id, q->adjusted,
-                               tai_apply_deficit_cap((int)q->unadjusted, q->deficit,
-                                                     def->deficit_cap),
-                               r->adjusted, explained[i]);
+            st = check_segment(
+                v, period, code, adj_id, q->adjusted,
+                tai_apply_deficit_cap((int)q->unadjusted, q->deficit, def->deficit_cap),
+                r->adjusted, explained[i]);
         /* A league table publishes no unadjusted segment: the adjusted one
          * from the published average, the cut-offs and the deficit flag. */
         if (st == TA_OK && q->has_adjusted && !q->has_unadjusted && q->has_avg && adj_id)
             st = check_segment(v, period, code, adj_id, q->adjusted,
-                               tai_apply_deficit_cap(tai_segment_of(q->avg, cutoffs,
-                                                                    def->n_cutoffs,
+                               tai_apply_deficit_cap(tai_segment_of(q->avg, cutoffs, def->n_cutoffs,
                                                                     def->cutoff_rule),
                                                      q->deficit, def->deficit_cap),
                                r->adjusted, explained[i]);
@@ -763,9 +764,9 @@ size_t ta_verification_summary_count(const ta_verification *v)
     return v ? v->n_summaries : 0;
 }
 
-ta_status ta_verification_summary(const ta_verification *v, size_t k, const char **period,
-                                  const char **figure, ta_verify_mode *mode, size_t *checked,
-                                  size_t *agreed, size_t *explained)
+ta_status ta_verification_summary(const char **period, const char **figure, ta_verify_mode *mode,
+                                  size_t *checked, size_t *agreed, size_t *explained,
+                                  const ta_verification *v, size_t k)
 {
     const summary *s;
     if (!v || k >= v->n_summaries)
@@ -791,10 +792,10 @@ size_t ta_verification_difference_count(const ta_verification *v)
     return v ? v->n_diffs : 0;
 }
 
-ta_status ta_verification_difference(const ta_verification *v, size_t k, const char **period,
-                                     const char **trust_code, const char **figure,
-                                     ta_verify_mode *mode, double *published, double *computed,
-                                     ta_verdict *verdict, const char **reason)
+ta_status ta_verification_difference(const char **period, const char **trust_code,
+                                     const char **figure, ta_verify_mode *mode, double *published,
+                                     double *computed, ta_verdict *verdict, const char **reason,
+                                     const ta_verification *v, size_t k)
 {
     const difference *d;
     if (!v || k >= v->n_diffs)
@@ -824,8 +825,8 @@ size_t ta_verification_unchecked_count(const ta_verification *v)
     return v ? v->n_unchecked : 0;
 }
 
-ta_status ta_verification_unchecked(const ta_verification *v, size_t k, const char **period,
-                                    const char **figure, size_t *count)
+ta_status ta_verification_unchecked(const char **period, const char **figure, size_t *count,
+                                    const ta_verification *v, size_t k)
 {
     if (!v || k >= v->n_unchecked)
         return TA_EINVAL;
@@ -861,4 +862,28 @@ ta_status ta_verification_status(const ta_verification *v)
         if (v->diffs[k].verdict == TA_UNEXPLAINED)
             return TA_EINCONSISTENT;
     return TA_OK;
+}
+
+const char *ta_verify_mode_name(ta_verify_mode v)
+{
+    switch (v) {
+    case TA_STEP_BY_STEP:
+        return "step-by-step";
+    case TA_END_TO_END:
+        return "end-to-end";
+    }
+    return "";
+}
+
+const char *ta_verdict_name(ta_verdict v)
+{
+    switch (v) {
+    case TA_AGREES:
+        return "agrees";
+    case TA_EXPLAINED:
+        return "explained";
+    case TA_UNEXPLAINED:
+        return "unexplained";
+    }
+    return "";
 }

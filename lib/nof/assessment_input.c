@@ -233,8 +233,7 @@ ta_status tai_assessment_add_row(ta_assessment *a, const char *code, char *const
         return TA_EDUPLICATE;
     if (reserve_trusts(a, a->n_trusts + 1) != TA_OK ||
         tai_code_index_reserve(&a->codes, a->n_trusts + 1) != TA_OK ||
-        (values && !input_cells(a, TA_INPUT_VALUE)) ||
-        (scores && !input_cells(a, TA_INPUT_SCORE)))
+        (values && !input_cells(a, TA_INPUT_VALUE)) || (scores && !input_cells(a, TA_INPUT_SCORE)))
         return TA_ENOMEM;
     index = a->n_trusts;
     init_row(a, index, code);
@@ -297,8 +296,7 @@ static size_t cached_metric(const ta_assessment *a, id_cache *c, const char *id)
 /* Checks one bulk row; the metric index on success. A row whose code pointer
  * is the previous row's was checked with it (same_code). */
 static ta_status check_column_row(ta_assessment *a, id_cache *c, size_t i, const char *code,
-                                  int same_code, const char *id, double number,
-                                  ta_input_kind kind)
+                                  int same_code, const char *id, double number, ta_input_kind kind)
 {
     int id_kind;
     size_t slot = id ? id_slot(id) : 0, metric;
@@ -317,8 +315,10 @@ static ta_status check_column_row(ta_assessment *a, id_cache *c, size_t i, const
         return tai_error_set(&a->err, TA_EINVAL, "row %zu: trust %s, %s: not a finite number", i,
                              code, id);
     if (kind == TA_INPUT_SCORE && (number < 1 || number > 4))
-        return tai_error_set(&a->err, TA_ERANGE, "row %zu: trust %s, %s: a score must be from 1 "
-                             "to 4", i, code, id);
+        return tai_error_set(&a->err, TA_ERANGE,
+                             "row %zu: trust %s, %s: a score must be from 1 "
+                             "to 4",
+                             i, code, id);
     return TA_OK;
 }
 
@@ -431,9 +431,10 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
         for (i = run_start[run]; i < run_start[run + 1]; i++) {
             size_t m = cached_metric(a, &cache, metric_ids[i]);
             if (!isnan(row[m])) {
-                st = tai_error_set(&a->err, TA_EDUPLICATE, "row %zu: trust %s already has a %s "
-                                   "for %s", i, trust_codes[i],
-                                   kind == TA_INPUT_VALUE ? "value" : "score",
+                st = tai_error_set(&a->err, TA_EDUPLICATE,
+                                   "row %zu: trust %s already has a %s "
+                                   "for %s",
+                                   i, trust_codes[i], kind == TA_INPUT_VALUE ? "value" : "score",
                                    a->fw->def.metrics[m].id);
                 break;
             }
@@ -567,4 +568,15 @@ ta_status ta_assessment_set_cutoffs(ta_assessment *a, size_t n, const double *cu
     a->n_cutoffs_set = n;
     tai_assessment_discard(a);
     return TA_OK;
+}
+
+const char *ta_input_kind_name(ta_input_kind v)
+{
+    switch (v) {
+    case TA_INPUT_VALUE:
+        return "value";
+    case TA_INPUT_SCORE:
+        return "score";
+    }
+    return "";
 }

@@ -17,7 +17,7 @@ const char *ta_assessment_period(const ta_assessment *a)
     return a ? a->period : NULL;
 }
 
-ta_status ta_assessment_cutoffs(const ta_assessment *a, double *cutoffs, size_t n, size_t *count)
+ta_status ta_assessment_cutoffs(double *cutoffs, size_t n, size_t *count, const ta_assessment *a)
 {
     if (!a || !count || (n > 0 && !cutoffs))
         return TA_EINVAL;
@@ -82,7 +82,7 @@ static ta_status segmented_result_of(const ta_assessment *a, size_t i, const tai
     return st;
 }
 
-ta_status ta_assessment_is_segmented(const ta_assessment *a, size_t i, int *segmented)
+ta_status ta_assessment_is_segmented(int *segmented, const ta_assessment *a, size_t i)
 {
     const tai_result *r;
     ta_status st;
@@ -94,8 +94,8 @@ ta_status ta_assessment_is_segmented(const ta_assessment *a, size_t i, int *segm
     return TA_OK;
 }
 
-ta_status ta_assessment_average(const ta_assessment *a, size_t i, double *unrounded,
-                                double *rounded, size_t *n_scores)
+ta_status ta_assessment_average(double *unrounded, double *rounded, size_t *n_scores,
+                                const ta_assessment *a, size_t i)
 {
     const tai_result *r;
     ta_status st;
@@ -110,8 +110,8 @@ ta_status ta_assessment_average(const ta_assessment *a, size_t i, double *unroun
     return TA_OK;
 }
 
-ta_status ta_assessment_segments(const ta_assessment *a, size_t i, int *unadjusted, int *adjusted,
-                                 int *final_segment)
+ta_status ta_assessment_segments(int *unadjusted, int *adjusted, int *final_segment,
+                                 const ta_assessment *a, size_t i)
 {
     const tai_result *r;
     ta_status st;
@@ -126,7 +126,7 @@ ta_status ta_assessment_segments(const ta_assessment *a, size_t i, int *unadjust
     return TA_OK;
 }
 
-ta_status ta_assessment_rank(const ta_assessment *a, size_t i, uint32_t *rank)
+ta_status ta_assessment_rank(uint32_t *rank, const ta_assessment *a, size_t i)
 {
     const tai_result *r;
     ta_status st;
@@ -138,7 +138,7 @@ ta_status ta_assessment_rank(const ta_assessment *a, size_t i, uint32_t *rank)
     return TA_OK;
 }
 
-ta_status ta_assessment_reason(const ta_assessment *a, size_t i, ta_reason *reason)
+ta_status ta_assessment_reason(ta_reason *reason, const ta_assessment *a, size_t i)
 {
     const tai_result *r;
     ta_status st;
@@ -176,8 +176,8 @@ static void append_number(char *buf, size_t size, size_t *len, double x, int dec
     append(buf, size, len, num);
 }
 
-ta_status ta_assessment_reason_text(const ta_assessment *a, size_t i, char *buf, size_t size,
-                                    size_t *needed)
+ta_status ta_assessment_reason_text(char *buf, size_t size, size_t *needed, const ta_assessment *a,
+                                    size_t i)
 {
     const tai_result *r;
     size_t len = 0;
@@ -219,8 +219,9 @@ ta_status ta_assessment_reason_text(const ta_assessment *a, size_t i, char *buf,
             append(buf, size, &len, seg);
             append(buf, size, &len, " in the Recovery Support Programme");
         } else if (r->final_segment == 0) {
-            append(buf, size, &len, "; final segment unknown: no Recovery Support Programme "
-                                    "flag");
+            append(buf, size, &len,
+                   "; final segment unknown: no Recovery Support Programme "
+                   "flag");
         }
     }
     if (size > 0)
@@ -230,7 +231,7 @@ ta_status ta_assessment_reason_text(const ta_assessment *a, size_t i, char *buf,
     return TA_OK;
 }
 
-ta_status ta_assessment_distance_to_better(const ta_assessment *a, size_t i, double *distance)
+ta_status ta_assessment_distance_to_better(double *distance, const ta_assessment *a, size_t i)
 {
     const tai_result *r;
     ta_status st;
@@ -243,8 +244,8 @@ ta_status ta_assessment_distance_to_better(const ta_assessment *a, size_t i, dou
     return TA_OK;
 }
 
-ta_status ta_assessment_domain_score(const ta_assessment *a, size_t i, size_t d, int *has,
-                                     double *score)
+ta_status ta_assessment_domain_score(int *has, double *score, const ta_assessment *a, size_t i,
+                                     size_t d)
 {
     const tai_result *r;
     double mean = 0;
@@ -261,8 +262,8 @@ ta_status ta_assessment_domain_score(const ta_assessment *a, size_t i, size_t d,
     return TA_OK;
 }
 
-ta_status ta_assessment_metric_score(const ta_assessment *a, size_t i, size_t m, int *has,
-                                     double *score)
+ta_status ta_assessment_metric_score(int *has, double *score, const ta_assessment *a, size_t i,
+                                     size_t m)
 {
     const tai_result *r;
     ta_status st;
@@ -307,8 +308,8 @@ const char *ta_assessment_note(const ta_assessment *a, size_t k)
     return a && k < a->notes.count ? a->notes.items[k] : NULL;
 }
 
-ta_status ta_assessment_metric_pool_gap(const ta_assessment *a, size_t metric, int *narrower,
-                                        unsigned *pool, size_t *ranked)
+ta_status ta_assessment_metric_pool_gap(int *narrower, unsigned *pool, size_t *ranked,
+                                        const ta_assessment *a, size_t metric)
 {
     if (!a || !narrower || metric >= a->n_metrics)
         return TA_EINVAL;
@@ -321,4 +322,19 @@ ta_status ta_assessment_metric_pool_gap(const ta_assessment *a, size_t metric, i
     if (ranked)
         *ranked = *narrower ? a->ranked[metric] : 0;
     return TA_OK;
+}
+
+const char *ta_reason_name(ta_reason v)
+{
+    switch (v) {
+    case TA_REASON_NONE:
+        return "none";
+    case TA_REASON_CUTOFF:
+        return "cutoff";
+    case TA_REASON_DEFICIT_CAP:
+        return "deficit_cap";
+    case TA_REASON_RSP:
+        return "rsp";
+    }
+    return "";
 }

@@ -962,9 +962,9 @@ ta_status ta_framework_domain_info(const char **key, const char **name, const ch
     return TA_OK;
 }
 
-int ta_framework_segment_count(const ta_framework *fw)
+size_t ta_framework_segment_count(const ta_framework *fw)
 {
-    return fw ? (int)fw->def.n_cutoffs + 1 : 0;
+    return fw ? fw->def.n_cutoffs + 1 : 0;
 }
 
 int ta_framework_deficit_cap(const ta_framework *fw)

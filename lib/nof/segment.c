@@ -172,7 +172,7 @@ ta_status ta_quantile_cutoffs(double *out, size_t n_out, const double *values, s
     return st;
 }
 
-ta_status ta_round_half_up(double *out, double x, int decimals)
+ta_status ta_decimal_round(double *out, double x, int decimals)
 {
     if (!out || !isfinite(x) || decimals < 0 || decimals > 6 || fabs(x) >= 1e15)
         return TA_EINVAL;

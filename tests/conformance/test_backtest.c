@@ -29,7 +29,7 @@ static void setup(void)
 {
     ck_assert_int_eq(ta_framework_preset(&nof, "nof-2025-26", NULL), TA_OK);
     ck_assert_int_eq(ta_nhse_file_new(&file, nof, NULL), TA_OK);
-    ck_assert_msg(ta_nhse_file_read(file, REAL_FILE) == TA_OK, "%s", ta_nhse_file_error(file));
+    ck_assert_msg(ta_nhse_file_read_file(file, REAL_FILE) == TA_OK, "%s", ta_nhse_file_error(file));
     ck_assert_int_eq(ta_criteria_preset(&guide, "aft-guide", NULL), TA_OK);
 }
 
@@ -65,7 +65,7 @@ static ta_screen *screen_as_of(const char *quarter)
     char *text;
     ck_assert_int_eq(ta_screen_new_nhse_as_of(&s, nof, file, quarter, NULL), TA_OK);
     text = all_yes(s, &len);
-    ck_assert_msg(ta_screen_read_evidence(s, text, len, "evidence.csv") == TA_OK, "%s",
+    ck_assert_msg(ta_screen_read_evidence_buffer(s, text, len, "evidence.csv") == TA_OK, "%s",
                   ta_screen_error(s));
     free(text);
     ck_assert_msg(ta_screen_run(s, guide, NULL) == TA_OK, "%s", ta_screen_error(s));
@@ -83,14 +83,14 @@ START_TEST(nominees_eligible_as_of_q1)
         size_t i, met, not_met, none;
         ta_eligibility v;
         ck_assert_int_eq(ta_screen_find_trust(&i, s, nominees[k]), TA_OK);
-        ck_assert_int_eq(ta_screen_verdict(s, TA_LEVEL_AFT, i, &v, &met, &not_met, &none), TA_OK);
+        ck_assert_int_eq(ta_screen_verdict(&v, &met, &not_met, &none, s, TA_LEVEL_AFT, i), TA_OK);
         ck_assert_msg(v == TA_ELIGIBLE, "%s: %zu not met, %zu no evidence", nominees[k], not_met,
                       none);
         ck_assert_uint_eq(met, ta_criteria_count(guide));
     }
     for (size_t i = 0; i < ta_screen_trust_count(s); i++) {
         ta_eligibility v;
-        ck_assert_int_eq(ta_screen_verdict(s, TA_LEVEL_AFT, i, &v, NULL, NULL, NULL), TA_OK);
+        ck_assert_int_eq(ta_screen_verdict(&v, NULL, NULL, NULL, s, TA_LEVEL_AFT, i), TA_OK);
         eligible += v == TA_ELIGIBLE;
         close += v == TA_CLOSE;
     }
@@ -120,9 +120,9 @@ START_TEST(deficit_or_segment_4_never_eligible)
             ta_eligibility v;
             ck_assert_int_eq(ta_assessment_find_trust(&j, a, code), TA_OK);
             ck_assert_int_eq(
-                ta_nhse_file_published(file, quarters[q], code, "OF5000", &has, &seg, NULL, NULL),
+                ta_nhse_file_published(&has, &seg, NULL, NULL, file, quarters[q], code, "OF5000"),
                 TA_OK);
-            ck_assert_int_eq(ta_screen_verdict(s, TA_LEVEL_AFT, i, &v, NULL, NULL, NULL), TA_OK);
+            ck_assert_int_eq(ta_screen_verdict(&v, NULL, NULL, NULL, s, TA_LEVEL_AFT, i), TA_OK);
             if (ta_assessment_trust_flag(a, j, TA_FLAG_FINANCIAL_DEFICIT) == TA_YES ||
                 (has && seg >= 4)) {
                 ck_assert_msg(v != TA_ELIGIBLE, "%s %s eligible", quarters[q], code);
@@ -145,7 +145,8 @@ START_TEST(as_of_and_evidence_errors)
     } cases[] = {
         {"Trust_code,Value\n", "evidence.csv:1: the header has no Judgement column", TA_EPARSE},
         /* A row of one cell is not a blank line: it lacks its judgement. */
-        {"Trust_code,Judgement,Value\nRWX\n", "evidence.csv:2:1: Judgement \"\" must be 1 to 32", TA_EPARSE},
+        {"Trust_code,Judgement,Value\nRWX\n", "evidence.csv:2:1: Judgement \"\" must be 1 to 32",
+         TA_EPARSE},
         {"Trust_code,Judgement,Value\nNOPE,partnership,yes\n",
          "evidence.csv:2:1: trust \"NOPE\" is not in the screened period Q2 2025/26", TA_ENOTFOUND},
         {"Trust_code,Judgement,Value\nRWX,partnership,maybe\n",
@@ -174,7 +175,7 @@ START_TEST(as_of_and_evidence_errors)
     ck_assert_uint_eq(ta_screen_period_count(s), 2);
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         ta_status st =
-            ta_screen_read_evidence(s, cases[k].text, strlen(cases[k].text), "evidence.csv");
+            ta_screen_read_evidence_buffer(s, cases[k].text, strlen(cases[k].text), "evidence.csv");
         ck_assert_msg(st == cases[k].st, "case %zu: %d", k, (int)st);
         ck_assert_msg(strstr(ta_screen_error(s), cases[k].needle), "case %zu: %s", k,
                       ta_screen_error(s));
@@ -184,13 +185,13 @@ START_TEST(as_of_and_evidence_errors)
         static const char text[] = "Trust_code,Judgement,Value\nRWX,partnership,yes\nRWX,x,maybe\n";
         ta_criterion_outcome o;
         size_t i, k;
-        ck_assert_int_eq(ta_screen_read_evidence(s, text, strlen(text), "e"), TA_EPARSE);
+        ck_assert_int_eq(ta_screen_read_evidence_buffer(s, text, strlen(text), "e"), TA_EPARSE);
         ck_assert_int_eq(ta_screen_run(s, guide, NULL), TA_OK);
         ck_assert_int_eq(ta_screen_find_trust(&i, s, "RWX"), TA_OK);
         for (k = 0; strcmp(ta_screen_criterion_id(s, TA_LEVEL_AFT, k), "partnership") != 0; k++)
             ;
         ck_assert_int_eq(
-            ta_screen_result(s, TA_LEVEL_AFT, i, k, &o, NULL, NULL, NULL, NULL, NULL, NULL), TA_OK);
+            ta_screen_result(&o, NULL, NULL, NULL, NULL, NULL, NULL, s, TA_LEVEL_AFT, i, k), TA_OK);
         ck_assert_int_eq(o, TA_NO_EVIDENCE);
     }
     /* A dated CQC rating older than its interval is no evidence (good: 3.5 years
@@ -201,27 +202,27 @@ START_TEST(as_of_and_evidence_errors)
                                    "RDY,cqc_rating,requires improvement,2025-01-01\n";
         ta_criterion_outcome o;
         size_t i, k;
-        ck_assert_int_eq(ta_screen_read_evidence(s, text, strlen(text), "e"), TA_OK);
+        ck_assert_int_eq(ta_screen_read_evidence_buffer(s, text, strlen(text), "e"), TA_OK);
         ck_assert_int_eq(ta_screen_run(s, guide, NULL), TA_OK);
         for (k = 0; strcmp(ta_screen_criterion_id(s, TA_LEVEL_AFT, k), "cqc") != 0; k++)
             ;
         ck_assert_int_eq(ta_screen_find_trust(&i, s, "RWX"), TA_OK);
         ck_assert_int_eq(
-            ta_screen_result(s, TA_LEVEL_AFT, i, k, &o, NULL, NULL, NULL, NULL, NULL, NULL), TA_OK);
+            ta_screen_result(&o, NULL, NULL, NULL, NULL, NULL, NULL, s, TA_LEVEL_AFT, i, k), TA_OK);
         ck_assert_int_eq(o, TA_MET); /* 3.5 years to the day: still current */
         {
             static const char older[] = "Trust_code,Judgement,Value,Date\n"
                                         "RWX,cqc_rating,good,2022-03-29\n";
-            ck_assert_int_eq(ta_screen_read_evidence(s, older, strlen(older), "e"), TA_OK);
+            ck_assert_int_eq(ta_screen_read_evidence_buffer(s, older, strlen(older), "e"), TA_OK);
             ck_assert_int_eq(ta_screen_run(s, guide, NULL), TA_OK);
             ck_assert_int_eq(
-                ta_screen_result(s, TA_LEVEL_AFT, i, k, &o, NULL, NULL, NULL, NULL, NULL, NULL),
+                ta_screen_result(&o, NULL, NULL, NULL, NULL, NULL, NULL, s, TA_LEVEL_AFT, i, k),
                 TA_OK);
             ck_assert_int_eq(o, TA_NO_EVIDENCE); /* a day older: stale on 2025-09-30 */
         }
         ck_assert_int_eq(ta_screen_find_trust(&i, s, "RDY"), TA_OK);
         ck_assert_int_eq(
-            ta_screen_result(s, TA_LEVEL_AFT, i, k, &o, NULL, NULL, NULL, NULL, NULL, NULL), TA_OK);
+            ta_screen_result(&o, NULL, NULL, NULL, NULL, NULL, NULL, s, TA_LEVEL_AFT, i, k), TA_OK);
         ck_assert_int_eq(o, TA_NOT_MET);
     }
     ta_screen_free(s);

@@ -46,7 +46,7 @@ static void setup(void)
 {
     ck_assert_int_eq(ta_framework_preset(&fw, "nof-2025-26", NULL), TA_OK);
     ck_assert_int_eq(ta_nhse_file_new(&file, fw, NULL), TA_OK);
-    ck_assert_msg(ta_nhse_file_read(file, DATA) == TA_OK, "%s", ta_nhse_file_error(file));
+    ck_assert_msg(ta_nhse_file_read_file(file, DATA) == TA_OK, "%s", ta_nhse_file_error(file));
 }
 
 static void teardown(void)
@@ -128,7 +128,7 @@ START_TEST(step_by_step_reproduces_every_segment_and_rank)
         ta_verify_mode mode;
         size_t checked, agreed, explained;
         ck_assert_int_eq(
-            ta_verification_summary(v, k, &period, &figure, &mode, &checked, &agreed, &explained),
+            ta_verification_summary(&period, &figure, &mode, &checked, &agreed, &explained, v, k),
             TA_OK);
         if (mode != TA_STEP_BY_STEP)
             continue;
@@ -167,8 +167,8 @@ START_TEST(average_differences_are_exactly_the_rounding_ones)
         ta_verify_mode mode;
         double published, computed;
         ta_verdict verdict;
-        ta_verification_difference(v, k, &period, &code, &figure, &mode, &published, &computed,
-                                   &verdict, &reason);
+        ta_verification_difference(&period, &code, &figure, &mode, &published, &computed, &verdict,
+                                   &reason, v, k);
         ck_assert_msg(verdict != TA_UNEXPLAINED, "%s %s %s: published %f, computed %f", period,
                       code, figure, published, computed);
         ck_assert_str_eq(period, quarters[0]);
@@ -191,11 +191,10 @@ START_TEST(average_differences_are_exactly_the_rounding_ones)
         for (size_t i = 0; i < ta_assessment_trust_count(a); i++) {
             double rounded = 0, avg = 0;
             int has = 0;
-            ck_assert_int_eq(ta_nhse_file_published(file, quarters[q],
-                                                    ta_assessment_trust_code(a, i), "OF5002", &has,
-                                                    &avg, NULL, NULL),
+            ck_assert_int_eq(ta_nhse_file_published(&has, &avg, NULL, NULL, file, quarters[q],
+                                                    ta_assessment_trust_code(a, i), "OF5002"),
                              TA_OK);
-            if (has && ta_assessment_average(a, i, NULL, &rounded, NULL) == TA_OK &&
+            if (has && ta_assessment_average(NULL, &rounded, NULL, a, i) == TA_OK &&
                 fabs(rounded - avg) > 1e-9)
                 as_given[q]++;
         }
@@ -226,17 +225,17 @@ START_TEST(q4_league_table_end_to_end)
         double rounded, unrounded, published = table_number(&t, "Average_score");
         const char *code = table_text(&t, "Trust_code");
         ck_assert_msg(ta_assessment_find_trust(&i, a, code) == TA_OK, "no trust %s", code);
-        ck_assert_int_eq(ta_assessment_rank(a, i, &rank), TA_OK);
-        ck_assert_int_eq(ta_assessment_segments(a, i, NULL, &adjusted, NULL), TA_OK);
-        ck_assert_int_eq(ta_assessment_average(a, i, &unrounded, &rounded, NULL), TA_OK);
+        ck_assert_int_eq(ta_assessment_rank(&rank, a, i), TA_OK);
+        ck_assert_int_eq(ta_assessment_segments(NULL, &adjusted, NULL, a, i), TA_OK);
+        ck_assert_int_eq(ta_assessment_average(&unrounded, &rounded, NULL, a, i), TA_OK);
         ck_assert_msg(adjusted == (int)table_number(&t, "Segment"), "%s segment", code);
         ck_assert_msg(rank == (uint32_t)table_number(&t, "Rank"), "%s rank %u", code, rank);
         if (fabs(rounded - published) > 1e-9) {
             /* The envelope: some x within 0.005 of the unrounded mean of the
              * published scores rounds half up to the published average. */
             double lo = 0, hi = 0;
-            ck_assert_int_eq(ta_round_half_up(&lo, unrounded - 0.005, 2), TA_OK);
-            ck_assert_int_eq(ta_round_half_up(&hi, unrounded + 0.005, 2), TA_OK);
+            ck_assert_int_eq(ta_decimal_round(&lo, unrounded - 0.005, 2), TA_OK);
+            ck_assert_int_eq(ta_decimal_round(&hi, unrounded + 0.005, 2), TA_OK);
             ck_assert_msg(published >= lo - 1e-9 && published <= hi + 1e-9,
                           "%s: published %.2f outside [%.2f, %.2f]", code, published, lo, hi);
             average_differences++;
@@ -279,7 +278,7 @@ static double published_score(const char *period, const char *code, const char *
 {
     int has = 0;
     double v = -1;
-    ck_assert_int_eq(ta_nhse_file_published(file, period, code, id, &has, &v, NULL, NULL), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published(&has, &v, NULL, NULL, file, period, code, id), TA_OK);
     return has ? v : -1;
 }
 
@@ -306,14 +305,14 @@ static void check_exact_pool_metric(const char *score_id, const char *raw_id)
             int has = 0;
             if (value < 0)
                 continue;
-            ck_assert_int_eq(ta_assessment_metric_score(a, i, m, &has, &score), TA_OK);
+            ck_assert_int_eq(ta_assessment_metric_score(&has, &score, a, i, m), TA_OK);
             ck_assert(has);
             for (size_t j = 0; j < ta_assessment_trust_count(a); j++)
                 tie +=
                     published_score(quarters[q], ta_assessment_trust_code(a, j), raw_id) == value;
             if (tie == 1) {
                 double rounded = 0;
-                ta_round_half_up(&rounded, score, 2);
+                ta_decimal_round(&rounded, score, 2);
                 ck_assert_msg(fabs(rounded - published) < 1e-9, "%s %s %s: %.4f vs %.2f",
                               quarters[q], code, score_id, score, published);
                 exact++;
@@ -373,7 +372,7 @@ START_TEST(wider_pools_reproduce_with_fitted_pool_sizes)
                 if (si < 0 || (si == 4.0 && strcmp(pools[p].score_id, "OF1057") == 0))
                     continue; /* unscored, or capped below the standard */
                 r = nearbyint(1 + (si - 1) * (n - 1) / 3);
-                ta_round_half_up(&rounded, 1 + 3 * (r - 1) / (n - 1), 2);
+                ta_decimal_round(&rounded, 1 + 3 * (r - 1) / (n - 1), 2);
                 ck_assert_msg(fabs(rounded - si) < 1e-9, "%s %s %s: no whole rank in %g gives %.2f",
                               quarters[q], ci, pools[p].score_id, n, si);
                 for (size_t j = 0; j < ta_assessment_trust_count(a); j++) {
@@ -410,7 +409,7 @@ START_TEST(urgent_community_response_below_standard_scores_four)
             int has = 0;
             if (value < 0 || value >= 70)
                 continue;
-            ta_assessment_metric_score(a, i, m, &has, &score);
+            ta_assessment_metric_score(&has, &score, a, i, m);
             ck_assert(has);
             ck_assert(score == 4.0);
             ck_assert(published_score(quarters[q], code, "OF1057") == 4.0);
@@ -440,7 +439,7 @@ START_TEST(banded_and_combined_finance_scores_from_values)
                 if (published < 0)
                     continue;
                 ck_assert_int_eq(ta_framework_metric_index(&m, fw, ids[k]), TA_OK);
-                ta_assessment_metric_score(a, i, m, &has, &score);
+                ta_assessment_metric_score(&has, &score, a, i, m);
                 ck_assert_msg(has && score == published, "%s %s %s: %g vs %g", quarters[q], code,
                               ids[k], has ? score : -1.0, published);
                 compared++;
@@ -541,7 +540,8 @@ START_TEST(national_q3_league_from_data_and_league_table)
     double pub_rank[129], our_rank[129];
     int has_lo, has_hi;
     double lo, hi, cut[3];
-    ck_assert_msg(ta_nhse_file_add(file, ACUTE_TABLE_Q3) == TA_OK, "%s", ta_nhse_file_error(file));
+    ck_assert_msg(ta_nhse_file_add_file(file, ACUTE_TABLE_Q3) == TA_OK, "%s",
+                  ta_nhse_file_error(file));
     ck_assert_int_eq(ta_league_new(&l, file, NULL), TA_OK);
     ck_assert_int_eq(ta_league_select_quarter(l, "Q3 2025/26"), TA_OK);
     ck_assert_msg(ta_league_run(l) == TA_OK, "%s", ta_league_error(l));
@@ -576,8 +576,8 @@ START_TEST(national_q3_league_from_data_and_league_table)
         double value = 0;
         if (strcmp(ta_league_cell(l, r, 2), "Mental health and community trust") != 0)
             continue;
-        ck_assert_int_eq(ta_nhse_file_published(file, "Q3 2025/26", ta_league_cell(l, r, 4),
-                                                "OF5000", &has, &value, &has_rank, NULL),
+        ck_assert_int_eq(ta_nhse_file_published(&has, &value, &has_rank, NULL, file, "Q3 2025/26",
+                                                ta_league_cell(l, r, 4), "OF5000"),
                          TA_OK);
         ck_assert(has);
         mh_segment += value == atof(ta_league_cell(l, r, 8));
@@ -592,7 +592,7 @@ START_TEST(national_q3_league_from_data_and_league_table)
     ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, file, "Q3 2025/26"), TA_OK);
     ck_assert_double_eq(cut[1], 2.35);
     ck_assert_int_eq(
-        ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 1, &has_lo, &lo, &has_hi, &hi), TA_OK);
+        ta_nhse_file_cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q3 2025/26", 1), TA_OK);
     ck_assert(has_lo && has_hi);
     ck_assert_double_eq(lo, 2.35);
     ck_assert_double_eq(hi, 2.36);
@@ -612,7 +612,7 @@ START_TEST(q4_league_unchanged_by_the_acute_table)
     ta_league *l = NULL;
     table t;
     size_t n = 0, segment = 0, rank = 0;
-    ck_assert_int_eq(ta_nhse_file_add(file, ACUTE_TABLE_Q3), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_add_file(file, ACUTE_TABLE_Q3), TA_OK);
     ck_assert_int_eq(ta_league_new(&l, file, NULL), TA_OK);
     ck_assert_int_eq(ta_league_select_quarter(l, "Q4"), TA_OK);
     ck_assert_msg(ta_league_run(l) == TA_OK, "%s", ta_league_error(l));

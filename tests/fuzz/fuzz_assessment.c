@@ -47,7 +47,7 @@ static void read_all(ta_assessment *a)
     size_t n = ta_assessment_trust_count(a) + 2;
     double cut[8];
     size_t count = 0;
-    (void)ta_assessment_cutoffs(a, cut, 8, &count);
+    (void)ta_assessment_cutoffs(cut, 8, &count, a);
     for (size_t i = 0; i < n; i++) {
         int seg = 0, u, adj, fin, has;
         double x, y, s;
@@ -55,16 +55,16 @@ static void read_all(ta_assessment *a)
         uint32_t rank;
         ta_reason why;
         char buf[64];
-        (void)ta_assessment_is_segmented(a, i, &seg);
-        (void)ta_assessment_average(a, i, &x, &y, &ns);
-        (void)ta_assessment_segments(a, i, &u, &adj, &fin);
-        (void)ta_assessment_rank(a, i, &rank);
-        (void)ta_assessment_reason(a, i, &why);
-        (void)ta_assessment_reason_text(a, i, buf, sizeof buf, &needed);
-        (void)ta_assessment_reason_text(a, i, NULL, 0, &needed);
-        (void)ta_assessment_distance_to_better(a, i, &x);
-        (void)ta_assessment_domain_score(a, i, i % 7, &has, &s);
-        (void)ta_assessment_metric_score(a, i, i * 3, &has, &s);
+        (void)ta_assessment_is_segmented(&seg, a, i);
+        (void)ta_assessment_average(&x, &y, &ns, a, i);
+        (void)ta_assessment_segments(&u, &adj, &fin, a, i);
+        (void)ta_assessment_rank(&rank, a, i);
+        (void)ta_assessment_reason(&why, a, i);
+        (void)ta_assessment_reason_text(buf, sizeof buf, &needed, a, i);
+        (void)ta_assessment_reason_text(NULL, 0, &needed, a, i);
+        (void)ta_assessment_distance_to_better(&x, a, i);
+        (void)ta_assessment_domain_score(&has, &s, a, i, i % 7);
+        (void)ta_assessment_metric_score(&has, &s, a, i, i * 3);
         (void)ta_assessment_trust_field(a, i, (ta_trust_field)(i % 6));
         (void)ta_assessment_trust_flag(a, i, (ta_flag)(i % 3));
     }
@@ -267,7 +267,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 vals[i] = fuzz_double(&c);
             (void)ta_quantile_cutoffs(out, fuzz_u8(&c) % 5, vals, n, (ta_quantile)(fuzz_u8(&c) % 9),
                                       NULL);
-            (void)ta_round_half_up(&r, fuzz_double(&c), (int)(fuzz_u8(&c) % 10) - 2);
+            (void)ta_decimal_round(&r, fuzz_double(&c), (int)(fuzz_u8(&c) % 10) - 2);
             char buf[40];
             (void)ta_decimal_format(buf, fuzz_u8(&c) % 40, fuzz_double(&c),
                                     (int)(fuzz_u8(&c) % 12) - 1);

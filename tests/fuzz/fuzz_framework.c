@@ -55,9 +55,9 @@ static void assess(const ta_framework *fw)
         for (size_t i = 0; i < ta_assessment_trust_count(a); i++) {
             int u = 0, adj = 0, fin = 0;
             char buf[200];
-            if (ta_assessment_segments(a, i, &u, &adj, &fin) == TA_OK)
-                FUZZ_CHECK(u >= 1 && u <= ta_framework_segment_count(fw), "segment %d", u);
-            (void)ta_assessment_reason_text(a, i, buf, sizeof buf, NULL);
+            if (ta_assessment_segments(&u, &adj, &fin, a, i) == TA_OK)
+                FUZZ_CHECK(u >= 1 && u <= (int)ta_framework_segment_count(fw), "segment %d", u);
+            (void)ta_assessment_reason_text(buf, sizeof buf, NULL, a, i);
         }
     }
     ta_assessment_free(a);

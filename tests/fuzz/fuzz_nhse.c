@@ -27,7 +27,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 static void read_results(ta_assessment *a)
 {
     size_t n = ta_assessment_trust_count(a);
-    int segments = ta_framework_segment_count(fw);
+    int segments = (int)ta_framework_segment_count(fw);
     char buf[256];
     for (size_t i = 0; i <= n; i++) {
         int seg = 0, u = 0, adj = 0, fin = 0;
@@ -35,7 +35,7 @@ static void read_results(ta_assessment *a)
         size_t ns = 0, needed = 0;
         uint32_t rank = 0;
         ta_reason why;
-        ta_status st = ta_assessment_is_segmented(a, i, &seg);
+        ta_status st = ta_assessment_is_segmented(&seg, a, i);
         if (i == n) {
             FUZZ_CHECK(st != TA_OK, "trust index %zu of %zu accepted", i, n);
             FUZZ_CHECK(ta_assessment_trust_code(a, i) == NULL, "code past the end");
@@ -46,19 +46,19 @@ static void read_results(ta_assessment *a)
         (void)ta_assessment_trust_field(a, i, TA_FIELD_NAME);
         if (!seg)
             continue;
-        FUZZ_CHECK(ta_assessment_average(a, i, &unr, &rounded, &ns) == TA_OK, "average");
+        FUZZ_CHECK(ta_assessment_average(&unr, &rounded, &ns, a, i) == TA_OK, "average");
         FUZZ_CHECK(rounded >= 1.0 && rounded <= 4.0, "average %g", rounded);
-        FUZZ_CHECK(ta_assessment_segments(a, i, &u, &adj, &fin) == TA_OK, "segments");
+        FUZZ_CHECK(ta_assessment_segments(&u, &adj, &fin, a, i) == TA_OK, "segments");
         FUZZ_CHECK(u >= 1 && u <= segments, "segment %d", u);
-        FUZZ_CHECK(ta_assessment_rank(a, i, &rank) == TA_OK && rank >= 1, "rank");
-        FUZZ_CHECK(ta_assessment_reason(a, i, &why) == TA_OK, "reason");
-        FUZZ_CHECK(ta_assessment_reason_text(a, i, buf, sizeof buf, &needed) == TA_OK, "text");
+        FUZZ_CHECK(ta_assessment_rank(&rank, a, i) == TA_OK && rank >= 1, "rank");
+        FUZZ_CHECK(ta_assessment_reason(&why, a, i) == TA_OK, "reason");
+        FUZZ_CHECK(ta_assessment_reason_text(buf, sizeof buf, &needed, a, i) == TA_OK, "text");
         FUZZ_CHECK(strlen(buf) < sizeof buf, "reason text");
-        (void)ta_assessment_distance_to_better(a, i, &dist);
+        (void)ta_assessment_distance_to_better(&dist, a, i);
         for (size_t d = 0; d < ta_framework_domain_count(fw); d++) {
             int has = 0;
             double s = 0;
-            FUZZ_CHECK(ta_assessment_domain_score(a, i, d, &has, &s) == TA_OK, "domain");
+            FUZZ_CHECK(ta_assessment_domain_score(&has, &s, a, i, d) == TA_OK, "domain");
         }
     }
     for (size_t p = 0; p < ta_assessment_league_count(a); p++) {
@@ -75,7 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ta_status st;
 
     FUZZ_CHECK(ta_nhse_file_new(&f, fw, NULL) == TA_OK, "new");
-    st = ta_nhse_file_read_buffer(f, "fuzz.csv", (const char *)data, size);
+    st = ta_nhse_file_read_buffer(f, (const char *)data, size, "fuzz.csv");
     FUZZ_CHECK_MESSAGE(st, ta_nhse_file_error(f));
     if (st == TA_OK) {
         size_t periods = ta_nhse_file_period_count(f);
@@ -88,9 +88,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             (void)ta_nhse_file_published_cutoffs(cut, 8, f, period);
             for (int src = 0; src < 2; src++) {
                 ta_assessment *a = NULL;
-                const char *type =
-                    ta_nhse_file_trust_type_count(f) > 0 && src ? ta_nhse_file_trust_type(f, 0)
-                                                                : NULL;
+                const char *type = ta_nhse_file_trust_type_count(f) > 0 && src
+                                       ? ta_nhse_file_trust_type(f, 0)
+                                       : NULL;
                 st = ta_nhse_file_assessment(&a, f, period, type, (ta_nhse_source)src);
                 FUZZ_CHECK_MESSAGE(st, ta_nhse_file_error(f));
                 if (st != TA_OK)
@@ -113,8 +113,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 ta_verify_mode mode;
                 double pub, comp;
                 ta_verdict verdict;
-                FUZZ_CHECK(ta_verification_difference(v, k, &per, &code, &fig, &mode, &pub, &comp,
-                                                      &verdict, &reason) == TA_OK,
+                FUZZ_CHECK(ta_verification_difference(&per, &code, &fig, &mode, &pub, &comp,
+                                                      &verdict, &reason, v, k) == TA_OK,
                            "difference %zu", k);
             }
         }

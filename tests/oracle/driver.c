@@ -42,7 +42,7 @@ static int print_assessment(ta_assessment *a, const size_t *domains, const char 
 {
     for (size_t i = 0; i < ta_assessment_trust_count(a); i++) {
         int segmented = 0;
-        ta_status st = ta_assessment_is_segmented(a, i, &segmented);
+        ta_status st = ta_assessment_is_segmented(&segmented, a, i);
         if (st != TA_OK) {
             fprintf(stderr, "is_segmented: %s\n", ta_strerror(st));
             return -1;
@@ -57,9 +57,9 @@ static int print_assessment(ta_assessment *a, const size_t *domains, const char 
         int unadjusted, adjusted, final_segment;
         uint32_t rank;
         char b1[64], b2[64];
-        if ((st = ta_assessment_average(a, i, &unrounded, &rounded, &n_scores)) != TA_OK ||
-            (st = ta_assessment_segments(a, i, &unadjusted, &adjusted, &final_segment)) != TA_OK ||
-            (st = ta_assessment_rank(a, i, &rank)) != TA_OK) {
+        if ((st = ta_assessment_average(&unrounded, &rounded, &n_scores, a, i)) != TA_OK ||
+            (st = ta_assessment_segments(&unadjusted, &adjusted, &final_segment, a, i)) != TA_OK ||
+            (st = ta_assessment_rank(&rank, a, i)) != TA_OK) {
             fprintf(stderr, "\nresults of %s: %s\n", ta_assessment_trust_code(a, i),
                     ta_strerror(st));
             return -1;
@@ -71,7 +71,7 @@ static int print_assessment(ta_assessment *a, const size_t *domains, const char 
         for (size_t k = 0; k < 5; k++) {
             int has = 0;
             double score;
-            if ((st = ta_assessment_domain_score(a, i, domains[k], &has, &score)) != TA_OK) {
+            if ((st = ta_assessment_domain_score(&has, &score, a, i, domains[k])) != TA_OK) {
                 fprintf(stderr, "\ndomain score: %s\n", ta_strerror(st));
                 return -1;
             }
@@ -93,7 +93,7 @@ static int print_cutoffs(const ta_assessment *a, const char *quarter, const char
     double used[3];
     size_t count = 0;
     char buf[64];
-    ta_status st = ta_assessment_cutoffs(a, used, 3, &count);
+    ta_status st = ta_assessment_cutoffs(used, 3, &count, a);
     if (st != TA_OK) {
         fprintf(stderr, "cutoffs: %s\n", ta_strerror(st));
         return -1;
@@ -153,7 +153,7 @@ int main(int argc, char **argv)
         }
         domains[k] = d;
     }
-    if (ta_nhse_file_read(file, argv[1]) != TA_OK) {
+    if (ta_nhse_file_read_file(file, argv[1]) != TA_OK) {
         fprintf(stderr, "%s\n", ta_nhse_file_error(file));
         goto done;
     }

@@ -55,18 +55,18 @@ static void dg(digest *d, const char *fmt, ...)
 static void dg_assessment(digest *d, ta_assessment *a)
 {
     char text[256];
-    dg(d, "%s n=%zu league=%zu notes=%zu\n", ta_assessment_period(a),
-       ta_assessment_trust_count(a), ta_assessment_league_count(a), ta_assessment_note_count(a));
+    dg(d, "%s n=%zu league=%zu notes=%zu\n", ta_assessment_period(a), ta_assessment_trust_count(a),
+       ta_assessment_league_count(a), ta_assessment_note_count(a));
     for (size_t p = 0; p < ta_assessment_league_count(a); p++) {
         size_t i = 0;
         double unrounded = 0, rounded = 0;
         int u = 0, adj = 0, fin = 0;
         uint32_t rank = 0;
         if (ta_assessment_league_entry(&i, a, p) != TA_OK ||
-            ta_assessment_average(a, i, &unrounded, &rounded, NULL) != TA_OK ||
-            ta_assessment_segments(a, i, &u, &adj, &fin) != TA_OK ||
-            ta_assessment_rank(a, i, &rank) != TA_OK ||
-            ta_assessment_reason_text(a, i, text, sizeof text, NULL) != TA_OK) {
+            ta_assessment_average(&unrounded, &rounded, NULL, a, i) != TA_OK ||
+            ta_assessment_segments(&u, &adj, &fin, a, i) != TA_OK ||
+            ta_assessment_rank(&rank, a, i) != TA_OK ||
+            ta_assessment_reason_text(text, sizeof text, NULL, a, i) != TA_OK) {
             dg(d, "error %s\n", ta_assessment_error(a));
             continue;
         }
@@ -87,7 +87,7 @@ static int work(digest *d)
         return 1;
     memcpy(copy, file_bytes, file_len); /* this thread's own copy of the data */
     if (ta_nhse_file_new(&f, shared_fw, NULL) != TA_OK ||
-        ta_nhse_file_read_buffer(f, "data.csv", copy, file_len) != TA_OK) {
+        ta_nhse_file_read_buffer(f, copy, file_len, "data.csv") != TA_OK) {
         fprintf(stderr, "reading: %s\n", f ? ta_nhse_file_error(f) : "no handle");
         rc = 1;
         goto done;
@@ -116,8 +116,8 @@ static int work(digest *d)
     dg(d, "verification %zu %zu %d\n", ta_verification_summary_count(v),
        ta_verification_difference_count(v), (int)ta_verification_status(v));
     for (int k = 0; k < 8; k++) {
-        static const int64_t amounts[] = {1, 9999999999, 10000000000, 10000000001,
-                                          2500000000,  500000000000, 0, 99999999999};
+        static const int64_t amounts[] = {1,          9999999999,   10000000000, 10000000001,
+                                          2500000000, 500000000000, 0,           99999999999};
         ta_capital_proposal *p = NULL;
         if (ta_capital_proposal_new(&p, "RAA", "S1", NULL) != TA_OK) {
             rc = 1;
@@ -161,8 +161,9 @@ static void *thread_main(void *arg)
         d.len = 0;
         d.buf[0] = '\0';
         if (work(&d) != 0 || d.len != reference.len || memcmp(d.buf, reference.buf, d.len) != 0) {
-            fprintf(stderr, "thread %d, iteration %d: results differ from the single-threaded "
-                            "ones\n",
+            fprintf(stderr,
+                    "thread %d, iteration %d: results differ from the single-threaded "
+                    "ones\n",
                     j->id, it);
             j->failures++;
         }
@@ -224,8 +225,7 @@ int main(int argc, char **argv)
         return 1;
     }
     if (reference.len < 1000 || reference.len >= DIGEST_SIZE - 1) {
-        fprintf(stderr, "test_threads: implausible reference digest (%zu bytes)\n",
-                reference.len);
+        fprintf(stderr, "test_threads: implausible reference digest (%zu bytes)\n", reference.len);
         return 1;
     }
 

@@ -171,7 +171,7 @@ static void dg(digest *d, const char *fmt, ...)
 static void dg_framework(digest *d, const ta_framework *fw)
 {
     ck_assert_ptr_nonnull(fw);
-    dg(d, "fw %s m%zu d%zu s%d c%d r%d dec%d\n", ta_framework_name(fw),
+    dg(d, "fw %s m%zu d%zu s%zu c%d r%d dec%d\n", ta_framework_name(fw),
        ta_framework_metric_count(fw), ta_framework_domain_count(fw), ta_framework_segment_count(fw),
        ta_framework_deficit_cap(fw), ta_framework_rsp_segment(fw), ta_framework_decimals(fw));
     for (size_t i = 0; i < ta_framework_metric_count(fw); i++) {
@@ -193,10 +193,10 @@ static void dg_assessment(digest *d, const ta_assessment *a)
         uint32_t rank = 0;
         dg(d, "%s:%s:", ta_assessment_trust_code(a, i),
            ta_assessment_trust_field(a, i, TA_FIELD_NAME));
-        if (ta_assessment_is_segmented(a, i, &seg) == TA_OK && seg &&
-            ta_assessment_average(a, i, NULL, &rounded, NULL) == TA_OK &&
-            ta_assessment_segments(a, i, &u, &adj, &fin) == TA_OK &&
-            ta_assessment_rank(a, i, &rank) == TA_OK)
+        if (ta_assessment_is_segmented(&seg, a, i) == TA_OK && seg &&
+            ta_assessment_average(NULL, &rounded, NULL, a, i) == TA_OK &&
+            ta_assessment_segments(&u, &adj, &fin, a, i) == TA_OK &&
+            ta_assessment_rank(&rank, a, i) == TA_OK)
             dg(d, "%.6f/%d/%d/%d/%u", rounded, u, adj, fin, (unsigned)rank);
         dg(d, "\n");
     }
@@ -222,7 +222,7 @@ static void dg_verification(digest *d, const ta_verification *v)
         ta_verify_mode mode;
         size_t checked, agreed, explained;
         ck_assert_int_eq(
-            ta_verification_summary(v, k, &period, &figure, &mode, &checked, &agreed, &explained),
+            ta_verification_summary(&period, &figure, &mode, &checked, &agreed, &explained, v, k),
             TA_OK);
         dg(d, "%s %s %d %zu %zu %zu\n", period, figure, (int)mode, checked, agreed, explained);
     }
@@ -304,7 +304,7 @@ static void su_new_file(fx *x)
 static void su_file(fx *x)
 {
     su_new_file(x);
-    ck_assert_int_eq(ta_nhse_file_read_buffer(x->f, "fixture.csv", fixture_csv, fixture_len),
+    ck_assert_int_eq(ta_nhse_file_read_buffer(x->f, fixture_csv, fixture_len, "fixture.csv"),
                      TA_OK);
 }
 
@@ -609,7 +609,7 @@ static void dg_nhse_out(fx *x, digest *d)
 static ta_status op_nhse_read(fx *x, const char **msg)
 {
     *msg = ta_nhse_file_error(x->f);
-    return ta_nhse_file_read_buffer(x->f, "fixture.csv", fixture_csv, fixture_len);
+    return ta_nhse_file_read_buffer(x->f, fixture_csv, fixture_len, "fixture.csv");
 }
 static void dg_nhse_in(fx *x, digest *d)
 {
@@ -922,7 +922,7 @@ static ta_status op_criteria_load(fx *x, const char **msg)
     const char *text = ta_criteria_preset_text("iho-2025");
     ck_assert_ptr_nonnull(text);
     *msg = ta_criteria_error(x->cr);
-    return ta_criteria_load_csv_buffer(x->cr, "iho.csv", text, strlen(text));
+    return ta_criteria_read_buffer(x->cr, text, strlen(text), "iho.csv");
 }
 
 static void su_screen_inputs(fx *x)
@@ -943,7 +943,7 @@ static void dg_screen(ta_screen *s, const ta_criteria *c, digest *d)
     size_t len = 0;
     ck_assert_ptr_nonnull(s);
     ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
-    ck_assert_int_eq(ta_screen_export(s, TA_SCREEN_CSV, NULL, &text, &len), TA_OK);
+    ck_assert_int_eq(ta_screen_export(&text, &len, s, TA_SCREEN_CSV, NULL), TA_OK);
     dg(d, "%s", text);
 }
 static void dg_screen_out(fx *x, digest *d)
@@ -972,8 +972,8 @@ static ta_status op_screen_export(fx *x, const char **msg)
     int k_ = 0;
     *msg = ta_screen_error(x->sc);
     STEP(ta_screen_run(x->sc, x->cr, NULL));
-    STEP(ta_screen_export(x->sc, TA_SCREEN_JSON, NULL, &x->text, &x->text_len));
-    STEP(ta_screen_export(x->sc, TA_SCREEN_CSV, NULL, &x->text, &x->text_len));
+    STEP(ta_screen_export(&x->text, &x->text_len, x->sc, TA_SCREEN_JSON, NULL));
+    STEP(ta_screen_export(&x->text, &x->text_len, x->sc, TA_SCREEN_CSV, NULL));
     return TA_OK;
 }
 
@@ -991,7 +991,7 @@ static const char acute_csv[] =
 static ta_status op_nhse_add(fx *x, const char **msg)
 {
     *msg = ta_nhse_file_error(x->f);
-    return ta_nhse_file_add_buffer(x->f, "acute.csv", acute_csv, sizeof acute_csv - 1);
+    return ta_nhse_file_add_buffer(x->f, acute_csv, sizeof acute_csv - 1, "acute.csv");
 }
 static void dg_nhse_added(fx *x, digest *d)
 {
@@ -1001,7 +1001,7 @@ static void dg_nhse_added(fx *x, digest *d)
     for (size_t i = 0; i < ta_nhse_file_trust_type_count(x->f); i++)
         dg(d, "%s;", ta_nhse_file_trust_type(x->f, i));
     ck_assert_int_eq(
-        ta_nhse_file_published(x->f, "Q4 2025/26", "ZX2", "OF5002", &has, &v, NULL, NULL), TA_OK);
+        ta_nhse_file_published(&has, &v, NULL, NULL, x->f, "Q4 2025/26", "ZX2", "OF5002"), TA_OK);
     dg(d, "ZX2 %d %.2f\n", has, v);
 }
 
@@ -1029,7 +1029,7 @@ static void dg_league_out(fx *x, digest *d)
 static void su_league(fx *x)
 {
     su_file(x);
-    ck_assert_int_eq(ta_nhse_file_add_buffer(x->f, "acute.csv", acute_csv, sizeof acute_csv - 1),
+    ck_assert_int_eq(ta_nhse_file_add_buffer(x->f, acute_csv, sizeof acute_csv - 1, "acute.csv"),
                      TA_OK);
     ck_assert_int_eq(ta_league_new(&x->lg, x->f, x->a), TA_OK);
 }
@@ -1133,7 +1133,7 @@ static const sweep_op ops[] = {
      NULL},
     {"ta_review_schedule_compute", su_filled_schedule, op_schedule_compute, dg_schedule_in, NULL},
     {"ta_criteria_preset", NULL, op_criteria_preset, dg_criteria_out, NULL},
-    {"ta_criteria_load_csv_buffer", su_criteria, op_criteria_load, dg_criteria_in, NULL},
+    {"ta_criteria_read_buffer", su_criteria, op_criteria_load, dg_criteria_in, NULL},
     {"ta_screen_new_nhse", su_screen_inputs, op_screen_new, dg_screen_out, NULL},
     {"ta_screen_run", su_screen, op_screen_run, dg_screen_in, NULL},
     {"ta_screen_run/export", su_screen, op_screen_export, dg_text, NULL},

@@ -101,7 +101,7 @@ static double plugin_sd(const ta_assessment *a, size_t i)
     for (size_t m = 0; m < K; m++) {
         int has;
         double x;
-        ck_assert_int_eq(ta_assessment_metric_score(a, i, m, &has, &x), TA_OK);
+        ck_assert_int_eq(ta_assessment_metric_score(&has, &x, a, i, m), TA_OK);
         ck_assert(has);
         sum += x;
         sq += x * x;
@@ -290,10 +290,10 @@ START_TEST(deficit_cap_and_unsegmented_trusts)
                      TA_OK);
     ck_assert_int_eq(ta_assessment_likely_ranges(a, 500, 0.95, 3, 2), TA_OK);
     ck_assert_int_eq(ta_assessment_likely_average_range(&lo, &hi, a, empty), TA_ENOTFOUND);
-    ck_assert_int_eq(ta_assessment_segments(a, 0, NULL, &seg, NULL), TA_OK);
+    ck_assert_int_eq(ta_assessment_segments(NULL, &seg, NULL, a, 0), TA_OK);
     ck_assert_int_ge(seg, 3);
     ck_assert_int_eq(ta_assessment_likely_rank_range(&rlo, &rhi, a, 0), TA_OK);
-    ck_assert_int_eq(ta_assessment_rank(a, 0, &rank), TA_OK);
+    ck_assert_int_eq(ta_assessment_rank(&rank, a, 0), TA_OK);
     ck_assert_uint_ge(rlo, 6);
     ck_assert_uint_le(rlo, rank);
     ck_assert_uint_ge(rhi, rank);
@@ -328,7 +328,7 @@ static ta_assessment *one_trust(const ta_framework *fw, const double *scores)
 static double rounded_average(const ta_assessment *a)
 {
     double r;
-    ck_assert_int_eq(ta_assessment_average(a, 0, NULL, &r, NULL), TA_OK);
+    ck_assert_int_eq(ta_assessment_average(NULL, &r, NULL, a, 0), TA_OK);
     return r;
 }
 
@@ -342,7 +342,7 @@ START_TEST(whatif_lands_on_the_cut_off)
         ta_assessment *a = one_trust(fw, scores), *b, *c;
         double d, changed[K];
         int seg;
-        ck_assert_int_eq(ta_assessment_segments(a, 0, &seg, NULL, NULL), TA_OK);
+        ck_assert_int_eq(ta_assessment_segments(&seg, NULL, NULL, a, 0), TA_OK);
         ck_assert_int_eq(seg, 3);
         ck_assert_int_eq(ta_assessment_whatif_score(&d, a, 0, m), TA_OK);
         if (scores[m] - 1 < 2.72 * 12 - 2.505 * 12) {
@@ -357,13 +357,13 @@ START_TEST(whatif_lands_on_the_cut_off)
         changed[m] = round((scores[m] - d) * 100) / 100;
         b = one_trust(fw, changed);
         ck_assert_double_eq_tol(rounded_average(b), 2.50, 1e-12);
-        ck_assert_int_eq(ta_assessment_segments(b, 0, &seg, NULL, NULL), TA_OK);
+        ck_assert_int_eq(ta_assessment_segments(&seg, NULL, NULL, b, 0), TA_OK);
         ck_assert_int_eq(seg, 2);
         /* One hundredth less: still segment 3. */
         changed[m] = round((scores[m] - d + 0.01) * 100) / 100;
         c = one_trust(fw, changed);
         ck_assert_double_eq_tol(rounded_average(c), 2.51, 1e-12);
-        ck_assert_int_eq(ta_assessment_segments(c, 0, &seg, NULL, NULL), TA_OK);
+        ck_assert_int_eq(ta_assessment_segments(&seg, NULL, NULL, c, 0), TA_OK);
         ck_assert_int_eq(seg, 3);
         ta_assessment_free(a);
         ta_assessment_free(b);
@@ -536,8 +536,8 @@ START_TEST(add_columns_same_result_with_shared_or_copied_strings)
         for (size_t m = 0; m < K; m++) {
             int ha, hb;
             double xa = 0, xb = 0;
-            ck_assert_int_eq(ta_assessment_metric_score(a, i, m, &ha, &xa), TA_OK);
-            ck_assert_int_eq(ta_assessment_metric_score(b, i, m, &hb, &xb), TA_OK);
+            ck_assert_int_eq(ta_assessment_metric_score(&ha, &xa, a, i, m), TA_OK);
+            ck_assert_int_eq(ta_assessment_metric_score(&hb, &xb, b, i, m), TA_OK);
             ck_assert_int_eq(ha, hb);
             ck_assert(xa == xb);
         }

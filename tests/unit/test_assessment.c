@@ -141,21 +141,21 @@ static double score_of(const ta_assessment *a, const ta_framework *fw, const cha
     int has = -1;
     double s = 0;
     ck_assert_int_eq(ta_framework_metric_index(&m, fw, id), TA_OK);
-    ck_assert_int_eq(ta_assessment_metric_score(a, index_of(a, code), m, &has, &s), TA_OK);
+    ck_assert_int_eq(ta_assessment_metric_score(&has, &s, a, index_of(a, code), m), TA_OK);
     return has ? s : NAN;
 }
 
 static double rounded_of(const ta_assessment *a, const char *code)
 {
     double r = 0;
-    ck_assert_int_eq(ta_assessment_average(a, index_of(a, code), NULL, &r, NULL), TA_OK);
+    ck_assert_int_eq(ta_assessment_average(NULL, &r, NULL, a, index_of(a, code)), TA_OK);
     return r;
 }
 
 static int segment_of(const ta_assessment *a, const char *code, int which)
 {
     int s[3] = {-1, -1, -1};
-    ck_assert_int_eq(ta_assessment_segments(a, index_of(a, code), &s[0], &s[1], &s[2]), TA_OK);
+    ck_assert_int_eq(ta_assessment_segments(&s[0], &s[1], &s[2], a, index_of(a, code)), TA_OK);
     return s[which];
 }
 #define UNADJ(a, c) segment_of((a), (c), 0)
@@ -165,14 +165,14 @@ static int segment_of(const ta_assessment *a, const char *code, int which)
 static uint32_t rank_of(const ta_assessment *a, const char *code)
 {
     uint32_t r = 0;
-    ck_assert_int_eq(ta_assessment_rank(a, index_of(a, code), &r), TA_OK);
+    ck_assert_int_eq(ta_assessment_rank(&r, a, index_of(a, code)), TA_OK);
     return r;
 }
 
 static ta_reason reason_of(const ta_assessment *a, const char *code)
 {
     ta_reason r = (ta_reason)-1;
-    ck_assert_int_eq(ta_assessment_reason(a, index_of(a, code), &r), TA_OK);
+    ck_assert_int_eq(ta_assessment_reason(&r, a, index_of(a, code)), TA_OK);
     return r;
 }
 
@@ -468,20 +468,20 @@ START_TEST(test_average_is_plain_mean)
     run(a);
     i = index_of(a, "T");
     /* (1 + 2 + 4) / 3 = 2.333..., not the mean of domain means (1 + 3) / 2 = 2. */
-    ck_assert_int_eq(ta_assessment_average(a, i, &unrounded, &rounded, &n), TA_OK);
+    ck_assert_int_eq(ta_assessment_average(&unrounded, &rounded, &n, a, i), TA_OK);
     ck_assert_double_eq_tol(unrounded, 7.0 / 3.0, TOL);
     ck_assert_double_eq(rounded, 2.33);
     ck_assert_uint_eq(n, 3);
-    ck_assert_int_eq(ta_assessment_domain_score(a, i, 0, &has, &d), TA_OK);
+    ck_assert_int_eq(ta_assessment_domain_score(&has, &d, a, i, 0), TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq(d, 1.0);
-    ck_assert_int_eq(ta_assessment_domain_score(a, i, 1, &has, &d), TA_OK);
+    ck_assert_int_eq(ta_assessment_domain_score(&has, &d, a, i, 1), TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq(d, 3.0);
-    ck_assert_int_eq(ta_assessment_domain_score(a, i, 2, &has, &d), TA_OK);
+    ck_assert_int_eq(ta_assessment_domain_score(&has, &d, a, i, 2), TA_OK);
     ck_assert_int_eq(has, 0);
-    ck_assert_int_eq(ta_assessment_domain_score(a, i, 3, &has, &d), TA_EINVAL);
-    ck_assert_int_eq(ta_assessment_domain_score(a, i, 0, NULL, &d), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_domain_score(&has, &d, a, i, 3), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_domain_score(NULL, &d, a, i, 0), TA_EINVAL);
     ck_assert_int_eq(UNADJ(a, "T"), 2);
 
     /* Z: no score enters the average -> not segmented, not ranked, not in the league. */
@@ -491,17 +491,17 @@ START_TEST(test_average_is_plain_mean)
         uint32_t rank;
         ta_reason reason;
         char text[128];
-        ck_assert_int_eq(ta_assessment_is_segmented(a, i, &segmented), TA_OK);
+        ck_assert_int_eq(ta_assessment_is_segmented(&segmented, a, i), TA_OK);
         ck_assert_int_eq(segmented, 0);
-        ck_assert_int_eq(ta_assessment_average(a, i, &unrounded, &rounded, &n), TA_ENOTFOUND);
-        ck_assert_int_eq(ta_assessment_segments(a, i, &s1, &s2, &s3), TA_ENOTFOUND);
-        ck_assert_int_eq(ta_assessment_rank(a, i, &rank), TA_ENOTFOUND);
-        ck_assert_int_eq(ta_assessment_distance_to_better(a, i, &d), TA_ENOTFOUND);
-        ck_assert_int_eq(ta_assessment_reason(a, i, &reason), TA_OK);
+        ck_assert_int_eq(ta_assessment_average(&unrounded, &rounded, &n, a, i), TA_ENOTFOUND);
+        ck_assert_int_eq(ta_assessment_segments(&s1, &s2, &s3, a, i), TA_ENOTFOUND);
+        ck_assert_int_eq(ta_assessment_rank(&rank, a, i), TA_ENOTFOUND);
+        ck_assert_int_eq(ta_assessment_distance_to_better(&d, a, i), TA_ENOTFOUND);
+        ck_assert_int_eq(ta_assessment_reason(&reason, a, i), TA_OK);
         ck_assert_int_eq(reason, TA_REASON_NONE);
-        ck_assert_int_eq(ta_assessment_reason_text(a, i, text, sizeof text, NULL), TA_OK);
+        ck_assert_int_eq(ta_assessment_reason_text(text, sizeof text, NULL, a, i), TA_OK);
         assert_has(text, "not segmented");
-        ck_assert_int_eq(ta_assessment_domain_score(a, i, 1, &has, &d), TA_OK);
+        ck_assert_int_eq(ta_assessment_domain_score(&has, &d, a, i, 1), TA_OK);
         ck_assert_int_eq(has, 0);
         ck_assert_double_eq(score_of(a, fw, "Z", "X"), 1.0);
     }
@@ -538,11 +538,11 @@ START_TEST(test_rounding_half_up)
     }
     add_score(a, "H2004", "P05", 2.02);
     run(a);
-    ck_assert_int_eq(ta_assessment_average(a, index_of(a, "H3085"), &unrounded, NULL, NULL), TA_OK);
+    ck_assert_int_eq(ta_assessment_average(&unrounded, NULL, NULL, a, index_of(a, "H3085")), TA_OK);
     ck_assert_double_eq_tol(unrounded, 3.085, 1e-12);
     ck_assert_double_eq(rounded_of(a, "H3085"), 3.09); /* half-even would give 3.08 */
     ck_assert_double_eq(rounded_of(a, "H2675"), 2.68);
-    ck_assert_int_eq(ta_assessment_average(a, index_of(a, "H20055"), &unrounded, NULL, NULL),
+    ck_assert_int_eq(ta_assessment_average(&unrounded, NULL, NULL, a, index_of(a, "H20055")),
                      TA_OK);
     ck_assert_double_eq_tol(unrounded, 2.0055, 1e-12);
     ck_assert_double_eq(rounded_of(a, "H20055"), 2.01);
@@ -580,7 +580,7 @@ static void check_explicit_cutoffs(ta_cutoff_rule rule)
     add_score(a, "MEAN200", "P01", 1.99);
     add_score(a, "MEAN200", "P02", 2.01);
     run(a);
-    ck_assert_int_eq(ta_assessment_cutoffs(a, cut, 4, &count), TA_OK);
+    ck_assert_int_eq(ta_assessment_cutoffs(cut, 4, &count, a), TA_OK);
     ck_assert_uint_eq(count, 3);
     ck_assert_double_eq(cut[0], 2.0);
     ck_assert_double_eq(cut[1], 2.5);
@@ -656,7 +656,7 @@ START_TEST(test_quartile_cutoffs)
         run(a);
         ck_assert_int_eq(ta_framework_cutoffs(fwcut, 3, &count, fw), TA_OK);
         ck_assert_uint_eq(count, 0);
-        ck_assert_int_eq(ta_assessment_cutoffs(a, cut, 3, &count), TA_OK);
+        ck_assert_int_eq(ta_assessment_cutoffs(cut, 3, &count, a), TA_OK);
         ck_assert_uint_eq(count, 3);
         for (int k = 0; k < 3; k++)
             ck_assert_msg(fabs(cut[k] - want[k]) < 1e-9, "type %d cut-off %d: %.12g not %.12g",
@@ -722,19 +722,19 @@ START_TEST(test_deficit_cap)
             ta_assessment_trust_flag(a, index_of(a, t[i].code), TA_FLAG_FINANCIAL_DEFICIT),
             t[i].deficit);
     }
-    ck_assert_int_eq(ta_assessment_reason_text(a, index_of(a, "D1"), text, sizeof text, &needed),
+    ck_assert_int_eq(ta_assessment_reason_text(text, sizeof text, &needed, a, index_of(a, "D1")),
                      TA_OK);
     assert_has(text, "capped at segment 3");
     ck_assert_uint_eq(needed, strlen(text));
-    ck_assert_int_eq(ta_assessment_reason_text(a, index_of(a, "D2"), text, sizeof text, NULL),
+    ck_assert_int_eq(ta_assessment_reason_text(text, sizeof text, NULL, a, index_of(a, "D2")),
                      TA_OK);
     ck_assert_str_eq(text, "average 2.20 is above cut-off 2.00 and at or below cut-off 2.50: "
                            "segment 2; capped at segment 3 for financial deficit");
-    ck_assert_int_eq(ta_assessment_reason_text(a, index_of(a, "N1"), text, sizeof text, NULL),
+    ck_assert_int_eq(ta_assessment_reason_text(text, sizeof text, NULL, a, index_of(a, "N1")),
                      TA_OK);
     ck_assert_str_eq(text, "average 1.50 at or below cut-off 2.00: segment 1");
     ck_assert_ptr_null(strstr(text, "capped"));
-    ck_assert_int_eq(ta_assessment_reason_text(a, index_of(a, "D4"), text, sizeof text, NULL),
+    ck_assert_int_eq(ta_assessment_reason_text(text, sizeof text, NULL, a, index_of(a, "D4")),
                      TA_OK);
     ck_assert_str_eq(text, "average 3.50 is above cut-off 3.00: segment 4");
     /* Truncation: NUL-terminated, needed = the full length. */
@@ -742,12 +742,12 @@ START_TEST(test_deficit_cap)
         char small[11];
         size_t full = 0;
         ck_assert_int_eq(
-            ta_assessment_reason_text(a, index_of(a, "D4"), small, sizeof small, &full), TA_OK);
+            ta_assessment_reason_text(small, sizeof small, &full, a, index_of(a, "D4")), TA_OK);
         ck_assert_str_eq(small, "average 3.");
         ck_assert_uint_eq(full, strlen("average 3.50 is above cut-off 3.00: segment 4"));
-        ck_assert_int_eq(ta_assessment_reason_text(a, index_of(a, "D4"), NULL, 0, &full), TA_OK);
+        ck_assert_int_eq(ta_assessment_reason_text(NULL, 0, &full, a, index_of(a, "D4")), TA_OK);
         ck_assert_uint_eq(full, strlen("average 3.50 is above cut-off 3.00: segment 4"));
-        ck_assert_int_eq(ta_assessment_reason_text(a, index_of(a, "D4"), NULL, 5, &full),
+        ck_assert_int_eq(ta_assessment_reason_text(NULL, 5, &full, a, index_of(a, "D4")),
                          TA_EINVAL);
     }
     ta_assessment_free(a);
@@ -794,10 +794,10 @@ START_TEST(test_recovery_support)
     ck_assert_int_eq(reason_of(a, "UNKCAP"), TA_REASON_DEFICIT_CAP);
     ck_assert_int_eq(FINAL(a, "NO"), 2);
     ck_assert_int_eq(reason_of(a, "NO"), TA_REASON_CUTOFF);
-    ck_assert_int_eq(ta_assessment_reason_text(a, index_of(a, "RSP"), text, sizeof text, NULL),
+    ck_assert_int_eq(ta_assessment_reason_text(text, sizeof text, NULL, a, index_of(a, "RSP")),
                      TA_OK);
     assert_has(text, "segment 5 in the Recovery Support Programme");
-    ck_assert_int_eq(ta_assessment_reason_text(a, index_of(a, "UNK"), text, sizeof text, NULL),
+    ck_assert_int_eq(ta_assessment_reason_text(text, sizeof text, NULL, a, index_of(a, "UNK")),
                      TA_OK);
     assert_has(text, "final segment unknown");
     /* The league ranks on the adjusted segment, not the final one. */
@@ -931,12 +931,12 @@ START_TEST(test_distance_to_better)
         run(a);
         for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
             double want = rule == TA_CUTOFF_TIES_BETTER ? t[i].better : t[i].worse;
-            ck_assert_int_eq(ta_assessment_distance_to_better(a, index_of(a, t[i].code), &d),
+            ck_assert_int_eq(ta_assessment_distance_to_better(&d, a, index_of(a, t[i].code)),
                              TA_OK);
             ck_assert_msg(fabs(d - want) < 1e-9, "rule %d %s: %.12g, not %g", rule, t[i].code, d,
                           want);
         }
-        ck_assert_int_eq(ta_assessment_distance_to_better(a, 0, NULL), TA_EINVAL);
+        ck_assert_int_eq(ta_assessment_distance_to_better(NULL, a, 0), TA_EINVAL);
         ta_assessment_free(a);
         ta_framework_free(fw);
     }
@@ -954,16 +954,16 @@ static void expect_results_status(const ta_assessment *a, ta_status want)
     uint32_t r;
     ta_reason reason;
     char text[64];
-    ck_assert_int_eq(ta_assessment_cutoffs(a, cut, 3, &n), want);
-    ck_assert_int_eq(ta_assessment_is_segmented(a, 0, &s), want);
-    ck_assert_int_eq(ta_assessment_average(a, 0, &x, &x, &n), want);
-    ck_assert_int_eq(ta_assessment_segments(a, 0, &s, &s, &s), want);
-    ck_assert_int_eq(ta_assessment_rank(a, 0, &r), want);
-    ck_assert_int_eq(ta_assessment_reason(a, 0, &reason), want);
-    ck_assert_int_eq(ta_assessment_reason_text(a, 0, text, sizeof text, &n), want);
-    ck_assert_int_eq(ta_assessment_distance_to_better(a, 0, &x), want);
-    ck_assert_int_eq(ta_assessment_domain_score(a, 0, 0, &has, &x), want);
-    ck_assert_int_eq(ta_assessment_metric_score(a, 0, 0, &has, &x), want);
+    ck_assert_int_eq(ta_assessment_cutoffs(cut, 3, &n, a), want);
+    ck_assert_int_eq(ta_assessment_is_segmented(&s, a, 0), want);
+    ck_assert_int_eq(ta_assessment_average(&x, &x, &n, a, 0), want);
+    ck_assert_int_eq(ta_assessment_segments(&s, &s, &s, a, 0), want);
+    ck_assert_int_eq(ta_assessment_rank(&r, a, 0), want);
+    ck_assert_int_eq(ta_assessment_reason(&reason, a, 0), want);
+    ck_assert_int_eq(ta_assessment_reason_text(text, sizeof text, &n, a, 0), want);
+    ck_assert_int_eq(ta_assessment_distance_to_better(&x, a, 0), want);
+    ck_assert_int_eq(ta_assessment_domain_score(&has, &x, a, 0, 0), want);
+    ck_assert_int_eq(ta_assessment_metric_score(&has, &x, a, 0, 0), want);
     ck_assert_int_eq(ta_assessment_league_entry(&idx, a, 0), want);
     if (want == TA_ESTATE)
         ck_assert_uint_eq(ta_assessment_league_count(a), 0);
@@ -1165,14 +1165,14 @@ START_TEST(test_set_cutoffs)
     ck_assert_int_eq(ta_assessment_set_cutoffs(NULL, 3, ok), TA_EINVAL);
     /* Quartiles of 1, 2, 2.6, 3, 4 (type 7): 2, 2.6, 3. */
     run(a);
-    ck_assert_int_eq(ta_assessment_cutoffs(a, q, 3, &n), TA_OK);
+    ck_assert_int_eq(ta_assessment_cutoffs(q, 3, &n, a), TA_OK);
     ck_assert_double_eq_tol(q[0], 2.0, 1e-9);
     ck_assert_double_eq_tol(q[1], 2.6, 1e-9);
     ck_assert_double_eq_tol(q[2], 3.0, 1e-9);
     ck_assert_int_eq(UNADJ(a, "E"), 2);
     ck_assert_int_eq(ta_assessment_set_cutoffs(a, 3, ok), TA_OK);
     run(a);
-    ck_assert_int_eq(ta_assessment_cutoffs(a, cut, 3, &n), TA_OK);
+    ck_assert_int_eq(ta_assessment_cutoffs(cut, 3, &n, a), TA_OK);
     ck_assert_uint_eq(n, 3);
     ck_assert_double_eq(cut[0], 1.5);
     ck_assert_double_eq(cut[1], 2.5);
@@ -1184,12 +1184,12 @@ START_TEST(test_set_cutoffs)
     /* n = 0: back to the framework's quartiles. */
     ck_assert_int_eq(ta_assessment_set_cutoffs(a, 0, NULL), TA_OK);
     run(a);
-    ck_assert_int_eq(ta_assessment_cutoffs(a, cut, 3, &n), TA_OK);
+    ck_assert_int_eq(ta_assessment_cutoffs(cut, 3, &n, a), TA_OK);
     for (int k = 0; k < 3; k++)
         ck_assert_double_eq(cut[k], q[k]);
     ck_assert_int_eq(UNADJ(a, "E"), 2);
-    ck_assert_int_eq(ta_assessment_cutoffs(a, NULL, 3, &n), TA_EINVAL);
-    ck_assert_int_eq(ta_assessment_cutoffs(a, cut, 3, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_cutoffs(NULL, 3, &n, a), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_cutoffs(cut, 3, NULL, a), TA_EINVAL);
     ta_assessment_free(a);
     ta_framework_free(fw);
 }
@@ -1271,16 +1271,16 @@ START_TEST(test_round_half_up)
     double out = -1;
 
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-        ck_assert_int_eq(ta_round_half_up(&out, t[i].x, t[i].decimals), TA_OK);
+        ck_assert_int_eq(ta_decimal_round(&out, t[i].x, t[i].decimals), TA_OK);
         ck_assert_msg(out == t[i].want, "round(%.17g, %d) = %.17g, not %.17g", t[i].x,
                       t[i].decimals, out, t[i].want);
     }
-    ck_assert_int_eq(ta_round_half_up(&out, 1.0, 7), TA_EINVAL);
-    ck_assert_int_eq(ta_round_half_up(&out, 1.0, -1), TA_EINVAL);
-    ck_assert_int_eq(ta_round_half_up(&out, NAN, 2), TA_EINVAL);
-    ck_assert_int_eq(ta_round_half_up(&out, INFINITY, 2), TA_EINVAL);
-    ck_assert_int_eq(ta_round_half_up(&out, 1e15, 2), TA_EINVAL);
-    ck_assert_int_eq(ta_round_half_up(NULL, 1.0, 2), TA_EINVAL);
+    ck_assert_int_eq(ta_decimal_round(&out, 1.0, 7), TA_EINVAL);
+    ck_assert_int_eq(ta_decimal_round(&out, 1.0, -1), TA_EINVAL);
+    ck_assert_int_eq(ta_decimal_round(&out, NAN, 2), TA_EINVAL);
+    ck_assert_int_eq(ta_decimal_round(&out, INFINITY, 2), TA_EINVAL);
+    ck_assert_int_eq(ta_decimal_round(&out, 1e15, 2), TA_EINVAL);
+    ck_assert_int_eq(ta_decimal_round(NULL, 1.0, 2), TA_EINVAL);
 }
 END_TEST
 
@@ -1367,21 +1367,21 @@ static void compute_q4(q4_results *r)
     memset(r, 0, sizeof *r);
     ck_assert_int_eq(ta_framework_preset(&fw, "nof-2025-26", NULL), TA_OK);
     ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
-    ck_assert_msg(ta_nhse_file_read(f, DATA_FILE) == TA_OK, "%s", ta_nhse_file_error(f));
+    ck_assert_msg(ta_nhse_file_read_file(f, DATA_FILE) == TA_OK, "%s", ta_nhse_file_error(f));
     ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q4 2025/26", NULL, TA_FROM_SCORES), TA_OK);
     run(a);
     r->n = ta_assessment_trust_count(a);
     ck_assert_uint_eq(r->n, 61);
     for (size_t i = 0; i < r->n; i++) {
         strcpy(r->codes[i], ta_assessment_trust_code(a, i));
-        ck_assert_int_eq(ta_assessment_average(a, i, NULL, &r->rounded[i], NULL), TA_OK);
-        ck_assert_int_eq(ta_assessment_segments(a, i, &r->seg[i][0], &r->seg[i][1], &r->seg[i][2]),
+        ck_assert_int_eq(ta_assessment_average(NULL, &r->rounded[i], NULL, a, i), TA_OK);
+        ck_assert_int_eq(ta_assessment_segments(&r->seg[i][0], &r->seg[i][1], &r->seg[i][2], a, i),
                          TA_OK);
-        ck_assert_int_eq(ta_assessment_rank(a, i, &r->rank[i]), TA_OK);
-        ck_assert_int_eq(ta_assessment_reason_text(a, i, r->text[i], sizeof r->text[i], NULL),
+        ck_assert_int_eq(ta_assessment_rank(&r->rank[i], a, i), TA_OK);
+        ck_assert_int_eq(ta_assessment_reason_text(r->text[i], sizeof r->text[i], NULL, a, i),
                          TA_OK);
     }
-    ck_assert_int_eq(ta_assessment_cutoffs(a, r->cutoffs, 3, &n), TA_OK);
+    ck_assert_int_eq(ta_assessment_cutoffs(r->cutoffs, 3, &n, a), TA_OK);
     ta_assessment_free(a);
     ta_nhse_file_free(f);
     ta_framework_free(fw);
@@ -1447,16 +1447,16 @@ static void take_snapshot(const ta_assessment *a, snapshot *s)
     ck_assert_uint_le(s->n, SWEEP_TRUSTS + 4);
     for (size_t i = 0; i < s->n; i++) {
         int seg;
-        ck_assert_int_eq(ta_assessment_is_segmented(a, i, &seg), TA_OK);
+        ck_assert_int_eq(ta_assessment_is_segmented(&seg, a, i), TA_OK);
         if (!seg)
             continue;
-        ck_assert_int_eq(ta_assessment_average(a, i, NULL, &s->rounded[i], NULL), TA_OK);
-        ck_assert_int_eq(ta_assessment_segments(a, i, NULL, &s->adj[i], NULL), TA_OK);
-        ck_assert_int_eq(ta_assessment_rank(a, i, &s->rank[i]), TA_OK);
+        ck_assert_int_eq(ta_assessment_average(NULL, &s->rounded[i], NULL, a, i), TA_OK);
+        ck_assert_int_eq(ta_assessment_segments(NULL, &s->adj[i], NULL, a, i), TA_OK);
+        ck_assert_int_eq(ta_assessment_rank(&s->rank[i], a, i), TA_OK);
     }
     for (size_t p = 0; p < ta_assessment_league_count(a); p++)
         ck_assert_int_eq(ta_assessment_league_entry(&s->league[p], a, p), TA_OK);
-    ck_assert_int_eq(ta_assessment_cutoffs(a, s->cut, 3, &n), TA_OK);
+    ck_assert_int_eq(ta_assessment_cutoffs(s->cut, 3, &n, a), TA_OK);
     s->notes = ta_assessment_note_count(a);
 }
 
@@ -1626,7 +1626,7 @@ START_TEST(test_allocation_failure_sweep)
         }
         ck_assert_msg(st == TA_ENOMEM, "run allocation %zu failed: status %d", n, (int)st);
         assert_has(ta_assessment_error(a), "out of memory");
-        ck_assert_int_eq(ta_assessment_average(a, 0, &x, NULL, NULL), TA_ESTATE);
+        ck_assert_int_eq(ta_assessment_average(&x, NULL, NULL, a, 0), TA_ESTATE);
         af_fail_in(&c, 0);
         run(a);
         take_snapshot(a, &got);
@@ -1694,7 +1694,7 @@ START_TEST(test_run_empty_assessment)
     size_t n;
     ck_assert_int_eq(ta_assessment_run(a), TA_OK);
     ck_assert_uint_eq(ta_assessment_league_count(a), 0);
-    ck_assert_int_eq(ta_assessment_cutoffs(a, cut, 3, &n), TA_OK);
+    ck_assert_int_eq(ta_assessment_cutoffs(cut, 3, &n, a), TA_OK);
     ta_assessment_free(a);
     ta_framework_free(fw);
 }

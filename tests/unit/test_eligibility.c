@@ -36,7 +36,7 @@ static void real_setup(void)
 {
     ck_assert_int_eq(ta_framework_preset(&nof, "nof-2025-26", NULL), TA_OK);
     ck_assert_int_eq(ta_nhse_file_new(&real, nof, NULL), TA_OK);
-    ck_assert_msg(ta_nhse_file_read(real, REAL_FILE) == TA_OK, "%s", ta_nhse_file_error(real));
+    ck_assert_msg(ta_nhse_file_read_file(real, REAL_FILE) == TA_OK, "%s", ta_nhse_file_error(real));
     ck_assert_int_eq(ta_screen_new_nhse(&scr, nof, real, NULL), TA_OK);
     ck_assert_int_eq(ta_criteria_preset(&aft, "aft-2025", NULL), TA_OK);
     ck_assert_int_eq(ta_criteria_preset(&iho, "iho-2025", NULL), TA_OK);
@@ -82,8 +82,8 @@ static void expect(const ta_screen *s, ta_screen_level level, const char *code, 
     double v = 0, t = 0;
     size_t q = 0;
     const char *reason = NULL;
-    ck_assert_int_eq(ta_screen_result(s, level, trust_index(s, code), crit_index(s, level, id), &o,
-                                      &has_v, &v, &has_t, &t, &q, &reason),
+    ck_assert_int_eq(ta_screen_result(&o, &has_v, &v, &has_t, &t, &q, &reason, s, level,
+                                      trust_index(s, code), crit_index(s, level, id)),
                      TA_OK);
     ck_assert_msg(o == want, "%s %s: outcome %s, wanted %s (%s)", code, id,
                   ta_criterion_outcome_name(o), ta_criterion_outcome_name(want), reason);
@@ -106,9 +106,8 @@ static void expect(const ta_screen *s, ta_screen_level level, const char *code, 
 static size_t period_of(const ta_screen *s, const char *code, const char *id)
 {
     size_t q = 0;
-    ck_assert_int_eq(ta_screen_result(s, TA_LEVEL_AFT, trust_index(s, code),
-                                      crit_index(s, TA_LEVEL_AFT, id), NULL, NULL, NULL, NULL, NULL,
-                                      &q, NULL),
+    ck_assert_int_eq(ta_screen_result(NULL, NULL, NULL, NULL, NULL, &q, NULL, s, TA_LEVEL_AFT,
+                                      trust_index(s, code), crit_index(s, TA_LEVEL_AFT, id)),
                      TA_OK);
     return q;
 }
@@ -118,7 +117,7 @@ static void expect_verdict(const ta_screen *s, ta_screen_level level, const char
 {
     ta_eligibility v;
     size_t m, f, n;
-    ck_assert_int_eq(ta_screen_verdict(s, level, trust_index(s, code), &v, &m, &f, &n), TA_OK);
+    ck_assert_int_eq(ta_screen_verdict(&v, &m, &f, &n, s, level, trust_index(s, code)), TA_OK);
     ck_assert_msg(v == want, "%s: verdict %s, wanted %s", code, ta_eligibility_name(v),
                   ta_eligibility_name(want));
     ck_assert_uint_eq(m, met);
@@ -142,21 +141,21 @@ START_TEST(presets)
     ck_assert_uint_eq(ta_criteria_count(aft), 8);
     ck_assert_uint_eq(ta_criteria_count(iho), 10);
     ck_assert_str_eq(ta_criteria_name(aft), "aft-2025");
-    ck_assert_int_eq(ta_criteria_info(aft, 0, &id, NULL, &kind, &params, &source, &reading), TA_OK);
+    ck_assert_int_eq(ta_criteria_info(&id, NULL, &kind, &params, &source, &reading, aft, 0), TA_OK);
     ck_assert_str_eq(id, "segment");
     ck_assert_int_eq(kind, TA_CRITERION_SEGMENT_AT_MOST);
     ck_assert_str_eq(params, "segment=2;quarters=4");
     ck_assert_ptr_nonnull(strstr(source, "A2"));
     ck_assert_ptr_nonnull(strstr(reading, "Our reading"));
-    ck_assert_int_eq(ta_criteria_info(aft, 3, &id, NULL, &kind, &params, NULL, NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_info(&id, NULL, &kind, &params, NULL, NULL, aft, 3), TA_OK);
     ck_assert_str_eq(params, "domain=OF4000;threshold=2.50");
-    ck_assert_int_eq(ta_criteria_info(aft, 6, &id, NULL, &kind, &params, NULL, NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_info(&id, NULL, &kind, &params, NULL, NULL, aft, 6), TA_OK);
     ck_assert_int_eq(kind, TA_CRITERION_BETTER_THAN_PEER_MEDIAN);
     ck_assert_str_eq(params, "metric=OF0086");
-    ck_assert_int_eq(ta_criteria_info(iho, 9, &id, NULL, &kind, &params, NULL, NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_info(&id, NULL, &kind, &params, NULL, NULL, iho, 9), TA_OK);
     ck_assert_int_eq(kind, TA_CRITERION_CQC_RATING);
     ck_assert_str_eq(params, "cqc_at_least=good");
-    ck_assert_int_eq(ta_criteria_info(aft, 8, &id, NULL, NULL, NULL, NULL, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_info(&id, NULL, NULL, NULL, NULL, NULL, aft, 8), TA_EINVAL);
     ck_assert_str_eq(ta_criterion_kind_name(TA_CRITERION_NOT_IN_RSP), "not_in_rsp");
     ck_assert_str_eq(ta_criterion_kind_name((ta_criterion_kind)99), "");
     ck_assert_str_eq(ta_cqc_rating_name(TA_CQC_REQUIRES_IMPROVEMENT), "requires improvement");
@@ -230,7 +229,7 @@ START_TEST(others_meeting_the_bar)
     size_t n_close = 0;
     for (size_t i = 0; i < ta_screen_trust_count(scr); i++) {
         ta_eligibility v;
-        ck_assert_int_eq(ta_screen_verdict(scr, TA_LEVEL_AFT, i, &v, NULL, NULL, NULL), TA_OK);
+        ck_assert_int_eq(ta_screen_verdict(&v, NULL, NULL, NULL, scr, TA_LEVEL_AFT, i), TA_OK);
         ck_assert_int_ne(v, TA_ELIGIBLE); /* no trust has partnership evidence */
         if (v == TA_CLOSE) {
             int found = 0;
@@ -249,7 +248,7 @@ START_TEST(others_meeting_the_bar)
     ck_assert_int_eq(ta_screen_supply_judgement(scr, "RKL", "partnership", TA_YES, "ICB view"),
                      TA_OK);
     ck_assert_int_eq(ta_screen_supply_judgement(scr, "RWX", "partnership", TA_YES, NULL), TA_OK);
-    ck_assert_int_eq(ta_screen_verdict(scr, TA_LEVEL_AFT, 0, NULL, NULL, NULL, NULL), TA_ESTATE);
+    ck_assert_int_eq(ta_screen_verdict(NULL, NULL, NULL, NULL, scr, TA_LEVEL_AFT, 0), TA_ESTATE);
     ck_assert_int_eq(ta_screen_run(scr, aft, iho), TA_OK);
     expect_verdict(scr, TA_LEVEL_AFT, "RKL", TA_ELIGIBLE, 8, 0, 0);
     expect(scr, TA_LEVEL_AFT, "RKL", "partnership", TA_MET, 1, 1, "yes (ICB view)");
@@ -266,7 +265,7 @@ START_TEST(others_meeting_the_bar)
     ck_assert_int_eq(ta_screen_run(scr, aft, NULL), TA_OK);
     expect_verdict(scr, TA_LEVEL_AFT, "RKL", TA_CLOSE, 7, 0, 1);
     ck_assert_uint_eq(ta_screen_criterion_count(scr, TA_LEVEL_IHO), 0);
-    ck_assert_int_eq(ta_screen_verdict(scr, TA_LEVEL_IHO, 0, NULL, NULL, NULL, NULL), TA_ESTATE);
+    ck_assert_int_eq(ta_screen_verdict(NULL, NULL, NULL, NULL, scr, TA_LEVEL_IHO, 0), TA_ESTATE);
 }
 END_TEST
 
@@ -307,7 +306,7 @@ START_TEST(real_exports)
 {
     const char *text;
     size_t len;
-    ck_assert_int_eq(ta_screen_export(scr, TA_SCREEN_CSV, NULL, &text, &len), TA_OK);
+    ck_assert_int_eq(ta_screen_export(&text, &len, scr, TA_SCREEN_CSV, NULL), TA_OK);
     ck_assert_uint_eq(strlen(text), len);
     {
         static const char header[] = "Trust_code,Trust_name,Trust_type,Verdict,Criteria_met,"
@@ -325,23 +324,23 @@ START_TEST(real_exports)
             lines += *p == '\n';
         ck_assert_uint_eq(lines, 62);
     }
-    ck_assert_int_eq(ta_screen_export(scr, TA_SCREEN_CSV, "RY3", &text, &len), TA_OK);
+    ck_assert_int_eq(ta_screen_export(&text, &len, scr, TA_SCREEN_CSV, "RY3"), TA_OK);
     ck_assert_ptr_nonnull(strstr(text, "\nRY3,"));
     ck_assert_ptr_null(strstr(text, "\nRWX,"));
-    ck_assert_int_eq(ta_screen_export(scr, TA_SCREEN_TABLE, "RY3", &text, &len), TA_OK);
+    ck_assert_int_eq(ta_screen_export(&text, &len, scr, TA_SCREEN_TABLE, "RY3"), TA_OK);
     ck_assert_ptr_nonnull(strstr(text, "IHO criteria:"));
     ck_assert_ptr_nonnull(strstr(text, "experience         not met"));
-    ck_assert_int_eq(ta_screen_export(scr, TA_SCREEN_JSON, "RP1", &text, &len), TA_OK);
+    ck_assert_int_eq(ta_screen_export(&text, &len, scr, TA_SCREEN_JSON, "RP1"), TA_OK);
     ck_assert_ptr_nonnull(strstr(text, "\"code\": \"RP1\""));
     ck_assert_ptr_nonnull(strstr(text, "\"value\": 3.52, \"threshold\": 2.50"));
     /* Rule: the JSON export is well nested and lists the periods in order. */
     ck_assert(json_nested(text));
     ck_assert_int_eq(strncmp(text, "{\"periods\": [\"Q1 2025/26\", \"Q2 2025/26\", ", 40), 0);
-    ck_assert_int_eq(ta_screen_export(scr, TA_SCREEN_JSON, NULL, &text, &len), TA_OK);
+    ck_assert_int_eq(ta_screen_export(&text, &len, scr, TA_SCREEN_JSON, NULL), TA_OK);
     ck_assert(json_nested(text));
-    ck_assert_int_eq(ta_screen_export(scr, TA_SCREEN_JSON, "XXX", &text, &len), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_screen_export(&text, &len, scr, TA_SCREEN_JSON, "XXX"), TA_ENOTFOUND);
     ck_assert_ptr_null(text);
-    ck_assert_int_eq(ta_screen_export(scr, (ta_screen_format)7, NULL, &text, &len), TA_EINVAL);
+    ck_assert_int_eq(ta_screen_export(&text, &len, scr, (ta_screen_format)7, NULL), TA_EINVAL);
 }
 END_TEST
 
@@ -659,8 +658,8 @@ static void bad(const char *text, ta_status want, const char *message)
 {
     ta_criteria *c = NULL;
     ck_assert_int_eq(ta_criteria_new(&c, "t", NULL), TA_OK);
-    ck_assert_int_eq(ta_criteria_load_csv_buffer(c, "g.csv", good_csv, sizeof good_csv - 1), TA_OK);
-    ck_assert_int_eq(ta_criteria_load_csv_buffer(c, "t.csv", text, strlen(text)), want);
+    ck_assert_int_eq(ta_criteria_read_buffer(c, good_csv, sizeof good_csv - 1, "g.csv"), TA_OK);
+    ck_assert_int_eq(ta_criteria_read_buffer(c, text, strlen(text), "t.csv"), want);
     ck_assert_msg(strcmp(ta_criteria_error(c), message) == 0, "message \"%s\", wanted \"%s\"",
                   ta_criteria_error(c), message);
     ck_assert_uint_eq(ta_criteria_count(c), 4);
@@ -676,8 +675,8 @@ START_TEST(criteria_file_parameter_edges)
     const char *text = "Id,Name,Kind,Parameters\n"
                        "seg,Segment,segment_at_most, segment = 2 ; quarters = 40 \n";
     ck_assert_int_eq(ta_criteria_new(&c, "t", NULL), TA_OK);
-    ck_assert_int_eq(ta_criteria_load_csv_buffer(c, "t.csv", text, strlen(text)), TA_OK);
-    ck_assert_int_eq(ta_criteria_info(c, 0, NULL, NULL, NULL, &params, NULL, NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_read_buffer(c, text, strlen(text), "t.csv"), TA_OK);
+    ck_assert_int_eq(ta_criteria_info(NULL, NULL, NULL, &params, NULL, NULL, c, 0), TA_OK);
     ck_assert_str_eq(params, "segment=2;quarters=40");
     ta_criteria_free(c);
     bad("Id,Name,Kind,Parameters\nx,X,segment_at_most,segment=2;quarters=41\n", TA_EPARSE,
@@ -688,7 +687,7 @@ START_TEST(criteria_file_parameter_edges)
     name[200] = '\0';
     snprintf(row, sizeof row, "Id,Name,Kind,Parameters\nlong,%s,no_deficit,\n", name);
     ck_assert_int_eq(ta_criteria_new(&c, "t", NULL), TA_OK);
-    ck_assert_int_eq(ta_criteria_load_csv_buffer(c, "t.csv", row, strlen(row)), TA_OK);
+    ck_assert_int_eq(ta_criteria_read_buffer(c, row, strlen(row), "t.csv"), TA_OK);
     ck_assert_uint_eq(ta_criteria_count(c), 1);
     ta_criteria_free(c);
     strcat(name, "n"); /* 201 bytes */
@@ -709,19 +708,19 @@ START_TEST(criteria_file)
     const char *name, *params, *source, *reading;
     ta_criterion_kind kind;
     ck_assert_int_eq(ta_criteria_new(&c, "t", NULL), TA_OK);
-    ck_assert_int_eq(ta_criteria_load_csv_buffer(c, "g.csv", good_csv, sizeof good_csv - 1), TA_OK);
+    ck_assert_int_eq(ta_criteria_read_buffer(c, good_csv, sizeof good_csv - 1, "g.csv"), TA_OK);
     ck_assert_uint_eq(ta_criteria_count(c), 4);
-    ck_assert_int_eq(ta_criteria_info(c, 0, NULL, NULL, NULL, &params, &source, &reading), TA_OK);
+    ck_assert_int_eq(ta_criteria_info(NULL, NULL, NULL, &params, &source, &reading, c, 0), TA_OK);
     ck_assert_str_eq(params, "segment=2;quarters=4");
     ck_assert_str_eq(source, "A2");
     ck_assert_str_eq(reading, "ours");
-    ck_assert_int_eq(ta_criteria_info(c, 1, NULL, &name, &kind, &params, NULL, NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_info(NULL, &name, &kind, &params, NULL, NULL, c, 1), TA_OK);
     ck_assert_str_eq(name, "Partnership, supplied");
     ck_assert_int_eq(kind, TA_CRITERION_SUPPLIED_JUDGEMENT);
-    ck_assert_int_eq(ta_criteria_info(c, 2, NULL, NULL, &kind, &params, NULL, NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_info(NULL, NULL, &kind, &params, NULL, NULL, c, 2), TA_OK);
     ck_assert_int_eq(kind, TA_CRITERION_CQC_RATING);
     ck_assert_str_eq(params, "cqc_at_least=requires_improvement");
-    ck_assert_int_eq(ta_criteria_load_csv(c, "/nonexistent/criteria.csv"), TA_EIO);
+    ck_assert_int_eq(ta_criteria_read_file(c, "/nonexistent/criteria.csv"), TA_EIO);
     ck_assert_ptr_nonnull(strstr(ta_criteria_error(c), "/nonexistent/criteria.csv"));
     ta_criteria_free(c);
 
@@ -797,8 +796,8 @@ START_TEST(argument_checks)
     ck_assert_int_eq(ta_criteria_set_source(c, "zz", "x"), TA_ENOTFOUND);
     ck_assert_int_eq(ta_criteria_set_reading(c, "a", NULL), TA_EINVAL);
     ck_assert_int_eq(ta_criteria_set_reading(c, "a", "mine"), TA_OK);
-    ck_assert_int_eq(ta_criteria_load_csv_buffer(c, "n", NULL, 3), TA_EINVAL);
-    ck_assert_int_eq(ta_criteria_load_csv(c, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_read_buffer(c, NULL, 3, "n"), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_read_file(c, NULL), TA_EINVAL);
 
     ck_assert_int_eq(ta_screen_new_assessments(NULL, small, 1, qs, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_screen_new_assessments(&s, NULL, 1, qs, NULL), TA_EINVAL);
@@ -816,10 +815,10 @@ START_TEST(argument_checks)
     ta_assessment_free(unrun);
     ck_assert_int_eq(ta_screen_new_nhse(&s, small, NULL, NULL), TA_EINVAL);
     s = screen_of(1, qs);
-    ck_assert_int_eq(ta_screen_export(s, TA_SCREEN_CSV, NULL, &text, NULL), TA_ESTATE);
+    ck_assert_int_eq(ta_screen_export(&text, NULL, s, TA_SCREEN_CSV, NULL), TA_ESTATE);
     ck_assert_ptr_null(text);
     ck_assert_uint_eq(ta_screen_criterion_count(s, TA_LEVEL_AFT), 0);
-    ck_assert_int_eq(ta_screen_verdict(s, TA_LEVEL_AFT, 0, NULL, NULL, NULL, NULL), TA_ESTATE);
+    ck_assert_int_eq(ta_screen_verdict(NULL, NULL, NULL, NULL, s, TA_LEVEL_AFT, 0), TA_ESTATE);
     ck_assert_int_eq(ta_screen_run(s, NULL, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_screen_run(NULL, c, NULL), TA_EINVAL);
     /* an unknown domain is found when the screen runs */
@@ -839,13 +838,13 @@ START_TEST(argument_checks)
     ck_assert_int_eq(ta_screen_supply_judgement(s, "Q", "k", TA_YES, NULL), TA_ENOTFOUND);
     ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
     ck_assert_int_eq(
-        ta_screen_result(s, TA_LEVEL_AFT, 0, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+        ta_screen_result(NULL, NULL, NULL, NULL, NULL, NULL, NULL, s, TA_LEVEL_AFT, 0, 1),
         TA_EINVAL);
     ck_assert_int_eq(
-        ta_screen_result(s, TA_LEVEL_AFT, 99, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+        ta_screen_result(NULL, NULL, NULL, NULL, NULL, NULL, NULL, s, TA_LEVEL_AFT, 99, 0),
         TA_EINVAL);
     ck_assert_int_eq(
-        ta_screen_result(s, (ta_screen_level)2, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+        ta_screen_result(NULL, NULL, NULL, NULL, NULL, NULL, NULL, s, (ta_screen_level)2, 0, 0),
         TA_EINVAL);
     ck_assert_ptr_null(ta_screen_change(s, TA_LEVEL_IHO, 0));
     ck_assert_ptr_null(ta_screen_trust_code(s, 99));
@@ -912,7 +911,7 @@ static ta_status workflow(const ta_allocator *al)
         ta_criteria_free(a);
         return st;
     }
-    if (!(st = ta_criteria_load_csv_buffer(a, "g.csv", good_csv, sizeof good_csv - 1)) &&
+    if (!(st = ta_criteria_read_buffer(a, good_csv, sizeof good_csv - 1, "g.csv")) &&
         !(st = ta_criteria_add_no_deficit(a, "def", "No deficit")) &&
         !(st = ta_criteria_add_better_than_peer_median(a, "cost", "Costs", "OF1002")) &&
         !(st = ta_criteria_add_domain_score_at_most(a, "acc", "Access", "access", 2.5)) &&
@@ -925,11 +924,11 @@ static ta_status workflow(const ta_allocator *al)
         !(st = ta_screen_supply_judgement(s, "B", "partnership", TA_NO, NULL)) &&
         !(st = ta_screen_supply_cqc(s, "A", TA_CQC_GOOD, D(2025, 1, 1))) &&
         !(st = ta_screen_set_as_of(s, D(2026, 4, 1))) && !(st = ta_screen_run(s, a, i)) &&
-        !(st = ta_screen_export(s, TA_SCREEN_CSV, NULL, &text, &len)) &&
-        !(st = ta_screen_export(s, TA_SCREEN_TABLE, "A", &text, &len)) &&
-        !(st = ta_screen_export(s, TA_SCREEN_JSON, NULL, &text, &len)) &&
+        !(st = ta_screen_export(&text, &len, s, TA_SCREEN_CSV, NULL)) &&
+        !(st = ta_screen_export(&text, &len, s, TA_SCREEN_TABLE, "A")) &&
+        !(st = ta_screen_export(&text, &len, s, TA_SCREEN_JSON, NULL)) &&
         !(st = ta_screen_run(sb, i, NULL)))
-        st = ta_screen_export(sb, TA_SCREEN_TABLE, NULL, &text, &len);
+        st = ta_screen_export(&text, &len, sb, TA_SCREEN_TABLE, NULL);
     ta_screen_free(s);
     ta_screen_free(sb);
     ta_criteria_free(a);

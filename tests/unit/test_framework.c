@@ -137,7 +137,7 @@ START_TEST(test_preset_facts)
     ck_assert_str_eq(ta_framework_figure_id(fw, TA_FIGURE_RSP_FLAG), "OF5007");
     ck_assert_ptr_null(ta_framework_figure_id(fw, TA_FIGURE_OTHER));
 
-    ck_assert_int_eq(ta_framework_segment_count(fw), 4);
+    ck_assert_uint_eq(ta_framework_segment_count(fw), 4);
     ck_assert_int_eq(ta_framework_deficit_cap(fw), 3);
     ck_assert_int_eq(ta_framework_rsp_segment(fw), 5);
     ck_assert_int_eq(ta_framework_decimals(fw), 2);
@@ -177,7 +177,7 @@ START_TEST(test_preset_unknown)
     ck_assert_ptr_null(ta_framework_name(NULL));
     ck_assert_uint_eq(ta_framework_metric_count(NULL), 0);
     ck_assert_uint_eq(ta_framework_domain_count(NULL), 0);
-    ck_assert_int_eq(ta_framework_segment_count(NULL), 0);
+    ck_assert_uint_eq(ta_framework_segment_count(NULL), 0);
     ck_assert_ptr_null(ta_framework_figure_id(NULL, TA_FIGURE_AVERAGE));
     ta_framework_free(NULL);
     ta_framework_builder_free(NULL);
@@ -235,7 +235,7 @@ START_TEST(test_preset_text_round_trip)
     for (int k = TA_FIGURE_AVERAGE; k < TA_FIGURE_OTHER; k++)
         ck_assert_str_eq(ta_framework_figure_id(copy, (ta_figure)k),
                          ta_framework_figure_id(fw, (ta_figure)k));
-    ck_assert_int_eq(ta_framework_segment_count(copy), ta_framework_segment_count(fw));
+    ck_assert_uint_eq(ta_framework_segment_count(copy), ta_framework_segment_count(fw));
     ck_assert_int_eq(ta_framework_deficit_cap(copy), ta_framework_deficit_cap(fw));
     ck_assert_int_eq(ta_framework_rsp_segment(copy), ta_framework_rsp_segment(fw));
     ck_assert_int_eq(ta_framework_decimals(copy), ta_framework_decimals(fw));
@@ -556,7 +556,7 @@ START_TEST(test_builder_cutoffs)
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, ok), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_cutoff_rule(b, TA_CUTOFF_TIES_WORSE), TA_OK);
     ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
-    ck_assert_int_eq(ta_framework_segment_count(fw), 3);
+    ck_assert_uint_eq(ta_framework_segment_count(fw), 3);
     ck_assert_int_eq(ta_framework_cutoff_rule(fw), TA_CUTOFF_TIES_WORSE);
     ck_assert_int_eq(ta_framework_cutoffs(got, 4, &count, fw), TA_OK);
     ck_assert_uint_eq(count, 2);
@@ -572,7 +572,7 @@ START_TEST(test_builder_cutoffs)
     /* Back to quartiles: 4 segments, no explicit cut-offs. */
     ck_assert_int_eq(ta_framework_builder_set_cutoff_quartiles(b, TA_QUANTILE_TYPE6), TA_OK);
     ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
-    ck_assert_int_eq(ta_framework_segment_count(fw), 4);
+    ck_assert_uint_eq(ta_framework_segment_count(fw), 4);
     ck_assert_int_eq(ta_framework_cutoffs(got, 4, &count, fw), TA_OK);
     ck_assert_uint_eq(count, 0);
     ta_framework_free(fw);
@@ -641,7 +641,7 @@ START_TEST(test_builder_defaults_and_no_metrics)
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "M", "M", "d", TA_SCORING_SUPPLIED), TA_OK);
     ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ck_assert_str_eq(ta_framework_name(fw), "empty");
-    ck_assert_int_eq(ta_framework_segment_count(fw), 4);
+    ck_assert_uint_eq(ta_framework_segment_count(fw), 4);
     ck_assert_int_eq(ta_framework_deficit_cap(fw), 3);
     ck_assert_int_eq(ta_framework_rsp_segment(fw), 5);
     ck_assert_int_eq(ta_framework_decimals(fw), 2);
@@ -860,7 +860,7 @@ START_TEST(test_catalogue_file)
     ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ck_assert_str_eq(ta_framework_name(fw), "tiny-2030");
     ck_assert_uint_eq(ta_framework_metric_count(fw), 3);
-    ck_assert_int_eq(ta_framework_segment_count(fw), 3);
+    ck_assert_uint_eq(ta_framework_segment_count(fw), 3);
     ck_assert_int_eq(ta_framework_cutoffs(cut, 2, &count, fw), TA_OK);
     ck_assert_uint_eq(count, 2);
     ck_assert_double_eq(cut[0], 1.5);

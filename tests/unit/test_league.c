@@ -45,7 +45,7 @@ static void setup(void)
 {
     ck_assert_int_eq(ta_framework_preset(&fw, "nof-2025-26", NULL), TA_OK);
     ck_assert_int_eq(ta_nhse_file_new(&file, fw, NULL), TA_OK);
-    ck_assert_msg(ta_nhse_file_add_buffer(file, "national.csv", national, strlen(national)) ==
+    ck_assert_msg(ta_nhse_file_add_buffer(file, national, strlen(national), "national.csv") ==
                       TA_OK,
                   "%s", ta_nhse_file_error(file));
 }
@@ -73,28 +73,28 @@ START_TEST(league_layout_figures)
     ck_assert_str_eq(ta_nhse_file_trust_type(file, 1), "Ambulance trust");
     /* Average_score -> OF5002; Segment "3.0" with Rank -> OF5000; Yes -> OF5004 = 1. */
     ck_assert_int_eq(
-        ta_nhse_file_published(file, "Q3 2025/26", "A4", "OF5002", &has, &value, &has_rank, &rank),
+        ta_nhse_file_published(&has, &value, &has_rank, &rank, file, "Q3 2025/26", "A4", "OF5002"),
         TA_OK);
     ck_assert(has && !has_rank);
     ck_assert_double_eq(value, 2.50);
     ck_assert_int_eq(
-        ta_nhse_file_published(file, "Q3 2025/26", "A4", "OF5000", &has, &value, &has_rank, &rank),
+        ta_nhse_file_published(&has, &value, &has_rank, &rank, file, "Q3 2025/26", "A4", "OF5000"),
         TA_OK);
     ck_assert(has && has_rank);
     ck_assert_double_eq(value, 3);
     ck_assert_double_eq(rank, 4);
     ck_assert_int_eq(
-        ta_nhse_file_published(file, "Q3 2025/26", "A4", "OF5004", &has, &value, NULL, NULL),
+        ta_nhse_file_published(&has, &value, NULL, NULL, file, "Q3 2025/26", "A4", "OF5004"),
         TA_OK);
     ck_assert(has);
     ck_assert_double_eq(value, 1);
     ck_assert_int_eq(
-        ta_nhse_file_published(file, "Q3 2025/26", "A5", "OF5004", &has, &value, NULL, NULL),
+        ta_nhse_file_published(&has, &value, NULL, NULL, file, "Q3 2025/26", "A5", "OF5004"),
         TA_OK);
     ck_assert_double_eq(value, 0);
     /* No unadjusted segment in a league table. */
     ck_assert_int_eq(
-        ta_nhse_file_published(file, "Q3 2025/26", "A4", "OF5003", &has, NULL, NULL, NULL), TA_OK);
+        ta_nhse_file_published(&has, NULL, NULL, NULL, file, "Q3 2025/26", "A4", "OF5003"), TA_OK);
     ck_assert(!has);
 }
 END_TEST
@@ -113,12 +113,12 @@ START_TEST(league_layout_first_quarter_and_errors)
                                      "Q1 2025/26,,T,,N1,N,2,10,2.0,No,1.0\n";
     ta_nhse_file *f = NULL;
     ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
-    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "q1.csv", q1, strlen(q1)), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, q1, strlen(q1), "q1.csv"), TA_OK);
     ck_assert_str_eq(ta_nhse_file_period(f, 0), "Q1 2025/26");
     ck_assert_str_eq(ta_nhse_file_trust_type(f, 0), "Non-acute hospital trust");
     ta_nhse_file_free(f);
     ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
-    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "flag.csv", bad_flag, strlen(bad_flag)),
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, bad_flag, strlen(bad_flag), "flag.csv"),
                      TA_EPARSE);
     ck_assert_str_eq(ta_nhse_file_error(f), "flag.csv:2:30: expected Yes or No, not \"yes\"");
     ck_assert_uint_eq(ta_nhse_file_period_count(f), 0);
@@ -126,7 +126,7 @@ START_TEST(league_layout_first_quarter_and_errors)
     ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
     /* "2,10" is two fields: the Segment column reads "10"... and Trust_in_financial_deficit
      * "2.0": not Yes or No. */
-    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "n.csv", bad_number, strlen(bad_number)),
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, bad_number, strlen(bad_number), "n.csv"),
                      TA_EPARSE);
     assert_has(ta_nhse_file_error(f), "n.csv:2:");
     ta_nhse_file_free(f);
@@ -164,11 +164,11 @@ START_TEST(league_layout_cells_out_of_range)
         ta_nhse_file *f = NULL;
         snprintf(text, sizeof text, "%s%s\n", head, cases[i].row);
         ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
-        ck_assert_int_eq(ta_nhse_file_read_buffer(f, "c.csv", text, strlen(text)), TA_ERANGE);
+        ck_assert_int_eq(ta_nhse_file_read_buffer(f, text, strlen(text), "c.csv"), TA_ERANGE);
         ck_assert_str_eq(ta_nhse_file_error(f), cases[i].message);
         ck_assert_uint_eq(ta_nhse_file_period_count(f), 0);
         /* Added to a handle that holds a file: refused, the handle unchanged. */
-        ck_assert_int_eq(ta_nhse_file_add_buffer(file, "c.csv", text, strlen(text)), TA_ERANGE);
+        ck_assert_int_eq(ta_nhse_file_add_buffer(file, text, strlen(text), "c.csv"), TA_ERANGE);
         ck_assert_str_eq(ta_nhse_file_error(file), cases[i].message);
         ck_assert_uint_eq(ta_nhse_file_row_count(file), 9);
         ta_nhse_file_free(f);
@@ -187,7 +187,7 @@ START_TEST(files_merge_by_quarter)
         "Q3 2025/26,North,Acute trust,,A1,Alpha One,OF5000,1,1\n";
     int has = 0, has_rank = 0;
     double value = 0, rank = 0;
-    ck_assert_msg(ta_nhse_file_add_buffer(file, "long.csv", long_q4, strlen(long_q4)) == TA_OK,
+    ck_assert_msg(ta_nhse_file_add_buffer(file, long_q4, strlen(long_q4), "long.csv") == TA_OK,
                   "%s", ta_nhse_file_error(file));
     ck_assert_uint_eq(ta_nhse_file_row_count(file), 12);
     ck_assert_uint_eq(ta_nhse_file_period_count(file), 2);
@@ -196,7 +196,7 @@ START_TEST(files_merge_by_quarter)
     ck_assert_str_eq(ta_nhse_file_trust_type(file, 2), "Mental health and community trust");
     /* The agreeing figures are kept once. */
     ck_assert_int_eq(
-        ta_nhse_file_published(file, "Q3 2025/26", "A1", "OF5000", &has, &value, &has_rank, &rank),
+        ta_nhse_file_published(&has, &value, &has_rank, &rank, file, "Q3 2025/26", "A1", "OF5000"),
         TA_OK);
     ck_assert(has && has_rank);
     ck_assert_double_eq(rank, 1);
@@ -212,27 +212,27 @@ START_TEST(files_that_disagree_change_nothing)
     static const char retyped[] =
         "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Metric_ID,Value,Rank\n"
         "Q3 2025/26,North,Ambulance trust,,A2,Alpha Two,OF5002,2.00,\n";
-    ck_assert_int_eq(ta_nhse_file_add_buffer(file, "other.csv", other, strlen(other)),
+    ck_assert_int_eq(ta_nhse_file_add_buffer(file, other, strlen(other), "other.csv"),
                      TA_EINCONSISTENT);
     ck_assert_str_eq(ta_nhse_file_error(file), "national.csv:3 and other.csv:3 disagree on "
                                                "OF5002 of trust A2 in Q3 2025/26: 2 and 2.01");
     ck_assert_uint_eq(ta_nhse_file_period_count(file), 1);
     ck_assert_uint_eq(ta_nhse_file_row_count(file), 9);
-    ck_assert_int_eq(ta_nhse_file_add_buffer(file, "retyped.csv", retyped, strlen(retyped)),
+    ck_assert_int_eq(ta_nhse_file_add_buffer(file, retyped, strlen(retyped), "retyped.csv"),
                      TA_EINCONSISTENT);
     ck_assert_str_eq(ta_nhse_file_error(file),
                      "national.csv:3 and retyped.csv:2 disagree on the trust type of trust A2 in "
                      "Q3 2025/26: \"Acute trust\" and \"Ambulance trust\"");
     /* The same layout twice: a trust in two files. */
-    ck_assert_int_eq(ta_nhse_file_add_buffer(file, "again.csv", national, strlen(national)),
+    ck_assert_int_eq(ta_nhse_file_add_buffer(file, national, strlen(national), "again.csv"),
                      TA_EDUPLICATE);
     ck_assert_str_eq(ta_nhse_file_error(file),
                      "trust A1 in Q3 2025/26 is in both national.csv:2 and again.csv:2");
     /* A file that cannot be read: its own message. */
-    ck_assert_int_eq(ta_nhse_file_add_buffer(file, "empty.csv", "", 0), TA_EPARSE);
+    ck_assert_int_eq(ta_nhse_file_add_buffer(file, "", 0, "empty.csv"), TA_EPARSE);
     assert_has(ta_nhse_file_error(file), "empty.csv");
-    ck_assert_int_eq(ta_nhse_file_add(file, NULL), TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_add(NULL, "x"), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_add_file(file, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_add_file(NULL, "x"), TA_EINVAL);
     ck_assert_uint_eq(ta_nhse_file_row_count(file), 9);
     ck_assert_uint_eq(ta_nhse_file_trust_type_count(file), 2);
 }
@@ -253,20 +253,20 @@ START_TEST(published_cutoffs_need_every_segment)
     int has_lo = 0, has_hi = 0;
     ta_nhse_file *f = NULL;
     ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
-    ck_assert_int_eq(ta_nhse_file_add_buffer(f, "three.csv", three, strlen(three)), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_add_buffer(f, three, strlen(three), "three.csv"), TA_OK);
     ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, f, "Q3 2025/26"), TA_ENOTFOUND);
     ck_assert_str_eq(ta_nhse_file_error(f),
                      "Q3 2025/26: no trust has published unadjusted segment 4");
     ta_nhse_file_free(f);
     ck_assert_int_eq(
-        ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 1, &has_lo, NULL, &has_hi, &hi),
+        ta_nhse_file_cutoff_interval(&has_lo, NULL, &has_hi, &hi, file, "Q3 2025/26", 1),
         TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 1, NULL, &lo, &has_hi, &hi),
+    ck_assert_int_eq(ta_nhse_file_cutoff_interval(NULL, &lo, &has_hi, &hi, file, "Q3 2025/26", 1),
                      TA_EINVAL);
     ck_assert_int_eq(
-        ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 1, &has_lo, &lo, &has_hi, NULL),
+        ta_nhse_file_cutoff_interval(&has_lo, &lo, &has_hi, NULL, file, "Q3 2025/26", 1),
         TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 1, &has_lo, &lo, NULL, &hi),
+    ck_assert_int_eq(ta_nhse_file_cutoff_interval(&has_lo, &lo, NULL, &hi, file, "Q3 2025/26", 1),
                      TA_EINVAL);
 }
 END_TEST
@@ -309,32 +309,32 @@ START_TEST(published_cutoffs_and_intervals)
     ck_assert_double_eq(cut[1], 2.30);
     ck_assert_double_eq(cut[2], 2.60);
     ck_assert_int_eq(
-        ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 1, &has_lo, &lo, &has_hi, &hi), TA_OK);
+        ta_nhse_file_cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q3 2025/26", 1), TA_OK);
     /* A4 (2.50, capped) would make it [2.30, 2.50) if its segment were taken as known. */
     ck_assert(has_lo && has_hi);
     ck_assert_double_eq(lo, 2.30);
     ck_assert_double_eq(hi, 2.60);
-    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, 0, 0, &code, &count), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_cutoff_bound(&code, &count, file, "Q3 2025/26", 1, 0, 0), TA_OK);
     ck_assert_uint_eq(count, 1);
     ck_assert_str_eq(code, "B2");
-    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, 1, 0, &code, &count), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_cutoff_bound(&code, &count, file, "Q3 2025/26", 1, 1, 0), TA_OK);
     ck_assert_str_eq(code, "A5");
-    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, 1, 1, &code, &count), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_cutoff_bound(&code, &count, file, "Q3 2025/26", 1, 1, 1), TA_OK);
     ck_assert_ptr_null(code);
     ck_assert_int_eq(
-        ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 2, &has_lo, &lo, &has_hi, &hi), TA_OK);
+        ta_nhse_file_cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q3 2025/26", 2), TA_OK);
     ck_assert_double_eq(lo, 2.60);
     ck_assert_double_eq(hi, 2.80);
     ck_assert_int_eq(
-        ta_nhse_file_cutoff_interval(file, "Q3 2025/26", 3, &has_lo, &lo, &has_hi, &hi), TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_cutoff_interval(file, "Q9", 0, &has_lo, &lo, &has_hi, &hi),
+        ta_nhse_file_cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q3 2025/26", 3), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q9", 0),
                      TA_ENOTFOUND);
-    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, 2, 0, &code, &count),
+    ck_assert_int_eq(ta_nhse_file_cutoff_bound(&code, &count, file, "Q3 2025/26", 1, 2, 0),
                      TA_EINVAL);
     ck_assert_str_eq(ta_nhse_file_error(file), "upper must be 0 or 1, not 2");
-    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 1, -1, 0, &code, &count),
+    ck_assert_int_eq(ta_nhse_file_cutoff_bound(&code, &count, file, "Q3 2025/26", 1, -1, 0),
                      TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_cutoff_bound(file, "Q3 2025/26", 0, 0, 0, NULL, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_cutoff_bound(NULL, NULL, file, "Q3 2025/26", 0, 0, 0), TA_EINVAL);
 }
 END_TEST
 
@@ -345,7 +345,7 @@ START_TEST(crossed_segments_name_the_trusts)
                                          "Q4 2025/26,,Acute trust,,C3,C,1.50,,1.0,No,1.0,\r\n"
                                          "Q4 2025/26,,Acute trust,,C4,C,3.00,,4.0,No,1.0,\r\n";
     double cut[3];
-    ck_assert_int_eq(ta_nhse_file_add_buffer(file, "crossed.csv", crossed, strlen(crossed)), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_add_buffer(file, crossed, strlen(crossed), "crossed.csv"), TA_OK);
     ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, file, "Q4 2025/26"), TA_EINCONSISTENT);
     ck_assert_str_eq(ta_nhse_file_error(file),
                      "Q4 2025/26: published segments overlap at cut-off 2: trust C1 "
@@ -392,44 +392,44 @@ START_TEST(league_rows_and_cells)
                                                "[2.3, 2.6) below: B2 above: A5; 2.6 in [2.6, "
                                                "2.8) below: A5 above: B3");
     /* Numbers behind the cells. */
-    ck_assert_int_eq(ta_league_cell_number(l, 3, 6, &has, &lo, &hi), TA_OK);
+    ck_assert_int_eq(ta_league_cell_number(&has, &lo, &hi, l, 3, 6), TA_OK);
     ck_assert(has);
     ck_assert_double_eq(lo, 2.5);
-    ck_assert_int_eq(ta_league_cell_number(l, 3, 9, &has, &lo, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_cell_number(&has, &lo, NULL, l, 3, 9), TA_OK);
     ck_assert_double_eq(lo, 1);
-    ck_assert_int_eq(ta_league_cell_number(l, 4, 9, &has, &lo, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_cell_number(&has, &lo, NULL, l, 4, 9), TA_OK);
     ck_assert(has);
     ck_assert_double_eq(lo, 0);
-    ck_assert_int_eq(ta_league_cell_number(l, 3, 4, &has, &lo, &hi), TA_OK);
+    ck_assert_int_eq(ta_league_cell_number(&has, &lo, &hi, l, 3, 4), TA_OK);
     ck_assert(!has && isnan(lo));
-    ck_assert_int_eq(ta_league_cell_number(l, 9, 0, &has, NULL, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_league_cell_number(&has, NULL, NULL, l, 9, 0), TA_EINVAL);
     ck_assert_ptr_null(ta_league_cell(l, 0, ta_league_column_count()));
     ck_assert_ptr_null(ta_league_cell(l, 9, 0));
     /* Blocks: the assessment behind a row. */
-    ck_assert_int_eq(ta_league_row_trust(l, 7, &block, &trust), TA_OK);
+    ck_assert_int_eq(ta_league_row_trust(&block, &trust, l, 7), TA_OK);
     ck_assert_uint_eq(block, 1);
-    ck_assert_int_eq(ta_league_block(l, block, &quarter, &type, &a), TA_OK);
+    ck_assert_int_eq(ta_league_block(&quarter, &type, &a, l, block), TA_OK);
     ck_assert_str_eq(quarter, "Q3 2025/26");
     ck_assert_str_eq(type, "Ambulance trust");
     ck_assert_str_eq(ta_assessment_trust_code(a, trust), "B2");
-    ck_assert_int_eq(ta_assessment_average(a, trust, NULL, &avg, &n_scores), TA_OK);
+    ck_assert_int_eq(ta_assessment_average(NULL, &avg, &n_scores, a, trust), TA_OK);
     ck_assert_double_eq(avg, 2.30);
     ck_assert_uint_eq(n_scores, 0); /* the published average: no score */
-    ck_assert_int_eq(ta_assessment_segments(a, trust, &unadjusted, NULL, NULL), TA_OK);
+    ck_assert_int_eq(ta_assessment_segments(&unadjusted, NULL, NULL, a, trust), TA_OK);
     ck_assert_int_eq(unadjusted, 2);
-    ck_assert_int_eq(ta_league_block(l, 2, NULL, NULL, NULL), TA_EINVAL);
-    ck_assert_int_eq(ta_league_row_trust(l, 9, NULL, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_league_block(NULL, NULL, NULL, l, 2), TA_EINVAL);
+    ck_assert_int_eq(ta_league_row_trust(NULL, NULL, l, 9), TA_EINVAL);
     /* Columns. */
     ck_assert_uint_eq(ta_league_column_count(), 22);
-    ck_assert_int_eq(ta_league_column(21, &name, &kind), TA_OK);
+    ck_assert_int_eq(ta_league_column(&name, &kind, 21), TA_OK);
     ck_assert_str_eq(name, "Warnings"); /* what scoring from values cannot know */
     ck_assert_int_eq(kind, TA_COLUMN_TEXT);
-    ck_assert_int_eq(ta_league_column(7, &name, &kind), TA_OK);
+    ck_assert_int_eq(ta_league_column(&name, &kind, 7), TA_OK);
     ck_assert_str_eq(name, "Likely_range_of_average_score");
     ck_assert_int_eq(kind, TA_COLUMN_RANGE);
-    ck_assert_int_eq(ta_league_column(TA_LEAGUE_PLAIN_COLUMNS - 1, &name, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_column(&name, NULL, TA_LEAGUE_PLAIN_COLUMNS - 1), TA_OK);
     ck_assert_str_eq(name, "Likely_range_of_rank");
-    ck_assert_int_eq(ta_league_column(22, &name, &kind), TA_EINVAL);
+    ck_assert_int_eq(ta_league_column(&name, &kind, 22), TA_EINVAL);
     ta_league_free(l);
 }
 END_TEST
@@ -455,16 +455,16 @@ START_TEST(league_selection_and_policies)
     ck_assert_int_eq(ta_league_set_cutoff_policy(l, TA_CUTOFFS_QUARTILES_ALL), TA_OK);
     ck_assert_int_eq(ta_league_run(l), TA_OK);
     ck_assert_uint_eq(ta_league_row_count(l), 3);
-    ck_assert_int_eq(ta_league_block(l, 0, NULL, NULL, &a), TA_OK);
-    ck_assert_int_eq(ta_assessment_cutoffs(a, cut, 3, &n), TA_OK);
+    ck_assert_int_eq(ta_league_block(NULL, NULL, &a, l, 0), TA_OK);
+    ck_assert_int_eq(ta_assessment_cutoffs(cut, 3, &n, a), TA_OK);
     ck_assert_double_eq_tol(cut[0], 2.0, 1e-12);
     ck_assert_double_eq_tol(cut[1], 2.3, 1e-12);
     ck_assert_double_eq_tol(cut[2], 2.6, 1e-12);
     /* Per type: of 1.9 2.3 2.8 = 2.1, 2.3, 2.55; B3 (2.8) stays in segment 4. */
     ck_assert_int_eq(ta_league_set_cutoff_policy(l, TA_CUTOFFS_QUARTILES_TYPE), TA_OK);
     ck_assert_int_eq(ta_league_run(l), TA_OK);
-    ck_assert_int_eq(ta_league_block(l, 0, NULL, NULL, &a), TA_OK);
-    ck_assert_int_eq(ta_assessment_cutoffs(a, cut, 3, &n), TA_OK);
+    ck_assert_int_eq(ta_league_block(NULL, NULL, &a, l, 0), TA_OK);
+    ck_assert_int_eq(ta_assessment_cutoffs(cut, 3, &n, a), TA_OK);
     ck_assert_double_eq_tol(cut[0], 2.1, 1e-12);
     ck_assert_double_eq_tol(cut[1], 2.3, 1e-12);
     ck_assert_double_eq_tol(cut[2], 2.55, 1e-12);
@@ -515,7 +515,7 @@ START_TEST(league_fixed_thresholds_and_errors)
     ck_assert_int_eq(ta_framework_builder_build(&fixed_fw, b), TA_OK);
     ta_framework_builder_free(b);
     ck_assert_int_eq(ta_nhse_file_new(&f, fixed_fw, NULL), TA_OK);
-    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "n.csv", national, strlen(national)), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, national, strlen(national), "n.csv"), TA_OK);
     ck_assert_int_eq(ta_league_new(&l, f, NULL), TA_OK);
     ck_assert_int_eq(ta_league_set_cutoff_policy(l, TA_CUTOFFS_FIXED), TA_OK);
     ck_assert_int_eq(ta_league_run(l), TA_OK);
@@ -528,7 +528,7 @@ START_TEST(league_fixed_thresholds_and_errors)
 
     /* No published segments: TA_ENOTFOUND from the published policy, no rows. */
     ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
-    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "one.csv", one, strlen(one)), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, one, strlen(one), "one.csv"), TA_OK);
     ck_assert_int_eq(ta_league_new(&l, f, NULL), TA_OK);
     ck_assert_int_eq(ta_league_run(l), TA_ENOTFOUND);
     ck_assert_str_eq(ta_league_error(l), "Q3 2025/26: no trust has published unadjusted "
@@ -582,8 +582,8 @@ START_TEST(likely_ranges_hold_league_table_trusts_fixed)
     uint32_t lo = 0, hi = 0;
     double alo = 0, ahi = 0;
     ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
-    ck_assert_int_eq(ta_nhse_file_add_buffer(f, "scored.csv", scored, strlen(scored)), TA_OK);
-    ck_assert_int_eq(ta_nhse_file_add_buffer(f, "given.csv", given, strlen(given)), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_add_buffer(f, scored, strlen(scored), "scored.csv"), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_add_buffer(f, given, strlen(given), "given.csv"), TA_OK);
     ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q4 2025/26", NULL, TA_FROM_SCORES), TA_OK);
     ck_assert_int_eq(ta_assessment_set_cutoffs(a, 3, cut), TA_OK);
     ck_assert_int_eq(ta_assessment_likely_ranges(a, 400, 0.95, 7, 2), TA_OK);
@@ -601,7 +601,7 @@ START_TEST(likely_ranges_hold_league_table_trusts_fixed)
     ck_assert_double_eq_tol(ahi, 2.50, 1e-9);
     ck_assert_int_eq(ta_assessment_find_trust(&i, a, "G1"), TA_OK);
     ck_assert_int_eq(ta_assessment_likely_rank_range(&lo, &hi, a, i), TA_ENOTFOUND);
-    ck_assert_int_eq(ta_assessment_rank(a, i, &lo), TA_OK);
+    ck_assert_int_eq(ta_assessment_rank(&lo, a, i), TA_OK);
     ck_assert_uint_eq(lo, 1);
     ta_assessment_free(a);
     ta_nhse_file_free(f);

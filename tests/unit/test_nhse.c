@@ -46,7 +46,7 @@ static void teardown(void)
 static ta_nhse_file *read_real(void)
 {
     ck_assert_int_eq(ta_nhse_file_new(&real, fw, NULL), TA_OK);
-    ck_assert_msg(ta_nhse_file_read(real, DATA_FILE) == TA_OK, "%s", ta_nhse_file_error(real));
+    ck_assert_msg(ta_nhse_file_read_file(real, DATA_FILE) == TA_OK, "%s", ta_nhse_file_error(real));
     return real;
 }
 
@@ -75,7 +75,7 @@ static size_t column_of(const char *line, int k)
 static ta_status read_text(ta_nhse_file **out, const char *text)
 {
     ck_assert_int_eq(ta_nhse_file_new(out, fw, NULL), TA_OK);
-    return ta_nhse_file_read_buffer(*out, "t.csv", text, strlen(text));
+    return ta_nhse_file_read_buffer(*out, text, strlen(text), "t.csv");
 }
 
 /* Expects a failed read to leave the handle empty. */
@@ -88,7 +88,7 @@ static void assert_empty(const ta_nhse_file *f)
     ck_assert_uint_eq(ta_nhse_file_trust_type_count(f), 0);
     ck_assert_ptr_null(ta_nhse_file_period(f, 0));
     ck_assert_int_eq(ta_nhse_file_find_period(&p, f, "Q1"), TA_ENOTFOUND);
-    ck_assert_int_eq(ta_nhse_file_published(f, "Q1 2025/26", "A", "OF1035", &has, NULL, NULL, NULL),
+    ck_assert_int_eq(ta_nhse_file_published(&has, NULL, NULL, NULL, f, "Q1 2025/26", "A", "OF1035"),
                      TA_OK);
     ck_assert_int_eq(has, 0);
 }
@@ -134,57 +134,57 @@ START_TEST(test_real_file_published)
     double value = 0, rank = 0;
 
     ck_assert_int_eq(
-        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5002", &has, &value, &has_rank, &rank),
+        ta_nhse_file_published(&has, &value, &has_rank, &rank, f, "Q4 2025/26", "RWX", "OF5002"),
         TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq(value, 2.11);
     ck_assert_int_eq(
-        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5000", &has, &value, &has_rank, &rank),
+        ta_nhse_file_published(&has, &value, &has_rank, &rank, f, "Q4 2025/26", "RWX", "OF5000"),
         TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq(value, 2);
     ck_assert_int_eq(has_rank, 1);
     ck_assert_double_eq(rank, 15);
     ck_assert_int_eq(
-        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5003", &has, &value, &has_rank, &rank),
+        ta_nhse_file_published(&has, &value, &has_rank, &rank, f, "Q4 2025/26", "RWX", "OF5003"),
         TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq(value, 2);
     ck_assert_int_eq(has_rank, 0);
     ck_assert_int_eq(
-        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5004", &has, &value, NULL, NULL), TA_OK);
+        ta_nhse_file_published(&has, &value, NULL, NULL, f, "Q4 2025/26", "RWX", "OF5004"), TA_OK);
     ck_assert_double_eq(value, 0);
     /* OF5005 and OF5007 are published for Q1 and Q2 only. */
     ck_assert_int_eq(
-        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5007", &has, NULL, NULL, NULL), TA_OK);
+        ta_nhse_file_published(&has, NULL, NULL, NULL, f, "Q4 2025/26", "RWX", "OF5007"), TA_OK);
     ck_assert_int_eq(has, 0);
     ck_assert_int_eq(
-        ta_nhse_file_published(f, "Q1 2025/26", "RWX", "OF5007", &has, NULL, NULL, NULL), TA_OK);
+        ta_nhse_file_published(&has, NULL, NULL, NULL, f, "Q1 2025/26", "RWX", "OF5007"), TA_OK);
     ck_assert_int_eq(has, 1);
     /* Raw values are figures too. */
     ck_assert_int_eq(
-        ta_nhse_file_published(f, "Q1 2025/26", "R1A", "OF0005", &has, &value, &has_rank, &rank),
+        ta_nhse_file_published(&has, &value, &has_rank, &rank, f, "Q1 2025/26", "R1A", "OF0005"),
         TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq(value, 9.03);
     ck_assert_double_eq(rank, 33);
     /* Absent rows: has = 0, TA_OK. */
     ck_assert_int_eq(
-        ta_nhse_file_published(f, "Q4 2025/26", "NOPE", "OF5002", &has, &value, NULL, NULL), TA_OK);
+        ta_nhse_file_published(&has, &value, NULL, NULL, f, "Q4 2025/26", "NOPE", "OF5002"), TA_OK);
     ck_assert_int_eq(has, 0);
     ck_assert_int_eq(
-        ta_nhse_file_published(f, "Q9 2025/26", "RWX", "OF5002", &has, NULL, NULL, NULL), TA_OK);
+        ta_nhse_file_published(&has, NULL, NULL, NULL, f, "Q9 2025/26", "RWX", "OF5002"), TA_OK);
     ck_assert_int_eq(has, 0);
     ck_assert_int_eq(
-        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF9999", &has, NULL, NULL, NULL), TA_OK);
+        ta_nhse_file_published(&has, NULL, NULL, NULL, f, "Q4 2025/26", "RWX", "OF9999"), TA_OK);
     ck_assert_int_eq(has, 0);
     ck_assert_int_eq(
-        ta_nhse_file_published(f, "Q4 2025/26", "RWX", "OF5002", NULL, NULL, NULL, NULL),
+        ta_nhse_file_published(NULL, NULL, NULL, NULL, f, "Q4 2025/26", "RWX", "OF5002"),
         TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_published(f, NULL, "RWX", "OF5002", &has, NULL, NULL, NULL),
+    ck_assert_int_eq(ta_nhse_file_published(&has, NULL, NULL, NULL, f, NULL, "RWX", "OF5002"),
                      TA_EINVAL);
     ck_assert_int_eq(
-        ta_nhse_file_published(NULL, "Q4 2025/26", "RWX", "OF5002", &has, NULL, NULL, NULL),
+        ta_nhse_file_published(&has, NULL, NULL, NULL, NULL, "Q4 2025/26", "RWX", "OF5002"),
         TA_EINVAL);
 }
 END_TEST
@@ -248,19 +248,18 @@ START_TEST(test_real_file_assessment_from_scores)
         for (m = 0; m < ta_framework_metric_count(fw); m++) {
             double published = 0, score = 0;
             int has_score = 0;
-            ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", code,
-                                                    ta_framework_metric_id(fw, m), &has, &published,
-                                                    NULL, NULL),
+            ck_assert_int_eq(ta_nhse_file_published(&has, &published, NULL, NULL, f, "Q4 2025/26",
+                                                    code, ta_framework_metric_id(fw, m)),
                              TA_OK);
-            ck_assert_int_eq(ta_assessment_metric_score(a, i, m, &has_score, &score), TA_OK);
+            ck_assert_int_eq(ta_assessment_metric_score(&has_score, &score, a, i, m), TA_OK);
             ck_assert_int_eq(has_score, has);
             if (has)
                 ck_assert_double_eq(score, published);
         }
         /* The average agrees with the published one but for 4 rounding differences. */
-        ck_assert_int_eq(ta_assessment_average(a, i, NULL, &rounded, NULL), TA_OK);
+        ck_assert_int_eq(ta_assessment_average(NULL, &rounded, NULL, a, i), TA_OK);
         ck_assert_int_eq(
-            ta_nhse_file_published(f, "Q4 2025/26", code, "OF5002", &has, &avg, NULL, NULL), TA_OK);
+            ta_nhse_file_published(&has, &avg, NULL, NULL, f, "Q4 2025/26", code, "OF5002"), TA_OK);
         ck_assert_int_eq(has, 1);
         ck_assert_double_le_tol(fabs(rounded - avg), 0.01, 1e-9);
         if (fabs(rounded - avg) > 1e-9) {
@@ -273,12 +272,12 @@ START_TEST(test_real_file_assessment_from_scores)
         }
         /* With the same average and the published cut-offs: the same adjusted
          * segment. */
-        ck_assert_int_eq(ta_assessment_segments(a, i, NULL, &adj, NULL), TA_OK);
+        ck_assert_int_eq(ta_assessment_segments(NULL, &adj, NULL, a, i), TA_OK);
         ck_assert_int_eq(
-            ta_nhse_file_published(f, "Q4 2025/26", code, "OF5000", &has, &seg, &has_rank, &rank),
+            ta_nhse_file_published(&has, &seg, &has_rank, &rank, f, "Q4 2025/26", code, "OF5000"),
             TA_OK);
         ck_assert_msg(adj == (int)seg, "%s: segment %d, published %g", code, adj, seg);
-        ck_assert_int_eq(ta_assessment_rank(a, i, &r), TA_OK);
+        ck_assert_int_eq(ta_assessment_rank(&r, a, i), TA_OK);
         ck_assert_int_eq(has_rank, 1);
     }
     ck_assert_uint_eq(rounding_diffs, 4);
@@ -302,21 +301,21 @@ START_TEST(test_real_file_assessment_from_scores)
             for (m = 0; m < ta_framework_metric_count(fw); m++) {
                 double published = 0, score = 0, r2 = 0;
                 int has_score = 0;
-                ck_assert_int_eq(ta_nhse_file_published(f, "Q4 2025/26", code,
-                                                        ta_framework_metric_id(fw, m), &has,
-                                                        &published, NULL, NULL),
+                ck_assert_int_eq(ta_nhse_file_published(&has, &published, NULL, NULL, f,
+                                                        "Q4 2025/26", code,
+                                                        ta_framework_metric_id(fw, m)),
                                  TA_OK);
-                ck_assert_int_eq(ta_assessment_metric_score(a, i, m, &has_score, &score), TA_OK);
+                ck_assert_int_eq(ta_assessment_metric_score(&has_score, &score, a, i, m), TA_OK);
                 ck_assert_int_eq(has_score, has);
                 if (!has)
                     continue;
-                ck_assert_int_eq(ta_round_half_up(&r2, score, 2), TA_OK);
+                ck_assert_int_eq(ta_decimal_round(&r2, score, 2), TA_OK);
                 ck_assert_double_eq_tol(r2, published, 1e-9);
                 unrounded += fabs(score - published) > 1e-9;
             }
-            ck_assert_int_eq(ta_assessment_average(a, i, NULL, &rounded, NULL), TA_OK);
+            ck_assert_int_eq(ta_assessment_average(NULL, &rounded, NULL, a, i), TA_OK);
             ck_assert_int_eq(
-                ta_nhse_file_published(f, "Q4 2025/26", code, "OF5002", &has, &avg, NULL, NULL),
+                ta_nhse_file_published(&has, &avg, NULL, NULL, f, "Q4 2025/26", code, "OF5002"),
                 TA_OK);
             ck_assert_msg(fabs(rounded - avg) < 1e-9, "%s: average %.2f, published %.2f", code,
                           rounded, avg);
@@ -370,25 +369,25 @@ START_TEST(test_real_file_assessment_from_values)
         int has, has_score, has_value;
         /* Supplied-score metrics still come from OF1xxx. */
         ck_assert_int_eq(
-            ta_nhse_file_published(f, "Q4 2025/26", code, "OF1035", &has, &published, NULL, NULL),
+            ta_nhse_file_published(&has, &published, NULL, NULL, f, "Q4 2025/26", code, "OF1035"),
             TA_OK);
-        ck_assert_int_eq(ta_assessment_metric_score(a, i, m_supplied, &has_score, &score), TA_OK);
+        ck_assert_int_eq(ta_assessment_metric_score(&has_score, &score, a, i, m_supplied), TA_OK);
         ck_assert_int_eq(has_score, has);
         if (has)
             ck_assert_double_eq(score, published);
         /* Banded scores come from the raw values by the preset's cut points. */
         ck_assert_int_eq(
-            ta_nhse_file_published(f, "Q4 2025/26", code, "OF0079", &has_value, &value, NULL, NULL),
+            ta_nhse_file_published(&has_value, &value, NULL, NULL, f, "Q4 2025/26", code, "OF0079"),
             TA_OK);
-        ck_assert_int_eq(ta_assessment_metric_score(a, i, m_plan, &has_score, &score), TA_OK);
+        ck_assert_int_eq(ta_assessment_metric_score(&has_score, &score, a, i, m_plan), TA_OK);
         ck_assert_int_eq(has_score, has_value);
         if (has_value)
             ck_assert_double_eq(score, value >= 0 ? 1 : value >= -1 ? 2 : value >= -2 ? 3 : 4);
         /* Rank-scored metrics are ranked within these 61 trusts: scores in [1, 4]. */
         ck_assert_int_eq(
-            ta_nhse_file_published(f, "Q4 2025/26", code, "OF0061", &has_value, &value, NULL, NULL),
+            ta_nhse_file_published(&has_value, &value, NULL, NULL, f, "Q4 2025/26", code, "OF0061"),
             TA_OK);
-        ck_assert_int_eq(ta_assessment_metric_score(a, i, m_rank, &has_score, &score), TA_OK);
+        ck_assert_int_eq(ta_assessment_metric_score(&has_score, &score, a, i, m_rank), TA_OK);
         ck_assert_int_eq(has_score, has_value);
         if (has_value)
             ck_assert(score >= 1 && score <= 4);
@@ -677,16 +676,16 @@ START_TEST(test_strict_input)
         line = text + strlen(text);
         add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "B", "OF5005", "9", "");
         ck_assert_int_eq(read_text(&f, text), TA_OK);
-        ck_assert_int_eq(ta_nhse_file_published_at(f, "Q1 2025/26", "B", "OF5005", &file,
-                                                   &at_line, &at_column),
-                         TA_OK);
+        ck_assert_int_eq(
+            ta_nhse_file_published_at(&file, &at_line, &at_column, f, "Q1 2025/26", "B", "OF5005"),
+            TA_OK);
         ck_assert_str_eq(file, "t.csv");
         ck_assert_uint_eq(at_line, 3);
         ck_assert_uint_eq(at_column, column_of(line, 12));
-        ck_assert_int_eq(ta_nhse_file_published_at(f, "Q1 2025/26", "A", "OF5000", NULL, NULL,
-                                                   NULL),
-                         TA_ENOTFOUND);
-        ck_assert_int_eq(ta_nhse_file_published_at(f, NULL, "A", "OF5000", NULL, NULL, NULL),
+        ck_assert_int_eq(
+            ta_nhse_file_published_at(NULL, NULL, NULL, f, "Q1 2025/26", "A", "OF5000"),
+            TA_ENOTFOUND);
+        ck_assert_int_eq(ta_nhse_file_published_at(NULL, NULL, NULL, f, NULL, "A", "OF5000"),
                          TA_EINVAL);
         ta_nhse_file_free(f);
     }
@@ -709,7 +708,7 @@ START_TEST(test_empty_and_header_only)
     assert_empty(f);
     ta_nhse_file_free(f);
     ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
-    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "t.csv", NULL, 0), TA_EPARSE);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, NULL, 0, "t.csv"), TA_EPARSE);
     ta_nhse_file_free(f);
     ck_assert_int_eq(read_text(&f, HEADER), TA_OK);
     assert_empty(f);
@@ -726,7 +725,7 @@ START_TEST(test_empty_and_header_only)
         int has = 0;
         double v = 0;
         ck_assert_int_eq(
-            ta_nhse_file_published(f, "Q1 2025/26", "A", "OF1035", &has, &v, NULL, NULL), TA_OK);
+            ta_nhse_file_published(&has, &v, NULL, NULL, f, "Q1 2025/26", "A", "OF1035"), TA_OK);
         ck_assert_int_eq(has, 1);
         ck_assert_double_eq(v, 2.5);
     }
@@ -742,27 +741,27 @@ START_TEST(test_state_and_arguments)
     add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "2.0", "");
     add_row(bad, sizeof bad, "Q1 2025/26", MH_TYPE, "A", "OF1035", "x", "");
     ck_assert_int_eq(read_text(&f, text), TA_OK);
-    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "t.csv", text, strlen(text)), TA_ESTATE);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, text, strlen(text), "t.csv"), TA_ESTATE);
     assert_has(ta_nhse_file_error(f), "already");
-    ck_assert_int_eq(ta_nhse_file_read(f, DATA_FILE), TA_ESTATE);
+    ck_assert_int_eq(ta_nhse_file_read_file(f, DATA_FILE), TA_ESTATE);
     /* The first read's data stand. */
     ck_assert_uint_eq(ta_nhse_file_row_count(f), 1);
     ta_nhse_file_free(f);
 
     ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
-    ck_assert_int_eq(ta_nhse_file_read(f, "/nonexistent/dir/nof.csv"), TA_EIO);
+    ck_assert_int_eq(ta_nhse_file_read_file(f, "/nonexistent/dir/nof.csv"), TA_EIO);
     assert_has(ta_nhse_file_error(f), "/nonexistent/dir/nof.csv");
     assert_empty(f);
-    ck_assert_int_eq(ta_nhse_file_read(f, NULL), TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_read_buffer(f, NULL, text, strlen(text)), TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "t.csv", NULL, 5), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_read_file(f, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, text, strlen(text), NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, NULL, 5, "t.csv"), TA_EINVAL);
     /* A failed read leaves the handle empty. */
-    ck_assert_int_eq(ta_nhse_file_read_buffer(f, "t.csv", bad, strlen(bad)), TA_EPARSE);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, bad, strlen(bad), "t.csv"), TA_EPARSE);
     assert_empty(f);
     ta_nhse_file_free(f);
 
-    ck_assert_int_eq(ta_nhse_file_read(NULL, DATA_FILE), TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_read_buffer(NULL, "x", "", 0), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_read_file(NULL, DATA_FILE), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(NULL, "", 0, "x"), TA_EINVAL);
     f = (ta_nhse_file *)&f;
     ck_assert_int_eq(ta_nhse_file_new(&f, NULL, NULL), TA_EINVAL);
     ck_assert_ptr_null(f);
@@ -896,7 +895,7 @@ START_TEST(test_read_allocation_failure)
         ta_status st;
         ck_assert_int_eq(ta_nhse_file_new(&f, fw, &al), TA_OK);
         af_fail_in(&c, n);
-        st = ta_nhse_file_read_buffer(f, "fixture.csv", data, len);
+        st = ta_nhse_file_read_buffer(f, data, len, "fixture.csv");
         if (!c.failed) {
             ck_assert_int_eq(st, TA_OK);
             ck_assert_uint_eq(ta_nhse_file_row_count(f), 305);
@@ -913,11 +912,11 @@ START_TEST(test_read_allocation_failure)
         assert_empty(f);
         /* The handle is usable: the same bytes read now. */
         af_fail_in(&c, 0);
-        ck_assert_msg(ta_nhse_file_read_buffer(f, "fixture.csv", data, len) == TA_OK,
+        ck_assert_msg(ta_nhse_file_read_buffer(f, data, len, "fixture.csv") == TA_OK,
                       "allocation %zu: the read after it failed: %s", n, ta_nhse_file_error(f));
         ck_assert_uint_eq(ta_nhse_file_row_count(f), 305);
         ck_assert_int_eq(
-            ta_nhse_file_published(f, "Q1 2025/26", "R1A", "OF0005", &has, &v, NULL, NULL), TA_OK);
+            ta_nhse_file_published(&has, &v, NULL, NULL, f, "Q1 2025/26", "R1A", "OF0005"), TA_OK);
         ck_assert_int_eq(has, 1);
         ck_assert_double_eq(v, 9.03);
         ta_nhse_file_free(f);
@@ -933,7 +932,7 @@ START_TEST(test_read_allocation_failure)
         ta_assessment *a = (ta_assessment *)&a;
         ta_status st;
         ck_assert_int_eq(ta_nhse_file_new(&f, fw, &al), TA_OK);
-        ck_assert_int_eq(ta_nhse_file_read_buffer(f, "fixture.csv", data, len), TA_OK);
+        ck_assert_int_eq(ta_nhse_file_read_buffer(f, data, len, "fixture.csv"), TA_OK);
         af_fail_in(&c, n);
         st = ta_nhse_file_assessment(&a, f, "Q1 2025/26", NULL, TA_FROM_VALUES);
         if (!c.failed) {

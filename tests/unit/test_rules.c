@@ -64,7 +64,7 @@ END_TEST
 
 START_TEST(average_rounds_half_up_on_the_decimal)
 {
-    const double tie[] = {3.08, 3.09};     /* mean exactly 3.085 */
+    const double tie[] = {3.08, 3.09};               /* mean exactly 3.085 */
     const double three[] = {2.01, 2.01, 1.99, 2.01}; /* 2.005 */
     const double bad[] = {1, 4.01};
     double unrounded = 0, rounded = 0;
@@ -192,44 +192,42 @@ START_TEST(pure_rules_agree_with_assessments)
             v[1] = 1.0 + (double)(next(&seed) % 301) / 100.0;
             cs[0] = cs[1] = code;
             ck_assert_int_eq(ta_assessment_add_columns(a, 1, cs, ids, v, TA_INPUT_VALUE), TA_OK);
-            ck_assert_int_eq(ta_assessment_add_columns(a, 1, cs + 1, ids + 1, v + 1,
-                                                       TA_INPUT_SCORE),
-                             TA_OK);
+            ck_assert_int_eq(
+                ta_assessment_add_columns(a, 1, cs + 1, ids + 1, v + 1, TA_INPUT_SCORE), TA_OK);
             ck_assert_int_eq(ta_assessment_set_trust_flag(a, code, TA_FLAG_FINANCIAL_DEFICIT,
                                                           next(&seed) % 4 == 0 ? TA_YES : TA_NO),
                              TA_OK);
         }
         ck_assert_int_eq(ta_assessment_run(a), TA_OK);
-        ck_assert_int_eq(ta_assessment_cutoffs(a, cutoffs, 3, &(size_t){0}), TA_OK);
+        ck_assert_int_eq(ta_assessment_cutoffs(cutoffs, 3, &(size_t){0}, a), TA_OK);
         for (size_t i = 0; i < n; i++) {
             double score = 0, expected = 0, s2 = 0, rounded = 0;
             double both[2];
             int has = 0, unadj = 0;
-            ta_assessment_metric_score(a, i, m, &has, &score);
-            ck_assert_int_eq(ta_rule_rank_score(&expected, values[i], values, n,
-                                                TA_LOWER_IS_BETTER),
-                             TA_OK);
+            ta_assessment_metric_score(&has, &score, a, i, m);
+            ck_assert_int_eq(
+                ta_rule_rank_score(&expected, values[i], values, n, TA_LOWER_IS_BETTER), TA_OK);
             ck_assert(score == expected);
-            ta_assessment_metric_score(a, i, m2, &has, &s2);
+            ta_assessment_metric_score(&has, &s2, a, i, m2);
             both[0] = score;
             both[1] = s2;
             ck_assert_int_eq(ta_rule_average(NULL, &rounded, both, 2, 2), TA_OK);
-            ta_assessment_average(a, i, NULL, &avg[i], NULL);
+            ta_assessment_average(NULL, &avg[i], NULL, a, i);
             ck_assert(rounded == avg[i]);
             ck_assert_int_eq(ta_rule_segment(&unadj, avg[i], cutoffs, 3, TA_CUTOFF_TIES_BETTER),
                              TA_OK);
-            ck_assert_int_eq(ta_rule_adjust_segment(&seg[i], NULL, unadj,
-                                                    ta_assessment_trust_flag(
-                                                        a, i, TA_FLAG_FINANCIAL_DEFICIT),
-                                                    3, TA_UNKNOWN, 5),
-                             TA_OK);
-            ta_assessment_segments(a, i, NULL, &adjusted[i], NULL);
+            ck_assert_int_eq(
+                ta_rule_adjust_segment(&seg[i], NULL, unadj,
+                                       ta_assessment_trust_flag(a, i, TA_FLAG_FINANCIAL_DEFICIT), 3,
+                                       TA_UNKNOWN, 5),
+                TA_OK);
+            ta_assessment_segments(NULL, &adjusted[i], NULL, a, i);
             ck_assert_int_eq(seg[i], adjusted[i]);
         }
         ck_assert_int_eq(ta_rule_ranks(ranks, seg, avg, n, 2, NULL), TA_OK);
         for (size_t i = 0; i < n; i++) {
             uint32_t rank = 0;
-            ta_assessment_rank(a, i, &rank);
+            ta_assessment_rank(&rank, a, i);
             ck_assert_uint_eq(rank, ranks[i]);
         }
         ta_assessment_free(a);

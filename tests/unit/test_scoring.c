@@ -70,7 +70,7 @@ static double score(const ta_assessment *a, const ta_framework *fw, const char *
     double s = NAN;
     ck_assert_int_eq(ta_assessment_find_trust(&t, a, code), TA_OK);
     ck_assert_int_eq(ta_framework_metric_index(&m, fw, id), TA_OK);
-    ck_assert_int_eq(ta_assessment_metric_score(a, t, m, &has, &s), TA_OK);
+    ck_assert_int_eq(ta_assessment_metric_score(&has, &s, a, t, m), TA_OK);
     return has ? s : NAN;
 }
 
@@ -79,7 +79,7 @@ static double average(const ta_assessment *a, const char *code, double *rounded)
     size_t t = 0;
     double avg = NAN;
     ck_assert_int_eq(ta_assessment_find_trust(&t, a, code), TA_OK);
-    ck_assert_int_eq(ta_assessment_average(a, t, &avg, rounded, NULL), TA_OK);
+    ck_assert_int_eq(ta_assessment_average(&avg, rounded, NULL, a, t), TA_OK);
     return avg;
 }
 
@@ -534,18 +534,18 @@ START_TEST(test_pool_gap_from_values)
         add(a, codes[i], "V", 10.0 * i, TA_INPUT_VALUE);
         add(a, codes[i], "W", 10.0 * i, TA_INPUT_VALUE);
     }
-    ck_assert_int_eq(ta_assessment_metric_pool_gap(a, 0, &narrower, &pool, &ranked),
+    ck_assert_int_eq(ta_assessment_metric_pool_gap(&narrower, &pool, &ranked, a, 0),
                      TA_EINCONSISTENT);
     ck_assert_int_eq(ta_assessment_run(a), TA_OK);
-    ck_assert_int_eq(ta_assessment_metric_pool_gap(a, 0, &narrower, &pool, &ranked), TA_OK);
+    ck_assert_int_eq(ta_assessment_metric_pool_gap(&narrower, &pool, &ranked, a, 0), TA_OK);
     ck_assert_int_eq(narrower, 1);
     ck_assert_uint_eq(pool, 10);
     ck_assert_uint_eq(ranked, 3);
-    ck_assert_int_eq(ta_assessment_metric_pool_gap(a, 1, &narrower, &pool, &ranked), TA_OK);
+    ck_assert_int_eq(ta_assessment_metric_pool_gap(&narrower, &pool, &ranked, a, 1), TA_OK);
     ck_assert_int_eq(narrower, 0);
     ck_assert_uint_eq(pool, 0);
-    ck_assert_int_eq(ta_assessment_metric_pool_gap(a, 2, &narrower, NULL, NULL), TA_EINVAL);
-    ck_assert_int_eq(ta_assessment_metric_pool_gap(a, 0, NULL, NULL, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_metric_pool_gap(&narrower, NULL, NULL, a, 2), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_metric_pool_gap(NULL, NULL, NULL, a, 0), TA_EINVAL);
     ck_assert_uint_eq(ta_assessment_note_count(a), 1);
     ck_assert_str_eq(ta_assessment_note(a, 0), "R Q1: ranked within the 3 trusts given, but NHS "
                                                "England ranks a pool of 10: these scores are not "
@@ -553,7 +553,7 @@ START_TEST(test_pool_gap_from_values)
     /* Another period, no pool size: nothing to say. */
     ck_assert_int_eq(ta_assessment_set_period(a, "Q2"), TA_OK);
     ck_assert_int_eq(ta_assessment_run(a), TA_OK);
-    ck_assert_int_eq(ta_assessment_metric_pool_gap(a, 0, &narrower, &pool, &ranked), TA_OK);
+    ck_assert_int_eq(ta_assessment_metric_pool_gap(&narrower, &pool, &ranked, a, 0), TA_OK);
     ck_assert_int_eq(narrower, 0);
     ck_assert_uint_eq(ta_assessment_note_count(a), 0);
     ta_assessment_free(a);
@@ -574,7 +574,7 @@ START_TEST(test_pool_gap_of_one_trust)
     ck_assert_int_eq(ta_assessment_set_period(a, "Q1"), TA_OK);
     add(a, "A", "V", 5.0, TA_INPUT_VALUE);
     ck_assert_int_eq(ta_assessment_run(a), TA_OK);
-    ck_assert_int_eq(ta_assessment_metric_pool_gap(a, 0, &narrower, &pool, &ranked), TA_OK);
+    ck_assert_int_eq(ta_assessment_metric_pool_gap(&narrower, &pool, &ranked, a, 0), TA_OK);
     ck_assert_int_eq(narrower, 1);
     ck_assert_uint_eq(pool, 10);
     ck_assert_uint_eq(ranked, 1);

@@ -304,10 +304,10 @@ START_TEST(test_clear_metric)
     ck_assert_int_eq(ta_assessment_new(&a, fw, NULL), TA_OK);
     ck_assert_int_eq(ta_assessment_add_trust(a, t), TA_OK);
     ck_assert_int_eq(ta_assessment_run(a), TA_OK);
-    ck_assert_int_eq(ta_assessment_metric_score(a, 0, m_sick, &has, &score), TA_OK);
+    ck_assert_int_eq(ta_assessment_metric_score(&has, &score, a, 0, m_sick), TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq(score, 3.0);
-    ck_assert_int_eq(ta_assessment_metric_score(a, 0, m_eng, &has, &score), TA_OK);
+    ck_assert_int_eq(ta_assessment_metric_score(&has, &score, a, 0, m_eng), TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq_tol(score, 1.0 + 3.0 * 2.0 / 8.0, 1e-12);
     ta_assessment_free(a);
@@ -320,11 +320,11 @@ START_TEST(test_clear_metric)
     ck_assert_int_eq(ta_assessment_new(&a, fw, NULL), TA_OK);
     ck_assert_int_eq(ta_assessment_add_trust(a, t), TA_OK);
     ck_assert_int_eq(ta_assessment_run(a), TA_OK);
-    ck_assert_int_eq(ta_assessment_metric_score(a, 0, m_sick, &has, &score), TA_OK);
+    ck_assert_int_eq(ta_assessment_metric_score(&has, &score, a, 0, m_sick), TA_OK);
     ck_assert_int_eq(has, 0);
-    ck_assert_int_eq(ta_assessment_metric_score(a, 0, m_eng, &has, &score), TA_OK);
+    ck_assert_int_eq(ta_assessment_metric_score(&has, &score, a, 0, m_eng), TA_OK);
     ck_assert_int_eq(has, 0);
-    ck_assert_int_eq(ta_assessment_is_segmented(a, 0, &segmented), TA_OK);
+    ck_assert_int_eq(ta_assessment_is_segmented(&segmented, a, 0), TA_OK);
     ck_assert_int_eq(segmented, 0);
     ta_assessment_free(a);
     ck_assert_int_eq(ta_trust_clear_metric(t, NULL), TA_EINVAL);

@@ -67,7 +67,7 @@ static char *slurp(size_t *len)
 static ta_status verify_text(const char *name, const char *data, size_t len)
 {
     ck_assert_int_eq(ta_nhse_file_new(&file, fw, NULL), TA_OK);
-    ck_assert_msg(ta_nhse_file_read_buffer(file, name, data, len) == TA_OK, "%s",
+    ck_assert_msg(ta_nhse_file_read_buffer(file, data, len, name) == TA_OK, "%s",
                   ta_nhse_file_error(file));
     ck_assert_int_eq(ta_verification_new(&ver, file, NULL), TA_OK);
     return ta_verification_run(ver, NULL);
@@ -80,7 +80,7 @@ static int summary_of(const ta_verification *v, const char *period, const char *
     for (size_t k = 0; k < ta_verification_summary_count(v); k++) {
         const char *p, *f;
         ta_verify_mode m;
-        ck_assert_int_eq(ta_verification_summary(v, k, &p, &f, &m, checked, agreed, explained),
+        ck_assert_int_eq(ta_verification_summary(&p, &f, &m, checked, agreed, explained, v, k),
                          TA_OK);
         if (strcmp(p, period) == 0 && strcmp(f, figure) == 0 && m == mode)
             return 1;
@@ -152,8 +152,8 @@ START_TEST(test_real_file_verifies)
     for (size_t k = 0; k < ta_verification_difference_count(ver); k++) {
         const char *period, *figure, *reason;
         ta_verdict verdict;
-        ck_assert_int_eq(ta_verification_difference(ver, k, &period, NULL, &figure, NULL, NULL,
-                                                    NULL, &verdict, &reason),
+        ck_assert_int_eq(ta_verification_difference(&period, NULL, &figure, NULL, NULL, NULL,
+                                                    &verdict, &reason, ver, k),
                          TA_OK);
         ck_assert_msg(verdict == TA_EXPLAINED, "%s %s: unexplained (%s)", period, figure, reason);
         ck_assert_uint_gt(strlen(reason), 0);
@@ -165,21 +165,21 @@ START_TEST(test_real_file_verifies)
         static const char *const scored[6] = {"OF1061", "OF1084", "OF1079",
                                               "OF1080", "OF1081", "OF1057"};
         for (int k = 0; k < 6; k++) {
-            ck_assert_msg(summary_of(ver, periods[p], scored[k], TA_STEP_BY_STEP, &checked,
-                                     &agreed, &explained),
+            ck_assert_msg(summary_of(ver, periods[p], scored[k], TA_STEP_BY_STEP, &checked, &agreed,
+                                     &explained),
                           "%s %s not checked", periods[p], scored[k]);
             ck_assert_uint_gt(checked, 36);
             ck_assert_uint_eq(agreed, checked);
         }
-        ck_assert(!summary_of(ver, periods[p], "OF1082", TA_STEP_BY_STEP, &checked, &agreed,
-                              &explained));
+        ck_assert(
+            !summary_of(ver, periods[p], "OF1082", TA_STEP_BY_STEP, &checked, &agreed, &explained));
     }
     {
         int found = 0;
         for (size_t k = 0; k < ta_verification_unchecked_count(ver); k++) {
             const char *period, *figure;
             size_t count;
-            ck_assert_int_eq(ta_verification_unchecked(ver, k, &period, &figure, &count), TA_OK);
+            ck_assert_int_eq(ta_verification_unchecked(&period, &figure, &count, ver, k), TA_OK);
             if (strcmp(figure, "OF1082") == 0 && strcmp(period, "Q4 2025/26") == 0) {
                 ck_assert_uint_eq(count, 61);
                 ck_assert_str_eq(ta_verification_unchecked_reason(ver, k),
@@ -202,7 +202,7 @@ START_TEST(test_real_file_verifies)
         for (size_t k = 0; k < ta_verification_unchecked_count(ver); k++) {
             const char *period, *figure;
             size_t count;
-            ck_assert_int_eq(ta_verification_unchecked(ver, k, &period, &figure, &count), TA_OK);
+            ck_assert_int_eq(ta_verification_unchecked(&period, &figure, &count, ver, k), TA_OK);
             if (strcmp(period, "Q1 2025/26") == 0 && strcmp(figure, "OF4100") == 0) {
                 ck_assert_uint_eq(count, 58);
                 found = 1;
@@ -218,23 +218,22 @@ START_TEST(test_real_file_verifies)
         const char *id = ta_framework_metric_id(fw, m);
         int seen = 0;
         for (int p = 0; p < 4; p++)
-            seen |= summary_of(ver, periods[p], id, TA_STEP_BY_STEP, &checked, &agreed,
-                               &explained);
+            seen |= summary_of(ver, periods[p], id, TA_STEP_BY_STEP, &checked, &agreed, &explained);
         for (size_t k = 0; !seen && k < ta_verification_unchecked_count(ver); k++) {
             const char *figure;
-            ck_assert_int_eq(ta_verification_unchecked(ver, k, NULL, &figure, NULL), TA_OK);
+            ck_assert_int_eq(ta_verification_unchecked(NULL, &figure, NULL, ver, k), TA_OK);
             seen = strcmp(figure, id) == 0;
         }
         ck_assert_msg(seen, "%s: neither checked nor listed", id);
     }
-    ck_assert_int_eq(ta_verification_summary(ver, ta_verification_summary_count(ver), NULL, NULL,
-                                             NULL, NULL, NULL, NULL),
+    ck_assert_int_eq(ta_verification_summary(NULL, NULL, NULL, NULL, NULL, NULL, ver,
+                                             ta_verification_summary_count(ver)),
                      TA_EINVAL);
-    ck_assert_int_eq(ta_verification_difference(ver, ta_verification_difference_count(ver), NULL,
-                                                NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+    ck_assert_int_eq(ta_verification_difference(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ver,
+                                                ta_verification_difference_count(ver)),
                      TA_EINVAL);
     ck_assert_int_eq(
-        ta_verification_unchecked(ver, ta_verification_unchecked_count(ver), NULL, NULL, NULL),
+        ta_verification_unchecked(NULL, NULL, NULL, ver, ta_verification_unchecked_count(ver)),
         TA_EINVAL);
 }
 END_TEST
@@ -251,7 +250,7 @@ START_TEST(test_run_one_period)
     ck_assert_uint_lt(ta_verification_summary_count(ver), all);
     for (size_t k = 0; k < ta_verification_summary_count(ver); k++) {
         const char *period;
-        ck_assert_int_eq(ta_verification_summary(ver, k, &period, NULL, NULL, NULL, NULL, NULL),
+        ck_assert_int_eq(ta_verification_summary(&period, NULL, NULL, NULL, NULL, NULL, ver, k),
                          TA_OK);
         ck_assert_str_eq(period, "Q2 2025/26");
     }
@@ -309,8 +308,8 @@ START_TEST(test_tampered_file)
         ta_verify_mode mode;
         double published, computed;
         ta_verdict verdict;
-        ck_assert_int_eq(ta_verification_difference(ver, k, &period, NULL, &figure, &mode,
-                                                    &published, &computed, &verdict, &reason),
+        ck_assert_int_eq(ta_verification_difference(&period, NULL, &figure, &mode, &published,
+                                                    &computed, &verdict, &reason, ver, k),
                          TA_OK);
         if (verdict != TA_UNEXPLAINED)
             continue;
@@ -376,8 +375,8 @@ START_TEST(test_explanation_boundary)
         double published, computed;
         ta_verdict verdict;
         size_t i;
-        ck_assert_int_eq(ta_verification_difference(ver, k, &period, NULL, &figure, &mode,
-                                                    &published, &computed, &verdict, &reason),
+        ck_assert_int_eq(ta_verification_difference(&period, NULL, &figure, &mode, &published,
+                                                    &computed, &verdict, &reason, ver, k),
                          TA_OK);
         ck_assert_str_eq(figure, "OF5002");
         for (i = 0; i < n && !(fabs(published - atof(t[i].published)) < 1e-9 &&
@@ -460,8 +459,8 @@ static size_t copy_summaries(const ta_verification *v, summary_copy *out)
     memset(out, 0, MAX_SUMMARIES * sizeof *out);
     for (size_t k = 0; k < n; k++) {
         const char *p, *f;
-        ck_assert_int_eq(ta_verification_summary(v, k, &p, &f, &out[k].mode, &out[k].checked,
-                                                 &out[k].agreed, &out[k].explained),
+        ck_assert_int_eq(ta_verification_summary(&p, &f, &out[k].mode, &out[k].checked,
+                                                 &out[k].agreed, &out[k].explained, v, k),
                          TA_OK);
         snprintf(out[k].period, sizeof out[k].period, "%s", p);
         snprintf(out[k].figure, sizeof out[k].figure, "%s", f);
@@ -478,7 +477,7 @@ START_TEST(test_run_allocation_failure)
     ta_allocator al = af_allocator(&c);
 
     ck_assert_int_eq(ta_nhse_file_new(&file, fw, &al), TA_OK);
-    ck_assert_int_eq(ta_nhse_file_read_buffer(file, "fixture.csv", data, len), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(file, data, len, "fixture.csv"), TA_OK);
     free(data);
     ck_assert_uint_eq(ta_nhse_file_period_count(file), 2);
     ck_assert_int_eq(ta_verification_new(&ver, file, &al), TA_OK);
@@ -537,8 +536,8 @@ START_TEST(test_difference_trust_code_outlives_run)
     for (size_t k = 0; k < ta_verification_difference_count(ver); k++) {
         const char *period = NULL, *code = NULL, *figure = NULL;
         ta_verify_mode mode;
-        ck_assert_int_eq(ta_verification_difference(ver, k, &period, &code, &figure, &mode, NULL,
-                                                    NULL, NULL, NULL),
+        ck_assert_int_eq(ta_verification_difference(&period, &code, &figure, &mode, NULL, NULL,
+                                                    NULL, NULL, ver, k),
                          TA_OK);
         if (strcmp(period, "Q1 2025/26") == 0 && strcmp(figure, "OF5002") == 0 &&
             mode == TA_END_TO_END) {
@@ -552,7 +551,6 @@ START_TEST(test_difference_trust_code_outlives_run)
     ck_assert_uint_eq(found, 3);
 }
 END_TEST
-
 
 static Suite *verify_suite(void)
 {

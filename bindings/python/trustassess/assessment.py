@@ -123,10 +123,10 @@ def quantile_cutoffs(values: Sequence[float], n_out: int = 3,
 
 
 def round_half_up(x: float, decimals: int) -> float:
-    """``ta_round_half_up``: the library's rounding (x taken as the decimal it is
+    """``ta_decimal_round``: the library's rounding (x taken as the decimal it is
     within 1e-9 of; ties away from zero)."""
     out = ctypes.c_double()
-    check(lib.ta_round_half_up(ctypes.byref(out), c_double(x, "x"), c_signed(decimals, "decimals")))
+    check(lib.ta_decimal_round(ctypes.byref(out), c_double(x, "x"), c_signed(decimals, "decimals")))
     return out.value
 
 
@@ -477,9 +477,9 @@ class Assessment(Handle):
         """The cut-offs the last run used."""
         h = self._h()
         count = ctypes.c_size_t()
-        self._check(lib.ta_assessment_cutoffs(h, None, 0, ctypes.byref(count)))
+        self._check(lib.ta_assessment_cutoffs(None, 0, ctypes.byref(count), h))
         buf = (ctypes.c_double * max(count.value, 1))()
-        self._check(lib.ta_assessment_cutoffs(h, buf, count.value, ctypes.byref(count)))
+        self._check(lib.ta_assessment_cutoffs(buf, count.value, ctypes.byref(count), h))
         return tuple(buf[: count.value])
 
     def __len__(self) -> int:
@@ -515,41 +515,37 @@ class Assessment(Handle):
         i = self._index(trust)
         h = self._h()
         seg = ctypes.c_int()
-        self._check(lib.ta_assessment_is_segmented(h, i, ctypes.byref(seg)))
+        self._check(lib.ta_assessment_is_segmented(ctypes.byref(seg), h, i))
         segmented = bool(seg.value)
         average = rounded = distance = None
         n_scores = 0
         unadjusted = adjusted = final = rank = None
         if segmented:
             u, r, n = ctypes.c_double(), ctypes.c_double(), ctypes.c_size_t()
-            self._check(lib.ta_assessment_average(h, i, ctypes.byref(u), ctypes.byref(r),
-                                                  ctypes.byref(n)))
+            self._check(lib.ta_assessment_average(ctypes.byref(u), ctypes.byref(r), ctypes.byref(n), h, i))
             average, rounded, n_scores = u.value, r.value, n.value
             s1, s2, s3 = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
-            self._check(lib.ta_assessment_segments(h, i, ctypes.byref(s1), ctypes.byref(s2),
-                                                   ctypes.byref(s3)))
+            self._check(lib.ta_assessment_segments(ctypes.byref(s1), ctypes.byref(s2), ctypes.byref(s3), h, i))
             unadjusted, adjusted, final = s1.value, s2.value, (s3.value or None)
             rk = ctypes.c_uint32()
-            self._check(lib.ta_assessment_rank(h, i, ctypes.byref(rk)))
+            self._check(lib.ta_assessment_rank(ctypes.byref(rk), h, i))
             rank = rk.value
             d = ctypes.c_double()
-            self._check(lib.ta_assessment_distance_to_better(h, i, ctypes.byref(d)))
+            self._check(lib.ta_assessment_distance_to_better(ctypes.byref(d), h, i))
             distance = d.value
         reason = ctypes.c_int()
-        status = lib.ta_assessment_reason(h, i, ctypes.byref(reason))
+        status = lib.ta_assessment_reason(ctypes.byref(reason), h, i)
         if status != 0 and segmented:
             self._check(status)
         domain_scores: Dict[str, float] = {}
         has, score = ctypes.c_int(), ctypes.c_double()
         for d_i, key in enumerate(self._domain_keys):
-            self._check(lib.ta_assessment_domain_score(h, i, d_i, ctypes.byref(has),
-                                                       ctypes.byref(score)))
+            self._check(lib.ta_assessment_domain_score(ctypes.byref(has), ctypes.byref(score), h, i, d_i))
             if has.value:
                 domain_scores[key] = score.value
         metric_scores: Dict[str, float] = {}
         for m_i, mid in enumerate(self._metric_ids):
-            self._check(lib.ta_assessment_metric_score(h, i, m_i, ctypes.byref(has),
-                                                       ctypes.byref(score)))
+            self._check(lib.ta_assessment_metric_score(ctypes.byref(has), ctypes.byref(score), h, i, m_i))
             if has.value:
                 metric_scores[mid] = score.value
         likely_average: Optional[Tuple[float, float]] = None
@@ -591,12 +587,12 @@ class Assessment(Handle):
         h = self._h()
         needed = ctypes.c_size_t()
         buf = ctypes.create_string_buffer(256)
-        status = lib.ta_assessment_reason_text(h, i, buf, len(buf), ctypes.byref(needed))
+        status = lib.ta_assessment_reason_text(buf, len(buf), ctypes.byref(needed), h, i)
         if status != 0:
             return ""
         if needed.value >= len(buf):
             buf = ctypes.create_string_buffer(needed.value + 1)
-            self._check(lib.ta_assessment_reason_text(h, i, buf, len(buf), None))
+            self._check(lib.ta_assessment_reason_text(buf, len(buf), None, h, i))
         return buf.value.decode("utf-8")
 
     def results(self) -> List[TrustResult]:

@@ -63,7 +63,7 @@ class Criteria(Handle):
         check(lib.ta_criteria_new(ctypes.byref(out), c_str(name, "name"), None))
         c = cls(out.value)  # type: ignore[arg-type]
         try:
-            c._check(lib.ta_criteria_load_csv(c._h(), c_path(path)))
+            c._check(lib.ta_criteria_read_file(c._h(), c_path(path)))
         except BaseException:
             c.close()
             raise
@@ -80,10 +80,7 @@ class Criteria(Handle):
         """Criterion i: (id, name, parameters, source, our reading)."""
         ids, name, params, source, reading = (ctypes.c_char_p() for _ in range(5))
         kind = ctypes.c_int()
-        self._check(lib.ta_criteria_info(self._h(), c_int(i, "i"), ctypes.byref(ids),
-                                         ctypes.byref(name), ctypes.byref(kind),
-                                         ctypes.byref(params), ctypes.byref(source),
-                                         ctypes.byref(reading)))
+        self._check(lib.ta_criteria_info(ctypes.byref(ids), ctypes.byref(name), ctypes.byref(kind), ctypes.byref(params), ctypes.byref(source), ctypes.byref(reading), self._h(), c_int(i, "i")))
         return tuple(text(x.value) or "" for x in (ids, name, params, source, reading))  # type: ignore[return-value]
 
 
@@ -215,10 +212,10 @@ class Screen(Handle):
         raw = data.encode("utf-8") if isinstance(data, str) else data
         if not isinstance(raw, bytes):
             raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
-        self._check(lib.ta_screen_read_evidence(self._h(), raw, len(raw), c_str(name, "name")))
+        self._check(lib.ta_screen_read_evidence_buffer(self._h(), raw, len(raw), c_str(name, "name")))
 
     def read_evidence_csv(self, path: PathLike) -> None:
-        self._check(lib.ta_screen_read_evidence_csv(self._h(), c_path(path)))
+        self._check(lib.ta_screen_read_evidence_file(self._h(), c_path(path)))
 
     def periods(self) -> List[str]:
         h = self._h()
@@ -246,9 +243,7 @@ class Screen(Handle):
             o, hv, ht = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
             v, t = ctypes.c_double(), ctypes.c_double()
             q, reason = ctypes.c_size_t(), ctypes.c_char_p()
-            self._check(lib.ta_screen_result(h, level, i, k, ctypes.byref(o), ctypes.byref(hv),
-                                             ctypes.byref(v), ctypes.byref(ht), ctypes.byref(t),
-                                             ctypes.byref(q), ctypes.byref(reason)))
+            self._check(lib.ta_screen_result(ctypes.byref(o), ctypes.byref(hv), ctypes.byref(v), ctypes.byref(ht), ctypes.byref(t), ctypes.byref(q), ctypes.byref(reason), h, level, i, k))
             period = None
             if q.value != ctypes.c_size_t(-1).value:
                 period = lib.ta_screen_period(h, q.value).decode("utf-8")
@@ -267,9 +262,9 @@ class Screen(Handle):
         has_iho = lib.ta_screen_criterion_count(h, 1) > 0
         for i in range(lib.ta_screen_trust_count(h)):
             v, iv = ctypes.c_int(), ctypes.c_int()
-            self._check(lib.ta_screen_verdict(h, 0, i, ctypes.byref(v), None, None, None))
+            self._check(lib.ta_screen_verdict(ctypes.byref(v), None, None, None, h, 0, i))
             if has_iho:
-                self._check(lib.ta_screen_verdict(h, 1, i, ctypes.byref(iv), None, None, None))
+                self._check(lib.ta_screen_verdict(ctypes.byref(iv), None, None, None, h, 1, i))
             rows.append(EligibilityRow(
                 code=lib.ta_screen_trust_code(h, i).decode("utf-8"),
                 name=text(lib.ta_screen_trust_name(h, i)) or "",
@@ -284,8 +279,7 @@ class Screen(Handle):
         if fmt not in _FORMATS:
             raise ValueError(f"fmt must be csv, table or json, not {fmt!r}")
         t, n = ctypes.c_char_p(), ctypes.c_size_t()
-        self._check(lib.ta_screen_export(self._h(), _FORMATS[fmt], c_opt_str(code, "code"),
-                                         ctypes.byref(t), ctypes.byref(n)))
+        self._check(lib.ta_screen_export(ctypes.byref(t), ctypes.byref(n), self._h(), _FORMATS[fmt], c_opt_str(code, "code")))
         return ctypes.string_at(t, n.value).decode("utf-8")
 
 

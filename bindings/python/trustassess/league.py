@@ -40,7 +40,7 @@ def league_columns() -> List[Tuple[str, ColumnKind]]:
     out = []
     for c in range(lib.ta_league_column_count()):
         name, kind = ctypes.c_char_p(), ctypes.c_int()
-        lib.ta_league_column(c, ctypes.byref(name), ctypes.byref(kind))
+        lib.ta_league_column(ctypes.byref(name), ctypes.byref(kind), c)
         out.append((name.value.decode("utf-8"), ColumnKind(kind.value)))  # type: ignore[union-attr]
     return out
 
@@ -139,8 +139,7 @@ class League(Handle):
     def number(self, row: int, col: int) -> Optional[Tuple[float, float]]:
         """The numbers behind a cell, (lo, hi) (equal but for ranges), or None."""
         has, lo, hi = ctypes.c_int(), ctypes.c_double(), ctypes.c_double()
-        self._check(lib.ta_league_cell_number(self._h(), row, col, ctypes.byref(has),
-                                              ctypes.byref(lo), ctypes.byref(hi)))
+        self._check(lib.ta_league_cell_number(ctypes.byref(has), ctypes.byref(lo), ctypes.byref(hi), self._h(), row, col))
         return (lo.value, hi.value) if has.value else None
 
     def rows(self, columns: Optional[int] = None) -> List[Tuple[str, ...]]:
@@ -152,7 +151,7 @@ class League(Handle):
     def row_trust(self, row: int) -> Tuple[int, int]:
         """(block, trust index within the block's assessment) of a row."""
         b, t = ctypes.c_size_t(), ctypes.c_size_t()
-        self._check(lib.ta_league_row_trust(self._h(), row, ctypes.byref(b), ctypes.byref(t)))
+        self._check(lib.ta_league_row_trust(ctypes.byref(b), ctypes.byref(t), self._h(), row))
         return b.value, t.value
 
     def blocks(self) -> List[Tuple[str, str, Assessment]]:
@@ -161,8 +160,7 @@ class League(Handle):
         out = []
         for b in range(lib.ta_league_block_count(self._h())):
             q, t, a = ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_void_p()
-            self._check(lib.ta_league_block(self._h(), b, ctypes.byref(q), ctypes.byref(t),
-                                            ctypes.byref(a)))
+            self._check(lib.ta_league_block(ctypes.byref(q), ctypes.byref(t), ctypes.byref(a), self._h(), b))
             out.append((q.value.decode("utf-8"), t.value.decode("utf-8"),  # type: ignore
                         _BlockAssessment._wrap(a.value, self.nhse_file.framework,  # type: ignore
                                                self)))

@@ -75,15 +75,15 @@ class NhseFile(Handle):
     def read(self, path: PathLike) -> "NhseFile":
         """Reads a file (once per handle). TrustAssessIOError if it cannot be
         read; ParseError (naming line and column) for malformed content."""
-        self._check(lib.ta_nhse_file_read(self._h(), c_path(path)))
+        self._check(lib.ta_nhse_file_read_file(self._h(), c_path(path)))
         return self
 
     def add(self, path: PathLike) -> "NhseFile":
-        """Reads another file into this one (``ta_nhse_file_add``): merged by
+        """Reads another file into this one (``ta_nhse_file_add_file``): merged by
         quarter; a trust in two files of the same kind, or two files that
         disagree on a figure, is DuplicateError / InconsistentError naming
         both files and the trust, and changes nothing."""
-        self._check(lib.ta_nhse_file_add(self._h(), c_path(path)))
+        self._check(lib.ta_nhse_file_add_file(self._h(), c_path(path)))
         return self
 
     def add_bytes(self, data: Union[bytes, str], name: str = "<bytes>") -> "NhseFile":
@@ -92,7 +92,7 @@ class NhseFile(Handle):
         if not isinstance(raw, (bytes, bytearray)):
             raise TypeError(f"data must be bytes or str, not {type(data).__name__}")
         raw = bytes(raw)
-        self._check(lib.ta_nhse_file_add_buffer(self._h(), c_str(name, "name"), raw, len(raw)))
+        self._check(lib.ta_nhse_file_add_buffer(self._h(), raw, len(raw), c_str(name, "name")))
         return self
 
     def cutoff_interval(self, period: str, k: int) -> Tuple[Optional[float], Optional[float]]:
@@ -100,21 +100,17 @@ class NhseFile(Handle):
         published segment: (lo, hi), None for a side no trust bounds."""
         has_lo, has_hi = ctypes.c_int(), ctypes.c_int()
         lo, hi = ctypes.c_double(), ctypes.c_double()
-        self._check(lib.ta_nhse_file_cutoff_interval(
-            self._h(), self.find_period(period).encode("utf-8"), c_unsigned(k, "k", 32),
-            ctypes.byref(has_lo), ctypes.byref(lo), ctypes.byref(has_hi), ctypes.byref(hi)))
+        self._check(lib.ta_nhse_file_cutoff_interval(ctypes.byref(has_lo), ctypes.byref(lo), ctypes.byref(has_hi), ctypes.byref(hi), self._h(), self.find_period(period).encode("utf-8"), c_unsigned(k, "k", 32)))
         return (lo.value if has_lo.value else None, hi.value if has_hi.value else None)
 
     def cutoff_bounds(self, period: str, k: int, upper: bool = False) -> List[str]:
         """The codes of the trusts that bound cut-off `k` from below (or above)."""
         exact = self.find_period(period).encode("utf-8")
         count, code = ctypes.c_size_t(), ctypes.c_char_p()
-        self._check(lib.ta_nhse_file_cutoff_bound(self._h(), exact, k, int(upper), 0, None,
-                                                  ctypes.byref(count)))
+        self._check(lib.ta_nhse_file_cutoff_bound(None, ctypes.byref(count), self._h(), exact, k, int(upper), 0))
         out = []
         for j in range(count.value):
-            self._check(lib.ta_nhse_file_cutoff_bound(self._h(), exact, k, int(upper), j,
-                                                      ctypes.byref(code), ctypes.byref(count)))
+            self._check(lib.ta_nhse_file_cutoff_bound(ctypes.byref(code), ctypes.byref(count), self._h(), exact, k, int(upper), j))
             out.append(code.value.decode("utf-8"))  # type: ignore[union-attr]
         return out
 
@@ -124,7 +120,7 @@ class NhseFile(Handle):
         if not isinstance(raw, (bytes, bytearray)):
             raise TypeError(f"data must be bytes or str, not {type(data).__name__}")
         raw = bytes(raw)
-        self._check(lib.ta_nhse_file_read_buffer(self._h(), c_str(name, "name"), raw, len(raw)))
+        self._check(lib.ta_nhse_file_read_buffer(self._h(), raw, len(raw), c_str(name, "name")))
         return self
 
     @property
@@ -176,10 +172,7 @@ class NhseFile(Handle):
         `period`, or ``None`` when the file has no such row."""
         has, has_rank = ctypes.c_int(), ctypes.c_int()
         value, rank = ctypes.c_double(), ctypes.c_double()
-        self._check(lib.ta_nhse_file_published(
-            self._h(), self.find_period(period).encode("utf-8"), c_str(code, "code"),
-            c_str(figure_id, "figure_id"),
-            ctypes.byref(has), ctypes.byref(value), ctypes.byref(has_rank), ctypes.byref(rank)))
+        self._check(lib.ta_nhse_file_published(ctypes.byref(has), ctypes.byref(value), ctypes.byref(has_rank), ctypes.byref(rank), self._h(), self.find_period(period).encode("utf-8"), c_str(code, "code"), c_str(figure_id, "figure_id")))
         if not has.value:
             return None
         return Published(value.value, rank.value if has_rank.value else None)

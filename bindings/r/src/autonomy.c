@@ -115,9 +115,9 @@ SEXP tar_eligibility(SEXP handle, SEXP as_of, SEXP evidence, SEXP preset, SEXP i
         tar_raisef(st, st == TA_ENOTFOUND ? "as_of: no quarter \"%s\" in the file" : "%s",
                    st == TA_ENOTFOUND ? period : ta_strerror(st));
     R_SetExternalPtrAddr(sg, s);
-    if ((evidence_path && (st = ta_screen_read_evidence_csv(s, evidence_path)) != TA_OK) ||
+    if ((evidence_path && (st = ta_screen_read_evidence_file(s, evidence_path)) != TA_OK) ||
         (st = ta_screen_run(s, aft, ihoc)) != TA_OK ||
-        (st = ta_screen_export(s, TA_SCREEN_CSV, NULL, &text, &len)) != TA_OK) {
+        (st = ta_screen_export(&text, &len, s, TA_SCREEN_CSV, NULL)) != TA_OK) {
         snprintf(msg, sizeof msg, "%s", ta_screen_error(s));
         tar_guard_free(sg);
         tar_raise(st, msg);

@@ -49,13 +49,13 @@ SEXP tar_nhse_read(SEXP path)
     }
     if (TYPEOF(path) != STRSXP || XLENGTH(path) < 1)
         tar_raise(TA_EINVAL, "path must be one or more file names");
-    /* Several files are merged by quarter (ta_nhse_file_add). */
+    /* Several files are merged by quarter (ta_nhse_file_add_file). */
     for (R_xlen_t i = 0; i < XLENGTH(path); i++) {
         if (STRING_ELT(path, i) == NA_STRING) {
             tar_guard_free(guard);
             tar_raise(TA_EINVAL, "path must not be NA");
         }
-        if ((st = ta_nhse_file_add(h->file, Rf_translateCharUTF8(STRING_ELT(path, i)))) !=
+        if ((st = ta_nhse_file_add_file(h->file, Rf_translateCharUTF8(STRING_ELT(path, i)))) !=
             TA_OK) {
             snprintf(msg, sizeof msg, "%s", ta_nhse_file_error(h->file));
             tar_guard_free(guard);
@@ -161,7 +161,7 @@ static SEXP league_columns(const ta_league *l)
     for (size_t c = 0; c < N_COLS; c++) {
         ta_column_kind kind = TA_COLUMN_TEXT;
         SEXP col;
-        ta_league_column(c, NULL, &kind);
+        ta_league_column(NULL, &kind, c);
         col = Rf_allocVector(kind == TA_COLUMN_DECIMAL   ? REALSXP
                              : kind == TA_COLUMN_INTEGER ? INTSXP
                                                          : STRSXP,
@@ -171,7 +171,7 @@ static SEXP league_columns(const ta_league *l)
             const char *text = ta_league_cell(l, r, c);
             int has = 0;
             double x = 0;
-            ta_league_cell_number(l, r, c, &has, &x, NULL);
+            ta_league_cell_number(&has, &x, NULL, l, r, c);
             if (kind == TA_COLUMN_DECIMAL)
                 REAL(col)[r] = has ? x : NA_REAL;
             else if (kind == TA_COLUMN_INTEGER)
@@ -236,8 +236,8 @@ SEXP tar_league(SEXP handle, SEXP quarter, SEXP trust_type, SEXP kind, SEXP cuto
         league_fail(guard, l, st, "");
     if (only_type && (st = ta_league_select_trust_type(l, only_type)) != TA_OK)
         league_fail(guard, l, st, "");
-    if ((st = ta_league_set_source(l, LOGICAL(from_values)[0] ? TA_FROM_VALUES
-                                                              : TA_FROM_SCORES)) != TA_OK)
+    if ((st = ta_league_set_source(l, LOGICAL(from_values)[0] ? TA_FROM_VALUES : TA_FROM_SCORES)) !=
+        TA_OK)
         league_fail(guard, l, st, "");
     if (k == 2) {
         if ((st = ta_league_set_cutoffs(l, (size_t)XLENGTH(cutoffs), REAL(cutoffs))) != TA_OK) {
@@ -270,13 +270,13 @@ SEXP tar_league(SEXP handle, SEXP quarter, SEXP trust_type, SEXP kind, SEXP cuto
         SEXP notes;
         for (size_t b = 0; b < ta_league_block_count(l); b++) {
             const ta_assessment *a = NULL;
-            ta_league_block(l, b, NULL, NULL, &a);
+            ta_league_block(NULL, NULL, &a, l, b);
             nn += ta_assessment_note_count(a);
         }
         notes = PROTECT(Rf_allocVector(STRSXP, (R_xlen_t)nn));
         for (size_t b = 0; b < ta_league_block_count(l); b++) {
             const ta_assessment *a = NULL;
-            ta_league_block(l, b, NULL, NULL, &a);
+            ta_league_block(NULL, NULL, &a, l, b);
             for (size_t j = 0; j < ta_assessment_note_count(a); j++)
                 SET_STRING_ELT(notes, (R_xlen_t)k++, tar_mkchar(ta_assessment_note(a, j)));
         }
@@ -289,24 +289,6 @@ SEXP tar_league(SEXP handle, SEXP quarter, SEXP trust_type, SEXP kind, SEXP cuto
 }
 
 /* ---- verification ------------------------------------------------------- */
-
-/* The command's words for modes and verdicts. Designated, so that
- * scripts/check-r-enums.py (run by scripts/test-r.sh) can check that they
- * name every constant of the headers' enums. */
-static const char *const mode_names[] = {
-    [TA_STEP_BY_STEP] = "step-by-step", [TA_END_TO_END] = "end-to-end"};
-static const char *const verdict_names[] = {
-    [TA_AGREES] = "agrees", [TA_EXPLAINED] = "explained", [TA_UNEXPLAINED] = "unexplained"};
-
-static const char *mode_name(ta_verify_mode m)
-{
-    return (unsigned)m < sizeof mode_names / sizeof *mode_names ? mode_names[m] : "";
-}
-
-static const char *verdict_name(ta_verdict v)
-{
-    return (unsigned)v < sizeof verdict_names / sizeof *verdict_names ? verdict_names[v] : "";
-}
 
 /* list(summary = list(cols), differences = list(cols), unchecked = list(cols), ok, notes) */
 SEXP tar_verify(SEXP handle, SEXP quarter)
@@ -347,12 +329,12 @@ SEXP tar_verify(SEXP handle, SEXP quarter)
         ta_verify_mode mode;
         size_t checked, agreed, explained;
         R_xlen_t r = (R_xlen_t)k;
-        if (ta_verification_summary(v, k, &per, &fig, &mode, &checked, &agreed, &explained) !=
+        if (ta_verification_summary(&per, &fig, &mode, &checked, &agreed, &explained, v, k) !=
             TA_OK)
             continue;
         SET_STRING_ELT(VECTOR_ELT(sum, 0), r, tar_mkchar(per));
         SET_STRING_ELT(VECTOR_ELT(sum, 1), r, tar_mkchar(fig));
-        SET_STRING_ELT(VECTOR_ELT(sum, 2), r, tar_mkchar(mode_name(mode)));
+        SET_STRING_ELT(VECTOR_ELT(sum, 2), r, tar_mkchar(ta_verify_mode_name(mode)));
         INTEGER(VECTOR_ELT(sum, 3))[r] = (int)checked;
         INTEGER(VECTOR_ELT(sum, 4))[r] = (int)agreed;
         INTEGER(VECTOR_ELT(sum, 5))[r] = (int)explained;
@@ -364,23 +346,23 @@ SEXP tar_verify(SEXP handle, SEXP quarter)
         double published, computed;
         ta_verdict verdict;
         R_xlen_t r = (R_xlen_t)k;
-        if (ta_verification_difference(v, k, &per, &code, &fig, &mode, &published, &computed,
-                                       &verdict, &reason) != TA_OK)
+        if (ta_verification_difference(&per, &code, &fig, &mode, &published, &computed, &verdict,
+                                       &reason, v, k) != TA_OK)
             continue;
         SET_STRING_ELT(VECTOR_ELT(dif, 0), r, tar_mkchar(per));
         SET_STRING_ELT(VECTOR_ELT(dif, 1), r, tar_mkchar(code));
         SET_STRING_ELT(VECTOR_ELT(dif, 2), r, tar_mkchar(fig));
-        SET_STRING_ELT(VECTOR_ELT(dif, 3), r, tar_mkchar(mode_name(mode)));
+        SET_STRING_ELT(VECTOR_ELT(dif, 3), r, tar_mkchar(ta_verify_mode_name(mode)));
         REAL(VECTOR_ELT(dif, 4))[r] = published;
         REAL(VECTOR_ELT(dif, 5))[r] = computed;
-        SET_STRING_ELT(VECTOR_ELT(dif, 6), r, tar_mkchar(verdict_name(verdict)));
+        SET_STRING_ELT(VECTOR_ELT(dif, 6), r, tar_mkchar(ta_verdict_name(verdict)));
         SET_STRING_ELT(VECTOR_ELT(dif, 7), r, tar_mkchar(reason));
     }
     for (size_t k = 0; k < nu; k++) {
         const char *per, *fig;
         size_t count;
         R_xlen_t r = (R_xlen_t)k;
-        if (ta_verification_unchecked(v, k, &per, &fig, &count) != TA_OK)
+        if (ta_verification_unchecked(&per, &fig, &count, v, k) != TA_OK)
             continue;
         SET_STRING_ELT(VECTOR_ELT(unc, 0), r, tar_mkchar(per));
         SET_STRING_ELT(VECTOR_ELT(unc, 1), r, tar_mkchar(fig));
