@@ -283,14 +283,14 @@ START_TEST(blocks_in_byte_order_of_type)
     ta_nhse_file *f = NULL;
     ta_league *l = NULL;
     ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
-    ck_assert_int_eq(ta_nhse_file_add_buffer(f, "two.csv", two, strlen(two)), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_add_buffer(f, two, strlen(two), "two.csv"), TA_OK);
     ck_assert_int_eq(ta_league_new(&l, f, NULL), TA_OK);
     ck_assert_int_eq(ta_league_set_cutoffs(l, 3, given), TA_OK);
     ck_assert_msg(ta_league_run(l) == TA_OK, "%s", ta_league_error(l));
     ck_assert_uint_eq(ta_league_block_count(l), 2);
-    ck_assert_int_eq(ta_league_block(l, 0, NULL, &type, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_block(NULL, &type, NULL, l, 0), TA_OK);
     ck_assert_str_eq(type, "Type A");
-    ck_assert_int_eq(ta_league_block(l, 1, NULL, &type, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_block(NULL, &type, NULL, l, 1), TA_OK);
     ck_assert_str_eq(type, "Type B");
     ck_assert_str_eq(ta_league_cell(l, 0, 4), "A1");
     ta_league_free(l);
