@@ -448,6 +448,20 @@ START_TEST(repeated_row_names_both_lines)
 }
 END_TEST
 
+/* Rule: when the rule set counts VAT, the amount sentence names the VAT
+ * added. */
+START_TEST(amount_sentence_names_the_vat)
+{
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_VAT_INCLUDED, 1, "test"), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_vat(p, M(2)), TA_OK);
+    (void)route();
+    ck_assert_ptr_nonnull(strstr(reason_of("amount.basis"), "plus VAT of £2,000,000.00"));
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_VAT_INCLUDED, 0, "test"), TA_OK);
+    (void)route();
+    ck_assert_ptr_nonnull(strstr(reason_of("amount.basis"), "VAT not counted"));
+}
+END_TEST
+
 /* Rule: a successful setter clears the error text of the last failed call. */
 START_TEST(a_successful_setter_clears_the_error)
 {
@@ -518,6 +532,7 @@ int main(void)
     tcase_add_test(tc, a_segment_limit_of_zero_is_a_limit);
     tcase_add_test(tc, repeated_row_names_both_lines);
     tcase_add_test(tc, a_successful_setter_clears_the_error);
+    tcase_add_test(tc, amount_sentence_names_the_vat);
     tcase_add_test(tc, money_format_leaves_a_zero_sized_buffer_alone);
     tcase_add_test(tc, proposals_csv_required_amounts);
     suite_add_tcase(su, tc);

@@ -99,6 +99,9 @@ START_TEST(life_cycle_of_the_issue)
     ck_assert_int_eq(ymd(since), 20270630);
     ck_assert_int_eq(ta_register_status_on(NULL, NULL, &since, NULL, r, 0, D(2026, 1, 1)), TA_OK);
     ck_assert_int_eq(ymd(since), 0); /* only nominated: no status-changing event */
+    /* Rule: a trust's last event date is its latest event's. */
+    ck_assert_int_eq(ta_register_last_date(&since, r, 0), TA_OK);
+    ck_assert_int_eq(ymd(since), 20280110);
 }
 END_TEST
 
