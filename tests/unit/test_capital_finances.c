@@ -462,6 +462,24 @@ START_TEST(amount_sentence_names_the_vat)
 }
 END_TEST
 
+/* Rule: a row repeats another only when every cell is the same, not when the
+ * cells joined with the unit separator (0x1F) happen to match: here the
+ * separator sits at the end of one Note and the start of the next. */
+START_TEST(rows_alike_only_when_every_cell_is)
+{
+    const char *text = "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,"
+                       "Note1,Note2\n"
+                       "A,RXX,Foundation trust,£1m,Own savings,£2m,x\x1f,y\n"
+                       "A,RXX,Foundation trust,£1m,Own savings,£2m,x,\x1fy\n";
+    ta_capital_portfolio *pf = NULL;
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, text, strlen(text), "p.csv", 0), TA_OK);
+    ck_assert_uint_eq(ta_capital_portfolio_count(pf), 2);
+    ck_assert_msg(ta_capital_portfolio_check(pf, r) == TA_OK, "%s", ta_capital_portfolio_error(pf));
+    ta_capital_portfolio_free(pf);
+}
+END_TEST
+
 /* Rule: a successful setter clears the error text of the last failed call. */
 START_TEST(a_successful_setter_clears_the_error)
 {
@@ -532,6 +550,7 @@ int main(void)
     tcase_add_test(tc, a_segment_limit_of_zero_is_a_limit);
     tcase_add_test(tc, repeated_row_names_both_lines);
     tcase_add_test(tc, a_successful_setter_clears_the_error);
+    tcase_add_test(tc, rows_alike_only_when_every_cell_is);
     tcase_add_test(tc, amount_sentence_names_the_vat);
     tcase_add_test(tc, money_format_leaves_a_zero_sized_buffer_alone);
     tcase_add_test(tc, proposals_csv_required_amounts);
