@@ -480,6 +480,29 @@ START_TEST(rows_alike_only_when_every_cell_is)
 }
 END_TEST
 
+/* Rule: the getters of a NULL proposal read as a new proposal's defaults
+ * (no trust code, NHS trust, segment 0, unknown distress and deficit, no
+ * amounts, no whole-life cost) and never crash. */
+START_TEST(getters_of_null_read_as_defaults)
+{
+    ck_assert_ptr_null(ta_capital_proposal_trust_code(NULL));
+    ck_assert_ptr_null(ta_capital_proposal_scheme_ref(NULL));
+    ck_assert_ptr_null(ta_capital_proposal_scheme_name(NULL));
+    ck_assert_str_eq(ta_capital_proposal_error(NULL), "");
+    ck_assert_int_eq(ta_capital_proposal_status(NULL), TA_NHS_TRUST);
+    ck_assert_int_eq(ta_capital_proposal_segment(NULL), 0);
+    ck_assert_int_eq(ta_capital_proposal_distress(NULL), TA_UNKNOWN);
+    ck_assert_int_eq(ta_capital_proposal_deficit(NULL), TA_UNKNOWN);
+    ck_assert_int_eq(ta_capital_proposal_amount(NULL), 0);
+    ck_assert_int_eq(ta_capital_proposal_vat(NULL), 0);
+    ck_assert_int_eq(ta_capital_proposal_savings(NULL), 0);
+    ck_assert_int_eq(ta_capital_proposal_whole_life_cost(NULL), -1);
+    ck_assert_uint_eq(ta_capital_proposal_approver_count(NULL), 0);
+    ck_assert_uint_eq(ta_capital_proposal_reason_count(NULL), 0);
+    ck_assert_int_eq(ta_capital_proposal_split_flagged(NULL), 0);
+}
+END_TEST
+
 /* Rule: a successful setter clears the error text of the last failed call. */
 START_TEST(a_successful_setter_clears_the_error)
 {
@@ -550,6 +573,7 @@ int main(void)
     tcase_add_test(tc, a_segment_limit_of_zero_is_a_limit);
     tcase_add_test(tc, repeated_row_names_both_lines);
     tcase_add_test(tc, a_successful_setter_clears_the_error);
+    tcase_add_test(tc, getters_of_null_read_as_defaults);
     tcase_add_test(tc, rows_alike_only_when_every_cell_is);
     tcase_add_test(tc, amount_sentence_names_the_vat);
     tcase_add_test(tc, money_format_leaves_a_zero_sized_buffer_alone);
