@@ -503,6 +503,25 @@ START_TEST(getters_of_null_read_as_defaults)
 }
 END_TEST
 
+/* Rule: Savings_YYYY_YY columns are recognised for every digit, 0 included
+ * (Savings_2008_09, Savings_2009_10), and counted from the scheme's date. */
+START_TEST(savings_columns_with_a_zero_digit)
+{
+    const char *text = "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,"
+                       "Date,Savings_2008_09,Savings_2009_10\n"
+                       "A,RXX,Advanced foundation trust,£1m,Own savings,£0,2009-06-01,£3m,£4m\n";
+    ta_capital_portfolio *pf = NULL;
+    int64_t counted = -1;
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, text, strlen(text), "p.csv", 0), TA_OK);
+    ck_assert_msg(ta_capital_portfolio_check(pf, r) == TA_OK, "%s", ta_capital_portfolio_error(pf));
+    ck_assert_int_eq(
+        ta_capital_proposal_savings_counted(&counted, ta_capital_portfolio_proposal(pf, 0)), TA_OK);
+    ck_assert_int_eq(counted, M(7));
+    ta_capital_portfolio_free(pf);
+}
+END_TEST
+
 /* Rule: a successful setter clears the error text of the last failed call. */
 START_TEST(a_successful_setter_clears_the_error)
 {
@@ -573,6 +592,7 @@ int main(void)
     tcase_add_test(tc, a_segment_limit_of_zero_is_a_limit);
     tcase_add_test(tc, repeated_row_names_both_lines);
     tcase_add_test(tc, a_successful_setter_clears_the_error);
+    tcase_add_test(tc, savings_columns_with_a_zero_digit);
     tcase_add_test(tc, getters_of_null_read_as_defaults);
     tcase_add_test(tc, rows_alike_only_when_every_cell_is);
     tcase_add_test(tc, amount_sentence_names_the_vat);
