@@ -522,6 +522,23 @@ START_TEST(savings_columns_with_a_zero_digit)
 }
 END_TEST
 
+/* Rule: a rules row that stops before any of its three columns is "too few
+ * fields", whichever column comes last in the header. */
+START_TEST(rules_row_missing_its_last_column)
+{
+    static const char *const texts[3] = {
+        "Parameter,Value,Source\nlight_threshold,£100m\n",
+        "Source,Parameter,Value\nA1,light_threshold\n",
+        "Value,Source,Parameter\n£100m,A1\n",
+    };
+    for (size_t k = 0; k < 3; k++) {
+        ck_assert_int_eq(ta_capital_rules_read_buffer(r, texts[k], strlen(texts[k]), "r.csv"),
+                         TA_EPARSE);
+        ck_assert_str_eq(ta_capital_rules_error(r), "r.csv:2: the row has 2 fields, too few");
+    }
+}
+END_TEST
+
 /* Rule: a successful setter clears the error text of the last failed call. */
 START_TEST(a_successful_setter_clears_the_error)
 {
@@ -592,6 +609,7 @@ int main(void)
     tcase_add_test(tc, a_segment_limit_of_zero_is_a_limit);
     tcase_add_test(tc, repeated_row_names_both_lines);
     tcase_add_test(tc, a_successful_setter_clears_the_error);
+    tcase_add_test(tc, rules_row_missing_its_last_column);
     tcase_add_test(tc, savings_columns_with_a_zero_digit);
     tcase_add_test(tc, getters_of_null_read_as_defaults);
     tcase_add_test(tc, rows_alike_only_when_every_cell_is);
