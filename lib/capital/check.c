@@ -4,10 +4,12 @@
  * This file is the one place the capital rules live. Each rule is one small
  * function: the compared amount (VAT, whole-life cost), the light route (the
  * £100m test with status, funding and savings), the delegated limit (status,
- * distress, NOF segment), the HM Treasury limit and the documents. decide()
- * applies them without text so a portfolio can ask "which tier would this part
- * reach alone?" cheaply; judge() applies the same functions and writes one
- * sentence per rule, citing each figure's source.
+ * distress, NOF segment), the HM Treasury limit and the documents.
+ * tai_capital_decide_tier applies them without text so a portfolio can ask
+ * "which tier would this part reach alone?" cheaply. tai_capital_judge
+ * decides the whole verdict the same way, then walks a table of reasons:
+ * each reason is a small function that writes one sentence, citing each
+ * figure's source, or says it does not apply.
  */
 #include <string.h>
 
@@ -165,10 +167,9 @@ static ta_status text_add(ta_capital_proposal *p, const char *s, size_t *offset)
     return TA_OK;
 }
 
+/* Keeps one reason (room for every reason is asserted beside the table). */
 static ta_status reason(ta_capital_proposal *p, const char *rule, const tai_error *sentence)
 {
-    if (p->n_reasons >= TAI_CAPITAL_MAX_REASONS)
-        return TA_ERANGE; /* cannot happen: judge() adds at most 11 */
     p->reason_rule[p->n_reasons] = rule;
     ta_status st = text_add(p, sentence->msg, &p->reason_off[p->n_reasons]);
     if (st == TA_OK)
@@ -221,258 +222,406 @@ static void docs_text(char *s, size_t size, unsigned docs, const char *sep)
         strcpy(s, "none");
 }
 
-#define ADD(rule, ...)                                                                             \
-    do {                                                                                           \
-        tai_error_set(&msg, TA_OK, __VA_ARGS__);                                                   \
-        if ((st = reason(p, rule, &msg)) != TA_OK)                                                 \
-            goto fail;                                                                             \
-    } while (0)
+/* ---- the verdict -------------------------------------------------------- */
+
+/* What the reasons of one verdict read: the proposal (its verdict already
+ * decided), the rules and the amounts compared. */
+typedef struct judgement {
+    const ta_capital_proposal *p;
+    const ta_capital_rules *r;
+    int64_t compared, own_compared;
+    size_t parts;
+    ta_capital_tier alone; /* the tier this part would reach on its own */
+} judgement;
+
+/* Decides the verdict on p without any text: savings counted, headroom,
+ * tier, route, documents and, for a part of a split scheme, the flag. */
+static void decide(ta_capital_proposal *p, judgement *j)
+{
+    const ta_capital_rules *r = j->r;
+    p->savings_counted = savings_counted(r, p);
+    p->compared = j->compared;
+    p->has_headroom = light_status_ok(r, p) && light_funding_ok(r, p) && finances_ok(r, p);
+    if (p->has_headroom) {
+        int64_t largest = light_max(r);
+        if (r->value[TA_CP_LIGHT_NEEDS_SAVINGS] && p->savings_counted < largest)
+            largest = p->savings_counted;
+        p->largest_light = largest;
+        p->headroom = largest - j->compared; /* largest >= -1 and compared >= 0: no overflow */
+    }
+    p->tier = tai_capital_decide_tier(r, p, j->compared);
+    p->route = p->tier == TA_TIER_LIGHT ? TA_ROUTE_LIGHT : TA_ROUTE_STANDARD;
+    p->docs = (unsigned)r->value[tier_docs[p->tier]];
+    j->alone = j->parts > 1 ? tai_capital_decide_tier(r, p, j->own_compared) : p->tier;
+    p->split_flagged = p->tier > j->alone;
+}
+
+/* The reasons. Each writes its sentence into msg and returns 1, or returns 0
+ * when it does not apply to this verdict. */
+
+static int amount_basis(const judgement *j, tai_error *msg)
+{
+    const ta_capital_proposal *p = j->p;
+    const ta_capital_rules *r = j->r;
+    money_text own = money(j->own_compared), amount = money(p->amount), vat = money(p->vat);
+    money_text wl = money(p->whole_life);
+    int whole = r->value[TA_CP_WHOLE_LIFE] && p->whole_life >= 0;
+    char vat_part[TA_MONEY_BUFSIZE + 16] = "VAT not counted";
+    const char *src_basis = src(r, TA_CP_WHOLE_LIFE), *src_vat = src(r, TA_CP_VAT_INCLUDED);
+    int same_source = strcmp(src_basis, src_vat) == 0;
+    if (r->value[TA_CP_VAT_INCLUDED]) {
+        strcpy(vat_part, "plus VAT of ");
+        strcat(vat_part, vat.s);
+    }
+    tai_error_set(msg, TA_OK, "The amount compared is %s: %s of %s, %s (%s%s%s).", own.s,
+                  whole ? "whole-life cost" : "capital cost", whole ? wl.s : amount.s, vat_part,
+                  src_basis, same_source ? "" : "; ", same_source ? "" : src_vat);
+    return 1;
+}
+
+static int no_whole_life(const judgement *j, tai_error *msg)
+{
+    if (!j->r->value[TA_CP_WHOLE_LIFE] || j->p->whole_life >= 0)
+        return 0;
+    tai_error_set(msg, TA_OK, "No whole-life cost was given, so the capital cost is compared.");
+    return 1;
+}
+
+static int split_total(const judgement *j, tai_error *msg)
+{
+    money_text c = money(j->compared);
+    if (j->parts <= 1)
+        return 0;
+    tai_error_set(msg, TA_OK,
+                  "Scheme %s of trust %s has %zu parts totalling %s, so the route is decided on "
+                  "the total.",
+                  j->p->scheme_ref, j->p->trust_code, j->parts, c.s);
+    return 1;
+}
+
+static int register_status(const judgement *j, tai_error *msg)
+{
+    if (!j->p->register_note[0])
+        return 0;
+    tai_error_set(msg, TA_OK, "%s", j->p->register_note);
+    return 1;
+}
+
+static int light_status(const judgement *j, tai_error *msg)
+{
+    const ta_capital_proposal *p = j->p;
+    const ta_capital_rules *r = j->r;
+    char allowed[160];
+    ta_capital_rules_value_text(allowed, sizeof allowed, r, TA_CP_LIGHT_STATUSES);
+    if (light_status_ok(r, p))
+        tai_error_set(msg, TA_OK, "A trust with status %s may take the light route (%s).",
+                      ta_ft_status_name(p->status), src(r, TA_CP_LIGHT_STATUSES));
+    else
+        tai_error_set(msg, TA_OK,
+                      "A trust with status %s may not take the light route; only %s may (%s).",
+                      ta_ft_status_name(p->status), allowed, src(r, TA_CP_LIGHT_STATUSES));
+    return 1;
+}
+
+/* Whether an unknown financial fact closes the light route, in words. */
+static const char *unknown_closes_words(const ta_capital_rules *r)
+{
+    return r->value[TA_CP_LIGHT_UNKNOWN_FINANCES] ? "closes" : "does not close";
+}
+
+static const char *unknown_closes_setting(const ta_capital_rules *r)
+{
+    return r->value[TA_CP_LIGHT_UNKNOWN_FINANCES] ? "yes" : "no";
+}
+
+/* The sentence of one sound-finances flag (distress or deficit). */
+static int finance_flag(const judgement *j, tai_error *msg, ta_capital_param rule, ta_tristate v,
+                        const char *what, const char *title)
+{
+    static const char *const flag_words[] = {"unknown", "no", "yes"};
+    const ta_capital_rules *r = j->r;
+    if (!r->value[rule])
+        return 0;
+    if (v == TA_UNKNOWN)
+        tai_error_set(msg, TA_OK,
+                      "Whether the trust is in %s is not known, which %s the light route "
+                      "(light_unknown_finances = %s: %s).",
+                      what, unknown_closes_words(r), unknown_closes_setting(r),
+                      src(r, TA_CP_LIGHT_UNKNOWN_FINANCES));
+    else
+        tai_error_set(
+            msg, TA_OK, "%s: %s, so the trust %s the sound finances the light route needs (%s).",
+            title, flag_words[v + 1], v == TA_YES ? "does not show" : "may show", src(r, rule));
+    return 1;
+}
+
+static int light_distress(const judgement *j, tai_error *msg)
+{
+    return finance_flag(j, msg, TA_CP_LIGHT_NO_DISTRESS, j->p->distress, "financial distress",
+                        "Financial distress");
+}
+
+static int light_deficit(const judgement *j, tai_error *msg)
+{
+    return finance_flag(j, msg, TA_CP_LIGHT_NO_DEFICIT, j->p->deficit, "financial deficit",
+                        "Financial deficit");
+}
+
+static int light_segment(const judgement *j, tai_error *msg)
+{
+    const ta_capital_proposal *p = j->p;
+    const ta_capital_rules *r = j->r;
+    char seg[8], max[8];
+    if (!r->value[TA_CP_LIGHT_MAX_SEGMENT])
+        return 0;
+    ta_capital_rules_value_text(max, sizeof max, r, TA_CP_LIGHT_MAX_SEGMENT);
+    seg[0] = (char)('0' + p->segment);
+    seg[1] = '\0';
+    if (p->segment == 0)
+        tai_error_set(msg, TA_OK,
+                      "The trust's NOF segment is not known, which %s the light route "
+                      "(light_unknown_finances = %s: %s).",
+                      unknown_closes_words(r), unknown_closes_setting(r),
+                      src(r, TA_CP_LIGHT_UNKNOWN_FINANCES));
+    else
+        tai_error_set(msg, TA_OK,
+                      "NOF segment %s is %s segment %s, the worst that may take the light route "
+                      "(%s).",
+                      seg,
+                      p->segment <= r->value[TA_CP_LIGHT_MAX_SEGMENT] ? "within" : "worse than",
+                      max, src(r, TA_CP_LIGHT_MAX_SEGMENT));
+    return 1;
+}
+
+static int light_funding(const judgement *j, tai_error *msg)
+{
+    const ta_capital_rules *r = j->r;
+    char allowed[160];
+    ta_capital_rules_value_text(allowed, sizeof allowed, r, TA_CP_LIGHT_FUNDING);
+    tai_error_set(msg, TA_OK, "%s funding %s the trust's own savings (counted: %s) (%s).",
+                  ta_capital_funding_name(j->p->funding),
+                  light_funding_ok(r, j->p) ? "counts as" : "does not count as", allowed,
+                  src(r, TA_CP_LIGHT_FUNDING));
+    return 1;
+}
+
+static int savings_since(const judgement *j, tai_error *msg)
+{
+    const ta_capital_proposal *p = j->p;
+    const ta_capital_rules *r = j->r;
+    money_text sv = money(p->savings_counted);
+    char from[8], to[8];
+    int32_t last, first;
+    if (!by_year(p))
+        return 0;
+    last = financial_year(p->date);
+    first = last - (int32_t)r->value[TA_CP_SAVINGS_YEARS];
+    (void)tai_format_fixed(from, sizeof from, (double)first, 0);
+    (void)tai_format_fixed(to, sizeof to, (double)last, 0);
+    tai_error_set(msg, TA_OK,
+                  "Own savings counted are those built up in the financial years starting 1 April "
+                  "%s to 1 April %s: %s (savings_years %d: %s).",
+                  from, to, sv.s, (int)r->value[TA_CP_SAVINGS_YEARS], src(r, TA_CP_SAVINGS_YEARS));
+    return 1;
+}
+
+static int light_savings(const judgement *j, tai_error *msg)
+{
+    const ta_capital_proposal *p = j->p;
+    const ta_capital_rules *r = j->r;
+    money_text sv = money(p->savings_counted), c = money(j->compared);
+    if (!r->value[TA_CP_LIGHT_NEEDS_SAVINGS])
+        return 0;
+    if (savings_ok(r, p, j->compared)) {
+        tai_error_set(msg, TA_OK, "Savings available of %s cover the %s (%s).", sv.s, c.s,
+                      src(r, TA_CP_LIGHT_NEEDS_SAVINGS));
+    } else {
+        money_text short_by = money(j->compared - p->savings_counted);
+        tai_error_set(msg, TA_OK, "Savings available of %s are %s short of the %s (%s).", sv.s,
+                      short_by.s, c.s, src(r, TA_CP_LIGHT_NEEDS_SAVINGS));
+    }
+    return 1;
+}
+
+static int light_threshold(const judgement *j, tai_error *msg)
+{
+    const ta_capital_rules *r = j->r;
+    money_text t = money(r->value[TA_CP_LIGHT_THRESHOLD]), c = money(j->compared);
+    int incl = (int)r->value[TA_CP_LIGHT_INCLUSIVE];
+    int under = j->compared <= light_max(r);
+    tai_error_set(
+        msg, TA_OK, "%s is %s the light-route threshold of %s (%s; comparison %s: %s).", c.s,
+        under ? (incl ? "at or under" : "less than") : (incl ? "over" : "not less than"), t.s,
+        src(r, TA_CP_LIGHT_THRESHOLD), incl ? "<=" : "<", src(r, TA_CP_LIGHT_INCLUSIVE));
+    return 1;
+}
+
+static int light_route(const judgement *j, tai_error *msg)
+{
+    if (j->p->tier != TA_TIER_LIGHT)
+        return 0;
+    tai_error_set(msg, TA_OK,
+                  "The scheme takes the light route with much reduced paperwork (A1); the trust "
+                  "board approves it alone (our reading: A1 does not say who approves).");
+    return 1;
+}
+
+/* Whose delegated limit parameter lp is, in words. */
+static const char *limit_whose(const ta_capital_proposal *p, ta_capital_param lp)
+{
+    if (lp >= TA_CP_LIMIT_SEGMENT_1 && lp <= TA_CP_LIMIT_SEGMENT_5)
+        return "a trust in its NOF segment";
+    if (lp == TA_CP_LIMIT_NHS_TRUST)
+        return "an NHS trust";
+    if (lp == TA_CP_LIMIT_FT_DISTRESS)
+        return p->distress == TA_YES ? "a foundation trust in financial distress"
+                                     : "a foundation trust whose distress is unknown, counted as "
+                                       "in distress";
+    return "a foundation trust not in financial distress";
+}
+
+static int delegated_limit(const judgement *j, tai_error *msg)
+{
+    const ta_capital_proposal *p = j->p;
+    const ta_capital_rules *r = j->r;
+    if (p->tier == TA_TIER_LIGHT)
+        return 0;
+    ta_capital_param lp = limit_param(r, p);
+    money_text lim = money(r->value[lp]), c = money(j->compared);
+    int jisc = over(r, j->compared, r->value[lp]);
+    tai_error_set(msg, TA_OK,
+                  "The delegated limit of %s is %s (%s); %s is %s it (comparison %s: %s), so %s.",
+                  limit_whose(p, lp), lim.s, src(r, lp), c.s, jisc ? "over" : "within",
+                  r->value[TA_CP_TIER_INCLUSIVE] ? ">=" : ">", src(r, TA_CP_TIER_INCLUSIVE),
+                  jisc ? "JISC (NHS England and DHSC) must approve after the trust board (C1)"
+                       : "the trust board approves (C1)");
+    return 1;
+}
+
+static int hmt_limit(const judgement *j, tai_error *msg)
+{
+    const ta_capital_rules *r = j->r;
+    if (j->p->tier == TA_TIER_LIGHT)
+        return 0;
+    money_text hmt = money(r->value[TA_CP_HMT_LIMIT]), c = money(j->compared);
+    int hmt_tier = j->p->tier == TA_TIER_HMT;
+    tai_error_set(msg, TA_OK, "%s is %s the HM Treasury limit of %s (%s)%s.", c.s,
+                  hmt_tier ? "over" : "within", hmt.s, src(r, TA_CP_HMT_LIMIT),
+                  hmt_tier ? ", so HM Treasury must also approve" : "");
+    return 1;
+}
+
+static int documents(const judgement *j, tai_error *msg)
+{
+    char docs[64];
+    docs_text(docs, sizeof docs, j->p->docs, ", ");
+    tai_error_set(msg, TA_OK, "Documents for the %s: %s (%s).", tier_names[j->p->tier], docs,
+                  src(j->r, tier_docs[j->p->tier]));
+    return 1;
+}
+
+static int split_part(const judgement *j, tai_error *msg)
+{
+    money_text own = money(j->own_compared);
+    if (!j->p->split_flagged)
+        return 0;
+    tai_error_set(msg, TA_OK,
+                  "On its own this part (%s) would reach the %s, but the split scheme as a whole "
+                  "reaches the %s.",
+                  own.s, tier_names[j->alone], tier_names[j->p->tier]);
+    return 1;
+}
+
+/* The reasons of a verdict, in the order they are given: the amount, the
+ * light route's tests, then the tier and its documents. */
+static const struct {
+    const char *rule;
+    int (*write)(const judgement *j, tai_error *msg);
+} reasons[] = {
+    {"amount.basis", amount_basis},   {"amount.basis", no_whole_life},
+    {"portfolio.split", split_total}, {"status.register", register_status},
+    {"light.status", light_status},   {"light.distress", light_distress},
+    {"light.deficit", light_deficit}, {"light.segment", light_segment},
+    {"light.funding", light_funding}, {"light.savings-since", savings_since},
+    {"light.savings", light_savings}, {"light.threshold", light_threshold},
+    {"light.route", light_route},     {"standard.delegated-limit", delegated_limit},
+    {"standard.hmt", hmt_limit},      {"documents", documents},
+    {"portfolio.split", split_part},
+};
+
+_Static_assert(sizeof reasons / sizeof reasons[0] <= TAI_CAPITAL_MAX_REASONS,
+               "a proposal has room for every reason");
+
+/* The output texts: route, approvers, documents, headroom and the reasons
+ * joined ("rule: sentence | ..."). */
+static ta_status write_outputs(ta_capital_proposal *p)
+{
+    char line[160];
+    money_text h = money(p->headroom);
+    size_t total = 1;
+    void *buf;
+    char *out;
+    if (text_add(p, ta_capital_route_name(p->route), &p->out_off[TA_OUT_ROUTE]) != TA_OK)
+        return TA_ENOMEM;
+    line[0] = '\0';
+    for (size_t i = 0; i <= (size_t)(p->tier == TA_TIER_LIGHT ? 0 : p->tier - 1); i++) {
+        if (i > 0)
+            strcat(line, "; ");
+        strcat(line, ta_capital_body_name((ta_capital_body)i));
+    }
+    if (text_add(p, line, &p->out_off[TA_OUT_APPROVERS]) != TA_OK)
+        return TA_ENOMEM;
+    docs_text(line, sizeof line, p->docs, "; ");
+    if (text_add(p, line, &p->out_off[TA_OUT_DOCUMENTS]) != TA_OK ||
+        text_add(p, p->has_headroom ? h.s : "", &p->out_off[TA_OUT_HEADROOM]) != TA_OK)
+        return TA_ENOMEM;
+    /* Reasons joined: sum the lengths first, then build in place. */
+    for (size_t i = 0; i < p->n_reasons; i++)
+        total += strlen(p->reason_rule[i]) + 2 + strlen(p->text.buf + p->reason_off[i]) + 3;
+    buf = p->text.buf;
+    if (tai_grow(&p->alloc, &buf, &p->text.cap, p->text.len + total, 1) != TA_OK)
+        return TA_ENOMEM;
+    p->text.buf = buf;
+    out = p->text.buf + p->text.len;
+    p->out_off[TA_OUT_REASONS] = p->text.len;
+    out[0] = '\0';
+    for (size_t i = 0; i < p->n_reasons; i++) {
+        if (i > 0)
+            strcat(out, " | ");
+        strcat(out, p->reason_rule[i]);
+        strcat(out, ": ");
+        strcat(out, p->text.buf + p->reason_off[i]);
+    }
+    p->text.len += strlen(out) + 1;
+    return TA_OK;
+}
 
 ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, int64_t compared,
                             size_t parts, int64_t own_compared)
 {
+    judgement j = {p, r, compared, own_compared, parts, TA_TIER_LIGHT};
     tai_error msg;
-    ta_status st;
-    money_text c = money(compared);
+    ta_status st = TA_OK;
     tai_capital_proposal_forget(p);
     if (p->status_needed && !p->register_note[0])
         return tai_error_set(&p->err, TA_ESTATE,
                              "%s/%s (line %zu) has no trust status: give Trust_status or apply a "
                              "register",
                              p->trust_code, p->scheme_ref, p->line);
-
-    /* The amount compared. */
-    {
-        money_text own = money(own_compared), amount = money(p->amount), vat = money(p->vat);
-        int whole = r->value[TA_CP_WHOLE_LIFE] && p->whole_life >= 0;
-        money_text wl = money(p->whole_life);
-        char vat_part[TA_MONEY_BUFSIZE + 16] = "VAT not counted";
-        if (r->value[TA_CP_VAT_INCLUDED]) {
-            strcpy(vat_part, "plus VAT of ");
-            strcat(vat_part, vat.s);
-        }
-        const char *src_basis = src(r, TA_CP_WHOLE_LIFE), *src_vat = src(r, TA_CP_VAT_INCLUDED);
-        int same_source = strcmp(src_basis, src_vat) == 0;
-        ADD("amount.basis", "The amount compared is %s: %s of %s, %s (%s%s%s).", own.s,
-            whole ? "whole-life cost" : "capital cost", whole ? wl.s : amount.s, vat_part,
-            src_basis, same_source ? "" : "; ", same_source ? "" : src_vat);
-        if (r->value[TA_CP_WHOLE_LIFE] && p->whole_life < 0)
-            ADD("amount.basis", "No whole-life cost was given, so the capital cost is compared.");
-    }
-    if (parts > 1)
-        ADD("portfolio.split",
-            "Scheme %s of trust %s has %zu parts totalling %s, so the route is decided on the "
-            "total.",
-            p->scheme_ref, p->trust_code, parts, c.s);
-
-    if (p->register_note[0])
-        ADD("status.register", "%s", p->register_note);
-
-    /* The light route: status, finances, funding, savings, threshold. */
-    int status_ok = light_status_ok(r, p), funding_ok = light_funding_ok(r, p);
-    int64_t lmax = light_max(r);
-    char allowed[160];
-    ta_capital_rules_value_text(allowed, sizeof allowed, r, TA_CP_LIGHT_STATUSES);
-    if (status_ok)
-        ADD("light.status", "A trust with status %s may take the light route (%s).",
-            ta_ft_status_name(p->status), src(r, TA_CP_LIGHT_STATUSES));
-    else
-        ADD("light.status",
-            "A trust with status %s may not take the light route; only %s may (%s).",
-            ta_ft_status_name(p->status), allowed, src(r, TA_CP_LIGHT_STATUSES));
-    {
-        static const char *const flag_words[] = {"unknown", "no", "yes"};
-        static const struct {
-            ta_capital_param rule;
-            const char *id, *what, *title;
-        } flags[] = {
-            {TA_CP_LIGHT_NO_DISTRESS, "light.distress", "financial distress", "Financial distress"},
-            {TA_CP_LIGHT_NO_DEFICIT, "light.deficit", "financial deficit", "Financial deficit"}};
-        const char *unknown_src = src(r, TA_CP_LIGHT_UNKNOWN_FINANCES);
-        int unknown_closes = (int)r->value[TA_CP_LIGHT_UNKNOWN_FINANCES];
-        for (size_t k = 0; k < 2; k++) {
-            ta_tristate v = k == 0 ? p->distress : p->deficit;
-            if (!r->value[flags[k].rule])
-                continue;
-            if (v == TA_UNKNOWN)
-                ADD(flags[k].id,
-                    "Whether the trust is in %s is not known, which %s the light route "
-                    "(light_unknown_finances = %s: %s).",
-                    flags[k].what, unknown_closes ? "closes" : "does not close",
-                    unknown_closes ? "yes" : "no", unknown_src);
-            else
-                ADD(flags[k].id,
-                    "%s: %s, so the trust %s the sound finances the light route "
-                    "needs (%s).",
-                    flags[k].title, flag_words[v + 1], v == TA_YES ? "does not show" : "may show",
-                    src(r, flags[k].rule));
-        }
-        if (r->value[TA_CP_LIGHT_MAX_SEGMENT]) {
-            char seg[8], max[8];
-            ta_capital_rules_value_text(max, sizeof max, r, TA_CP_LIGHT_MAX_SEGMENT);
-            seg[0] = (char)('0' + p->segment);
-            seg[1] = '\0';
-            if (p->segment == 0)
-                ADD("light.segment",
-                    "The trust's NOF segment is not known, which %s the light route "
-                    "(light_unknown_finances = %s: %s).",
-                    unknown_closes ? "closes" : "does not close", unknown_closes ? "yes" : "no",
-                    unknown_src);
-            else
-                ADD("light.segment",
-                    "NOF segment %s is %s segment %s, the worst that may take the light route "
-                    "(%s).",
-                    seg, p->segment <= r->value[TA_CP_LIGHT_MAX_SEGMENT] ? "within" : "worse than",
-                    max, src(r, TA_CP_LIGHT_MAX_SEGMENT));
-        }
-    }
-    ta_capital_rules_value_text(allowed, sizeof allowed, r, TA_CP_LIGHT_FUNDING);
-    ADD("light.funding", "%s funding %s the trust's own savings (counted: %s) (%s).",
-        ta_capital_funding_name(p->funding), funding_ok ? "counts as" : "does not count as",
-        allowed, src(r, TA_CP_LIGHT_FUNDING));
-    p->savings_counted = savings_counted(r, p);
-    if (by_year(p)) {
-        money_text sv = money(p->savings_counted);
-        char from[8], to[8];
-        int32_t last = financial_year(p->date);
-        int32_t first = last - (int32_t)r->value[TA_CP_SAVINGS_YEARS];
-        (void)tai_format_fixed(from, sizeof from, (double)first, 0);
-        (void)tai_format_fixed(to, sizeof to, (double)last, 0);
-        ADD("light.savings-since",
-            "Own savings counted are those built up in the financial years starting 1 April %s "
-            "to 1 April %s: %s (savings_years %d: %s).",
-            from, to, sv.s, (int)r->value[TA_CP_SAVINGS_YEARS], src(r, TA_CP_SAVINGS_YEARS));
-    }
-    if (r->value[TA_CP_LIGHT_NEEDS_SAVINGS]) {
-        money_text sv = money(p->savings_counted);
-        if (savings_ok(r, p, compared))
-            ADD("light.savings", "Savings available of %s cover the %s (%s).", sv.s, c.s,
-                src(r, TA_CP_LIGHT_NEEDS_SAVINGS));
-        else {
-            money_text short_by = money(compared - p->savings_counted);
-            ADD("light.savings", "Savings available of %s are %s short of the %s (%s).", sv.s,
-                short_by.s, c.s, src(r, TA_CP_LIGHT_NEEDS_SAVINGS));
-        }
-    }
-    {
-        money_text t = money(r->value[TA_CP_LIGHT_THRESHOLD]);
-        int incl = (int)r->value[TA_CP_LIGHT_INCLUSIVE];
-        int under = compared <= lmax;
-        ADD("light.threshold", "%s is %s the light-route threshold of %s (%s; comparison %s: %s).",
-            c.s, under ? (incl ? "at or under" : "less than") : (incl ? "over" : "not less than"),
-            t.s, src(r, TA_CP_LIGHT_THRESHOLD), incl ? "<=" : "<", src(r, TA_CP_LIGHT_INCLUSIVE));
-    }
-
-    p->compared = compared;
-    p->has_headroom = status_ok && funding_ok && finances_ok(r, p);
-    if (p->has_headroom) {
-        int64_t largest = lmax;
-        if (r->value[TA_CP_LIGHT_NEEDS_SAVINGS] && p->savings_counted < largest)
-            largest = p->savings_counted;
-        p->largest_light = largest;
-        p->headroom = largest - compared; /* largest >= -1 and compared >= 0: no overflow */
-    }
-
-    /* The tier. */
-    p->tier = tai_capital_decide_tier(r, p, compared);
-    p->route = p->tier == TA_TIER_LIGHT ? TA_ROUTE_LIGHT : TA_ROUTE_STANDARD;
-    const char *cmp = r->value[TA_CP_TIER_INCLUSIVE] ? ">=" : ">";
-    if (p->tier == TA_TIER_LIGHT) {
-        ADD("light.route", "The scheme takes the light route with much reduced paperwork (A1); "
-                           "the trust board approves it alone (our reading: A1 does not say "
-                           "who approves).");
-    } else {
-        ta_capital_param lp = limit_param(r, p);
-        money_text lim = money(r->value[lp]);
-        const char *whose;
-        if (lp >= TA_CP_LIMIT_SEGMENT_1 && lp <= TA_CP_LIMIT_SEGMENT_5)
-            whose = "a trust in its NOF segment";
-        else if (lp == TA_CP_LIMIT_NHS_TRUST)
-            whose = "an NHS trust";
-        else if (lp == TA_CP_LIMIT_FT_DISTRESS)
-            whose = p->distress == TA_YES ? "a foundation trust in financial distress"
-                                          : "a foundation trust whose distress is unknown, "
-                                            "counted as in distress";
-        else
-            whose = "a foundation trust not in financial distress";
-        int jisc = over(r, compared, r->value[lp]);
-        ADD("standard.delegated-limit",
-            "The delegated limit of %s is %s (%s); %s is %s it (comparison %s: %s), so %s.", whose,
-            lim.s, src(r, lp), c.s, jisc ? "over" : "within", cmp, src(r, TA_CP_TIER_INCLUSIVE),
-            jisc ? "JISC (NHS England and DHSC) must approve after the trust board (C1)"
-                 : "the trust board approves (C1)");
-        money_text hmt = money(r->value[TA_CP_HMT_LIMIT]);
-        ADD("standard.hmt", "%s is %s the HM Treasury limit of %s (%s)%s.", c.s,
-            p->tier == TA_TIER_HMT ? "over" : "within", hmt.s, src(r, TA_CP_HMT_LIMIT),
-            p->tier == TA_TIER_HMT ? ", so HM Treasury must also approve" : "");
-    }
-    p->docs = (unsigned)r->value[tier_docs[p->tier]];
-    {
-        char docs[64];
-        docs_text(docs, sizeof docs, p->docs, ", ");
-        ADD("documents", "Documents for the %s: %s (%s).", tier_names[p->tier], docs,
-            src(r, tier_docs[p->tier]));
-    }
-    if (parts > 1) {
-        ta_capital_tier alone = tai_capital_decide_tier(r, p, own_compared);
-        p->split_flagged = p->tier > alone;
-        if (p->split_flagged) {
-            money_text own = money(own_compared);
-            ADD("portfolio.split",
-                "On its own this part (%s) would reach the %s, but the split scheme as a whole "
-                "reaches the %s.",
-                own.s, tier_names[alone], tier_names[p->tier]);
-        }
-    }
-
-    /* Output texts. */
-    {
-        char line[160];
-        if ((st = text_add(p, ta_capital_route_name(p->route), &p->out_off[TA_OUT_ROUTE])) != TA_OK)
-            goto fail;
-        line[0] = '\0';
-        for (size_t i = 0; i <= (size_t)(p->tier == TA_TIER_LIGHT ? 0 : p->tier - 1); i++) {
-            if (i > 0)
-                strcat(line, "; ");
-            strcat(line, ta_capital_body_name((ta_capital_body)i));
-        }
-        if ((st = text_add(p, line, &p->out_off[TA_OUT_APPROVERS])) != TA_OK)
-            goto fail;
-        docs_text(line, sizeof line, p->docs, "; ");
-        if ((st = text_add(p, line, &p->out_off[TA_OUT_DOCUMENTS])) != TA_OK)
-            goto fail;
-        money_text h = money(p->headroom);
-        if ((st = text_add(p, p->has_headroom ? h.s : "", &p->out_off[TA_OUT_HEADROOM])) != TA_OK)
-            goto fail;
-        /* Reasons joined: sum the lengths first, then build in place. */
-        size_t total = 1;
-        for (size_t i = 0; i < p->n_reasons; i++)
-            total += strlen(p->reason_rule[i]) + 2 + strlen(p->text.buf + p->reason_off[i]) + 3;
-        void *buf = p->text.buf;
-        if (tai_grow(&p->alloc, &buf, &p->text.cap, p->text.len + total, 1) != TA_OK) {
-            st = TA_ENOMEM;
-            goto fail;
-        }
-        p->text.buf = buf;
-        char *out = p->text.buf + p->text.len;
-        p->out_off[TA_OUT_REASONS] = p->text.len;
-        out[0] = '\0';
-        for (size_t i = 0; i < p->n_reasons; i++) {
-            if (i > 0)
-                strcat(out, " | ");
-            strcat(out, p->reason_rule[i]);
-            strcat(out, ": ");
-            strcat(out, p->text.buf + p->reason_off[i]);
-        }
-        p->text.len += strlen(out) + 1;
+    decide(p, &j);
+    for (size_t k = 0; k < sizeof reasons / sizeof reasons[0] && st == TA_OK; k++)
+        if (reasons[k].write(&j, &msg))
+            st = reason(p, reasons[k].rule, &msg);
+    if (st == TA_OK)
+        st = write_outputs(p);
+    if (st != TA_OK) {
+        tai_capital_proposal_forget(p);
+        return tai_error_set(&p->err, st, "out of memory writing the verdict of %s/%s",
+                             p->trust_code, p->scheme_ref);
     }
     p->checked = 1;
     tai_error_clear(&p->err);
     return TA_OK;
-fail:
-    tai_capital_proposal_forget(p);
-    return tai_error_set(&p->err, st, "out of memory writing the verdict of %s/%s", p->trust_code,
-                         p->scheme_ref);
 }
 
 ta_status ta_capital_proposal_check(ta_capital_proposal *p, const ta_capital_rules *r)
