@@ -191,13 +191,12 @@ static ta_status read_plain(tai_csv *r, tai_error *err)
 }
 
 /* The length of the well-formed UTF-8 sequence at d[0 .. n-1] (RFC 3629: no
- * overlong forms, no surrogates, nothing above U+10FFFF), or 0. */
+ * overlong forms, no surrogates, nothing above U+10FFFF), or 0. d[0] >= 0x80:
+ * the caller steps over ASCII itself. */
 static size_t utf8_sequence(const unsigned char *d, size_t n)
 {
     size_t need;
     unsigned lo = 0x80, hi = 0xBF;
-    if (d[0] < 0x80)
-        return 1;
     if (d[0] >= 0xC2 && d[0] <= 0xDF)
         need = 2;
     else if (d[0] >= 0xE0 && d[0] <= 0xEF) {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "trustassess/capital.h"
+#include "trustassess/date.h"
 #include "trustassess/money.h"
 #include "trustassess/register.h"
 
@@ -539,6 +540,16 @@ START_TEST(rules_row_missing_its_last_column)
 }
 END_TEST
 
+/* Rule: a failed date conversion clears its out-parameter (0), never leaving
+ * a stale day number behind. */
+START_TEST(date_to_days_clears_on_failure)
+{
+    int32_t days = 12345;
+    ck_assert_int_eq(ta_date_to_days(&days, D(2027, 2, 29)), TA_EINVAL);
+    ck_assert_int_eq(days, 0);
+}
+END_TEST
+
 /* Rule: a successful setter clears the error text of the last failed call. */
 START_TEST(a_successful_setter_clears_the_error)
 {
@@ -609,6 +620,7 @@ int main(void)
     tcase_add_test(tc, a_segment_limit_of_zero_is_a_limit);
     tcase_add_test(tc, repeated_row_names_both_lines);
     tcase_add_test(tc, a_successful_setter_clears_the_error);
+    tcase_add_test(tc, date_to_days_clears_on_failure);
     tcase_add_test(tc, rules_row_missing_its_last_column);
     tcase_add_test(tc, savings_columns_with_a_zero_digit);
     tcase_add_test(tc, getters_of_null_read_as_defaults);

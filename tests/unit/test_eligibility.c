@@ -327,6 +327,13 @@ START_TEST(real_exports)
     ck_assert_int_eq(ta_screen_export(&text, &len, scr, TA_SCREEN_CSV, "RY3"), TA_OK);
     ck_assert_ptr_nonnull(strstr(text, "\nRY3,"));
     ck_assert_ptr_null(strstr(text, "\nRWX,"));
+    /* Rule: the table of every trust starts with the first trust. */
+    ck_assert_int_eq(ta_screen_export(&text, &len, scr, TA_SCREEN_TABLE, NULL), TA_OK);
+    {
+        char first[24];
+        snprintf(first, sizeof first, "\n%s ", ta_screen_trust_code(scr, 0));
+        ck_assert_ptr_nonnull(strstr(text, first));
+    }
     ck_assert_int_eq(ta_screen_export(&text, &len, scr, TA_SCREEN_TABLE, "RY3"), TA_OK);
     ck_assert_ptr_nonnull(strstr(text, "IHO criteria:"));
     ck_assert_ptr_nonnull(strstr(text, "experience         not met"));
@@ -681,6 +688,21 @@ START_TEST(criteria_file_parameter_edges)
     ta_criteria_free(c);
     bad("Id,Name,Kind,Parameters\nx,X,segment_at_most,segment=2;quarters=41\n", TA_EPARSE,
         "t.csv:2:21: Parameters: quarters \"41\"");
+    /* The builder's own limits: a name of 200 bytes and segment 9 are the
+     * largest it takes. */
+    {
+        char n200[202];
+        memset(n200, 'n', 200);
+        n200[200] = '\0';
+        ck_assert_int_eq(ta_criteria_new(&c, "t", NULL), TA_OK);
+        ck_assert_int_eq(ta_criteria_add_no_deficit(c, "a", n200), TA_OK);
+        ck_assert_int_eq(ta_criteria_add_segment_at_most(c, "b", "B", 9, 4), TA_OK);
+        ck_assert_int_eq(ta_criteria_add_segment_at_most(c, "d", "D", 10, 4), TA_EINVAL);
+        strcat(n200, "n");
+        ck_assert_int_eq(ta_criteria_add_no_deficit(c, "e", n200), TA_EINVAL);
+        ck_assert_uint_eq(ta_criteria_count(c), 2);
+        ta_criteria_free(c);
+    }
     char row[400];
     char name[202];
     memset(name, 'n', 200);
