@@ -531,6 +531,24 @@ START_TEST(quantile_cutoffs_by_hand)
 }
 END_TEST
 
+/* Rule: an average within 1e-9 of a cut-off counts as on it (binary noise in
+ * an average that is a decimal on the cut-off), and exactly 1e-9 away still
+ * does: ties-better keeps it in the better segment, ties-worse moves it down. */
+START_TEST(segment_tolerance_edges)
+{
+    const double cut[1] = {2.0};
+    int seg = 0;
+    ck_assert_int_eq(ta_rule_segment(&seg, 2.0 + 1e-9, cut, 1, TA_CUTOFF_TIES_BETTER), TA_OK);
+    ck_assert_int_eq(seg, 1);
+    ck_assert_int_eq(ta_rule_segment(&seg, 2.0 + 1e-6, cut, 1, TA_CUTOFF_TIES_BETTER), TA_OK);
+    ck_assert_int_eq(seg, 2);
+    ck_assert_int_eq(ta_rule_segment(&seg, 2.0 - 1e-9, cut, 1, TA_CUTOFF_TIES_WORSE), TA_OK);
+    ck_assert_int_eq(seg, 2);
+    ck_assert_int_eq(ta_rule_segment(&seg, 2.0 - 1e-6, cut, 1, TA_CUTOFF_TIES_WORSE), TA_OK);
+    ck_assert_int_eq(seg, 1);
+}
+END_TEST
+
 /* ---- league: the rank rule -------------------------------------------- */
 
 /* Rule: trusts share a rank only when both the segment and the rounded
@@ -576,6 +594,7 @@ int main(void)
     tcase_set_timeout(rules, 60);
     tcase_add_test(rules, quantile_cutoffs_equal_a_full_sort);
     tcase_add_test(rules, quantile_cutoffs_by_hand);
+    tcase_add_test(rules, segment_tolerance_edges);
     tcase_add_test(rules, a_tie_needs_the_same_segment);
     suite_add_tcase(su, review);
     suite_add_tcase(su, rules);
