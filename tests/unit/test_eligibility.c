@@ -247,7 +247,11 @@ START_TEST(others_meeting_the_bar)
     /* Supplying the judgement: RKL becomes eligible, RWX close on productivity. */
     ck_assert_int_eq(ta_screen_supply_judgement(scr, "RKL", "partnership", TA_YES, "ICB view"),
                      TA_OK);
+    /* Rule: a successful call clears the error text of a failed one. */
+    ck_assert_int_eq(ta_screen_supply_judgement(scr, "RWX", "bad key!", TA_YES, NULL), TA_EINVAL);
+    ck_assert_str_ne(ta_screen_error(scr), "");
     ck_assert_int_eq(ta_screen_supply_judgement(scr, "RWX", "partnership", TA_YES, NULL), TA_OK);
+    ck_assert_str_eq(ta_screen_error(scr), "");
     ck_assert_int_eq(ta_screen_verdict(NULL, NULL, NULL, NULL, scr, TA_LEVEL_AFT, 0), TA_ESTATE);
     ck_assert_int_eq(ta_screen_run(scr, aft, iho), TA_OK);
     expect_verdict(scr, TA_LEVEL_AFT, "RKL", TA_ELIGIBLE, 8, 0, 0);
