@@ -1,7 +1,7 @@
 /*
  * Internal: the layout of criteria sets and screens, shared by the files of
- * the eligibility module (criteria.c, criteria_csv.c, evidence.c, rules.c,
- * screen.c, export.c).
+ * the eligibility module (criteria.c, criteria_csv.c, evidence.c,
+ * apply_criterion.c, screen.c, export.c).
  *
  * A criterion is plain data: its kind and parameters, plus the canonical
  * Parameters text, so a set built in code and one read from CSV print alike.
@@ -136,7 +136,7 @@ ta_status tai_peer_quantile(ta_screen *s, const char *type, int domain, size_t i
 /* Forgets the statistics (the evidence may change); frees their memory. */
 void tai_peers_clear(ta_screen *s);
 
-/* ---- rules (rules.c): one criterion for one trust ----------------------- */
+/* ---- rules (apply_criterion.c): one criterion for one trust ------------- */
 
 /* Fills *r (reason and change allocated with the screen's allocator).
  * TA_ENOTFOUND with a message for an unknown domain or metric; TA_ENOMEM. */
