@@ -544,7 +544,8 @@ START_TEST(history_flags_and_missing_evidence)
     /* the window: one quarter, then more quarters than screened */
     ck_assert_int_eq(ta_screen_set_quarters(s, 1), TA_OK);
     ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
-    expect(s, TA_LEVEL_AFT, "C", "seg", TA_MET, 1, 2, NULL);
+    /* Rule: one quarter is "1 quarter", not "1 quarters". */
+    expect(s, TA_LEVEL_AFT, "C", "seg", TA_MET, 1, 2, "in each of the last 1 quarter (Q2");
     ck_assert_int_eq(ta_screen_set_quarters(s, 3), TA_OK);
     ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
     expect(s, TA_LEVEL_AFT, "A", "seg", TA_NO_EVIDENCE, NAN, 2, "but 2 quarters are screened");
