@@ -1,6 +1,5 @@
 /*
- * Assessments: the handle (made, freed, its error text) and the notes a run
- * records.
+ * Assessments: the handle (made, freed, its error text).
  *
  * An assessment is used in three steps, each in its own file:
  *   assessment_input.c    trusts, columns, fields, flags and options in
@@ -14,27 +13,6 @@
 #include "assessment_internal.h"
 
 #include "common/alloc.h"
-
-/* ---- notes ------------------------------------------------------------ */
-
-ta_status tai_notes_add(tai_notes *notes, const char *text)
-{
-    char *copy;
-    if (tai_grow(notes->alloc, (void **)&notes->items, &notes->cap, notes->count + 1,
-                 sizeof *notes->items) != TA_OK)
-        return TA_ENOMEM;
-    if (!(copy = tai_strdup(notes->alloc, text)))
-        return TA_ENOMEM;
-    notes->items[notes->count++] = copy;
-    return TA_OK;
-}
-
-void tai_notes_clear(tai_notes *notes)
-{
-    for (size_t i = 0; i < notes->count; i++)
-        tai_free(notes->alloc, notes->items[i]);
-    notes->count = 0;
-}
 
 /* ---- the handle ------------------------------------------------------- */
 

@@ -121,7 +121,16 @@ struct ta_assessment {
     struct tai_likely *likely; /* likely_range.c: the last likely ranges, or NULL */
 };
 
-/* likely_range.c: frees a->likely (discarded with the results). */
+/* The last likely ranges (likely_range.c fills them, likely_result.c reads
+ * and frees them): per trust, the rounded average as an exact key. */
+struct tai_likely {
+    size_t n_trusts;
+    int64_t *avg_lo, *avg_hi; /* rounded average as an exact key; per trust */
+    uint32_t *rank_lo, *rank_hi;
+    unsigned char *has;
+};
+
+/* likely_result.c: frees a->likely (discarded with the results). */
 void tai_likely_free(ta_assessment *a);
 
 /* assessment.c: discards the last run's results (every change to the

@@ -131,27 +131,6 @@ static uint32_t draw_below(uint64_t *state, uint32_t k)
 
 /* ---- the bootstrap ------------------------------------------------------ */
 
-struct tai_likely {
-    size_t n_trusts;
-    int64_t *avg_lo, *avg_hi; /* rounded average as an exact key; per trust */
-    uint32_t *rank_lo, *rank_hi;
-    unsigned char *has;
-};
-
-void tai_likely_free(ta_assessment *a)
-{
-    struct tai_likely *l = a->likely;
-    if (!l)
-        return;
-    tai_free(&a->alloc, l->avg_lo);
-    tai_free(&a->alloc, l->avg_hi);
-    tai_free(&a->alloc, l->rank_lo);
-    tai_free(&a->alloc, l->rank_hi);
-    tai_free(&a->alloc, l->has);
-    tai_free(&a->alloc, l);
-    a->likely = NULL;
-}
-
 /* One segmented trust's part of a replicate. */
 typedef struct boot_trust {
     size_t trust;        /* index in the assessment */
@@ -453,50 +432,5 @@ ta_status ta_assessment_likely_ranges(ta_assessment *a, uint32_t replicates, dou
     }
     a->likely = l;
     tai_error_clear(&a->err);
-    return TA_OK;
-}
-
-/* Trust i's stored ranges, or a status. */
-static ta_status likely_of(const ta_assessment *a, size_t i, const struct tai_likely **l)
-{
-    if (!a || i >= a->n_trusts)
-        return TA_EINVAL;
-    if (!a->has_run || !a->likely)
-        return TA_ESTATE;
-    if (!a->likely->has[i])
-        return TA_ENOTFOUND;
-    *l = a->likely;
-    return TA_OK;
-}
-
-ta_status ta_assessment_likely_average_range(double *lo, double *hi, const ta_assessment *a,
-                                             size_t i)
-{
-    const struct tai_likely *l;
-    double scale;
-    ta_status st;
-    if (!lo || !hi)
-        return TA_EINVAL;
-    if ((st = likely_of(a, i, &l)) != TA_OK)
-        return st;
-    /* key / 10^d is the correctly rounded double of the decimal, as the
-     * rounded average itself is. */
-    scale = tai_framework_scale(&a->fw->def);
-    *lo = (double)l->avg_lo[i] / scale;
-    *hi = (double)l->avg_hi[i] / scale;
-    return TA_OK;
-}
-
-ta_status ta_assessment_likely_rank_range(uint32_t *lo, uint32_t *hi, const ta_assessment *a,
-                                          size_t i)
-{
-    const struct tai_likely *l;
-    ta_status st;
-    if (!lo || !hi)
-        return TA_EINVAL;
-    if ((st = likely_of(a, i, &l)) != TA_OK)
-        return st;
-    *lo = l->rank_lo[i];
-    *hi = l->rank_hi[i];
     return TA_OK;
 }
