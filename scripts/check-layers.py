@@ -20,6 +20,10 @@ and fails, naming the files, on
   - another module's internal header: `*_internal.h` is for its own module;
   - a cycle of files (a strongly connected set of two or more files);
   - a module of lib/ or a public header the table does not place.
+A line "<!-- narrow: A -> B: HEADER|FUNCTION ... -->" in the doc narrows what
+module A may call of module B to the functions those headers declare and the
+functions it names (so io, which
+may use nof, reaches only its loader interface and getters, never a rule).
 A problem listed between "<!-- known -->" and "<!-- /known -->" in
 docs/architecture.md (one "- `KEY`" a line, KEY as printed in brackets) is
 reported but does not fail: it is debt with a name, to be paid and removed.
@@ -50,7 +54,17 @@ def read_layers():
             header_module["include/trustassess/" + h] = cells[1]
     known = set(re.findall(r"^- `([^`]+)`", (re.search(r"<!-- known -->(.*?)<!-- /known -->",
                                                           text, re.S) or [None, ""])[1], re.M))
-    return layer, header_module, known
+    narrow = {}
+    for a, b, headers in re.findall(r"<!-- narrow: (\w+) -> (\w+): ([^>]*?) -->", text):
+        names = set()
+        for h in headers.split():
+            if not h.endswith(".h"):
+                names.add(h)  # a function named on its own
+                continue
+            src = open(os.path.join(ROOT, h), encoding="utf-8").read()
+            names |= set(re.findall(r"\b(ta_\w+|tai_\w+)\s*\(", src))
+        narrow[(a, b)] = (headers.split(), names)
+    return layer, header_module, known, narrow
 
 
 def lib_files():
@@ -170,7 +184,7 @@ def main(argv):
     show = "--print" in argv
     # CMake passes $<TARGET_OBJECTS:...> as one ;-separated argument.
     objects = [o for a in argv if a != "--print" for o in a.split(";") if o]
-    layer, header_module, known = read_layers()
+    layer, header_module, known, narrow = read_layers()
     files = lib_files()
     edges = include_edges(files) | call_edges(objects)
     problems = []
@@ -190,6 +204,10 @@ def main(argv):
         module_edges.setdefault((ma, mb), (a, b, how))
         if b.endswith("_internal.h"):
             problems.append(("%s -> %s" % (a, b), "another module's internal header"))
+        if (ma, mb) in narrow and how.startswith("calls "):
+            headers, names = narrow[(ma, mb)]
+            if how[6:] not in names:
+                problems.append(("%s -> %s" % (a, b), "%s, which %s may not call (only %s)" % (how, ma, " ".join(headers))))
         if ma in layer and mb in layer and layer[mb] >= layer[ma]:
             problems.append(("%s -> %s" % (a, b), "%s, layer %d, %s of %s, layer %d: not a lower layer"
                              % (ma, layer[ma], how, mb, layer[mb])))

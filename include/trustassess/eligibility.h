@@ -182,20 +182,22 @@ typedef enum ta_screen_format {
  * Static storage. */
 TA_API const char *ta_screen_format_name(ta_screen_format v);
 
-/* A screen over every period of a read NHS England file (in file order,
- * oldest first): published figures (adjusted segment, flags, domain scores,
- * metric values) are the evidence. fw is the file's framework; both must
+/* A screen over every period of NHS England's published figures (in file
+ * order, oldest first): the adjusted segments, flags, domain scores and
+ * metric values published are the evidence. `published` is the figures'
+ * handle (nhse.h: filled by ta_nhse_file_read_file or _read_buffer; the
+ * screen reads figures from it and never a file) and fw its framework; both must
  * outlive the screen. The trusts screened are those of the last period.
- * TA_EINVAL if the file holds no period. */
-TA_API ta_status ta_screen_new_nhse(ta_screen **out, const ta_framework *fw, ta_nhse_file *file,
-                                    const ta_allocator *alloc);
-/* As ta_screen_new_nhse, over the file's periods up to and including
+ * TA_EINVAL if it holds no period. */
+TA_API ta_status ta_screen_new_nhse(ta_screen **out, const ta_framework *fw,
+                                    ta_nhse_file *published, const ta_allocator *alloc);
+/* As ta_screen_new_nhse, over the published periods up to and including
  * `period` (its label exactly, e.g. "Q1 2025/26"): the screen sees only what
  * was published by then, and the trusts screened are those of `period`. The
  * as-of date (ta_screen_set_as_of) is set to the quarter's last day when the
- * label is "Qn YYYY/YY". TA_ENOTFOUND when the file has no such period. */
+ * label is "Qn YYYY/YY". TA_ENOTFOUND when there is no such period. */
 TA_API ta_status ta_screen_new_nhse_as_of(ta_screen **out, const ta_framework *fw,
-                                          ta_nhse_file *file, const char *period,
+                                          ta_nhse_file *published, const char *period,
                                           const ta_allocator *alloc);
 /* A screen over n >= 1 run assessments of fw, one per quarter, oldest first
  * (borrowed: they must outlive the screen and not change). Their computed

@@ -21,7 +21,7 @@
 #include "common/alloc.h"
 #include "common/file.h"
 #include "common/number.h"
-#include "nhse_internal.h"
+#include "nof/published.h"
 
 /* x with up to 6 decimals and no trailing zeros, for messages. */
 static void short_number(char *buf, size_t size, double x)
@@ -167,7 +167,9 @@ static ta_status append(ta_nhse_file *m, const ta_nhse_file *src, tai_error *err
     return st;
 }
 
-ta_status tai_nhse_merge(ta_nhse_file *f, ta_nhse_file *more)
+/* Merges the handle `more` (read on its own) into f, which has read before.
+ * On failure f is as it was and its error names both files. */
+static ta_status merge(ta_nhse_file *f, ta_nhse_file *more)
 {
     ta_nhse_file m;
     ta_status st;
@@ -204,7 +206,7 @@ ta_status ta_nhse_file_add_buffer(ta_nhse_file *f, const char *data, size_t len,
         return tai_error_set(&f->err, st, "out of memory");
     if ((st = ta_nhse_file_read_buffer(more, data, len, name)) != TA_OK)
         tai_error_set(&f->err, st, "%s", ta_nhse_file_error(more));
-    else if ((st = tai_nhse_merge(f, more)) == TA_OK)
+    else if ((st = merge(f, more)) == TA_OK)
         tai_error_clear(&f->err);
     ta_nhse_file_free(more);
     return st;

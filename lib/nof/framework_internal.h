@@ -13,11 +13,11 @@
 
 #include "common/error.h"
 #include "common/strmap.h"
+#include "figure_id.h"
 #include "trustassess/framework.h"
 
 #define TAI_MAX_CUTS 8     /* band cut points per metric */
 #define TAI_MAX_CUTOFFS 8  /* segment cut-offs (so at most 9 segments) */
-#define TAI_ID_MAX 64      /* longest metric, domain or figure ID */
 
 #define TAI_SOURCE_MAX 256 /* longest source text, with its terminator */
 
@@ -63,8 +63,8 @@ typedef struct tai_figure {
     char *name;
 } tai_figure;
 
-/* What an ID names, as stored in tai_framework_def.ids (value = index * 4 + kind). */
-enum { TAI_ID_SCORE = 0, TAI_ID_RAW = 1, TAI_ID_DOMAIN = 2, TAI_ID_FIGURE = 3 };
+/* What an ID names (TAI_ID_*, figure_id.h) is stored in tai_framework_def.ids
+ * as value = index * 4 + kind. */
 
 typedef struct tai_framework_def {
     ta_allocator alloc;

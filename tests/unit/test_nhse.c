@@ -1,5 +1,5 @@
 /*
- * Tests of lib/io/nhse.c (include/trustassess/nhse.h): NHS England's real
+ * Tests of lib/io/nhse.c and lib/nof/published*.c (include/trustassess/nhse.h): NHS England's real
  * mental health and community trust file read whole (rows, periods, published
  * figures, the cut-offs the published segments imply, assessments from scores
  * and from values), every malformation in small files written here with the

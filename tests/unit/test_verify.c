@@ -1,5 +1,5 @@
 /*
- * Tests of lib/io/verify.c (include/trustassess/verify.h): NHS England's real
+ * Tests of lib/nof/verify.c (include/trustassess/verify.h): NHS England's real
  * file verifies (every segment, override and rank step by step, the 13
  * average differences that rounding explains), a file tampered with in memory
  * does not, the explanation test at its exact boundary in a file written

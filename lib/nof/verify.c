@@ -27,9 +27,9 @@
 
 #include "common/alloc.h"
 #include "common/number.h"
-#include "nhse_internal.h"
-#include "nof/assessment_internal.h"
-#include "nof/trust_internal.h"
+#include "published.h"
+#include "assessment_internal.h"
+#include "trust_internal.h"
 #include "trustassess/verify.h"
 
 #define RANK_FIGURE "OF5000 Rank"

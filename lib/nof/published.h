@@ -1,14 +1,20 @@
 /*
- * Internal: the layout of a read NHS England file, shared by the reader
- * (nhse.c), the merging of several files (nhse_merge.c), the cut-offs read
- * off published segments (published_cutoffs.c), the verification (verify.c)
- * and the league table (league_table.c).
+ * Internal: nof's loader interface. The published figures of NHS England as
+ * a ta_nhse_file keeps them: quarters, trust types, (quarter, trust) entries
+ * and their figures, each with the framework kind and index its ID has.
+ *
+ * nof owns this store and everything that reads the rules off it (building
+ * assessments from published figures, the cut-offs published segments imply,
+ * verification, the league table); io's loaders (lib/io: the CSV reader of
+ * NHS England's files and the merge of several) fill it through this header
+ * and nothing else of nof's, so io needs no *_internal.h and holds no rule.
  */
-#ifndef TAI_NHSE_INTERNAL_H
-#define TAI_NHSE_INTERNAL_H
+#ifndef TAI_NOF_PUBLISHED_H
+#define TAI_NOF_PUBLISHED_H
 
 #include "common/error.h"
 #include "common/strmap.h"
+#include "figure_id.h"
 #include "trustassess/nhse.h"
 
 /* One published figure: a row with a Value. */
@@ -55,45 +61,55 @@ struct ta_nhse_file {
     size_t *entry_start; /* n_entries + 1 offsets into by_entry */
     size_t n_rows;
     tai_strmap period_map, type_map, entry_map, figure_map;
-    char **files;     /* the names of the files read, in order */
-    int *layouts;     /* each file's TAI_LAYOUT_* */
+    char **files; /* the names of the files read, in order */
+    int *layouts; /* each file's TAI_LAYOUT_* */
     size_t n_files, files_cap, layouts_cap;
 };
 
-/* The stored figure of (period, code, id), or NULL. */
-const tai_nhse_figure *tai_nhse_find_figure(const ta_nhse_file *f, const char *period, const char *code,
-                                   const char *id);
+/* ---- for loaders: the framework's IDs ---------------------------------- */
 
-/* nhse.c: builds the figure index of a handle whose figures are complete. */
+/* Looks a published ID up in f's framework: 1 and *index, *kind (TAI_ID_*)
+ * when the framework knows it. */
+int tai_nhse_lookup(const ta_nhse_file *f, const char *id, size_t *index, int *kind);
+/* The framework's index of the result figure of `kind`, or (size_t)-1. */
+size_t tai_nhse_figure_index(const ta_nhse_file *f, ta_figure kind);
+/* The kind of result figure `index` (as tai_nhse_lookup gives with TAI_ID_FIGURE). */
+ta_figure tai_nhse_figure_kind(const ta_nhse_file *f, size_t index);
+/* Frees everything read, leaving an empty handle (a failed read). */
+void tai_nhse_clear(ta_nhse_file *f);
+
+/* ---- the store ------------------------------------------------------- */
+
+/* The stored figure of (period, code, id), or NULL. */
+const tai_nhse_figure *tai_nhse_find_figure(const ta_nhse_file *f, const char *period,
+                                            const char *code, const char *id);
+
+/* Builds the figure index of a handle whose figures are complete. */
 ta_status tai_nhse_index(ta_nhse_file *f);
-/* nhse.c: frees a handle's contents (not the handle, not its error). */
+/* Frees a handle's contents (not the handle, not its error). */
 void tai_nhse_release(ta_nhse_file *f);
-/* nhse.c: the index of text in a list of distinct strings, added if new. */
+/* The index of text in a list of distinct strings, added if new. */
 ta_status tai_nhse_intern(ta_nhse_file *f, tai_strmap *map, char ***list, size_t *n, size_t *cap,
                           const char *text, size_t *index);
 /* The size of a key buffer: a quarter, a trust code and an ID with two
  * separators (row_entry refuses a row whose key would not fit). */
 #define TAI_NHSE_KEY_MAX 512
 
-/* nhse.c: the composite key "a \x1f b \x1f c" in buf; 0 if it does not fit. */
+/* The composite key "a \x1f b \x1f c" in buf; 0 if it does not fit. */
 size_t tai_nhse_key(char *buf, size_t size, const char *a, const char *b, const char *c);
-/* nhse.c: the text of a figure's ID (metric score, raw value, domain or result). */
+/* The text of a figure's ID (metric score, raw value, domain or result). */
 const char *tai_nhse_figure_id(const ta_nhse_file *f, const tai_nhse_figure *fig);
-/* nhse.c: entry e's result figure of kind `kind`, or NULL. */
+/* Entry e's result figure of kind `kind`, or NULL. */
 const tai_nhse_figure *tai_nhse_entry_figure(const ta_nhse_file *f, size_t e, ta_figure kind);
-/* nhse.c: the same by the framework's figure index (tai_framework_figure;
+/* The same by the framework's figure index (tai_framework_figure;
  * (size_t)-1 gives NULL): no lookup of the kind. */
 const tai_nhse_figure *tai_nhse_entry_figure_at(const ta_nhse_file *f, size_t e, size_t figure);
 
-/* published_cutoffs.c: "2.35 in [2.35, 2.36) below: RAS above: R0A; ..." for
+/* "2.35 in [2.35, 2.36) below: RAS above: R0A; ..." for
  * quarter p: each of the n cut-offs `values`, the interval the published
  * segments put it in and the trusts that bound it, in one pass over the
  * quarter's trusts. Truncated to size. */
-ta_status tai_nhse_cutoff_text(ta_nhse_file *f, size_t p, const double *values, size_t n,
-                               char *buf, size_t size);
+ta_status tai_nhse_cutoff_text(ta_nhse_file *f, size_t p, const double *values, size_t n, char *buf,
+                               size_t size);
 
-/* nhse_merge.c: merges the handle `more` (read on its own) into f, which has
- * read before. On failure f is as it was and its error names both files. */
-ta_status tai_nhse_merge(ta_nhse_file *f, ta_nhse_file *more);
-
-#endif /* TAI_NHSE_INTERNAL_H */
+#endif /* TAI_NOF_PUBLISHED_H */

@@ -17,8 +17,8 @@
 
 #include "common/alloc.h"
 #include "common/error.h"
-#include "nhse_internal.h"
-#include "nof/assessment_internal.h"
+#include "published.h"
+#include "assessment_internal.h"
 #include "trustassess/analysis.h"
 #include "trustassess/league.h"
 

@@ -24,8 +24,8 @@
 #include <string.h>
 
 #include "common/number.h"
-#include "nhse_internal.h"
-#include "nof/framework_internal.h"
+#include "published.h"
+#include "framework_internal.h"
 
 typedef struct bounds {
     size_t n;                            /* cut-offs */

@@ -1,0 +1,219 @@
+/*
+ * Assessments from published figures (ta_nhse_file_assessment).
+ *
+ * An assessment is built from each trust's figures in one internal call per
+ * trust (metric indexes were resolved when the file was read), which gives
+ * exactly what a C caller gets by building ta_trust handles and adding them;
+ * the public path is kept and taken whenever the fast one meets input the
+ * setters would refuse, so errors and their messages are the public API's.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "assessment_internal.h"
+#include "common/alloc.h"
+#include "published.h"
+
+/* The flag a published 0/1 figure gives, TA_UNKNOWN when absent. */
+/* The flag a published 0/1 figure gives, TA_UNKNOWN when absent. */
+static ta_tristate published_flag(const ta_nhse_file *f, size_t e, ta_figure kind)
+{
+    const tai_nhse_figure *fig =
+        tai_nhse_entry_figure_at(f, e, tai_framework_figure(&f->fw->def, kind));
+    if (!fig)
+        return TA_UNKNOWN;
+    return fig->value != 0 ? TA_YES : TA_NO;
+}
+
+/* Sets one figure on a trust according to the source. */
+static ta_status give_figure(const ta_nhse_file *f, ta_trust *t, const tai_nhse_figure *fig,
+                             ta_nhse_source source)
+{
+    const tai_metric *m;
+    if (fig->id_kind != TAI_ID_SCORE && fig->id_kind != TAI_ID_RAW)
+        return TA_OK;
+    m = &f->fw->def.metrics[fig->id_index];
+    if (fig->id_kind == TAI_ID_SCORE &&
+        (source == TA_FROM_SCORES || m->scoring == TA_SCORING_SUPPLIED))
+        return ta_trust_set_score(t, m->id, fig->value);
+    if (fig->id_kind == TAI_ID_RAW && source == TA_FROM_VALUES)
+        return ta_trust_set_value(t, m->id, fig->value);
+    return TA_OK;
+}
+
+/* The average a league table published for entry e, given to the
+ * assessment's last trust: the trust is segmented and ranked on it when it
+ * has no metric score (a league table publishes none). An average from a
+ * data file is not: there a trust without scores is not segmented. */
+static void given_average(const ta_nhse_file *f, ta_assessment *a, size_t e)
+{
+    const tai_nhse_figure *avg = tai_nhse_entry_figure(f, e, TA_FIGURE_AVERAGE);
+    if (avg && f->layouts[avg->file] == TAI_LAYOUT_LEAGUE)
+        tai_assessment_set_given_average(a, a->n_trusts - 1, avg->value);
+}
+
+static ta_status build_trust(ta_nhse_file *f, ta_assessment *a, size_t e_index,
+                             ta_nhse_source source, ta_trust **scratch)
+{
+    const tai_nhse_entry *e = &f->entries[e_index];
+    ta_trust *t = NULL;
+    ta_status st = ta_trust_new(&t, f->fw, e->code, &f->alloc);
+    for (size_t k = 0; st == TA_OK && k < 4; k++)
+        st = ta_trust_set_field(t, (ta_trust_field)k, e->fields[k]);
+    if (st == TA_OK)
+        st = ta_trust_set_flag(t, TA_FLAG_FINANCIAL_DEFICIT,
+                               published_flag(f, e_index, TA_FIGURE_DEFICIT_FLAG));
+    if (st == TA_OK)
+        st = ta_trust_set_flag(t, TA_FLAG_RECOVERY_SUPPORT,
+                               published_flag(f, e_index, TA_FIGURE_RSP_FLAG));
+    for (size_t k = f->entry_start[e_index]; st == TA_OK && k < f->entry_start[e_index + 1]; k++) {
+        const tai_nhse_figure *fig = &f->figures[f->by_entry[k]];
+        st = give_figure(f, t, fig, source);
+        if (st != TA_OK && st != TA_ENOMEM)
+            tai_error_set(&f->err, st, "%s:%zu:%zu: %s", f->files[fig->file], fig->line,
+                          fig->column, ta_trust_error(t));
+    }
+    if (st == TA_OK && (st = ta_assessment_add_trust(a, t)) != TA_OK)
+        tai_error_set(&f->err, st, "%s", ta_assessment_error(a));
+    if (st == TA_OK)
+        given_average(f, a, e_index);
+    *scratch = t;
+    return st;
+}
+
+/* The fast path: each trust's row of values and scores filled straight from
+ * its figures (whose metric indexes were resolved when the file was read)
+ * and appended in one internal call, with no ta_trust handle, no lookup of
+ * an ID string and no copy of a field that is empty. It gives the assessment
+ * the public path gives; for anything the public setters would refuse (a
+ * score outside 1 to 4, an invalid trust code) it returns TA_EINVAL without a
+ * message, and the caller redoes the build on the public path, which fails
+ * with its usual message. TA_ENOMEM is returned as such. */
+static ta_status build_fast(ta_nhse_file *f, ta_assessment *a, size_t p, size_t type,
+                            ta_nhse_source source)
+{
+    const tai_framework_def *def = &f->fw->def;
+    size_t nm = def->n_metrics, i_deficit, i_rsp, n_trusts = 0;
+    double *values, *scores;
+    ta_status st = TA_OK;
+    values = tai_calloc(&f->alloc, nm ? 2 * nm : 2, sizeof *values);
+    if (!values)
+        return TA_ENOMEM;
+    scores = values + nm;
+    i_deficit = tai_framework_figure(def, TA_FIGURE_DEFICIT_FLAG);
+    i_rsp = tai_framework_figure(def, TA_FIGURE_RSP_FLAG);
+    for (size_t e = 0; e < f->n_entries; e++) /* room for them all at once */
+        n_trusts += f->entries[e].period == p && (type == (size_t)-1 || f->entries[e].type == type);
+    if (tai_assessment_reserve(a, n_trusts) != TA_OK) {
+        tai_free(&f->alloc, values);
+        return TA_ENOMEM;
+    }
+    for (size_t e = 0; st == TA_OK && e < f->n_entries; e++) {
+        const tai_nhse_entry *en = &f->entries[e];
+        ta_tristate flags[2] = {TA_UNKNOWN, TA_UNKNOWN};
+        int has_values = 0, has_scores = 0;
+        if (en->period != p || (type != (size_t)-1 && en->type != type))
+            continue;
+        for (size_t m = 0; m < nm; m++)
+            values[m] = scores[m] = NAN;
+        for (size_t k = f->entry_start[e]; st == TA_OK && k < f->entry_start[e + 1]; k++) {
+            const tai_nhse_figure *fig = &f->figures[f->by_entry[k]];
+            if (source == TA_FROM_SCORES && fig->id_kind != TAI_ID_FIGURE &&
+                fig->id_kind != TAI_ID_SCORE)
+                break; /* only raw values follow (index_by_entry) */
+            if (fig->id_kind == TAI_ID_FIGURE) {
+                if (fig->id_index == i_deficit)
+                    flags[TA_FLAG_FINANCIAL_DEFICIT] = fig->value != 0 ? TA_YES : TA_NO;
+                else if (fig->id_index == i_rsp)
+                    flags[TA_FLAG_RECOVERY_SUPPORT] = fig->value != 0 ? TA_YES : TA_NO;
+            } else if (fig->id_kind == TAI_ID_SCORE &&
+                       (source == TA_FROM_SCORES ||
+                        def->metrics[fig->id_index].scoring == TA_SCORING_SUPPLIED)) {
+                if (fig->value < 1 || fig->value > 4)
+                    st = TA_EINVAL;
+                scores[fig->id_index] = fig->value;
+                has_scores = 1;
+            } else if (fig->id_kind == TAI_ID_RAW && source == TA_FROM_VALUES) {
+                values[fig->id_index] = fig->value;
+                has_values = 1;
+            }
+        }
+        if (st == TA_OK)
+            st = tai_assessment_add_row(a, en->code, en->fields, flags, has_values ? values : NULL,
+                                        has_scores ? scores : NULL);
+        if (st == TA_OK)
+            given_average(f, a, e);
+    }
+    tai_free(&f->alloc, values);
+    return st;
+}
+
+ta_status ta_nhse_file_assessment(ta_assessment **out, ta_nhse_file *f, const char *period,
+                                  const char *trust_type, ta_nhse_source source)
+{
+    ta_assessment *a = NULL;
+    size_t p, type = (size_t)-1;
+    ta_status st;
+    if (!out)
+        return f ? tai_error_set(&f->err, TA_EINVAL, "out is NULL") : TA_EINVAL;
+    *out = NULL;
+    if (!f)
+        return TA_EINVAL;
+    if (!period)
+        return tai_error_set(&f->err, TA_EINVAL, "period is NULL");
+    if (source != TA_FROM_SCORES && source != TA_FROM_VALUES)
+        return tai_error_set(&f->err, TA_EINVAL, "unknown source %d", (int)source);
+    if (!tai_strmap_get(&f->period_map, period, strlen(period), &p))
+        return tai_error_set(&f->err, TA_ENOTFOUND, "no quarter \"%s\" in the file", period);
+    if (trust_type && !tai_strmap_get(&f->type_map, trust_type, strlen(trust_type), &type))
+        return tai_error_set(&f->err, TA_ENOTFOUND, "no trust type \"%s\" in the file", trust_type);
+    if ((st = ta_assessment_new(&a, f->fw, &f->alloc)) != TA_OK)
+        return tai_error_set(&f->err, st, "cannot make an assessment: %s", ta_strerror(st));
+    if ((st = ta_assessment_set_period(a, period)) != TA_OK ||
+        (st = ta_assessment_set_scores_only(a, source == TA_FROM_SCORES)) != TA_OK)
+        tai_error_set(&f->err, st, "%s", ta_assessment_error(a));
+    if (st == TA_OK) {
+        st = build_fast(f, a, p, type, source);
+        if (st == TA_OK) {
+            *out = a;
+            return TA_OK;
+        }
+        if (st == TA_ENOMEM) {
+            ta_assessment_free(a);
+            return tai_error_set(&f->err, st, "out of memory building the assessment");
+        }
+        /* Start again on the public path, for its message. */
+        ta_assessment_free(a);
+        a = NULL;
+        if ((st = ta_assessment_new(&a, f->fw, &f->alloc)) != TA_OK)
+            return tai_error_set(&f->err, st, "cannot make an assessment: %s", ta_strerror(st));
+        if ((st = ta_assessment_set_period(a, period)) != TA_OK)
+            tai_error_set(&f->err, st, "%s", ta_assessment_error(a));
+    }
+    for (size_t e = 0; st == TA_OK && e < f->n_entries; e++) {
+        ta_trust *t = NULL;
+        if (f->entries[e].period != p || (trust_type && f->entries[e].type != type))
+            continue;
+        st = build_trust(f, a, e, source, &t);
+        ta_trust_free(t);
+    }
+    if (st != TA_OK) {
+        if (st == TA_ENOMEM)
+            tai_error_set(&f->err, st, "out of memory building the assessment");
+        ta_assessment_free(a);
+        return st;
+    }
+    *out = a;
+    return TA_OK;
+}
+
+const char *ta_nhse_source_name(ta_nhse_source v)
+{
+    switch (v) {
+    case TA_FROM_SCORES:
+        return "scores";
+    case TA_FROM_VALUES:
+        return "values";
+    }
+    return "";
+}
