@@ -110,9 +110,6 @@ ta_status tai_capital_proposal_create(ta_capital_proposal **out, const ta_alloca
 /* The amount compared with thresholds under r (TA_ERANGE on overflow). */
 ta_status tai_capital_compared(const ta_capital_rules *r, const ta_capital_proposal *p,
                                int64_t *out);
-/* The tier a compared amount reaches, without any text. */
-ta_capital_tier tai_capital_decide_tier(const ta_capital_rules *r, const ta_capital_proposal *p,
-                                        int64_t compared);
 /* Builds the full verdict on p for `compared`; parts > 1 says it is one of
  * `parts` parts of a split scheme whose own amount is own_compared. */
 ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, int64_t compared,

@@ -5,7 +5,7 @@
  * function: the compared amount (VAT, whole-life cost), the light route (the
  * £100m test with status, funding and savings), the delegated limit (status,
  * distress, NOF segment), the HM Treasury limit and the documents.
- * tai_capital_decide_tier applies them without text so a portfolio can ask
+ * decide_tier() applies them without text so a split scheme can ask
  * "which tier would this part reach alone?" cheaply. tai_capital_judge
  * decides the whole verdict the same way, then walks a table of reasons:
  * each reason is a small function that writes one sentence, citing each
@@ -139,8 +139,9 @@ static int takes_light(const ta_capital_rules *r, const ta_capital_proposal *p, 
            savings_ok(r, p, compared) && compared <= light_max(r);
 }
 
-ta_capital_tier tai_capital_decide_tier(const ta_capital_rules *r, const ta_capital_proposal *p,
-                                        int64_t compared)
+/* The tier a compared amount reaches, without any text. */
+static ta_capital_tier decide_tier(const ta_capital_rules *r, const ta_capital_proposal *p,
+                                   int64_t compared)
 {
     if (takes_light(r, p, compared))
         return TA_TIER_LIGHT;
@@ -249,10 +250,10 @@ static void decide(ta_capital_proposal *p, judgement *j)
         p->largest_light = largest;
         p->headroom = largest - j->compared; /* largest >= -1 and compared >= 0: no overflow */
     }
-    p->tier = tai_capital_decide_tier(r, p, j->compared);
+    p->tier = decide_tier(r, p, j->compared);
     p->route = p->tier == TA_TIER_LIGHT ? TA_ROUTE_LIGHT : TA_ROUTE_STANDARD;
     p->docs = (unsigned)r->value[tier_docs[p->tier]];
-    j->alone = j->parts > 1 ? tai_capital_decide_tier(r, p, j->own_compared) : p->tier;
+    j->alone = j->parts > 1 ? decide_tier(r, p, j->own_compared) : p->tier;
     p->split_flagged = p->tier > j->alone;
 }
 
