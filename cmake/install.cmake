@@ -1,7 +1,7 @@
 # Install rules, included at the end of the top-level CMakeLists.txt.
 #
 # What `cmake --install <build> --prefix P` lays down:
-#   P/lib/libtrustassess.so.0.1.0 (+ .so.1 and .so links), P/lib/libtrustassess.a
+#   P/lib/libtrustassess.so.1.2.0 (+ .so.1 and .so links), P/lib/libtrustassess.a
 #   P/include/trustassess.h, P/include/trustassess/*.h
 #   P/lib/pkgconfig/trustassess.pc
 #   P/lib/cmake/trustassess/{trustassess-config,-config-version,-targets*}.cmake
@@ -34,7 +34,7 @@ install(EXPORT trustassess-targets NAMESPACE trustassess:: DESTINATION ${TA_CMAK
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/trustassess-config.cmake.in
   ${PROJECT_BINARY_DIR}/trustassess-config.cmake INSTALL_DESTINATION ${TA_CMAKE_DIR})
 # Before 1.0 a minor release may break the ABI (with a CHANGELOG entry), so a
-# request for 0.1 is met only by 0.1.x.
+# request for 0.2 is met only by 0.2.x.
 if(PROJECT_VERSION_MAJOR EQUAL 0)
   set(TA_VERSION_COMPAT SameMinorVersion)
 else()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ABI gate: is the built libtrustassess.so still compatible with the committed
-# baseline abi/libtrustassess-0.1.abi?
+# baseline abi/libtrustassess-0.2.abi?
 #
 #   scripts/abi-check.sh [BUILD_DIR]            compare (exit 1 on any ABI change)
 #   scripts/abi-check.sh --update [BUILD_DIR]   write the baseline from this build
@@ -21,13 +21,19 @@
 # anything else abidiff reports (removed or changed functions, changed types,
 # another SONAME) fails. See docs/building.md, "ABI policy".
 #
+# Experimental functions (declared only under #define TA_EXPERIMENTAL) are
+# exported but outside the promise: abi/experimental.suppr, given to abidw and
+# abidiff, leaves them out of the dump and the comparison. The check first
+# makes sure that file names exactly the headers' experimental functions.
+#
 # A missing baseline FAILS, unless TA_ABI_BASELINE_PENDING=1 is set (the API is
 # still being written; the lead writes the baseline with --update before 0.1).
 # TA_ABI_BASELINE overrides the baseline's path.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-baseline=${TA_ABI_BASELINE:-$root/abi/libtrustassess-0.1.abi}
+baseline=${TA_ABI_BASELINE:-$root/abi/libtrustassess-0.2.abi}
+suppr=$root/abi/experimental.suppr
 jobs=${TA_JOBS:-2}
 
 update=0
@@ -45,9 +51,24 @@ die() {
     exit 1
 }
 
-for tool in abidw abidiff readelf; do
+for tool in abidw abidiff readelf python3; do
     command -v "$tool" >/dev/null || die "$tool not found (scripts/install-deps.sh installs abigail-tools)"
 done
+
+# The suppressions name exactly the experimental functions of the headers.
+python3 - "$root" "$suppr" <<'PY' || die "abi/experimental.suppr and the headers' experimental functions differ"
+import re, sys
+sys.path.insert(0, sys.argv[1] + "/scripts")
+import ta_headers
+api = ta_headers.parse_dir(sys.argv[1] + "/include")
+want = sorted(f.name for f in api.functions.values() if f.experimental)
+text = open(sys.argv[2], encoding="utf-8").read()
+for rx in re.findall(r"^\s*(?:symbol_)?name_regexp\s*=\s*(\S+)", text, re.M):
+    got = sorted(n for n in api.functions if re.search(rx, n))
+    if got != want:
+        print(f"abi-check: {rx} matches {got}, the experimental functions are {want}")
+        sys.exit(1)
+PY
 
 if [[ $# -eq 1 ]]; then
     build=$(cd "$1" && pwd)
@@ -73,6 +94,7 @@ trap 'rm -rf "$tmp"' EXIT
 current=$tmp/current.abi
 abidw --no-corpus-path --no-comp-dir-path --no-show-locs --type-id-style hash \
     --drop-private-types --drop-undefined-syms --headers-dir "$root/include" \
+    --suppressions "$suppr" \
     --out-file "$current" "$so" || die "abidw could not dump $so"
 # Translation-unit paths relative to the source tree (abidiff ignores them).
 sed -i "s|path='$root/|path='|g" "$current"
@@ -97,7 +119,7 @@ if [[ ! -f "$baseline" ]]; then
 fi
 
 set +e
-abidiff --no-added-syms "$baseline" "$current" >"$tmp/report.txt" 2>&1
+abidiff --no-added-syms --suppressions "$suppr" "$baseline" "$current" >"$tmp/report.txt" 2>&1
 rc=$?
 set -e
 if [[ $rc -ne 0 ]]; then

@@ -8,7 +8,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-[[ -f abi/libtrustassess-0.1.abi ]] || { echo "abi-gate-selftest: no baseline" >&2; exit 1; }
+[[ -f abi/libtrustassess-0.2.abi ]] || { echo "abi-gate-selftest: no baseline" >&2; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ta-abi-selftest.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 

@@ -18,7 +18,7 @@
 #   spreadsheet  scripts/test-spreadsheet.sh build-test (the .oxt in a headless Calc)
 #   hardening scripts/hardening.sh (fuzz smoke, ThreadSanitizer, lib/ coverage >= 90%,
 #             cppcheck and clang-tidy)
-#   abi       scripts/abi-check.sh build-test (abidiff against abi/libtrustassess-0.1.abi),
+#   abi       scripts/abi-check.sh build-test (abidiff against abi/libtrustassess-0.2.abi),
 #             then scripts/abi-gate-selftest.sh (a planted signature change must fail it)
 # The last line printed is `test.sh: N passed, M failed` (stages); the exit status
 # is non-zero if any stage failed.
@@ -193,7 +193,7 @@ if [[ $build_ok == 1 ]]; then
     stage r r_tests
     stage spreadsheet spreadsheet_tests
     stage abi abi
-    [[ -f "${TA_ABI_BASELINE:-abi/libtrustassess-0.1.abi}" ]] ||
+    [[ -f "${TA_ABI_BASELINE:-abi/libtrustassess-0.2.abi}" ]] ||
         note "no baseline yet (TA_ABI_BASELINE_PENDING=${TA_ABI_BASELINE_PENDING:-0})"
 else
     not_run valgrind "build failed"

@@ -38,9 +38,9 @@ extern "C" {
 
 /* The version of the headers. ta_version() gives the library's at run time. */
 #define TA_VERSION_MAJOR 0
-#define TA_VERSION_MINOR 1
+#define TA_VERSION_MINOR 2
 #define TA_VERSION_PATCH 0
-#define TA_VERSION_STRING "0.1.0"
+#define TA_VERSION_STRING "0.2.0"
 #define TA_VERSION_NUMBER (TA_VERSION_MAJOR * 10000 + TA_VERSION_MINOR * 100 + TA_VERSION_PATCH)
 
 /* Result of every fallible call. Values are fixed forever. */

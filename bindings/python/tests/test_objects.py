@@ -28,8 +28,8 @@ def test_every_c_function_used_is_declared():
 
 
 def test_version():
-    assert ta.version().startswith("0.1.")
-    assert ta.version_number() // 100 == 1
+    assert ta.version().startswith("0.2.")
+    assert ta.version_number() // 100 == 2
     assert pathlib.Path(ta.library_path).name.startswith("libtrustassess.so")
 
 
@@ -56,7 +56,7 @@ def test_wrong_version_is_import_error(tmp_path):
     p = _import_with(so, tmp_path)
     assert p.returncode == 3, p.stderr
     assert p.stdout.startswith("LibraryVersionError")
-    assert "2.3.0" in p.stdout and "0.1.x" in p.stdout
+    assert "2.3.0" in p.stdout and "0.2.x" in p.stdout
 
 
 def test_framework_preset(fw):

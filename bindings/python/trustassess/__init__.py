@@ -29,7 +29,7 @@ Modules:
     errors      one exception class per ta_status
 
 The library is found via $TRUSTASSESS_LIBRARY, then beside this package, then
-the system loader (libtrustassess.so.1); its version must be 0.1.x.
+the system loader (libtrustassess.so.1); its version must be 0.2.x.
 """
 
 from ._lib import LibraryNotFoundError, LibraryVersionError, library_path
@@ -114,7 +114,7 @@ from .trust import MetricInput, Trust
 from .verify import (VERIFY_DIFFERENCE_COLUMNS, VERIFY_SUMMARY_COLUMNS, VERIFY_UNCHECKED_COLUMNS,
                      Difference, Summary, Unchecked, Verification, verify)
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     # library

@@ -13,7 +13,7 @@ The library is looked for, in order:
    ``LD_LIBRARY_PATH``, ...).
 
 On load the library's run-time version (``ta_version()``) is checked against
-the range this package supports (0.1.x); anything else is
+the range this package supports (0.2.x); anything else is
 :class:`LibraryVersionError`.
 """
 
@@ -42,7 +42,7 @@ ENV_VAR = "TRUSTASSESS_LIBRARY"
 
 #: The library versions this package supports: major 0, minor 1 (any patch).
 SUPPORTED_MAJOR = 0
-SUPPORTED_MINOR = 1
+SUPPORTED_MINOR = 2
 
 
 class LibraryNotFoundError(ImportError):
@@ -552,7 +552,7 @@ library_path: str = lib._name
 
 
 def version() -> str:
-    """The loaded library's version string, e.g. ``"0.1.0"``."""
+    """The loaded library's version string, e.g. ``"0.2.0"``."""
     return lib.ta_version_string().decode("ascii")
 
 

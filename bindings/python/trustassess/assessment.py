@@ -126,7 +126,9 @@ def round_half_up(x: float, decimals: int) -> float:
     """``ta_decimal_round``: the library's rounding (x taken as the decimal it is
     within 1e-9 of; ties away from zero)."""
     out = ctypes.c_double()
-    check(lib.ta_decimal_round(ctypes.byref(out), c_double(x, "x"), c_signed(decimals, "decimals")))
+    check(lib.ta_decimal_round(
+        ctypes.byref(out), c_double(x, "x"), c_signed(decimals, "decimals")
+    ))
     return out.value
 
 
@@ -522,10 +524,14 @@ class Assessment(Handle):
         unadjusted = adjusted = final = rank = None
         if segmented:
             u, r, n = ctypes.c_double(), ctypes.c_double(), ctypes.c_size_t()
-            self._check(lib.ta_assessment_average(ctypes.byref(u), ctypes.byref(r), ctypes.byref(n), h, i))
+            self._check(lib.ta_assessment_average(
+                ctypes.byref(u), ctypes.byref(r), ctypes.byref(n), h, i
+            ))
             average, rounded, n_scores = u.value, r.value, n.value
             s1, s2, s3 = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
-            self._check(lib.ta_assessment_segments(ctypes.byref(s1), ctypes.byref(s2), ctypes.byref(s3), h, i))
+            self._check(lib.ta_assessment_segments(
+                ctypes.byref(s1), ctypes.byref(s2), ctypes.byref(s3), h, i
+            ))
             unadjusted, adjusted, final = s1.value, s2.value, (s3.value or None)
             rk = ctypes.c_uint32()
             self._check(lib.ta_assessment_rank(ctypes.byref(rk), h, i))
@@ -540,12 +546,16 @@ class Assessment(Handle):
         domain_scores: Dict[str, float] = {}
         has, score = ctypes.c_int(), ctypes.c_double()
         for d_i, key in enumerate(self._domain_keys):
-            self._check(lib.ta_assessment_domain_score(ctypes.byref(has), ctypes.byref(score), h, i, d_i))
+            self._check(lib.ta_assessment_domain_score(
+                ctypes.byref(has), ctypes.byref(score), h, i, d_i
+            ))
             if has.value:
                 domain_scores[key] = score.value
         metric_scores: Dict[str, float] = {}
         for m_i, mid in enumerate(self._metric_ids):
-            self._check(lib.ta_assessment_metric_score(ctypes.byref(has), ctypes.byref(score), h, i, m_i))
+            self._check(lib.ta_assessment_metric_score(
+                ctypes.byref(has), ctypes.byref(score), h, i, m_i
+            ))
             if has.value:
                 metric_scores[mid] = score.value
         likely_average: Optional[Tuple[float, float]] = None
@@ -663,7 +673,9 @@ class Assessment(Handle):
 
     def _likely_average(self, i: int, quiet: bool) -> Optional[Tuple[float, float]]:
         lo, hi = ctypes.c_double(), ctypes.c_double()
-        status = lib.ta_assessment_likely_average_range(ctypes.byref(lo), ctypes.byref(hi), self._h(), i)
+        status = lib.ta_assessment_likely_average_range(
+            ctypes.byref(lo), ctypes.byref(hi), self._h(), i
+        )
         if quiet and status in (_ESTATE, _ENOTFOUND):
             return None
         self._check(status)
@@ -671,7 +683,9 @@ class Assessment(Handle):
 
     def _likely_rank(self, i: int, quiet: bool) -> Optional[Tuple[int, int]]:
         lo, hi = ctypes.c_uint32(), ctypes.c_uint32()
-        status = lib.ta_assessment_likely_rank_range(ctypes.byref(lo), ctypes.byref(hi), self._h(), i)
+        status = lib.ta_assessment_likely_rank_range(
+            ctypes.byref(lo), ctypes.byref(hi), self._h(), i
+        )
         if quiet and status in (_ESTATE, _ENOTFOUND):
             return None
         self._check(status)

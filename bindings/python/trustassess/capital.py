@@ -93,13 +93,17 @@ class CapitalRules(Handle):
     def get(self, param: CapitalParam) -> Tuple[int, str]:
         """(value, source id) of a parameter."""
         v, src = ctypes.c_int64(), ctypes.c_char_p()
-        self._check(lib.ta_capital_rules_get(ctypes.byref(v), ctypes.byref(src), self._h(), enum_arg(CapitalParam, param, "param")))
+        self._check(lib.ta_capital_rules_get(
+            ctypes.byref(v), ctypes.byref(src), self._h(), enum_arg(CapitalParam, param, "param")
+        ))
         return v.value, text(src.value) or ""
 
     def value_text(self, param: CapitalParam) -> str:
         """The parameter's value as rules-file text ("£100,000,000.00", "SOC;OBC;FBC")."""
         buf = ctypes.create_string_buffer(256)
-        self._check(lib.ta_capital_rules_value_text(buf, len(buf), self._h(), enum_arg(CapitalParam, param, "param")))
+        self._check(lib.ta_capital_rules_value_text(
+            buf, len(buf), self._h(), enum_arg(CapitalParam, param, "param")
+        ))
         return buf.value.decode("utf-8")
 
     def set(self, param: CapitalParam, value: int, source: str) -> None:
@@ -402,11 +406,16 @@ class CapitalProposal(Handle):
         self._check(lib.ta_capital_proposal_documents(ctypes.byref(docs), h))
         compared, largest, headroom = ctypes.c_int64(), ctypes.c_int64(), ctypes.c_int64()
         has = ctypes.c_int()
-        self._check(lib.ta_capital_proposal_headroom(ctypes.byref(compared), ctypes.byref(has), ctypes.byref(largest), ctypes.byref(headroom), h))
+        self._check(lib.ta_capital_proposal_headroom(
+            ctypes.byref(compared), ctypes.byref(has), ctypes.byref(largest),
+            ctypes.byref(headroom), h
+        ))
         reasons = []
         rid, sentence = ctypes.c_char_p(), ctypes.c_char_p()
         for i in range(lib.ta_capital_proposal_reason_count(h)):
-            self._check(lib.ta_capital_proposal_reason(ctypes.byref(rid), ctypes.byref(sentence), h, i))
+            self._check(lib.ta_capital_proposal_reason(
+                ctypes.byref(rid), ctypes.byref(sentence), h, i
+            ))
             reasons.append((text(rid.value) or "", text(sentence.value) or ""))
 
         def out(field: int) -> str:
@@ -457,7 +466,10 @@ class CapitalPortfolio(Handle):
     def add(self, trust_code: str, scheme_ref: str, **fields) -> CapitalProposal:  # type: ignore[no-untyped-def]
         """Adds a proposal owned by the portfolio; keyword fields as CapitalProposal's."""
         out = ctypes.c_void_p()
-        self._check(lib.ta_capital_portfolio_add(ctypes.byref(out), self._h(), c_str(trust_code, "trust_code"), c_str(scheme_ref, "scheme_ref")))
+        self._check(lib.ta_capital_portfolio_add(
+            ctypes.byref(out), self._h(), c_str(trust_code, "trust_code"), c_str(scheme_ref,
+            "scheme_ref")
+        ))
         p = CapitalProposal._borrowed(out.value, self)  # type: ignore[arg-type]
         p._apply(fields.pop("scheme_name", None), fields.pop("status", None),
                  fields.pop("segment", None), fields.pop("distress", None),
@@ -512,7 +524,9 @@ class CapitalPortfolio(Handle):
         line, col, st, msg = ctypes.c_size_t(), ctypes.c_size_t(), ctypes.c_int(), ctypes.c_char_p()
         out = []
         for i in range(lib.ta_capital_portfolio_row_error_count(h)):
-            self._check(lib.ta_capital_portfolio_row_error(ctypes.byref(line), ctypes.byref(col), ctypes.byref(st), ctypes.byref(msg), h, i))
+            self._check(lib.ta_capital_portfolio_row_error(
+                ctypes.byref(line), ctypes.byref(col), ctypes.byref(st), ctypes.byref(msg), h, i
+            ))
             out.append(RowError(line.value, col.value, st.value, text(msg.value) or ""))
         return out
 

@@ -80,7 +80,10 @@ class Criteria(Handle):
         """Criterion i: (id, name, parameters, source, our reading)."""
         ids, name, params, source, reading = (ctypes.c_char_p() for _ in range(5))
         kind = ctypes.c_int()
-        self._check(lib.ta_criteria_info(ctypes.byref(ids), ctypes.byref(name), ctypes.byref(kind), ctypes.byref(params), ctypes.byref(source), ctypes.byref(reading), self._h(), c_int(i, "i")))
+        self._check(lib.ta_criteria_info(
+            ctypes.byref(ids), ctypes.byref(name), ctypes.byref(kind), ctypes.byref(params),
+            ctypes.byref(source), ctypes.byref(reading), self._h(), c_int(i, "i")
+        ))
         return tuple(text(x.value) or "" for x in (ids, name, params, source, reading))  # type: ignore[return-value]
 
 
@@ -212,7 +215,9 @@ class Screen(Handle):
         raw = data.encode("utf-8") if isinstance(data, str) else data
         if not isinstance(raw, bytes):
             raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
-        self._check(lib.ta_screen_read_evidence_buffer(self._h(), raw, len(raw), c_str(name, "name")))
+        self._check(lib.ta_screen_read_evidence_buffer(
+            self._h(), raw, len(raw), c_str(name, "name")
+        ))
 
     def read_evidence_csv(self, path: PathLike) -> None:
         self._check(lib.ta_screen_read_evidence_file(self._h(), c_path(path)))
@@ -243,7 +248,10 @@ class Screen(Handle):
             o, hv, ht = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
             v, t = ctypes.c_double(), ctypes.c_double()
             q, reason = ctypes.c_size_t(), ctypes.c_char_p()
-            self._check(lib.ta_screen_result(ctypes.byref(o), ctypes.byref(hv), ctypes.byref(v), ctypes.byref(ht), ctypes.byref(t), ctypes.byref(q), ctypes.byref(reason), h, level, i, k))
+            self._check(lib.ta_screen_result(
+                ctypes.byref(o), ctypes.byref(hv), ctypes.byref(v), ctypes.byref(ht),
+                ctypes.byref(t), ctypes.byref(q), ctypes.byref(reason), h, level, i, k
+            ))
             period = None
             if q.value != ctypes.c_size_t(-1).value:
                 period = lib.ta_screen_period(h, q.value).decode("utf-8")
@@ -279,7 +287,9 @@ class Screen(Handle):
         if fmt not in _FORMATS:
             raise ValueError(f"fmt must be csv, table or json, not {fmt!r}")
         t, n = ctypes.c_char_p(), ctypes.c_size_t()
-        self._check(lib.ta_screen_export(ctypes.byref(t), ctypes.byref(n), self._h(), _FORMATS[fmt], c_opt_str(code, "code")))
+        self._check(lib.ta_screen_export(
+            ctypes.byref(t), ctypes.byref(n), self._h(), _FORMATS[fmt], c_opt_str(code, "code")
+        ))
         return ctypes.string_at(t, n.value).decode("utf-8")
 
 

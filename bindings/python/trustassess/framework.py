@@ -133,7 +133,9 @@ class Framework(Handle):
     def metric_index(self, metric_id: str) -> int:
         """The index of a metric by score ID or raw-value ID; NotFoundError if absent."""
         idx = ctypes.c_size_t()
-        status = lib.ta_framework_metric_index(ctypes.byref(idx), self._h(), c_str(metric_id, "metric_id"))
+        status = lib.ta_framework_metric_index(
+            ctypes.byref(idx), self._h(), c_str(metric_id, "metric_id")
+        )
         if status != 0:
             check(status, f"the framework has no metric {metric_id!r}" if status == 3 else None)
         return idx.value
@@ -145,7 +147,10 @@ class Framework(Handle):
         name, dom, raw = ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_char_p()
         scoring, direction, in_avg = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
         h = self._h()
-        check(lib.ta_framework_metric_info(ctypes.byref(name), ctypes.byref(dom), ctypes.byref(raw), ctypes.byref(scoring), ctypes.byref(direction), ctypes.byref(in_avg), h, i))
+        check(lib.ta_framework_metric_info(
+            ctypes.byref(name), ctypes.byref(dom), ctypes.byref(raw), ctypes.byref(scoring),
+            ctypes.byref(direction), ctypes.byref(in_avg), h, i
+        ))
         num, den, th = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_double()
         check(lib.ta_framework_metric_weight(ctypes.byref(num), ctypes.byref(den), h, i))
         has_th = lib.ta_framework_metric_threshold(ctypes.byref(th), h, i) == 0
@@ -162,7 +167,9 @@ class Framework(Handle):
         i = (self.metric_index(metric) if isinstance(metric, str)
              else _handle.c_unsigned(metric, "metric", 64))
         pool, src = ctypes.c_uint(), ctypes.c_char_p()
-        status = lib.ta_framework_metric_pool(ctypes.byref(pool), ctypes.byref(src), self._h(), i, c_str(period, "period"))
+        status = lib.ta_framework_metric_pool(
+            ctypes.byref(pool), ctypes.byref(src), self._h(), i, c_str(period, "period")
+        )
         if status == 3:
             return None
         check(status)
@@ -189,7 +196,10 @@ class Framework(Handle):
 
     def domain(self, i: int) -> DomainInfo:
         key, name, sid = ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_char_p()
-        check(lib.ta_framework_domain_info(ctypes.byref(key), ctypes.byref(name), ctypes.byref(sid), self._h(), _handle.c_unsigned(i, "i", 64)))
+        check(lib.ta_framework_domain_info(
+            ctypes.byref(key), ctypes.byref(name), ctypes.byref(sid), self._h(),
+            _handle.c_unsigned(i, "i", 64)
+        ))
         return DomainInfo(i, text(key.value) or "", text(name.value) or "", text(sid.value) or "")
 
     def domains(self) -> List[DomainInfo]:
@@ -408,7 +418,9 @@ class FrameworkBuilder(Handle):
         raw = data.encode("utf-8") if isinstance(data, str) else data
         if not isinstance(raw, bytes):
             raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
-        self._check(lib.ta_framework_builder_read_buffer(self._h(), raw, len(raw), c_str(name, "name")))
+        self._check(lib.ta_framework_builder_read_buffer(
+            self._h(), raw, len(raw), c_str(name, "name")
+        ))
         return self
 
     def build(self) -> Framework:

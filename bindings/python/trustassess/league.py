@@ -139,7 +139,9 @@ class League(Handle):
     def number(self, row: int, col: int) -> Optional[Tuple[float, float]]:
         """The numbers behind a cell, (lo, hi) (equal but for ranges), or None."""
         has, lo, hi = ctypes.c_int(), ctypes.c_double(), ctypes.c_double()
-        self._check(lib.ta_league_cell_number(ctypes.byref(has), ctypes.byref(lo), ctypes.byref(hi), self._h(), row, col))
+        self._check(lib.ta_league_cell_number(
+            ctypes.byref(has), ctypes.byref(lo), ctypes.byref(hi), self._h(), row, col
+        ))
         return (lo.value, hi.value) if has.value else None
 
     def rows(self, columns: Optional[int] = None) -> List[Tuple[str, ...]]:
@@ -160,7 +162,9 @@ class League(Handle):
         out = []
         for b in range(lib.ta_league_block_count(self._h())):
             q, t, a = ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_void_p()
-            self._check(lib.ta_league_block(ctypes.byref(q), ctypes.byref(t), ctypes.byref(a), self._h(), b))
+            self._check(lib.ta_league_block(
+                ctypes.byref(q), ctypes.byref(t), ctypes.byref(a), self._h(), b
+            ))
             out.append((q.value.decode("utf-8"), t.value.decode("utf-8"),  # type: ignore
                         _BlockAssessment._wrap(a.value, self.nhse_file.framework,  # type: ignore
                                                self)))

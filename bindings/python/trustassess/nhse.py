@@ -100,17 +100,24 @@ class NhseFile(Handle):
         published segment: (lo, hi), None for a side no trust bounds."""
         has_lo, has_hi = ctypes.c_int(), ctypes.c_int()
         lo, hi = ctypes.c_double(), ctypes.c_double()
-        self._check(lib.ta_nhse_file_cutoff_interval(ctypes.byref(has_lo), ctypes.byref(lo), ctypes.byref(has_hi), ctypes.byref(hi), self._h(), self.find_period(period).encode("utf-8"), c_unsigned(k, "k", 32)))
+        self._check(lib.ta_nhse_file_cutoff_interval(
+            ctypes.byref(has_lo), ctypes.byref(lo), ctypes.byref(has_hi), ctypes.byref(hi),
+            self._h(), self.find_period(period).encode("utf-8"), c_unsigned(k, "k", 32)
+        ))
         return (lo.value if has_lo.value else None, hi.value if has_hi.value else None)
 
     def cutoff_bounds(self, period: str, k: int, upper: bool = False) -> List[str]:
         """The codes of the trusts that bound cut-off `k` from below (or above)."""
         exact = self.find_period(period).encode("utf-8")
         count, code = ctypes.c_size_t(), ctypes.c_char_p()
-        self._check(lib.ta_nhse_file_cutoff_bound(None, ctypes.byref(count), self._h(), exact, k, int(upper), 0))
+        self._check(lib.ta_nhse_file_cutoff_bound(
+            None, ctypes.byref(count), self._h(), exact, k, int(upper), 0
+        ))
         out = []
         for j in range(count.value):
-            self._check(lib.ta_nhse_file_cutoff_bound(ctypes.byref(code), ctypes.byref(count), self._h(), exact, k, int(upper), j))
+            self._check(lib.ta_nhse_file_cutoff_bound(
+                ctypes.byref(code), ctypes.byref(count), self._h(), exact, k, int(upper), j
+            ))
             out.append(code.value.decode("utf-8"))  # type: ignore[union-attr]
         return out
 
@@ -172,7 +179,11 @@ class NhseFile(Handle):
         `period`, or ``None`` when the file has no such row."""
         has, has_rank = ctypes.c_int(), ctypes.c_int()
         value, rank = ctypes.c_double(), ctypes.c_double()
-        self._check(lib.ta_nhse_file_published(ctypes.byref(has), ctypes.byref(value), ctypes.byref(has_rank), ctypes.byref(rank), self._h(), self.find_period(period).encode("utf-8"), c_str(code, "code"), c_str(figure_id, "figure_id")))
+        self._check(lib.ta_nhse_file_published(
+            ctypes.byref(has), ctypes.byref(value), ctypes.byref(has_rank), ctypes.byref(rank),
+            self._h(), self.find_period(period).encode("utf-8"), c_str(code, "code"),
+            c_str(figure_id, "figure_id")
+        ))
         if not has.value:
             return None
         return Published(value.value, rank.value if has_rank.value else None)

@@ -111,7 +111,9 @@ class Register(Handle):
         d, kind, note = TaDate(), ctypes.c_int(), ctypes.c_char_p()
         out = []
         for k in range(lib.ta_register_event_count(h, i)):
-            self._check(lib.ta_register_event_info(ctypes.byref(d), ctypes.byref(kind), ctypes.byref(note), h, i, k))
+            self._check(lib.ta_register_event_info(
+                ctypes.byref(d), ctypes.byref(kind), ctypes.byref(note), h, i, k
+            ))
             out.append((from_c(d), RegisterEvent(kind.value), text(note.value) or ""))
         return out
 
@@ -132,7 +134,10 @@ class Register(Handle):
         known, st, ceased, has = ctypes.c_int(), ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
         since, due = TaDate(), TaDate()
         needed = ctypes.c_size_t()
-        self._check(lib.ta_register_status_on(ctypes.byref(known), ctypes.byref(st), ctypes.byref(since), ctypes.byref(ceased), h, i, c_on))
+        self._check(lib.ta_register_status_on(
+            ctypes.byref(known), ctypes.byref(st), ctypes.byref(since), ctypes.byref(ceased), h, i,
+            c_on
+        ))
         self._check(lib.ta_register_review_due(ctypes.byref(has), ctypes.byref(due), h, i, c_on))
         self._check(lib.ta_register_reasons(None, 0, ctypes.byref(needed), h, i, c_on))
         buf = ctypes.create_string_buffer(needed.value + 1)

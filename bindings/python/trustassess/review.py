@@ -87,7 +87,9 @@ class Holidays(Handle):
     def add_working_days(self, d: datetime.date, n: int) -> datetime.date:
         """`d` moved by `n` working days (n = 0 is `d` itself)."""
         out = TaDate()
-        self._check(lib.ta_holidays_add_working_days(ctypes.byref(out), self._h(), to_c(d), c_signed(n, "n")))
+        self._check(lib.ta_holidays_add_working_days(
+            ctypes.byref(out), self._h(), to_c(d), c_signed(n, "n")
+        ))
         return from_c(out)
 
     def days_off(self, year: int) -> List[Tuple[datetime.date, str]]:
@@ -244,7 +246,9 @@ class ReviewSchedule(Handle):
         for wd in weekdays:
             mask |= 1 << (enum_arg(Weekday, wd, "weekday") - 1)
         added = ctypes.c_size_t()
-        self._check(lib.ta_review_schedule_add_sittings_weekly(ctypes.byref(added), self._h(), to_c(start, "start"), to_c(end, "end"), mask))
+        self._check(lib.ta_review_schedule_add_sittings_weekly(
+            ctypes.byref(added), self._h(), to_c(start, "start"), to_c(end, "end"), mask
+        ))
         return added.value
 
     def set_capacity(self, per_sitting: int) -> None:
@@ -275,8 +279,12 @@ class ReviewSchedule(Handle):
             kind, placed, ov = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
             late, days = ctypes.c_int32(), ctypes.c_int32()
             self._check(lib.ta_review_schedule_due(ctypes.byref(due), ctypes.byref(regular), h, i))
-            self._check(lib.ta_review_schedule_trigger(ctypes.byref(kind), ctypes.byref(fired), h, i))
-            self._check(lib.ta_review_schedule_placement(ctypes.byref(placed), ctypes.byref(sitting), ctypes.byref(late), h, i))
+            self._check(lib.ta_review_schedule_trigger(
+                ctypes.byref(kind), ctypes.byref(fired), h, i
+            ))
+            self._check(lib.ta_review_schedule_placement(
+                ctypes.byref(placed), ctypes.byref(sitting), ctypes.byref(late), h, i
+            ))
             self._check(lib.ta_review_schedule_overdue(ctypes.byref(ov), ctypes.byref(days), h, i))
             trig = ReviewTrigger(kind.value)
             overdue = from_tristate(ov.value)
@@ -307,5 +315,7 @@ class ReviewSchedule(Handle):
                 raise ValueError("dtstamp must be timezone-aware (UTC)")
             dtstamp = dtstamp.astimezone(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         t, n = ctypes.c_char_p(), ctypes.c_size_t()
-        self._check(lib.ta_review_schedule_to_ics(ctypes.byref(t), ctypes.byref(n), self._h(), c_str(dtstamp, "dtstamp")))
+        self._check(lib.ta_review_schedule_to_ics(
+            ctypes.byref(t), ctypes.byref(n), self._h(), c_str(dtstamp, "dtstamp")
+        ))
         return ctypes.string_at(t, n.value).decode("utf-8")

@@ -163,7 +163,10 @@ class Trust(Handle):
         """What is set for a metric."""
         hv, hs = ctypes.c_int(), ctypes.c_int()
         v, s = ctypes.c_double(), ctypes.c_double()
-        self._check(lib.ta_trust_metric(ctypes.byref(hv), ctypes.byref(v), ctypes.byref(hs), ctypes.byref(s), self._h(), c_str(metric_id, "metric_id")))
+        self._check(lib.ta_trust_metric(
+            ctypes.byref(hv), ctypes.byref(v), ctypes.byref(hs), ctypes.byref(s), self._h(),
+            c_str(metric_id, "metric_id")
+        ))
         return MetricInput(v.value if hv.value else None, s.value if hs.value else None)
 
     def __repr__(self) -> str:

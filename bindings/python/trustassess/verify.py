@@ -151,18 +151,27 @@ def verify(nhse_file: NhseFile, quarter: Optional[str] = None) -> Verification:
         pub, comp = ctypes.c_double(), ctypes.c_double()
         summaries = []
         for k in range(lib.ta_verification_summary_count(h)):
-            v._check(lib.ta_verification_summary(ctypes.byref(p), ctypes.byref(fig), ctypes.byref(mode), ctypes.byref(n1), ctypes.byref(n2), ctypes.byref(n3), h, k))
+            v._check(lib.ta_verification_summary(
+                ctypes.byref(p), ctypes.byref(fig), ctypes.byref(mode), ctypes.byref(n1),
+                ctypes.byref(n2), ctypes.byref(n3), h, k
+            ))
             summaries.append(Summary(_s(p), _s(fig), VerifyMode(mode.value), n1.value, n2.value,
                                      n3.value))
         differences = []
         for k in range(lib.ta_verification_difference_count(h)):
-            v._check(lib.ta_verification_difference(ctypes.byref(p), ctypes.byref(code), ctypes.byref(fig), ctypes.byref(mode), ctypes.byref(pub), ctypes.byref(comp), ctypes.byref(verdict), ctypes.byref(reason), h, k))
+            v._check(lib.ta_verification_difference(
+                ctypes.byref(p), ctypes.byref(code), ctypes.byref(fig), ctypes.byref(mode),
+                ctypes.byref(pub), ctypes.byref(comp), ctypes.byref(verdict), ctypes.byref(reason),
+                h, k
+            ))
             differences.append(Difference(_s(p), _s(code), _s(fig), VerifyMode(mode.value),
                                           pub.value, comp.value, Verdict(verdict.value),
                                           _s(reason)))
         unchecked = []
         for k in range(lib.ta_verification_unchecked_count(h)):
-            v._check(lib.ta_verification_unchecked(ctypes.byref(p), ctypes.byref(fig), ctypes.byref(n1), h, k))
+            v._check(lib.ta_verification_unchecked(
+                ctypes.byref(p), ctypes.byref(fig), ctypes.byref(n1), h, k
+            ))
             unchecked.append(Unchecked(_s(p), _s(fig), n1.value,
                                        text(lib.ta_verification_unchecked_reason(h, k)) or ""))
         notes = tuple(text(lib.ta_verification_note(h, k)) or ""

@@ -2,9 +2,9 @@
 # helpers the exported functions share. No rule of the framework lives in R:
 # every figure comes from the C library through the .Call glue in src/.
 
-# The C library this package is written against: 0.1.x (a 0.x minor release
+# The C library this package is written against: 0.2.x (a 0.x minor release
 # may break the ABI).
-.ta_required <- c(major = 0L, minor = 1L)
+.ta_required <- c(major = 0L, minor = 2L)
 
 .check_version <- function(number, text = as.character(number)) {
     major <- number %/% 10000L

@@ -56,14 +56,14 @@ test_that("bad cut-offs are R errors with the library's message", {
 })
 
 test_that("the library version is checked at load", {
-    expect_true(trustassess:::.check_version(100L, "0.1.0"))
-    expect_true(trustassess:::.check_version(109L, "0.1.9"))
-    expect_error(trustassess:::.check_version(200L, "0.2.0"),
-                 "libtrustassess 0.2.0 is loaded, but this package needs 0.1.x",
+    expect_true(trustassess:::.check_version(200L, "0.2.0"))
+    expect_true(trustassess:::.check_version(209L, "0.2.9"))
+    expect_error(trustassess:::.check_version(100L, "0.1.0"),
+                 "libtrustassess 0.1.0 is loaded, but this package needs 0.2.x",
                  class = "trustassess_version_error")
-    expect_error(trustassess:::.check_version(10100L, "1.1.0"), "needs 0.1.x",
+    expect_error(trustassess:::.check_version(10100L, "1.1.0"), "needs 0.2.x",
                  class = "trustassess_version_error")
     v <- trustassess_version()
-    expect_identical(v$number %/% 100L, 1L)
-    expect_match(v$string, "^0\\.1\\.[0-9]+$")
+    expect_identical(v$number %/% 100L, 2L)
+    expect_match(v$string, "^0\\.2\\.[0-9]+$")
 })
