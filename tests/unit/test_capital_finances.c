@@ -601,6 +601,27 @@ START_TEST(proposals_csv_required_amounts)
 }
 END_TEST
 
+/* Rule: the light route's savings test applies only when the rule set asks
+ * for it (TA_CP_LIGHT_NEEDS_SAVINGS): off, no "light.savings" reason is
+ * given, and every reason that is given has a sentence. */
+START_TEST(light_savings_reason_only_when_required)
+{
+    ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_NO), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, 1), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
+    ck_assert_ptr_nonnull(strstr(reason_of("light.savings"), "Savings available of"));
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_LIGHT_NEEDS_SAVINGS, 0, "test"), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
+    ck_assert_ptr_null(reason_of("light.savings"));
+    ck_assert_uint_gt(ta_capital_proposal_reason_count(p), 0);
+    for (size_t i = 0; i < ta_capital_proposal_reason_count(p); i++) {
+        const char *id, *sentence;
+        ck_assert_int_eq(ta_capital_proposal_reason(&id, &sentence, p, i), TA_OK);
+        ck_assert_msg(*sentence != '\0', "reason %s has no sentence", id);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("capital_finances");
@@ -628,6 +649,7 @@ int main(void)
     tcase_add_test(tc, amount_sentence_names_the_vat);
     tcase_add_test(tc, money_format_leaves_a_zero_sized_buffer_alone);
     tcase_add_test(tc, proposals_csv_required_amounts);
+    tcase_add_test(tc, light_savings_reason_only_when_required);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
