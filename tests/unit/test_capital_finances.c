@@ -622,6 +622,31 @@ START_TEST(light_savings_reason_only_when_required)
 }
 END_TEST
 
+/* Rule: a negative whole-life cost removes it (reads as -1, "none", not 0),
+ * and the portfolio's column and cell getters refuse an index at the count. */
+START_TEST(whole_life_removed_and_portfolio_indices_at_the_count)
+{
+    ta_capital_portfolio *pf;
+    size_t cols;
+    ck_assert_int_eq(ta_capital_proposal_set_whole_life_cost(p, M(5)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_whole_life_cost(p), M(5));
+    ck_assert_int_eq(ta_capital_proposal_set_whole_life_cost(p, -5), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_whole_life_cost(p), -1);
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, csv, strlen(csv), "p.csv", 0), TA_OK);
+    ck_assert_uint_eq(ta_capital_portfolio_count(pf), 3);
+    cols = ta_capital_portfolio_column_count(pf);
+    ck_assert_uint_eq(cols, 11);
+    ck_assert_str_eq(ta_capital_portfolio_column_name(pf, cols - 1), "Savings_2026_27");
+    ck_assert_ptr_null(ta_capital_portfolio_column_name(pf, cols));
+    ck_assert_str_eq(ta_capital_portfolio_cell(pf, 2, 0), "C");
+    ck_assert_ptr_null(ta_capital_portfolio_cell(pf, 3, 0));
+    ck_assert_ptr_null(ta_capital_portfolio_cell(pf, 0, cols));
+    ck_assert_ptr_null(ta_capital_portfolio_cell(NULL, 0, 0));
+    ta_capital_portfolio_free(pf);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("capital_finances");
@@ -650,6 +675,7 @@ int main(void)
     tcase_add_test(tc, money_format_leaves_a_zero_sized_buffer_alone);
     tcase_add_test(tc, proposals_csv_required_amounts);
     tcase_add_test(tc, light_savings_reason_only_when_required);
+    tcase_add_test(tc, whole_life_removed_and_portfolio_indices_at_the_count);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
