@@ -138,7 +138,7 @@ static ta_status reserve_trusts(ta_assessment *a, size_t count)
 }
 
 /* Fills row t (beyond or at n_trusts) with a code and empty fields. */
-static ta_status init_row(ta_assessment *a, size_t t, const char *code)
+static void init_row(ta_assessment *a, size_t t, const char *code)
 {
     tai_trust_row *row = &a->trusts[t];
     memset(row, 0, sizeof *row);
@@ -148,7 +148,6 @@ static ta_status init_row(ta_assessment *a, size_t t, const char *code)
     row->given_average = NAN;
     for (size_t f = 0; f < TAI_N_FIELDS; f++)
         row->fields[f] = (char *)empty_field;
-    return TA_OK;
 }
 
 ta_status ta_assessment_add_trust(ta_assessment *a, const ta_trust *t)
@@ -181,8 +180,7 @@ ta_status ta_assessment_add_trust(ta_assessment *a, const ta_trust *t)
                  sizeof *a->ranks) != TA_OK)
         return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding trust %s", t->code);
     index = a->n_trusts;
-    if (init_row(a, index, t->code) != TA_OK)
-        return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding trust %s", t->code);
+    init_row(a, index, t->code);
     row = &a->trusts[index];
     for (size_t f = 0; f < TAI_N_FIELDS; f++) {
         char *copy = field_copy(a, t->fields[f]); /* on failure, copies made stay in the pool */
@@ -410,9 +408,8 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
             !tai_code_index_find(&staged, a->trusts, code, hash, &index)) {
             index = a->n_trusts + n_staged;
             st = reserve_trusts(a, index + 1);
-            if (st == TA_OK)
-                st = init_row(a, index, code);
             if (st == TA_OK) {
+                init_row(a, index, code);
                 tai_code_index_insert(&staged, hash, index);
                 n_staged++;
             }

@@ -564,7 +564,8 @@ static ta_status check_metric_scores(ta_verification *v, size_t p)
     return st;
 }
 
-/* Step-by-step ranks from the published adjusted segments and averages. */
+/* Step-by-step ranks from the published adjusted segments and averages;
+ * ranks (zeroed by the caller) stays 0 for a trust without both. */
 static ta_status step_ranks(ta_verification *v, ta_assessment *a, const published_row *pub,
                             uint32_t *ranks)
 {
@@ -575,7 +576,6 @@ static ta_status step_ranks(ta_verification *v, ta_assessment *a, const publishe
     if (!entries)
         return TA_ENOMEM;
     for (size_t i = 0; i < n; i++) {
-        ranks[i] = 0;
         if (!pub[i].has_adjusted || !pub[i].has_avg)
             continue;
         entries[m].item = i;
