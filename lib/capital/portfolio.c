@@ -185,13 +185,13 @@ static ta_status check_repeat(ta_capital_portfolio *pf, tai_strmap *rows, char *
         return tai_error_set(&pf->err, TA_ENOMEM, "out of memory checking the portfolio");
     if (!existed || !same_cells(pf->items[other], p))
         return TA_OK;
+    /* Both rows were read from text, so both have a file and a line. */
     where(a, sizeof a, pf->items[other]);
     where(here, sizeof here, p);
     return tai_error_set(&pf->err, TA_EDUPLICATE,
                          "%s: this row repeats the row at %s exactly (scheme %s of trust %s "
                          "would be counted twice)",
-                         here[0] ? here : "a row", a[0] ? a : "an earlier row", p->scheme_ref,
-                         p->trust_code);
+                         here, a, p->scheme_ref, p->trust_code);
 }
 
 ta_status ta_capital_portfolio_check(ta_capital_portfolio *pf, const ta_capital_rules *r)

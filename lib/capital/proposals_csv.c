@@ -202,6 +202,27 @@ static ta_status money_field(reader *rd, int k, int optional, int64_t *out, size
                          rd->name, line, column, col_names[k], s);
 }
 
+/* A yes/no column (any ASCII case); empty, or a column not given, is unknown. */
+static ta_status flag_field(reader *rd, int k, ta_tristate *out, size_t line, size_t *bad_col,
+                            tai_error *e)
+{
+    size_t len, column;
+    *out = TA_UNKNOWN;
+    if (rd->col[k] == SIZE_MAX)
+        return TA_OK;
+    const char *s = field(rd, k, &len, &column);
+    if (tai_capital_word_eq(s, len, "yes"))
+        *out = TA_YES;
+    else if (tai_capital_word_eq(s, len, "no"))
+        *out = TA_NO;
+    else if (!is_blank(s, len)) {
+        *bad_col = column;
+        return tai_error_set(e, TA_EPARSE, "%s:%zu:%zu: %s \"%s\" is not yes, no or empty",
+                             rd->name, line, column, col_names[k], s);
+    }
+    return TA_OK;
+}
+
 /* Validates the current row and builds its proposal. On a row error, *bad_col
  * and e describe it and *out is NULL with the returned status. */
 static ta_status parse_row(reader *rd, size_t line, ta_capital_proposal **out, size_t *bad_col,
@@ -293,22 +314,10 @@ static ta_status parse_row(reader *rd, size_t line, ta_capital_proposal **out, s
             segment = t[0] - '0';
         }
     }
-    ta_tristate flags[2] = {TA_UNKNOWN, TA_UNKNOWN}; /* distress, deficit */
-    for (int k = 0; k < 2; k++) {
-        int c = k == 0 ? C_DISTRESS : C_DEFICIT;
-        if (rd->col[c] == SIZE_MAX)
-            continue;
-        s = field(rd, c, &len, &column);
-        if (tai_capital_word_eq(s, len, "yes"))
-            flags[k] = TA_YES;
-        else if (tai_capital_word_eq(s, len, "no"))
-            flags[k] = TA_NO;
-        else if (!is_blank(s, len)) {
-            *bad_col = column;
-            return tai_error_set(e, TA_EPARSE, "%s:%zu:%zu: %s \"%s\" is not yes, no or empty",
-                                 rd->name, line, column, col_names[c], s);
-        }
-    }
+    ta_tristate distress, deficit;
+    if ((st = flag_field(rd, C_DISTRESS, &distress, line, bad_col, e)) != TA_OK ||
+        (st = flag_field(rd, C_DEFICIT, &deficit, line, bad_col, e)) != TA_OK)
+        return st;
     int64_t year_pence[MAX_YEAR_COLUMNS];
     for (size_t k = 0; k < rd->n_year_cols; k++) {
         s = tai_csv_field(csv, rd->year_col[k], &len);
@@ -335,8 +344,8 @@ static ta_status parse_row(reader *rd, size_t line, ta_capital_proposal **out, s
     p->vat = vat < 0 ? 0 : vat;
     p->whole_life = whole;
     p->segment = segment;
-    p->distress = flags[0];
-    p->deficit = flags[1];
+    p->distress = distress;
+    p->deficit = deficit;
     p->status_given = status_given;
     p->status_needed = !status_given;
     p->date = date;

@@ -8,6 +8,7 @@
  */
 #include <check.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -647,6 +648,123 @@ START_TEST(whole_life_removed_and_portfolio_indices_at_the_count)
 }
 END_TEST
 
+/* Rule: a proposal's output before a check is NULL, and the error says why
+ * (the proposal has not been checked since it changed). */
+START_TEST(output_before_a_check_names_the_reason)
+{
+    ck_assert_str_eq(ta_capital_proposal_error(p), "");
+    ck_assert_ptr_null(ta_capital_proposal_output(p, TA_OUT_ROUTE));
+    ck_assert_str_eq(ta_capital_proposal_error(p),
+                     "proposal RXX/S1 has not been checked since it changed");
+}
+END_TEST
+
+/* Rule: a year of savings is a financial year 1 to 9998: 0 and 9999 are
+ * refused, 1 and 9998 taken (and counted for a scheme dated in them). */
+START_TEST(year_savings_years_1_to_9998)
+{
+    int64_t counted = -1;
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 0, M(1)), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 9999, M(1)), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 1, M(3)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(1, 6, 1)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(&counted, p), TA_OK);
+    ck_assert_int_eq(counted, M(3));
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 9998, M(4)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(9999, 1, 1)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(&counted, p), TA_OK);
+    ck_assert_int_eq(counted, M(4));
+}
+END_TEST
+
+/* Rule: a header Savings_YYYY_YY names the savings of the financial year
+ * YYYY (1 to 9998) when the second year follows the first; any other header
+ * (a non-digit, a year out of range, a year that does not follow) is an
+ * extra column, kept as text. A Savings_ column's cell "x" is a row error,
+ * an extra column's is not. */
+START_TEST(savings_column_headers)
+{
+    static const struct {
+        const char *header;
+        int is_year;
+    } cases[] = {
+        {"Savings_2025_26", 1}, {"SAVINGS_2025_26", 1}, {"Savings_0001_02", 1},
+        {"Savings_9998_99", 1}, {"Savings_1999_00", 1}, {"Savings_2090_91", 1},
+        {"Savings_2098_99", 1}, {"Savings_0000_01", 0}, {"Savings_9999_00", 0},
+        {"Savings_2025_27", 0}, {"Savings_2025-26", 0}, {"Savings_2025_260", 0},
+        {"Savings_2025_2", 0},  {"Savingsx2025_26", 0}, {"Savings_202:_31", 0},
+        {"Savings_202/_20", 0}, {"Savings_2039_3:", 0}, {"Savings_2028_3/", 0},
+        {"Savings_2087_:$", 0}, {"Savings_2090_/:", 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        ta_capital_portfolio *pf = NULL;
+        char text[256];
+        snprintf(text, sizeof text,
+                 "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,%s\n"
+                 "A,RXX,Foundation trust,£1m,Own savings,£2m,x\n",
+                 cases[k].header);
+        ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+        ck_assert_msg(ta_capital_portfolio_read_buffer(pf, text, strlen(text), "p.csv", 0) ==
+                          (cases[k].is_year ? TA_EPARSE : TA_OK),
+                      "%s: %s", cases[k].header, ta_capital_portfolio_error(pf));
+        ck_assert_uint_eq(ta_capital_portfolio_count(pf), cases[k].is_year ? 0 : 1);
+        if (cases[k].is_year)
+            ck_assert_ptr_nonnull(
+                strstr(ta_capital_portfolio_error(pf), "is not an amount of savings"));
+        else
+            ck_assert_str_eq(ta_capital_portfolio_cell(pf, 0, 6), "x");
+        ta_capital_portfolio_free(pf);
+    }
+}
+END_TEST
+
+/* Rule: NOF_segment is one digit 0 to 5 (0: not segmented), spaces around it
+ * allowed, empty meaning 0; "/", "6", "-1" and "12" are row errors. A blank
+ * Whole_life_cost is "not given" (-1), and the flag columns take yes, no or
+ * empty, any ASCII case, each into its own field. */
+START_TEST(proposals_csv_segment_and_blank_cells)
+{
+    static const struct {
+        const char *cells;
+        int segment;   /* -1: a row error */
+        int64_t whole; /* as read */
+        ta_tristate distress, deficit;
+    } cases[] = {
+        {"0,,,", 0, -1, TA_UNKNOWN, TA_UNKNOWN},  {" 5 ,£3m,YES,No", 5, M(3), TA_YES, TA_NO},
+        {",  ,no,yes", 0, -1, TA_NO, TA_YES},     {"\t3\t,,,yes", 3, -1, TA_UNKNOWN, TA_YES},
+        {"/,,,", -1, 0, TA_UNKNOWN, TA_UNKNOWN},  {"6,,,", -1, 0, TA_UNKNOWN, TA_UNKNOWN},
+        {"-1,,,", -1, 0, TA_UNKNOWN, TA_UNKNOWN}, {"12,,,", -1, 0, TA_UNKNOWN, TA_UNKNOWN},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        ta_capital_portfolio *pf = NULL;
+        char text[256];
+        snprintf(text, sizeof text,
+                 "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,"
+                 "NOF_segment,Whole_life_cost,Financial_distress,Financial_deficit\n"
+                 "A,RXX,Foundation trust,£1m,Own savings,£2m,%s\n",
+                 cases[k].cells);
+        ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+        ta_status st = ta_capital_portfolio_read_buffer(pf, text, strlen(text), "p.csv", 0);
+        if (cases[k].segment < 0) {
+            ck_assert_msg(st == TA_EPARSE, "case %zu", k);
+            ck_assert_msg(strstr(ta_capital_portfolio_error(pf), "p.csv:2:46: NOF_segment \""),
+                          "case %zu: %s", k, ta_capital_portfolio_error(pf));
+        } else {
+            const ta_capital_proposal *q;
+            ck_assert_msg(st == TA_OK, "case %zu: %s", k, ta_capital_portfolio_error(pf));
+            q = ta_capital_portfolio_proposal(pf, 0);
+            ck_assert_int_eq(ta_capital_proposal_segment(q), cases[k].segment);
+            ck_assert_int_eq(ta_capital_proposal_whole_life_cost(q), cases[k].whole);
+            ck_assert_int_eq(ta_capital_proposal_distress(q), cases[k].distress);
+            ck_assert_int_eq(ta_capital_proposal_deficit(q), cases[k].deficit);
+        }
+        ta_capital_portfolio_free(pf);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("capital_finances");
@@ -676,6 +794,10 @@ int main(void)
     tcase_add_test(tc, proposals_csv_required_amounts);
     tcase_add_test(tc, light_savings_reason_only_when_required);
     tcase_add_test(tc, whole_life_removed_and_portfolio_indices_at_the_count);
+    tcase_add_test(tc, output_before_a_check_names_the_reason);
+    tcase_add_test(tc, year_savings_years_1_to_9998);
+    tcase_add_test(tc, savings_column_headers);
+    tcase_add_test(tc, proposals_csv_segment_and_blank_cells);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
