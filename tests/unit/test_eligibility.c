@@ -653,6 +653,82 @@ START_TEST(cqc_ratings_and_staleness)
 }
 END_TEST
 
+/* Rule: a CQC rating of requires improvement stays current for 24 months (to
+ * the same day two years on, inclusive), and the reason sentence says so in
+ * full: the rating, its date, the as-of date, how long it is current for and
+ * to when, and how it compares with the rating asked for. */
+START_TEST(cqc_requires_improvement_is_current_for_24_months)
+{
+    const ta_assessment *qs[1] = {qb};
+    ta_screen *s = screen_of(1, qs);
+    ta_criteria *c = NULL;
+    ck_assert_int_eq(ta_criteria_new(&c, "cqc", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_cqc_rating(c, "cqc", "CQC good or better", TA_CQC_GOOD),
+                     TA_OK);
+    ck_assert_int_eq(ta_screen_supply_cqc(s, "A", TA_CQC_GOOD, D(2023, 12, 1)), TA_OK);
+    ck_assert_int_eq(ta_screen_supply_cqc(s, "B", TA_CQC_REQUIRES_IMPROVEMENT, D(2025, 6, 1)),
+                     TA_OK);
+    ck_assert_int_eq(ta_screen_set_as_of(s, D(2027, 6, 1)), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "A", "cqc", TA_MET, 2, 2,
+           "CQC rating good of 2023-12-01 (supplied) is current on 2027-06-01 (a rating of good "
+           "is current for 42 months, to 2027-06-01) and is at least good");
+    expect(s, TA_LEVEL_AFT, "B", "cqc", TA_NOT_MET, 3, 2,
+           "CQC rating requires improvement of 2025-06-01 (supplied) is current on 2027-06-01 (a "
+           "rating of requires improvement is current for 24 months, to 2027-06-01) and is worse "
+           "than good");
+    ck_assert_int_eq(ta_screen_set_as_of(s, D(2027, 6, 2)), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "B", "cqc", TA_NO_EVIDENCE, 3, 2,
+           "CQC rating requires improvement of 2025-06-01 (supplied) is stale on 2027-06-02 (a "
+           "rating of requires improvement is current for 24 months, to 2027-06-01)");
+    ta_criteria_free(c);
+    ta_screen_free(s);
+}
+END_TEST
+
+/* Rule: ta_screen_new_nhse_as_of refuses a missing argument or a file without
+ * a period (TA_EINVAL, *out NULL), gives TA_ENOTFOUND for a period the file
+ * lacks, screens the periods up to the one named, and sets the as-of date to
+ * that quarter's last day (so that a supplied CQC rating can be judged). */
+START_TEST(screen_as_of_a_period)
+{
+    ta_screen *s = NULL;
+    ta_nhse_file *empty = NULL;
+    ta_criteria *c = NULL;
+    ck_assert_int_eq(ta_screen_new_nhse_as_of(NULL, nof, real, "Q2 2025/26", NULL), TA_EINVAL);
+    s = scr;
+    ck_assert_int_eq(ta_screen_new_nhse_as_of(&s, NULL, real, "Q2 2025/26", NULL), TA_EINVAL);
+    ck_assert_ptr_null(s);
+    s = scr;
+    ck_assert_int_eq(ta_screen_new_nhse_as_of(&s, nof, NULL, "Q2 2025/26", NULL), TA_EINVAL);
+    ck_assert_ptr_null(s);
+    s = scr;
+    ck_assert_int_eq(ta_screen_new_nhse_as_of(&s, nof, real, NULL, NULL), TA_EINVAL);
+    ck_assert_ptr_null(s);
+    ck_assert_int_eq(ta_nhse_file_new(&empty, nof, NULL), TA_OK);
+    ck_assert_int_eq(ta_screen_new_nhse_as_of(&s, nof, empty, "Q2 2025/26", NULL), TA_EINVAL);
+    ck_assert_ptr_null(s);
+    ta_nhse_file_free(empty);
+    ck_assert_int_eq(ta_screen_new_nhse_as_of(&s, nof, real, "Q2 2025", NULL), TA_ENOTFOUND);
+    ck_assert_ptr_null(s);
+    ck_assert_int_eq(ta_screen_new_nhse_as_of(&s, nof, real, "Q2 2025/26", NULL), TA_OK);
+    ck_assert_uint_eq(ta_screen_period_count(s), 2);
+    ck_assert_str_eq(ta_screen_period(s, 1), "Q2 2025/26");
+    ck_assert_int_eq(ta_criteria_new(&c, "cqc", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_cqc_rating(c, "cqc", "CQC", TA_CQC_GOOD), TA_OK);
+    ck_assert_int_eq(ta_screen_supply_cqc(s, "R1A", TA_CQC_GOOD, D(2022, 3, 31)), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "R1A", "cqc", TA_MET, 2, 2,
+           "is current on 2025-09-30 (a rating of good is current for 42 months, to 2025-09-30)");
+    ta_criteria_free(c);
+    ta_screen_free(s);
+    ck_assert_int_eq(ta_screen_new_nhse_as_of(&s, nof, real, "Q1 2025/26", NULL), TA_OK);
+    ck_assert_uint_eq(ta_screen_period_count(s), 1);
+    ta_screen_free(s);
+}
+END_TEST
+
 /* ------------------------------------------------------------------------ */
 /* The criteria file                                                         */
 /* ------------------------------------------------------------------------ */
@@ -1023,11 +1099,13 @@ int main(void)
     tcase_add_test(tr, missing_rows_on_real_data);
     tcase_add_test(tr, real_exports);
     tcase_add_test(tr, allocation_failure_sweep_nhse);
+    tcase_add_test(tr, screen_as_of_a_period);
     tcase_add_checked_fixture(ts, small_setup, small_teardown);
     tcase_add_test(ts, boundaries);
     tcase_add_test(ts, history_flags_and_missing_evidence);
     tcase_add_test(ts, close_verdict_and_iho_gate);
     tcase_add_test(ts, cqc_ratings_and_staleness);
+    tcase_add_test(ts, cqc_requires_improvement_is_current_for_24_months);
     tcase_add_test(ts, criteria_file);
     tcase_add_test(ts, criteria_file_parameter_edges);
     tcase_add_test(ts, argument_checks);
