@@ -483,6 +483,83 @@ START_TEST(test_read_file_errors)
 }
 END_TEST
 
+/* Rule: removing a key (linear probing's deletion, no tombstones) leaves
+ * every other key findable with its value, wherever the probe runs lie,
+ * including runs that wrap from the last slot to the first. 300 sets of 11
+ * keys in a 16-slot table, each key removed in turn from a fresh map. */
+START_TEST(test_strmap_remove)
+{
+    counter c = {0};
+    ta_allocator a = counting(&c);
+    size_t wrapped = 0, lost = 0, kept_wrong = 0;
+
+    for (unsigned set = 0; set < 300; set++) {
+        for (unsigned victim = 0; victim < 11; victim++) {
+            tai_strmap m;
+            char key[32];
+            size_t v;
+            int n;
+
+            tai_strmap_init(&m, &a);
+            for (unsigned k = 0; k < 11; k++) {
+                n = snprintf(key, sizeof key, "s%u-k%u", set, k);
+                ck_assert_int_eq(tai_strmap_put(&m, key, (size_t)n, k, NULL, NULL), TA_OK);
+            }
+            ck_assert_uint_eq(m.cap, 16);
+            /* A key in slot 0 away from its home slot: its run wrapped round. */
+            if (m.slots[0].key != NULL && (m.slots[0].hash & 15) != 0)
+                wrapped++;
+            n = snprintf(key, sizeof key, "s%u-k%u", set, victim);
+            ck_assert_int_eq(tai_strmap_remove(&m, key, (size_t)n), 1);
+            ck_assert_int_eq(tai_strmap_remove(&m, key, (size_t)n), 0);
+            ck_assert_int_eq(tai_strmap_get(&m, key, (size_t)n, &v), 0);
+            ck_assert_uint_eq(m.count, 10);
+            for (unsigned k = 0; k < 11; k++) {
+                if (k == victim)
+                    continue;
+                n = snprintf(key, sizeof key, "s%u-k%u", set, k);
+                if (!tai_strmap_get(&m, key, (size_t)n, &v))
+                    lost++;
+                else if (v != k)
+                    kept_wrong++;
+            }
+            tai_strmap_free(&m);
+        }
+    }
+    ck_assert_uint_eq(lost, 0);
+    ck_assert_uint_eq(kept_wrong, 0);
+    ck_assert_uint_gt(wrapped, 100);
+    ck_assert_uint_eq(c.live, 0);
+}
+END_TEST
+
+/* Rule: removal from a map never used, or with a NULL key of non-zero
+ * length, finds nothing; the empty key is a key like any other. */
+START_TEST(test_strmap_remove_edges)
+{
+    counter c = {0};
+    ta_allocator a = counting(&c);
+    tai_strmap m;
+    size_t v;
+
+    tai_strmap_init(&m, &a);
+    ck_assert_int_eq(tai_strmap_remove(&m, "a", 1), 0);
+    ck_assert_int_eq(tai_strmap_remove(&m, "", 0), 0);
+    ck_assert_uint_eq(m.cap, 0);
+    ck_assert_int_eq(tai_strmap_put(&m, "", 0, 1, NULL, NULL), TA_OK);
+    ck_assert_int_eq(tai_strmap_put(&m, "a", 1, 2, NULL, NULL), TA_OK);
+    ck_assert_int_eq(tai_strmap_remove(&m, NULL, 1), 0);
+    ck_assert_uint_eq(m.count, 2);
+    ck_assert_int_eq(tai_strmap_remove(&m, NULL, 0), 1);
+    ck_assert_int_eq(tai_strmap_get(&m, "", 0, &v), 0);
+    ck_assert_int_eq(tai_strmap_get(&m, "a", 1, &v), 1);
+    ck_assert_uint_eq(v, 2);
+    ck_assert_uint_eq(m.count, 1);
+    tai_strmap_free(&m);
+    ck_assert_uint_eq(c.live, 0);
+}
+END_TEST
+
 static Suite *common_suite(void)
 {
     Suite *s = suite_create("common");
@@ -498,6 +575,8 @@ static Suite *common_suite(void)
     tcase_add_test(tc, test_strmap_basic);
     tcase_add_test(tc, test_strmap_100k);
     tcase_add_test(tc, test_strmap_enomem);
+    tcase_add_test(tc, test_strmap_remove);
+    tcase_add_test(tc, test_strmap_remove_edges);
     tcase_add_test(tc, test_read_file);
     tcase_add_test(tc, test_read_file_binary_and_empty);
     tcase_add_test(tc, test_read_file_errors);

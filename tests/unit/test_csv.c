@@ -345,6 +345,29 @@ START_TEST(test_real_file)
 }
 END_TEST
 
+/* Rule: the reader reads the len bytes it is given and not one more, at
+ * every place that looks ahead (the end of a plain field, a quoted field, a
+ * doubled quote, a CR before LF inside quotes): each buffer below goes on
+ * past len with bytes that would change the records if they were read. */
+START_TEST(test_reads_only_len_bytes)
+{
+    char out[256];
+    size_t records;
+
+    check_error("t.csv", "\"abxyz\"", 3, "t.csv:1:1: quoted field is not terminated");
+    check_error("t.csv", "k,\"a\r\nb\"", 5, "t.csv:1:3: quoted field is not terminated");
+    ck_assert_int_eq(render("ab,cd", 4, out, sizeof out, &records), TA_OK);
+    ck_assert_str_eq(out, "[ab][c]\n");
+    ck_assert_uint_eq(records, 1);
+    ck_assert_int_eq(render("\"a\"\"b\"", 3, out, sizeof out, &records), TA_OK);
+    ck_assert_str_eq(out, "[a]\n");
+    ck_assert_uint_eq(records, 1);
+    ck_assert_int_eq(render("a,b\r\nc", 4, out, sizeof out, &records), TA_OK);
+    ck_assert_str_eq(out, "[a][b]\n");
+    ck_assert_uint_eq(records, 1);
+}
+END_TEST
+
 static Suite *csv_suite(void)
 {
     Suite *s = suite_create("csv");
@@ -360,6 +383,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_enomem);
     tcase_add_test(tc, test_real_file);
+    tcase_add_test(tc, test_reads_only_len_bytes);
     suite_add_tcase(s, tc);
     return s;
 }

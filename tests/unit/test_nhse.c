@@ -425,6 +425,29 @@ START_TEST(test_missing_column)
 }
 END_TEST
 
+/* Rule: the layout is a league table only when the header has Average_score
+ * and no Metric_ID. A long file with an extra Average_score column is read
+ * as long; a header with neither is a long file missing Metric_ID. */
+START_TEST(test_layout_detection)
+{
+    ta_nhse_file *f = NULL;
+    const char *text = "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Metric_ID,"
+                       "Value,Rank,Average_score\nQ1 2025/26,London,T,S,A,Name,OF1035,2.0,,9.9\n"
+                       "Q1 2025/26,London,T,S,A,Name,OF1061,3.0,,9.9\n";
+
+    ck_assert_int_eq(read_text(&f, text), TA_OK);
+    ck_assert_uint_eq(ta_nhse_file_row_count(f), 2);
+    ck_assert_str_eq(ta_nhse_file_trust_type(f, 0), "T");
+    ta_nhse_file_free(f);
+    text = "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Value,Rank,Segment,"
+           "Trust_in_financial_deficit\nQ1 2025/26,London,T,S,A,Name,2.0,1.0,1.0,No\n";
+    ck_assert_int_eq(read_text(&f, text), TA_EPARSE);
+    ck_assert_str_eq(ta_nhse_file_error(f), "t.csv:1: missing column \"Metric_ID\"");
+    assert_empty(f);
+    ta_nhse_file_free(f);
+}
+END_TEST
+
 START_TEST(test_bad_value_and_rank)
 {
     ta_nhse_file *f = NULL;
@@ -991,6 +1014,7 @@ static Suite *nhse_suite(void)
     tcase_add_test(tc, test_real_file_assessment_from_scores);
     tcase_add_test(tc, test_real_file_assessment_from_values);
     tcase_add_test(tc, test_missing_column);
+    tcase_add_test(tc, test_layout_detection);
     tcase_add_test(tc, test_bad_value_and_rank);
     tcase_add_test(tc, test_bad_quoting);
     tcase_add_test(tc, test_unknown_metric_id);
