@@ -4,6 +4,7 @@
  * 2.3 MB data file read whole.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -282,8 +283,11 @@ START_TEST(test_enomem)
         ta_status st;
 
         tai_csv_init(&r, &a, "t.csv", data, strlen(data));
+        size_t fields_left;
+
         while ((st = tai_csv_next(&r, &has, &err)) == TA_OK && has)
             records++;
+        fields_left = tai_csv_field_count(&r);
         tai_csv_free(&r);
         ck_assert_uint_eq(c.live, 0);
         if (c.calls < fail_at) { /* nothing failed */
@@ -293,6 +297,7 @@ START_TEST(test_enomem)
         }
         ck_assert_int_eq(st, TA_ENOMEM);
         ck_assert_str_eq(err.msg, "t.csv: out of memory reading CSV");
+        ck_assert_uint_eq(fields_left, 0); /* like a parse error: no half-read record */
         ck_assert_int_eq(tai_csv_next(&r, &has, &err), TA_OK);
         ck_assert_int_eq(has, 0);
         tai_csv_free(&r);
@@ -368,6 +373,93 @@ START_TEST(test_reads_only_len_bytes)
 }
 END_TEST
 
+/* The RFC 3629 table written out (section 4), independently of the reader:
+ * the index of the first byte of s[0 .. n-1] that does not start a
+ * well-formed sequence, or n when all are well formed. */
+static size_t first_invalid_utf8(const unsigned char *s, size_t n)
+{
+    static const struct {
+        unsigned char lead_lo, lead_hi, second_lo, second_hi, need;
+    } forms[] = {
+        {0xC2, 0xDF, 0x80, 0xBF, 2}, {0xE0, 0xE0, 0xA0, 0xBF, 3}, {0xE1, 0xEC, 0x80, 0xBF, 3},
+        {0xED, 0xED, 0x80, 0x9F, 3}, {0xEE, 0xEF, 0x80, 0xBF, 3}, {0xF0, 0xF0, 0x90, 0xBF, 4},
+        {0xF1, 0xF3, 0x80, 0xBF, 4}, {0xF4, 0xF4, 0x80, 0x8F, 4},
+    };
+    size_t k = 0;
+
+    while (k < n) {
+        size_t f, m, step = 0;
+        if (s[k] < 0x80) {
+            k++;
+            continue;
+        }
+        for (f = 0; f < sizeof forms / sizeof forms[0]; f++)
+            if (s[k] >= forms[f].lead_lo && s[k] <= forms[f].lead_hi)
+                break;
+        if (f < sizeof forms / sizeof forms[0] && k + forms[f].need <= n &&
+            s[k + 1] >= forms[f].second_lo && s[k + 1] <= forms[f].second_hi) {
+            step = forms[f].need;
+            for (m = 2; m < forms[f].need; m++)
+                if (s[k + m] < 0x80 || s[k + m] > 0xBF)
+                    step = 0;
+        }
+        if (step == 0)
+            return k;
+        k += step;
+    }
+    return n;
+}
+
+/* Rule: a record is refused, at the first byte that is not, unless it is
+ * UTF-8 as RFC 3629 defines it: every lead byte from 0x80 to 0xFF, followed
+ * by bytes at the edges of each form's ranges, whole or cut short by the end
+ * of the data, against the table above. */
+START_TEST(test_utf8_forms)
+{
+    static const unsigned char second[] = {0x41, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0};
+    static const unsigned char later[] = {0x41, 0x80, 0xBF, 0xC0};
+    size_t checked = 0, refused = 0;
+
+    for (unsigned lead = 0x80; lead <= 0xFF; lead++)
+        for (size_t i = 0; i < sizeof second; i++)
+            for (size_t j = 0; j < sizeof later; j++)
+                for (size_t k = 0; k < sizeof later; k++) {
+                    const unsigned char b[4] = {(unsigned char)lead, second[i], later[j], later[k]};
+                    for (size_t len = 1; len <= 4; len++) {
+                        ta_allocator a;
+                        tai_csv r;
+                        tai_error err;
+                        int has = 0;
+                        size_t bad = first_invalid_utf8(b, len);
+                        ta_status st;
+                        char expected[64];
+
+                        tai_alloc_init(&a, NULL);
+                        tai_csv_init(&r, &a, "t.csv", (const char *)b, len);
+                        st = tai_csv_next(&r, &has, &err);
+                        if (bad == len) {
+                            if (st != TA_OK || !has)
+                                ck_abort_msg("%02X %02X %02X %02X (%zu bytes) refused: %s", b[0],
+                                             b[1], b[2], b[3], len, err.msg);
+                        } else {
+                            snprintf(expected, sizeof expected, "t.csv:1:%zu: invalid UTF-8",
+                                     bad + 1);
+                            if (st != TA_EPARSE || strcmp(err.msg, expected) != 0)
+                                ck_abort_msg("%02X %02X %02X %02X (%zu bytes): status %d, "
+                                             "expected \"%s\"",
+                                             b[0], b[1], b[2], b[3], len, (int)st, expected);
+                            refused++;
+                        }
+                        tai_csv_free(&r);
+                        checked++;
+                    }
+                }
+    ck_assert_uint_eq(checked, 128 * 8 * 4 * 4 * 4);
+    ck_assert_uint_gt(refused, 0);
+    ck_assert_uint_lt(refused, checked);
+}
+END_TEST
+
 static Suite *csv_suite(void)
 {
     Suite *s = suite_create("csv");
@@ -384,6 +476,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, test_enomem);
     tcase_add_test(tc, test_real_file);
     tcase_add_test(tc, test_reads_only_len_bytes);
+    tcase_add_test(tc, test_utf8_forms);
     suite_add_tcase(s, tc);
     return s;
 }

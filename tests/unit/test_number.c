@@ -420,6 +420,33 @@ START_TEST(test_round_half_up)
 }
 END_TEST
 
+/* Rule: tai_round_half_up gives the double of the decimal tai_format_fixed
+ * prints, on both sides of its fast path's limit (2^53 units of the last
+ * place) and where the units would overflow 64 bits (18446744074 at 9
+ * decimals is 1.8446744074e19 units, above 2^64). */
+START_TEST(test_round_half_up_fast_path_limit)
+{
+    char text[64];
+    double v = 0;
+
+    for (int d = 1; d <= 9; d++) { /* at 0 decimals the limit is past tai_format_fixed's 1e15 */
+        double limit = 9007199254740992.0 / pow(10, d);
+        for (int k = -3; k <= 3; k++) {
+            double x = floor(limit) + k + 0.5;
+            int n = tai_format_fixed(text, sizeof text, x, d);
+            ck_assert_int_gt(n, 0);
+            ck_assert_int_eq(tai_parse_double(text, (size_t)n, &v), TA_OK);
+            ck_assert_msg(tai_round_half_up(x, d) == v && tai_round_half_up(-x, d) == -v,
+                          "%.17g at %d decimals: %.17g, printed %s", x, d, tai_round_half_up(x, d),
+                          text);
+        }
+    }
+    ck_assert(tai_round_half_up(18446744074.0, 9) == 18446744074.0);
+    ck_assert(tai_round_half_up(18446744074.25, 9) == 18446744074.25);
+    ck_assert(tai_round_half_up(-18446744074.0, 9) == -18446744074.0);
+}
+END_TEST
+
 /* The host's locale must not change what is parsed or printed. */
 START_TEST(test_locale_independent)
 {
@@ -466,6 +493,7 @@ static Suite *number_suite(void)
     tcase_add_test(tc, test_format_values);
     tcase_add_test(tc, test_format_random_ties);
     tcase_add_test(tc, test_round_half_up);
+    tcase_add_test(tc, test_round_half_up_fast_path_limit);
     tcase_add_test(tc, test_locale_independent);
     suite_add_tcase(s, tc);
     return s;
