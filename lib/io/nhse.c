@@ -328,7 +328,7 @@ static ta_status read_league_row(row_reader *r)
            i_seg = tai_nhse_figure_index(r->f, TA_FIGURE_ADJUSTED_SEGMENT),
            i_def = tai_nhse_figure_index(r->f, TA_FIGURE_DEFICIT_FLAG);
     int has_avg, has_seg, has_rank, has_def = deficit[0] != '\0';
-    double avg = 0, seg = 0, rank = 0, flag = 0;
+    double avg = 0, seg = 0, rank = 0, flag;
     ta_status st;
     if ((st = league_number(r, COL_AVERAGE, &has_avg, &avg)) != TA_OK ||
         (st = league_number(r, COL_SEGMENT, &has_seg, &seg)) != TA_OK ||

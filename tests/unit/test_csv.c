@@ -370,6 +370,17 @@ START_TEST(test_reads_only_len_bytes)
     ck_assert_int_eq(render("a,b\r\nc", 4, out, sizeof out, &records), TA_OK);
     ck_assert_str_eq(out, "[a][b]\n");
     ck_assert_uint_eq(records, 1);
+    /* An empty last field, and the last record without a line break: the
+     * byte after len (a quote, a byte that is not UTF-8) is not looked at. */
+    ck_assert_int_eq(render("a,\"b\"", 2, out, sizeof out, &records), TA_OK);
+    ck_assert_str_eq(out, "[a][]\n");
+    ck_assert_uint_eq(records, 1);
+    ck_assert_int_eq(render("ab\377", 2, out, sizeof out, &records), TA_OK);
+    ck_assert_str_eq(out, "[ab]\n");
+    ck_assert_uint_eq(records, 1);
+    ck_assert_int_eq(render("ab\r\377", 3, out, sizeof out, &records), TA_OK);
+    ck_assert_str_eq(out, "[ab]\n");
+    ck_assert_uint_eq(records, 1);
 }
 END_TEST
 
@@ -460,6 +471,32 @@ START_TEST(test_utf8_forms)
 }
 END_TEST
 
+/* Rule: a field index at or past the current record's count has no text and
+ * column 0, even where an earlier, longer record had a field. */
+START_TEST(test_field_index_past_count)
+{
+    const char *data = "a,b,c\nd,e\n";
+    ta_allocator a;
+    tai_csv r;
+    tai_error err;
+    int has = 0;
+    size_t len = 7;
+
+    tai_alloc_init(&a, NULL);
+    tai_csv_init(&r, &a, "t.csv", data, strlen(data));
+    ck_assert_int_eq(tai_csv_next(&r, &has, &err), TA_OK);
+    ck_assert_uint_eq(tai_csv_field_column(&r, 2), 5);
+    ck_assert_int_eq(tai_csv_next(&r, &has, &err), TA_OK);
+    ck_assert_int_eq(has, 1);
+    ck_assert_uint_eq(tai_csv_field_count(&r), 2);
+    ck_assert_uint_eq(tai_csv_field_column(&r, 1), 3);
+    ck_assert_uint_eq(tai_csv_field_column(&r, 2), 0);
+    ck_assert_ptr_null(tai_csv_field(&r, 2, &len));
+    ck_assert_uint_eq(len, 0);
+    tai_csv_free(&r);
+}
+END_TEST
+
 static Suite *csv_suite(void)
 {
     Suite *s = suite_create("csv");
@@ -477,6 +514,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, test_real_file);
     tcase_add_test(tc, test_reads_only_len_bytes);
     tcase_add_test(tc, test_utf8_forms);
+    tcase_add_test(tc, test_field_index_past_count);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -117,6 +117,18 @@ START_TEST(league_layout_first_quarter_and_errors)
     ck_assert_str_eq(ta_nhse_file_period(f, 0), "Q1 2025/26");
     ck_assert_str_eq(ta_nhse_file_trust_type(f, 0), "Non-acute hospital trust");
     ta_nhse_file_free(f);
+    /* An empty Trust_in_financial_deficit publishes no flag, whatever the
+     * cells after it hold. */
+    {
+        static const char no_flag[] = "Quarter,Region,Trust_type,Trust_subtype,Trust_code,"
+                                      "Trust_name,Average_score,Segment,"
+                                      "Trust_in_financial_deficit,Rank\n"
+                                      "Q1 2025/26,,T,,N1,N,2.10,2.0,,1.0\n";
+        ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+        ck_assert_int_eq(ta_nhse_file_read_buffer(f, no_flag, strlen(no_flag), "e.csv"), TA_OK);
+        ck_assert_uint_eq(ta_nhse_file_row_count(f), 1);
+        ta_nhse_file_free(f);
+    }
     ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
     ck_assert_int_eq(ta_nhse_file_read_buffer(f, bad_flag, strlen(bad_flag), "flag.csv"),
                      TA_EPARSE);
@@ -275,9 +287,8 @@ END_TEST
  * lists them in; "Type A" and "Type B" differ by one in their last byte. */
 START_TEST(blocks_in_byte_order_of_type)
 {
-    static const char two[] =
-        HEADER "Q3 2025/26,North,Type B,,B1,Beta One,1.50,,1.0,No,1.0,\r\n"
-               "Q3 2025/26,North,Type A,,A1,Alpha One,1.60,,1.0,No,1.0,\r\n";
+    static const char two[] = HEADER "Q3 2025/26,North,Type B,,B1,Beta One,1.50,,1.0,No,1.0,\r\n"
+                                     "Q3 2025/26,North,Type A,,A1,Alpha One,1.60,,1.0,No,1.0,\r\n";
     static const double given[3] = {2.0, 2.3, 2.6};
     const char *type = NULL;
     ta_nhse_file *f = NULL;

@@ -422,6 +422,15 @@ START_TEST(test_missing_column)
                      "t.csv:2: the row has 13 fields; column \"Rank\" is missing");
     assert_empty(f);
     ta_nhse_file_free(f);
+    /* Every needed column is checked, the first of them (Quarter) too: here
+     * it is the last field, and the row stops before it. */
+    text = "Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Metric_ID,Value,Rank,Quarter\n"
+           "London,T,S,A,Name,OF1035,2.0,\n";
+    ck_assert_int_eq(read_text(&f, text), TA_EPARSE);
+    ck_assert_str_eq(ta_nhse_file_error(f),
+                     "t.csv:2: the row has 8 fields; column \"Quarter\" is missing");
+    assert_empty(f);
+    ta_nhse_file_free(f);
 }
 END_TEST
 
@@ -778,6 +787,9 @@ START_TEST(test_state_and_arguments)
     ck_assert_int_eq(ta_nhse_file_read_file(f, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_nhse_file_read_buffer(f, text, strlen(text), NULL), TA_EINVAL);
     ck_assert_int_eq(ta_nhse_file_read_buffer(f, NULL, 5, "t.csv"), TA_EINVAL);
+    /* One byte is data too: NULL with a length of 1 is refused as such. */
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, NULL, 1, "t.csv"), TA_EINVAL);
+    ck_assert_str_eq(ta_nhse_file_error(f), "name or data is NULL");
     /* A failed read leaves the handle empty. */
     ck_assert_int_eq(ta_nhse_file_read_buffer(f, bad, strlen(bad), "t.csv"), TA_EPARSE);
     assert_empty(f);
