@@ -11,7 +11,8 @@
 #   build     build-test/: default build type (RelWithDebInfo, -g), -DTA_WERROR=ON
 #   ctest     every CTest test of build-test/ (the Check suites)
 #   asan      build-asan/: -DTA_SANITIZE=ON (ASan+UBSan), build and run every test
-#   valgrind  every test executable of build-test/ under valgrind, CK_FORK=no
+#   valgrind  every test executable of build-test/ under valgrind, CK_FORK=no, in TA_JOBS
+#             shards at once (the allocation sweep split between them)
 #   install   tests/install/run.sh build-test (pkg-config + find_package consumers)
 #   python    scripts/test-python.sh on build-test/ (venv, pytest, the one-liner)
 #   r         scripts/test-r.sh build-test (R CMD check, testthat, the one-liner)
@@ -108,10 +109,23 @@ asan() {
         --timeout 900
 }
 
+# One valgrind process per job, each with its share of the tests (and of the
+# allocation-failure sweep): see scripts/valgrind-tests.cmake. Each shard's
+# output is kept in a file and printed whole, so the two never interleave.
 valgrind_tests() {
-    local req=OFF
+    local req=OFF k rc=0
+    local pids=()
     [[ "$require_tests" == 1 ]] && req=ON
-    cmake -DBUILD_DIR="$root/build-test" -DREQUIRE_TESTS=$req -P scripts/valgrind-tests.cmake
+    for ((k = 0; k < jobs; k++)); do
+        cmake -DBUILD_DIR="$root/build-test" -DREQUIRE_TESTS=$req -DSHARD=$k -DSHARDS="$jobs" \
+            -P scripts/valgrind-tests.cmake >"build-test/valgrind-shard-$k.out" 2>&1 &
+        pids+=($!)
+    done
+    for ((k = 0; k < jobs; k++)); do
+        wait "${pids[$k]}" || rc=1
+        cat "build-test/valgrind-shard-$k.out"
+    done
+    [[ $rc == 0 ]] || return 1
     valgrind_command
 }
 

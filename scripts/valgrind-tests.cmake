@@ -1,7 +1,14 @@
 # Runs every test executable that CTest knows under valgrind, with CK_FORK=no so
 # that valgrind sees the tests themselves rather than a parent that only forks.
 #
-#   cmake -DBUILD_DIR=<dir> [-DREQUIRE_TESTS=ON] -P scripts/valgrind-tests.cmake
+#   cmake -DBUILD_DIR=<dir> [-DREQUIRE_TESTS=ON] [-DSHARD=K -DSHARDS=N] \
+#         -P scripts/valgrind-tests.cmake
+#
+# With SHARDS=N, N copies of this script (SHARD=0..N-1) can run at once and
+# between them run every test once: the executables are dealt out in turn, and
+# the allocation-failure sweep (most of the time under valgrind) runs in every
+# shard with TA_SWEEP_SHARD=K/N, which makes it sweep only its share of the
+# operations. Logs then go to <dir>/valgrind/<test>.<K>.log.
 #
 # The tests come from `ctest --show-only=json-v1` (name, command, working
 # directory and ENVIRONMENT property, as CTest would run them), so this follows
@@ -17,6 +24,17 @@ if(NOT BUILD_DIR)
   message(FATAL_ERROR "usage: cmake -DBUILD_DIR=<dir> -P valgrind-tests.cmake")
 endif()
 find_program(VALGRIND valgrind REQUIRED)
+if(NOT DEFINED SHARDS)
+  set(SHARDS 1)
+endif()
+if(NOT DEFINED SHARD)
+  set(SHARD 0)
+endif()
+if(NOT SHARDS GREATER 0 OR SHARD LESS 0 OR NOT SHARD LESS SHARDS)
+  message(FATAL_ERROR "valgrind-tests: want 0 <= SHARD < SHARDS, got SHARD=${SHARD} SHARDS=${SHARDS}")
+endif()
+set(sweep_test test_alloc_sweep)
+set(dealt 0)
 
 execute_process(COMMAND ${CMAKE_CTEST_COMMAND} --show-only=json-v1
                 WORKING_DIRECTORY ${BUILD_DIR} OUTPUT_VARIABLE json RESULT_VARIABLE rc)
@@ -57,8 +75,23 @@ if(ntests GREATER 0)
       continue()
     endif()
 
-    # The test's own environment, then CK_FORK=no over it.
+    # Deal the executables out between the shards; the sweep shards itself.
     set(env_args "")
+    set(log ${log_dir}/${name}.log)
+    if(SHARDS GREATER 1)
+      set(log ${log_dir}/${name}.${SHARD}.log)
+      if(name STREQUAL sweep_test)
+        list(APPEND env_args "TA_SWEEP_SHARD=${SHARD}/${SHARDS}")
+      else()
+        math(EXPR mine "${dealt} % ${SHARDS}")
+        math(EXPR dealt "${dealt} + 1")
+        if(NOT mine EQUAL SHARD)
+          continue()
+        endif()
+      endif()
+    endif()
+
+    # The test's own environment, then CK_FORK=no over it.
     set(workdir ${BUILD_DIR})
     string(JSON nprops ERROR_VARIABLE err LENGTH "${json}" tests ${i} properties)
     if(NOT err AND nprops GREATER 0)
@@ -79,7 +112,6 @@ if(ntests GREATER 0)
     endif()
     list(APPEND env_args CK_FORK=no)
 
-    set(log ${log_dir}/${name}.log)
     execute_process(
       COMMAND ${CMAKE_COMMAND} -E env ${env_args}
               ${VALGRIND} --quiet --error-exitcode=101 --leak-check=full
@@ -98,7 +130,11 @@ if(ntests GREATER 0)
 endif()
 
 list(LENGTH failed nfailed)
-message(STATUS "valgrind: ${passed} passed, ${nfailed} failed, ${skipped} not run (not executables)")
+if(SHARDS GREATER 1)
+  message(STATUS "valgrind shard ${SHARD}/${SHARDS}: ${passed} passed, ${nfailed} failed, ${skipped} not run (not executables)")
+else()
+  message(STATUS "valgrind: ${passed} passed, ${nfailed} failed, ${skipped} not run (not executables)")
+endif()
 if(nfailed GREATER 0)
   message(FATAL_ERROR "valgrind failed: ${failed}")
 endif()

@@ -1285,16 +1285,50 @@ static void unload_fixture(void)
     fixture_csv = NULL;
 }
 
+/*
+ * TA_SWEEP_SHARD=K/N runs only the operations whose index is K modulo N, so
+ * that the valgrind stage (where the whole sweep takes most of the time) can
+ * run N processes at once and still sweep every operation exactly once.
+ * Unset, every operation runs. A malformed value is an error, never a silent
+ * full or empty run.
+ */
+static int parse_shard(unsigned *k, unsigned *n)
+{
+    const char *v = getenv("TA_SWEEP_SHARD");
+    char *end;
+    unsigned long kk, nn;
+    *k = 0;
+    *n = 1;
+    if (v == NULL || *v == '\0')
+        return 0;
+    kk = strtoul(v, &end, 10);
+    if (end == v || *end != '/')
+        return -1;
+    v = end + 1;
+    nn = strtoul(v, &end, 10);
+    if (end == v || *end != '\0' || nn == 0 || nn > 64 || kk >= nn)
+        return -1;
+    *k = (unsigned)kk;
+    *n = (unsigned)nn;
+    return 0;
+}
+
 int main(void)
 {
     Suite *s = suite_create("alloc_sweep");
     TCase *tc = tcase_create("sweep");
     SRunner *sr;
     int failed;
+    unsigned k, n, i;
 
+    if (parse_shard(&k, &n) != 0) {
+        fprintf(stderr, "test_alloc_sweep: TA_SWEEP_SHARD must be K/N with 0 <= K < N <= 64\n");
+        return EXIT_FAILURE;
+    }
     tcase_add_unchecked_fixture(tc, load_fixture, unload_fixture);
     tcase_set_timeout(tc, 600);
-    tcase_add_loop_test(tc, sweep_one_operation, 0, (int)N_OPS);
+    for (i = k; i < N_OPS; i += n)
+        tcase_add_loop_test(tc, sweep_one_operation, (int)i, (int)i + 1);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
