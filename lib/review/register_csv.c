@@ -187,6 +187,6 @@ ta_status ta_register_read_file(ta_register *r, const char *path)
 {
     if (!r)
         return TA_EINVAL;
-    tai_error_clear(&r->err);
+    /* Every path sets the message: a failure here, or the buffer reader. */
     return tai_parse_file(&r->alloc, path, &r->err, parse_buffer, r);
 }

@@ -198,6 +198,47 @@ START_TEST(caller_changes)
 }
 END_TEST
 
+/* Rule: a call that succeeds leaves no error text ("" after it), whatever
+ * the call before it left: each ta_holidays_* call after a refused date. */
+START_TEST(a_successful_call_clears_the_error)
+{
+    for (int k = 0; k < 7; k++) {
+        ta_status st = TA_EINVAL;
+        ta_date d;
+        size_t n;
+        int w;
+        ck_assert_int_eq(ta_holidays_is_working_day(&w, h, D(1977, 6, 1)), TA_ERANGE);
+        ck_assert_str_ne(ta_holidays_error(h), "");
+        switch (k) {
+        case 0:
+            st = ta_holidays_add(h, D(2024, 6, 4), "Extra");
+            break;
+        case 1:
+            st = ta_holidays_remove(h, D(2024, 6, 4));
+            break;
+        case 2:
+            st = ta_holidays_is_working_day(&w, h, D(2024, 6, 4));
+            break;
+        case 3:
+            st = ta_holidays_next_working_day(&d, h, D(2024, 6, 4));
+            break;
+        case 4:
+            st = ta_holidays_previous_working_day(&d, h, D(2024, 6, 4));
+            break;
+        case 5:
+            st = ta_holidays_add_working_days(&d, h, D(2024, 6, 4), 3);
+            break;
+        case 6:
+            st = ta_holidays_list(&n, h, 2024);
+            break;
+        }
+        ck_assert_int_eq(st, TA_OK);
+        ck_assert_msg(strcmp(ta_holidays_error(h), "") == 0, "call %d kept the error \"%s\"", k,
+                      ta_holidays_error(h));
+    }
+}
+END_TEST
+
 START_TEST(bad_arguments)
 {
     int w;
@@ -234,6 +275,7 @@ int main(void)
     tcase_add_test(tc, working_days_across_christmas_and_easter);
     tcase_add_test(tc, caller_changes);
     tcase_add_test(tc, bad_arguments);
+    tcase_add_test(tc, a_successful_call_clears_the_error);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -265,6 +265,24 @@ START_TEST(test_parse_random_vs_strtod)
 }
 END_TEST
 
+/* Rule: the parser reads the len bytes it is given and no more: text that
+ * goes on past len (a '.', an exponent's digits) changes nothing. */
+START_TEST(test_parse_reads_only_len_bytes)
+{
+    double v = 0;
+
+    ck_assert_int_eq(tai_parse_double("5.", 1, &v), TA_OK);
+    ck_assert(v == 5.0);
+    ck_assert_int_eq(tai_parse_double("5.25", 1, &v), TA_OK);
+    ck_assert(v == 5.0);
+    ck_assert_int_eq(tai_parse_double("1e5", 2, &v), TA_EPARSE);
+    ck_assert_int_eq(tai_parse_double("1e+5", 3, &v), TA_EPARSE);
+    ck_assert_int_eq(tai_parse_double("-5", 0, &v), TA_EPARSE);
+    ck_assert_int_eq(tai_parse_double("25", 1, &v), TA_OK);
+    ck_assert(v == 2.0);
+}
+END_TEST
+
 START_TEST(test_parse_uint)
 {
     unsigned long long v = 7;
@@ -489,6 +507,7 @@ static Suite *number_suite(void)
     tcase_add_test(tc, test_parse_huge_text);
     tcase_add_test(tc, test_parse_random_vs_strtod);
     tcase_add_test(tc, test_parse_uint);
+    tcase_add_test(tc, test_parse_reads_only_len_bytes);
     tcase_add_test(tc, test_format_ties);
     tcase_add_test(tc, test_format_values);
     tcase_add_test(tc, test_format_random_ties);

@@ -308,6 +308,58 @@ static ta_status workflow(const ta_allocator *a)
     return st;
 }
 
+/* Rule: a call that succeeds leaves no error text ("" after it), whatever
+ * the call before it left: each setter, an event added and a read, each
+ * after a refused interval. Event names are matched with both arguments
+ * checked (TA_EINVAL for either NULL), and blank text is no event. */
+START_TEST(a_successful_call_clears_the_error)
+{
+    static const char events[] = "Trust_code,Date,Event\nB,2020-01-01,nominated\n";
+    ta_register_event e = TA_EVENT_REVIEWED;
+    char *blank;
+
+    for (int k = 0; k < 5; k++) {
+        ta_status st = TA_EINVAL;
+        ck_assert_int_eq(ta_register_set_interval_years(r, 0), TA_EINVAL);
+        ck_assert_str_ne(ta_register_error(r), "");
+        switch (k) {
+        case 0:
+            st = ta_register_set_interval_years(r, 5);
+            break;
+        case 1:
+            st = ta_register_set_feb29_rule(r, TA_FEB29_TO_MAR1);
+            break;
+        case 2:
+            st = ta_register_set_deauthorised_status(r, TA_NHS_TRUST);
+            break;
+        case 3:
+            st = ta_register_add_event(r, "A", "Alpha", D(2020, 1, 1), TA_EVENT_NOMINATED, NULL);
+            break;
+        case 4:
+            st = ta_register_read_buffer(r, events, strlen(events), "e.csv");
+            break;
+        }
+        ck_assert_int_eq(st, TA_OK);
+        ck_assert_msg(strcmp(ta_register_error(r), "") == 0, "call %d kept the error \"%s\"", k,
+                      ta_register_error(r));
+    }
+    ck_assert_uint_eq(ta_register_trust_count(r), 2);
+
+    ck_assert_int_eq(ta_register_event_parse(NULL, "nominated"), TA_EINVAL);
+    ck_assert_int_eq(ta_register_event_parse(&e, NULL), TA_EINVAL);
+    ck_assert_int_eq(e, TA_EVENT_REVIEWED);
+    ck_assert_int_eq(ta_register_event_parse(&e, " \tNominated\t "), TA_OK);
+    ck_assert_int_eq(e, TA_EVENT_NOMINATED);
+    /* On the heap, so that a read before the text is a sanitizer error. */
+    blank = malloc(3);
+    ck_assert_ptr_nonnull(blank);
+    memcpy(blank, " \t", 3);
+    ck_assert_int_eq(ta_register_event_parse(&e, blank), TA_EPARSE);
+    ck_assert_int_eq(ta_register_event_parse(&e, blank + 2), TA_EPARSE);
+    free(blank);
+}
+END_TEST
+
 START_TEST(allocation_failure_sweep)
 {
     af_counter c = {0, 0, 0, 0};
@@ -343,6 +395,7 @@ int main(void)
     tcase_add_test(tc, impossible_sequences_name_the_row);
     tcase_add_test(tc, bad_headers_and_arguments);
     tcase_add_test(tc, register_into_schedule);
+    tcase_add_test(tc, a_successful_call_clears_the_error);
     tcase_add_test(tc, allocation_failure_sweep);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
