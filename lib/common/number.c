@@ -154,8 +154,9 @@ ta_status tai_parse_double(const char *s, size_t len, double *out)
         *out = negative ? -0.0 : 0.0;
         return TA_OK;
     }
-    /* Clinger's fast path: both operands exact, so one rounding. */
-    if (n_sig <= 19 && mant <= (UINT64_C(1) << 53) && e >= -22 && e <= 22) {
+    /* Clinger's fast path: both operands exact, so one rounding. A mantissa
+     * of at most 2^53 has at most 16 digits, so mant holds all of them. */
+    if (mant <= (UINT64_C(1) << 53) && e >= -22 && e <= 22) {
         double v = (double)mant;
         v = e < 0 ? v / pow10_d[-e] : v * pow10_d[e];
         *out = negative ? -v : v;

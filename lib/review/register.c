@@ -257,7 +257,7 @@ ta_status tai_register_add(ta_register *r, const char *code, const char *name, i
                            ta_register_event kind, const char *note)
 {
     size_t t, len = strlen(code);
-    int existed = 0, is_new;
+    int is_new;
     tai_reg_trust *tr;
     tai_reg_event *e;
     tai_reg_state before, after;
@@ -299,7 +299,7 @@ ta_status tai_register_add(ta_register *r, const char *code, const char *name, i
         tr = &r->trusts[r->n_trusts];
         memset(tr, 0, sizeof *tr);
         if (!(tr->code = tai_strdup(&r->alloc, code)) ||
-            tai_strmap_put(&r->codes, code, len, r->n_trusts, &existed, NULL) != TA_OK) {
+            tai_strmap_put(&r->codes, code, len, r->n_trusts, NULL, NULL) != TA_OK) {
             tai_free(&r->alloc, tr->code);
             tai_free(&r->alloc, e->note);
             return tai_error_set(&r->err, TA_ENOMEM, "out of memory");

@@ -280,6 +280,17 @@ START_TEST(test_parse_reads_only_len_bytes)
     ck_assert_int_eq(tai_parse_double("-5", 0, &v), TA_EPARSE);
     ck_assert_int_eq(tai_parse_double("25", 1, &v), TA_OK);
     ck_assert(v == 2.0);
+    /* On the heap, so that a read past the end is a sanitizer error. */
+    {
+        char *p = malloc(2);
+        ck_assert_ptr_nonnull(p);
+        memcpy(p, "+5", 2);
+        ck_assert_int_eq(tai_parse_double(p + 2, 0, &v), TA_EPARSE);
+        ck_assert_int_eq(tai_parse_double(p, 1, &v), TA_EPARSE);
+        ck_assert_int_eq(tai_parse_double(p, 2, &v), TA_OK);
+        ck_assert(v == 5.0);
+        free(p);
+    }
 }
 END_TEST
 

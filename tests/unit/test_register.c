@@ -360,6 +360,32 @@ START_TEST(a_successful_call_clears_the_error)
 }
 END_TEST
 
+/* Rule: events of one trust on the same day are in order (only an earlier
+ * date is out of order); an advanced foundation trust that has not been
+ * deauthorised can be neither authorised, reauthorised, nominated nor
+ * ft_authorised, each refused with that reason. */
+START_TEST(same_day_events_and_aft_refusals)
+{
+    static const char *const kinds[] = {"authorised", "reauthorised", "nominated", "ft_authorised"};
+    ck_assert_int_eq(read_text("Trust_code,Date,Event\nRS1,2026-01-01,nominated\n"
+                               "RS1,2026-01-01,authorised\n"),
+                     TA_OK);
+    ck_assert_int_eq(status_on("RS1", D(2026, 1, 1)), AFT);
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        char text[256], expected[256];
+        snprintf(text, sizeof text,
+                 "Trust_code,Date,Event\nRT%zu,2026-01-01,authorised\nRT%zu,2026-02-01,%s\n", k, k,
+                 kinds[k]);
+        snprintf(expected, sizeof expected,
+                 "events.csv:3:16: trust RT%zu: %s on 2026-02-01, but it is already an advanced "
+                 "foundation trust (since 2026-01-01) and has not been deauthorised",
+                 k, kinds[k]);
+        ck_assert_int_eq(read_text(text), TA_EINCONSISTENT);
+        ck_assert_str_eq(ta_register_error(r), expected);
+    }
+}
+END_TEST
+
 START_TEST(allocation_failure_sweep)
 {
     af_counter c = {0, 0, 0, 0};
@@ -396,6 +422,7 @@ int main(void)
     tcase_add_test(tc, bad_headers_and_arguments);
     tcase_add_test(tc, register_into_schedule);
     tcase_add_test(tc, a_successful_call_clears_the_error);
+    tcase_add_test(tc, same_day_events_and_aft_refusals);
     tcase_add_test(tc, allocation_failure_sweep);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
