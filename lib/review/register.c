@@ -464,7 +464,7 @@ int32_t tai_register_due(const ta_register *r, const tai_reg_state *st)
 {
     ta_date base, due;
     int32_t rd = 0;
-    if (st->status != TA_ADVANCED_FOUNDATION_TRUST || st->ceased || !st->review_base)
+    if (!st->review_base) /* not an AFT, or ceased (register_internal.h) */
         return 0;
     if (ta_date_from_days(&base, st->review_base) != TA_OK ||
         ta_date_add_years(&due, base, r->interval_years, r->feb29) != TA_OK ||
@@ -599,7 +599,7 @@ ta_status ta_register_reasons(char *buf, size_t size, size_t *needed, const ta_r
         put(&b, " on ");
         put(&b, d);
         put(&b, " (NHS England guide for applicants: re-assessed every 5 years at a minimum)");
-    } else if (st.status == TA_ADVANCED_FOUNDATION_TRUST && !st.ceased && st.review_base) {
+    } else if (st.review_base) {
         /* Never an empty due date without a word: it is past the calendar. */
         (void)tai_format_fixed(years, sizeof years, (double)r->interval_years, 0);
         fmt(st.review_base, d);

@@ -19,7 +19,7 @@
 typedef struct tai_reg_state {
     ta_ft_status status;
     int32_t since;       /* the event that gave the status; 0 = none yet */
-    int32_t review_base; /* an AFT: last (re)authorisation or review; else 0 */
+    int32_t review_base; /* an AFT not ceased: last (re)authorisation or review; else 0 */
     int32_t authorised;  /* an AFT: its last (re)authorisation; else 0 */
     int reauthorised;    /* an AFT by a reauthorisation */
     int ever_aft;        /* authorised at some time (reauthorisation is then the event) */

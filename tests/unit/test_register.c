@@ -386,6 +386,51 @@ START_TEST(same_day_events_and_aft_refusals)
 }
 END_TEST
 
+/* Rule: a trust's events read back in order, each with its own date, kind
+ * and note (out-pointers may be NULL); an index at the count (of trusts or
+ * of a trust's events) is refused. */
+START_TEST(events_read_back_in_order)
+{
+    static const struct {
+        ta_date on;
+        ta_register_event kind;
+        const char *note;
+    } ev[] = {
+        {{2025, 3, 1}, TA_EVENT_NOMINATED, "first"},
+        {{2026, 1, 1}, TA_EVENT_AUTHORISED, NULL},
+        {{2027, 6, 30}, TA_EVENT_REVIEWED, "second"},
+    };
+    size_t i;
+    ta_date on;
+    ta_register_event kind;
+    const char *note;
+
+    ck_assert_int_eq(ta_register_add_event(r, "RB0", NULL, D(2025, 1, 1), TA_EVENT_NOMINATED, NULL),
+                     TA_OK);
+    for (size_t k = 0; k < 3; k++)
+        ck_assert_int_eq(ta_register_add_event(r, "RB1", "Bravo", ev[k].on, ev[k].kind, ev[k].note),
+                         TA_OK);
+    i = index_of("RB1");
+    ck_assert_uint_eq(i, 1);
+    ck_assert_uint_eq(ta_register_event_count(r, i), 3);
+    for (size_t k = 0; k < 3; k++) {
+        ck_assert_int_eq(ta_register_event_info(&on, &kind, &note, r, i, k), TA_OK);
+        ck_assert_int_eq(ymd(on), ymd(ev[k].on));
+        ck_assert_int_eq(kind, ev[k].kind);
+        ck_assert_str_eq(note, ev[k].note ? ev[k].note : "");
+    }
+    ck_assert_int_eq(ta_register_event_info(NULL, NULL, NULL, r, i, 2), TA_OK);
+    ck_assert_int_eq(ta_register_event_info(&on, &kind, &note, r, i, 3), TA_EINVAL);
+    ck_assert_int_eq(ta_register_event_info(&on, &kind, &note, r, 2, 0), TA_EINVAL);
+    ck_assert_uint_eq(ta_register_event_count(r, 2), 0);
+    ck_assert_str_eq(ta_register_trust_code(r, 1), "RB1");
+    ck_assert_ptr_null(ta_register_trust_code(r, 2));
+    ck_assert_str_eq(ta_register_trust_name(r, 1), "Bravo");
+    ck_assert_str_eq(ta_register_trust_name(r, 0), "");
+    ck_assert_ptr_null(ta_register_trust_name(r, 2));
+}
+END_TEST
+
 START_TEST(allocation_failure_sweep)
 {
     af_counter c = {0, 0, 0, 0};
@@ -423,6 +468,7 @@ int main(void)
     tcase_add_test(tc, register_into_schedule);
     tcase_add_test(tc, a_successful_call_clears_the_error);
     tcase_add_test(tc, same_day_events_and_aft_refusals);
+    tcase_add_test(tc, events_read_back_in_order);
     tcase_add_test(tc, allocation_failure_sweep);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
