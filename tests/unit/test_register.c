@@ -115,6 +115,18 @@ START_TEST(reasons_say_how)
     ck_assert_ptr_nonnull(strstr(buf, "next review due 2033-01-10: 5 years after the "
                                       "reauthorisation on 2028-01-10"));
     ck_assert_uint_eq(needed, strlen(buf));
+    /* The whole line: every event by then, "; " between them, then the rule. */
+    ck_assert_str_eq(buf, "nominated 2025-11-12 (wave 1); authorised 2026-04-01; deauthorised "
+                          "2027-06-30 (finances): a foundation trust from then (our reading); "
+                          "reauthorised 2028-01-10; next review due 2033-01-10: 5 years after the "
+                          "reauthorisation on 2028-01-10 (NHS England guide for applicants: "
+                          "re-assessed every 5 years at a minimum)");
+    /* Arguments: a trust index at the count, or no buffer with a size, is refused;
+     * no buffer and size 0 only measures. */
+    ck_assert_int_eq(ta_register_reasons(buf, sizeof buf, &needed, r, 1, D(2028, 2, 1)), TA_EINVAL);
+    ck_assert_int_eq(ta_register_reasons(NULL, 5, &needed, r, 0, D(2028, 2, 1)), TA_EINVAL);
+    ck_assert_int_eq(ta_register_reasons(NULL, 0, &needed, r, 0, D(2028, 2, 1)), TA_OK);
+    ck_assert_uint_eq(needed, strlen(buf));
     /* Truncation: the full length is still reported. */
     ck_assert_int_eq(ta_register_reasons(buf, 10, &needed, r, 0, D(2028, 2, 1)), TA_OK);
     ck_assert_uint_eq(strlen(buf), 9);
