@@ -440,6 +440,33 @@ START_TEST(a_successful_call_clears_the_error)
 }
 END_TEST
 
+/* Rule: as above for the exports and the reader: a CSV or iCalendar export,
+ * or a read, that succeeds after a refused call leaves no error text. */
+START_TEST(exports_and_reads_clear_the_error)
+{
+    static const char more[] = "Trust_code,Trust_name,Authorised_on,Last_reviewed_on\n"
+                               "RD,,2026-04-01,\n";
+    const char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "CH", "", D(2026, 4, 1)), TA_OK);
+    compute();
+    for (int k = 0; k < 3; k++) {
+        ta_status st = TA_EINVAL;
+        ck_assert_int_eq(ta_review_schedule_set_interval_years(s, 0), TA_EINVAL);
+        ck_assert_str_ne(ta_review_schedule_error(s), "");
+        if (k == 0)
+            st = ta_review_schedule_to_csv(&text, &len, s);
+        else if (k == 1)
+            st = ta_review_schedule_to_ics(&text, &len, s, "20260101T000000Z");
+        else
+            st = ta_review_schedule_read_buffer(s, more, strlen(more), "more.csv");
+        ck_assert_int_eq(st, TA_OK);
+        ck_assert_msg(strcmp(ta_review_schedule_error(s), "") == 0, "call %d kept the error \"%s\"",
+                      k, ta_review_schedule_error(s));
+    }
+}
+END_TEST
+
 /* ---- segmentation: quantile cut-offs ---------------------------------- */
 
 static int cmp_double(const void *pa, const void *pb)
@@ -589,6 +616,7 @@ int main(void)
     tcase_add_test(review, trigger_parameter_ranges);
     tcase_add_test(review, every_change_discards_the_results);
     tcase_add_test(review, a_successful_call_clears_the_error);
+    tcase_add_test(review, exports_and_reads_clear_the_error);
     tcase_add_test(review, export_checks_each_out_pointer);
     tcase_add_test(review, a_due_date_after_9999_names_where_the_trust_came_from);
     tcase_set_timeout(rules, 60);
