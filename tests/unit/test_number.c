@@ -427,6 +427,30 @@ START_TEST(test_format_random_ties)
 }
 END_TEST
 
+/* Rule: the tie tolerance is at most a thousandth of the last printed
+ * place, that thousandth included: 4.99e-7 at 6 decimals is 0.499 units,
+ * exactly a thousandth short of the tie, and rounds up; 4.98e-7 does not. */
+START_TEST(test_format_tolerance_edge)
+{
+    char buf[32];
+
+    ck_assert_int_eq(tai_format_fixed(buf, sizeof buf, 4.99e-7, 6), 8);
+    ck_assert_str_eq(buf, "0.000001");
+    ck_assert_int_eq(tai_format_fixed(buf, sizeof buf, -4.99e-7, 6), 9);
+    ck_assert_str_eq(buf, "-0.000001");
+    ck_assert_int_eq(tai_format_fixed(buf, sizeof buf, 4.98e-7, 6), 8);
+    ck_assert_str_eq(buf, "0.000000");
+    /* Each limit of the formatter on its own: not finite, too many decimals. */
+    ck_assert_int_eq(tai_format_fixed(buf, sizeof buf, INFINITY, 2), -1);
+    ck_assert_int_eq(tai_format_fixed(buf, sizeof buf, -INFINITY, 2), -1);
+    ck_assert_int_eq(tai_format_fixed(buf, sizeof buf, NAN, 2), -1);
+    ck_assert_int_eq(tai_format_fixed(buf, sizeof buf, 1.0, 10), -1);
+    ck_assert_int_eq(tai_format_fixed(buf, sizeof buf, 1.0, -1), -1);
+    ck_assert_int_eq(tai_format_fixed(buf, sizeof buf, 1e15, 0), -1);
+    ck_assert_int_eq(tai_format_fixed(buf, sizeof buf, 999999999999999.0, 0), 15);
+}
+END_TEST
+
 START_TEST(test_round_half_up)
 {
     ck_assert(tai_round_half_up(2.675, 2) == 2.68);
@@ -523,6 +547,7 @@ static Suite *number_suite(void)
     tcase_add_test(tc, test_format_values);
     tcase_add_test(tc, test_format_random_ties);
     tcase_add_test(tc, test_round_half_up);
+    tcase_add_test(tc, test_format_tolerance_edge);
     tcase_add_test(tc, test_round_half_up_fast_path_limit);
     tcase_add_test(tc, test_locale_independent);
     suite_add_tcase(s, tc);
