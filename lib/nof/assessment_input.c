@@ -109,7 +109,7 @@ static ta_status reserve_trusts(ta_assessment *a, size_t count)
         return TA_OK;
     cap = old_cap < 16 ? 16 : old_cap;
     while (cap < count) {
-        if (cap > ((size_t)-1 / 2) / (nm ? nm : 1) / sizeof(double))
+        if (cap > SIZE_MAX / 2 / nm / sizeof(double)) /* nm >= 1: a framework has metrics */
             return TA_ENOMEM;
         cap *= 2;
     }
@@ -123,7 +123,7 @@ static ta_status reserve_trusts(ta_assessment *a, size_t count)
         double *grown;
         if (!cells[k])
             continue;
-        grown = tai_reallocarray(&a->alloc, cells[k], cap * (nm ? nm : 1), sizeof *grown);
+        grown = tai_reallocarray(&a->alloc, cells[k], cap * nm, sizeof *grown);
         if (!grown)
             return TA_ENOMEM;
         for (size_t i = old_cap * nm; i < cap * nm; i++)
@@ -297,7 +297,7 @@ static ta_status check_column_row(ta_assessment *a, id_cache *c, size_t i, const
                                   int same_code, const char *id, double number, ta_input_kind kind)
 {
     int id_kind;
-    size_t slot = id ? id_slot(id) : 0, metric;
+    size_t slot = id_slot(id), metric; /* a NULL id is refused before slot is read */
     if (!same_code && !tai_trust_code_valid(code))
         return tai_error_set(&a->err, TA_EINVAL, "row %zu: invalid trust code \"%s\"", i,
                              code ? code : "(null)");

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "alloc_fail.h"
+#include "alloc_guard.h"
 #include "trustassess/assessment.h"
 #include "trustassess/framework.h"
 #include "trustassess/nhse.h"
@@ -1700,6 +1701,64 @@ START_TEST(test_run_empty_assessment)
 }
 END_TEST
 
+/* Rule: a failed ta_assessment_add_columns loses nothing and keeps nothing:
+ * a call failing on its very first row leaves the cell it collided with as it
+ * was, and a trust staged by a failed call leaves no input behind for the
+ * trust that takes its place next. */
+START_TEST(test_add_columns_failure_keeps_and_leaves_nothing)
+{
+    ta_framework *fw = supplied_fw(2, 3, CUTS, TA_CUTOFF_TIES_BETTER, TA_QUANTILE_TYPE7);
+    ta_assessment *a = new_assessment(fw);
+    const char *a_code = "A", *p01 = "P01";
+    const char *n1[2] = {"N1", "N1"}, *twice[2] = {"P01", "P01"};
+    const double again = 1.5, x[2] = {1.0, 3.0};
+    size_t i;
+
+    add_score(a, "A", "P01", 2.0);
+    ck_assert_int_eq(ta_assessment_add_columns(a, 1, &a_code, &p01, &again, TA_INPUT_SCORE),
+                     TA_EDUPLICATE);
+    assert_has(ta_assessment_error(a), "row 0");
+    ck_assert_int_eq(ta_assessment_add_columns(a, 2, n1, twice, x, TA_INPUT_SCORE), TA_EDUPLICATE);
+    ck_assert_int_eq(ta_assessment_find_trust(&i, a, "N1"), TA_ENOTFOUND);
+    add_score(a, "N2", "P02", 2.0); /* the row N1 was staged in */
+    ck_assert_uint_eq(index_of(a, "N2"), 1);
+    run(a);
+    ck_assert_double_eq(score_of(a, fw, "A", "P01"), 2.0);
+    ck_assert(isnan(score_of(a, fw, "N2", "P01")));
+    ck_assert_double_eq(score_of(a, fw, "N2", "P02"), 2.0);
+    ck_assert_double_eq(rounded_of(a, "N2"), 2.0);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
+/* Rule: the assessment writes nothing past the end of a block it allocated
+ * (input cells made on first use and grown with the trusts, rows, results),
+ * checked with guard bytes after every block of the host allocator. */
+START_TEST(test_assessment_stays_inside_its_blocks)
+{
+    ta_framework *fw = supplied_fw(3, 0, NULL, TA_CUTOFF_TIES_BETTER, TA_QUANTILE_TYPE7);
+    ag_state g = {0};
+    ta_allocator al = ag_allocator(&g);
+    ta_assessment *a = NULL;
+    char code[8];
+    ck_assert_int_eq(ta_assessment_new(&a, fw, &al), TA_OK);
+    for (int t = 0; t < 40; t++) { /* past 16 and 32 trusts: the input grows twice */
+        snprintf(code, sizeof code, "G%02d", t);
+        add_score(a, code, "P01", 1.0 + (t % 4));
+        add_score(a, code, "P03", 4.0 - (t % 3));
+        if (t % 5 == 0)
+            add_value(a, code, "P02", t);
+    }
+    run(a);
+    ck_assert_uint_eq(ta_assessment_league_count(a), 40);
+    ta_assessment_free(a);
+    ck_assert_uint_eq(g.overruns, 0);
+    ck_assert_uint_eq(g.live, 0);
+    ta_framework_free(fw);
+}
+END_TEST
+
 static Suite *assessment_suite(void)
 {
     Suite *s = suite_create("assessment");
@@ -1733,6 +1792,8 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_allocation_failure_sweep);
     tcase_add_test(tc, test_add_columns_enomem_leaves_assessment_as_it_was);
     tcase_add_test(tc, test_run_empty_assessment);
+    tcase_add_test(tc, test_add_columns_failure_keeps_and_leaves_nothing);
+    tcase_add_test(tc, test_assessment_stays_inside_its_blocks);
     suite_add_tcase(s, tc);
     return s;
 }

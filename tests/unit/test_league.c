@@ -505,6 +505,64 @@ START_TEST(league_selection_and_policies)
 }
 END_TEST
 
+/* Rule: the cut-off column's text is cut at 1023 bytes, never written past:
+ * 300 trusts tied on the highest average of segment 1 each name themselves
+ * in it ("below: T001 T002 ..."), far more than fits. */
+START_TEST(league_cutoff_text_is_cut_not_overrun)
+{
+    static const char tail[] = "Q3 2025/26,North,Acute trust,,U2,U,2.40,,2.0,No,301.0,\r\n"
+                               "Q3 2025/26,North,Acute trust,,U3,U,2.70,,3.0,No,302.0,\r\n"
+                               "Q3 2025/26,North,Acute trust,,U4,U,3.20,,4.0,No,303.0,\r\n";
+    size_t size = sizeof HEADER + 300 * 64 + sizeof tail, len;
+    char *text = malloc(size);
+    static const char want[] = " T199 T20";
+    const char *cell;
+    ta_nhse_file *f = NULL;
+    ta_league *l = NULL;
+    ck_assert_ptr_nonnull(text);
+    strcpy(text, HEADER);
+    len = strlen(text);
+    for (int t = 1; t <= 300; t++)
+        len += (size_t)snprintf(text + len, size - len,
+                                "Q3 2025/26,North,Acute trust,,T%03d,T,1.50,,1.0,No,1.0,\r\n", t);
+    strcpy(text + len, tail);
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+    ck_assert_msg(ta_nhse_file_read_buffer(f, text, strlen(text), "many.csv") == TA_OK, "%s",
+                  ta_nhse_file_error(f));
+    ck_assert_int_eq(ta_league_new(&l, f, NULL), TA_OK);
+    ck_assert_msg(ta_league_run(l) == TA_OK, "%s", ta_league_error(l));
+    ck_assert_uint_eq(ta_league_row_count(l), 303);
+    cell = ta_league_cell(l, 0, 20);
+    ck_assert_uint_eq(strlen(cell), 1023);
+    /* "1.5 in [1.5, 2.4) below:" (24 bytes), then " T001" and on, 5 bytes a trust: 199 of
+     * them, and " T200" cut to " T20". */
+    ck_assert(strncmp(cell, "1.5 in [1.5, 2.4) below: T001 T002 ", 35) == 0);
+    ck_assert_str_eq(cell + 1023 - strlen(want), want);
+    ta_league_free(l);
+    ta_nhse_file_free(f);
+    free(text);
+}
+END_TEST
+
+/* Rule: a quarter or trust type not in the file is refused with the list of
+ * those the file has, "none" for a file with no rows. */
+START_TEST(league_selection_lists_none_of_an_empty_file)
+{
+    ta_nhse_file *f = NULL;
+    ta_league *l = NULL;
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, HEADER, strlen(HEADER), "empty.csv"), TA_OK);
+    ck_assert_int_eq(ta_league_new(&l, f, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_select_quarter(l, "Q3 2025/26"), TA_ENOTFOUND);
+    ck_assert_str_eq(ta_league_error(l),
+                     "\"Q3 2025/26\" names no single quarter of the file (it has: none)");
+    ck_assert_int_eq(ta_league_select_trust_type(l, "Acute trust"), TA_ENOTFOUND);
+    ck_assert_str_eq(ta_league_error(l), "\"Acute trust\" is not in the file (it has: none)");
+    ta_league_free(l);
+    ta_nhse_file_free(f);
+}
+END_TEST
+
 START_TEST(league_fixed_thresholds_and_errors)
 {
     static const double fixed[3] = {1.8, 2.4, 2.9};
@@ -636,6 +694,8 @@ static Suite *league_suite(void)
     tcase_add_test(tc, league_rows_and_cells);
     tcase_add_test(tc, league_selection_and_policies);
     tcase_add_test(tc, league_fixed_thresholds_and_errors);
+    tcase_add_test(tc, league_cutoff_text_is_cut_not_overrun);
+    tcase_add_test(tc, league_selection_lists_none_of_an_empty_file);
     tcase_add_test(tc, likely_ranges_hold_league_table_trusts_fixed);
     suite_add_tcase(s, tc);
     return s;

@@ -871,6 +871,146 @@ START_TEST(test_published_cutoffs_small)
 }
 END_TEST
 
+/* ---- cut-offs read off published segments: the rules at their edges -------- */
+
+/* A framework of one supplied metric and the given result figures, in the
+ * order given (a figure's place in the list is its index), with three
+ * explicit cut-offs and the given deficit cap. */
+static ta_framework *figures_fw(size_t n, const ta_figure *kinds, const char *const *ids, int cap)
+{
+    static const double cuts[3] = {2.0, 2.5, 3.0};
+    ta_framework_builder *b = NULL;
+    ta_framework *out = NULL;
+    ck_assert_int_eq(ta_framework_builder_new(&b, "figures", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "d", "D", "D1"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "M1", "M", "d", TA_SCORING_SUPPLIED),
+                     TA_OK);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_int_eq(ta_framework_builder_add_figure(b, kinds[i], ids[i], ids[i]), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, cuts), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_deficit_cap(b, cap), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&out, b), TA_OK);
+    ta_framework_builder_free(b);
+    return out;
+}
+
+/* Reads text with framework g into a fresh handle. */
+static ta_nhse_file *read_with(const ta_framework *g, const char *text)
+{
+    ta_nhse_file *f = NULL;
+    ck_assert_int_eq(ta_nhse_file_new(&f, g, NULL), TA_OK);
+    ck_assert_msg(ta_nhse_file_read_buffer(f, text, strlen(text), "t.csv") == TA_OK, "%s",
+                  ta_nhse_file_error(f));
+    return f;
+}
+
+/* Rule: every segment, the first included, needs a trust known to be in it;
+ * without one the cut-offs are not known (TA_ENOTFOUND naming the segment). */
+START_TEST(test_published_cutoffs_need_segment_1)
+{
+    static const struct {
+        const char *code, *avg, *seg;
+    } rows[] = {{"B", "2.10", "2"}, {"C", "2.50", "3"}, {"D", "2.80", "4"}};
+    char text[2048];
+    ta_nhse_file *f = NULL;
+    double cut[3];
+    strcpy(text, HEADER);
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, rows[i].code, "OF5002", rows[i].avg, "");
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, rows[i].code, "OF5003", rows[i].seg, "");
+    }
+    ck_assert_int_eq(read_text(&f, text), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, f, "Q1 2025/26"), TA_ENOTFOUND);
+    ck_assert_str_eq(ta_nhse_file_error(f),
+                     "Q1 2025/26: no trust has published unadjusted segment 1");
+    ta_nhse_file_free(f);
+}
+END_TEST
+
+/* Rule: a framework's figures are found by kind, wherever they are in its
+ * list (here the unadjusted segment is the first figure and the average the
+ * second); a framework naming no average, or no segment figure, has no
+ * published cut-offs (TA_ENOTFOUND saying so). */
+START_TEST(test_published_cutoffs_figures_by_kind)
+{
+    static const ta_figure seg_avg[] = {TA_FIGURE_UNADJUSTED_SEGMENT, TA_FIGURE_AVERAGE};
+    static const char *const seg_avg_ids[] = {"OF5003", "OF5002"};
+    static const ta_figure seg_only[] = {TA_FIGURE_UNADJUSTED_SEGMENT};
+    static const char *const seg_only_ids[] = {"OF5003"};
+    static const ta_figure avg_only[] = {TA_FIGURE_OTHER, TA_FIGURE_AVERAGE};
+    static const char *const avg_only_ids[] = {"OF5003", "OF5002"};
+    static const struct {
+        const char *code, *avg, *seg;
+    } rows[] = {{"A", "1.80", "1"}, {"B", "2.10", "2"}, {"C", "2.60", "3"}, {"D", "3.20", "4"}};
+    char text[2048], segs[2048];
+    ta_framework *g;
+    ta_nhse_file *f;
+    double cut[3];
+    strcpy(text, HEADER);
+    strcpy(segs, HEADER);
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, rows[i].code, "OF5002", rows[i].avg, "");
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, rows[i].code, "OF5003", rows[i].seg, "");
+        add_row(segs, sizeof segs, "Q1 2025/26", MH_TYPE, rows[i].code, "OF5003", rows[i].seg, "");
+    }
+    /* Ties to the better segment: each cut-off is the highest average at or below it. */
+    g = figures_fw(2, seg_avg, seg_avg_ids, 0);
+    f = read_with(g, text);
+    ck_assert_msg(ta_nhse_file_published_cutoffs(cut, 3, f, "Q1 2025/26") == TA_OK, "%s",
+                  ta_nhse_file_error(f));
+    ck_assert_double_eq(cut[0], 1.80);
+    ck_assert_double_eq(cut[1], 2.10);
+    ck_assert_double_eq(cut[2], 2.60);
+    ta_nhse_file_free(f);
+    ta_framework_free(g);
+
+    g = figures_fw(1, seg_only, seg_only_ids, 0);
+    f = read_with(g, segs);
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, f, "Q1 2025/26"), TA_ENOTFOUND);
+    ck_assert_str_eq(ta_nhse_file_error(f), "the framework names no average or segment figure");
+    ta_nhse_file_free(f);
+    ta_framework_free(g);
+
+    /* OF5003 read and kept, but not a segment figure of this framework. */
+    g = figures_fw(2, avg_only, avg_only_ids, 0);
+    f = read_with(g, text);
+    ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, f, "Q1 2025/26"), TA_ENOTFOUND);
+    ck_assert_str_eq(ta_nhse_file_error(f), "the framework names no average or segment figure");
+    ta_nhse_file_free(f);
+    ta_framework_free(g);
+}
+END_TEST
+
+/* Rule: an adjusted segment equal to the deficit cap says "at most the cap"
+ * (the trust may have been capped), so under a cap of 1 it says "exactly 1":
+ * that trust alone makes segment 1 known and bounds cut-off 1 from below. */
+START_TEST(test_published_cutoffs_cap_of_one)
+{
+    static const ta_figure kinds[] = {TA_FIGURE_AVERAGE, TA_FIGURE_ADJUSTED_SEGMENT};
+    static const char *const ids[] = {"OF5002", "OF5000"};
+    static const struct {
+        const char *code, *avg, *seg;
+    } rows[] = {{"A", "1.70", "1"}, {"B", "2.20", "2"}, {"C", "2.70", "3"}, {"D", "3.30", "4"}};
+    char text[2048];
+    ta_framework *g = figures_fw(2, kinds, ids, 1);
+    ta_nhse_file *f;
+    double cut[3];
+    strcpy(text, HEADER);
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, rows[i].code, "OF5002", rows[i].avg, "");
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, rows[i].code, "OF5000", rows[i].seg, "");
+    }
+    f = read_with(g, text);
+    ck_assert_msg(ta_nhse_file_published_cutoffs(cut, 3, f, "Q1 2025/26") == TA_OK, "%s",
+                  ta_nhse_file_error(f));
+    ck_assert_double_eq(cut[0], 1.70);
+    ck_assert_double_eq(cut[1], 2.20);
+    ck_assert_double_eq(cut[2], 2.70);
+    ta_nhse_file_free(f);
+    ta_framework_free(g);
+}
+END_TEST
+
 /* ---- allocation failure ----------------------------------------------- */
 
 /* The header and the Q1 rows of the real file's first 8 trusts (305 rows). */
@@ -1036,6 +1176,9 @@ static Suite *nhse_suite(void)
     tcase_add_test(tc, test_empty_and_header_only);
     tcase_add_test(tc, test_state_and_arguments);
     tcase_add_test(tc, test_published_cutoffs_small);
+    tcase_add_test(tc, test_published_cutoffs_need_segment_1);
+    tcase_add_test(tc, test_published_cutoffs_figures_by_kind);
+    tcase_add_test(tc, test_published_cutoffs_cap_of_one);
     tcase_add_test(tc, test_read_allocation_failure);
     tcase_add_test(tc, test_period_end);
     suite_add_tcase(s, tc);
