@@ -1,11 +1,12 @@
 /*
  * A guarding allocator for tests: every block is followed by GUARD_BYTES
- * bytes of 0xFF, checked when the block is reallocated or freed, so that a
- * test can tell that the library wrote nothing past the end of what it asked
- * for (a loop running one element too far) without a sanitizer build. A
- * double read from the guard is a NaN (all bits set), so a read one past the
- * end tends to spoil the value computed from it as well. Header-only, like
- * alloc_fail.h: every function is static inline.
+ * bytes of 0xFF and preceded by 8 bytes of 0x7F, both checked when the block
+ * is reallocated or freed, so that a test can tell that the library wrote
+ * nothing outside what it asked for (a loop running one element too far)
+ * without a sanitizer build. Reads outside show too, in what is computed from
+ * them: a double read just past the end is a NaN (all bits set), one read
+ * just before the start a huge positive number (about 1.4e306). Header-only,
+ * like alloc_fail.h: every function is static inline.
  */
 #ifndef TA_TEST_ALLOC_GUARD_H
 #define TA_TEST_ALLOC_GUARD_H
@@ -16,7 +17,7 @@
 #include "trustassess/common.h"
 
 #define GUARD_BYTES 32
-#define GUARD_HEAD 16 /* the block's size, kept before it (keeps 16-byte alignment) */
+#define GUARD_HEAD 16 /* the block's size, then 8 guard bytes (keeps 16-byte alignment) */
 
 typedef struct ag_state {
     size_t live;     /* blocks allocated and not yet freed */
@@ -27,6 +28,11 @@ static inline void ag_check(ag_state *s, unsigned char *base)
 {
     size_t size;
     memcpy(&size, base, sizeof size);
+    for (size_t i = 8; i < GUARD_HEAD; i++)
+        if (base[i] != 0x7F) {
+            s->overruns++;
+            return;
+        }
     for (size_t i = 0; i < GUARD_BYTES; i++)
         if (base[GUARD_HEAD + size + i] != 0xFF) {
             s->overruns++;
@@ -37,6 +43,7 @@ static inline void ag_check(ag_state *s, unsigned char *base)
 static inline void *ag_place(unsigned char *base, size_t size)
 {
     memcpy(base, &size, sizeof size);
+    memset(base + 8, 0x7F, GUARD_HEAD - 8);
     memset(base + GUARD_HEAD + size, 0xFF, GUARD_BYTES);
     return base + GUARD_HEAD;
 }

@@ -6,8 +6,8 @@
  * discards whenever an input changes and the error text a successful call
  * clears; the quantile cut-offs of segmentation against a plain sort at every
  * population size (ties, the first and last order statistics, type 6 on one to
- * three values); and the rank rule's tie, which needs the same segment as well
- * as the same rounded average.
+ * three values), nothing read or written outside the arrays; and the rank rule's tie, which needs
+ * the same segment as well as the same rounded average.
  *
  * These pin rules that other suites exercise only away from their edges: each
  * assertion here fails when `<` becomes `<=` (or the like) in the rule it
@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc_guard.h"
 #include "trustassess/assessment.h"
 #include "trustassess/review.h"
 #include "trustassess/rules.h"
@@ -499,18 +500,29 @@ static uint32_t next_random(uint32_t *state)
     return *state = x;
 }
 
+/* The selection works on a copy made with the host allocator: a guarding one
+ * (alloc_guard.h) shows a read or write one element outside the copy or the
+ * output, which a plain malloc would let pass by the luck of the memory. */
 static void check_quantiles(const double *values, size_t n, size_t n_out, ta_quantile q)
 {
-    double sorted[400], out[7];
+    double sorted[400], *out;
+    ag_state g = {0};
+    ta_allocator al = ag_allocator(&g);
     memcpy(sorted, values, n * sizeof *values);
     qsort(sorted, n, sizeof *sorted, cmp_double);
-    ck_assert_int_eq(ta_quantile_cutoffs(out, n_out, values, n, q, NULL), TA_OK);
+    out = ag_malloc(&g, n_out * sizeof *out);
+    ck_assert_ptr_nonnull(out);
+    ck_assert_int_eq(ta_quantile_cutoffs(out, n_out, values, n, q, &al), TA_OK);
     for (size_t k = 0; k < n_out; k++) {
         double want = reference_quantile(sorted, n, (double)(k + 1) / (double)(n_out + 1), q);
         ck_assert_msg(fabs(out[k] - want) < 1e-12,
                       "n %zu, quantile %zu of %zu, type %d: %.17g != %.17g", n, k + 1, n_out,
                       (int)q, out[k], want);
     }
+    ag_free(&g, out);
+    ck_assert_msg(g.overruns == 0 && g.live == 0,
+                  "n %zu, %zu cut-offs, type %d: %zu blocks overrun, %zu live", n, n_out, (int)q,
+                  g.overruns, g.live);
 }
 
 /* Rule: cut-offs are quantiles of the population. Every size from 1 to 300,
