@@ -410,11 +410,12 @@ static void warnings_text(const ta_assessment *a, size_t i, char *buf, size_t si
     const tai_framework_def *def = &a->fw->def;
     size_t used = 0;
     buf[0] = '\0';
-    for (size_t m = 0; m < def->n_metrics && used < size; m++) {
+    for (size_t m = 0; m < def->n_metrics; m++) { /* used < size throughout */
         const tai_metric *metric = &def->metrics[m];
-        int narrower = 0, has = 0, h1 = 0, h2 = 0;
-        unsigned pool = 0;
-        size_t ranked = 0;
+        /* All but has are read only where the call given them has set them. */
+        int narrower, has = 0, h1, h2;
+        unsigned pool;
+        size_t ranked;
         double s;
         tai_error e;
         ta_assessment_metric_score(&has, &s, a, i, m);

@@ -563,6 +563,41 @@ START_TEST(league_selection_lists_none_of_an_empty_file)
 }
 END_TEST
 
+/* Rule: pooled quartiles take the trusts of every type the quarter has; a
+ * type with trusts in another quarter only adds nothing (and is no error).
+ * Q4's averages 1.5 2.0 2.5 3.0 give QUARTILE.INC 1.875, 2.25, 2.625. */
+START_TEST(league_quartiles_skip_a_type_absent_from_the_quarter)
+{
+    static const char two_quarters[] =
+        HEADER "Q3 2025/26,North,Acute trust,,A1,A,1.50,,1.0,No,1.0,\r\n"
+               "Q3 2025/26,South,Ambulance trust,,B1,B,2.00,,2.0,No,1.0,\r\n"
+               "Q4 2025/26,North,Acute trust,,A1,A,1.50,,1.0,No,1.0,\r\n"
+               "Q4 2025/26,North,Acute trust,,A2,A,2.00,,2.0,No,2.0,\r\n"
+               "Q4 2025/26,North,Acute trust,,A3,A,2.50,,3.0,No,3.0,\r\n"
+               "Q4 2025/26,North,Acute trust,,A4,A,3.00,,4.0,No,4.0,\r\n";
+    ta_nhse_file *f = NULL;
+    ta_league *l = NULL;
+    const ta_assessment *a = NULL;
+    double cut[3];
+    size_t n = 0;
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, two_quarters, strlen(two_quarters), "q.csv"),
+                     TA_OK);
+    ck_assert_int_eq(ta_league_new(&l, f, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_select_quarter(l, "Q4"), TA_OK);
+    ck_assert_int_eq(ta_league_set_cutoff_policy(l, TA_CUTOFFS_QUARTILES_ALL), TA_OK);
+    ck_assert_msg(ta_league_run(l) == TA_OK, "%s", ta_league_error(l));
+    ck_assert_uint_eq(ta_league_row_count(l), 4);
+    ck_assert_int_eq(ta_league_block(NULL, NULL, &a, l, 0), TA_OK);
+    ck_assert_int_eq(ta_assessment_cutoffs(cut, 3, &n, a), TA_OK);
+    ck_assert_double_eq_tol(cut[0], 1.875, 1e-12);
+    ck_assert_double_eq_tol(cut[1], 2.25, 1e-12);
+    ck_assert_double_eq_tol(cut[2], 2.625, 1e-12);
+    ta_league_free(l);
+    ta_nhse_file_free(f);
+}
+END_TEST
+
 START_TEST(league_fixed_thresholds_and_errors)
 {
     static const double fixed[3] = {1.8, 2.4, 2.9};
@@ -696,6 +731,7 @@ static Suite *league_suite(void)
     tcase_add_test(tc, league_fixed_thresholds_and_errors);
     tcase_add_test(tc, league_cutoff_text_is_cut_not_overrun);
     tcase_add_test(tc, league_selection_lists_none_of_an_empty_file);
+    tcase_add_test(tc, league_quartiles_skip_a_type_absent_from_the_quarter);
     tcase_add_test(tc, likely_ranges_hold_league_table_trusts_fixed);
     suite_add_tcase(s, tc);
     return s;
