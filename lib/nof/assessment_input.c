@@ -99,24 +99,18 @@ static double *input_cells(ta_assessment *a, ta_input_kind kind)
 }
 
 /* Makes room for `count` trusts; new input cells are NaN. Rows beyond
- * n_trusts are filled by init_row when used. */
+ * n_trusts are filled by init_row when used. The rows grow as tai_grow grows
+ * any array; the input cells follow (trusts_cap is set once both have). */
 static ta_status reserve_trusts(ta_assessment *a, size_t count)
 {
-    size_t nm = a->n_metrics, old_cap = a->trusts_cap, cap;
-    tai_trust_row *rows;
+    size_t nm = a->n_metrics, old_cap = a->trusts_cap, cap = old_cap;
     double *cells[2];
-    if (count <= old_cap)
-        return TA_OK;
-    cap = old_cap < 16 ? 16 : old_cap;
-    while (cap < count) {
-        if (cap > SIZE_MAX / 2 / nm / sizeof(double)) /* nm >= 1: a framework has metrics */
-            return TA_ENOMEM;
-        cap *= 2;
-    }
-    rows = tai_reallocarray(&a->alloc, a->trusts, cap, sizeof *rows);
-    if (!rows)
+    if (tai_grow(&a->alloc, (void **)&a->trusts, &cap, count, sizeof *a->trusts) != TA_OK)
         return TA_ENOMEM;
-    a->trusts = rows;
+    if (cap == old_cap)
+        return TA_OK;
+    if (cap > SIZE_MAX / nm) /* nm >= 1: a framework has metrics */
+        return TA_ENOMEM;
     cells[0] = a->values;
     cells[1] = a->supplied;
     for (int k = 0; k < 2; k++) {

@@ -1743,7 +1743,7 @@ START_TEST(test_assessment_stays_inside_its_blocks)
     ta_assessment *a = NULL;
     char code[8];
     ck_assert_int_eq(ta_assessment_new(&a, fw, &al), TA_OK);
-    for (int t = 0; t < 40; t++) { /* past 16 and 32 trusts: the input grows twice */
+    for (int t = 0; t < 40; t++) { /* the rows and input cells grow several times */
         snprintf(code, sizeof code, "G%02d", t);
         add_score(a, code, "P01", 1.0 + (t % 4));
         add_score(a, code, "P03", 4.0 - (t % 3));
