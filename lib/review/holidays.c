@@ -44,27 +44,33 @@ struct ta_holidays {
 
 /*
  * One-off changes by royal proclamation, as GOV.UK (and for 1981, 1995 and
- * 1999 the proclamations in the London Gazette) published them. A row with
- * from_month 0 adds a day; otherwise it moves the rule date from_month/from_day
- * to month/day under `name`. Documented in docs/review.md.
+ * 1999 the proclamations in the London Gazette) published them: rule dates
+ * moved from from_month/from_day to month/day under `name`, and days added.
+ * Documented in docs/review.md.
  */
-static const struct tai_proclamation {
+static const struct tai_proclaimed_move {
     int32_t year, from_month, from_day, month, day;
     const char *name;
-} proclamations[] = {
-    {1981, 0, 0, 7, 29, "Royal wedding"},
+} proclaimed_moves[] = {
     {1995, 5, 1, 5, 8, "Early May bank holiday (VE day)"},
-    {1999, 0, 0, 12, 31, "Millennium celebrations"},
     {2002, 5, 27, 6, 4, "Spring bank holiday"},
-    {2002, 0, 0, 6, 3, "Golden Jubilee bank holiday"},
-    {2011, 0, 0, 4, 29, "Royal wedding"},
     {2012, 5, 28, 6, 4, "Spring bank holiday"},
-    {2012, 0, 0, 6, 5, "Queen's Diamond Jubilee"},
     {2020, 5, 4, 5, 8, "Early May bank holiday (VE day)"},
     {2022, 5, 30, 6, 2, "Spring bank holiday"},
-    {2022, 0, 0, 6, 3, "Platinum Jubilee bank holiday"},
-    {2022, 0, 0, 9, 19, "Bank Holiday for the State Funeral of Queen Elizabeth II"},
-    {2023, 0, 0, 5, 8, "Bank holiday for the coronation of King Charles III"},
+};
+
+static const struct tai_proclaimed_day {
+    int32_t year, month, day;
+    const char *name;
+} proclaimed_days[] = {
+    {1981, 7, 29, "Royal wedding"},
+    {1999, 12, 31, "Millennium celebrations"},
+    {2002, 6, 3, "Golden Jubilee bank holiday"},
+    {2011, 4, 29, "Royal wedding"},
+    {2012, 6, 5, "Queen's Diamond Jubilee"},
+    {2022, 6, 3, "Platinum Jubilee bank holiday"},
+    {2022, 9, 19, "Bank Holiday for the State Funeral of Queen Elizabeth II"},
+    {2023, 5, 8, "Bank holiday for the coronation of King Charles III"},
 };
 
 static int32_t rd_of(int32_t y, int32_t m, int32_t d)
@@ -157,21 +163,21 @@ static size_t rule_days(int32_t year, tai_day_off *days)
         put(days, &n, xmas + 1, "Boxing Day");
     }
 
-    for (size_t p = 0; p < sizeof proclamations / sizeof proclamations[0]; p++) {
-        const struct tai_proclamation *pr = &proclamations[p];
-        if (pr->year != year)
+    for (size_t p = 0; p < sizeof proclaimed_moves / sizeof proclaimed_moves[0]; p++) {
+        const struct tai_proclaimed_move *pm = &proclaimed_moves[p];
+        if (pm->year != year)
             continue;
-        if (pr->from_month == 0) {
-            put(days, &n, rd_of(year, pr->month, pr->day), pr->name);
-            continue;
-        }
         for (size_t i = 0; i < n; i++) {
-            if (days[i].rd == rd_of(year, pr->from_month, pr->from_day)) {
-                days[i].rd = rd_of(year, pr->month, pr->day);
-                days[i].name = pr->name;
+            if (days[i].rd == rd_of(year, pm->from_month, pm->from_day)) {
+                days[i].rd = rd_of(year, pm->month, pm->day);
+                days[i].name = pm->name;
             }
         }
     }
+    for (size_t p = 0; p < sizeof proclaimed_days / sizeof proclaimed_days[0]; p++)
+        if (proclaimed_days[p].year == year)
+            put(days, &n, rd_of(year, proclaimed_days[p].month, proclaimed_days[p].day),
+                proclaimed_days[p].name);
     return n;
 }
 

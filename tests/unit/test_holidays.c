@@ -114,6 +114,24 @@ START_TEST(easter_extremes)
 }
 END_TEST
 
+/* Rule: Easter in the years where the algorithm's correction term m is 1
+ * (1981, 2049, 2076, 2106, 2133; dates from Oudin's algorithm, computed
+ * apart): Good Friday and Easter Monday are off, the Thursday before and
+ * the Tuesday after are working days. */
+START_TEST(easter_when_the_correction_applies)
+{
+    static const int easter[][3] = {
+        {1981, 4, 19}, {2049, 4, 18}, {2076, 4, 19}, {2106, 4, 18}, {2133, 4, 19}};
+    for (size_t k = 0; k < sizeof easter / sizeof easter[0]; k++) {
+        int y = easter[k][0], m = easter[k][1], d = easter[k][2];
+        ck_assert_msg(working(y, m, d - 3) == 1, "%d: Thursday", y);
+        ck_assert_msg(working(y, m, d - 2) == 0, "%d: Good Friday", y);
+        ck_assert_msg(working(y, m, d + 1) == 0, "%d: Easter Monday", y);
+        ck_assert_msg(working(y, m, d + 2) == 1, "%d: Tuesday", y);
+    }
+}
+END_TEST
+
 START_TEST(every_builtin_proclamation)
 {
     static const int off[][3] = {{1981, 7, 29}, {1995, 5, 8},  {1999, 12, 31}, {2002, 6, 3},
@@ -257,6 +275,14 @@ START_TEST(bad_arguments)
     ck_assert_int_eq(ta_holidays_previous_working_day(&d, h, D(1978, 1, 2)), TA_ERANGE);
     ck_assert_int_eq(ta_holidays_next_working_day(NULL, h, D(2024, 1, 1)), TA_EINVAL);
     ck_assert_str_eq(ta_holidays_error(NULL), "");
+    /* Removing a day that is no holiday names the day. */
+    ck_assert_int_eq(ta_holidays_remove(h, D(2024, 6, 4)), TA_ENOTFOUND);
+    ck_assert_str_eq(ta_holidays_error(h), "2024-06-04 is not a holiday");
+    /* The last day the calendar holds, a Friday, is a working day to walk to. */
+    ck_assert_int_eq(ta_holidays_next_working_day(&d, h, D(9999, 12, 30)), TA_OK);
+    ck_assert_int_eq(d.year * 10000 + d.month * 100 + d.day, 99991231);
+    ck_assert_int_eq(ta_holidays_add_working_days(&d, h, D(9999, 12, 29), 2), TA_OK);
+    ck_assert_int_eq(d.year * 10000 + d.month * 100 + d.day, 99991231);
     ta_holidays_free(NULL);
 }
 END_TEST
@@ -271,6 +297,7 @@ int main(void)
     tcase_add_test(tc, year_2022_as_govuk_lists_it);
     tcase_add_test(tc, christmas_substitutes);
     tcase_add_test(tc, easter_extremes);
+    tcase_add_test(tc, easter_when_the_correction_applies);
     tcase_add_test(tc, every_builtin_proclamation);
     tcase_add_test(tc, working_days_across_christmas_and_easter);
     tcase_add_test(tc, caller_changes);
