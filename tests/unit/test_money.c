@@ -4,6 +4,7 @@
  * format/parse round trips over many seeded random amounts.
  */
 #include <check.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -104,6 +105,28 @@ START_TEST(parse_signed_and_args)
 }
 END_TEST
 
+/* Rule: ta_money_parse_n reads the len bytes it is given and no more, at
+ * each look-ahead: the digits of a fraction, a suffix, blanks. Buffers on the
+ * heap, so that a read past len is also a sanitizer error. */
+START_TEST(parse_n_reads_only_len_bytes)
+{
+    int64_t v = -1;
+    char *p = malloc(8);
+    ck_assert_ptr_nonnull(p);
+    memcpy(p, "5.55k  ", 8);
+    ck_assert_int_eq(ta_money_parse_n(&v, p, 3), TA_OK);
+    ck_assert_int_eq(v, 550);
+    ck_assert_int_eq(ta_money_parse_n(&v, p, 4), TA_OK);
+    ck_assert_int_eq(v, 555);
+    ck_assert_int_eq(ta_money_parse_n(&v, p, 1), TA_OK);
+    ck_assert_int_eq(v, 500);
+    ck_assert_int_eq(ta_money_parse_n(&v, p + 5, 2), TA_EPARSE);
+    ck_assert_int_eq(ta_money_parse_n(&v, p + 6, 1), TA_EPARSE);
+    ck_assert_int_eq(ta_money_parse_n(&v, p + 7, 0), TA_EPARSE);
+    free(p);
+}
+END_TEST
+
 START_TEST(format_cases)
 {
     char b[TA_MONEY_BUFSIZE];
@@ -156,8 +179,8 @@ START_TEST(round_trips)
         /* Plain ifs: a ck_assert per iteration costs a write() each. */
         if (ta_money_format(b, sizeof b, v, flags) != TA_OK ||
             ta_money_parse_signed(&back, b) != TA_OK || back != v)
-            ck_abort_msg("%lld (flags %u) formats as \"%s\" and parses back as %lld",
-                         (long long)v, flags, b, (long long)back);
+            ck_abort_msg("%lld (flags %u) formats as \"%s\" and parses back as %lld", (long long)v,
+                         flags, b, (long long)back);
         if (v >= 0 && (ta_money_parse(&unsigned_back, b) != TA_OK || unsigned_back != v))
             ck_abort_msg("\"%s\" parses unsigned as %lld", b, (long long)unsigned_back);
     }
@@ -175,6 +198,7 @@ int main(void)
     tcase_add_test(tc, parse_rejects_out_of_range);
     tcase_add_test(tc, parse_signed_and_args);
     tcase_add_test(tc, format_cases);
+    tcase_add_test(tc, parse_n_reads_only_len_bytes);
     tcase_add_test(tc, round_trips);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
