@@ -149,6 +149,13 @@ START_TEST(format_cases)
     ck_assert_str_eq(b, "-£92,233,720,368,547,758.08");
     ck_assert_int_eq(ta_money_format(b, 6, 12345, TA_MONEY_PLAIN), TA_ERANGE);
     ck_assert_str_eq(b, "");
+    /* Too small, even of size 1: the buffer holds "" afterwards, never old text. */
+    memcpy(b, "xyz", 4);
+    ck_assert_int_eq(ta_money_format(b, 1, 12345, TA_MONEY_PLAIN), TA_ERANGE);
+    ck_assert_str_eq(b, "");
+    memcpy(b, "xyz", 4);
+    ck_assert_int_eq(ta_money_format(b, 0, 12345, TA_MONEY_PLAIN), TA_ERANGE);
+    ck_assert_str_eq(b, "xyz");
     ck_assert_int_eq(ta_money_format(b, 7, 12345, TA_MONEY_PLAIN), TA_OK);
     ck_assert_str_eq(b, "123.45");
     ck_assert_int_eq(ta_money_format(NULL, 10, 1, 0), TA_EINVAL);
