@@ -22,6 +22,21 @@ static ta_date D(int y, int m, int d)
         ck_assert_int_eq((got).day, (d));                                                          \
     } while (0)
 
+/* Rule: each month's length, in a common and a leap year: its last day is
+ * valid and the day after it is not. */
+START_TEST(every_month_length)
+{
+    static const int32_t common[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    for (int32_t m = 1; m <= 12; m++)
+        for (int32_t y = 2023; y <= 2024; y++) {
+            int32_t n = common[m - 1] + (m == 2 && y == 2024);
+            ck_assert_int_eq(ta_date_days_in_month(y, m), n);
+            ck_assert(ta_date_is_valid(D(y, m, n)));
+            ck_assert(!ta_date_is_valid(D(y, m, n + 1)));
+        }
+}
+END_TEST
+
 START_TEST(leap_and_century_years)
 {
     ck_assert_int_eq(ta_date_is_leap_year(2000), 1);
@@ -225,6 +240,7 @@ int main(void)
     int failed;
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, leap_and_century_years);
+    tcase_add_test(tc, every_month_length);
     tcase_add_test(tc, parse_is_strict);
     tcase_add_test(tc, format_round_trips);
     tcase_add_test(tc, day_numbers_cover_the_range);

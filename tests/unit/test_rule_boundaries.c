@@ -468,6 +468,18 @@ START_TEST(exports_and_reads_clear_the_error)
 }
 END_TEST
 
+/* Rule: an end date is checked like every date, for a trust the schedule
+ * holds: 30 February is refused and changes nothing. */
+START_TEST(end_date_is_checked)
+{
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "EN", "", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_set_end(s, "EN", D(2027, 2, 30), NULL), TA_EINVAL);
+    ck_assert_str_ne(ta_review_schedule_error(s), "");
+    compute();
+    ck_assert_int_eq(due_of("EN"), 20310401);
+}
+END_TEST
+
 /* ---- segmentation: quantile cut-offs ---------------------------------- */
 
 static int cmp_double(const void *pa, const void *pb)
@@ -629,6 +641,7 @@ int main(void)
     tcase_add_test(review, every_change_discards_the_results);
     tcase_add_test(review, a_successful_call_clears_the_error);
     tcase_add_test(review, exports_and_reads_clear_the_error);
+    tcase_add_test(review, end_date_is_checked);
     tcase_add_test(review, export_checks_each_out_pointer);
     tcase_add_test(review, a_due_date_after_9999_names_where_the_trust_came_from);
     tcase_set_timeout(rules, 60);
