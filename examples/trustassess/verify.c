@@ -88,12 +88,13 @@ typedef struct report {
 static void fill(report *r, const ta_verification *v)
 {
     for (size_t k = 0; k < ta_verification_summary_count(v); k++) {
-        const char *period, *figure;
+        const char *period = ta_verification_summary_period(v, k);
+        const char *figure = ta_verification_summary_figure(v, k);
         ta_verify_mode mode;
         size_t checked, agreed, explained, unexplained;
         cli_cell *s, *a;
-        if (ta_verification_summary(&period, &figure, &mode, &checked, &agreed, &explained, v, k) !=
-            TA_OK)
+        if (ta_verification_summary_mode(&mode, v, k) != TA_OK ||
+            ta_verification_summary_counts(&checked, &agreed, &explained, v, k) != TA_OK)
             continue;
         unexplained = checked - agreed - explained;
         if (mode != TA_STEP_BY_STEP && mode != TA_END_TO_END)
@@ -123,13 +124,17 @@ static void fill(report *r, const ta_verification *v)
         }
     }
     for (size_t k = 0; k < ta_verification_difference_count(v); k++) {
-        const char *period, *code, *figure, *reason;
+        const char *period = ta_verification_difference_period(v, k);
+        const char *code = ta_verification_difference_trust_code(v, k);
+        const char *figure = ta_verification_difference_figure(v, k);
+        const char *reason = ta_verification_difference_reason(v, k);
         ta_verify_mode mode;
         ta_verdict verdict;
         double published, computed;
         cli_cell *d, *a;
-        if (ta_verification_difference(&period, &code, &figure, &mode, &published, &computed,
-                                       &verdict, &reason, v, k) != TA_OK)
+        if (ta_verification_difference_mode(&mode, v, k) != TA_OK ||
+            ta_verification_difference_values(&published, &computed, v, k) != TA_OK ||
+            ta_verification_difference_verdict(&verdict, v, k) != TA_OK)
             continue;
         if ((d = cli_table_add_row(&r->diffs)) != NULL) {
             cli_cell_text(&r->diffs, d, 0, period);

@@ -63,21 +63,42 @@ TA_API const char *ta_verification_error(const ta_verification *v);
 TA_API ta_status ta_verification_run(ta_verification *v, const char *period);
 
 /* Per (period, figure, mode): how many published figures were checked, how
- * many agree, how many differ with an explanation. Figure IDs are the
- * framework's ("OF5002", "OF4000", ...); the league rank is "OF5000 Rank".
- * Strings are owned by the verification. */
+ * many agree, how many differ with an explanation, one summary entry each,
+ * read by index k < ta_verification_summary_count. Figure IDs are the
+ * framework's ("OF5002", "OF4000", ...); the league rank is "OF5000 Rank". */
 TA_API size_t ta_verification_summary_count(const ta_verification *v);
-TA_API ta_status ta_verification_summary(const char **period, const char **figure,
-                                         ta_verify_mode *mode, size_t *checked, size_t *agreed,
-                                         size_t *explained, const ta_verification *v, size_t k);
+/* Summary entry k's period label and figure ID, owned by the verification;
+ * NULL if k is out of range. */
+TA_API const char *ta_verification_summary_period(const ta_verification *v, size_t k);
+TA_API const char *ta_verification_summary_figure(const ta_verification *v, size_t k);
+/* Summary entry k's verification mode; TA_EINVAL if k is out of range or mode is NULL. */
+TA_API ta_status ta_verification_summary_mode(ta_verify_mode *mode, const ta_verification *v,
+                                              size_t k);
+/* Summary entry k's counts: figures checked, agreeing, and differing with an
+ * explanation. Any
+ * out-pointer may be NULL; TA_EINVAL if k is out of range. */
+TA_API ta_status ta_verification_summary_counts(size_t *checked, size_t *agreed, size_t *explained,
+                                                const ta_verification *v, size_t k);
 
-/* Each difference: where, both values, the verdict and a one-line reason. */
+/* Each difference k < ta_verification_difference_count: where, both values,
+ * the verdict and a one-line reason. */
 TA_API size_t ta_verification_difference_count(const ta_verification *v);
-TA_API ta_status ta_verification_difference(const char **period, const char **trust_code,
-                                            const char **figure, ta_verify_mode *mode,
-                                            double *published, double *computed,
-                                            ta_verdict *verdict, const char **reason,
-                                            const ta_verification *v, size_t k);
+/* Difference k's period label, trust code, figure ID and one-line reason,
+ * owned by the verification; NULL if k is out of range. */
+TA_API const char *ta_verification_difference_period(const ta_verification *v, size_t k);
+TA_API const char *ta_verification_difference_trust_code(const ta_verification *v, size_t k);
+TA_API const char *ta_verification_difference_figure(const ta_verification *v, size_t k);
+TA_API const char *ta_verification_difference_reason(const ta_verification *v, size_t k);
+/* Difference k's verification mode; TA_EINVAL if k is out of range or mode is NULL. */
+TA_API ta_status ta_verification_difference_mode(ta_verify_mode *mode, const ta_verification *v,
+                                                 size_t k);
+/* Difference k's published and computed values (either out-pointer may be
+ * NULL); TA_EINVAL if k is out of range. */
+TA_API ta_status ta_verification_difference_values(double *published, double *computed,
+                                                   const ta_verification *v, size_t k);
+/* Difference k's verdict; TA_EINVAL if k is out of range or verdict is NULL. */
+TA_API ta_status ta_verification_difference_verdict(ta_verdict *verdict, const ta_verification *v,
+                                                    size_t k);
 
 /* Published figures the verification does not check (e.g. domain segments,
  * raw values, metric scores whose pool is wider than the file), as (period,

@@ -764,20 +764,31 @@ size_t ta_verification_summary_count(const ta_verification *v)
     return v ? v->n_summaries : 0;
 }
 
-ta_status ta_verification_summary(const char **period, const char **figure, ta_verify_mode *mode,
-                                  size_t *checked, size_t *agreed, size_t *explained,
-                                  const ta_verification *v, size_t k)
+const char *ta_verification_summary_period(const ta_verification *v, size_t k)
+{
+    return v && k < v->n_summaries ? v->summaries[k].period : NULL;
+}
+
+const char *ta_verification_summary_figure(const ta_verification *v, size_t k)
+{
+    return v && k < v->n_summaries ? v->summaries[k].figure : NULL;
+}
+
+ta_status ta_verification_summary_mode(ta_verify_mode *mode, const ta_verification *v, size_t k)
+{
+    if (!mode || !v || k >= v->n_summaries)
+        return TA_EINVAL;
+    *mode = v->summaries[k].mode;
+    return TA_OK;
+}
+
+ta_status ta_verification_summary_counts(size_t *checked, size_t *agreed, size_t *explained,
+                                         const ta_verification *v, size_t k)
 {
     const summary *s;
     if (!v || k >= v->n_summaries)
         return TA_EINVAL;
     s = &v->summaries[k];
-    if (period)
-        *period = s->period;
-    if (figure)
-        *figure = s->figure;
-    if (mode)
-        *mode = s->mode;
     if (checked)
         *checked = s->checked;
     if (agreed)
@@ -792,32 +803,53 @@ size_t ta_verification_difference_count(const ta_verification *v)
     return v ? v->n_diffs : 0;
 }
 
-ta_status ta_verification_difference(const char **period, const char **trust_code,
-                                     const char **figure, ta_verify_mode *mode, double *published,
-                                     double *computed, ta_verdict *verdict, const char **reason,
-                                     const ta_verification *v, size_t k)
+const char *ta_verification_difference_period(const ta_verification *v, size_t k)
 {
-    const difference *d;
+    return v && k < v->n_diffs ? v->diffs[k].period : NULL;
+}
+
+const char *ta_verification_difference_trust_code(const ta_verification *v, size_t k)
+{
+    return v && k < v->n_diffs ? v->diffs[k].code : NULL;
+}
+
+const char *ta_verification_difference_figure(const ta_verification *v, size_t k)
+{
+    return v && k < v->n_diffs ? v->diffs[k].figure : NULL;
+}
+
+ta_status ta_verification_difference_mode(ta_verify_mode *mode, const ta_verification *v, size_t k)
+{
+    if (!mode || !v || k >= v->n_diffs)
+        return TA_EINVAL;
+    *mode = v->diffs[k].mode;
+    return TA_OK;
+}
+
+ta_status ta_verification_difference_values(double *published, double *computed,
+                                            const ta_verification *v, size_t k)
+{
     if (!v || k >= v->n_diffs)
         return TA_EINVAL;
-    d = &v->diffs[k];
-    if (period)
-        *period = d->period;
-    if (trust_code)
-        *trust_code = d->code;
-    if (figure)
-        *figure = d->figure;
-    if (mode)
-        *mode = d->mode;
     if (published)
-        *published = d->published;
+        *published = v->diffs[k].published;
     if (computed)
-        *computed = d->computed;
-    if (verdict)
-        *verdict = d->verdict;
-    if (reason)
-        *reason = d->reason;
+        *computed = v->diffs[k].computed;
     return TA_OK;
+}
+
+ta_status ta_verification_difference_verdict(ta_verdict *verdict, const ta_verification *v,
+                                             size_t k)
+{
+    if (!verdict || !v || k >= v->n_diffs)
+        return TA_EINVAL;
+    *verdict = v->diffs[k].verdict;
+    return TA_OK;
+}
+
+const char *ta_verification_difference_reason(const ta_verification *v, size_t k)
+{
+    return v && k < v->n_diffs ? v->diffs[k].reason : NULL;
 }
 
 size_t ta_verification_unchecked_count(const ta_verification *v)

@@ -124,12 +124,14 @@ START_TEST(step_by_step_reproduces_every_segment_and_rank)
     ck_assert_msg(ta_verification_run(v, NULL) == TA_OK, "%s", ta_verification_error(v));
     ck_assert_int_eq(ta_verification_status(v), TA_OK);
     for (size_t k = 0; k < ta_verification_summary_count(v); k++) {
-        const char *period, *figure;
+        const char *period = ta_verification_summary_period(v, k);
+        const char *figure = ta_verification_summary_figure(v, k);
         ta_verify_mode mode;
         size_t checked, agreed, explained;
-        ck_assert_int_eq(
-            ta_verification_summary(&period, &figure, &mode, &checked, &agreed, &explained, v, k),
-            TA_OK);
+        ck_assert_ptr_nonnull(period);
+        ck_assert_ptr_nonnull(figure);
+        ck_assert_int_eq(ta_verification_summary_mode(&mode, v, k), TA_OK);
+        ck_assert_int_eq(ta_verification_summary_counts(&checked, &agreed, &explained, v, k), TA_OK);
         if (mode != TA_STEP_BY_STEP)
             continue;
         for (int q = 0; q < 4; q++)
@@ -163,12 +165,18 @@ START_TEST(average_differences_are_exactly_the_rounding_ones)
     ck_assert_int_eq(ta_verification_new(&v, file, NULL), TA_OK);
     ck_assert_int_eq(ta_verification_run(v, NULL), TA_OK);
     for (size_t k = 0; k < ta_verification_difference_count(v); k++) {
-        const char *period, *code, *figure, *reason;
+        const char *period = ta_verification_difference_period(v, k);
+        const char *code = ta_verification_difference_trust_code(v, k);
+        const char *figure = ta_verification_difference_figure(v, k);
         ta_verify_mode mode;
         double published, computed;
         ta_verdict verdict;
-        ta_verification_difference(&period, &code, &figure, &mode, &published, &computed, &verdict,
-                                   &reason, v, k);
+        ck_assert_ptr_nonnull(period);
+        ck_assert_ptr_nonnull(code);
+        ck_assert_ptr_nonnull(figure);
+        ck_assert_int_eq(ta_verification_difference_mode(&mode, v, k), TA_OK);
+        ck_assert_int_eq(ta_verification_difference_values(&published, &computed, v, k), TA_OK);
+        ck_assert_int_eq(ta_verification_difference_verdict(&verdict, v, k), TA_OK);
         ck_assert_msg(verdict != TA_UNEXPLAINED, "%s %s %s: published %f, computed %f", period,
                       code, figure, published, computed);
         ck_assert_str_eq(period, quarters[0]);

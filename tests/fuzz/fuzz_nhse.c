@@ -109,12 +109,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (st == TA_OK) {
             (void)ta_verification_status(v);
             for (size_t k = 0; k < ta_verification_difference_count(v); k++) {
-                const char *per, *code, *fig, *reason;
                 ta_verify_mode mode;
                 double pub, comp;
                 ta_verdict verdict;
-                FUZZ_CHECK(ta_verification_difference(&per, &code, &fig, &mode, &pub, &comp,
-                                                      &verdict, &reason, v, k) == TA_OK,
+                FUZZ_CHECK(ta_verification_difference_period(v, k) &&
+                               ta_verification_difference_trust_code(v, k) &&
+                               ta_verification_difference_figure(v, k) &&
+                               ta_verification_difference_reason(v, k),
+                           "difference %zu text", k);
+                FUZZ_CHECK(ta_verification_difference_mode(&mode, v, k) == TA_OK &&
+                               ta_verification_difference_values(&pub, &comp, v, k) == TA_OK &&
+                               ta_verification_difference_verdict(&verdict, v, k) == TA_OK,
                            "difference %zu", k);
             }
         }

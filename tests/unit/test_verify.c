@@ -63,6 +63,53 @@ static char *slurp(size_t *len)
     return data;
 }
 
+/* Summary entry k of v through its accessors (each must answer for an index
+ * in range); any out-pointer may be NULL. */
+static void summary_at(const char **period, const char **figure, ta_verify_mode *mode,
+                       size_t *checked, size_t *agreed, size_t *explained,
+                       const ta_verification *v, size_t k)
+{
+    ta_verify_mode m;
+    const char *p = ta_verification_summary_period(v, k), *f = ta_verification_summary_figure(v, k);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(ta_verification_summary_mode(&m, v, k), TA_OK);
+    ck_assert_int_eq(ta_verification_summary_counts(checked, agreed, explained, v, k), TA_OK);
+    if (period)
+        *period = p;
+    if (figure)
+        *figure = f;
+    if (mode)
+        *mode = m;
+}
+
+/* Difference k of v through its accessors, as summary_at. */
+static void difference_at(const char **period, const char **code, const char **figure,
+                          ta_verify_mode *mode, double *published, double *computed,
+                          ta_verdict *verdict, const char **reason, const ta_verification *v,
+                          size_t k)
+{
+    ta_verify_mode m;
+    ta_verdict d;
+    const char *text[4] = {ta_verification_difference_period(v, k),
+                           ta_verification_difference_trust_code(v, k),
+                           ta_verification_difference_figure(v, k),
+                           ta_verification_difference_reason(v, k)};
+    const char **out[4] = {period, code, figure, reason};
+    for (int j = 0; j < 4; j++) {
+        ck_assert_ptr_nonnull(text[j]);
+        if (out[j])
+            *out[j] = text[j];
+    }
+    ck_assert_int_eq(ta_verification_difference_mode(&m, v, k), TA_OK);
+    ck_assert_int_eq(ta_verification_difference_values(published, computed, v, k), TA_OK);
+    ck_assert_int_eq(ta_verification_difference_verdict(&d, v, k), TA_OK);
+    if (mode)
+        *mode = m;
+    if (verdict)
+        *verdict = d;
+}
+
 /* Reads data into `file` and runs a verification of every period into `ver`. */
 static ta_status verify_text(const char *name, const char *data, size_t len)
 {
@@ -80,8 +127,7 @@ static int summary_of(const ta_verification *v, const char *period, const char *
     for (size_t k = 0; k < ta_verification_summary_count(v); k++) {
         const char *p, *f;
         ta_verify_mode m;
-        ck_assert_int_eq(ta_verification_summary(&p, &f, &m, checked, agreed, explained, v, k),
-                         TA_OK);
+        summary_at(&p, &f, &m, checked, agreed, explained, v, k);
         if (strcmp(p, period) == 0 && strcmp(f, figure) == 0 && m == mode)
             return 1;
     }
@@ -152,9 +198,8 @@ START_TEST(test_real_file_verifies)
     for (size_t k = 0; k < ta_verification_difference_count(ver); k++) {
         const char *period, *figure, *reason;
         ta_verdict verdict;
-        ck_assert_int_eq(ta_verification_difference(&period, NULL, &figure, NULL, NULL, NULL,
-                                                    &verdict, &reason, ver, k),
-                         TA_OK);
+        difference_at(&period, NULL, &figure, NULL, NULL, NULL,
+                                                    &verdict, &reason, ver, k);
         ck_assert_msg(verdict == TA_EXPLAINED, "%s %s: unexplained (%s)", period, figure, reason);
         ck_assert_uint_gt(strlen(reason), 0);
         ck_assert_str_eq(period, "Q1 2025/26");
@@ -226,12 +271,29 @@ START_TEST(test_real_file_verifies)
         }
         ck_assert_msg(seen, "%s: neither checked nor listed", id);
     }
-    ck_assert_int_eq(ta_verification_summary(NULL, NULL, NULL, NULL, NULL, NULL, ver,
-                                             ta_verification_summary_count(ver)),
-                     TA_EINVAL);
-    ck_assert_int_eq(ta_verification_difference(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ver,
-                                                ta_verification_difference_count(ver)),
-                     TA_EINVAL);
+    {
+        /* Every accessor refuses an index at the count. */
+        size_t ns = ta_verification_summary_count(ver), nd = ta_verification_difference_count(ver);
+        ta_verify_mode mode;
+        ta_verdict verdict;
+        ck_assert_ptr_null(ta_verification_summary_period(ver, ns));
+        ck_assert_ptr_null(ta_verification_summary_figure(ver, ns));
+        ck_assert_int_eq(ta_verification_summary_mode(&mode, ver, ns), TA_EINVAL);
+        ck_assert_int_eq(ta_verification_summary_counts(NULL, NULL, NULL, ver, ns), TA_EINVAL);
+        ck_assert_ptr_null(ta_verification_difference_period(ver, nd));
+        ck_assert_ptr_null(ta_verification_difference_trust_code(ver, nd));
+        ck_assert_ptr_null(ta_verification_difference_figure(ver, nd));
+        ck_assert_ptr_null(ta_verification_difference_reason(ver, nd));
+        ck_assert_int_eq(ta_verification_difference_mode(&mode, ver, nd), TA_EINVAL);
+        ck_assert_int_eq(ta_verification_difference_values(NULL, NULL, ver, nd), TA_EINVAL);
+        ck_assert_int_eq(ta_verification_difference_verdict(&verdict, ver, nd), TA_EINVAL);
+        /* A NULL out-pointer for a single answer is refused, not ignored. */
+        ck_assert_int_eq(ta_verification_summary_mode(NULL, ver, 0), TA_EINVAL);
+        if (nd > 0) {
+            ck_assert_int_eq(ta_verification_difference_mode(NULL, ver, 0), TA_EINVAL);
+            ck_assert_int_eq(ta_verification_difference_verdict(NULL, ver, 0), TA_EINVAL);
+        }
+    }
     ck_assert_int_eq(
         ta_verification_unchecked(NULL, NULL, NULL, ver, ta_verification_unchecked_count(ver)),
         TA_EINVAL);
@@ -250,8 +312,7 @@ START_TEST(test_run_one_period)
     ck_assert_uint_lt(ta_verification_summary_count(ver), all);
     for (size_t k = 0; k < ta_verification_summary_count(ver); k++) {
         const char *period;
-        ck_assert_int_eq(ta_verification_summary(&period, NULL, NULL, NULL, NULL, NULL, ver, k),
-                         TA_OK);
+        summary_at(&period, NULL, NULL, NULL, NULL, NULL, ver, k);
         ck_assert_str_eq(period, "Q2 2025/26");
     }
     ck_assert(
@@ -308,9 +369,8 @@ START_TEST(test_tampered_file)
         ta_verify_mode mode;
         double published, computed;
         ta_verdict verdict;
-        ck_assert_int_eq(ta_verification_difference(&period, NULL, &figure, &mode, &published,
-                                                    &computed, &verdict, &reason, ver, k),
-                         TA_OK);
+        difference_at(&period, NULL, &figure, &mode, &published,
+                                                    &computed, &verdict, &reason, ver, k);
         if (verdict != TA_UNEXPLAINED)
             continue;
         ck_assert_str_eq(period, "Q4 2025/26"); /* other quarters are untouched */
@@ -375,9 +435,8 @@ START_TEST(test_explanation_boundary)
         double published, computed;
         ta_verdict verdict;
         size_t i;
-        ck_assert_int_eq(ta_verification_difference(&period, NULL, &figure, &mode, &published,
-                                                    &computed, &verdict, &reason, ver, k),
-                         TA_OK);
+        difference_at(&period, NULL, &figure, &mode, &published,
+                                                    &computed, &verdict, &reason, ver, k);
         ck_assert_str_eq(figure, "OF5002");
         for (i = 0; i < n && !(fabs(published - atof(t[i].published)) < 1e-9 &&
                                fabs(computed - t[i].computed) < 1e-9);
@@ -459,9 +518,8 @@ static size_t copy_summaries(const ta_verification *v, summary_copy *out)
     memset(out, 0, MAX_SUMMARIES * sizeof *out);
     for (size_t k = 0; k < n; k++) {
         const char *p, *f;
-        ck_assert_int_eq(ta_verification_summary(&p, &f, &out[k].mode, &out[k].checked,
-                                                 &out[k].agreed, &out[k].explained, v, k),
-                         TA_OK);
+        summary_at(&p, &f, &out[k].mode, &out[k].checked,
+                                                 &out[k].agreed, &out[k].explained, v, k);
         snprintf(out[k].period, sizeof out[k].period, "%s", p);
         snprintf(out[k].figure, sizeof out[k].figure, "%s", f);
     }
@@ -536,9 +594,8 @@ START_TEST(test_difference_trust_code_outlives_run)
     for (size_t k = 0; k < ta_verification_difference_count(ver); k++) {
         const char *period = NULL, *code = NULL, *figure = NULL;
         ta_verify_mode mode;
-        ck_assert_int_eq(ta_verification_difference(&period, &code, &figure, &mode, NULL, NULL,
-                                                    NULL, NULL, ver, k),
-                         TA_OK);
+        difference_at(&period, &code, &figure, &mode, NULL, NULL,
+                                                    NULL, NULL, ver, k);
         if (strcmp(period, "Q1 2025/26") == 0 && strcmp(figure, "OF5002") == 0 &&
             mode == TA_END_TO_END) {
             /* Q1's three explained average differences */

@@ -135,6 +135,10 @@ def _s(p: ctypes.c_char_p) -> str:
     return text(p.value) or ""
 
 
+def _t(value: Optional[bytes]) -> str:
+    return text(value) or ""
+
+
 def verify(nhse_file: NhseFile, quarter: Optional[str] = None) -> Verification:
     """Verifies one quarter ("Q4 2025/26" or a unique "Q4") or, by default,
     every quarter of the file."""
@@ -144,29 +148,31 @@ def verify(nhse_file: NhseFile, quarter: Optional[str] = None) -> Verification:
     with _Verification(nhse_file) as v:
         h = v._h()
         v._check(lib.ta_verification_run(h, period))
-        p, fig, reason, code = (ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_char_p(),
-                                ctypes.c_char_p())
+        p, fig = ctypes.c_char_p(), ctypes.c_char_p()
         mode, verdict = ctypes.c_int(), ctypes.c_int()
         n1, n2, n3 = ctypes.c_size_t(), ctypes.c_size_t(), ctypes.c_size_t()
         pub, comp = ctypes.c_double(), ctypes.c_double()
         summaries = []
         for k in range(lib.ta_verification_summary_count(h)):
-            v._check(lib.ta_verification_summary(
-                ctypes.byref(p), ctypes.byref(fig), ctypes.byref(mode), ctypes.byref(n1),
-                ctypes.byref(n2), ctypes.byref(n3), h, k
+            v._check(lib.ta_verification_summary_mode(ctypes.byref(mode), h, k))
+            v._check(lib.ta_verification_summary_counts(
+                ctypes.byref(n1), ctypes.byref(n2), ctypes.byref(n3), h, k
             ))
-            summaries.append(Summary(_s(p), _s(fig), VerifyMode(mode.value), n1.value, n2.value,
-                                     n3.value))
+            summaries.append(Summary(_t(lib.ta_verification_summary_period(h, k)),
+                                     _t(lib.ta_verification_summary_figure(h, k)),
+                                     VerifyMode(mode.value), n1.value, n2.value, n3.value))
         differences = []
         for k in range(lib.ta_verification_difference_count(h)):
-            v._check(lib.ta_verification_difference(
-                ctypes.byref(p), ctypes.byref(code), ctypes.byref(fig), ctypes.byref(mode),
-                ctypes.byref(pub), ctypes.byref(comp), ctypes.byref(verdict), ctypes.byref(reason),
-                h, k
-            ))
-            differences.append(Difference(_s(p), _s(code), _s(fig), VerifyMode(mode.value),
-                                          pub.value, comp.value, Verdict(verdict.value),
-                                          _s(reason)))
+            v._check(lib.ta_verification_difference_mode(ctypes.byref(mode), h, k))
+            v._check(lib.ta_verification_difference_values(ctypes.byref(pub), ctypes.byref(comp),
+                                                           h, k))
+            v._check(lib.ta_verification_difference_verdict(ctypes.byref(verdict), h, k))
+            differences.append(Difference(_t(lib.ta_verification_difference_period(h, k)),
+                                          _t(lib.ta_verification_difference_trust_code(h, k)),
+                                          _t(lib.ta_verification_difference_figure(h, k)),
+                                          VerifyMode(mode.value), pub.value, comp.value,
+                                          Verdict(verdict.value),
+                                          _t(lib.ta_verification_difference_reason(h, k))))
         unchecked = []
         for k in range(lib.ta_verification_unchecked_count(h)):
             v._check(lib.ta_verification_unchecked(

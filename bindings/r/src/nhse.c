@@ -325,12 +325,13 @@ SEXP tar_verify(SEXP handle, SEXP quarter)
     for (int c = 0; c < 4; c++)
         SET_VECTOR_ELT(unc, c, Rf_allocVector(c == 2 ? INTSXP : STRSXP, (R_xlen_t)nu));
     for (size_t k = 0; k < ns; k++) {
-        const char *per, *fig;
+        const char *per = ta_verification_summary_period(v, k);
+        const char *fig = ta_verification_summary_figure(v, k);
         ta_verify_mode mode;
         size_t checked, agreed, explained;
         R_xlen_t r = (R_xlen_t)k;
-        if (ta_verification_summary(&per, &fig, &mode, &checked, &agreed, &explained, v, k) !=
-            TA_OK)
+        if (ta_verification_summary_mode(&mode, v, k) != TA_OK ||
+            ta_verification_summary_counts(&checked, &agreed, &explained, v, k) != TA_OK)
             continue;
         SET_STRING_ELT(VECTOR_ELT(sum, 0), r, tar_mkchar(per));
         SET_STRING_ELT(VECTOR_ELT(sum, 1), r, tar_mkchar(fig));
@@ -341,13 +342,17 @@ SEXP tar_verify(SEXP handle, SEXP quarter)
         INTEGER(VECTOR_ELT(sum, 6))[r] = (int)(checked - agreed - explained);
     }
     for (size_t k = 0; k < nd; k++) {
-        const char *per, *code, *fig, *reason;
+        const char *per = ta_verification_difference_period(v, k);
+        const char *code = ta_verification_difference_trust_code(v, k);
+        const char *fig = ta_verification_difference_figure(v, k);
+        const char *reason = ta_verification_difference_reason(v, k);
         ta_verify_mode mode;
         double published, computed;
         ta_verdict verdict;
         R_xlen_t r = (R_xlen_t)k;
-        if (ta_verification_difference(&per, &code, &fig, &mode, &published, &computed, &verdict,
-                                       &reason, v, k) != TA_OK)
+        if (ta_verification_difference_mode(&mode, v, k) != TA_OK ||
+            ta_verification_difference_values(&published, &computed, v, k) != TA_OK ||
+            ta_verification_difference_verdict(&verdict, v, k) != TA_OK)
             continue;
         SET_STRING_ELT(VECTOR_ELT(dif, 0), r, tar_mkchar(per));
         SET_STRING_ELT(VECTOR_ELT(dif, 1), r, tar_mkchar(code));
