@@ -263,24 +263,40 @@ TA_API size_t ta_screen_criterion_count(const ta_screen *s, ta_screen_level leve
 TA_API const char *ta_screen_criterion_id(const ta_screen *s, ta_screen_level level, size_t k);
 TA_API const char *ta_screen_criterion_name(const ta_screen *s, ta_screen_level level, size_t k);
 
-/* Trust i's verdict at `level` and how many criteria were met, not met and
- * without evidence. Any out-pointer may be NULL. */
-TA_API ta_status ta_screen_verdict(ta_eligibility *verdict, size_t *met, size_t *not_met,
-                                   size_t *no_evidence, const ta_screen *s, ta_screen_level level,
-                                   size_t i);
+/* Trust i's verdict at `level`. TA_ESTATE before a run; TA_EINVAL for a bad
+ * level, i out of range or a NULL verdict. */
+TA_API ta_status ta_screen_verdict(ta_eligibility *verdict, const ta_screen *s,
+                                   ta_screen_level level, size_t i);
+/* How many criteria trust i met, did not meet and had no evidence for at
+ * `level`. Any out-pointer may be NULL; errors as ta_screen_verdict. */
+TA_API ta_status ta_screen_verdict_counts(size_t *met, size_t *not_met, size_t *no_evidence,
+                                          const ta_screen *s, ta_screen_level level, size_t i);
 /* For a close trust, what would have to change (the one criterion and the
  * gap); "" otherwise. NULL for a bad argument. */
 TA_API const char *ta_screen_change(const ta_screen *s, ta_screen_level level, size_t i);
 
-/* Criterion k for trust i: the outcome, the figures behind it (*has_value /
- * *has_threshold = 0 when there is none; the threshold of a peer criterion is
- * the peer quartile or median), the period index the value comes from
- * (*period = (size_t)-1 when none), and the reason sentence. Any out-pointer
- * may be NULL. */
-TA_API ta_status ta_screen_result(ta_criterion_outcome *outcome, int *has_value, double *value,
-                                  int *has_threshold, double *threshold, size_t *period,
-                                  const char **reason, const ta_screen *s, ta_screen_level level,
-                                  size_t i, size_t k);
+/* Criterion k for trust i at `level`, read one part at a time. Each status
+ * getter returns TA_ESTATE before a run and TA_EINVAL for a bad level, i or k
+ * out of range, or a NULL single out-pointer. The outcome: */
+TA_API ta_status ta_screen_result_outcome(ta_criterion_outcome *outcome, const ta_screen *s,
+                                          ta_screen_level level, size_t i, size_t k);
+/* The figure behind it (*has_value = 0 when there is none); either
+ * out-pointer may be NULL. */
+TA_API ta_status ta_screen_result_value(int *has_value, double *value, const ta_screen *s,
+                                        ta_screen_level level, size_t i, size_t k);
+/* The threshold it was held to (*has_threshold = 0 when there is none; the
+ * threshold of a peer criterion is the peer quartile or median); either
+ * out-pointer may be NULL. */
+TA_API ta_status ta_screen_result_threshold(int *has_threshold, double *threshold,
+                                            const ta_screen *s, ta_screen_level level, size_t i,
+                                            size_t k);
+/* The index of the period the value comes from ((size_t)-1 when none). */
+TA_API ta_status ta_screen_result_period(size_t *period, const ta_screen *s, ta_screen_level level,
+                                         size_t i, size_t k);
+/* The reason sentence, owned by the screen until the next run or change;
+ * NULL for a bad argument or before a run. */
+TA_API const char *ta_screen_result_reason(const ta_screen *s, ta_screen_level level, size_t i,
+                                           size_t k);
 
 /* "eligible", "close", "not eligible"; "met", "not met", "no evidence"
  * ("" for an unknown value). */

@@ -522,16 +522,26 @@ static ta_status check(const ta_screen *s, ta_screen_level level, size_t i, cons
     return TA_OK;
 }
 
-ta_status ta_screen_verdict(ta_eligibility *verdict, size_t *met, size_t *not_met,
-                            size_t *no_evidence, const ta_screen *s, ta_screen_level level,
+ta_status ta_screen_verdict(ta_eligibility *verdict, const ta_screen *s, ta_screen_level level,
                             size_t i)
 {
     const tai_level *l;
     ta_status st = check(s, level, i, &l);
     if (st != TA_OK)
         return st;
-    if (verdict)
-        *verdict = l->verdicts[i];
+    if (!verdict)
+        return TA_EINVAL;
+    *verdict = l->verdicts[i];
+    return TA_OK;
+}
+
+ta_status ta_screen_verdict_counts(size_t *met, size_t *not_met, size_t *no_evidence,
+                                   const ta_screen *s, ta_screen_level level, size_t i)
+{
+    const tai_level *l;
+    ta_status st = check(s, level, i, &l);
+    if (st != TA_OK)
+        return st;
     if (met)
         *met = l->counts[3 * i];
     if (not_met)
@@ -547,34 +557,78 @@ const char *ta_screen_change(const ta_screen *s, ta_screen_level level, size_t i
     return check(s, level, i, &l) == TA_OK ? l->changes[i] : NULL;
 }
 
-ta_status ta_screen_result(ta_criterion_outcome *outcome, int *has_value, double *value,
-                           int *has_threshold, double *threshold, size_t *period,
-                           const char **reason, const ta_screen *s, ta_screen_level level, size_t i,
-                           size_t k)
+/* Criterion k's result for trust i at `level`, as check() with k in range. */
+static ta_status result_at(const tai_result **out, const ta_screen *s, ta_screen_level level,
+                           size_t i, size_t k)
 {
     const tai_level *l;
-    const tai_result *r;
     ta_status st = check(s, level, i, &l);
     if (st != TA_OK)
         return st;
     if (k >= l->n_criteria)
         return TA_EINVAL;
-    r = &l->results[i * l->n_criteria + k];
-    if (outcome)
-        *outcome = r->outcome;
+    *out = &l->results[i * l->n_criteria + k];
+    return TA_OK;
+}
+
+ta_status ta_screen_result_outcome(ta_criterion_outcome *outcome, const ta_screen *s,
+                                   ta_screen_level level, size_t i, size_t k)
+{
+    const tai_result *r;
+    ta_status st = result_at(&r, s, level, i, k);
+    if (st != TA_OK)
+        return st;
+    if (!outcome)
+        return TA_EINVAL;
+    *outcome = r->outcome;
+    return TA_OK;
+}
+
+ta_status ta_screen_result_value(int *has_value, double *value, const ta_screen *s,
+                                 ta_screen_level level, size_t i, size_t k)
+{
+    const tai_result *r;
+    ta_status st = result_at(&r, s, level, i, k);
+    if (st != TA_OK)
+        return st;
     if (has_value)
         *has_value = r->has_value;
     if (value)
         *value = r->value;
+    return TA_OK;
+}
+
+ta_status ta_screen_result_threshold(int *has_threshold, double *threshold, const ta_screen *s,
+                                     ta_screen_level level, size_t i, size_t k)
+{
+    const tai_result *r;
+    ta_status st = result_at(&r, s, level, i, k);
+    if (st != TA_OK)
+        return st;
     if (has_threshold)
         *has_threshold = r->has_threshold;
     if (threshold)
         *threshold = r->threshold;
-    if (period)
-        *period = r->period;
-    if (reason)
-        *reason = r->reason;
     return TA_OK;
+}
+
+ta_status ta_screen_result_period(size_t *period, const ta_screen *s, ta_screen_level level,
+                                  size_t i, size_t k)
+{
+    const tai_result *r;
+    ta_status st = result_at(&r, s, level, i, k);
+    if (st != TA_OK)
+        return st;
+    if (!period)
+        return TA_EINVAL;
+    *period = r->period;
+    return TA_OK;
+}
+
+const char *ta_screen_result_reason(const ta_screen *s, ta_screen_level level, size_t i, size_t k)
+{
+    const tai_result *r;
+    return result_at(&r, s, level, i, k) == TA_OK ? r->reason : NULL;
 }
 
 ta_status ta_screen_export(const char **text, size_t *len, ta_screen *s, ta_screen_format format,

@@ -82,9 +82,13 @@ static void expect(const ta_screen *s, ta_screen_level level, const char *code, 
     double v = 0, t = 0;
     size_t q = 0;
     const char *reason = NULL;
-    ck_assert_int_eq(ta_screen_result(&o, &has_v, &v, &has_t, &t, &q, &reason, s, level,
-                                      trust_index(s, code), crit_index(s, level, id)),
-                     TA_OK);
+    size_t i = trust_index(s, code), k = crit_index(s, level, id);
+    ck_assert_int_eq(ta_screen_result_outcome(&o, s, level, i, k), TA_OK);
+    ck_assert_int_eq(ta_screen_result_value(&has_v, &v, s, level, i, k), TA_OK);
+    ck_assert_int_eq(ta_screen_result_threshold(&has_t, &t, s, level, i, k), TA_OK);
+    ck_assert_int_eq(ta_screen_result_period(&q, s, level, i, k), TA_OK);
+    reason = ta_screen_result_reason(s, level, i, k);
+    ck_assert_ptr_nonnull(reason);
     ck_assert_msg(o == want, "%s %s: outcome %s, wanted %s (%s)", code, id,
                   ta_criterion_outcome_name(o), ta_criterion_outcome_name(want), reason);
     if (!isnan(value)) {
@@ -106,8 +110,8 @@ static void expect(const ta_screen *s, ta_screen_level level, const char *code, 
 static size_t period_of(const ta_screen *s, const char *code, const char *id)
 {
     size_t q = 0;
-    ck_assert_int_eq(ta_screen_result(NULL, NULL, NULL, NULL, NULL, &q, NULL, s, TA_LEVEL_AFT,
-                                      trust_index(s, code), crit_index(s, TA_LEVEL_AFT, id)),
+    ck_assert_int_eq(ta_screen_result_period(&q, s, TA_LEVEL_AFT, trust_index(s, code),
+                                             crit_index(s, TA_LEVEL_AFT, id)),
                      TA_OK);
     return q;
 }
@@ -117,7 +121,8 @@ static void expect_verdict(const ta_screen *s, ta_screen_level level, const char
 {
     ta_eligibility v;
     size_t m, f, n;
-    ck_assert_int_eq(ta_screen_verdict(&v, &m, &f, &n, s, level, trust_index(s, code)), TA_OK);
+    ck_assert_int_eq(ta_screen_verdict(&v, s, level, trust_index(s, code)), TA_OK);
+    ck_assert_int_eq(ta_screen_verdict_counts(&m, &f, &n, s, level, trust_index(s, code)), TA_OK);
     ck_assert_msg(v == want, "%s: verdict %s, wanted %s", code, ta_eligibility_name(v),
                   ta_eligibility_name(want));
     ck_assert_uint_eq(m, met);
@@ -229,7 +234,7 @@ START_TEST(others_meeting_the_bar)
     size_t n_close = 0;
     for (size_t i = 0; i < ta_screen_trust_count(scr); i++) {
         ta_eligibility v;
-        ck_assert_int_eq(ta_screen_verdict(&v, NULL, NULL, NULL, scr, TA_LEVEL_AFT, i), TA_OK);
+        ck_assert_int_eq(ta_screen_verdict(&v, scr, TA_LEVEL_AFT, i), TA_OK);
         ck_assert_int_ne(v, TA_ELIGIBLE); /* no trust has partnership evidence */
         if (v == TA_CLOSE) {
             int found = 0;
@@ -252,7 +257,8 @@ START_TEST(others_meeting_the_bar)
     ck_assert_str_ne(ta_screen_error(scr), "");
     ck_assert_int_eq(ta_screen_supply_judgement(scr, "RWX", "partnership", TA_YES, NULL), TA_OK);
     ck_assert_str_eq(ta_screen_error(scr), "");
-    ck_assert_int_eq(ta_screen_verdict(NULL, NULL, NULL, NULL, scr, TA_LEVEL_AFT, 0), TA_ESTATE);
+    ck_assert_int_eq(ta_screen_verdict(NULL, scr, TA_LEVEL_AFT, 0), TA_ESTATE);
+    ck_assert_int_eq(ta_screen_verdict_counts(NULL, NULL, NULL, scr, TA_LEVEL_AFT, 0), TA_ESTATE);
     ck_assert_int_eq(ta_screen_run(scr, aft, iho), TA_OK);
     expect_verdict(scr, TA_LEVEL_AFT, "RKL", TA_ELIGIBLE, 8, 0, 0);
     expect(scr, TA_LEVEL_AFT, "RKL", "partnership", TA_MET, 1, 1, "yes (ICB view)");
@@ -269,7 +275,7 @@ START_TEST(others_meeting_the_bar)
     ck_assert_int_eq(ta_screen_run(scr, aft, NULL), TA_OK);
     expect_verdict(scr, TA_LEVEL_AFT, "RKL", TA_CLOSE, 7, 0, 1);
     ck_assert_uint_eq(ta_screen_criterion_count(scr, TA_LEVEL_IHO), 0);
-    ck_assert_int_eq(ta_screen_verdict(NULL, NULL, NULL, NULL, scr, TA_LEVEL_IHO, 0), TA_ESTATE);
+    ck_assert_int_eq(ta_screen_verdict(NULL, scr, TA_LEVEL_IHO, 0), TA_ESTATE);
 }
 END_TEST
 
@@ -921,7 +927,9 @@ START_TEST(argument_checks)
     ck_assert_int_eq(ta_screen_export(&text, NULL, s, TA_SCREEN_CSV, NULL), TA_ESTATE);
     ck_assert_ptr_null(text);
     ck_assert_uint_eq(ta_screen_criterion_count(s, TA_LEVEL_AFT), 0);
-    ck_assert_int_eq(ta_screen_verdict(NULL, NULL, NULL, NULL, s, TA_LEVEL_AFT, 0), TA_ESTATE);
+    ck_assert_int_eq(ta_screen_verdict(NULL, s, TA_LEVEL_AFT, 0), TA_ESTATE);
+    ck_assert_int_eq(ta_screen_result_outcome(NULL, s, TA_LEVEL_AFT, 0, 0), TA_ESTATE);
+    ck_assert_ptr_null(ta_screen_result_reason(s, TA_LEVEL_AFT, 0, 0));
     ck_assert_int_eq(ta_screen_run(s, NULL, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_screen_run(NULL, c, NULL), TA_EINVAL);
     /* an unknown domain is found when the screen runs */
@@ -940,15 +948,32 @@ START_TEST(argument_checks)
     ck_assert_int_eq(ta_screen_supply_judgement(s, NULL, "k", TA_YES, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_screen_supply_judgement(s, "Q", "k", TA_YES, NULL), TA_ENOTFOUND);
     ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
-    ck_assert_int_eq(
-        ta_screen_result(NULL, NULL, NULL, NULL, NULL, NULL, NULL, s, TA_LEVEL_AFT, 0, 1),
-        TA_EINVAL);
-    ck_assert_int_eq(
-        ta_screen_result(NULL, NULL, NULL, NULL, NULL, NULL, NULL, s, TA_LEVEL_AFT, 99, 0),
-        TA_EINVAL);
-    ck_assert_int_eq(
-        ta_screen_result(NULL, NULL, NULL, NULL, NULL, NULL, NULL, s, (ta_screen_level)2, 0, 0),
-        TA_EINVAL);
+    {
+        /* Every result getter refuses k at the count, i out of range, an unknown level. */
+        const size_t bad[3][3] = {{TA_LEVEL_AFT, 0, 1}, {TA_LEVEL_AFT, 99, 0}, {2, 0, 0}};
+        ta_criterion_outcome o;
+        int has;
+        double x;
+        size_t q, met;
+        ta_eligibility v;
+        for (int j = 0; j < 3; j++) {
+            ta_screen_level lv = (ta_screen_level)bad[j][0];
+            size_t i = bad[j][1], k = bad[j][2];
+            ck_assert_int_eq(ta_screen_result_outcome(&o, s, lv, i, k), TA_EINVAL);
+            ck_assert_int_eq(ta_screen_result_value(&has, &x, s, lv, i, k), TA_EINVAL);
+            ck_assert_int_eq(ta_screen_result_threshold(&has, &x, s, lv, i, k), TA_EINVAL);
+            ck_assert_int_eq(ta_screen_result_period(&q, s, lv, i, k), TA_EINVAL);
+            ck_assert_ptr_null(ta_screen_result_reason(s, lv, i, k));
+        }
+        ck_assert_int_eq(ta_screen_verdict(&v, s, TA_LEVEL_AFT, 99), TA_EINVAL);
+        ck_assert_int_eq(ta_screen_verdict_counts(&met, NULL, NULL, s, TA_LEVEL_AFT, 99),
+                         TA_EINVAL);
+        /* A NULL out-pointer for a single answer is refused, not ignored. */
+        ck_assert_int_eq(ta_screen_verdict(NULL, s, TA_LEVEL_AFT, 0), TA_EINVAL);
+        ck_assert_int_eq(ta_screen_result_outcome(NULL, s, TA_LEVEL_AFT, 0, 0), TA_EINVAL);
+        ck_assert_int_eq(ta_screen_result_period(NULL, s, TA_LEVEL_AFT, 0, 0), TA_EINVAL);
+        ck_assert_ptr_nonnull(ta_screen_result_reason(s, TA_LEVEL_AFT, 0, 0));
+    }
     ck_assert_ptr_null(ta_screen_change(s, TA_LEVEL_IHO, 0));
     ck_assert_ptr_null(ta_screen_trust_code(s, 99));
     ck_assert_ptr_null(ta_screen_period(s, 1));

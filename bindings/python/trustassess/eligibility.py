@@ -247,11 +247,13 @@ class Screen(Handle):
         for k in range(lib.ta_screen_criterion_count(h, level)):
             o, hv, ht = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
             v, t = ctypes.c_double(), ctypes.c_double()
-            q, reason = ctypes.c_size_t(), ctypes.c_char_p()
-            self._check(lib.ta_screen_result(
-                ctypes.byref(o), ctypes.byref(hv), ctypes.byref(v), ctypes.byref(ht),
-                ctypes.byref(t), ctypes.byref(q), ctypes.byref(reason), h, level, i, k
-            ))
+            q = ctypes.c_size_t()
+            self._check(lib.ta_screen_result_outcome(ctypes.byref(o), h, level, i, k))
+            self._check(lib.ta_screen_result_value(ctypes.byref(hv), ctypes.byref(v), h, level, i,
+                                                   k))
+            self._check(lib.ta_screen_result_threshold(ctypes.byref(ht), ctypes.byref(t), h, level,
+                                                       i, k))
+            self._check(lib.ta_screen_result_period(ctypes.byref(q), h, level, i, k))
             period = None
             if q.value != ctypes.c_size_t(-1).value:
                 period = lib.ta_screen_period(h, q.value).decode("utf-8")
@@ -259,7 +261,7 @@ class Screen(Handle):
                 id=lib.ta_screen_criterion_id(h, level, k).decode("utf-8"),
                 outcome=CriterionOutcome(o.value), value=v.value if hv.value else None,
                 threshold=t.value if ht.value else None, period=period,
-                reason=text(reason.value) or ""))
+                reason=text(lib.ta_screen_result_reason(h, level, i, k)) or ""))
         return tuple(out)
 
     def results(self) -> EligibilityRows:
@@ -270,9 +272,9 @@ class Screen(Handle):
         has_iho = lib.ta_screen_criterion_count(h, 1) > 0
         for i in range(lib.ta_screen_trust_count(h)):
             v, iv = ctypes.c_int(), ctypes.c_int()
-            self._check(lib.ta_screen_verdict(ctypes.byref(v), None, None, None, h, 0, i))
+            self._check(lib.ta_screen_verdict(ctypes.byref(v), h, 0, i))
             if has_iho:
-                self._check(lib.ta_screen_verdict(ctypes.byref(iv), None, None, None, h, 1, i))
+                self._check(lib.ta_screen_verdict(ctypes.byref(iv), h, 1, i))
             rows.append(EligibilityRow(
                 code=lib.ta_screen_trust_code(h, i).decode("utf-8"),
                 name=text(lib.ta_screen_trust_name(h, i)) or "",
