@@ -144,11 +144,17 @@ TA_API ta_status ta_criteria_read_buffer(ta_criteria *c, const char *data, size_
 
 /* The number of criteria in the set (0 for NULL). */
 TA_API size_t ta_criteria_count(const ta_criteria *c);
-/* Facts about criterion i; any out-pointer may be NULL. `parameters` is the
- * CSV Parameters text ("segment=2;quarters=4"). */
-TA_API ta_status ta_criteria_info(const char **id, const char **name, ta_criterion_kind *kind,
-                                  const char **parameters, const char **source,
-                                  const char **reading, const ta_criteria *c, size_t i);
+/* Criterion i's ID, name, parameters (the CSV Parameters text,
+ * "segment=2;quarters=4"), source and our reading ("" when not given), owned
+ * by the set; NULL if i is out of range. */
+TA_API const char *ta_criteria_criterion_id(const ta_criteria *c, size_t i);
+TA_API const char *ta_criteria_criterion_name(const ta_criteria *c, size_t i);
+TA_API const char *ta_criteria_criterion_parameters(const ta_criteria *c, size_t i);
+TA_API const char *ta_criteria_criterion_source(const ta_criteria *c, size_t i);
+TA_API const char *ta_criteria_criterion_reading(const ta_criteria *c, size_t i);
+/* Criterion i's kind; TA_EINVAL if i is out of range or kind is NULL. */
+TA_API ta_status ta_criteria_criterion_kind(ta_criterion_kind *kind, const ta_criteria *c,
+                                            size_t i);
 /* The CSV Kind text of a kind ("segment_at_most"; "" for an unknown value). */
 TA_API const char *ta_criterion_kind_name(ta_criterion_kind kind);
 /* "outstanding", "good", "requires improvement", "inadequate" ("" otherwise). */

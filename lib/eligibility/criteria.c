@@ -122,29 +122,49 @@ size_t ta_criteria_count(const ta_criteria *c)
     return c ? c->n : 0;
 }
 
-ta_status ta_criteria_info(const char **id, const char **name, ta_criterion_kind *kind,
-                           const char **parameters, const char **source, const char **reading,
-                           const ta_criteria *c, size_t i)
+/* Criterion i of c, or NULL if c is NULL or i out of range (a const handle takes no message). */
+static const tai_criterion *at(const ta_criteria *c, size_t i)
 {
-    const tai_criterion *x;
-    if (!c)
+    return c && i < c->n ? &c->items[i] : NULL;
+}
+
+const char *ta_criteria_criterion_id(const ta_criteria *c, size_t i)
+{
+    const tai_criterion *x = at(c, i);
+    return x ? x->id : NULL;
+}
+
+const char *ta_criteria_criterion_name(const ta_criteria *c, size_t i)
+{
+    const tai_criterion *x = at(c, i);
+    return x ? x->name : NULL;
+}
+
+ta_status ta_criteria_criterion_kind(ta_criterion_kind *kind, const ta_criteria *c, size_t i)
+{
+    const tai_criterion *x = at(c, i);
+    if (!x || !kind)
         return TA_EINVAL;
-    if (i >= c->n)
-        return TA_EINVAL; /* a const handle takes no message */
-    x = &c->items[i];
-    if (id)
-        *id = x->id;
-    if (name)
-        *name = x->name;
-    if (kind)
-        *kind = x->kind;
-    if (parameters)
-        *parameters = x->params;
-    if (source)
-        *source = x->source;
-    if (reading)
-        *reading = x->reading;
+    *kind = x->kind;
     return TA_OK;
+}
+
+const char *ta_criteria_criterion_parameters(const ta_criteria *c, size_t i)
+{
+    const tai_criterion *x = at(c, i);
+    return x ? x->params : NULL;
+}
+
+const char *ta_criteria_criterion_source(const ta_criteria *c, size_t i)
+{
+    const tai_criterion *x = at(c, i);
+    return x ? x->source : NULL;
+}
+
+const char *ta_criteria_criterion_reading(const ta_criteria *c, size_t i)
+{
+    const tai_criterion *x = at(c, i);
+    return x ? x->reading : NULL;
 }
 
 static tai_criterion *find(const ta_criteria *c, const char *id)

@@ -78,13 +78,12 @@ class Criteria(Handle):
 
     def info(self, i: int) -> Tuple[str, str, str, str, str]:
         """Criterion i: (id, name, parameters, source, our reading)."""
-        ids, name, params, source, reading = (ctypes.c_char_p() for _ in range(5))
-        kind = ctypes.c_int()
-        self._check(lib.ta_criteria_info(
-            ctypes.byref(ids), ctypes.byref(name), ctypes.byref(kind), ctypes.byref(params),
-            ctypes.byref(source), ctypes.byref(reading), self._h(), c_int(i, "i")
-        ))
-        return tuple(text(x.value) or "" for x in (ids, name, params, source, reading))  # type: ignore[return-value]
+        h, kind = self._h(), ctypes.c_int()
+        self._check(lib.ta_criteria_criterion_kind(ctypes.byref(kind), h, c_int(i, "i")))
+        return tuple(text(f(h, i)) or "" for f in (  # type: ignore[return-value]
+            lib.ta_criteria_criterion_id, lib.ta_criteria_criterion_name,
+            lib.ta_criteria_criterion_parameters, lib.ta_criteria_criterion_source,
+            lib.ta_criteria_criterion_reading))
 
 
 @dataclass(frozen=True)
