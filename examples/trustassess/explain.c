@@ -112,12 +112,12 @@ static void metric_table(cli_table *out, const ta_assessment *a, size_t i, const
     int decimals = ta_framework_decimals(fw);
     cli_table t = *out;
     for (size_t m = 0; m < ta_framework_metric_count(fw); m++) {
-        const char *name = NULL, *domain = NULL;
+        const char *name = ta_framework_metric_name(fw, m);
+        const char *domain = ta_framework_metric_domain(fw, m);
         int in_average = 0, has = 0;
         double score;
         cli_cell *row;
-        if (ta_framework_metric_info(&name, &domain, NULL, NULL, NULL, &in_average, fw, m) !=
-                TA_OK ||
+        if (ta_framework_metric_in_average(&in_average, fw, m) != TA_OK ||
             ta_assessment_metric_score(&has, &score, a, i, m) != TA_OK ||
             !(row = cli_table_add_row(&t)))
             continue;

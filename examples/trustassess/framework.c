@@ -85,7 +85,12 @@ static void metric_rows(cli_table *t, const ta_framework *fw)
         cli_cell *row = cli_table_add_row(t);
         if (!row)
             break;
-        ta_framework_metric_info(&name, &domain, &raw, &scoring, &dir, &in_avg, fw, i);
+        name = ta_framework_metric_name(fw, i);
+        domain = ta_framework_metric_domain(fw, i);
+        raw = ta_framework_metric_raw_id(fw, i);
+        ta_framework_metric_scoring(&scoring, fw, i);
+        ta_framework_metric_direction(&dir, fw, i);
+        ta_framework_metric_in_average(&in_avg, fw, i);
         ta_framework_metric_weight(&num, &den, fw, i);
         cli_cell_text(t, row, 0, ta_framework_name(fw));
         cli_cell_text(t, row, 1, types.data ? types.data : "");

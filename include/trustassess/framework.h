@@ -136,12 +136,18 @@ TA_API const char *ta_framework_metric_id(const ta_framework *fw, size_t i);
 /* Looks a metric up by its score ID or its raw-value ID; TA_ENOTFOUND if absent. */
 TA_API ta_status ta_framework_metric_index(size_t *index_out, const ta_framework *fw,
                                            const char *id);
-/* Facts about metric i. Strings are owned by the framework; raw_id may be ""
- * for a metric without a raw value. Any out-pointer may be NULL. */
-TA_API ta_status ta_framework_metric_info(const char **name, const char **domain_key,
-                                          const char **raw_id, ta_scoring *scoring,
-                                          ta_direction *direction, int *in_average,
-                                          const ta_framework *fw, size_t i);
+/* Metric i's name, the key of its domain and its raw-value ID ("" for a
+ * metric without a raw value), owned by the framework; NULL if i is out of
+ * range. */
+TA_API const char *ta_framework_metric_name(const ta_framework *fw, size_t i);
+TA_API const char *ta_framework_metric_domain(const ta_framework *fw, size_t i);
+TA_API const char *ta_framework_metric_raw_id(const ta_framework *fw, size_t i);
+/* Metric i's scoring method, direction, and whether it counts in the average
+ * (1 or 0). TA_EINVAL if i is out of range or the out-pointer is NULL. */
+TA_API ta_status ta_framework_metric_scoring(ta_scoring *scoring, const ta_framework *fw, size_t i);
+TA_API ta_status ta_framework_metric_direction(ta_direction *direction, const ta_framework *fw,
+                                               size_t i);
+TA_API ta_status ta_framework_metric_in_average(int *in_average, const ta_framework *fw, size_t i);
 /* Metric i's weight in the average and its domain score, as the exact
  * fraction numerator / denominator (1 / 1 unless set). */
 TA_API ta_status ta_framework_metric_weight(unsigned *numerator, unsigned *denominator,

@@ -393,7 +393,7 @@ static ta_status median_rule(build *b)
 {
     ta_screen *s = b->s;
     size_t m = 0, q = 0, n_peers = 0;
-    const char *score_id, *raw_id = NULL, *name = NULL;
+    const char *score_id, *name;
     ta_direction dir = TA_LOWER_IS_BETTER;
     int raw, better;
     double v = 0, med = 0;
@@ -404,14 +404,15 @@ static ta_status median_rule(build *b)
             &s->err, TA_ENOTFOUND, "%s%scriterion %s: the framework has no metric \"%s\"",
             b->c->where ? b->c->where : "", b->c->where ? ": " : "", b->c->id, b->c->ref);
     score_id = ta_framework_metric_id(s->fw, m);
-    (void)ta_framework_metric_info(&name, NULL, &raw_id, NULL, &dir, NULL, s->fw, m);
+    name = ta_framework_metric_name(s->fw, m);
+    (void)ta_framework_metric_direction(&dir, s->fw, m);
     raw = strcmp(score_id, b->c->ref) != 0;
     if (!raw)
         dir = TA_LOWER_IS_BETTER; /* scores: 1.00 best */
     tai_text_init(&label, &s->alloc);
     tai_text_puts(&label, b->c->ref);
     tai_text_puts(&label, raw ? " " : " score of ");
-    tai_text_puts(&label, name ? name : "");
+    tai_text_puts(&label, name);
     if ((st = label.st) != TA_OK) {
         tai_text_free(&label);
         return tai_error_set(&s->err, st, "out of memory");

@@ -90,11 +90,11 @@ ta_status tai_ev_metric(const ta_screen *s, size_t q, const char *code, size_t m
     *has = 0;
     *v = 0;
     if (s->file) {
-        const char *id = ta_framework_metric_id(s->fw, m), *raw_id = NULL;
-        ta_status st = ta_framework_metric_info(NULL, NULL, &raw_id, NULL, NULL, NULL, s->fw, m);
-        if (st != TA_OK)
-            return st;
-        return published(s, q, code, raw ? (raw_id && *raw_id ? raw_id : NULL) : id, has, v);
+        const char *id = ta_framework_metric_id(s->fw, m);
+        const char *raw_id = ta_framework_metric_raw_id(s->fw, m);
+        if (!raw_id)
+            return TA_EINVAL;
+        return published(s, q, code, raw ? (*raw_id ? raw_id : NULL) : id, has, v);
     }
     if (raw || !find(s, q, code, &i))
         return TA_OK; /* an assessment keeps no raw values */

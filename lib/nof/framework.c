@@ -920,26 +920,54 @@ ta_status ta_framework_metric_index(size_t *index_out, const ta_framework *fw, c
     return TA_OK;
 }
 
-ta_status ta_framework_metric_info(const char **name, const char **domain_key, const char **raw_id,
-                                   ta_scoring *scoring, ta_direction *direction, int *in_average,
-                                   const ta_framework *fw, size_t i)
+/* Metric i of fw, or NULL if fw is NULL or i out of range. */
+static const tai_metric *metric_at(const ta_framework *fw, size_t i)
 {
-    const tai_metric *m;
-    if (!fw || i >= fw->def.n_metrics)
+    return fw && i < fw->def.n_metrics ? &fw->def.metrics[i] : NULL;
+}
+
+const char *ta_framework_metric_name(const ta_framework *fw, size_t i)
+{
+    const tai_metric *m = metric_at(fw, i);
+    return m ? m->name : NULL;
+}
+
+const char *ta_framework_metric_domain(const ta_framework *fw, size_t i)
+{
+    const tai_metric *m = metric_at(fw, i);
+    return m ? fw->def.domains[m->domain].key : NULL;
+}
+
+const char *ta_framework_metric_raw_id(const ta_framework *fw, size_t i)
+{
+    const tai_metric *m = metric_at(fw, i);
+    return m ? m->raw_id : NULL;
+}
+
+ta_status ta_framework_metric_scoring(ta_scoring *scoring, const ta_framework *fw, size_t i)
+{
+    const tai_metric *m = metric_at(fw, i);
+    if (!m || !scoring)
         return TA_EINVAL;
-    m = &fw->def.metrics[i];
-    if (name)
-        *name = m->name;
-    if (domain_key)
-        *domain_key = fw->def.domains[m->domain].key;
-    if (raw_id)
-        *raw_id = m->raw_id;
-    if (scoring)
-        *scoring = m->scoring;
-    if (direction)
-        *direction = m->direction;
-    if (in_average)
-        *in_average = m->in_average;
+    *scoring = m->scoring;
+    return TA_OK;
+}
+
+ta_status ta_framework_metric_direction(ta_direction *direction, const ta_framework *fw, size_t i)
+{
+    const tai_metric *m = metric_at(fw, i);
+    if (!m || !direction)
+        return TA_EINVAL;
+    *direction = m->direction;
+    return TA_OK;
+}
+
+ta_status ta_framework_metric_in_average(int *in_average, const ta_framework *fw, size_t i)
+{
+    const tai_metric *m = metric_at(fw, i);
+    if (!m || !in_average)
+        return TA_EINVAL;
+    *in_average = m->in_average;
     return TA_OK;
 }
 

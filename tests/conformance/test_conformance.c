@@ -365,8 +365,7 @@ START_TEST(wider_pools_reproduce_with_fitted_pool_sizes)
         size_t m;
         ta_direction dir;
         ck_assert_int_eq(ta_framework_metric_index(&m, fw, pools[p].score_id), TA_OK);
-        ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, NULL, NULL, &dir, NULL, fw, m),
-                         TA_OK);
+        ck_assert_int_eq(ta_framework_metric_direction(&dir, fw, m), TA_OK);
         for (int q = 1; q < 4; q++) {
             ta_assessment *a = NULL;
             double n = pools[p].pool[q];

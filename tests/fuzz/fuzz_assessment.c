@@ -30,11 +30,11 @@ static const char *metric_id(fuzz_cursor *c, char *buf, size_t max)
     uint8_t k = fuzz_u8(c);
     size_t nm = ta_framework_metric_count(fw);
     if (k < 200 && nm > 0) {
-        const char *raw = NULL;
+        const char *raw;
         size_t m = k % nm;
         if (k & 1)
             return ta_framework_metric_id(fw, m);
-        (void)ta_framework_metric_info(NULL, NULL, &raw, NULL, NULL, NULL, fw, m);
+        raw = ta_framework_metric_raw_id(fw, m);
         return raw != NULL && raw[0] ? raw : ta_framework_metric_id(fw, m);
     }
     if (k < 210)

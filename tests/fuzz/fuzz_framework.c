@@ -38,8 +38,7 @@ static void assess(const ta_framework *fw)
             const char *id = ta_framework_metric_id(fw, m);
             ta_scoring sc;
             FUZZ_CHECK(id != NULL, "metric %zu", m);
-            FUZZ_CHECK(ta_framework_metric_info(NULL, NULL, NULL, &sc, NULL, NULL, fw, m) == TA_OK,
-                       "info");
+            FUZZ_CHECK(ta_framework_metric_scoring(&sc, fw, m) == TA_OK, "scoring");
             if (sc == TA_SCORING_SUPPLIED)
                 st = ta_trust_set_score(tr, id, 1.0 + (double)((t + (int)m) % 4));
             else

@@ -175,9 +175,10 @@ static void dg_framework(digest *d, const ta_framework *fw)
        ta_framework_metric_count(fw), ta_framework_domain_count(fw), ta_framework_segment_count(fw),
        ta_framework_deficit_cap(fw), ta_framework_rsp_segment(fw), ta_framework_decimals(fw));
     for (size_t i = 0; i < ta_framework_metric_count(fw); i++) {
-        const char *raw = NULL;
+        const char *raw = ta_framework_metric_raw_id(fw, i);
         ta_scoring sc;
-        ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, &raw, &sc, NULL, NULL, fw, i), TA_OK);
+        ck_assert_ptr_nonnull(raw);
+        ck_assert_int_eq(ta_framework_metric_scoring(&sc, fw, i), TA_OK);
         dg(d, "%s/%s/%d ", ta_framework_metric_id(fw, i), raw, (int)sc);
     }
 }

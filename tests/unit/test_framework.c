@@ -23,6 +23,34 @@
     ck_assert_msg(strstr((text), (word)) != NULL, "\"%s\" does not contain \"%s\"", (text), (word))
 
 /* A builder with domain "d1" and one rank-scored metric "M1" (raw "V1"). */
+/* Metric i of fw through its accessors (each must answer for an index in
+ * range); any out-pointer may be NULL. */
+static void metric_info(const char **name, const char **domain, const char **raw,
+                        ta_scoring *scoring, ta_direction *dir, int *in_avg,
+                        const ta_framework *fw, size_t i)
+{
+    ta_scoring sc;
+    ta_direction d;
+    int a;
+    const char *text[3] = {ta_framework_metric_name(fw, i), ta_framework_metric_domain(fw, i),
+                           ta_framework_metric_raw_id(fw, i)};
+    const char **out[3] = {name, domain, raw};
+    for (int j = 0; j < 3; j++) {
+        ck_assert_ptr_nonnull(text[j]);
+        if (out[j])
+            *out[j] = text[j];
+    }
+    ck_assert_int_eq(ta_framework_metric_scoring(&sc, fw, i), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_direction(&d, fw, i), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_in_average(&a, fw, i), TA_OK);
+    if (scoring)
+        *scoring = sc;
+    if (dir)
+        *dir = d;
+    if (in_avg)
+        *in_avg = a;
+}
+
 static ta_framework_builder *small_builder(void)
 {
     ta_framework_builder *b = NULL;
@@ -67,26 +95,22 @@ START_TEST(test_preset_facts)
 
     /* Only OF1079 and OF1081 stay out of the average. */
     for (i = 0; i < 14; i++) {
-        ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, NULL, NULL, NULL, &in_avg, fw, i),
-                         TA_OK);
+        metric_info(NULL, NULL, NULL, NULL, NULL, &in_avg, fw, i);
         n_in_avg += in_avg;
     }
     ck_assert_int_eq(n_in_avg, 12);
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "OF1079"), TA_OK);
-    ck_assert_int_eq(
-        ta_framework_metric_info(NULL, &domain, &raw, &scoring, &dir, &in_avg, fw, idx), TA_OK);
+    metric_info(NULL, &domain, &raw, &scoring, &dir, &in_avg, fw, idx);
     ck_assert_int_eq(in_avg, 0);
     ck_assert_int_eq(scoring, TA_SCORING_BANDED);
     ck_assert_str_eq(domain, "finance_productivity");
     ck_assert_str_eq(raw, "OF0079");
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "OF1081"), TA_OK);
-    ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, NULL, &scoring, NULL, &in_avg, fw, idx),
-                     TA_OK);
+    metric_info(NULL, NULL, NULL, &scoring, NULL, &in_avg, fw, idx);
     ck_assert_int_eq(in_avg, 0);
     ck_assert_int_eq(scoring, TA_SCORING_BANDED);
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "OF1080"), TA_OK);
-    ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, &raw, &scoring, NULL, &in_avg, fw, idx),
-                     TA_OK);
+    metric_info(NULL, NULL, &raw, &scoring, NULL, &in_avg, fw, idx);
     ck_assert_int_eq(scoring, TA_SCORING_COMBINED);
     ck_assert_int_eq(in_avg, 1);
     ck_assert_str_eq(raw, "");
@@ -94,8 +118,7 @@ START_TEST(test_preset_facts)
     /* OF1057 has a floor (the manual's bookends 1.00-3.00, failing 4.00), higher is
      * better; OF1005 rank-scored, lower is better. */
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "OF1057"), TA_OK);
-    ck_assert_int_eq(
-        ta_framework_metric_info(&name, &domain, &raw, &scoring, &dir, &in_avg, fw, idx), TA_OK);
+    metric_info(&name, &domain, &raw, &scoring, &dir, &in_avg, fw, idx);
     ck_assert_int_eq(scoring, TA_SCORING_FLOOR);
     ck_assert_int_eq(dir, TA_HIGHER_IS_BETTER);
     ck_assert_str_eq(raw, "OF0057");
@@ -103,13 +126,11 @@ START_TEST(test_preset_facts)
     ck_assert_str_eq(name, "Urgent Community Response 2-hour performance");
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "OF1005"), TA_OK);
     ck_assert_uint_eq(idx, 0);
-    ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, NULL, &scoring, &dir, NULL, fw, idx),
-                     TA_OK);
+    metric_info(NULL, NULL, NULL, &scoring, &dir, NULL, fw, idx);
     ck_assert_int_eq(scoring, TA_SCORING_RANK);
     ck_assert_int_eq(dir, TA_LOWER_IS_BETTER);
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "OF1067"), TA_OK);
-    ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, &raw, &scoring, NULL, NULL, fw, idx),
-                     TA_OK);
+    metric_info(NULL, NULL, &raw, &scoring, NULL, NULL, fw, idx);
     ck_assert_int_eq(scoring, TA_SCORING_SUPPLIED);
     ck_assert_str_eq(raw, "");
 
@@ -126,8 +147,23 @@ START_TEST(test_preset_facts)
     ck_assert_int_eq(ta_framework_metric_index(NULL, fw, "OF1005"), TA_EINVAL);
     ck_assert_int_eq(ta_framework_metric_index(&idx, NULL, "OF1005"), TA_EINVAL);
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, NULL), TA_EINVAL);
-    ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, NULL, NULL, NULL, NULL, fw, 14),
-                     TA_EINVAL);
+    {
+        /* Every metric accessor refuses an index at the count (14). */
+        ta_scoring sc;
+        ta_direction d;
+        int a;
+        ck_assert_uint_eq(ta_framework_metric_count(fw), 14);
+        ck_assert_ptr_null(ta_framework_metric_name(fw, 14));
+        ck_assert_ptr_null(ta_framework_metric_domain(fw, 14));
+        ck_assert_ptr_null(ta_framework_metric_raw_id(fw, 14));
+        ck_assert_int_eq(ta_framework_metric_scoring(&sc, fw, 14), TA_EINVAL);
+        ck_assert_int_eq(ta_framework_metric_direction(&d, fw, 14), TA_EINVAL);
+        ck_assert_int_eq(ta_framework_metric_in_average(&a, fw, 14), TA_EINVAL);
+        ck_assert_int_eq(ta_framework_metric_scoring(NULL, fw, 0), TA_EINVAL);
+        ck_assert_int_eq(ta_framework_metric_direction(NULL, fw, 0), TA_EINVAL);
+        ck_assert_int_eq(ta_framework_metric_in_average(NULL, fw, 0), TA_EINVAL);
+        ck_assert_ptr_null(ta_framework_metric_name(NULL, 0));
+    }
 
     ck_assert_str_eq(ta_framework_figure_id(fw, TA_FIGURE_AVERAGE), "OF5002");
     ck_assert_str_eq(ta_framework_figure_id(fw, TA_FIGURE_UNADJUSTED_SEGMENT), "OF5003");
@@ -210,8 +246,8 @@ START_TEST(test_preset_text_round_trip)
         int a1, a2;
         size_t j;
         ck_assert_str_eq(ta_framework_metric_id(copy, i), ta_framework_metric_id(fw, i));
-        ck_assert_int_eq(ta_framework_metric_info(&n1, &d1, &r1, &s1, &dir1, &a1, fw, i), TA_OK);
-        ck_assert_int_eq(ta_framework_metric_info(&n2, &d2, &r2, &s2, &dir2, &a2, copy, i), TA_OK);
+        metric_info(&n1, &d1, &r1, &s1, &dir1, &a1, fw, i);
+        metric_info(&n2, &d2, &r2, &s2, &dir2, &a2, copy, i);
         ck_assert_str_eq(n1, n2);
         ck_assert_str_eq(d1, d2);
         ck_assert_str_eq(r1, r2);
@@ -653,8 +689,7 @@ START_TEST(test_builder_defaults_and_no_metrics)
         int in_avg;
         ck_assert_int_eq(ta_framework_domain_info(&key, &name, &score_id, fw, 0), TA_OK);
         ck_assert_str_eq(score_id, "");
-        ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, &raw, NULL, &dir, &in_avg, fw, 0),
-                         TA_OK);
+        metric_info(NULL, NULL, &raw, NULL, &dir, &in_avg, fw, 0);
         ck_assert_str_eq(raw, "");
         ck_assert_int_eq(dir, TA_HIGHER_IS_BETTER);
         ck_assert_int_eq(in_avg, 1);
@@ -687,11 +722,11 @@ START_TEST(test_builder_reuse)
     ck_assert_int_eq(ta_framework_builder_build(&fw3, b), TA_OK);
     ta_framework_free(fw1);
     ck_assert_uint_eq(ta_framework_metric_count(fw2), 1);
-    ck_assert_int_eq(ta_framework_metric_info(&name, NULL, NULL, NULL, &dir, NULL, fw2, 0), TA_OK);
+    metric_info(&name, NULL, NULL, NULL, &dir, NULL, fw2, 0);
     ck_assert_str_eq(name, "Metric one");
     ck_assert_int_eq(dir, TA_HIGHER_IS_BETTER);
     ck_assert_uint_eq(ta_framework_metric_count(fw3), 2);
-    ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, NULL, NULL, &dir, NULL, fw3, 0), TA_OK);
+    metric_info(NULL, NULL, NULL, NULL, &dir, NULL, fw3, 0);
     ck_assert_int_eq(dir, TA_LOWER_IS_BETTER);
     /* The frameworks outlive the builder. */
     ta_framework_builder_free(b);
@@ -870,14 +905,12 @@ START_TEST(test_catalogue_file)
     ck_assert_int_eq(ta_framework_rsp_segment(fw), 0);
     ck_assert_int_eq(ta_framework_decimals(fw), 1);
     ck_assert_str_eq(ta_framework_figure_id(fw, TA_FIGURE_AVERAGE), "X500");
-    ck_assert_int_eq(ta_framework_metric_info(&name, NULL, &raw, &scoring, &dir, &in_avg, fw, 0),
-                     TA_OK);
+    metric_info(&name, NULL, &raw, &scoring, &dir, &in_avg, fw, 0);
     ck_assert_str_eq(name, "Rank, lower");
     ck_assert_str_eq(raw, "X0");
     ck_assert_int_eq(dir, TA_LOWER_IS_BETTER);
     ck_assert_int_eq(ta_framework_metric_index(&idx, fw, "X02"), TA_OK);
-    ck_assert_int_eq(ta_framework_metric_info(NULL, NULL, NULL, &scoring, NULL, &in_avg, fw, idx),
-                     TA_OK);
+    metric_info(NULL, NULL, NULL, &scoring, NULL, &in_avg, fw, idx);
     ck_assert_int_eq(scoring, TA_SCORING_STANDARD_CAPPED);
     ck_assert_int_eq(in_avg, 0);
     ta_framework_free(fw);

@@ -144,18 +144,18 @@ class Framework(Handle):
         """Facts about a metric, by index or ID."""
         i = (self.metric_index(metric) if isinstance(metric, str)
              else _handle.c_unsigned(metric, "metric", 64))
-        name, dom, raw = ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_char_p()
         scoring, direction, in_avg = ctypes.c_int(), ctypes.c_int(), ctypes.c_int()
         h = self._h()
-        check(lib.ta_framework_metric_info(
-            ctypes.byref(name), ctypes.byref(dom), ctypes.byref(raw), ctypes.byref(scoring),
-            ctypes.byref(direction), ctypes.byref(in_avg), h, i
-        ))
+        check(lib.ta_framework_metric_scoring(ctypes.byref(scoring), h, i))
+        check(lib.ta_framework_metric_direction(ctypes.byref(direction), h, i))
+        check(lib.ta_framework_metric_in_average(ctypes.byref(in_avg), h, i))
         num, den, th = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_double()
         check(lib.ta_framework_metric_weight(ctypes.byref(num), ctypes.byref(den), h, i))
         has_th = lib.ta_framework_metric_threshold(ctypes.byref(th), h, i) == 0
         return MetricInfo(i, lib.ta_framework_metric_id(h, i).decode("utf-8"),
-                          text(name.value) or "", text(dom.value) or "", text(raw.value) or "",
+                          text(lib.ta_framework_metric_name(h, i)) or "",
+                          text(lib.ta_framework_metric_domain(h, i)) or "",
+                          text(lib.ta_framework_metric_raw_id(h, i)) or "",
                           Scoring(scoring.value), Direction(direction.value), bool(in_avg.value),
                           Fraction(num.value, den.value),
                           text(lib.ta_framework_metric_source(h, i)) or "",
