@@ -244,10 +244,10 @@ static void block_money(cli_buf *b, const char *label, int64_t pence)
 /* Headroom as plain pounds ("0.00", "-0.01"); "" when the light route is closed. */
 static int headroom_text(char *buf, size_t size, const ta_capital_proposal *p)
 {
-    int64_t compared, largest, headroom;
+    int64_t largest, headroom;
     int has = 0;
     buf[0] = '\0';
-    if (ta_capital_proposal_headroom(&compared, &has, &largest, &headroom, p) != TA_OK)
+    if (ta_capital_proposal_headroom(&has, &largest, &headroom, p) != TA_OK)
         return 0;
     if (has && ta_money_format(buf, size, headroom, TA_MONEY_PLAIN) != TA_OK)
         return 0;
@@ -380,7 +380,8 @@ static int one_proposal(const capital_args *ca, const ta_capital_rules *r, cli_b
         ta_capital_proposal_set_amount(p, amount) != TA_OK ||
         ta_capital_proposal_set_savings(p, savings) != TA_OK ||
         ta_capital_proposal_check(p, r) != TA_OK ||
-        ta_capital_proposal_headroom(&compared, &has, &largest, &headroom, p) != TA_OK ||
+        ta_capital_proposal_compared(&compared, p) != TA_OK ||
+        ta_capital_proposal_headroom(&has, &largest, &headroom, p) != TA_OK ||
         !headroom_text(head, sizeof head, p)) {
         rc = cli_error(CLI_INPUT, "%s", ta_capital_proposal_error(p));
         ta_capital_proposal_free(p);
@@ -434,8 +435,8 @@ static int read_portfolio(ta_capital_portfolio *pf, const capital_args *ca)
     }
     nerr = ta_capital_portfolio_row_error_count(pf);
     for (size_t k = 0; k < nerr; k++) {
-        const char *message = NULL;
-        if (ta_capital_portfolio_row_error(NULL, NULL, NULL, &message, pf, k) == TA_OK)
+        const char *message = ta_capital_portfolio_row_error_message(pf, k);
+        if (message)
             cli_error(CLI_INPUT, "%s", message);
     }
     if (st != TA_OK && nerr == 0)

@@ -274,8 +274,8 @@ static void interval_part(cli_buf *b, cli_input *in, const char *period, size_t 
         int has_lo = 0, has_hi = 0;
         double lo = 0, hi = 0;
         char num[64], label[64];
-        if (ta_nhse_file_cutoff_interval(&has_lo, &lo, &has_hi, &hi, in->file, period, k) !=
-                TA_OK ||
+        if (ta_nhse_file_cutoff_limit(&has_lo, &lo, in->file, period, k, 0) != TA_OK ||
+            ta_nhse_file_cutoff_limit(&has_hi, &hi, in->file, period, k, 1) != TA_OK ||
             (!has_lo && !has_hi))
             continue;
         snprintf(label, sizeof label, "Cut-off %zu is known in:", k + 1);

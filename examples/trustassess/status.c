@@ -116,7 +116,8 @@ static int write_rows(const ta_register *r, ta_date on, const cli_output *o, cli
         cli_cell *row;
         /* Ceased: Since is the day it ceased, its last event (none may follow),
          * not the day it took the status it last held. */
-        if (ta_register_status_on(&known, &status, &since, &ceased, r, i, on) != TA_OK ||
+        if (ta_register_status_on(&known, &status, &since, r, i, on) != TA_OK ||
+            ta_register_ceased_on(&ceased, r, i, on) != TA_OK ||
             (ceased && ta_register_last_date(&since, r, i) != TA_OK) ||
             ta_register_review_due(&has_due, &due, r, i, on) != TA_OK ||
             ta_register_reasons(reasons, sizeof reasons, &needed, r, i, on) != TA_OK) {

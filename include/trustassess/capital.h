@@ -260,13 +260,15 @@ TA_API ta_status ta_capital_proposal_approver(ta_capital_body *body, const ta_ca
 /* TA_DOC_* bits of the documents required. */
 TA_API ta_status ta_capital_proposal_documents(unsigned *docs, const ta_capital_proposal *p);
 /* The amount compared with the thresholds (after the VAT and whole-life
- * rules, and the scheme total in a portfolio); whether the light route is
- * open at all (status and funding); the largest compared amount that would
- * still take it; headroom = largest - compared (negative when over). When
- * the light route is closed, *has_headroom is 0 and the others are 0. */
-TA_API ta_status ta_capital_proposal_headroom(int64_t *compared, int *has_headroom,
-                                              int64_t *largest_light, int64_t *headroom,
-                                              const ta_capital_proposal *p);
+ * rules, and the scheme total in a portfolio). TA_EINVAL for a NULL
+ * out-pointer. */
+TA_API ta_status ta_capital_proposal_compared(int64_t *compared, const ta_capital_proposal *p);
+/* Whether the light route is open at all (status and funding); the largest
+ * compared amount that would still take it; headroom = largest - compared
+ * (negative when over). When the light route is closed, *has_headroom is 0
+ * and the others are 0. Any out-pointer may be NULL. */
+TA_API ta_status ta_capital_proposal_headroom(int *has_headroom, int64_t *largest_light,
+                                              int64_t *headroom, const ta_capital_proposal *p);
 /* Every rule that decided the verdict, in the order applied: a rule id (e.g.
  * "light.threshold") and one sentence naming its figures and source. */
 TA_API size_t ta_capital_proposal_reason_count(const ta_capital_proposal *p);
@@ -344,12 +346,15 @@ TA_API ta_status ta_capital_portfolio_read_buffer(ta_capital_portfolio *pf, cons
                                                   size_t len, const char *name, unsigned flags);
 TA_API ta_status ta_capital_portfolio_read_file(ta_capital_portfolio *pf, const char *path,
                                                 unsigned flags);
-/* Row errors of the reads so far: line, 1-based column (0 = the whole row),
- * status and message ("NAME:LINE:COLUMN: what"). */
+/* Row errors of the reads so far: row error i's line, 1-based column (0 =
+ * the whole row) and status (any out-pointer may be NULL; TA_ERANGE when i
+ * is out of range), and its message ("NAME:LINE:COLUMN: what", owned by the
+ * portfolio; NULL when i is out of range). */
 TA_API size_t ta_capital_portfolio_row_error_count(const ta_capital_portfolio *pf);
 TA_API ta_status ta_capital_portfolio_row_error(size_t *line, size_t *column, ta_status *status,
-                                                const char **message,
                                                 const ta_capital_portfolio *pf, size_t i);
+TA_API const char *ta_capital_portfolio_row_error_message(const ta_capital_portfolio *pf,
+                                                          size_t i);
 
 /* The columns read (the input's header, in order) and proposal i's text in
  * column c ("" for proposals added in code). The input line of proposal i

@@ -111,12 +111,15 @@ TA_API ta_status ta_nhse_period_end(ta_date *end, const char *period);
 TA_API ta_status ta_nhse_file_assessment(ta_assessment **out, ta_nhse_file *f, const char *period,
                                          const char *trust_type, ta_nhse_source source);
 
-/* A published figure: the Value (and Rank, when the row has one) of `id` for
- * trust `code` in `period`. *has = 0 when no such row exists. Either number
- * out-pointer may be NULL; *has_rank = 0 when the Rank cell is empty. */
-TA_API ta_status ta_nhse_file_published(int *has, double *value, int *has_rank, double *rank,
-                                        const ta_nhse_file *f, const char *period, const char *code,
-                                        const char *id);
+/* A published figure: the Value of `id` for trust `code` in `period`.
+ * *has = 0 when no such row exists; value may be NULL. */
+TA_API ta_status ta_nhse_file_published(int *has, double *value, const ta_nhse_file *f,
+                                        const char *period, const char *code, const char *id);
+/* The Rank of the same row: *has_rank = 0 when no such row exists or its
+ * Rank cell is empty; rank may be NULL. */
+TA_API ta_status ta_nhse_file_published_rank(int *has_rank, double *rank, const ta_nhse_file *f,
+                                             const char *period, const char *code,
+                                             const char *id);
 
 /* Where a published figure was read: the name of its file (as given to the
  * read; valid while f lives), its line and the column of its value, so that a
@@ -141,14 +144,15 @@ TA_API ta_status ta_nhse_file_published_at(const char **file, size_t *line, size
 TA_API ta_status ta_nhse_file_published_cutoffs(double *cutoffs, size_t n, ta_nhse_file *f,
                                                 const char *period);
 
-/* The interval cut-off k (0-based) of `period` is known to lie in, from the
- * same published figures: *lo = the highest average of a trust known to be
- * at or below it, *hi = the lowest average of a trust known to be above it
- * (the cut-off is in [lo, hi) when ties go to the better segment, (lo, hi]
- * otherwise). *has_lo / *has_hi = 0 when no trust bounds that side. Crossed
+/* One end of the interval cut-off k (0-based) of `period` is known to lie
+ * in, from the same published figures: with upper = 0, lo = the highest
+ * average of a trust known to be at or below it; with upper = 1, hi = the
+ * lowest average of a trust known to be above it (any other upper is
+ * TA_EINVAL). The cut-off is in [lo, hi) when ties go to the better segment,
+ * (lo, hi] otherwise. *has = 0 when no trust bounds that side. Crossed
  * bounds (lo >= hi) are reported as they are, with TA_OK. */
-TA_API ta_status ta_nhse_file_cutoff_interval(int *has_lo, double *lo, int *has_hi, double *hi,
-                                              ta_nhse_file *f, const char *period, size_t k);
+TA_API ta_status ta_nhse_file_cutoff_limit(int *has, double *average, ta_nhse_file *f,
+                                           const char *period, size_t k, int upper);
 /* The trusts that bound cut-off k from below (upper = 0: average = *lo) or
  * from above (upper = 1: average = *hi; any other upper is TA_EINVAL): *count
  * of them, and in *code (if not NULL) the code of the j-th in file order (NULL

@@ -103,12 +103,15 @@ TA_API ta_status ta_register_event_info(ta_date *on, ta_register_event *event, c
 
 /* Trust i's state at the end of day `on`, every event dated on or before it
  * counted. *known = 0 when it has no event by then (the others are then
- * TA_NHS_TRUST, {0,0,0}, 0). *status: the status held; *since: the date of
- * the event that gave it ({0,0,0} when no event changed the status, e.g. a
- * trust only nominated); *ceased = 1 when it has ceased by `on` (*status is
- * then the status it last held). Out-pointers may be NULL. */
+ * TA_NHS_TRUST and {0,0,0}). *status: the status held (for a trust that has
+ * ceased, the status it last held); *since: the date of the event that gave
+ * it ({0,0,0} when no event changed the status, e.g. a trust only
+ * nominated). Out-pointers may be NULL. */
 TA_API ta_status ta_register_status_on(int *known, ta_ft_status *status, ta_date *since,
-                                       int *ceased, const ta_register *r, size_t i, ta_date on);
+                                       const ta_register *r, size_t i, ta_date on);
+/* *ceased = 1 when trust i has ceased by the end of day `on`, else 0 (also
+ * when it has no event by then). TA_EINVAL for a NULL ceased or a bad argument. */
+TA_API ta_status ta_register_ceased_on(int *ceased, const ta_register *r, size_t i, ta_date on);
 /* When trust i, an AFT on `on`, is next due for review: *has_due = 1 and
  * *due; *has_due = 0 when it is not an AFT on `on` (or has ceased), or when
  * the due date would fall after 9999-12-31 (ta_register_reasons says so). */

@@ -98,10 +98,14 @@ TA_API ta_status ta_trust_set_rank(ta_trust *t, const char *id, uint32_t rank, u
 /* Removes everything set for the metric. */
 TA_API ta_status ta_trust_clear_metric(ta_trust *t, const char *id);
 
-/* What is set for metric `id`: has_* receive 0 or 1; value/score receive the
- * numbers when set. Any out-pointer may be NULL. */
-TA_API ta_status ta_trust_metric(int *has_value, double *value, int *has_score, double *score,
-                                 const ta_trust *t, const char *id);
+/* What is set for metric `id` (its score or raw-value ID): *has_value /
+ * *has_score receive 0 or 1, *value / *score the number when set (left
+ * alone otherwise). Either out-pointer may be NULL. TA_ENOTFOUND for an ID
+ * the framework does not know. */
+TA_API ta_status ta_trust_metric_value(int *has_value, double *value, const ta_trust *t,
+                                       const char *id);
+TA_API ta_status ta_trust_metric_score(int *has_score, double *score, const ta_trust *t,
+                                       const char *id);
 
 #ifdef __cplusplus
 }

@@ -284,8 +284,7 @@ size_t ta_capital_portfolio_row_error_count(const ta_capital_portfolio *pf)
 }
 
 ta_status ta_capital_portfolio_row_error(size_t *line, size_t *column, ta_status *status,
-                                         const char **message, const ta_capital_portfolio *pf,
-                                         size_t i)
+                                         const ta_capital_portfolio *pf, size_t i)
 {
     if (pf == NULL)
         return TA_EINVAL;
@@ -298,9 +297,12 @@ ta_status ta_capital_portfolio_row_error(size_t *line, size_t *column, ta_status
         *column = e->column;
     if (status != NULL)
         *status = e->status;
-    if (message != NULL)
-        *message = e->msg;
     return TA_OK;
+}
+
+const char *ta_capital_portfolio_row_error_message(const ta_capital_portfolio *pf, size_t i)
+{
+    return pf != NULL && i < pf->n_row_errors ? pf->row_errors[i].msg : NULL;
 }
 
 size_t ta_capital_portfolio_column_count(const ta_capital_portfolio *pf)

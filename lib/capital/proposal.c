@@ -289,15 +289,23 @@ ta_status ta_capital_proposal_documents(unsigned *docs, const ta_capital_proposa
     return TA_OK;
 }
 
-ta_status ta_capital_proposal_headroom(int64_t *compared, int *has_headroom, int64_t *largest_light,
-                                       int64_t *headroom, const ta_capital_proposal *p)
+ta_status ta_capital_proposal_compared(int64_t *compared, const ta_capital_proposal *p)
+{
+    if (p == NULL || compared == NULL)
+        return TA_EINVAL;
+    if (!p->checked)
+        return not_checked(p);
+    *compared = p->compared;
+    return TA_OK;
+}
+
+ta_status ta_capital_proposal_headroom(int *has_headroom, int64_t *largest_light, int64_t *headroom,
+                                       const ta_capital_proposal *p)
 {
     if (p == NULL)
         return TA_EINVAL;
     if (!p->checked)
         return not_checked(p);
-    if (compared != NULL)
-        *compared = p->compared;
     if (has_headroom != NULL)
         *has_headroom = p->has_headroom;
     if (largest_light != NULL)

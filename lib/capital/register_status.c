@@ -37,7 +37,8 @@ ta_status ta_capital_proposal_apply_register(ta_capital_proposal *p, const ta_re
     fmt(p->date, d);
     (void)ta_date_from_days(&on, p->date);
     if (ta_register_find(&t, reg, p->trust_code) != TA_OK ||
-        ta_register_status_on(&known, &status, &since, &ceased, reg, t, on) != TA_OK || !known)
+        ta_register_status_on(&known, &status, &since, reg, t, on) != TA_OK || !known ||
+        ta_register_ceased_on(&ceased, reg, t, on) != TA_OK)
         return tai_error_set(&p->err, TA_ENOTFOUND,
                              "the register has no event of trust %s on or before %s", p->trust_code,
                              d);

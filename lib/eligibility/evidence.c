@@ -26,7 +26,7 @@ static ta_status published(const ta_screen *s, size_t q, const char *code, const
     *has = 0;
     if (!id)
         return TA_OK;
-    return ta_nhse_file_published(has, v, NULL, NULL, s->file, s->labels[q], code, id);
+    return ta_nhse_file_published(has, v, s->file, s->labels[q], code, id);
 }
 
 ta_status tai_ev_segment(const ta_screen *s, size_t q, const char *code, int *has, int *segment)

@@ -235,20 +235,28 @@ const tai_nhse_figure *tai_nhse_find_figure(const ta_nhse_file *f, const char *p
     return &f->figures[index];
 }
 
-ta_status ta_nhse_file_published(int *has, double *value, int *has_rank, double *rank,
-                                 const ta_nhse_file *f, const char *period, const char *code,
-                                 const char *id)
+ta_status ta_nhse_file_published(int *has, double *value, const ta_nhse_file *f,
+                                 const char *period, const char *code, const char *id)
 {
     const tai_nhse_figure *fig;
     if (!f || !period || !code || !id || !has)
         return TA_EINVAL;
     fig = tai_nhse_find_figure(f, period, code, id);
     *has = fig != NULL;
-    if (has_rank)
-        *has_rank = fig && fig->has_rank;
     if (fig && value)
         *value = fig->value;
-    if (fig && fig->has_rank && rank)
+    return TA_OK;
+}
+
+ta_status ta_nhse_file_published_rank(int *has_rank, double *rank, const ta_nhse_file *f,
+                                      const char *period, const char *code, const char *id)
+{
+    const tai_nhse_figure *fig;
+    if (!f || !period || !code || !id || !has_rank)
+        return TA_EINVAL;
+    fig = tai_nhse_find_figure(f, period, code, id);
+    *has_rank = fig && fig->has_rank;
+    if (*has_rank && rank)
         *rank = fig->rank;
     return TA_OK;
 }

@@ -150,26 +150,26 @@ ta_status ta_nhse_file_published_cutoffs(double *cutoffs, size_t n, ta_nhse_file
     return TA_OK;
 }
 
-ta_status ta_nhse_file_cutoff_interval(int *has_lo, double *lo, int *has_hi, double *hi,
-                                       ta_nhse_file *f, const char *period, size_t k)
+ta_status ta_nhse_file_cutoff_limit(int *has, double *average, ta_nhse_file *f, const char *period,
+                                    size_t k, int upper)
 {
     size_t p;
     bounds b;
     ta_status st;
     if (!f)
         return TA_EINVAL;
-    if (!period || !has_lo || !lo || !has_hi || !hi)
+    if (!period || !has || !average)
         return tai_error_set(&f->err, TA_EINVAL, "period or an out-pointer is NULL");
+    if (upper != 0 && upper != 1)
+        return tai_error_set(&f->err, TA_EINVAL, "upper must be 0 or 1, not %d", upper);
     if (k >= f->fw->def.n_cutoffs)
         return tai_error_set(&f->err, TA_EINVAL, "cut-off %zu: the framework has %zu", k,
                              f->fw->def.n_cutoffs);
     if ((st = period_index(f, period, &p)) != TA_OK)
         return st;
     find_bounds(f, p, &b);
-    *has_lo = b.has_lo[k];
-    *lo = b.lo[k];
-    *has_hi = b.has_hi[k];
-    *hi = b.hi[k];
+    *has = upper ? b.has_hi[k] : b.has_lo[k];
+    *average = upper ? b.hi[k] : b.lo[k];
     return TA_OK;
 }
 

@@ -227,20 +227,37 @@ ta_status ta_trust_clear_metric(ta_trust *t, const char *id)
     return TA_OK;
 }
 
-ta_status ta_trust_metric(int *has_value, double *value, int *has_score, double *score,
-                          const ta_trust *t, const char *id)
+/* The index of metric `id` (a score or raw-value ID) in *m, or the status to return. */
+static ta_status lookup_metric(size_t *m, const ta_trust *t, const char *id)
 {
-    size_t m;
     int kind;
     if (!t || !id)
         return TA_EINVAL;
-    if (!tai_framework_lookup(&t->fw->def, id, &m, &kind) ||
+    if (!tai_framework_lookup(&t->fw->def, id, m, &kind) ||
         (kind != TAI_ID_SCORE && kind != TAI_ID_RAW))
         return TA_ENOTFOUND;
+    return TA_OK;
+}
+
+ta_status ta_trust_metric_value(int *has_value, double *value, const ta_trust *t, const char *id)
+{
+    size_t m;
+    ta_status st = lookup_metric(&m, t, id);
+    if (st != TA_OK)
+        return st;
     if (has_value)
         *has_value = !isnan(t->values[m]);
     if (value && !isnan(t->values[m]))
         *value = t->values[m];
+    return TA_OK;
+}
+
+ta_status ta_trust_metric_score(int *has_score, double *score, const ta_trust *t, const char *id)
+{
+    size_t m;
+    ta_status st = lookup_metric(&m, t, id);
+    if (st != TA_OK)
+        return st;
     if (has_score)
         *has_score = !isnan(t->scores[m]);
     if (score && !isnan(t->scores[m]))

@@ -480,7 +480,7 @@ static ta_status query_args(const ta_register *r, size_t i, ta_date on, int32_t 
     return TA_OK;
 }
 
-ta_status ta_register_status_on(int *known, ta_ft_status *status, ta_date *since, int *ceased,
+ta_status ta_register_status_on(int *known, ta_ft_status *status, ta_date *since,
                                 const ta_register *r, size_t i, ta_date on)
 {
     tai_reg_state st;
@@ -501,8 +501,18 @@ ta_status ta_register_status_on(int *known, ta_ft_status *status, ta_date *since
         if (st.since)
             (void)ta_date_from_days(since, st.since);
     }
-    if (ceased)
-        *ceased = st.ceased;
+    return TA_OK;
+}
+
+ta_status ta_register_ceased_on(int *ceased, const ta_register *r, size_t i, ta_date on)
+{
+    tai_reg_state st;
+    int32_t rd;
+    if (query_args(r, i, on, &rd) != TA_OK || !ceased)
+        return TA_EINVAL;
+    memset(&st, 0, sizeof st);
+    (void)tai_register_state_on(r, i, rd, &st);
+    *ceased = st.ceased;
     return TA_OK;
 }
 

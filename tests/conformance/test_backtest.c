@@ -121,7 +121,7 @@ START_TEST(deficit_or_segment_4_never_eligible)
             ta_eligibility v;
             ck_assert_int_eq(ta_assessment_find_trust(&j, a, code), TA_OK);
             ck_assert_int_eq(
-                ta_nhse_file_published(&has, &seg, NULL, NULL, file, quarters[q], code, "OF5000"),
+                ta_nhse_file_published(&has, &seg, file, quarters[q], code, "OF5000"),
                 TA_OK);
             ck_assert_int_eq(ta_screen_verdict(&v, s, TA_LEVEL_AFT, i), TA_OK);
             if (ta_assessment_trust_flag(a, j, TA_FLAG_FINANCIAL_DEFICIT) == TA_YES ||

@@ -199,7 +199,7 @@ START_TEST(average_differences_are_exactly_the_rounding_ones)
         for (size_t i = 0; i < ta_assessment_trust_count(a); i++) {
             double rounded = 0, avg = 0;
             int has = 0;
-            ck_assert_int_eq(ta_nhse_file_published(&has, &avg, NULL, NULL, file, quarters[q],
+            ck_assert_int_eq(ta_nhse_file_published(&has, &avg, file, quarters[q],
                                                     ta_assessment_trust_code(a, i), "OF5002"),
                              TA_OK);
             if (has && ta_assessment_average(NULL, &rounded, NULL, a, i) == TA_OK &&
@@ -286,7 +286,7 @@ static double published_score(const char *period, const char *code, const char *
 {
     int has = 0;
     double v = -1;
-    ck_assert_int_eq(ta_nhse_file_published(&has, &v, NULL, NULL, file, period, code, id), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published(&has, &v, file, period, code, id), TA_OK);
     return has ? v : -1;
 }
 
@@ -579,11 +579,11 @@ START_TEST(national_q3_league_from_data_and_league_table)
 
     /* Mental health and community: the published OF5000 of every trust. */
     for (size_t r = 0; r < ta_league_row_count(l); r++) {
-        int has = 0, has_rank = 0;
+        int has = 0;
         double value = 0;
         if (strcmp(ta_league_cell(l, r, 2), "Mental health and community trust") != 0)
             continue;
-        ck_assert_int_eq(ta_nhse_file_published(&has, &value, &has_rank, NULL, file, "Q3 2025/26",
+        ck_assert_int_eq(ta_nhse_file_published(&has, &value, file, "Q3 2025/26",
                                                 ta_league_cell(l, r, 4), "OF5000"),
                          TA_OK);
         ck_assert(has);
@@ -598,8 +598,8 @@ START_TEST(national_q3_league_from_data_and_league_table)
     ck_assert_str_eq(ta_league_cell(l, (size_t)league_row(l, "RAS"), 8), "2");
     ck_assert_int_eq(ta_nhse_file_published_cutoffs(cut, 3, file, "Q3 2025/26"), TA_OK);
     ck_assert_double_eq(cut[1], 2.35);
-    ck_assert_int_eq(
-        ta_nhse_file_cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q3 2025/26", 1), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_cutoff_limit(&has_lo, &lo, file, "Q3 2025/26", 1, 0), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_cutoff_limit(&has_hi, &hi, file, "Q3 2025/26", 1, 1), TA_OK);
     ck_assert(has_lo && has_hi);
     ck_assert_double_eq(lo, 2.35);
     ck_assert_double_eq(hi, 2.36);

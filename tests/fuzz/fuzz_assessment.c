@@ -277,7 +277,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (t != NULL) {
                 int hv, hs;
                 double v, s;
-                (void)ta_trust_metric(&hv, &v, &hs, &s, t, metric_id(&c, s1, 12));
+                (void)ta_trust_metric_value(&hv, &v, t, metric_id(&c, s1, 12));
+                (void)ta_trust_metric_score(&hs, &s, t, metric_id(&c, s1, 12));
                 (void)ta_trust_clear_metric(t, metric_id(&c, s1, 12));
             }
             break;

@@ -75,7 +75,8 @@ static void outputs(const ta_capital_proposal *p)
     if (ta_capital_proposal_route(&route, &tier, p) != TA_OK)
         return;
     (void)ta_capital_proposal_documents(&docs, p);
-    (void)ta_capital_proposal_headroom(&cmp, &has, &largest, &head, p);
+    (void)ta_capital_proposal_compared(&cmp, p);
+    (void)ta_capital_proposal_headroom(&has, &largest, &head, p);
     for (size_t i = 0; i < ta_capital_proposal_approver_count(p); i++) {
         ta_capital_body body;
         FUZZ_CHECK(ta_capital_proposal_approver(&body, p, i) == TA_OK, "approver %zu", i);
@@ -98,8 +99,8 @@ static void proposals(const char *data, size_t len, unsigned flags)
     for (size_t i = 0; i < ta_capital_portfolio_row_error_count(pf); i++) {
         size_t line, col;
         ta_status rs;
-        const char *msg;
-        FUZZ_CHECK(ta_capital_portfolio_row_error(&line, &col, &rs, &msg, pf, i) == TA_OK &&
+        const char *msg = ta_capital_portfolio_row_error_message(pf, i);
+        FUZZ_CHECK(ta_capital_portfolio_row_error(&line, &col, &rs, pf, i) == TA_OK &&
                        msg != NULL && msg[0] != '\0',
                    "row error %zu", i);
     }

@@ -508,7 +508,8 @@ static void dg_trust(const ta_trust *t, digest *d)
     int hv = 0, hs = 0;
     double v = 0, s = 0;
     ck_assert_ptr_nonnull(t);
-    ck_assert_int_eq(ta_trust_metric(&hv, &v, &hs, &s, t, "OF1005"), TA_OK);
+    ck_assert_int_eq(ta_trust_metric_value(&hv, &v, t, "OF1005"), TA_OK);
+    ck_assert_int_eq(ta_trust_metric_score(&hs, &s, t, "OF1005"), TA_OK);
     dg(d, "trust %s name=%s %d %g %d %g\n", ta_trust_code(t),
        ta_trust_field_value(t, TA_FIELD_NAME), hv, v, hs, s);
 }
@@ -1004,7 +1005,7 @@ static void dg_nhse_added(fx *x, digest *d)
     for (size_t i = 0; i < ta_nhse_file_trust_type_count(x->f); i++)
         dg(d, "%s;", ta_nhse_file_trust_type(x->f, i));
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, &v, NULL, NULL, x->f, "Q4 2025/26", "ZX2", "OF5002"), TA_OK);
+        ta_nhse_file_published(&has, &v, x->f, "Q4 2025/26", "ZX2", "OF5002"), TA_OK);
     dg(d, "ZX2 %d %.2f\n", has, v);
 }
 

@@ -120,7 +120,8 @@ START_TEST(light_boundary_to_the_penny)
     ck_assert_int_eq(tier_of(p, r), TA_TIER_LIGHT);
     ck_assert_int_eq(ta_capital_proposal_route(&route, NULL, p), TA_OK);
     ck_assert_int_eq(route, TA_ROUTE_LIGHT);
-    ck_assert_int_eq(ta_capital_proposal_headroom(&compared, &has, &largest, &headroom, p), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_compared(&compared, p), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_headroom(&has, &largest, &headroom, p), TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_int_eq(compared, INT64_C(9999999999));
     ck_assert_int_eq(largest, INT64_C(9999999999));
@@ -135,7 +136,7 @@ START_TEST(light_boundary_to_the_penny)
     ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC); /* over the £50m FT limit */
     ck_assert_int_eq(ta_capital_proposal_route(&route, NULL, p), TA_OK);
     ck_assert_int_eq(route, TA_ROUTE_STANDARD);
-    ck_assert_int_eq(ta_capital_proposal_headroom(NULL, &has, NULL, &headroom, p), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_headroom(&has, NULL, &headroom, p), TA_OK);
     ck_assert_int_eq(headroom, -1);
     ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_HEADROOM), "-£0.01");
     ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_ROUTE), "standard");
@@ -235,12 +236,12 @@ START_TEST(savings_and_funding)
     int64_t largest, headroom;
     int has;
     ck_assert_int_eq(tier_of(p, r), TA_TIER_LIGHT);
-    ck_assert_int_eq(ta_capital_proposal_headroom(NULL, &has, &largest, &headroom, p), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_headroom(&has, &largest, &headroom, p), TA_OK);
     ck_assert_int_eq(largest, M(60));
     ck_assert_int_eq(headroom, 0);
     ck_assert_int_eq(ta_capital_proposal_set_savings(p, M(60) - 1), TA_OK);
     ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
-    ck_assert_int_eq(ta_capital_proposal_headroom(NULL, &has, &largest, &headroom, p), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_headroom(&has, &largest, &headroom, p), TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_int_eq(largest, M(60) - 1);
     ck_assert_int_eq(headroom, -1);
@@ -442,7 +443,9 @@ START_TEST(split_scheme_flagged)
     ck_assert_int_eq(ta_capital_proposal_split_flagged(b), 1);
     ck_assert_ptr_nonnull(strstr(reason_of(a, "portfolio.split"), "would reach the light route"));
     int64_t compared, headroom;
-    ck_assert_int_eq(ta_capital_proposal_headroom(&compared, NULL, NULL, &headroom, a), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_compared(&compared, a), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_headroom(NULL, NULL, &headroom, a), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_compared(NULL, a), TA_EINVAL);
     ck_assert_int_eq(compared, M(120));
     ck_assert_int_eq(headroom, M(100) - 1 - M(120));
     ck_assert_int_eq(ta_capital_proposal_route(NULL, &t, c), TA_OK);
@@ -606,13 +609,16 @@ START_TEST(read_proposals_csv_errors)
         size_t line, column;
         ta_status st;
         const char *msg;
-        ck_assert_int_eq(ta_capital_portfolio_row_error(&line, &column, &st, &msg, pf, i), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_row_error(&line, &column, &st, pf, i), TA_OK);
+        msg = ta_capital_portfolio_row_error_message(pf, i);
         ck_assert_uint_eq(line, want[i].line);
         ck_assert_uint_eq(column, want[i].column);
         ck_assert_int_eq(st, want[i].st);
         ck_assert_ptr_nonnull(strstr(msg, "bad.csv:"));
     }
-    ck_assert_int_eq(ta_capital_portfolio_row_error(NULL, NULL, NULL, NULL, pf, 7), TA_ERANGE);
+    ck_assert_int_eq(ta_capital_portfolio_row_error(NULL, NULL, NULL, pf, 7), TA_ERANGE);
+    ck_assert_ptr_null(ta_capital_portfolio_row_error_message(pf, 7));
+    ck_assert_ptr_null(ta_capital_portfolio_row_error_message(NULL, 0));
     ta_capital_portfolio_free(pf);
 
     /* Keep going: the good rows stay. */

@@ -27,6 +27,28 @@
  *   c1 in [2.00 A2, 2.20 A3), c2 in [2.30 B2, 2.60 A5), c3 in [2.60 A5, 2.80 B3).
  * A4 (2.50, segment 3, deficit) may be capped: it bounds only c3, from below.
  * A6 (3.00, segment 4, deficit) is above the cap: its segment is exact. */
+/* Both ends of cut-off k's interval, through ta_nhse_file_cutoff_limit (the
+ * two calls must agree on the status). */
+static ta_status cutoff_interval(int *has_lo, double *lo, int *has_hi, double *hi,
+                                 ta_nhse_file *nf, const char *period, size_t k)
+{
+    ta_status a = ta_nhse_file_cutoff_limit(has_lo, lo, nf, period, k, 0);
+    ta_status b = ta_nhse_file_cutoff_limit(has_hi, hi, nf, period, k, 1);
+    ck_assert_int_eq(a, b);
+    return a;
+}
+
+/* A published figure's value and rank, through both getters (which must agree on the status). */
+static ta_status published_with_rank(int *has, double *value, int *has_rank, double *rank,
+                                     const ta_nhse_file *nf, const char *period, const char *code,
+                                     const char *id)
+{
+    ta_status a = ta_nhse_file_published(has, value, nf, period, code, id);
+    ta_status b = ta_nhse_file_published_rank(has_rank, rank, nf, period, code, id);
+    ck_assert_int_eq(a, b);
+    return a;
+}
+
 static const char national[] =
     HEADER "Q3 2025/26,North,Acute trust,,A1,Alpha One,1.50,1.2 to 1.89,1.0,No,1.0,1 to 3\r\n"
            "Q3 2025/26,North,Acute trust,,A2,Alpha Two,2.00,,1.0,No,2.0,\r\n"
@@ -73,28 +95,28 @@ START_TEST(league_layout_figures)
     ck_assert_str_eq(ta_nhse_file_trust_type(file, 1), "Ambulance trust");
     /* Average_score -> OF5002; Segment "3.0" with Rank -> OF5000; Yes -> OF5004 = 1. */
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, &value, &has_rank, &rank, file, "Q3 2025/26", "A4", "OF5002"),
+        published_with_rank(&has, &value, &has_rank, &rank, file, "Q3 2025/26", "A4", "OF5002"),
         TA_OK);
     ck_assert(has && !has_rank);
     ck_assert_double_eq(value, 2.50);
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, &value, &has_rank, &rank, file, "Q3 2025/26", "A4", "OF5000"),
+        published_with_rank(&has, &value, &has_rank, &rank, file, "Q3 2025/26", "A4", "OF5000"),
         TA_OK);
     ck_assert(has && has_rank);
     ck_assert_double_eq(value, 3);
     ck_assert_double_eq(rank, 4);
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, &value, NULL, NULL, file, "Q3 2025/26", "A4", "OF5004"),
+        ta_nhse_file_published(&has, &value, file, "Q3 2025/26", "A4", "OF5004"),
         TA_OK);
     ck_assert(has);
     ck_assert_double_eq(value, 1);
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, &value, NULL, NULL, file, "Q3 2025/26", "A5", "OF5004"),
+        ta_nhse_file_published(&has, &value, file, "Q3 2025/26", "A5", "OF5004"),
         TA_OK);
     ck_assert_double_eq(value, 0);
     /* No unadjusted segment in a league table. */
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, NULL, NULL, NULL, file, "Q3 2025/26", "A4", "OF5003"), TA_OK);
+        ta_nhse_file_published(&has, NULL, file, "Q3 2025/26", "A4", "OF5003"), TA_OK);
     ck_assert(!has);
 }
 END_TEST
@@ -208,7 +230,7 @@ START_TEST(files_merge_by_quarter)
     ck_assert_str_eq(ta_nhse_file_trust_type(file, 2), "Mental health and community trust");
     /* The agreeing figures are kept once. */
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, &value, &has_rank, &rank, file, "Q3 2025/26", "A1", "OF5000"),
+        published_with_rank(&has, &value, &has_rank, &rank, file, "Q3 2025/26", "A1", "OF5000"),
         TA_OK);
     ck_assert(has && has_rank);
     ck_assert_double_eq(rank, 1);
@@ -270,16 +292,15 @@ START_TEST(published_cutoffs_need_every_segment)
     ck_assert_str_eq(ta_nhse_file_error(f),
                      "Q3 2025/26: no trust has published unadjusted segment 4");
     ta_nhse_file_free(f);
-    ck_assert_int_eq(
-        ta_nhse_file_cutoff_interval(&has_lo, NULL, &has_hi, &hi, file, "Q3 2025/26", 1),
-        TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_cutoff_interval(NULL, &lo, &has_hi, &hi, file, "Q3 2025/26", 1),
+    ck_assert_int_eq(ta_nhse_file_cutoff_limit(&has_lo, NULL, file, "Q3 2025/26", 1, 0),
                      TA_EINVAL);
-    ck_assert_int_eq(
-        ta_nhse_file_cutoff_interval(&has_lo, &lo, &has_hi, NULL, file, "Q3 2025/26", 1),
-        TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_cutoff_interval(&has_lo, &lo, NULL, &hi, file, "Q3 2025/26", 1),
+    ck_assert_int_eq(ta_nhse_file_cutoff_limit(NULL, &lo, file, "Q3 2025/26", 1, 0), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_cutoff_limit(&has_hi, &hi, file, NULL, 1, 1), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_cutoff_limit(&has_hi, &hi, file, "Q3 2025/26", 1, 2), TA_EINVAL);
+    ck_assert_str_eq(ta_nhse_file_error(file), "upper must be 0 or 1, not 2");
+    ck_assert_int_eq(ta_nhse_file_cutoff_limit(&has_hi, &hi, file, "Q3 2025/26", 1, -1),
                      TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_cutoff_limit(&has_hi, &hi, NULL, "Q3 2025/26", 1, 1), TA_EINVAL);
 }
 END_TEST
 
@@ -320,7 +341,7 @@ START_TEST(published_cutoffs_and_intervals)
     ck_assert_double_eq(cut[1], 2.30);
     ck_assert_double_eq(cut[2], 2.60);
     ck_assert_int_eq(
-        ta_nhse_file_cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q3 2025/26", 1), TA_OK);
+        cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q3 2025/26", 1), TA_OK);
     /* A4 (2.50, capped) would make it [2.30, 2.50) if its segment were taken as known. */
     ck_assert(has_lo && has_hi);
     ck_assert_double_eq(lo, 2.30);
@@ -333,12 +354,12 @@ START_TEST(published_cutoffs_and_intervals)
     ck_assert_int_eq(ta_nhse_file_cutoff_bound(&code, &count, file, "Q3 2025/26", 1, 1, 1), TA_OK);
     ck_assert_ptr_null(code);
     ck_assert_int_eq(
-        ta_nhse_file_cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q3 2025/26", 2), TA_OK);
+        cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q3 2025/26", 2), TA_OK);
     ck_assert_double_eq(lo, 2.60);
     ck_assert_double_eq(hi, 2.80);
     ck_assert_int_eq(
-        ta_nhse_file_cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q3 2025/26", 3), TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q9", 0),
+        cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q3 2025/26", 3), TA_EINVAL);
+    ck_assert_int_eq(cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q9", 0),
                      TA_ENOTFOUND);
     ck_assert_int_eq(ta_nhse_file_cutoff_bound(&code, &count, file, "Q3 2025/26", 1, 2, 0),
                      TA_EINVAL);

@@ -27,6 +27,17 @@
 #define assert_has(text, word)                                                                     \
     ck_assert_msg(strstr((text), (word)) != NULL, "\"%s\" does not contain \"%s\"", (text), (word))
 
+/* A published figure's value and rank, through both getters (which must agree on the status). */
+static ta_status published_with_rank(int *has, double *value, int *has_rank, double *rank,
+                                     const ta_nhse_file *nf, const char *period, const char *code,
+                                     const char *id)
+{
+    ta_status a = ta_nhse_file_published(has, value, nf, period, code, id);
+    ta_status b = ta_nhse_file_published_rank(has_rank, rank, nf, period, code, id);
+    ck_assert_int_eq(a, b);
+    return a;
+}
+
 static ta_framework *fw;
 static ta_nhse_file *real; /* the real file, read once per test */
 
@@ -88,7 +99,7 @@ static void assert_empty(const ta_nhse_file *f)
     ck_assert_uint_eq(ta_nhse_file_trust_type_count(f), 0);
     ck_assert_ptr_null(ta_nhse_file_period(f, 0));
     ck_assert_int_eq(ta_nhse_file_find_period(&p, f, "Q1"), TA_ENOTFOUND);
-    ck_assert_int_eq(ta_nhse_file_published(&has, NULL, NULL, NULL, f, "Q1 2025/26", "A", "OF1035"),
+    ck_assert_int_eq(ta_nhse_file_published(&has, NULL, f, "Q1 2025/26", "A", "OF1035"),
                      TA_OK);
     ck_assert_int_eq(has, 0);
 }
@@ -134,58 +145,71 @@ START_TEST(test_real_file_published)
     double value = 0, rank = 0;
 
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, &value, &has_rank, &rank, f, "Q4 2025/26", "RWX", "OF5002"),
+        published_with_rank(&has, &value, &has_rank, &rank, f, "Q4 2025/26", "RWX", "OF5002"),
         TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq(value, 2.11);
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, &value, &has_rank, &rank, f, "Q4 2025/26", "RWX", "OF5000"),
+        published_with_rank(&has, &value, &has_rank, &rank, f, "Q4 2025/26", "RWX", "OF5000"),
         TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq(value, 2);
     ck_assert_int_eq(has_rank, 1);
     ck_assert_double_eq(rank, 15);
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, &value, &has_rank, &rank, f, "Q4 2025/26", "RWX", "OF5003"),
+        published_with_rank(&has, &value, &has_rank, &rank, f, "Q4 2025/26", "RWX", "OF5003"),
         TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq(value, 2);
     ck_assert_int_eq(has_rank, 0);
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, &value, NULL, NULL, f, "Q4 2025/26", "RWX", "OF5004"), TA_OK);
+        ta_nhse_file_published(&has, &value, f, "Q4 2025/26", "RWX", "OF5004"), TA_OK);
     ck_assert_double_eq(value, 0);
     /* OF5005 and OF5007 are published for Q1 and Q2 only. */
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, NULL, NULL, NULL, f, "Q4 2025/26", "RWX", "OF5007"), TA_OK);
+        ta_nhse_file_published(&has, NULL, f, "Q4 2025/26", "RWX", "OF5007"), TA_OK);
     ck_assert_int_eq(has, 0);
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, NULL, NULL, NULL, f, "Q1 2025/26", "RWX", "OF5007"), TA_OK);
+        ta_nhse_file_published(&has, NULL, f, "Q1 2025/26", "RWX", "OF5007"), TA_OK);
     ck_assert_int_eq(has, 1);
     /* Raw values are figures too. */
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, &value, &has_rank, &rank, f, "Q1 2025/26", "R1A", "OF0005"),
+        published_with_rank(&has, &value, &has_rank, &rank, f, "Q1 2025/26", "R1A", "OF0005"),
         TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq(value, 9.03);
     ck_assert_double_eq(rank, 33);
     /* Absent rows: has = 0, TA_OK. */
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, &value, NULL, NULL, f, "Q4 2025/26", "NOPE", "OF5002"), TA_OK);
+        ta_nhse_file_published(&has, &value, f, "Q4 2025/26", "NOPE", "OF5002"), TA_OK);
     ck_assert_int_eq(has, 0);
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, NULL, NULL, NULL, f, "Q9 2025/26", "RWX", "OF5002"), TA_OK);
+        ta_nhse_file_published(&has, NULL, f, "Q9 2025/26", "RWX", "OF5002"), TA_OK);
     ck_assert_int_eq(has, 0);
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, NULL, NULL, NULL, f, "Q4 2025/26", "RWX", "OF9999"), TA_OK);
+        ta_nhse_file_published(&has, NULL, f, "Q4 2025/26", "RWX", "OF9999"), TA_OK);
     ck_assert_int_eq(has, 0);
     ck_assert_int_eq(
-        ta_nhse_file_published(NULL, NULL, NULL, NULL, f, "Q4 2025/26", "RWX", "OF5002"),
+        ta_nhse_file_published(NULL, NULL, f, "Q4 2025/26", "RWX", "OF5002"),
         TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_published(&has, NULL, NULL, NULL, f, NULL, "RWX", "OF5002"),
+    ck_assert_int_eq(ta_nhse_file_published(&has, NULL, f, NULL, "RWX", "OF5002"),
                      TA_EINVAL);
     ck_assert_int_eq(
-        ta_nhse_file_published(&has, NULL, NULL, NULL, NULL, "Q4 2025/26", "RWX", "OF5002"),
+        ta_nhse_file_published(&has, NULL, NULL, "Q4 2025/26", "RWX", "OF5002"),
         TA_EINVAL);
+    /* The rank getter: an absent row has no rank; its checks mirror the value's. */
+    has_rank = 1;
+    ck_assert_int_eq(
+        ta_nhse_file_published_rank(&has_rank, NULL, f, "Q4 2025/26", "NOPE", "OF5002"), TA_OK);
+    ck_assert_int_eq(has_rank, 0);
+    ck_assert_int_eq(ta_nhse_file_published_rank(NULL, &rank, f, "Q4 2025/26", "RWX", "OF5002"),
+                     TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_published_rank(&has_rank, &rank, NULL, "Q4 2025/26", "RWX",
+                                                 "OF5002"),
+                     TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_published_rank(&has_rank, &rank, f, "Q4 2025/26", NULL,
+                                                 "OF5002"),
+                     TA_EINVAL);
 }
 END_TEST
 
@@ -248,7 +272,7 @@ START_TEST(test_real_file_assessment_from_scores)
         for (m = 0; m < ta_framework_metric_count(fw); m++) {
             double published = 0, score = 0;
             int has_score = 0;
-            ck_assert_int_eq(ta_nhse_file_published(&has, &published, NULL, NULL, f, "Q4 2025/26",
+            ck_assert_int_eq(ta_nhse_file_published(&has, &published, f, "Q4 2025/26",
                                                     code, ta_framework_metric_id(fw, m)),
                              TA_OK);
             ck_assert_int_eq(ta_assessment_metric_score(&has_score, &score, a, i, m), TA_OK);
@@ -259,7 +283,7 @@ START_TEST(test_real_file_assessment_from_scores)
         /* The average agrees with the published one but for 4 rounding differences. */
         ck_assert_int_eq(ta_assessment_average(NULL, &rounded, NULL, a, i), TA_OK);
         ck_assert_int_eq(
-            ta_nhse_file_published(&has, &avg, NULL, NULL, f, "Q4 2025/26", code, "OF5002"), TA_OK);
+            ta_nhse_file_published(&has, &avg, f, "Q4 2025/26", code, "OF5002"), TA_OK);
         ck_assert_int_eq(has, 1);
         ck_assert_double_le_tol(fabs(rounded - avg), 0.01, 1e-9);
         if (fabs(rounded - avg) > 1e-9) {
@@ -274,7 +298,7 @@ START_TEST(test_real_file_assessment_from_scores)
          * segment. */
         ck_assert_int_eq(ta_assessment_segments(NULL, &adj, NULL, a, i), TA_OK);
         ck_assert_int_eq(
-            ta_nhse_file_published(&has, &seg, &has_rank, &rank, f, "Q4 2025/26", code, "OF5000"),
+            published_with_rank(&has, &seg, &has_rank, &rank, f, "Q4 2025/26", code, "OF5000"),
             TA_OK);
         ck_assert_msg(adj == (int)seg, "%s: segment %d, published %g", code, adj, seg);
         ck_assert_int_eq(ta_assessment_rank(&r, a, i), TA_OK);
@@ -301,7 +325,7 @@ START_TEST(test_real_file_assessment_from_scores)
             for (m = 0; m < ta_framework_metric_count(fw); m++) {
                 double published = 0, score = 0, r2 = 0;
                 int has_score = 0;
-                ck_assert_int_eq(ta_nhse_file_published(&has, &published, NULL, NULL, f,
+                ck_assert_int_eq(ta_nhse_file_published(&has, &published, f,
                                                         "Q4 2025/26", code,
                                                         ta_framework_metric_id(fw, m)),
                                  TA_OK);
@@ -315,7 +339,7 @@ START_TEST(test_real_file_assessment_from_scores)
             }
             ck_assert_int_eq(ta_assessment_average(NULL, &rounded, NULL, a, i), TA_OK);
             ck_assert_int_eq(
-                ta_nhse_file_published(&has, &avg, NULL, NULL, f, "Q4 2025/26", code, "OF5002"),
+                ta_nhse_file_published(&has, &avg, f, "Q4 2025/26", code, "OF5002"),
                 TA_OK);
             ck_assert_msg(fabs(rounded - avg) < 1e-9, "%s: average %.2f, published %.2f", code,
                           rounded, avg);
@@ -369,7 +393,7 @@ START_TEST(test_real_file_assessment_from_values)
         int has, has_score, has_value;
         /* Supplied-score metrics still come from OF1xxx. */
         ck_assert_int_eq(
-            ta_nhse_file_published(&has, &published, NULL, NULL, f, "Q4 2025/26", code, "OF1035"),
+            ta_nhse_file_published(&has, &published, f, "Q4 2025/26", code, "OF1035"),
             TA_OK);
         ck_assert_int_eq(ta_assessment_metric_score(&has_score, &score, a, i, m_supplied), TA_OK);
         ck_assert_int_eq(has_score, has);
@@ -377,7 +401,7 @@ START_TEST(test_real_file_assessment_from_values)
             ck_assert_double_eq(score, published);
         /* Banded scores come from the raw values by the preset's cut points. */
         ck_assert_int_eq(
-            ta_nhse_file_published(&has_value, &value, NULL, NULL, f, "Q4 2025/26", code, "OF0079"),
+            ta_nhse_file_published(&has_value, &value, f, "Q4 2025/26", code, "OF0079"),
             TA_OK);
         ck_assert_int_eq(ta_assessment_metric_score(&has_score, &score, a, i, m_plan), TA_OK);
         ck_assert_int_eq(has_score, has_value);
@@ -385,7 +409,7 @@ START_TEST(test_real_file_assessment_from_values)
             ck_assert_double_eq(score, value >= 0 ? 1 : value >= -1 ? 2 : value >= -2 ? 3 : 4);
         /* Rank-scored metrics are ranked within these 61 trusts: scores in [1, 4]. */
         ck_assert_int_eq(
-            ta_nhse_file_published(&has_value, &value, NULL, NULL, f, "Q4 2025/26", code, "OF0061"),
+            ta_nhse_file_published(&has_value, &value, f, "Q4 2025/26", code, "OF0061"),
             TA_OK);
         ck_assert_int_eq(ta_assessment_metric_score(&has_score, &score, a, i, m_rank), TA_OK);
         ck_assert_int_eq(has_score, has_value);
@@ -757,7 +781,7 @@ START_TEST(test_empty_and_header_only)
         int has = 0;
         double v = 0;
         ck_assert_int_eq(
-            ta_nhse_file_published(&has, &v, NULL, NULL, f, "Q1 2025/26", "A", "OF1035"), TA_OK);
+            ta_nhse_file_published(&has, &v, f, "Q1 2025/26", "A", "OF1035"), TA_OK);
         ck_assert_int_eq(has, 1);
         ck_assert_double_eq(v, 2.5);
     }
@@ -1091,7 +1115,7 @@ START_TEST(test_read_allocation_failure)
                       "allocation %zu: the read after it failed: %s", n, ta_nhse_file_error(f));
         ck_assert_uint_eq(ta_nhse_file_row_count(f), 305);
         ck_assert_int_eq(
-            ta_nhse_file_published(&has, &v, NULL, NULL, f, "Q1 2025/26", "R1A", "OF0005"), TA_OK);
+            ta_nhse_file_published(&has, &v, f, "Q1 2025/26", "R1A", "OF0005"), TA_OK);
         ck_assert_int_eq(has, 1);
         ck_assert_double_eq(v, 9.03);
         ta_nhse_file_free(f);

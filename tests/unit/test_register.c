@@ -56,8 +56,8 @@ static int status_on(const char *code, ta_date on)
 {
     int known = -1, ceased = -1;
     ta_ft_status st = (ta_ft_status)-1;
-    ck_assert_int_eq(ta_register_status_on(&known, &st, NULL, &ceased, r, index_of(code), on),
-                     TA_OK);
+    ck_assert_int_eq(ta_register_status_on(&known, &st, NULL, r, index_of(code), on), TA_OK);
+    ck_assert_int_eq(ta_register_ceased_on(&ceased, r, index_of(code), on), TA_OK);
     return known ? 1 + (int)st + 10 * ceased : 0;
 }
 
@@ -95,9 +95,9 @@ START_TEST(life_cycle_of_the_issue)
     ck_assert_int_eq(status_on("RXX", D(2028, 1, 9)), FT);
     ck_assert_int_eq(status_on("RXX", D(2028, 1, 10)), AFT);
     ck_assert_int_eq(due_on("RXX", D(2028, 1, 10)), 20330110);
-    ck_assert_int_eq(ta_register_status_on(NULL, NULL, &since, NULL, r, 0, D(2027, 7, 1)), TA_OK);
+    ck_assert_int_eq(ta_register_status_on(NULL, NULL, &since, r, 0, D(2027, 7, 1)), TA_OK);
     ck_assert_int_eq(ymd(since), 20270630);
-    ck_assert_int_eq(ta_register_status_on(NULL, NULL, &since, NULL, r, 0, D(2026, 1, 1)), TA_OK);
+    ck_assert_int_eq(ta_register_status_on(NULL, NULL, &since, r, 0, D(2026, 1, 1)), TA_OK);
     ck_assert_int_eq(ymd(since), 0); /* only nominated: no status-changing event */
     /* Rule: a trust's last event date is its latest event's. */
     ck_assert_int_eq(ta_register_last_date(&since, r, 0), TA_OK);
@@ -259,7 +259,14 @@ START_TEST(bad_headers_and_arguments)
     ck_assert_int_eq(
         ta_register_add_event(NULL, "RA1", NULL, D(2026, 2, 1), TA_EVENT_REVIEWED, NULL),
         TA_EINVAL);
-    ck_assert_int_eq(ta_register_status_on(NULL, NULL, NULL, NULL, r, 1, D(2026, 1, 1)), TA_EINVAL);
+    ck_assert_int_eq(ta_register_status_on(NULL, NULL, NULL, r, 1, D(2026, 1, 1)), TA_EINVAL);
+    {
+        int ceased = -1;
+        ck_assert_int_eq(ta_register_ceased_on(&ceased, r, 1, D(2026, 1, 1)), TA_EINVAL);
+        ck_assert_int_eq(ta_register_ceased_on(NULL, r, 0, D(2026, 1, 1)), TA_EINVAL);
+        ck_assert_int_eq(ta_register_ceased_on(&ceased, r, 0, D(2026, 2, 30)), TA_EINVAL);
+        ck_assert_int_eq(ta_register_ceased_on(&ceased, NULL, 0, D(2026, 1, 1)), TA_EINVAL);
+    }
     ck_assert_int_eq(ta_register_read_file(r, "/nonexistent/events.csv"), TA_EIO);
     ck_assert_str_eq(ta_register_event_name(TA_EVENT_FT_AUTHORISED), "ft_authorised");
     ck_assert_str_eq(ta_register_event_name((ta_register_event)9), "");

@@ -406,9 +406,9 @@ class CapitalProposal(Handle):
         self._check(lib.ta_capital_proposal_documents(ctypes.byref(docs), h))
         compared, largest, headroom = ctypes.c_int64(), ctypes.c_int64(), ctypes.c_int64()
         has = ctypes.c_int()
+        self._check(lib.ta_capital_proposal_compared(ctypes.byref(compared), h))
         self._check(lib.ta_capital_proposal_headroom(
-            ctypes.byref(compared), ctypes.byref(has), ctypes.byref(largest),
-            ctypes.byref(headroom), h
+            ctypes.byref(has), ctypes.byref(largest), ctypes.byref(headroom), h
         ))
         reasons = []
         rid, sentence = ctypes.c_char_p(), ctypes.c_char_p()
@@ -521,13 +521,14 @@ class CapitalPortfolio(Handle):
 
     def row_errors(self) -> List[RowError]:
         h = self._h()
-        line, col, st, msg = ctypes.c_size_t(), ctypes.c_size_t(), ctypes.c_int(), ctypes.c_char_p()
+        line, col, st = ctypes.c_size_t(), ctypes.c_size_t(), ctypes.c_int()
         out = []
         for i in range(lib.ta_capital_portfolio_row_error_count(h)):
             self._check(lib.ta_capital_portfolio_row_error(
-                ctypes.byref(line), ctypes.byref(col), ctypes.byref(st), ctypes.byref(msg), h, i
+                ctypes.byref(line), ctypes.byref(col), ctypes.byref(st), h, i
             ))
-            out.append(RowError(line.value, col.value, st.value, text(msg.value) or ""))
+            out.append(RowError(line.value, col.value, st.value,
+                                text(lib.ta_capital_portfolio_row_error_message(h, i)) or ""))
         return out
 
     def columns(self) -> List[str]:

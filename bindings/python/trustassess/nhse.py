@@ -100,10 +100,11 @@ class NhseFile(Handle):
         published segment: (lo, hi), None for a side no trust bounds."""
         has_lo, has_hi = ctypes.c_int(), ctypes.c_int()
         lo, hi = ctypes.c_double(), ctypes.c_double()
-        self._check(lib.ta_nhse_file_cutoff_interval(
-            ctypes.byref(has_lo), ctypes.byref(lo), ctypes.byref(has_hi), ctypes.byref(hi),
-            self._h(), self.find_period(period).encode("utf-8"), c_unsigned(k, "k", 32)
-        ))
+        label, kk = self.find_period(period).encode("utf-8"), c_unsigned(k, "k", 32)
+        self._check(lib.ta_nhse_file_cutoff_limit(ctypes.byref(has_lo), ctypes.byref(lo),
+                                                  self._h(), label, kk, 0))
+        self._check(lib.ta_nhse_file_cutoff_limit(ctypes.byref(has_hi), ctypes.byref(hi),
+                                                  self._h(), label, kk, 1))
         return (lo.value if has_lo.value else None, hi.value if has_hi.value else None)
 
     def cutoff_bounds(self, period: str, k: int, upper: bool = False) -> List[str]:
@@ -179,11 +180,11 @@ class NhseFile(Handle):
         `period`, or ``None`` when the file has no such row."""
         has, has_rank = ctypes.c_int(), ctypes.c_int()
         value, rank = ctypes.c_double(), ctypes.c_double()
-        self._check(lib.ta_nhse_file_published(
-            ctypes.byref(has), ctypes.byref(value), ctypes.byref(has_rank), ctypes.byref(rank),
-            self._h(), self.find_period(period).encode("utf-8"), c_str(code, "code"),
-            c_str(figure_id, "figure_id")
-        ))
+        args = (self._h(), self.find_period(period).encode("utf-8"), c_str(code, "code"),
+                c_str(figure_id, "figure_id"))
+        self._check(lib.ta_nhse_file_published(ctypes.byref(has), ctypes.byref(value), *args))
+        self._check(lib.ta_nhse_file_published_rank(ctypes.byref(has_rank), ctypes.byref(rank),
+                                                    *args))
         if not has.value:
             return None
         return Published(value.value, rank.value if has_rank.value else None)

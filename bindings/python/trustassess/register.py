@@ -135,9 +135,9 @@ class Register(Handle):
         since, due = TaDate(), TaDate()
         needed = ctypes.c_size_t()
         self._check(lib.ta_register_status_on(
-            ctypes.byref(known), ctypes.byref(st), ctypes.byref(since), ctypes.byref(ceased), h, i,
-            c_on
+            ctypes.byref(known), ctypes.byref(st), ctypes.byref(since), h, i, c_on
         ))
+        self._check(lib.ta_register_ceased_on(ctypes.byref(ceased), h, i, c_on))
         self._check(lib.ta_register_review_due(ctypes.byref(has), ctypes.byref(due), h, i, c_on))
         self._check(lib.ta_register_reasons(None, 0, ctypes.byref(needed), h, i, c_on))
         buf = ctypes.create_string_buffer(needed.value + 1)

@@ -163,10 +163,9 @@ class Trust(Handle):
         """What is set for a metric."""
         hv, hs = ctypes.c_int(), ctypes.c_int()
         v, s = ctypes.c_double(), ctypes.c_double()
-        self._check(lib.ta_trust_metric(
-            ctypes.byref(hv), ctypes.byref(v), ctypes.byref(hs), ctypes.byref(s), self._h(),
-            c_str(metric_id, "metric_id")
-        ))
+        mid = c_str(metric_id, "metric_id")
+        self._check(lib.ta_trust_metric_value(ctypes.byref(hv), ctypes.byref(v), self._h(), mid))
+        self._check(lib.ta_trust_metric_score(ctypes.byref(hs), ctypes.byref(s), self._h(), mid))
         return MetricInput(v.value if hv.value else None, s.value if hs.value else None)
 
     def __repr__(self) -> str:

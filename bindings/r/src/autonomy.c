@@ -62,7 +62,8 @@ SEXP tar_aft_status(SEXP events, SEXP on)
         size_t needed = 0;
         char reasons[4096];
         /* Ceased: Since is the day it ceased (its last event; none may follow). */
-        if (ta_register_status_on(&known, &status, &since, &ceased, r, i, day) != TA_OK ||
+        if (ta_register_status_on(&known, &status, &since, r, i, day) != TA_OK ||
+            ta_register_ceased_on(&ceased, r, i, day) != TA_OK ||
             (ceased && ta_register_last_date(&since, r, i) != TA_OK) ||
             ta_register_review_due(&has, &due, r, i, day) != TA_OK ||
             ta_register_reasons(reasons, sizeof reasons, &needed, r, i, day) != TA_OK)

@@ -226,8 +226,8 @@ SEXP tar_capital_route(SEXP amount, SEXP status, SEXP savings, SEXP funding, SEX
             SET_STRING_ELT(VECTOR_ELT(out, c), i,
                            c == OUT_HEADROOM && v[0] == '\0' ? NA_STRING : tar_mkchar(v));
         }
-        check(ta_capital_proposal_headroom(&compared, &has_headroom, &largest, &headroom, p), pg,
-              rg, i);
+        check(ta_capital_proposal_compared(&compared, p), pg, rg, i);
+        check(ta_capital_proposal_headroom(&has_headroom, &largest, &headroom, p), pg, rg, i);
         {
             double *amount_pence = REAL(VECTOR_ELT(out, NUM_AMOUNT));
             double *headroom_pence = REAL(VECTOR_ELT(out, NUM_HEADROOM));
