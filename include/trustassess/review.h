@@ -138,6 +138,9 @@ TA_API ta_status ta_review_schedule_add_evidence(ta_review_schedule *s, const ch
  * error nothing from the text is kept. */
 TA_API ta_status ta_review_schedule_read_buffer(ta_review_schedule *s, const char *data, size_t len,
                                                 const char *name);
+/* The same from the file at `path` (messages name it). TA_EIO when it cannot
+ * be read, TA_EINVAL for a NULL path. */
+TA_API ta_status ta_review_schedule_read_file(ta_review_schedule *s, const char *path);
 
 /* --- early-review triggers (our reading) ------------------------------ */
 

@@ -1,5 +1,6 @@
 /*
- * Reading TRUSTS.csv into a review schedule (ta_review_schedule_read_buffer).
+ * Reading TRUSTS.csv into a review schedule (ta_review_schedule_read_buffer, and
+ * ta_review_schedule_read_file through the one file wrapper, lib/common/file.h).
  *
  * The file is all or nothing: every row is read and checked first (dates,
  * codes, duplicates within the file and against trusts already added, a
@@ -13,6 +14,7 @@
 
 #include "common/alloc.h"
 #include "common/csv.h"
+#include "common/file.h"
 #include "schedule.h"
 
 enum { COL_CODE, COL_NAME, COL_AUTHORISED, COL_REVIEWED, COL_CEASES, N_COLS };
@@ -211,4 +213,18 @@ ta_status ta_review_schedule_read_buffer(ta_review_schedule *s, const char *data
     tai_strmap_free(&old);
     tai_review_changed(s);
     return TA_OK;
+}
+
+/* ta_review_schedule_read_buffer as a tai_buffer_parser. */
+static ta_status parse_buffer(void *s, const char *data, size_t len, const char *name)
+{
+    return ta_review_schedule_read_buffer(s, data, len, name);
+}
+
+ta_status ta_review_schedule_read_file(ta_review_schedule *s, const char *path)
+{
+    if (!s)
+        return TA_EINVAL;
+    tai_error_clear(&s->err);
+    return tai_parse_file(&s->alloc, path, &s->err, parse_buffer, s);
 }

@@ -6,8 +6,10 @@
  * folding at exactly 75 octets), and an allocation-failure sweep.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "common/alloc.h"
 #include "review/ics_text.h"
@@ -409,6 +411,35 @@ START_TEST(read_trusts_csv)
 }
 END_TEST
 
+/* Rule: _read_file reads the same text from a file, its messages naming the
+ * path; an unreadable path is TA_EIO and keeps nothing; NULLs are TA_EINVAL. */
+START_TEST(read_trusts_file)
+{
+    char path[] = "/tmp/ta_trusts_XXXXXX";
+    char want[128];
+    int fd = mkstemp(path);
+    FILE *fp;
+    ck_assert_int_ge(fd, 0);
+    fp = fdopen(fd, "wb");
+    ck_assert_ptr_nonnull(fp);
+    ck_assert_uint_eq(fwrite(trusts_csv, 1, sizeof trusts_csv - 1, fp), sizeof trusts_csv - 1);
+    fclose(fp);
+    ck_assert_int_eq(ta_review_schedule_read_file(s, "/nonexistent/TRUSTS.csv"), TA_EIO);
+    ck_assert_ptr_nonnull(strstr(ta_review_schedule_error(s), "/nonexistent/TRUSTS.csv"));
+    ck_assert_int_eq(ta_review_schedule_read_file(s, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_read_file(NULL, path), TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_read_file(s, path), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_uint_eq(ta_review_schedule_count(s), 3);
+    ck_assert_int_eq(due_of("RAA"), 20290228);
+    ck_assert_int_eq(ta_review_schedule_read_file(s, path), TA_EDUPLICATE);
+    snprintf(want, sizeof want, "%s:2:1: trust RWX appears twice (or is already in the schedule)",
+             path);
+    ck_assert_str_eq(ta_review_schedule_error(s), want);
+    ck_assert_int_eq(unlink(path), 0);
+}
+END_TEST
+
 /* Reads text and expects `status` and exactly `message`, with nothing kept. */
 static void bad_csv(const char *text, ta_status status, const char *message)
 {
@@ -660,6 +691,7 @@ int main(void)
     tcase_set_timeout(tc, 60);
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, five_year_rule);
+    tcase_add_test(tc, read_trusts_file);
     tcase_add_test(tc, feb29_authorisation);
     tcase_add_test(tc, overdue_against_today);
     tcase_add_test(tc, bad_input_named);

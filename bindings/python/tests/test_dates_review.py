@@ -95,3 +95,21 @@ def test_review_schedule():
         assert not hol.is_working_day(D(2025, 12, 25))
     with pytest.raises(ta.ClosedError):
         hol.is_working_day(D(2025, 12, 24))
+
+
+def test_review_schedule_read_file(tmp_path):
+    # The file reader gives what the text reader gives; its messages name the path.
+    path = tmp_path / "trusts.csv"
+    path.write_text("Trust_code,Trust_name,Authorised_on,Last_reviewed_on\n"
+                    "RX1,One,2020-02-29,\n", encoding="utf-8")
+    with ta.ReviewSchedule() as s:
+        s.read_file(path)
+        s.set_today(D(2025, 6, 1))
+        assert [r.regular_due for r in s.compute()] == [D(2025, 2, 28)]
+        with pytest.raises(ta.DuplicateError) as e:
+            s.read_file(str(path))
+        assert f"{path}:2:1: trust RX1" in str(e.value)
+        with pytest.raises(ta.TrustAssessIOError):
+            s.read_file(tmp_path / "missing.csv")
+        with pytest.raises(TypeError):
+            s.read_file(3)

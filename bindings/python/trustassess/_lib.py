@@ -307,6 +307,7 @@ _FUNCTIONS = {
     "ta_review_schedule_set_end": (status, [handle, c_char_p, TaDate, c_char_p]),
     "ta_review_schedule_add_evidence": (status, [handle, c_char_p, TaDate, c_int32, c_int, c_int]),
     "ta_review_schedule_read_buffer": (status, [handle, c_char_p, c_size_t, c_char_p]),
+    "ta_review_schedule_read_file": (status, [handle, c_char_p]),
     "ta_review_schedule_clear_triggers": (status, [handle]),
     "ta_review_schedule_add_trigger": (status, [handle, c_int, c_int32, c_int32, c_int32]),
     "ta_review_schedule_add_sitting": (status, [handle, TaDate]),

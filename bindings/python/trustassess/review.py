@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any, Iterable, List, Optional, Tuple, Union
 
 from ._frame import frame
-from ._handle import Handle, c_opt_str, c_signed, c_str, check, enum_arg, from_tristate, tristate
+from ._handle import (Handle, c_opt_str, c_path, c_signed, c_str, check, enum_arg, from_tristate,
+                      tristate)
 from ._lib import TaDate, lib, text
 from .dates import from_c, to_c
 from .enums import Feb29Rule, ReviewTrigger, Weekday
@@ -223,6 +224,11 @@ class ReviewSchedule(Handle):
             raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
         self._check(lib.ta_review_schedule_read_buffer(self._h(), raw, len(raw),
                                                     c_str(name, "name")))
+
+    def read_file(self, path: Any) -> None:
+        """Reads trusts from a CSV file (a str or os.PathLike path), as
+        :meth:`read_csv`; errors name the path."""
+        self._check(lib.ta_review_schedule_read_file(self._h(), c_path(path)))
 
     # -- triggers and sittings -----------------------------------------------
 
