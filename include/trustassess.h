@@ -31,16 +31,18 @@
  *              the message of the handle's last failed call ("" if none).
  *   Status     every fallible call returns ta_status (values fixed forever).
  *   Out first  out-parameters come before every input, as in libgit2:
- *              ta_assessment_rank(i, &rank, a), ta_date_format(buf, size, d),
+ *              ta_assessment_rank(&rank, a, i), ta_date_format(buf, size, d),
  *              ta_framework_builder_build(&fw, b). An out buffer is followed by
  *              its size. The handle a call changes (ta_trust_set_value(t, ...))
  *              is an input, not an out-parameter. A NULL out-pointer is
- *              allowed where the declaration says it may be NULL.
+ *              allowed where the declaration says it may be NULL. At most
+ *              three out-parameters per call (has + value, a buffer + needed,
+ *              a few counts); a record of more is read through accessors.
  *   Text in    ta_<noun>_read_file(h, path, ...) reads a file;
  *              ta_<noun>_read_buffer(h, data, len, name, ...) reads len bytes
  *              (no NUL needed) and names them `name` in messages (file, line,
  *              column). Other readers end _file / _buffer with the same
- *              arguments (ta_nhse_file_add_buffer(f, len, name, data)).
+ *              arguments (ta_nhse_file_add_buffer(f, data, len, name)).
  *   Numbers    money is int64_t pence (ta_money_*), dates ta_date (ta_date_*),
  *              decimal text ta_decimal_parse / ta_decimal_format, never the
  *              locale.

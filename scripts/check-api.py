@@ -12,10 +12,18 @@ compiler sees, experimental declarations included, and checks:
              name) or one of a few namespaces (decimal, rule, version); the word
              after ta_ is never a bare verb (ta_parse_decimal); text input is
              spelled _read_file(handle, path, ...) / _read_buffer(handle, data, len,
-             name, ...), never _load_* or _read_csv;
+             name, ...), never _load_* or _read_csv; every reader of a buffer
+             (X_buffer taking data) has its X_file twin taking a path, and the
+             other way round, so a caller never writes the read-the-file glue;
   out first  every out-parameter (a pointer to something non-const that is not
              a handle: T *x, T **x, const char **x, char *buf) comes before every
              input, a buffer's size directly after the buffer;
+  out cap    at most MAX_OUT_PARAMS (3) out-parameters: a record of more fields
+             is read through small accessors (one per field or closely related
+             group, e.g. has/value), libgit2's habit. Why: a call with eight
+             out-pointers is easy to get wrong in order (all const char **), needs
+             every field at once when the caller wants one, and cannot gain a
+             field without breaking the ABI, where a new accessor is an addition;
   _count     every function named *_count returns size_t;
   enums      every enum ta_x has const char *ta_x_name(ta_x);
   comments   every function has a comment where it is declared (directly above
@@ -45,6 +53,10 @@ EXTRA_NOUNS = {"decimal", "rule", "version"}
 # Words that may not come straight after ta_ (a verb where the noun belongs).
 VERBS = {"add", "check", "compute", "create", "find", "format", "free", "get", "load", "make",
          "new", "parse", "read", "remove", "round", "run", "set", "write"}
+# The most out-parameters one function may take (see "out cap" above): three
+# covers the pairs and triples that belong together (has + value, a buffer +
+# size + needed, checked/agreed/explained counts); more is a record.
+MAX_OUT_PARAMS = 3
 # Parameter names that, right after an out buffer, are its size.
 SIZE_NAMES = {"size", "n", "n_out", "len", "cap"}
 
@@ -76,6 +88,10 @@ def out_params_ok(fn, opaque):
             seen_input = True
             prev_out = False
     return True
+
+
+def out_param_count(fn, opaque):
+    return sum(1 for p in fn.params if is_out(p, opaque))
 
 
 def nouns_of(api):
@@ -111,8 +127,19 @@ def check(api):
         if fn.name.endswith("_read_file"):
             if [p.name for p in fn.params][1:2] != ["path"]:
                 problems.append(f"{where}: _read_file takes (handle, path, ...)")
+        names = [p.name for p in fn.params]
+        if fn.name.endswith("_buffer") and "data" in names:
+            if fn.name[:-len("_buffer")] + "_file" not in api.functions:
+                problems.append(f"{where}: a buffer reader without its _file twin")
+        if fn.name.endswith("_file") and "path" in names:
+            if fn.name[:-len("_file")] + "_buffer" not in api.functions:
+                problems.append(f"{where}: a file reader without its _buffer twin")
         if not out_params_ok(fn, opaque):
             problems.append(f"{where}: an out-parameter follows an input (out-parameters first)")
+        n_out = out_param_count(fn, opaque)
+        if n_out > MAX_OUT_PARAMS:
+            problems.append(f"{where}: {n_out} out-parameters (at most {MAX_OUT_PARAMS}; read a "
+                            f"record through accessors)")
         if fn.name.endswith("_count") and fn.returns.text != "size_t":
             problems.append(f"{where}: a _count returns size_t, not {fn.returns.text}")
         if not (fn.comment or fn.group_comment or fn.trailing_comment):
@@ -139,8 +166,17 @@ TA_API ta_status ta_parse_thing(ta_thing **out, const char *text);
 TA_API ta_status ta_thing_count(size_t *count, const ta_thing *t);
 /* bad: load */
 TA_API ta_status ta_thing_load_csv(ta_thing *t, const char *path);
+/* bad: a record of four out-pointers */
+TA_API ta_status ta_thing_info(const char **name, const char **kind, int *has, double *value,
+                               const ta_thing *t, size_t i);
+/* ok: three out-parameters (a buffer's size is an input) */
+TA_API ta_status ta_thing_text(char *buf, size_t size, size_t *needed, int *has, const ta_thing *t);
 /* bad: buffer order */
 TA_API ta_status ta_thing_read_buffer(ta_thing *t, const char *name, const char *data, size_t len);
+/* ok */
+TA_API ta_status ta_thing_read_file(ta_thing *t, const char *path);
+/* bad: no _file twin */
+TA_API ta_status ta_thing_add_buffer(ta_thing *t, const char *data, size_t len, const char *name);
 
 TA_API int ta_thing_uncommented(const ta_thing *t);
 """
@@ -150,6 +186,8 @@ SELF_TEST_EXPECT = [
     "ta_thing_count: a _count returns size_t",
     "ta_thing_load_csv: text input is",
     "ta_thing_read_buffer: _read_buffer takes",
+    "ta_thing_info: 4 out-parameters (at most 3",
+    "ta_thing_add_buffer: a buffer reader without its _file twin",
     "ta_thing_uncommented: no comment",
     "enum ta_colour has no",
 ]
@@ -192,12 +230,13 @@ def main(argv):
     for p in problems:
         print(p)
     fns = api.functions.values()
-    n_out = sum(1 for f in fns if any(is_out(p, {s.name for s in api.structs.values() if s.opaque})
-                                      for p in f.params))
+    opaque = {s.name for s in api.structs.values() if s.opaque}
+    counts = [out_param_count(f, opaque) for f in fns]
+    n_out = sum(1 for c in counts if c)
     n_exp = sum(1 for f in fns if f.experimental)
     print(f"check-api: {len(api.functions)} functions ({n_exp} experimental), "
-          f"{len(api.enums)} enums checked; {n_out} with out-parameters; "
-          f"{len(problems)} violation(s)")
+          f"{len(api.enums)} enums checked; {n_out} with out-parameters, at most "
+          f"{max(counts, default=0)} each; {len(problems)} violation(s)")
     return 1 if problems else 0
 
 
