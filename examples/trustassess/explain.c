@@ -265,7 +265,7 @@ static void segment_part(cli_buf *b, const ta_assessment *a, size_t i, const ta_
 }
 
 /* Where the published segments of every file put each cut-off, and the
- * trusts that bound it (the library's ta_nhse_file_cutoff_interval). */
+ * trusts that bound it (the library's ta_nhse_file_cutoff_limit). */
 static void interval_part(cli_buf *b, cli_input *in, const char *period, size_t n_cut)
 {
     int decimals = ta_framework_decimals(in->fw);
