@@ -58,6 +58,14 @@ static void entry_range(ta_nhse_file *f, const bounds *b, size_t e, int *lo, int
         *lo = 1; /* capped or not: at most the cap */
 }
 
+/* Whether an entry whose unadjusted segment lies in [lo, hi] bounds cut-off k
+ * (between segments k + 1 and k + 2) from above (upper = 1: it is in segment
+ * k + 2 or worse) or from below (upper = 0: in segment k + 1 or better). */
+static int bounds_cutoff(int lo, int hi, size_t k, int upper)
+{
+    return upper ? (size_t)lo >= k + 2 : (size_t)hi <= k + 1;
+}
+
 static void find_bounds(ta_nhse_file *f, size_t p, bounds *b)
 {
     const tai_framework_def *def = &f->fw->def;
@@ -78,12 +86,12 @@ static void find_bounds(ta_nhse_file *f, size_t p, bounds *b)
         if (lo == hi)
             b->seen[lo - 1] = 1;
         for (size_t k = 0; k < b->n; k++) {
-            if ((size_t)hi <= k + 1 && (!b->has_lo[k] || avg->value > b->lo[k])) {
+            if (bounds_cutoff(lo, hi, k, 0) && (!b->has_lo[k] || avg->value > b->lo[k])) {
                 b->has_lo[k] = 1;
                 b->lo[k] = avg->value;
                 b->lo_fig[k] = avg;
             }
-            if ((size_t)lo >= k + 2 && (!b->has_hi[k] || avg->value < b->hi[k])) {
+            if (bounds_cutoff(lo, hi, k, 1) && (!b->has_hi[k] || avg->value < b->hi[k])) {
                 b->has_hi[k] = 1;
                 b->hi[k] = avg->value;
                 b->hi_fig[k] = avg;
@@ -150,6 +158,23 @@ ta_status ta_nhse_file_published_cutoffs(double *cutoffs, size_t n, ta_nhse_file
     return TA_OK;
 }
 
+/* The checks of a query about side `upper` of cut-off k of `period` (not
+ * NULL), then the period's index and bounds. */
+static ta_status cutoff_query(bounds *b, size_t *p, ta_nhse_file *f, const char *period, size_t k,
+                              int upper)
+{
+    ta_status st;
+    if (upper != 0 && upper != 1)
+        return tai_error_set(&f->err, TA_EINVAL, "upper must be 0 or 1, not %d", upper);
+    if (k >= f->fw->def.n_cutoffs)
+        return tai_error_set(&f->err, TA_EINVAL, "cut-off %zu: the framework has %zu", k,
+                             f->fw->def.n_cutoffs);
+    if ((st = period_index(f, period, p)) != TA_OK)
+        return st;
+    find_bounds(f, *p, b);
+    return TA_OK;
+}
+
 ta_status ta_nhse_file_cutoff_limit(int *has, double *average, ta_nhse_file *f, const char *period,
                                     size_t k, int upper)
 {
@@ -160,14 +185,8 @@ ta_status ta_nhse_file_cutoff_limit(int *has, double *average, ta_nhse_file *f, 
         return TA_EINVAL;
     if (!period || !has || !average)
         return tai_error_set(&f->err, TA_EINVAL, "period or an out-pointer is NULL");
-    if (upper != 0 && upper != 1)
-        return tai_error_set(&f->err, TA_EINVAL, "upper must be 0 or 1, not %d", upper);
-    if (k >= f->fw->def.n_cutoffs)
-        return tai_error_set(&f->err, TA_EINVAL, "cut-off %zu: the framework has %zu", k,
-                             f->fw->def.n_cutoffs);
-    if ((st = period_index(f, period, &p)) != TA_OK)
+    if ((st = cutoff_query(&b, &p, f, period, k, upper)) != TA_OK)
         return st;
-    find_bounds(f, p, &b);
     *has = upper ? b.has_hi[k] : b.has_lo[k];
     *average = upper ? b.hi[k] : b.lo[k];
     return TA_OK;
@@ -183,14 +202,8 @@ ta_status ta_nhse_file_cutoff_bound(const char **code, size_t *count, ta_nhse_fi
         return TA_EINVAL;
     if (!period || !count)
         return tai_error_set(&f->err, TA_EINVAL, "period or count is NULL");
-    if (upper != 0 && upper != 1)
-        return tai_error_set(&f->err, TA_EINVAL, "upper must be 0 or 1, not %d", upper);
-    if (k >= f->fw->def.n_cutoffs)
-        return tai_error_set(&f->err, TA_EINVAL, "cut-off %zu: the framework has %zu", k,
-                             f->fw->def.n_cutoffs);
-    if ((st = period_index(f, period, &p)) != TA_OK)
+    if ((st = cutoff_query(&b, &p, f, period, k, upper)) != TA_OK)
         return st;
-    find_bounds(f, p, &b);
     if (code)
         *code = NULL;
     for (size_t e = 0; e < f->n_entries && (upper ? b.has_hi[k] : b.has_lo[k]); e++) {
@@ -201,8 +214,7 @@ ta_status ta_nhse_file_cutoff_bound(const char **code, size_t *count, ta_nhse_fi
         entry_range(f, &b, e, &lo, &hi, &avg);
         if (!avg)
             continue;
-        if (upper ? ((size_t)lo >= k + 2 && avg->value == b.hi[k])
-                  : ((size_t)hi <= k + 1 && avg->value == b.lo[k])) {
+        if (bounds_cutoff(lo, hi, k, upper) && avg->value == (upper ? b.hi[k] : b.lo[k])) {
             if (found == j && code)
                 *code = f->entries[e].code;
             found++;
