@@ -142,8 +142,7 @@ static int add_quarter(ta_review_schedule *s, cli_input *in, const char *name, c
         double value = 0;
         int32_t segment = 0;
         ta_status st;
-        if (ta_nhse_file_published(&has, &value, in->file, period, code, "OF5000") !=
-            TA_OK) {
+        if (ta_nhse_file_published(&has, &value, in->file, period, code, "OF5000") != TA_OK) {
             rc = cli_error(CLI_INPUT, "%s", ta_nhse_file_error(in->file));
             break;
         }

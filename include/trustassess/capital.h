@@ -353,8 +353,7 @@ TA_API ta_status ta_capital_portfolio_read_file(ta_capital_portfolio *pf, const 
 TA_API size_t ta_capital_portfolio_row_error_count(const ta_capital_portfolio *pf);
 TA_API ta_status ta_capital_portfolio_row_error(size_t *line, size_t *column, ta_status *status,
                                                 const ta_capital_portfolio *pf, size_t i);
-TA_API const char *ta_capital_portfolio_row_error_message(const ta_capital_portfolio *pf,
-                                                          size_t i);
+TA_API const char *ta_capital_portfolio_row_error_message(const ta_capital_portfolio *pf, size_t i);
 
 /* The columns read (the input's header, in order) and proposal i's text in
  * column c ("" for proposals added in code). The input line of proposal i

@@ -118,8 +118,7 @@ TA_API ta_status ta_nhse_file_published(int *has, double *value, const ta_nhse_f
 /* The Rank of the same row: *has_rank = 0 when no such row exists or its
  * Rank cell is empty; rank may be NULL. */
 TA_API ta_status ta_nhse_file_published_rank(int *has_rank, double *rank, const ta_nhse_file *f,
-                                             const char *period, const char *code,
-                                             const char *id);
+                                             const char *period, const char *code, const char *id);
 
 /* Where a published figure was read: the name of its file (as given to the
  * read; valid while f lives), its line and the column of its value, so that a

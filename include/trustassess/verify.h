@@ -75,8 +75,7 @@ TA_API const char *ta_verification_summary_figure(const ta_verification *v, size
 TA_API ta_status ta_verification_summary_mode(ta_verify_mode *mode, const ta_verification *v,
                                               size_t k);
 /* Summary entry k's counts: figures checked, agreeing, and differing with an
- * explanation. Any
- * out-pointer may be NULL; TA_EINVAL if k is out of range. */
+ * explanation. Any out-pointer may be NULL; TA_EINVAL if k is out of range. */
 TA_API ta_status ta_verification_summary_counts(size_t *checked, size_t *agreed, size_t *explained,
                                                 const ta_verification *v, size_t k);
 

@@ -235,8 +235,8 @@ const tai_nhse_figure *tai_nhse_find_figure(const ta_nhse_file *f, const char *p
     return &f->figures[index];
 }
 
-ta_status ta_nhse_file_published(int *has, double *value, const ta_nhse_file *f,
-                                 const char *period, const char *code, const char *id)
+ta_status ta_nhse_file_published(int *has, double *value, const ta_nhse_file *f, const char *period,
+                                 const char *code, const char *id)
 {
     const tai_nhse_figure *fig;
     if (!f || !period || !code || !id || !has)

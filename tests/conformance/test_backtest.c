@@ -84,7 +84,8 @@ START_TEST(nominees_eligible_as_of_q1)
         ta_eligibility v;
         ck_assert_int_eq(ta_screen_find_trust(&i, s, nominees[k]), TA_OK);
         ck_assert_int_eq(ta_screen_verdict(&v, s, TA_LEVEL_AFT, i), TA_OK);
-        ck_assert_int_eq(ta_screen_verdict_counts(&met, &not_met, &none, s, TA_LEVEL_AFT, i), TA_OK);
+        ck_assert_int_eq(ta_screen_verdict_counts(&met, &not_met, &none, s, TA_LEVEL_AFT, i),
+                         TA_OK);
         ck_assert_msg(v == TA_ELIGIBLE, "%s: %zu not met, %zu no evidence", nominees[k], not_met,
                       none);
         ck_assert_uint_eq(met, ta_criteria_count(guide));
@@ -120,9 +121,8 @@ START_TEST(deficit_or_segment_4_never_eligible)
             double seg = 0;
             ta_eligibility v;
             ck_assert_int_eq(ta_assessment_find_trust(&j, a, code), TA_OK);
-            ck_assert_int_eq(
-                ta_nhse_file_published(&has, &seg, file, quarters[q], code, "OF5000"),
-                TA_OK);
+            ck_assert_int_eq(ta_nhse_file_published(&has, &seg, file, quarters[q], code, "OF5000"),
+                             TA_OK);
             ck_assert_int_eq(ta_screen_verdict(&v, s, TA_LEVEL_AFT, i), TA_OK);
             if (ta_assessment_trust_flag(a, j, TA_FLAG_FINANCIAL_DEFICIT) == TA_YES ||
                 (has && seg >= 4)) {
@@ -191,8 +191,7 @@ START_TEST(as_of_and_evidence_errors)
         ck_assert_int_eq(ta_screen_find_trust(&i, s, "RWX"), TA_OK);
         for (k = 0; strcmp(ta_screen_criterion_id(s, TA_LEVEL_AFT, k), "partnership") != 0; k++)
             ;
-        ck_assert_int_eq(
-            ta_screen_result_outcome(&o, s, TA_LEVEL_AFT, i, k), TA_OK);
+        ck_assert_int_eq(ta_screen_result_outcome(&o, s, TA_LEVEL_AFT, i, k), TA_OK);
         ck_assert_int_eq(o, TA_NO_EVIDENCE);
     }
     /* A dated CQC rating older than its interval is no evidence (good: 3.5 years
@@ -208,22 +207,18 @@ START_TEST(as_of_and_evidence_errors)
         for (k = 0; strcmp(ta_screen_criterion_id(s, TA_LEVEL_AFT, k), "cqc") != 0; k++)
             ;
         ck_assert_int_eq(ta_screen_find_trust(&i, s, "RWX"), TA_OK);
-        ck_assert_int_eq(
-            ta_screen_result_outcome(&o, s, TA_LEVEL_AFT, i, k), TA_OK);
+        ck_assert_int_eq(ta_screen_result_outcome(&o, s, TA_LEVEL_AFT, i, k), TA_OK);
         ck_assert_int_eq(o, TA_MET); /* 3.5 years to the day: still current */
         {
             static const char older[] = "Trust_code,Judgement,Value,Date\n"
                                         "RWX,cqc_rating,good,2022-03-29\n";
             ck_assert_int_eq(ta_screen_read_evidence_buffer(s, older, strlen(older), "e"), TA_OK);
             ck_assert_int_eq(ta_screen_run(s, guide, NULL), TA_OK);
-            ck_assert_int_eq(
-                ta_screen_result_outcome(&o, s, TA_LEVEL_AFT, i, k),
-                TA_OK);
+            ck_assert_int_eq(ta_screen_result_outcome(&o, s, TA_LEVEL_AFT, i, k), TA_OK);
             ck_assert_int_eq(o, TA_NO_EVIDENCE); /* a day older: stale on 2025-09-30 */
         }
         ck_assert_int_eq(ta_screen_find_trust(&i, s, "RDY"), TA_OK);
-        ck_assert_int_eq(
-            ta_screen_result_outcome(&o, s, TA_LEVEL_AFT, i, k), TA_OK);
+        ck_assert_int_eq(ta_screen_result_outcome(&o, s, TA_LEVEL_AFT, i, k), TA_OK);
         ck_assert_int_eq(o, TA_NOT_MET);
     }
     ta_screen_free(s);

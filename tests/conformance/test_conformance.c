@@ -131,7 +131,8 @@ START_TEST(step_by_step_reproduces_every_segment_and_rank)
         ck_assert_ptr_nonnull(period);
         ck_assert_ptr_nonnull(figure);
         ck_assert_int_eq(ta_verification_summary_mode(&mode, v, k), TA_OK);
-        ck_assert_int_eq(ta_verification_summary_counts(&checked, &agreed, &explained, v, k), TA_OK);
+        ck_assert_int_eq(ta_verification_summary_counts(&checked, &agreed, &explained, v, k),
+                         TA_OK);
         if (mode != TA_STEP_BY_STEP)
             continue;
         for (int q = 0; q < 4; q++)

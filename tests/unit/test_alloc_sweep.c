@@ -226,7 +226,8 @@ static void dg_verification(digest *d, const ta_verification *v)
         ck_assert_ptr_nonnull(period);
         ck_assert_ptr_nonnull(figure);
         ck_assert_int_eq(ta_verification_summary_mode(&mode, v, k), TA_OK);
-        ck_assert_int_eq(ta_verification_summary_counts(&checked, &agreed, &explained, v, k), TA_OK);
+        ck_assert_int_eq(ta_verification_summary_counts(&checked, &agreed, &explained, v, k),
+                         TA_OK);
         dg(d, "%s %s %d %zu %zu %zu\n", period, figure, (int)mode, checked, agreed, explained);
     }
 }
@@ -1004,8 +1005,7 @@ static void dg_nhse_added(fx *x, digest *d)
     dg_nhse(d, x->f);
     for (size_t i = 0; i < ta_nhse_file_trust_type_count(x->f); i++)
         dg(d, "%s;", ta_nhse_file_trust_type(x->f, i));
-    ck_assert_int_eq(
-        ta_nhse_file_published(&has, &v, x->f, "Q4 2025/26", "ZX2", "OF5002"), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published(&has, &v, x->f, "Q4 2025/26", "ZX2", "OF5002"), TA_OK);
     dg(d, "ZX2 %d %.2f\n", has, v);
 }
 

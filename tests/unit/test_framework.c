@@ -26,8 +26,8 @@
 /* Metric i of fw through its accessors (each must answer for an index in
  * range); any out-pointer may be NULL. */
 static void metric_info(const char **name, const char **domain, const char **raw,
-                        ta_scoring *scoring, ta_direction *dir, int *in_avg,
-                        const ta_framework *fw, size_t i)
+                        ta_scoring *scoring, ta_direction *dir, int *in_avg, const ta_framework *fw,
+                        size_t i)
 {
     ta_scoring sc;
     ta_direction d;

@@ -29,8 +29,8 @@
  * A6 (3.00, segment 4, deficit) is above the cap: its segment is exact. */
 /* Both ends of cut-off k's interval, through ta_nhse_file_cutoff_limit (the
  * two calls must agree on the status). */
-static ta_status cutoff_interval(int *has_lo, double *lo, int *has_hi, double *hi,
-                                 ta_nhse_file *nf, const char *period, size_t k)
+static ta_status cutoff_interval(int *has_lo, double *lo, int *has_hi, double *hi, ta_nhse_file *nf,
+                                 const char *period, size_t k)
 {
     ta_status a = ta_nhse_file_cutoff_limit(has_lo, lo, nf, period, k, 0);
     ta_status b = ta_nhse_file_cutoff_limit(has_hi, hi, nf, period, k, 1);
@@ -105,18 +105,15 @@ START_TEST(league_layout_figures)
     ck_assert(has && has_rank);
     ck_assert_double_eq(value, 3);
     ck_assert_double_eq(rank, 4);
-    ck_assert_int_eq(
-        ta_nhse_file_published(&has, &value, file, "Q3 2025/26", "A4", "OF5004"),
-        TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published(&has, &value, file, "Q3 2025/26", "A4", "OF5004"),
+                     TA_OK);
     ck_assert(has);
     ck_assert_double_eq(value, 1);
-    ck_assert_int_eq(
-        ta_nhse_file_published(&has, &value, file, "Q3 2025/26", "A5", "OF5004"),
-        TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published(&has, &value, file, "Q3 2025/26", "A5", "OF5004"),
+                     TA_OK);
     ck_assert_double_eq(value, 0);
     /* No unadjusted segment in a league table. */
-    ck_assert_int_eq(
-        ta_nhse_file_published(&has, NULL, file, "Q3 2025/26", "A4", "OF5003"), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published(&has, NULL, file, "Q3 2025/26", "A4", "OF5003"), TA_OK);
     ck_assert(!has);
 }
 END_TEST
@@ -292,14 +289,12 @@ START_TEST(published_cutoffs_need_every_segment)
     ck_assert_str_eq(ta_nhse_file_error(f),
                      "Q3 2025/26: no trust has published unadjusted segment 4");
     ta_nhse_file_free(f);
-    ck_assert_int_eq(ta_nhse_file_cutoff_limit(&has_lo, NULL, file, "Q3 2025/26", 1, 0),
-                     TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_cutoff_limit(&has_lo, NULL, file, "Q3 2025/26", 1, 0), TA_EINVAL);
     ck_assert_int_eq(ta_nhse_file_cutoff_limit(NULL, &lo, file, "Q3 2025/26", 1, 0), TA_EINVAL);
     ck_assert_int_eq(ta_nhse_file_cutoff_limit(&has_hi, &hi, file, NULL, 1, 1), TA_EINVAL);
     ck_assert_int_eq(ta_nhse_file_cutoff_limit(&has_hi, &hi, file, "Q3 2025/26", 1, 2), TA_EINVAL);
     ck_assert_str_eq(ta_nhse_file_error(file), "upper must be 0 or 1, not 2");
-    ck_assert_int_eq(ta_nhse_file_cutoff_limit(&has_hi, &hi, file, "Q3 2025/26", 1, -1),
-                     TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_cutoff_limit(&has_hi, &hi, file, "Q3 2025/26", 1, -1), TA_EINVAL);
     ck_assert_int_eq(ta_nhse_file_cutoff_limit(&has_hi, &hi, NULL, "Q3 2025/26", 1, 1), TA_EINVAL);
 }
 END_TEST
@@ -340,8 +335,7 @@ START_TEST(published_cutoffs_and_intervals)
     ck_assert_double_eq(cut[0], 2.00);
     ck_assert_double_eq(cut[1], 2.30);
     ck_assert_double_eq(cut[2], 2.60);
-    ck_assert_int_eq(
-        cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q3 2025/26", 1), TA_OK);
+    ck_assert_int_eq(cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q3 2025/26", 1), TA_OK);
     /* A4 (2.50, capped) would make it [2.30, 2.50) if its segment were taken as known. */
     ck_assert(has_lo && has_hi);
     ck_assert_double_eq(lo, 2.30);
@@ -353,14 +347,11 @@ START_TEST(published_cutoffs_and_intervals)
     ck_assert_str_eq(code, "A5");
     ck_assert_int_eq(ta_nhse_file_cutoff_bound(&code, &count, file, "Q3 2025/26", 1, 1, 1), TA_OK);
     ck_assert_ptr_null(code);
-    ck_assert_int_eq(
-        cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q3 2025/26", 2), TA_OK);
+    ck_assert_int_eq(cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q3 2025/26", 2), TA_OK);
     ck_assert_double_eq(lo, 2.60);
     ck_assert_double_eq(hi, 2.80);
-    ck_assert_int_eq(
-        cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q3 2025/26", 3), TA_EINVAL);
-    ck_assert_int_eq(cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q9", 0),
-                     TA_ENOTFOUND);
+    ck_assert_int_eq(cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q3 2025/26", 3), TA_EINVAL);
+    ck_assert_int_eq(cutoff_interval(&has_lo, &lo, &has_hi, &hi, file, "Q9", 0), TA_ENOTFOUND);
     ck_assert_int_eq(ta_nhse_file_cutoff_bound(&code, &count, file, "Q3 2025/26", 1, 2, 0),
                      TA_EINVAL);
     ck_assert_str_eq(ta_nhse_file_error(file), "upper must be 0 or 1, not 2");

@@ -99,8 +99,7 @@ static void assert_empty(const ta_nhse_file *f)
     ck_assert_uint_eq(ta_nhse_file_trust_type_count(f), 0);
     ck_assert_ptr_null(ta_nhse_file_period(f, 0));
     ck_assert_int_eq(ta_nhse_file_find_period(&p, f, "Q1"), TA_ENOTFOUND);
-    ck_assert_int_eq(ta_nhse_file_published(&has, NULL, f, "Q1 2025/26", "A", "OF1035"),
-                     TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published(&has, NULL, f, "Q1 2025/26", "A", "OF1035"), TA_OK);
     ck_assert_int_eq(has, 0);
 }
 
@@ -162,15 +161,12 @@ START_TEST(test_real_file_published)
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq(value, 2);
     ck_assert_int_eq(has_rank, 0);
-    ck_assert_int_eq(
-        ta_nhse_file_published(&has, &value, f, "Q4 2025/26", "RWX", "OF5004"), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published(&has, &value, f, "Q4 2025/26", "RWX", "OF5004"), TA_OK);
     ck_assert_double_eq(value, 0);
     /* OF5005 and OF5007 are published for Q1 and Q2 only. */
-    ck_assert_int_eq(
-        ta_nhse_file_published(&has, NULL, f, "Q4 2025/26", "RWX", "OF5007"), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published(&has, NULL, f, "Q4 2025/26", "RWX", "OF5007"), TA_OK);
     ck_assert_int_eq(has, 0);
-    ck_assert_int_eq(
-        ta_nhse_file_published(&has, NULL, f, "Q1 2025/26", "RWX", "OF5007"), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published(&has, NULL, f, "Q1 2025/26", "RWX", "OF5007"), TA_OK);
     ck_assert_int_eq(has, 1);
     /* Raw values are figures too. */
     ck_assert_int_eq(
@@ -180,23 +176,18 @@ START_TEST(test_real_file_published)
     ck_assert_double_eq(value, 9.03);
     ck_assert_double_eq(rank, 33);
     /* Absent rows: has = 0, TA_OK. */
-    ck_assert_int_eq(
-        ta_nhse_file_published(&has, &value, f, "Q4 2025/26", "NOPE", "OF5002"), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published(&has, &value, f, "Q4 2025/26", "NOPE", "OF5002"),
+                     TA_OK);
     ck_assert_int_eq(has, 0);
-    ck_assert_int_eq(
-        ta_nhse_file_published(&has, NULL, f, "Q9 2025/26", "RWX", "OF5002"), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published(&has, NULL, f, "Q9 2025/26", "RWX", "OF5002"), TA_OK);
     ck_assert_int_eq(has, 0);
-    ck_assert_int_eq(
-        ta_nhse_file_published(&has, NULL, f, "Q4 2025/26", "RWX", "OF9999"), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published(&has, NULL, f, "Q4 2025/26", "RWX", "OF9999"), TA_OK);
     ck_assert_int_eq(has, 0);
-    ck_assert_int_eq(
-        ta_nhse_file_published(NULL, NULL, f, "Q4 2025/26", "RWX", "OF5002"),
-        TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_published(&has, NULL, f, NULL, "RWX", "OF5002"),
+    ck_assert_int_eq(ta_nhse_file_published(NULL, NULL, f, "Q4 2025/26", "RWX", "OF5002"),
                      TA_EINVAL);
-    ck_assert_int_eq(
-        ta_nhse_file_published(&has, NULL, NULL, "Q4 2025/26", "RWX", "OF5002"),
-        TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_published(&has, NULL, f, NULL, "RWX", "OF5002"), TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_published(&has, NULL, NULL, "Q4 2025/26", "RWX", "OF5002"),
+                     TA_EINVAL);
     /* The rank getter: an absent row has no rank; its checks mirror the value's. */
     has_rank = 1;
     ck_assert_int_eq(
@@ -204,11 +195,10 @@ START_TEST(test_real_file_published)
     ck_assert_int_eq(has_rank, 0);
     ck_assert_int_eq(ta_nhse_file_published_rank(NULL, &rank, f, "Q4 2025/26", "RWX", "OF5002"),
                      TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_published_rank(&has_rank, &rank, NULL, "Q4 2025/26", "RWX",
-                                                 "OF5002"),
-                     TA_EINVAL);
-    ck_assert_int_eq(ta_nhse_file_published_rank(&has_rank, &rank, f, "Q4 2025/26", NULL,
-                                                 "OF5002"),
+    ck_assert_int_eq(
+        ta_nhse_file_published_rank(&has_rank, &rank, NULL, "Q4 2025/26", "RWX", "OF5002"),
+        TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_published_rank(&has_rank, &rank, f, "Q4 2025/26", NULL, "OF5002"),
                      TA_EINVAL);
 }
 END_TEST
@@ -272,8 +262,8 @@ START_TEST(test_real_file_assessment_from_scores)
         for (m = 0; m < ta_framework_metric_count(fw); m++) {
             double published = 0, score = 0;
             int has_score = 0;
-            ck_assert_int_eq(ta_nhse_file_published(&has, &published, f, "Q4 2025/26",
-                                                    code, ta_framework_metric_id(fw, m)),
+            ck_assert_int_eq(ta_nhse_file_published(&has, &published, f, "Q4 2025/26", code,
+                                                    ta_framework_metric_id(fw, m)),
                              TA_OK);
             ck_assert_int_eq(ta_assessment_metric_score(&has_score, &score, a, i, m), TA_OK);
             ck_assert_int_eq(has_score, has);
@@ -282,8 +272,8 @@ START_TEST(test_real_file_assessment_from_scores)
         }
         /* The average agrees with the published one but for 4 rounding differences. */
         ck_assert_int_eq(ta_assessment_average(NULL, &rounded, NULL, a, i), TA_OK);
-        ck_assert_int_eq(
-            ta_nhse_file_published(&has, &avg, f, "Q4 2025/26", code, "OF5002"), TA_OK);
+        ck_assert_int_eq(ta_nhse_file_published(&has, &avg, f, "Q4 2025/26", code, "OF5002"),
+                         TA_OK);
         ck_assert_int_eq(has, 1);
         ck_assert_double_le_tol(fabs(rounded - avg), 0.01, 1e-9);
         if (fabs(rounded - avg) > 1e-9) {
@@ -325,8 +315,7 @@ START_TEST(test_real_file_assessment_from_scores)
             for (m = 0; m < ta_framework_metric_count(fw); m++) {
                 double published = 0, score = 0, r2 = 0;
                 int has_score = 0;
-                ck_assert_int_eq(ta_nhse_file_published(&has, &published, f,
-                                                        "Q4 2025/26", code,
+                ck_assert_int_eq(ta_nhse_file_published(&has, &published, f, "Q4 2025/26", code,
                                                         ta_framework_metric_id(fw, m)),
                                  TA_OK);
                 ck_assert_int_eq(ta_assessment_metric_score(&has_score, &score, a, i, m), TA_OK);
@@ -338,9 +327,8 @@ START_TEST(test_real_file_assessment_from_scores)
                 unrounded += fabs(score - published) > 1e-9;
             }
             ck_assert_int_eq(ta_assessment_average(NULL, &rounded, NULL, a, i), TA_OK);
-            ck_assert_int_eq(
-                ta_nhse_file_published(&has, &avg, f, "Q4 2025/26", code, "OF5002"),
-                TA_OK);
+            ck_assert_int_eq(ta_nhse_file_published(&has, &avg, f, "Q4 2025/26", code, "OF5002"),
+                             TA_OK);
             ck_assert_msg(fabs(rounded - avg) < 1e-9, "%s: average %.2f, published %.2f", code,
                           rounded, avg);
         }
@@ -392,25 +380,22 @@ START_TEST(test_real_file_assessment_from_values)
         double published, score, value;
         int has, has_score, has_value;
         /* Supplied-score metrics still come from OF1xxx. */
-        ck_assert_int_eq(
-            ta_nhse_file_published(&has, &published, f, "Q4 2025/26", code, "OF1035"),
-            TA_OK);
+        ck_assert_int_eq(ta_nhse_file_published(&has, &published, f, "Q4 2025/26", code, "OF1035"),
+                         TA_OK);
         ck_assert_int_eq(ta_assessment_metric_score(&has_score, &score, a, i, m_supplied), TA_OK);
         ck_assert_int_eq(has_score, has);
         if (has)
             ck_assert_double_eq(score, published);
         /* Banded scores come from the raw values by the preset's cut points. */
         ck_assert_int_eq(
-            ta_nhse_file_published(&has_value, &value, f, "Q4 2025/26", code, "OF0079"),
-            TA_OK);
+            ta_nhse_file_published(&has_value, &value, f, "Q4 2025/26", code, "OF0079"), TA_OK);
         ck_assert_int_eq(ta_assessment_metric_score(&has_score, &score, a, i, m_plan), TA_OK);
         ck_assert_int_eq(has_score, has_value);
         if (has_value)
             ck_assert_double_eq(score, value >= 0 ? 1 : value >= -1 ? 2 : value >= -2 ? 3 : 4);
         /* Rank-scored metrics are ranked within these 61 trusts: scores in [1, 4]. */
         ck_assert_int_eq(
-            ta_nhse_file_published(&has_value, &value, f, "Q4 2025/26", code, "OF0061"),
-            TA_OK);
+            ta_nhse_file_published(&has_value, &value, f, "Q4 2025/26", code, "OF0061"), TA_OK);
         ck_assert_int_eq(ta_assessment_metric_score(&has_score, &score, a, i, m_rank), TA_OK);
         ck_assert_int_eq(has_score, has_value);
         if (has_value)
@@ -780,8 +765,7 @@ START_TEST(test_empty_and_header_only)
     {
         int has = 0;
         double v = 0;
-        ck_assert_int_eq(
-            ta_nhse_file_published(&has, &v, f, "Q1 2025/26", "A", "OF1035"), TA_OK);
+        ck_assert_int_eq(ta_nhse_file_published(&has, &v, f, "Q1 2025/26", "A", "OF1035"), TA_OK);
         ck_assert_int_eq(has, 1);
         ck_assert_double_eq(v, 2.5);
     }
@@ -1114,8 +1098,7 @@ START_TEST(test_read_allocation_failure)
         ck_assert_msg(ta_nhse_file_read_buffer(f, data, len, "fixture.csv") == TA_OK,
                       "allocation %zu: the read after it failed: %s", n, ta_nhse_file_error(f));
         ck_assert_uint_eq(ta_nhse_file_row_count(f), 305);
-        ck_assert_int_eq(
-            ta_nhse_file_published(&has, &v, f, "Q1 2025/26", "R1A", "OF0005"), TA_OK);
+        ck_assert_int_eq(ta_nhse_file_published(&has, &v, f, "Q1 2025/26", "R1A", "OF0005"), TA_OK);
         ck_assert_int_eq(has, 1);
         ck_assert_double_eq(v, 9.03);
         ta_nhse_file_free(f);

@@ -66,8 +66,8 @@ static char *slurp(size_t *len)
 /* Summary entry k of v through its accessors (each must answer for an index
  * in range); any out-pointer may be NULL. */
 static void summary_at(const char **period, const char **figure, ta_verify_mode *mode,
-                       size_t *checked, size_t *agreed, size_t *explained,
-                       const ta_verification *v, size_t k)
+                       size_t *checked, size_t *agreed, size_t *explained, const ta_verification *v,
+                       size_t k)
 {
     ta_verify_mode m;
     const char *p = ta_verification_summary_period(v, k), *f = ta_verification_summary_figure(v, k);
@@ -91,10 +91,9 @@ static void difference_at(const char **period, const char **code, const char **f
 {
     ta_verify_mode m;
     ta_verdict d;
-    const char *text[4] = {ta_verification_difference_period(v, k),
-                           ta_verification_difference_trust_code(v, k),
-                           ta_verification_difference_figure(v, k),
-                           ta_verification_difference_reason(v, k)};
+    const char *text[4] = {
+        ta_verification_difference_period(v, k), ta_verification_difference_trust_code(v, k),
+        ta_verification_difference_figure(v, k), ta_verification_difference_reason(v, k)};
     const char **out[4] = {period, code, figure, reason};
     for (int j = 0; j < 4; j++) {
         ck_assert_ptr_nonnull(text[j]);
@@ -198,8 +197,7 @@ START_TEST(test_real_file_verifies)
     for (size_t k = 0; k < ta_verification_difference_count(ver); k++) {
         const char *period, *figure, *reason;
         ta_verdict verdict;
-        difference_at(&period, NULL, &figure, NULL, NULL, NULL,
-                                                    &verdict, &reason, ver, k);
+        difference_at(&period, NULL, &figure, NULL, NULL, NULL, &verdict, &reason, ver, k);
         ck_assert_msg(verdict == TA_EXPLAINED, "%s %s: unexplained (%s)", period, figure, reason);
         ck_assert_uint_gt(strlen(reason), 0);
         ck_assert_str_eq(period, "Q1 2025/26");
@@ -369,8 +367,8 @@ START_TEST(test_tampered_file)
         ta_verify_mode mode;
         double published, computed;
         ta_verdict verdict;
-        difference_at(&period, NULL, &figure, &mode, &published,
-                                                    &computed, &verdict, &reason, ver, k);
+        difference_at(&period, NULL, &figure, &mode, &published, &computed, &verdict, &reason, ver,
+                      k);
         if (verdict != TA_UNEXPLAINED)
             continue;
         ck_assert_str_eq(period, "Q4 2025/26"); /* other quarters are untouched */
@@ -435,8 +433,8 @@ START_TEST(test_explanation_boundary)
         double published, computed;
         ta_verdict verdict;
         size_t i;
-        difference_at(&period, NULL, &figure, &mode, &published,
-                                                    &computed, &verdict, &reason, ver, k);
+        difference_at(&period, NULL, &figure, &mode, &published, &computed, &verdict, &reason, ver,
+                      k);
         ck_assert_str_eq(figure, "OF5002");
         for (i = 0; i < n && !(fabs(published - atof(t[i].published)) < 1e-9 &&
                                fabs(computed - t[i].computed) < 1e-9);
@@ -518,8 +516,7 @@ static size_t copy_summaries(const ta_verification *v, summary_copy *out)
     memset(out, 0, MAX_SUMMARIES * sizeof *out);
     for (size_t k = 0; k < n; k++) {
         const char *p, *f;
-        summary_at(&p, &f, &out[k].mode, &out[k].checked,
-                                                 &out[k].agreed, &out[k].explained, v, k);
+        summary_at(&p, &f, &out[k].mode, &out[k].checked, &out[k].agreed, &out[k].explained, v, k);
         snprintf(out[k].period, sizeof out[k].period, "%s", p);
         snprintf(out[k].figure, sizeof out[k].figure, "%s", f);
     }
@@ -594,8 +591,7 @@ START_TEST(test_difference_trust_code_outlives_run)
     for (size_t k = 0; k < ta_verification_difference_count(ver); k++) {
         const char *period = NULL, *code = NULL, *figure = NULL;
         ta_verify_mode mode;
-        difference_at(&period, &code, &figure, &mode, NULL, NULL,
-                                                    NULL, NULL, ver, k);
+        difference_at(&period, &code, &figure, &mode, NULL, NULL, NULL, NULL, ver, k);
         if (strcmp(period, "Q1 2025/26") == 0 && strcmp(figure, "OF5002") == 0 &&
             mode == TA_END_TO_END) {
             /* Q1's three explained average differences */
