@@ -225,6 +225,6 @@ ta_status ta_review_schedule_read_file(ta_review_schedule *s, const char *path)
 {
     if (!s)
         return TA_EINVAL;
-    tai_error_clear(&s->err);
+    /* Every path sets the message: a failure here, or the buffer reader. */
     return tai_parse_file(&s->alloc, path, &s->err, parse_buffer, s);
 }

@@ -429,6 +429,7 @@ START_TEST(read_trusts_file)
     ck_assert_int_eq(ta_review_schedule_read_file(s, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_review_schedule_read_file(NULL, path), TA_EINVAL);
     ck_assert_int_eq(ta_review_schedule_read_file(s, path), TA_OK);
+    ck_assert_str_eq(ta_review_schedule_error(s), ""); /* the earlier failure's text is gone */
     ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
     ck_assert_uint_eq(ta_review_schedule_count(s), 3);
     ck_assert_int_eq(due_of("RAA"), 20290228);
