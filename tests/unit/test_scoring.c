@@ -14,6 +14,7 @@
  */
 #include <check.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -583,6 +584,74 @@ START_TEST(test_pool_gap_of_one_trust)
 }
 END_TEST
 
+/* Rule: a rank score is 1 + 3 (rank - 1) / (n - 1), rank 1 the best value in
+ * the metric's direction, tied values sharing the best rank of their tie,
+ * checked against a count of the better values at every size the sort
+ * changes method (insertion up to 32, merge sort up to 1024 with an odd or
+ * even number of passes, radix sort beyond), with ties, negative values,
+ * zeros of both signs and magnitudes that differ in every byte. */
+START_TEST(test_rank_scores_at_every_sort_size)
+{
+    static const size_t sizes[] = {2, 17, 32, 33, 64, 65, 100, 129, 300, 1024, 1025, 3000};
+    ta_framework *fw = catalogue("metric,H,High,d,V,higher,rank,yes,,,x\n"
+                                 "metric,L,Low,d,W,lower,rank,yes,,,x\n");
+    static char codes[3000][8];
+    static const char *code_of[6000], *id_of[6000];
+    static double v[3000], numbers[6000];
+    uint32_t state = 20260401u;
+    size_t hm = 0, lm = 0;
+    ck_assert_int_eq(ta_framework_metric_index(&hm, fw, "H"), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_index(&lm, fw, "L"), TA_OK);
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        size_t n = sizes[z];
+        ta_assessment *a = assessment(fw);
+        for (size_t i = 0; i < n; i++) {
+            uint32_t r;
+            state ^= state << 13, state ^= state >> 17, state ^= state << 5;
+            r = state;
+            switch (r % 4) {
+            case 0: /* ties */
+                v[i] = (double)(r / 4 % 7) - 3.0;
+                break;
+            case 1: /* zeros of both signs */
+                v[i] = r / 4 % 2 ? -0.0 : 0.0;
+                break;
+            case 2: /* magnitudes far apart */
+                v[i] = ldexp((double)(r / 4 % 1000) + 1.0, (int)(r / 4000 % 200) - 100);
+                break;
+            default:
+                v[i] = -(double)(r / 4 % 100000) / 7.0;
+            }
+            snprintf(codes[i], sizeof codes[i], "T%04zu", i);
+            code_of[2 * i] = code_of[2 * i + 1] = codes[i];
+            id_of[2 * i] = "V";
+            id_of[2 * i + 1] = "W";
+            numbers[2 * i] = numbers[2 * i + 1] = v[i];
+        }
+        ck_assert_int_eq(
+            ta_assessment_add_columns(a, 2 * n, code_of, id_of, numbers, TA_INPUT_VALUE), TA_OK);
+        ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+        for (size_t i = 0; i < n; i++) {
+            size_t higher = 0, lower = 0;
+            int has = 0;
+            double got = NAN;
+            for (size_t j = 0; j < n; j++) {
+                higher += v[j] > v[i];
+                lower += v[j] < v[i];
+            }
+            ck_assert_int_eq(ta_assessment_metric_score(&has, &got, a, i, hm), TA_OK);
+            ck_assert_msg(has && fabs(got - (1.0 + 3.0 * (double)higher / (double)(n - 1))) < 1e-12,
+                          "n %zu, trust %zu (%g), higher is better: %.15g", n, i, v[i], got);
+            ck_assert_int_eq(ta_assessment_metric_score(&has, &got, a, i, lm), TA_OK);
+            ck_assert_msg(has && fabs(got - (1.0 + 3.0 * (double)lower / (double)(n - 1))) < 1e-12,
+                          "n %zu, trust %zu (%g), lower is better: %.15g", n, i, v[i], got);
+        }
+        ta_assessment_free(a);
+    }
+    ta_framework_free(fw);
+}
+END_TEST
+
 static Suite *scoring_suite(void)
 {
     Suite *s = suite_create("scoring");
@@ -601,6 +670,7 @@ static Suite *scoring_suite(void)
     tcase_add_test(tc, test_reconstruct_infers_a_missing_pool);
     tcase_add_test(tc, test_pool_gap_from_values);
     tcase_add_test(tc, test_pool_gap_of_one_trust);
+    tcase_add_test(tc, test_rank_scores_at_every_sort_size);
     suite_add_tcase(s, tc);
     return s;
 }
