@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "alloc_fail.h"
+#include "trustassess/assessment.h"
 #include "trustassess/framework.h"
 
 #define PRESET "nof-2025-26"
@@ -767,6 +768,48 @@ static void expect_catalogue_error(const char *body, ta_status want, size_t line
     ta_framework_builder_free(b);
 }
 
+/* The cut-offs a catalogue's "cutoffs" setting gives an assessment of three
+ * trusts whose rank scores (and averages) are 1, 2.5 and 4. */
+static void catalogue_cutoffs(const char *setting, double out[3])
+{
+    ta_framework_builder *b = small_builder();
+    ta_framework *fw = NULL;
+    ta_assessment *a = NULL;
+    char text[512];
+    const char *codes[3] = {"A", "B", "C"}, *ids[3] = {"V1", "V1", "V1"};
+    const double values[3] = {10, 20, 30};
+    size_t n = 0;
+    snprintf(text, sizeof text, "%ssetting,cutoffs,,,,,,,%s\n", HEADER, setting);
+    ck_assert_msg(ta_framework_builder_read_buffer(b, text, strlen(text), "cat.csv") == TA_OK, "%s",
+                  ta_framework_builder_error(b));
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
+    ck_assert_int_eq(ta_assessment_new(&a, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_assessment_add_columns(a, 3, codes, ids, values, TA_INPUT_VALUE), TA_OK);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    ck_assert_int_eq(ta_assessment_cutoffs(out, 3, &n, a), TA_OK);
+    ck_assert_uint_eq(n, 3);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+    ta_framework_builder_free(b);
+}
+
+/* Rule: a catalogue's cut-offs setting "quartiles type7" and "quartiles
+ * type6" choose those quantile definitions: of 1, 2.5, 4, type 7 gives 1.75,
+ * 2.5, 3.25 and type 6 gives 1, 2.5, 4. */
+START_TEST(test_catalogue_quartile_settings)
+{
+    double cut[3];
+    catalogue_cutoffs("quartiles type7", cut);
+    ck_assert_double_eq_tol(cut[0], 1.75, 1e-12);
+    ck_assert_double_eq_tol(cut[1], 2.5, 1e-12);
+    ck_assert_double_eq_tol(cut[2], 3.25, 1e-12);
+    catalogue_cutoffs("quartiles type6", cut);
+    ck_assert_double_eq_tol(cut[0], 1.0, 1e-12);
+    ck_assert_double_eq_tol(cut[1], 2.5, 1e-12);
+    ck_assert_double_eq_tol(cut[2], 4.0, 1e-12);
+}
+END_TEST
+
 START_TEST(test_catalogue_errors)
 {
     const char *l;
@@ -1030,6 +1073,7 @@ static Suite *framework_suite(void)
     tcase_add_test(tc, test_builder_defaults_and_no_metrics);
     tcase_add_test(tc, test_builder_reuse);
     tcase_add_test(tc, test_catalogue_errors);
+    tcase_add_test(tc, test_catalogue_quartile_settings);
     tcase_add_test(tc, test_catalogue_file);
     tcase_add_test(tc, test_preset_allocation_failure);
     tcase_add_test(tc, test_builder_allocation_failure);
