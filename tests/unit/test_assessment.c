@@ -1722,8 +1722,16 @@ START_TEST(test_add_columns_failure_keeps_and_leaves_nothing)
     ck_assert_int_eq(ta_assessment_find_trust(&i, a, "N1"), TA_ENOTFOUND);
     add_score(a, "N2", "P02", 2.0); /* the row N1 was staged in */
     ck_assert_uint_eq(index_of(a, "N2"), 1);
+    /* A cell written for a trust already there (N2, the second row) is undone. */
+    {
+        const char *codes[3] = {"N2", "N3", "N3"}, *ids[3] = {"P01", "P01", "P01"};
+        const double x3[3] = {3.0, 1.0, 2.0};
+        ck_assert_int_eq(ta_assessment_add_columns(a, 3, codes, ids, x3, TA_INPUT_SCORE),
+                         TA_EDUPLICATE);
+    }
     run(a);
     ck_assert_double_eq(score_of(a, fw, "A", "P01"), 2.0);
+    ck_assert(isnan(score_of(a, fw, "A", "P02")));
     ck_assert(isnan(score_of(a, fw, "N2", "P01")));
     ck_assert_double_eq(score_of(a, fw, "N2", "P02"), 2.0);
     ck_assert_double_eq(rounded_of(a, "N2"), 2.0);
