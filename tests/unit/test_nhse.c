@@ -1160,6 +1160,44 @@ START_TEST(test_period_end)
 }
 END_TEST
 
+/* Rule: a quarter label is "Q", 1 to 4, a space and a financial year from
+ * 0001/02 to 9998/99, each part checked on its own (a good quarter number
+ * does not excuse a letter other than Q; a good "/YY" does not excuse year 0
+ * or 9999); the first and last years are accepted. */
+START_TEST(test_period_end_each_part)
+{
+    ta_date d = {0, 0, 0};
+    ck_assert_int_eq(ta_nhse_period_end(&d, "X1 2025/26"), TA_EPARSE);
+    ck_assert_int_eq(ta_nhse_period_end(&d, "Q0 2025/26"), TA_EPARSE);
+    ck_assert_int_eq(ta_nhse_period_end(&d, "Q1 0000/01"), TA_EPARSE);
+    ck_assert_int_eq(ta_nhse_period_end(&d, "Q1 9999/00"), TA_EPARSE);
+    ck_assert_int_eq(ta_nhse_period_end(&d, "Q1 0001/02"), TA_OK);
+    ck_assert(d.year == 1 && d.month == 6 && d.day == 30);
+    ck_assert_int_eq(ta_nhse_period_end(&d, "Q4 9998/99"), TA_OK);
+    ck_assert(d.year == 9999 && d.month == 3 && d.day == 31);
+}
+END_TEST
+
+/* Rule: ta_nhse_file_published_at checks each of its inputs: a NULL period,
+ * code or ID is TA_EINVAL whatever the others are. */
+START_TEST(test_published_at_arguments)
+{
+    ta_nhse_file *f = read_real();
+    const char *file = NULL;
+    size_t line = 0, column = 0;
+    ck_assert_int_eq(ta_nhse_file_published_at(&file, &line, &column, f, "Q1 2025/26", "RX4", NULL),
+                     TA_EINVAL);
+    ck_assert_int_eq(
+        ta_nhse_file_published_at(&file, &line, &column, f, "Q1 2025/26", NULL, "OF5002"),
+        TA_EINVAL);
+    ck_assert_int_eq(ta_nhse_file_published_at(&file, &line, &column, f, NULL, "RX4", "OF5002"),
+                     TA_EINVAL);
+    ck_assert_int_eq(
+        ta_nhse_file_published_at(&file, &line, &column, NULL, "Q1 2025/26", "RX4", "OF5002"),
+        TA_EINVAL);
+}
+END_TEST
+
 static Suite *nhse_suite(void)
 {
     Suite *s = suite_create("nhse");
@@ -1188,6 +1226,8 @@ static Suite *nhse_suite(void)
     tcase_add_test(tc, test_published_cutoffs_cap_of_one);
     tcase_add_test(tc, test_read_allocation_failure);
     tcase_add_test(tc, test_period_end);
+    tcase_add_test(tc, test_period_end_each_part);
+    tcase_add_test(tc, test_published_at_arguments);
     suite_add_tcase(s, tc);
     return s;
 }
