@@ -670,6 +670,11 @@ START_TEST(year_savings_years_1_to_9998)
     ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
     ck_assert_int_eq(ta_capital_proposal_savings_counted(&counted, p), TA_OK);
     ck_assert_int_eq(counted, M(3));
+    /* Zero is an amount saved (counted instead of the stated figure), not a removal. */
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 1, 0), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(&counted, p), TA_OK);
+    ck_assert_int_eq(counted, 0);
     ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 9998, M(4)), TA_OK);
     ck_assert_int_eq(ta_capital_proposal_set_date(p, D(9999, 1, 1)), TA_OK);
     ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
@@ -722,7 +727,7 @@ END_TEST
 /* Rule: NOF_segment is one digit 0 to 5 (0: not segmented), spaces around it
  * allowed, empty meaning 0; "/", "6", "-1" and "12" are row errors. A blank
  * Whole_life_cost is "not given" (-1), and the flag columns take yes, no or
- * empty, any ASCII case, each into its own field. */
+ * empty (spaces only included), any ASCII case, each into its own field. */
 START_TEST(proposals_csv_segment_and_blank_cells)
 {
     static const struct {
@@ -733,8 +738,9 @@ START_TEST(proposals_csv_segment_and_blank_cells)
     } cases[] = {
         {"0,,,", 0, -1, TA_UNKNOWN, TA_UNKNOWN},  {" 5 ,£3m,YES,No", 5, M(3), TA_YES, TA_NO},
         {",  ,no,yes", 0, -1, TA_NO, TA_YES},     {"\t3\t,,,yes", 3, -1, TA_UNKNOWN, TA_YES},
-        {"/,,,", -1, 0, TA_UNKNOWN, TA_UNKNOWN},  {"6,,,", -1, 0, TA_UNKNOWN, TA_UNKNOWN},
-        {"-1,,,", -1, 0, TA_UNKNOWN, TA_UNKNOWN}, {"12,,,", -1, 0, TA_UNKNOWN, TA_UNKNOWN},
+        {"1,,  ,no", 1, -1, TA_UNKNOWN, TA_NO},   {"/,,,", -1, 0, TA_UNKNOWN, TA_UNKNOWN},
+        {"6,,,", -1, 0, TA_UNKNOWN, TA_UNKNOWN},  {"-1,,,", -1, 0, TA_UNKNOWN, TA_UNKNOWN},
+        {"12,,,", -1, 0, TA_UNKNOWN, TA_UNKNOWN},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         ta_capital_portfolio *pf = NULL;
@@ -761,6 +767,353 @@ START_TEST(proposals_csv_segment_and_blank_cells)
         }
         ta_capital_portfolio_free(pf);
     }
+}
+END_TEST
+
+/* Rule: a tier that needs no document reads "none", in the documents output
+ * and in the documents sentence; the reasons output is every reason as
+ * "rule: sentence", in order, joined by " | ". */
+START_TEST(documents_none_and_the_reasons_output)
+{
+    char joined[4096] = "";
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_DOCS_LIGHT, 0, "test"), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_NO), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, 1), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
+    ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_DOCUMENTS), "none");
+    ck_assert_str_eq(reason_of("documents"), "Documents for the light route: none (test).");
+    ck_assert_uint_ge(ta_capital_proposal_reason_count(p), 3);
+    for (size_t i = 0; i < ta_capital_proposal_reason_count(p); i++) {
+        const char *id, *sentence;
+        ck_assert_int_eq(ta_capital_proposal_reason(&id, &sentence, p, i), TA_OK);
+        if (i > 0)
+            strcat(joined, " | ");
+        strcat(joined, id);
+        strcat(joined, ": ");
+        strcat(joined, sentence);
+    }
+    ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_REASONS), joined);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_DOCS_LIGHT, TA_DOC_SOC | TA_DOC_BJC, "test"),
+                     TA_OK);
+    (void)route();
+    ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_DOCUMENTS), "SOC; BJC");
+    ck_assert_str_eq(reason_of("documents"), "Documents for the light route: SOC, BJC (test).");
+}
+END_TEST
+
+/* Rule: with whole-life cost compared, a whole-life cost of zero is given (it
+ * is compared, and no "not given" sentence follows); none given (-1) means the
+ * capital cost is compared, with a sentence saying so. The basis and the VAT
+ * rule name their source once when it is the same, both when they differ. */
+START_TEST(whole_life_zero_is_given_and_sources_named_once)
+{
+    size_t basis = 0;
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_WHOLE_LIFE, 1, "src"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_VAT_INCLUDED, 0, "src"), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_whole_life_cost(p, 0), TA_OK);
+    (void)route();
+    for (size_t i = 0; i < ta_capital_proposal_reason_count(p); i++) {
+        const char *id;
+        ck_assert_int_eq(ta_capital_proposal_reason(&id, NULL, p, i), TA_OK);
+        basis += strcmp(id, "amount.basis") == 0;
+    }
+    ck_assert_uint_eq(basis, 1);
+    ck_assert_str_eq(reason_of("amount.basis"),
+                     "The amount compared is £0.00: whole-life cost of £0.00, VAT not counted "
+                     "(src).");
+    ck_assert_int_eq(ta_capital_proposal_set_whole_life_cost(p, -1), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_VAT_INCLUDED, 0, "other"), TA_OK);
+    (void)route();
+    ck_assert_str_eq(reason_of("amount.basis"),
+                     "No whole-life cost was given, so the capital cost is compared.");
+    {
+        const char *id, *first;
+        ck_assert_int_eq(ta_capital_proposal_reason(&id, &first, p, 0), TA_OK);
+        ck_assert_str_eq(id, "amount.basis");
+        ck_assert_str_eq(first, "The amount compared is £90,000,000.00: capital cost of "
+                                "£90,000,000.00, VAT not counted (src; other).");
+    }
+}
+END_TEST
+
+/* Rule: the register's sentence belongs to the status it gave: setting the
+ * status by hand afterwards removes it from the reasons. */
+START_TEST(register_sentence_goes_with_a_status_set_by_hand)
+{
+    ta_register *reg = NULL;
+    ck_assert_int_eq(ta_register_new(&reg, NULL), TA_OK);
+    ck_assert_int_eq(ta_register_read_buffer(reg, life, strlen(life), "life"), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2026, 5, 1)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_apply_register(p, reg), TA_OK);
+    (void)route();
+    ck_assert_ptr_nonnull(strstr(reason_of("status.register"), "On 2026-05-01 the register"));
+    ck_assert_int_eq(ta_capital_proposal_set_status(p, TA_FOUNDATION_TRUST), TA_OK);
+    (void)route();
+    ck_assert_ptr_null(reason_of("status.register"));
+    ta_register_free(reg);
+}
+END_TEST
+
+/* Rule: parts of one scheme share both the trust code and the scheme
+ * reference, compared whole: RXA/S1, RXB/S1, RXA/S2, RXA/BS1 and RXAB/S1 are
+ * five schemes, each light on its own £60m. */
+START_TEST(parts_share_trust_and_scheme_exactly)
+{
+    static const char *const keys[][2] = {
+        {"RXA", "S1"}, {"RXB", "S1"}, {"RXA", "S2"}, {"RXA", "BS1"}, {"RXAB", "S1"}};
+    ta_capital_portfolio *pf = NULL;
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    for (size_t k = 0; k < 5; k++) {
+        ta_capital_proposal *q = NULL;
+        ck_assert_int_eq(ta_capital_portfolio_add(&q, pf, keys[k][0], keys[k][1]), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_status(q, TA_ADVANCED_FOUNDATION_TRUST), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_amount(q, M(60)), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_savings(q, M(200)), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_distress(q, TA_NO), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_segment(q, 1), TA_OK);
+    }
+    ck_assert_msg(ta_capital_portfolio_check(pf, r) == TA_OK, "%s", ta_capital_portfolio_error(pf));
+    for (size_t k = 0; k < 5; k++) {
+        ta_capital_route rt;
+        const ta_capital_proposal *q = ta_capital_portfolio_proposal(pf, k);
+        ck_assert_int_eq(ta_capital_proposal_route(&rt, NULL, q), TA_OK);
+        ck_assert_msg(rt == TA_ROUTE_LIGHT, "%s/%s", keys[k][0], keys[k][1]);
+        ck_assert_ptr_null(strstr(ta_capital_proposal_output(q, TA_OUT_REASONS), "parts"));
+        ck_assert_int_eq(ta_capital_proposal_split_flagged(q), 0);
+    }
+    ta_capital_portfolio_free(pf);
+}
+END_TEST
+
+/* Rule: a portfolio's overflow errors name the row of a proposal read from
+ * text ("p.csv:3: ") and nothing for one added through the API, even after
+ * rows read from text. */
+START_TEST(portfolio_overflow_errors_name_the_row_or_nothing)
+{
+    static const char big[] =
+        "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available\n"
+        "S1,RXX,Foundation trust,£1m,Own savings,£2m\n"
+        "S2,RXX,Foundation trust,\"£50,000,000,000,000,000.00\",Own savings,£2m\n"
+        "S2,RXX,Foundation trust,\"£50,000,000,000,000,000.01\",Own savings,£2m\n";
+    const int64_t half = INT64_MAX / 2 + 1;
+    ta_capital_portfolio *pf = NULL;
+    ta_capital_proposal *q = NULL;
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, big, strlen(big), "p.csv", 0), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_ERANGE);
+    ck_assert_str_eq(ta_capital_portfolio_error(pf),
+                     "p.csv:4: the parts of scheme S2 of trust RXX total more than 64-bit pence");
+    ta_capital_portfolio_free(pf);
+
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, big, 118, "p.csv", 0), TA_OK);
+    ck_assert_uint_eq(ta_capital_portfolio_count(pf), 1);
+    ck_assert_uint_eq(ta_capital_portfolio_line(pf, 0), 2);
+    ck_assert_uint_eq(ta_capital_portfolio_line(pf, 1), 0);
+    for (int k = 0; k < 2; k++) {
+        ck_assert_int_eq(ta_capital_portfolio_add(&q, pf, "RYY", "S9"), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_status(q, TA_FOUNDATION_TRUST), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_amount(q, half), TA_OK);
+    }
+    /* An added proposal has no line and no cells, though the portfolio has columns. */
+    ck_assert_uint_eq(ta_capital_portfolio_line(pf, 2), 0);
+    ck_assert_uint_eq(ta_capital_portfolio_line(pf, 3), 0);
+    ck_assert_str_eq(ta_capital_portfolio_cell(pf, 2, 0), "");
+    ck_assert_str_eq(ta_capital_portfolio_cell(pf, 0, 0), "S1");
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_ERANGE);
+    ck_assert_str_eq(ta_capital_portfolio_error(pf),
+                     "the parts of scheme S9 of trust RYY total more than 64-bit pence");
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_VAT_INCLUDED, 1, "test"), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_amount(q, INT64_MAX), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_vat(q, 1), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_ERANGE);
+    ck_assert_str_eq(ta_capital_portfolio_error(pf),
+                     "the amount of RYY/S9 plus its VAT overflows 64-bit pence");
+    ta_capital_portfolio_free(pf);
+}
+END_TEST
+
+/* Rule: removing a year of savings keeps every other year (the list is
+ * compacted, not cut); savings_counted refuses a NULL out-pointer. */
+START_TEST(removing_a_year_keeps_the_others)
+{
+    int64_t counted = -1;
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 2025, M(45)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 2024, M(50)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 2023, M(200)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 2025, -1), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2025, 1, 15)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(NULL, p), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(&counted, p), TA_OK);
+    ck_assert_int_eq(counted, M(250)); /* 2024/25 and 2023/24 */
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 2023, -1), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(&counted, p), TA_OK);
+    ck_assert_int_eq(counted, M(50));
+}
+END_TEST
+
+/* Rule: a second proposals file must have exactly the columns of the first:
+ * one column fewer or one more is TA_EINCONSISTENT, and nothing is added. */
+START_TEST(a_second_file_needs_the_same_columns)
+{
+    static const char first[] =
+        "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,Note\n"
+        "S1,RXX,Foundation trust,£1m,Own savings,£2m,a\n";
+    static const char *const second[] = {
+        "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available\n"
+        "S2,RXX,Foundation trust,£1m,Own savings,£2m\n",
+        "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,Note,More\n"
+        "S2,RXX,Foundation trust,£1m,Own savings,£2m,b,c\n",
+        "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,note\n"
+        "S2,RXX,Foundation trust,£1m,Own savings,£2m,b\n",
+    };
+    for (size_t k = 0; k < 3; k++) {
+        ta_capital_portfolio *pf = NULL;
+        ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, first, strlen(first), "a.csv", 0),
+                         TA_OK);
+        ck_assert_int_eq(
+            ta_capital_portfolio_read_buffer(pf, second[k], strlen(second[k]), "b.csv", 0),
+            TA_EINCONSISTENT);
+        ck_assert_str_eq(ta_capital_portfolio_error(pf),
+                         "b.csv:1: the columns differ from those of the file read before");
+        ck_assert_uint_eq(ta_capital_portfolio_count(pf), 1);
+        ck_assert_uint_eq(ta_capital_portfolio_column_count(pf), 7);
+        ta_capital_portfolio_free(pf);
+    }
+}
+END_TEST
+
+/* Rule: each parameter's domain, at both edges (ta_capital_rules_set and the
+ * rules file share one check): money >= 0, a segment limit >= -1 (none),
+ * comparisons and yes/no 0 or 1, statuses and funding sets 0..7, documents
+ * 0..15, a segment 0..5, years 0..50. */
+START_TEST(rule_parameter_domains_at_their_edges)
+{
+    static const struct {
+        ta_capital_param p;
+        int64_t lo, hi; /* the smallest and largest values taken */
+    } cases[] = {
+        {TA_CP_LIGHT_THRESHOLD, 0, INT64_MAX},
+        {TA_CP_LIMIT_SEGMENT_3, -1, INT64_MAX},
+        {TA_CP_LIGHT_INCLUSIVE, 0, 1},
+        {TA_CP_TIER_INCLUSIVE, 0, 1},
+        {TA_CP_VAT_INCLUDED, 0, 1},
+        {TA_CP_LIGHT_STATUSES, 0, 7},
+        {TA_CP_LIGHT_FUNDING, 0, 7},
+        {TA_CP_DOCS_HMT, 0, 15},
+        {TA_CP_LIGHT_MAX_SEGMENT, 0, 5},
+        {TA_CP_SAVINGS_YEARS, 0, 50},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        int64_t v = -7;
+        const char *name = ta_capital_param_name(cases[k].p);
+        ck_assert_msg(ta_capital_rules_set(r, cases[k].p, cases[k].lo, "t") == TA_OK, "%s lo",
+                      name);
+        ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, cases[k].p), TA_OK);
+        ck_assert_int_eq(v, cases[k].lo);
+        ck_assert_msg(ta_capital_rules_set(r, cases[k].p, cases[k].hi, "t") == TA_OK, "%s hi",
+                      name);
+        ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, cases[k].p), TA_OK);
+        ck_assert_int_eq(v, cases[k].hi);
+        ck_assert_msg(ta_capital_rules_set(r, cases[k].p, cases[k].lo - 1, "t") == TA_ERANGE,
+                      "%s below", name);
+        if (cases[k].hi < INT64_MAX)
+            ck_assert_msg(ta_capital_rules_set(r, cases[k].p, cases[k].hi + 1, "t") == TA_ERANGE,
+                          "%s above", name);
+        ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, cases[k].p), TA_OK);
+        ck_assert_int_eq(v, cases[k].hi);
+    }
+}
+END_TEST
+
+/* Rule: a parameter's text: an empty set reads "none", a set its names joined
+ * by ';', a segment 0 "any", years as digits; the text fits a buffer of its
+ * length plus one and no less (TA_ERANGE, buffer ""). Rules-file text for a
+ * segment or years is one or two digits ("0" included). A source is 1 to 63
+ * printable ASCII bytes. */
+START_TEST(rule_texts_and_sources)
+{
+    char b[64], src[66];
+    int64_t v = -1;
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_DOCS_LIGHT, 0, "t"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_value_text(b, sizeof b, r, TA_CP_DOCS_LIGHT), TA_OK);
+    ck_assert_str_eq(b, "none");
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_LIGHT_STATUSES, 0, "t"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_value_text(b, sizeof b, r, TA_CP_LIGHT_STATUSES), TA_OK);
+    ck_assert_str_eq(b, "none");
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_DOCS_LIGHT, TA_DOC_SOC | TA_DOC_BJC, "t"),
+                     TA_OK);
+    ck_assert_int_eq(ta_capital_rules_value_text(b, sizeof b, r, TA_CP_DOCS_LIGHT), TA_OK);
+    ck_assert_str_eq(b, "SOC;BJC");
+    ck_assert_int_eq(ta_capital_rules_value_text(b, 8, r, TA_CP_DOCS_LIGHT), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_value_text(b, 7, r, TA_CP_DOCS_LIGHT), TA_ERANGE);
+    ck_assert_str_eq(b, "");
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_VAT_INCLUDED, 1, "t"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_value_text(b, 4, r, TA_CP_VAT_INCLUDED), TA_OK);
+    ck_assert_str_eq(b, "yes");
+    ck_assert_int_eq(ta_capital_rules_value_text(b, 3, r, TA_CP_VAT_INCLUDED), TA_ERANGE);
+    ck_assert_str_eq(b, "");
+
+    ck_assert_int_eq(ta_capital_rules_set_text(r, "savings_years", "0", "t"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, TA_CP_SAVINGS_YEARS), TA_OK);
+    ck_assert_int_eq(v, 0);
+    ck_assert_int_eq(ta_capital_rules_value_text(b, sizeof b, r, TA_CP_SAVINGS_YEARS), TA_OK);
+    ck_assert_str_eq(b, "0");
+    ck_assert_int_eq(ta_capital_rules_set_text(r, "savings_years", "50", "t"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_value_text(b, sizeof b, r, TA_CP_SAVINGS_YEARS), TA_OK);
+    ck_assert_str_eq(b, "50");
+    ck_assert_int_eq(ta_capital_rules_set_text(r, "light_max_segment", "0", "t"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_value_text(b, sizeof b, r, TA_CP_LIGHT_MAX_SEGMENT), TA_OK);
+    ck_assert_str_eq(b, "any");
+    ck_assert_int_eq(ta_capital_rules_set_text(r, "light_max_segment", "005", "t"), TA_EPARSE);
+    ck_assert_int_eq(ta_capital_rules_set_text(r, "savings_years", "010", "t"), TA_EPARSE);
+    ck_assert_int_eq(ta_capital_rules_set_text(r, "savings_years", "/", "t"), TA_EPARSE);
+    ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, TA_CP_SAVINGS_YEARS), TA_OK);
+    ck_assert_int_eq(v, 50);
+
+    memset(src, 'x', 63);
+    src[63] = '\0';
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_VAT_INCLUDED, 0, src), TA_OK);
+    src[63] = 'x';
+    src[64] = '\0';
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_VAT_INCLUDED, 1, src), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_VAT_INCLUDED, 1, "a\tb"), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_VAT_INCLUDED, 1, "caf\xc3\xa9"), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_VAT_INCLUDED, 1, "a\x7f"), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_VAT_INCLUDED, 1, " ~"), TA_OK);
+}
+END_TEST
+
+/* Rule: a NULL buffer with a length is refused (TA_EINVAL), even of one byte. */
+START_TEST(proposals_null_buffer_of_one_byte)
+{
+    ta_capital_portfolio *pf = NULL;
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, NULL, 1, "p.csv", 0), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, NULL, 0, "p.csv", 0), TA_EPARSE);
+    ck_assert_uint_eq(ta_capital_portfolio_count(pf), 0);
+    ta_capital_portfolio_free(pf);
+}
+END_TEST
+
+/* Rule: a register whose only event for the trust left its status unchanged
+ * (nominated) gives the status with no "since" date. */
+START_TEST(register_status_without_a_since_date)
+{
+    static const char nominated[] = "Trust_code,Date,Event\nRXX,2026-04-01,nominated\n";
+    ta_register *reg = NULL;
+    ck_assert_int_eq(ta_register_new(&reg, NULL), TA_OK);
+    ck_assert_int_eq(ta_register_read_buffer(reg, nominated, strlen(nominated), "n"), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2026, 5, 1)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_apply_register(p, reg), TA_OK);
+    (void)route();
+    ck_assert_str_eq(reason_of("status.register"),
+                     "On 2026-05-01 the register gives status NHS trust; the status given, "
+                     "Advanced foundation trust, disagrees and is replaced.");
+    ta_register_free(reg);
 }
 END_TEST
 
@@ -797,6 +1150,17 @@ int main(void)
     tcase_add_test(tc, year_savings_years_1_to_9998);
     tcase_add_test(tc, savings_column_headers);
     tcase_add_test(tc, proposals_csv_segment_and_blank_cells);
+    tcase_add_test(tc, documents_none_and_the_reasons_output);
+    tcase_add_test(tc, whole_life_zero_is_given_and_sources_named_once);
+    tcase_add_test(tc, register_sentence_goes_with_a_status_set_by_hand);
+    tcase_add_test(tc, parts_share_trust_and_scheme_exactly);
+    tcase_add_test(tc, portfolio_overflow_errors_name_the_row_or_nothing);
+    tcase_add_test(tc, removing_a_year_keeps_the_others);
+    tcase_add_test(tc, a_second_file_needs_the_same_columns);
+    tcase_add_test(tc, rule_parameter_domains_at_their_edges);
+    tcase_add_test(tc, rule_texts_and_sources);
+    tcase_add_test(tc, proposals_null_buffer_of_one_byte);
+    tcase_add_test(tc, register_status_without_a_since_date);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);

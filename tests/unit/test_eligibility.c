@@ -704,6 +704,13 @@ START_TEST(cqc_requires_improvement_is_current_for_24_months)
     expect(s, TA_LEVEL_AFT, "B", "cqc", TA_NO_EVIDENCE, 3, 2,
            "CQC rating requires improvement of 2025-06-01 (supplied) is stale on 2027-06-02 (a "
            "rating of requires improvement is current for 24 months, to 2027-06-01)");
+    /* A rating whose months run past the last day there is stays current to 9999-12-31. */
+    ck_assert_int_eq(ta_screen_supply_cqc(s, "A", TA_CQC_OUTSTANDING, D(9998, 1, 1)), TA_OK);
+    ck_assert_int_eq(ta_screen_set_as_of(s, D(9999, 12, 31)), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "A", "cqc", TA_MET, 1, 2,
+           "CQC rating outstanding of 9998-01-01 (supplied) is current on 9999-12-31 (a rating of "
+           "outstanding is current for 60 months, to 9999-12-31) and is at least good");
     ta_criteria_free(c);
     ta_screen_free(s);
 }
@@ -748,6 +755,433 @@ START_TEST(screen_as_of_a_period)
     ck_assert_int_eq(ta_screen_new_nhse_as_of(&s, nof, real, "Q1 2025/26", NULL), TA_OK);
     ck_assert_uint_eq(ta_screen_period_count(s), 1);
     ta_screen_free(s);
+}
+END_TEST
+
+/* Runs criteria c (freed) on s and checks the whole CSV export: verdicts,
+ * change texts and reason sentences, word for word. */
+static void export_is(ta_screen *s, ta_criteria *c, const char *rows)
+{
+    static const char header[] = "Trust_code,Trust_name,Trust_type,Verdict,Criteria_met,"
+                                 "Criteria_failed,Criteria_no_evidence,Change,IHO_verdict,"
+                                 "Reasons\n";
+    const char *text = NULL;
+    size_t len = 0;
+    ck_assert_msg(ta_screen_run(s, c, NULL) == TA_OK, "%s", ta_screen_error(s));
+    ck_assert_int_eq(ta_screen_export(&text, &len, s, TA_SCREEN_CSV, NULL), TA_OK);
+    ck_assert_uint_eq(len, strlen(header) + strlen(rows));
+    ck_assert_int_eq(strncmp(text, header, strlen(header)), 0);
+    ck_assert_str_eq(text + strlen(header), rows);
+    ta_criteria_free(c);
+}
+
+/* Rule: every kind of criterion says why, and what would have to change, in
+ * full sentences (checked whole): a figure's quarter when it is not the last,
+ * the quarters a flag is published for (a run "Q1-Q2" or a list "Q1, Q3"),
+ * the peers compared with, "1 quarter" against "2 quarters", and no
+ * evidence said as such. Four quarters of three trusts of type T. */
+START_TEST(reason_and_change_sentences)
+{
+    static const char *const codes[] = {"A", "B", "C"};
+    static const char *const types[] = {"T", "T", "T"};
+    static const double w[4][3] = {
+        {1.50, 2.60, 1.50}, {1.50, 1.50, NAN}, {1.50, 3.20, 1.50}, {2.60, NAN, 1.50}};
+    static const double k[4][3] = {
+        {1.00, 2.00, NAN}, {1.00, NAN, NAN}, {2.00, 3.00, NAN}, {NAN, 1.00, NAN}};
+    static const char *const labels[] = {"Q1 2025/26", "Q2 2025/26", "Q3 2025/26", "Q4 2025/26"};
+    ta_assessment *q[4];
+    ta_screen *s1, *s3, *s4;
+    ta_criteria *c = NULL;
+    for (int i = 0; i < 4; i++)
+        q[i] = quarter(labels[i], i == 1 ? 2 : 3, codes, types, w[i], k[i]); /* C not in Q2 */
+    /* RSP: A's in Q1 (0) and Q3 (1); deficit: A's in Q1 and Q2 (0), B's in Q4 (1) */
+    ck_assert_int_eq(ta_assessment_set_trust_flag(q[0], "A", TA_FLAG_RECOVERY_SUPPORT, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_assessment_set_trust_flag(q[2], "A", TA_FLAG_RECOVERY_SUPPORT, TA_YES),
+                     TA_OK);
+    ck_assert_int_eq(ta_assessment_set_trust_flag(q[0], "A", TA_FLAG_FINANCIAL_DEFICIT, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_assessment_set_trust_flag(q[1], "A", TA_FLAG_FINANCIAL_DEFICIT, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_assessment_set_trust_flag(q[3], "B", TA_FLAG_FINANCIAL_DEFICIT, TA_YES),
+                     TA_OK);
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_eq(ta_assessment_run(q[i]), TA_OK);
+    s1 = screen_of(1, (const ta_assessment *const *)q);
+    s3 = screen_of(3, (const ta_assessment *const *)q);
+    s4 = screen_of(4, (const ta_assessment *const *)q);
+    ck_assert_int_eq(ta_screen_supply_judgement(s4, "A", "partnership", TA_YES, "agreed"), TA_OK);
+    ck_assert_int_eq(ta_screen_supply_judgement(s4, "B", "partnership", TA_NO, ""), TA_OK);
+    ck_assert_int_eq(ta_screen_supply_cqc(s4, "A", TA_CQC_OUTSTANDING, D(2025, 1, 1)), TA_OK);
+    ck_assert_int_eq(ta_screen_supply_cqc(s4, "B", TA_CQC_INADEQUATE, D(2025, 1, 1)), TA_OK);
+    ck_assert_int_eq(ta_screen_set_as_of(s4, D(2025, 6, 1)), TA_OK);
+
+    /* segment: not met in the last quarter, and in an earlier one */
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_segment_at_most(c, "seg", "Segment", 2, 2), TA_OK);
+    export_is(
+        s4, c,
+        "A,,T,close,,seg,,Segment (not met): needs adjusted segment at most 2 in each of the last "
+        "2 quarters (it was 3 in Q4 2025/26),,\"seg: adjusted segment 3 in Q4 2025/26 is worse "
+        "than 2; needs at most 2 in each of the last 2 quarters (Q3 2025/26: 1, Q4 2025/26: 3)\"\n"
+        "B,,T,close,,seg,,Segment (not met): needs adjusted segment at most 2 in each of the last "
+        "2 quarters (it was 4 in Q3 2025/26),,\"seg: adjusted segment 4 in Q3 2025/26 is worse "
+        "than 2; needs at most 2 in each of the last 2 quarters (Q3 2025/26: 4, Q4 2025/26: "
+        "none)\"\n"
+        "C,,T,eligible,seg,,,,,\"seg: adjusted segment at most 2 in each of the last 2 quarters "
+        "(Q3 2025/26: 1, Q4 2025/26: 1)\"\n");
+    /* segment: a missing quarter is no evidence, a worse one not met first */
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_segment_at_most(c, "seg", "Segment", 2, 3), TA_OK);
+    export_is(s4, c,
+              "A,,T,close,,seg,,Segment (not met): needs adjusted segment at most 2 in each of the "
+              "last 3 quarters (it was 3 in Q4 2025/26),,\"seg: adjusted segment 3 in Q4 2025/26 "
+              "is worse than 2; needs at most 2 in each of the last 3 quarters (Q2 2025/26: 1, Q3 "
+              "2025/26: 1, Q4 2025/26: 3)\"\n"
+              "B,,T,close,,seg,,Segment (not met): needs adjusted segment at most 2 in each of the "
+              "last 3 quarters (it was 4 in Q3 2025/26),,\"seg: adjusted segment 4 in Q3 2025/26 "
+              "is worse than 2; needs at most 2 in each of the last 3 quarters (Q2 2025/26: 1, Q3 "
+              "2025/26: 4, Q4 2025/26: none)\"\n"
+              "C,,T,close,,,seg,\"Segment (no evidence): needs adjusted segment at most 2 in each "
+              "of the last 3 quarters, with a segment published for Q2 2025/26\",,\"seg: no "
+              "adjusted segment for Q2 2025/26; needs at most 2 in each of the last 3 quarters (Q2 "
+              "2025/26: none, Q3 2025/26: 1, Q4 2025/26: 1)\"\n");
+    /* segment: more quarters asked for than screened */
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_segment_at_most(c, "seg", "Segment", 2, 2), TA_OK);
+    export_is(
+        s1, c,
+        "A,,T,close,,,seg,Segment (no evidence): needs adjusted segments for more quarters,,\"seg: "
+        "needs the adjusted segment in each of the last 2 quarters, but 1 quarter is screened\"\n"
+        "B,,T,close,,,seg,Segment (no evidence): needs adjusted segments for more quarters,,\"seg: "
+        "needs the adjusted segment in each of the last 2 quarters, but 1 quarter is screened\"\n"
+        "C,,T,close,,,seg,Segment (no evidence): needs adjusted segments for more quarters,,\"seg: "
+        "needs the adjusted segment in each of the last 2 quarters, but 1 quarter is screened\"\n");
+    /* RSP flag published for Q1 and Q3 only: a list, not a run */
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_not_in_rsp(c, "rsp", "RSP"), TA_OK);
+    export_is(s4, c,
+              "A,,T,close,,rsp,,RSP (not met): needs the Recovery Support Programme flag to be "
+              "0,,\"rsp: Recovery Support Programme flag 1 in Q3 2025/26: in the Recovery Support "
+              "Programme (published for Q1, Q3 only; taken from Q3 2025/26)\"\n"
+              "B,,T,close,,,rsp,RSP (no evidence): needs the Recovery Support Programme flag to be "
+              "0 in a published quarter,,rsp: no Recovery Support Programme flag published for the "
+              "trust in any screened quarter\n"
+              "C,,T,close,,,rsp,RSP (no evidence): needs the Recovery Support Programme flag to be "
+              "0 in a published quarter,,rsp: no Recovery Support Programme flag published for the "
+              "trust in any screened quarter\n");
+    /* deficit flag not published for A in the last quarter, though for B */
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_no_deficit(c, "def", "Deficit"), TA_OK);
+    export_is(
+        s4, c,
+        "A,,T,eligible,def,,,,,def: financial override (deficit) flag 0 in Q2 2025/26: not in "
+        "financial deficit (not published for the trust in Q4 2025/26; taken from Q2 2025/26)\n"
+        "B,,T,close,,def,,Deficit (not met): needs the financial override (deficit) flag to be "
+        "0,,def: financial override (deficit) flag 1 in Q4 2025/26: in financial deficit (segment "
+        "capped)\n"
+        "C,,T,close,,,def,Deficit (no evidence): needs the financial override (deficit) flag to be "
+        "0 in a published quarter,,def: no financial override (deficit) flag published for the "
+        "trust in any screened quarter\n");
+    /* deficit flag published for Q1-Q2 only: a run */
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_no_deficit(c, "def", "Deficit"), TA_OK);
+    export_is(s3, c,
+              "A,,T,eligible,def,,,,,def: financial override (deficit) flag 0 in Q2 2025/26: not "
+              "in financial deficit (published for Q1-Q2 only; taken from Q2 2025/26)\n"
+              "B,,T,close,,,def,Deficit (no evidence): needs the financial override (deficit) flag "
+              "to be 0 in a published quarter,,def: no financial override (deficit) flag published "
+              "for the trust in any screened quarter\n"
+              "C,,T,close,,,def,Deficit (no evidence): needs the financial override (deficit) flag "
+              "to be 0 in a published quarter,,def: no financial override (deficit) flag published "
+              "for the trust in any screened quarter\n");
+    /* a domain score at most a threshold; B's taken from Q3 */
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(c, "dom", "Dom", "access", 2.0), TA_OK);
+    export_is(s4, c,
+              "A,,T,close,,dom,,Dom (not met): needs Access domain score (OF4000) to improve from "
+              "2.60 to 2.00 or below (by 0.60),,dom: Access domain score (OF4000) 2.60 in Q4 "
+              "2025/26 is above 2.00\n"
+              "B,,T,close,,dom,,Dom (not met): needs Access domain score (OF4000) to improve from "
+              "3.20 to 2.00 or below (by 1.20),,\"dom: Access domain score (OF4000) 3.20 in Q3 "
+              "2025/26 is above 2.00 (taken from Q3 2025/26, the latest quarter with it)\"\n"
+              "C,,T,eligible,dom,,,,,dom: Access domain score (OF4000) 1.50 in Q4 2025/26 is at or "
+              "below 2.00\n");
+    /* the peer lower quartile (2 peers in Q4, 3 in Q3) */
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_top_quartile(c, "quart", "Quart", "OF4000"), TA_OK);
+    export_is(
+        s4, c,
+        "A,,T,close,,quart,,Quart (not met): needs Access domain score (OF4000) to improve from "
+        "2.60 to 1.775 or below (by 0.825),,quart: Access domain score (OF4000) 2.60 in Q4 2025/26 "
+        "is above the peer lower quartile 1.775 (2 trusts of type T; lower is better)\n"
+        "B,,T,close,,quart,,Quart (not met): needs Access domain score (OF4000) to improve from "
+        "3.20 to 1.50 or below (by 1.70),,\"quart: Access domain score (OF4000) 3.20 in Q3 2025/26 "
+        "is above the peer lower quartile 1.50 (3 trusts of type T; lower is better) (taken from "
+        "Q3 2025/26, the latest quarter with it)\"\n"
+        "C,,T,eligible,quart,,,,,quart: Access domain score (OF4000) 1.50 in Q4 2025/26 is at or "
+        "below the peer lower quartile 1.775 (2 trusts of type T; lower is better)\n");
+    /* a domain no trust has */
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(c, "fin", "Fin", "fin", 2.0), TA_OK);
+    export_is(
+        s4, c,
+        "A,,T,close,,,fin,Fin (no evidence): needs a published Finance domain score (OF4003),,fin: "
+        "no Finance domain score (OF4003) for the trust in any screened quarter\n"
+        "B,,T,close,,,fin,Fin (no evidence): needs a published Finance domain score (OF4003),,fin: "
+        "no Finance domain score (OF4003) for the trust in any screened quarter\n"
+        "C,,T,close,,,fin,Fin (no evidence): needs a published Finance domain score (OF4003),,fin: "
+        "no Finance domain score (OF4003) for the trust in any screened quarter\n");
+    /* at the lower quartile is met */
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_top_quartile(c, "quart", "Quart", "access"), TA_OK);
+    export_is(
+        s1, c,
+        "A,,T,eligible,quart,,,,,quart: Access domain score (OF4000) 1.50 in Q1 2025/26 is at or "
+        "below the peer lower quartile 1.50 (3 trusts of type T; lower is better)\n"
+        "B,,T,close,,quart,,Quart (not met): needs Access domain score (OF4000) to improve from "
+        "2.60 to 1.50 or below (by 1.10),,quart: Access domain score (OF4000) 2.60 in Q1 2025/26 "
+        "is above the peer lower quartile 1.50 (3 trusts of type T; lower is better)\n"
+        "C,,T,eligible,quart,,,,,quart: Access domain score (OF4000) 1.50 in Q1 2025/26 is at or "
+        "below the peer lower quartile 1.50 (3 trusts of type T; lower is better)\n");
+    /* a metric against the peer median: taken from Q3; one peer; none */
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_better_than_peer_median(c, "cost", "Cost", "OF1002"), TA_OK);
+    export_is(s4, c,
+              "A,,T,eligible,cost,,,,,\"cost: OF1002 score of Costs 2.00 in Q3 2025/26 is below "
+              "the peer median 2.50 (2 trusts of type T; lower is better) (taken from Q3 2025/26, "
+              "the latest quarter with it)\"\n"
+              "B,,T,close,,,cost,Cost (no evidence): needs peers to compare with,,cost: fewer than "
+              "2 trusts of the same type have OF1002 score of Costs in Q4 2025/26\n"
+              "C,,T,close,,,cost,Cost (no evidence): needs a published OF1002 score of "
+              "Costs,,cost: no OF1002 score of Costs for the trust in any screened quarter\n");
+    /* a raw value, which assessments do not carry */
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_better_than_peer_median(c, "raw", "Raw", "OF0002"), TA_OK);
+    export_is(s4, c,
+              "A,,T,close,,,raw,Raw (no evidence): needs a criterion on the score ID "
+              "OF1002,,\"raw: OF0002 Costs is a raw value, which an assessment does not carry "
+              "(name the score ID OF1002 to screen assessments)\"\n"
+              "B,,T,close,,,raw,Raw (no evidence): needs a criterion on the score ID "
+              "OF1002,,\"raw: OF0002 Costs is a raw value, which an assessment does not carry "
+              "(name the score ID OF1002 to screen assessments)\"\n"
+              "C,,T,close,,,raw,Raw (no evidence): needs a criterion on the score ID "
+              "OF1002,,\"raw: OF0002 Costs is a raw value, which an assessment does not carry "
+              "(name the score ID OF1002 to screen assessments)\"\n");
+    /* a supplied judgement: yes with a note, no with an empty note, none */
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_supplied_judgement(c, "p", "Partner", "partnership"), TA_OK);
+    export_is(s4, c,
+              "A,,T,eligible,p,,,,,p: partnership judgement supplied: yes (agreed)\n"
+              "B,,T,close,,p,,Partner (not met): needs the supplied partnership judgement to be "
+              "yes,,p: partnership judgement supplied: no\n"
+              "C,,T,close,,,p,Partner (no evidence): needs a supplied partnership judgement of "
+              "yes,,p: no partnership judgement supplied\n");
+    /* a CQC rating: better than asked, worse, none */
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_cqc_rating(c, "cqc", "CQC", TA_CQC_GOOD), TA_OK);
+    export_is(
+        s4, c,
+        "A,,T,eligible,cqc,,,,,\"cqc: CQC rating outstanding of 2025-01-01 (supplied) is current "
+        "on 2025-06-01 (a rating of outstanding is current for 60 months, to 2030-01-01) and is at "
+        "least good\"\n"
+        "B,,T,close,,cqc,,CQC (not met): needs a current supplied CQC rating of good or "
+        "better,,\"cqc: CQC rating inadequate of 2025-01-01 (supplied) is current on 2025-06-01 (a "
+        "rating of inadequate is current for 12 months, to 2026-01-01) and is worse than good\"\n"
+        "C,,T,close,,,cqc,CQC (no evidence): needs a current supplied CQC rating of good or "
+        "better,,cqc: no CQC rating supplied\n");
+    ta_screen_free(s1);
+    ta_screen_free(s3);
+    ta_screen_free(s4);
+    for (int i = 0; i < 4; i++)
+        ta_assessment_free(q[i]);
+}
+END_TEST
+
+/* Rule: an evidence file needs its Trust_code, Judgement and Value columns
+ * (the missing one named), and takes a header name with tabs around it and a
+ * value with spaces or tabs around it. */
+START_TEST(evidence_columns_and_spaces)
+{
+    static const struct {
+        const char *text, *message;
+    } cases[] = {
+        {"Judgement,Value\nA,yes\n", "e.csv:1: the header has no Trust_code column"},
+        {"Trust_code,Value\nA,yes\n", "e.csv:1: the header has no Judgement column"},
+        {"Trust_code,Judgement\nA,partnership\n", "e.csv:1: the header has no Value column"},
+    };
+    const ta_assessment *qs[1] = {qb};
+    ta_screen *s = screen_of(1, qs);
+    ta_criteria *c = NULL;
+    const char *ok = "Trust_code,\tJudgement\t,Value\nA,partnership, yes \nB,partnership,\tno\t\n";
+    for (size_t k = 0; k < 3; k++) {
+        ck_assert_int_eq(
+            ta_screen_read_evidence_buffer(s, cases[k].text, strlen(cases[k].text), "e.csv"),
+            TA_EPARSE);
+        ck_assert_str_eq(ta_screen_error(s), cases[k].message);
+    }
+    ck_assert_msg(ta_screen_read_evidence_buffer(s, ok, strlen(ok), "e.csv") == TA_OK, "%s",
+                  ta_screen_error(s));
+    ck_assert_int_eq(ta_criteria_new(&c, "p", NULL), TA_OK);
+    ck_assert_int_eq(
+        ta_criteria_add_supplied_judgement(c, "partnership", "Partnership", "partnership"), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "A", "partnership", TA_MET, 1, 1,
+           "partnership judgement supplied: yes");
+    expect(s, TA_LEVEL_AFT, "B", "partnership", TA_NOT_MET, 0, 1, NULL);
+    ta_criteria_free(c);
+    ta_screen_free(s);
+}
+END_TEST
+
+/* Exports s in `format` (only `code` when not NULL) and checks it whole. */
+static void exported_as(ta_screen *s, ta_screen_format format, const char *code, const char *want)
+{
+    const char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(ta_screen_export(&text, &len, s, format, code), TA_OK);
+    ck_assert_str_eq(text, want);
+    ck_assert_uint_eq(len, strlen(want));
+}
+
+/* Rule: the table, JSON and CSV exports, whole: the table's columns as wide as
+ * the longest code and name shown (at least "Trust" and "Name"), counts right-
+ * aligned, an IHO column only with an IHO set, one trust's criteria listed
+ * under it; JSON with every figure, its period or null, and quotes escaped. */
+START_TEST(exports_in_every_format)
+{
+    static const char *const codes[] = {"A", "LONGCODE", "C"};
+    static const char *const types[] = {"T", "T", "T"};
+    static const double w[] = {1.50, 3.00, 2.00}, k[] = {1.00, 2.00, 3.00};
+    ta_assessment *q = quarter("Q4 2025/26", 3, codes, types, w, k);
+    const ta_assessment *qs[1] = {q};
+    ta_screen *s;
+    ta_criteria *a = NULL, *i = NULL;
+    ck_assert_int_eq(
+        ta_assessment_set_trust_field(q, "LONGCODE", TA_FIELD_NAME, "Longer Name Trust"), TA_OK);
+    ck_assert_int_eq(ta_assessment_set_trust_field(q, "A", TA_FIELD_NAME, "Ab"), TA_OK);
+    ck_assert_int_eq(ta_assessment_run(q), TA_OK);
+    s = screen_of(1, qs);
+    ck_assert_int_eq(ta_criteria_new(&a, "aft", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(a, "access", "Access", "access", 2.50),
+                     TA_OK);
+    ck_assert_int_eq(
+        ta_criteria_add_supplied_judgement(a, "partnership", "Partnership", "partnership"), TA_OK);
+    ck_assert_int_eq(ta_criteria_new(&i, "iho", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_top_quartile(i, "quart", "Access q", "access"), TA_OK);
+    ck_assert_int_eq(ta_screen_supply_judgement(s, "A", "partnership", TA_YES, NULL), TA_OK);
+    ck_assert_int_eq(
+        ta_screen_supply_judgement(s, "LONGCODE", "partnership", TA_YES, "a \"quoted\" note"),
+        TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, a, NULL), TA_OK);
+    exported_as(
+        s, TA_SCREEN_TABLE, NULL,
+        "Trust     Name               Verdict       Met  Failed  No evidence  Change\n"
+        "A         Ab                 eligible        2       0            0  \n"
+        "LONGCODE  Longer Name Trust  close           1       1            0  Access (not met): "
+        "needs Access domain score (OF4000) to improve from 3.00 to 2.50 or below (by 0.50)\n"
+        "C                            close           1       0            1  Partnership (no "
+        "evidence): needs a supplied partnership judgement of yes\n");
+    exported_as(
+        s, TA_SCREEN_TABLE, "LONGCODE",
+        "Trust     Name               Verdict       Met  Failed  No evidence  Change\n"
+        "LONGCODE  Longer Name Trust  close           1       1            0  Access (not met): "
+        "needs Access domain score (OF4000) to improve from 3.00 to 2.50 or below (by 0.50)\n"
+        "    AFT criteria:\n"
+        "      access             not met      Access domain score (OF4000) 3.00 in Q4 2025/26 is "
+        "above 2.50\n"
+        "      partnership        met          partnership judgement supplied: yes (a \"quoted\" "
+        "note)\n");
+    exported_as(s, TA_SCREEN_JSON, "A",
+                "{\"periods\": [\"Q4 2025/26\"],\n"
+                " \"trusts\": [\n"
+                "  {\"code\": \"A\", \"name\": \"Ab\", \"type\": \"T\",\n"
+                "   \"aft\": {\"verdict\": \"eligible\", \"change\": \"\", \"criteria\": [\n"
+                "      {\"id\": \"access\", \"name\": \"Access\", \"outcome\": \"met\", \"value\": "
+                "1.50, \"threshold\": 2.50, \"period\": \"Q4 2025/26\", \"reason\": \"Access "
+                "domain score (OF4000) 1.50 in Q4 2025/26 is at or below 2.50\"},\n"
+                "      {\"id\": \"partnership\", \"name\": \"Partnership\", \"outcome\": \"met\", "
+                "\"value\": 1.00, \"threshold\": 1.00, \"period\": null, \"reason\": \"partnership "
+                "judgement supplied: yes\"}]},\n"
+                "   \"iho\": null}]}\n");
+    ck_assert_int_eq(ta_screen_run(s, a, i), TA_OK);
+    exported_as(
+        s, TA_SCREEN_TABLE, NULL,
+        "Trust     Name               Verdict       Met  Failed  No evidence  IHO           "
+        "Change\n"
+        "A         Ab                 eligible        2       0            0  eligible      \n"
+        "LONGCODE  Longer Name Trust  close           1       1            0  not eligible  Access "
+        "(not met): needs Access domain score (OF4000) to improve from 3.00 to 2.50 or below (by "
+        "0.50)\n"
+        "C                            close           1       0            1  not eligible  "
+        "Partnership (no evidence): needs a supplied partnership judgement of yes\n");
+    exported_as(
+        s, TA_SCREEN_TABLE, "A",
+        "Trust  Name  Verdict       Met  Failed  No evidence  IHO           Change\n"
+        "A      Ab    eligible        2       0            0  eligible      \n"
+        "    AFT criteria:\n"
+        "      access             met          Access domain score (OF4000) 1.50 in Q4 2025/26 is "
+        "at or below 2.50\n"
+        "      partnership        met          partnership judgement supplied: yes\n"
+        "    IHO criteria:\n"
+        "      quart              met          Access domain score (OF4000) 1.50 in Q4 2025/26 is "
+        "at or below the peer lower quartile 1.75 (3 trusts of type T; lower is better)\n");
+    exported_as(
+        s, TA_SCREEN_JSON, NULL,
+        "{\"periods\": [\"Q4 2025/26\"],\n"
+        " \"trusts\": [\n"
+        "  {\"code\": \"A\", \"name\": \"Ab\", \"type\": \"T\",\n"
+        "   \"aft\": {\"verdict\": \"eligible\", \"change\": \"\", \"criteria\": [\n"
+        "      {\"id\": \"access\", \"name\": \"Access\", \"outcome\": \"met\", \"value\": 1.50, "
+        "\"threshold\": 2.50, \"period\": \"Q4 2025/26\", \"reason\": \"Access domain score "
+        "(OF4000) 1.50 in Q4 2025/26 is at or below 2.50\"},\n"
+        "      {\"id\": \"partnership\", \"name\": \"Partnership\", \"outcome\": \"met\", "
+        "\"value\": 1.00, \"threshold\": 1.00, \"period\": null, \"reason\": \"partnership "
+        "judgement supplied: yes\"}]},\n"
+        "   \"iho\": {\"verdict\": \"eligible\", \"change\": \"\", \"criteria\": [\n"
+        "      {\"id\": \"quart\", \"name\": \"Access q\", \"outcome\": \"met\", \"value\": 1.50, "
+        "\"threshold\": 1.75, \"period\": \"Q4 2025/26\", \"reason\": \"Access domain score "
+        "(OF4000) 1.50 in Q4 2025/26 is at or below the peer lower quartile 1.75 (3 trusts of type "
+        "T; lower is better)\"}]}},\n"
+        "  {\"code\": \"LONGCODE\", \"name\": \"Longer Name Trust\", \"type\": \"T\",\n"
+        "   \"aft\": {\"verdict\": \"close\", \"change\": \"Access (not met): needs Access domain "
+        "score (OF4000) to improve from 3.00 to 2.50 or below (by 0.50)\", \"criteria\": [\n"
+        "      {\"id\": \"access\", \"name\": \"Access\", \"outcome\": \"not met\", \"value\": "
+        "3.00, \"threshold\": 2.50, \"period\": \"Q4 2025/26\", \"reason\": \"Access domain score "
+        "(OF4000) 3.00 in Q4 2025/26 is above 2.50\"},\n"
+        "      {\"id\": \"partnership\", \"name\": \"Partnership\", \"outcome\": \"met\", "
+        "\"value\": 1.00, \"threshold\": 1.00, \"period\": null, \"reason\": \"partnership "
+        "judgement supplied: yes (a \\\"quoted\\\" note)\"}]},\n"
+        "   \"iho\": {\"verdict\": \"not eligible\", \"change\": \"\", \"criteria\": [\n"
+        "      {\"id\": \"quart\", \"name\": \"Access q\", \"outcome\": \"not met\", \"value\": "
+        "3.00, \"threshold\": 1.75, \"period\": \"Q4 2025/26\", \"reason\": \"Access domain score "
+        "(OF4000) 3.00 in Q4 2025/26 is above the peer lower quartile 1.75 (3 trusts of type T; "
+        "lower is better)\"}]}},\n"
+        "  {\"code\": \"C\", \"name\": \"\", \"type\": \"T\",\n"
+        "   \"aft\": {\"verdict\": \"close\", \"change\": \"Partnership (no evidence): needs a "
+        "supplied partnership judgement of yes\", \"criteria\": [\n"
+        "      {\"id\": \"access\", \"name\": \"Access\", \"outcome\": \"met\", \"value\": 2.00, "
+        "\"threshold\": 2.50, \"period\": \"Q4 2025/26\", \"reason\": \"Access domain score "
+        "(OF4000) 2.00 in Q4 2025/26 is at or below 2.50\"},\n"
+        "      {\"id\": \"partnership\", \"name\": \"Partnership\", \"outcome\": \"no evidence\", "
+        "\"value\": null, \"threshold\": 1.00, \"period\": null, \"reason\": \"no partnership "
+        "judgement supplied\"}]},\n"
+        "   \"iho\": {\"verdict\": \"not eligible\", \"change\": \"\", \"criteria\": [\n"
+        "      {\"id\": \"quart\", \"name\": \"Access q\", \"outcome\": \"not met\", \"value\": "
+        "2.00, \"threshold\": 1.75, \"period\": \"Q4 2025/26\", \"reason\": \"Access domain score "
+        "(OF4000) 2.00 in Q4 2025/26 is above the peer lower quartile 1.75 (3 trusts of type T; "
+        "lower is better)\"}]}}]}\n");
+    exported_as(
+        s, TA_SCREEN_CSV, "C",
+        "Trust_code,Trust_name,Trust_type,Verdict,Criteria_met,Criteria_failed,Criteria_no_"
+        "evidence,Change,IHO_verdict,Reasons\n"
+        "C,,T,close,access,,partnership,Partnership (no evidence): needs a supplied partnership "
+        "judgement of yes,not eligible,access: Access domain score (OF4000) 2.00 in Q4 2025/26 is "
+        "at or below 2.50 | partnership: no partnership judgement supplied\n");
+    ta_criteria_free(a);
+    ta_criteria_free(i);
+    ta_screen_free(s);
+    ta_assessment_free(q);
 }
 END_TEST
 
@@ -824,6 +1258,45 @@ START_TEST(criteria_file_parameter_edges)
         "t.csv:1:1: the header has no Id column");
     bad("Id,Name,Kind,Parameters\nx\n", TA_EPARSE,
         "t.csv:2:1: Name: must be 1 to 200 bytes, got \"\"");
+}
+END_TEST
+
+/* Rule: the builder's limits at their edges: a set name of 64 bytes (65
+ * refused), a domain threshold from 1 to 4 inclusive; a successful add or read
+ * clears the error text of the failed call before it; a kind without its
+ * required parameter, or with one it does not take, is named. */
+START_TEST(criteria_limits_and_error_text)
+{
+    char n65[66];
+    ta_criteria *c = NULL;
+    const char *text = "Id,Name,Kind,Parameters\nd,D,no_deficit,\n";
+    memset(n65, 's', 64);
+    n65[64] = '\0';
+    ck_assert_int_eq(ta_criteria_new(&c, n65, NULL), TA_OK);
+    ck_assert_str_eq(ta_criteria_name(c), n65);
+    ta_criteria_free(c);
+    c = NULL;
+    n65[64] = 's';
+    n65[65] = '\0';
+    ck_assert_int_eq(ta_criteria_new(&c, n65, NULL), TA_EINVAL);
+    ck_assert_ptr_null(c);
+    ck_assert_int_eq(ta_criteria_new(&c, "t", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(c, "a", "A", "access", 4.0), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(c, "b", "B", "access", 4.0001),
+                     TA_EINVAL);
+    ck_assert_str_eq(ta_criteria_error(c), "criterion b: threshold must be a number from 1 to 4");
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(c, "c", "C", "access", 1.0), TA_OK);
+    ck_assert_str_eq(ta_criteria_error(c), "");
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(c, "b", "B", "access", 0.5), TA_EINVAL);
+    ck_assert_str_ne(ta_criteria_error(c), "");
+    ck_assert_int_eq(ta_criteria_read_buffer(c, text, strlen(text), "t.csv"), TA_OK);
+    ck_assert_str_eq(ta_criteria_error(c), "");
+    ck_assert_uint_eq(ta_criteria_count(c), 3);
+    ta_criteria_free(c);
+    bad("Id,Name,Kind,Parameters\nq,Q,domain_in_top_quartile,\n", TA_EPARSE,
+        "t.csv:2:28: Parameters: missing parameter \"domain\"");
+    bad("Id,Name,Kind,Parameters\nq,Q,domain_in_top_quartile,domain=access;x=1\n", TA_EPARSE,
+        "t.csv:2:28: Parameters: unknown parameter for domain_in_top_quartile \"x\"");
 }
 END_TEST
 
@@ -1152,6 +1625,10 @@ int main(void)
     tcase_add_test(ts, close_verdict_and_iho_gate);
     tcase_add_test(ts, cqc_ratings_and_staleness);
     tcase_add_test(ts, cqc_requires_improvement_is_current_for_24_months);
+    tcase_add_test(ts, reason_and_change_sentences);
+    tcase_add_test(ts, evidence_columns_and_spaces);
+    tcase_add_test(ts, criteria_limits_and_error_text);
+    tcase_add_test(ts, exports_in_every_format);
     tcase_add_test(ts, criteria_file);
     tcase_add_test(ts, criteria_file_parameter_edges);
     tcase_add_test(ts, argument_checks);
