@@ -1767,6 +1767,42 @@ START_TEST(test_assessment_stays_inside_its_blocks)
 }
 END_TEST
 
+/* Rule: the result getters check each argument at its limit: a cut-off array
+ * shorter than the framework's is filled only as far as n (the count is
+ * still the framework's), each NULL is TA_EINVAL, and a trust index equal to
+ * the count or a field or flag just outside its enum gives NULL or
+ * TA_UNKNOWN. */
+START_TEST(test_result_getters_at_their_limits)
+{
+    ta_framework *fw = supplied_fw(1, 3, CUTS, TA_CUTOFF_TIES_BETTER, TA_QUANTILE_TYPE7);
+    ta_assessment *a = new_assessment(fw);
+    double cut[3] = {-1, -1, -1};
+    size_t count = 0, i = 9;
+    add_score(a, "A", "P01", 2.0);
+    ck_assert_int_eq(ta_assessment_set_trust_flag(a, "A", TA_FLAG_FINANCIAL_DEFICIT, TA_YES),
+                     TA_OK);
+    run(a);
+    ck_assert_int_eq(ta_assessment_cutoffs(cut, 1, &count, a), TA_OK);
+    ck_assert_uint_eq(count, 3);
+    ck_assert_double_eq(cut[0], 2.0);
+    ck_assert_double_eq(cut[1], -1);
+    ck_assert_int_eq(ta_assessment_find_trust(NULL, a, "A"), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_find_trust(&i, NULL, "A"), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_find_trust(&i, a, NULL), TA_EINVAL);
+    ck_assert_uint_eq(i, 9);
+    ck_assert_str_eq(ta_assessment_trust_field(a, 0, TA_FIELD_TYPE), "");
+    ck_assert_ptr_null(ta_assessment_trust_field(a, 1, TA_FIELD_TYPE));
+    ck_assert_ptr_null(ta_assessment_trust_field(a, 0, (ta_trust_field)-1));
+    ck_assert_ptr_null(ta_assessment_trust_field(NULL, 0, TA_FIELD_TYPE));
+    ck_assert_int_eq(ta_assessment_trust_flag(a, 0, TA_FLAG_FINANCIAL_DEFICIT), TA_YES);
+    ck_assert_int_eq(ta_assessment_trust_flag(a, 1, TA_FLAG_FINANCIAL_DEFICIT), TA_UNKNOWN);
+    ck_assert_int_eq(ta_assessment_trust_flag(a, 0, (ta_flag)-1), TA_UNKNOWN);
+    ck_assert_int_eq(ta_assessment_trust_flag(NULL, 0, TA_FLAG_FINANCIAL_DEFICIT), TA_UNKNOWN);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 static Suite *assessment_suite(void)
 {
     Suite *s = suite_create("assessment");
@@ -1802,6 +1838,7 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_run_empty_assessment);
     tcase_add_test(tc, test_add_columns_failure_keeps_and_leaves_nothing);
     tcase_add_test(tc, test_assessment_stays_inside_its_blocks);
+    tcase_add_test(tc, test_result_getters_at_their_limits);
     suite_add_tcase(s, tc);
     return s;
 }
