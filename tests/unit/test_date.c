@@ -209,6 +209,32 @@ START_TEST(months_clamp)
 }
 END_TEST
 
+/* Rule: the first and last dates at every edge: year 1 January is the
+ * first month (one month back from February of year 1 reaches it), a year
+ * before year 1 is out of range, and a refused call leaves 0 in its
+ * out-parameter, never what was there. */
+START_TEST(edges_of_the_calendar)
+{
+    ta_date d;
+    int32_t n = 99;
+    ck_assert_int_eq(ta_date_add_months(&d, D(1, 2, 1), -1), TA_OK);
+    ck_assert_date(d, 1, 1, 1);
+    ck_assert_int_eq(ta_date_add_years(&d, D(2, 6, 1), -1, TA_FEB29_TO_FEB28), TA_OK);
+    ck_assert_date(d, 1, 6, 1);
+    ck_assert_int_eq(ta_date_add_years(&d, D(1, 6, 1), -1, TA_FEB29_TO_FEB28), TA_ERANGE);
+    ck_assert_date(d, 0, 0, 0);
+    ck_assert_int_eq(ta_date_add_years(&d, D(9999, 6, 1), 1, TA_FEB29_TO_FEB28), TA_ERANGE);
+    ck_assert_int_eq(ta_date_to_days(&n, D(2023, 2, 29)), TA_EINVAL);
+    ck_assert_int_eq(n, 0);
+    n = 99;
+    ck_assert_int_eq(ta_date_diff_days(&n, D(2023, 2, 29), D(2023, 3, 1)), TA_EINVAL);
+    ck_assert_int_eq(n, 0);
+    n = 99;
+    ck_assert_int_eq(ta_date_diff_days(&n, D(2023, 3, 1), D(2023, 2, 29)), TA_EINVAL);
+    ck_assert_int_eq(n, 0);
+}
+END_TEST
+
 START_TEST(feb29_rule)
 {
     ta_date d;
@@ -241,6 +267,7 @@ int main(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, leap_and_century_years);
     tcase_add_test(tc, every_month_length);
+    tcase_add_test(tc, edges_of_the_calendar);
     tcase_add_test(tc, parse_is_strict);
     tcase_add_test(tc, format_round_trips);
     tcase_add_test(tc, day_numbers_cover_the_range);

@@ -507,6 +507,48 @@ START_TEST(csv_export)
 }
 END_TEST
 
+/* Rule: the CSV export leaves a cell empty when there is nothing to say:
+ * no Overdue_days without a today, no Scheduled_on or Late_days for a
+ * review no sitting could take (one sitting of capacity 1, two reviews). */
+START_TEST(csv_export_empty_cells)
+{
+    const char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RA", "", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RB", "", D(2026, 4, 2)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_sitting(s, D(2031, 3, 4)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_set_capacity(s, 1), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_to_csv(&text, &len, s), TA_OK);
+    ck_assert_str_eq(text, "Trust_code,Trust_name,Due_on,Regular_due_on,Scheduled_on,Late_days,"
+                           "Overdue_days,Trigger,Trigger_fired_on,Note\n"
+                           "RA,,2031-04-01,2031-04-01,2031-03-04,0,,,,\n"
+                           "RB,,2031-04-02,2031-04-02,,,,,,no panel sitting left\n");
+}
+END_TEST
+
+/* Rule: DTSTAMP is YYYYMMDDTHHMMSSZ with a real date and time, each part
+ * checked at its edges: 23:59:60 (a leap second) is a time, 24, 60 minutes
+ * and 61 seconds are not; a 9 is a digit; a wrong length, T or Z is refused. */
+START_TEST(ics_dtstamp_edges)
+{
+    static const char *const good[] = {"20291231T235960Z", "99991231T235959Z", "20260101T000000Z"};
+    static const char *const bad[] = {"20260401T250000Z", "20260401T236000Z", "20260401T235961Z",
+                                      "20260401T240000Z", "20260401T000000",  "20260401T0000000Z",
+                                      "20260401X000000Z", "20260401T000000X", "2026040AT000000Z",
+                                      "20260401T00000:Z"};
+    const char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RWX", "", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    for (size_t k = 0; k < sizeof good / sizeof good[0]; k++)
+        ck_assert_msg(ta_review_schedule_to_ics(&text, &len, s, good[k]) == TA_OK, "%s: %s",
+                      good[k], ta_review_schedule_error(s));
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
+        ck_assert_msg(ta_review_schedule_to_ics(&text, &len, s, bad[k]) == TA_EINVAL, "%s", bad[k]);
+}
+END_TEST
+
 START_TEST(ics_export)
 {
     const char *text = NULL;
@@ -704,6 +746,8 @@ int main(void)
     tcase_add_test(tc, bad_trusts_csv_names_the_row);
     tcase_add_test(tc, csv_export);
     tcase_add_test(tc, ics_export);
+    tcase_add_test(tc, csv_export_empty_cells);
+    tcase_add_test(tc, ics_dtstamp_edges);
     tcase_add_test(tc, ics_folding_and_escaping);
     tcase_add_test(tc, allocation_failure_sweep);
     suite_add_tcase(su, tc);

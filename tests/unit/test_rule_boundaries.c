@@ -480,6 +480,39 @@ START_TEST(end_date_is_checked)
 }
 END_TEST
 
+/* Rule: a weekday mask names one to seven weekdays (bits 0x01 to 0x7F):
+ * 0 and 0x80 are refused; Mondays alone (0x01) and every day (0x7F) are
+ * masks, every day giving the working days only (April 2031: 22 weekdays,
+ * less Good Friday and Easter Monday). */
+START_TEST(weekday_mask_limits)
+{
+    size_t added = 99;
+    ck_assert_int_eq(
+        ta_review_schedule_add_sittings_weekly(&added, s, D(2031, 3, 1), D(2031, 3, 31), 0),
+        TA_EINVAL);
+    ck_assert_int_eq(
+        ta_review_schedule_add_sittings_weekly(&added, s, D(2031, 3, 1), D(2031, 3, 31), 0x80),
+        TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_add_sittings_weekly(
+                         &added, s, D(2031, 3, 1), D(2031, 3, 31), TA_WEEKDAY_BIT(TA_MONDAY)),
+                     TA_OK);
+    ck_assert_uint_eq(added, 5);
+    ck_assert_int_eq(
+        ta_review_schedule_add_sittings_weekly(&added, s, D(2031, 4, 1), D(2031, 4, 30), 0x7F),
+        TA_OK);
+    ck_assert_uint_eq(added, 20);
+    /* A range of one day is a range; one that ends the day before it starts is not. */
+    ck_assert_int_eq(
+        ta_review_schedule_add_sittings_weekly(&added, s, D(2031, 5, 6), D(2031, 5, 6), 0x7F),
+        TA_OK);
+    ck_assert_uint_eq(added, 1);
+    ck_assert_int_eq(
+        ta_review_schedule_add_sittings_weekly(&added, s, D(2031, 5, 8), D(2031, 5, 7), 0x7F),
+        TA_EINVAL);
+    ck_assert_str_eq(ta_review_schedule_error(s), "the sitting range ends before it starts");
+}
+END_TEST
+
 /* ---- segmentation: quantile cut-offs ---------------------------------- */
 
 static int cmp_double(const void *pa, const void *pb)
@@ -642,6 +675,7 @@ int main(void)
     tcase_add_test(review, a_successful_call_clears_the_error);
     tcase_add_test(review, exports_and_reads_clear_the_error);
     tcase_add_test(review, end_date_is_checked);
+    tcase_add_test(review, weekday_mask_limits);
     tcase_add_test(review, export_checks_each_out_pointer);
     tcase_add_test(review, a_due_date_after_9999_names_where_the_trust_came_from);
     tcase_set_timeout(rules, 60);
