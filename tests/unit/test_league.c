@@ -254,6 +254,25 @@ START_TEST(files_that_disagree_change_nothing)
     ck_assert_str_eq(ta_nhse_file_error(file),
                      "national.csv:3 and retyped.csv:2 disagree on the trust type of trust A2 in "
                      "Q3 2025/26: \"Acute trust\" and \"Ambulance trust\"");
+    /* A figure with a rank against one without: the values are compared; two
+     * ranks of one value: the ranks are, and the message says Rank. */
+    {
+        static const char value2[] =
+            "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Metric_ID,Value,Rank\n"
+            "Q3 2025/26,North,Acute trust,,A1,Alpha One,OF5000,2,\n";
+        static const char rank2[] =
+            "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Metric_ID,Value,Rank\n"
+            "Q3 2025/26,North,Acute trust,,A1,Alpha One,OF5000,1,2\n";
+        ck_assert_int_eq(ta_nhse_file_add_buffer(file, value2, strlen(value2), "v.csv"),
+                         TA_EINCONSISTENT);
+        ck_assert_str_eq(ta_nhse_file_error(file), "national.csv:2 and v.csv:2 disagree on "
+                                                   "OF5000 of trust A1 in Q3 2025/26: 1 and 2");
+        ck_assert_int_eq(ta_nhse_file_add_buffer(file, rank2, strlen(rank2), "r.csv"),
+                         TA_EINCONSISTENT);
+        ck_assert_str_eq(ta_nhse_file_error(file),
+                         "national.csv:2 and r.csv:2 disagree on "
+                         "OF5000 Rank of trust A1 in Q3 2025/26: 1 and 2");
+    }
     /* The same layout twice: a trust in two files. */
     ck_assert_int_eq(ta_nhse_file_add_buffer(file, national, strlen(national), "again.csv"),
                      TA_EDUPLICATE);
