@@ -549,6 +549,23 @@ START_TEST(ics_dtstamp_edges)
 }
 END_TEST
 
+/* Rule: a review placed on 9999-12-31, the last day the library holds, has
+ * no DTEND (the day after): the iCalendar export says so (TA_ERANGE), and
+ * the CSV export, which needs no day after, is written. */
+START_TEST(ics_sitting_on_the_last_day)
+{
+    const char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RZ", "", D(9994, 12, 31)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_sitting(s, D(9999, 12, 31)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_to_ics(&text, &len, s, "20260101T000000Z"), TA_ERANGE);
+    ck_assert_str_eq(ta_review_schedule_error(s), "a sitting on 9999-12-31 has no DTEND");
+    ck_assert_int_eq(ta_review_schedule_to_csv(&text, &len, s), TA_OK);
+    ck_assert_ptr_nonnull(strstr(text, "RZ,,9999-12-31,9999-12-31,9999-12-31,0,"));
+}
+END_TEST
+
 START_TEST(ics_export)
 {
     const char *text = NULL;
@@ -748,6 +765,7 @@ int main(void)
     tcase_add_test(tc, ics_export);
     tcase_add_test(tc, csv_export_empty_cells);
     tcase_add_test(tc, ics_dtstamp_edges);
+    tcase_add_test(tc, ics_sitting_on_the_last_day);
     tcase_add_test(tc, ics_folding_and_escaping);
     tcase_add_test(tc, allocation_failure_sweep);
     suite_add_tcase(su, tc);
