@@ -450,6 +450,48 @@ START_TEST(events_read_back_in_order)
 }
 END_TEST
 
+/* Rule: a register goes into a schedule all or nothing: an AFT of the
+ * register already in the schedule is refused (whichever trust of the
+ * register it is, the first included) and nothing is added; a trust that is
+ * not an AFT may share a code with the schedule; an AFT's own events only
+ * (never another trust's ceasing) give its reviews and end. */
+START_TEST(register_into_schedule_edges)
+{
+    ta_review_schedule *s = NULL;
+    ta_date due;
+    ck_assert_int_eq(read_text("Trust_code,Date,Event\n"
+                               "RB,2026-02-01,authorised\n"
+                               "RA,2026-01-01,authorised\n"),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_new(&s, NULL), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RB", "", D(2025, 1, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_register(s, r, D(2027, 1, 1)), TA_EDUPLICATE);
+    ck_assert_str_eq(ta_review_schedule_error(s), "trust RB is already in the schedule");
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_uint_eq(ta_review_schedule_count(s), 1);
+    ta_review_schedule_free(s);
+
+    ta_register_free(r);
+    ck_assert_int_eq(ta_register_new(&r, NULL), TA_OK);
+    ck_assert_int_eq(read_text("Trust_code,Date,Event\n"
+                               "RZ,2027-01-01,ceased\n"
+                               "RF,2025-01-01,ft_authorised\n"
+                               "RC,2026-04-01,authorised\n"),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_new(&s, NULL), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RF", "", D(2025, 6, 1)), TA_OK);
+    ck_assert_msg(ta_review_schedule_add_register(s, r, D(2028, 1, 1)) == TA_OK, "%s",
+                  ta_review_schedule_error(s));
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_uint_eq(ta_review_schedule_count(s), 2);
+    ck_assert_str_eq(ta_review_schedule_code(s, 1), "RC");
+    ck_assert_int_eq(ta_review_schedule_dropped(s, 1), 0);
+    ck_assert_int_eq(ta_review_schedule_due(&due, NULL, s, 1), TA_OK);
+    ck_assert_int_eq(ymd(due), 20310401);
+    ta_review_schedule_free(s);
+}
+END_TEST
+
 START_TEST(allocation_failure_sweep)
 {
     af_counter c = {0, 0, 0, 0};
@@ -488,6 +530,7 @@ int main(void)
     tcase_add_test(tc, a_successful_call_clears_the_error);
     tcase_add_test(tc, same_day_events_and_aft_refusals);
     tcase_add_test(tc, events_read_back_in_order);
+    tcase_add_test(tc, register_into_schedule_edges);
     tcase_add_test(tc, allocation_failure_sweep);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
