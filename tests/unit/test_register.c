@@ -489,6 +489,28 @@ START_TEST(register_into_schedule_edges)
     ck_assert_int_eq(ta_review_schedule_due(&due, NULL, s, 1), TA_OK);
     ck_assert_int_eq(ymd(due), 20310401);
     ta_review_schedule_free(s);
+
+    /* A review counts from its own day on, never before it. */
+    ck_assert_int_eq(read_text("Trust_code,Date,Event\n"
+                               "RV,2026-04-01,authorised\n"
+                               "RV,2029-01-01,reviewed\n"),
+                     TA_OK);
+    for (int k = 0; k < 3; k++) {
+        static const int on[3] = {20281231, 20290101, 20290102};
+        static const int expected[3] = {20310401, 20340101, 20340101};
+        ta_date d = D(on[k] / 10000, on[k] / 100 % 100, on[k] % 100);
+        size_t i;
+        ck_assert_int_eq(ta_review_schedule_new(&s, NULL), TA_OK);
+        ck_assert_int_eq(ta_review_schedule_add_register(s, r, d), TA_OK);
+        ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+        for (i = 0; i < ta_review_schedule_count(s); i++)
+            if (strcmp(ta_review_schedule_code(s, i), "RV") == 0)
+                break;
+        ck_assert_uint_lt(i, ta_review_schedule_count(s));
+        ck_assert_int_eq(ta_review_schedule_due(&due, NULL, s, i), TA_OK);
+        ck_assert_msg(ymd(due) == expected[k], "on %d: due %d", on[k], ymd(due));
+        ta_review_schedule_free(s);
+    }
 }
 END_TEST
 
