@@ -234,6 +234,31 @@ START_TEST(files_merge_by_quarter)
 }
 END_TEST
 
+/* Rule: a figure two files agree on, only one of them with a Rank, keeps
+ * that Rank, whichever file comes first. */
+START_TEST(files_merge_a_rank_only_one_gives)
+{
+    static const char no_rank[] =
+        "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Metric_ID,Value,Rank\n"
+        "Q3 2025/26,North,Acute trust,,A1,Alpha One,OF5000,1,\n";
+    ta_nhse_file *f = NULL;
+    int has_rank = 0;
+    double rank = 0;
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, no_rank, strlen(no_rank), "long.csv"), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_published_rank(&has_rank, &rank, f, "Q3 2025/26", "A1", "OF5000"),
+                     TA_OK);
+    ck_assert_int_eq(has_rank, 0);
+    ck_assert_msg(ta_nhse_file_add_buffer(f, national, strlen(national), "national.csv") == TA_OK,
+                  "%s", ta_nhse_file_error(f));
+    ck_assert_int_eq(ta_nhse_file_published_rank(&has_rank, &rank, f, "Q3 2025/26", "A1", "OF5000"),
+                     TA_OK);
+    ck_assert_int_eq(has_rank, 1);
+    ck_assert_double_eq(rank, 1);
+    ta_nhse_file_free(f);
+}
+END_TEST
+
 START_TEST(files_that_disagree_change_nothing)
 {
     static const char other[] =
@@ -753,6 +778,7 @@ static Suite *league_suite(void)
     tcase_add_test(tc, league_layout_cells_out_of_range);
     tcase_add_test(tc, files_merge_by_quarter);
     tcase_add_test(tc, files_that_disagree_change_nothing);
+    tcase_add_test(tc, files_merge_a_rank_only_one_gives);
     tcase_add_test(tc, published_cutoffs_and_intervals);
     tcase_add_test(tc, published_cutoffs_need_every_segment);
     tcase_add_test(tc, blocks_in_byte_order_of_type);
