@@ -514,6 +514,30 @@ START_TEST(register_into_schedule_edges)
 }
 END_TEST
 
+/* Rule: the trust index at the count is refused by every query even where
+ * the register's memory still holds a trust there (one a failed read added
+ * and took back). */
+START_TEST(index_at_the_count_after_a_rollback)
+{
+    ta_date on;
+    ta_register_event kind;
+    const char *note;
+    char buf[64];
+    ck_assert_int_eq(read_text("Trust_code,Date,Event\nRA,2026-01-01,nominated\n"), TA_OK);
+    ck_assert_int_eq(read_text("Trust_code,Date,Event\nRB,2026-01-01,authorised\n"
+                               "RB,2026-02-30,reviewed\n"),
+                     TA_EPARSE);
+    ck_assert_uint_eq(ta_register_trust_count(r), 1);
+    ck_assert_ptr_null(ta_register_trust_code(r, 1));
+    ck_assert_ptr_null(ta_register_trust_name(r, 1));
+    ck_assert_uint_eq(ta_register_event_count(r, 1), 0);
+    ck_assert_int_eq(ta_register_event_info(&on, &kind, &note, r, 1, 0), TA_EINVAL);
+    ck_assert_int_eq(ta_register_last_date(&on, r, 1), TA_EINVAL);
+    ck_assert_int_eq(ta_register_reasons(buf, sizeof buf, NULL, r, 1, D(2026, 6, 1)), TA_EINVAL);
+    ck_assert_str_eq(ta_register_trust_code(r, 0), "RA");
+}
+END_TEST
+
 START_TEST(allocation_failure_sweep)
 {
     af_counter c = {0, 0, 0, 0};
@@ -553,6 +577,7 @@ int main(void)
     tcase_add_test(tc, same_day_events_and_aft_refusals);
     tcase_add_test(tc, events_read_back_in_order);
     tcase_add_test(tc, register_into_schedule_edges);
+    tcase_add_test(tc, index_at_the_count_after_a_rollback);
     tcase_add_test(tc, allocation_failure_sweep);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
