@@ -595,7 +595,7 @@ START_TEST(test_rank_scores_at_every_sort_size)
     static const size_t sizes[] = {2, 17, 32, 33, 64, 65, 100, 129, 300, 1024, 1025, 3000};
     ta_framework *fw = catalogue("metric,H,High,d,V,higher,rank,yes,,,x\n"
                                  "metric,L,Low,d,W,lower,rank,yes,,,x\n");
-    static char codes[3000][8];
+    static char codes[3000][24]; /* room for any size_t, so no build warns of truncation */
     static const char *code_of[6000], *id_of[6000];
     static double v[3000], numbers[6000];
     uint32_t state = 20260401u;
