@@ -15,6 +15,8 @@
  * TA_EINVAL if src has a NULL function. */
 ta_status tai_alloc_init(ta_allocator *dst, const ta_allocator *src);
 
+/* A size of 0 is taken as 1 (here, in tai_calloc, tai_realloc and tai_reallocarray): an empty
+ * array is still a block that NULL means could not be allocated. */
 void *tai_malloc(const ta_allocator *a, size_t size);
 /* Zeroed count * size bytes; NULL on overflow. */
 void *tai_calloc(const ta_allocator *a, size_t count, size_t size);

@@ -81,7 +81,7 @@ ta_status ta_assessment_set_period(ta_assessment *a, const char *period)
 static double *new_cells(ta_assessment *a)
 {
     size_t n = a->trusts_cap * a->n_metrics;
-    double *cells = tai_reallocarray(&a->alloc, NULL, n ? n : 1, sizeof *cells);
+    double *cells = tai_reallocarray(&a->alloc, NULL, n, sizeof *cells);
     for (size_t i = 0; cells && i < n; i++)
         cells[i] = NAN;
     return cells;
@@ -386,7 +386,7 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
         run_start[n_runs] = n; /* the end of the last run */
     nm = a->n_metrics;
     /* The row of each run, found once here. */
-    if (!(run_rows = tai_reallocarray(&a->alloc, NULL, n_runs ? n_runs : 1, sizeof *run_rows))) {
+    if (!(run_rows = tai_reallocarray(&a->alloc, NULL, n_runs, sizeof *run_rows))) {
         tai_free(&a->alloc, run_start);
         return tai_error_set(&a->err, TA_ENOMEM, "out of memory adding columns");
     }

@@ -21,8 +21,8 @@ static void average_all(ta_assessment *a)
     for (size_t t = 0; t < a->n_trusts; t++) {
         tai_result *r = &a->results[t];
         double mean = 0;
-        r->n_scores = (uint32_t)tai_mean_scores(def, &a->scores[t * a->n_metrics], (size_t)-1,
-                                                &mean);
+        r->n_scores =
+            (uint32_t)tai_mean_scores(def, &a->scores[t * a->n_metrics], (size_t)-1, &mean);
         r->given = r->n_scores == 0 && !isnan(a->trusts[t].given_average);
         if (r->given)
             mean = a->trusts[t].given_average;
@@ -51,7 +51,7 @@ static ta_status find_cutoffs(ta_assessment *a)
         memcpy(a->cutoffs, def->cutoffs, a->n_cutoffs * sizeof *a->cutoffs);
         return TA_OK;
     }
-    population = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *population);
+    population = tai_calloc(&a->alloc, a->n_trusts, sizeof *population);
     if (!population)
         return tai_error_set(&a->err, TA_ENOMEM, "out of memory");
     for (size_t t = 0; t < a->n_trusts; t++)
@@ -82,8 +82,8 @@ static void segment_all(ta_assessment *a)
         r->unadjusted = tai_segment_of(r->rounded, a->cutoffs, a->n_cutoffs, def->cutoff_rule);
         r->adjusted = tai_apply_deficit_cap(r->unadjusted, row->flags[TA_FLAG_FINANCIAL_DEFICIT],
                                             def->deficit_cap);
-        r->final_segment = tai_apply_rsp(r->adjusted, row->flags[TA_FLAG_RECOVERY_SUPPORT],
-                                         def->rsp_segment);
+        r->final_segment =
+            tai_apply_rsp(r->adjusted, row->flags[TA_FLAG_RECOVERY_SUPPORT], def->rsp_segment);
         if (row->flags[TA_FLAG_RECOVERY_SUPPORT] == TA_YES && def->rsp_segment > 0)
             r->reason = TA_REASON_RSP;
         else if (r->adjusted != r->unadjusted)
@@ -106,10 +106,9 @@ ta_status ta_assessment_run(ta_assessment *a)
     /* scores is filled whole by tai_score_metrics and league up to n_league
      * by the ranking, so neither is zeroed first (at a million trusts that
      * is 170 MB written for nothing); results start zeroed. */
-    a->scores = tai_reallocarray(&a->alloc, NULL, cells ? cells : 1, sizeof *a->scores);
-    a->results = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *a->results);
-    a->league = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1,
-                                 sizeof *a->league);
+    a->scores = tai_reallocarray(&a->alloc, NULL, cells, sizeof *a->scores);
+    a->results = tai_calloc(&a->alloc, a->n_trusts, sizeof *a->results);
+    a->league = tai_reallocarray(&a->alloc, NULL, a->n_trusts, sizeof *a->league);
     if (!a->scores || !a->results || !a->league) {
         tai_assessment_discard(a);
         return tai_error_set(&a->err, TA_ENOMEM, "out of memory running the assessment");

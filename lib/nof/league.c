@@ -151,7 +151,7 @@ static ta_status order_types(ta_assessment *a)
     type_name *types;
     size_t n_types = 0, *position = NULL;
     ta_status st = TA_OK;
-    types = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *types);
+    types = tai_calloc(&a->alloc, a->n_trusts, sizeof *types);
     if (!types)
         return TA_ENOMEM;
     tai_strmap_init(&seen, &a->alloc);
@@ -176,8 +176,7 @@ static ta_status order_types(ta_assessment *a)
         a->results[t].type_order = id; /* the first-seen number for now */
     }
     tai_strmap_free(&seen);
-    if (st == TA_OK && !(position = tai_calloc(&a->alloc, n_types ? n_types : 1,
-                                               sizeof *position)))
+    if (st == TA_OK && !(position = tai_calloc(&a->alloc, n_types, sizeof *position)))
         st = TA_ENOMEM;
     if (st == TA_OK) {
         qsort(types, n_types, sizeof *types, by_text);
@@ -215,7 +214,7 @@ ta_status tai_rank_league(ta_assessment *a)
     ta_status st;
     if ((st = order_types(a)) != TA_OK)
         return st;
-    entries = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1,
+    entries = tai_reallocarray(&a->alloc, NULL, a->n_trusts,
                                sizeof *entries); /* entries 0 .. n-1 are set below */
     if (!entries)
         return TA_ENOMEM;

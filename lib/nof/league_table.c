@@ -456,8 +456,7 @@ static ta_status add_rows(ta_league *l, size_t b, const size_t *domain_index)
     if (tai_grow(&l->alloc, (void **)&l->rows, &l->rows_cap, l->n_rows + n, sizeof *l->rows) !=
         TA_OK)
         return tai_error_set(&l->err, TA_ENOMEM, "out of memory");
-    if (!(cells = tai_reallocarray(&l->alloc, l->cells, l->rows_cap ? l->rows_cap : 1,
-                                   N_COLUMNS * sizeof *l->cells)))
+    if (!(cells = tai_reallocarray(&l->alloc, l->cells, l->rows_cap, N_COLUMNS * sizeof *l->cells)))
         return tai_error_set(&l->err, TA_ENOMEM, "out of memory");
     l->cells = cells;
     for (size_t pos = 0; st == TA_OK && pos < n; pos++) {
@@ -553,7 +552,7 @@ static int selected(const size_t *list, size_t n, size_t i)
 static ta_status sorted_types(ta_league *l, size_t **order)
 {
     size_t n = l->f->n_types;
-    if (!(*order = tai_calloc(&l->alloc, n ? n : 1, sizeof **order)))
+    if (!(*order = tai_calloc(&l->alloc, n, sizeof **order)))
         return tai_error_set(&l->err, TA_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) { /* insertion: a handful of types */
         size_t j = i;

@@ -307,9 +307,9 @@ static ta_status prepare(ta_assessment *a, boot *b, boot_trust **trusts, double 
             n++;
             n_scores += a->results[t].n_scores;
         }
-    *trusts = tai_calloc(&a->alloc, n ? n : 1, sizeof **trusts);
-    *exact = tai_calloc(&a->alloc, n_scores ? n_scores : 1, sizeof **exact);
-    *other = tai_calloc(&a->alloc, n_scores ? n_scores : 1, sizeof **other);
+    *trusts = tai_calloc(&a->alloc, n, sizeof **trusts);
+    *exact = tai_calloc(&a->alloc, n_scores, sizeof **exact);
+    *other = tai_calloc(&a->alloc, n_scores, sizeof **other);
     if (!*trusts || !*exact || !*other)
         return TA_ENOMEM;
     n = n_scores = 0;
@@ -372,8 +372,8 @@ ta_status ta_assessment_likely_ranges(ta_assessment *a, uint32_t replicates, dou
     if (st == TA_OK) {
         size_t cells = b.n * replicates;
         /* Every cell is written by its replicate: no zeroing. */
-        b.keys = tai_reallocarray(&a->alloc, NULL, cells ? cells : 1, sizeof *b.keys);
-        b.ranks = tai_reallocarray(&a->alloc, NULL, cells ? cells : 1, sizeof *b.ranks);
+        b.keys = tai_reallocarray(&a->alloc, NULL, cells, sizeof *b.keys);
+        b.ranks = tai_reallocarray(&a->alloc, NULL, cells, sizeof *b.ranks);
         b.scratch = tai_calloc(&a->alloc, workers, sizeof *b.scratch);
         q.scratch = tai_calloc(&a->alloc, workers, sizeof *q.scratch);
         q.counts = tai_calloc(&a->alloc, workers, sizeof *q.counts);
@@ -382,7 +382,7 @@ ta_status ta_assessment_likely_ranges(ta_assessment *a, uint32_t replicates, dou
             st = TA_ENOMEM;
     }
     for (unsigned w = 0; st == TA_OK && w < workers; w++) {
-        b.scratch[w] = tai_calloc(&a->alloc, b.n ? b.n : 1, sizeof **b.scratch);
+        b.scratch[w] = tai_calloc(&a->alloc, b.n, sizeof **b.scratch);
         q.scratch[w] = tai_calloc(&a->alloc, replicates, sizeof **q.scratch);
         q.counts[w] = tai_calloc(&a->alloc, COUNT_SPAN, sizeof **q.counts);
         if (!b.scratch[w] || !q.scratch[w] || !q.counts[w])
@@ -390,11 +390,11 @@ ta_status ta_assessment_likely_ranges(ta_assessment *a, uint32_t replicates, dou
     }
     if (st == TA_OK) {
         l->n_trusts = a->n_trusts;
-        l->avg_lo = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *l->avg_lo);
-        l->avg_hi = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *l->avg_hi);
-        l->rank_lo = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *l->rank_lo);
-        l->rank_hi = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *l->rank_hi);
-        l->has = tai_calloc(&a->alloc, a->n_trusts ? a->n_trusts : 1, sizeof *l->has);
+        l->avg_lo = tai_calloc(&a->alloc, a->n_trusts, sizeof *l->avg_lo);
+        l->avg_hi = tai_calloc(&a->alloc, a->n_trusts, sizeof *l->avg_hi);
+        l->rank_lo = tai_calloc(&a->alloc, a->n_trusts, sizeof *l->rank_lo);
+        l->rank_hi = tai_calloc(&a->alloc, a->n_trusts, sizeof *l->rank_hi);
+        l->has = tai_calloc(&a->alloc, a->n_trusts, sizeof *l->has);
         if (!l->avg_lo || !l->avg_hi || !l->rank_lo || !l->rank_hi || !l->has)
             st = TA_ENOMEM;
     }

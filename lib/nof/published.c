@@ -160,7 +160,7 @@ static int figure_group(const tai_nhse_figure *fig)
 ta_status tai_nhse_index(ta_nhse_file *f)
 {
     f->entry_start = tai_calloc(&f->alloc, f->n_entries + 1, sizeof *f->entry_start);
-    f->by_entry = tai_calloc(&f->alloc, f->n_figures ? f->n_figures : 1, sizeof *f->by_entry);
+    f->by_entry = tai_calloc(&f->alloc, f->n_figures, sizeof *f->by_entry);
     if (!f->entry_start || !f->by_entry)
         return tai_error_set(&f->err, TA_ENOMEM, "out of memory indexing the file");
     for (size_t i = 0; i < f->n_figures; i++)

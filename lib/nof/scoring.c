@@ -175,7 +175,8 @@ static ta_status note_pool_gap(ta_assessment *a, size_t m, size_t n)
     if (!a->ranked && !(a->ranked = tai_calloc(&a->alloc, a->n_metrics, sizeof *a->ranked)))
         return TA_ENOMEM;
     a->ranked[m] = n;
-    tai_error_set(&e, TA_OK, "%s %s: ranked within the %zu trusts given, but NHS England ranks a "
+    tai_error_set(&e, TA_OK,
+                  "%s %s: ranked within the %zu trusts given, but NHS England ranks a "
                   "pool of %u: these scores are not the published ones",
                   metric->id, a->period, n, pool);
     return tai_notes_add(&a->notes, e.msg);
@@ -185,8 +186,8 @@ static ta_status note_pool_gap(ta_assessment *a, size_t m, size_t n)
  * to col[trust] (writes in rank order land at random trusts, and col is 8
  * bytes a trust, not a row of the score matrix), then into the matrix in
  * trust order, which the hardware prefetches. */
-static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranked *buf,
-                               ranked *tmp, double *col)
+static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranked *buf, ranked *tmp,
+                               double *col)
 {
     const tai_metric *metric = &a->fw->def.metrics[m];
     size_t n = 0, nm = a->n_metrics;
@@ -223,7 +224,8 @@ static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranke
     if (n > 0 && (st = note_pool_gap(a, m, n)) != TA_OK)
         return st;
     sort_by_key(buf, tmp, n);
-    if (metric->scoring == TA_SCORING_RANK) /* col[t] NaN = no value: no need to read values again */
+    if (metric->scoring ==
+        TA_SCORING_RANK) /* col[t] NaN = no value: no need to read values again */
         for (size_t t = 0; t < a->n_trusts; t++)
             col[t] = NAN;
     for (size_t i = 0, first = 0; i < n; i++) {
@@ -282,8 +284,10 @@ static ta_status score_combined(ta_assessment *a, size_t m, double *scores)
         } else {
             char note[TAI_ERROR_SIZE];
             tai_error e;
-            tai_error_set(&e, TA_OK, "trust %s: %s not scored: no table entry for %s = %d and "
-                          "%s = %d", a->trusts[t].code, metric->id, metric->combo_first, w1,
+            tai_error_set(&e, TA_OK,
+                          "trust %s: %s not scored: no table entry for %s = %d and "
+                          "%s = %d",
+                          a->trusts[t].code, metric->id, metric->combo_first, w1,
                           metric->combo_second, w2);
             memcpy(note, e.msg, sizeof note);
             if (tai_notes_add(&a->notes, note) != TA_OK)
@@ -318,9 +322,9 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
         return TA_OK;
     if (!a->values) /* made on first use: absent for input from scores alone */
         nm = 0;
-    buf = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1, sizeof *buf);
-    tmp = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1, sizeof *tmp);
-    col = tai_reallocarray(&a->alloc, NULL, a->n_trusts ? a->n_trusts : 1, sizeof *col);
+    buf = tai_reallocarray(&a->alloc, NULL, a->n_trusts, sizeof *buf);
+    tmp = tai_reallocarray(&a->alloc, NULL, a->n_trusts, sizeof *tmp);
+    col = tai_reallocarray(&a->alloc, NULL, a->n_trusts, sizeof *col);
     if (!buf || !tmp || !col) {
         tai_free(&a->alloc, buf);
         tai_free(&a->alloc, tmp);
@@ -341,8 +345,8 @@ ta_status tai_score_metrics(ta_assessment *a, double *scores)
             for (size_t t = 0; t < a->n_trusts; t++) {
                 double v = a->values[t * nm + m];
                 if (isnan(scores[t * nm + m]) && !isnan(v))
-                    scores[t * nm + m] = tai_band_score(metric->cuts, metric->n_cuts,
-                                                        metric->direction, v);
+                    scores[t * nm + m] =
+                        tai_band_score(metric->cuts, metric->n_cuts, metric->direction, v);
             }
         }
     }

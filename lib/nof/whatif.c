@@ -133,7 +133,7 @@ ta_status ta_assessment_whatif_batch(double *out, size_t n_out, const ta_assessm
     if (!(b.rows = tai_calloc(&a->alloc, workers, sizeof *b.rows)))
         return TA_ENOMEM;
     for (unsigned w = 0; w < workers && st == TA_OK; w++)
-        if (!(b.rows[w] = tai_calloc(&a->alloc, a->n_metrics ? a->n_metrics : 1, sizeof **b.rows)))
+        if (!(b.rows[w] = tai_calloc(&a->alloc, a->n_metrics, sizeof **b.rows)))
             st = TA_ENOMEM;
     if (st == TA_OK)
         st = tai_parallel_for(a->n_trusts, threads, batch_trusts, &b);
