@@ -1117,6 +1117,21 @@ START_TEST(register_status_without_a_since_date)
 }
 END_TEST
 
+/* Rule: "savings since" is said only for savings given per financial year
+ * with a date; a stated savings figure gets no such sentence. */
+START_TEST(savings_since_only_with_years)
+{
+    ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_NO), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, 1), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
+    ck_assert_ptr_null(reason_of("light.savings-since"));
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 2025, M(95)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2025, 6, 1)), TA_OK);
+    (void)route();
+    ck_assert_ptr_nonnull(reason_of("light.savings-since"));
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("capital_finances");
@@ -1161,6 +1176,7 @@ int main(void)
     tcase_add_test(tc, rule_texts_and_sources);
     tcase_add_test(tc, proposals_null_buffer_of_one_byte);
     tcase_add_test(tc, register_status_without_a_since_date);
+    tcase_add_test(tc, savings_since_only_with_years);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
