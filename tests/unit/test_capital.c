@@ -7,9 +7,11 @@
  */
 #include <check.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc_guard.h"
 #include "trustassess/capital.h"
 
 #define POUNDS(x) ((int64_t)(x)*100)
@@ -131,6 +133,8 @@ START_TEST(light_boundary_to_the_penny)
     ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_APPROVERS), "Trust board");
     ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_DOCUMENTS), "BJC");
     ck_assert_ptr_nonnull(strstr(reason_of(p, "light.threshold"), "less than"));
+    /* The light route's own sentence is given on the light route only. */
+    ck_assert_ptr_nonnull(strstr(reason_of(p, "light.route"), "takes the light route"));
 
     ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(100)), TA_OK);
     ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC); /* over the £50m FT limit */
@@ -140,6 +144,7 @@ START_TEST(light_boundary_to_the_penny)
     ck_assert_int_eq(headroom, -1);
     ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_HEADROOM), "-£0.01");
     ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_ROUTE), "standard");
+    ck_assert_ptr_null(reason_of(p, "light.route"));
     const char *why = reason_of(p, "light.threshold");
     ck_assert_ptr_nonnull(why);
     ck_assert_ptr_nonnull(strstr(why, "£100,000,000.00 is not less than"));
@@ -797,6 +802,39 @@ static ta_status scenario(const ta_allocator *a)
     return st;
 }
 
+/* Rule: checking a portfolio writes only inside the blocks it allocates (the
+ * row buffer that finds repeated rows is sized for every cell and its
+ * separator), checked with a guarding allocator, no sanitizer needed: the
+ * rows' lengths run past 64 and 128 bytes, where the buffer's capacity is
+ * exactly what was asked for. */
+START_TEST(portfolio_check_stays_inside_its_blocks)
+{
+    ag_state g = {0, 0};
+    ta_allocator a = ag_allocator(&g);
+    ta_capital_rules *r = preset();
+    char text[512], note[128];
+    for (size_t len = 1; len < sizeof note; len++) {
+        ta_capital_portfolio *pf = NULL;
+        memset(note, 'x', len);
+        note[len] = '\0';
+        int n = snprintf(text, sizeof text,
+                         "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,"
+                         "Note\nS1,RAA,Advanced foundation trust,1,Own savings,0,%s\n",
+                         note);
+        ck_assert_int_gt(n, 0);
+        ck_assert_int_eq(ta_capital_portfolio_new(&pf, &a), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, text, (size_t)n, "plan.csv", 0),
+                         TA_OK);
+        ck_assert_msg(ta_capital_portfolio_check(pf, r) == TA_OK, "%s",
+                      ta_capital_portfolio_error(pf));
+        ta_capital_portfolio_free(pf);
+        ck_assert_msg(g.overruns == 0, "a note of %zu bytes: a write past a block", len);
+    }
+    ta_capital_rules_free(r);
+    ck_assert_uint_eq(g.live, 0);
+}
+END_TEST
+
 START_TEST(allocation_failures)
 {
     long n;
@@ -855,6 +893,7 @@ int main(void)
     tcase_add_test(tc, read_proposals_csv_errors);
     tcase_add_test(tc, rules_file);
     tcase_add_test(tc, allocation_failures);
+    tcase_add_test(tc, portfolio_check_stays_inside_its_blocks);
     tcase_add_test(tc, status_and_funding_text);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

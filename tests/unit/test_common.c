@@ -16,6 +16,7 @@
 #include "common/error.h"
 #include "common/file.h"
 #include "common/strmap.h"
+#include "common/text.h"
 
 /* Counts live blocks and calls, records misuse, and fails call number fail_at. */
 typedef struct counter {
@@ -560,6 +561,29 @@ START_TEST(test_strmap_remove_edges)
 }
 END_TEST
 
+/* Rule: freeing a text leaves it empty and reusable (no pointer to the freed
+ * block is kept), so a second free or a new append after it is safe. */
+START_TEST(test_text_free_leaves_an_empty_text)
+{
+    tai_text t;
+    ta_allocator a;
+    ck_assert_int_eq(tai_alloc_init(&a, NULL), TA_OK);
+    tai_text_init(&t, &a);
+    ck_assert_int_eq(tai_text_puts(&t, "a growing string"), TA_OK);
+    ck_assert_str_eq(t.data, "a growing string");
+    tai_text_free(&t);
+    ck_assert_ptr_null(t.data);
+    ck_assert_uint_eq(t.len, 0);
+    ck_assert_uint_eq(t.cap, 0);
+    ck_assert_ptr_eq(t.alloc, &a);
+    ck_assert_int_eq(tai_text_puts(&t, "again"), TA_OK);
+    ck_assert_str_eq(t.data, "again");
+    tai_text_free(&t);
+    tai_text_free(&t);
+    ck_assert_ptr_null(t.data);
+}
+END_TEST
+
 static Suite *common_suite(void)
 {
     Suite *s = suite_create("common");
@@ -580,6 +604,7 @@ static Suite *common_suite(void)
     tcase_add_test(tc, test_read_file);
     tcase_add_test(tc, test_read_file_binary_and_empty);
     tcase_add_test(tc, test_read_file_errors);
+    tcase_add_test(tc, test_text_free_leaves_an_empty_text);
     suite_add_tcase(s, tc);
     return s;
 }

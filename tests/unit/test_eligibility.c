@@ -193,6 +193,14 @@ START_TEST(nominated_trusts_on_real_data)
     ck_assert_uint_eq(ta_screen_trust_count(scr), 61);
     ck_assert_str_eq(ta_screen_trust_name(scr, trust_index(scr, "RWX")),
                      "Berkshire Healthcare NHS Foundation Trust");
+    /* A trust's facts at the count, or of no screen, are NULL. */
+    ck_assert_ptr_nonnull(ta_screen_trust_type(scr, 60));
+    ck_assert_ptr_null(ta_screen_trust_code(scr, 61));
+    ck_assert_ptr_null(ta_screen_trust_name(scr, 61));
+    ck_assert_ptr_null(ta_screen_trust_type(scr, 61));
+    ck_assert_ptr_null(ta_screen_trust_code(NULL, 0));
+    ck_assert_ptr_null(ta_screen_trust_name(NULL, 0));
+    ck_assert_ptr_null(ta_screen_trust_type(NULL, 0));
 
     /* RWX: segments 1,1,1,2; no deficit; RSP 0 in Q2; domains 2.03/2.26/2.30 all
      * <= 2.50; OF0086 135.35 is not below 104.85: one failure plus no partnership
@@ -479,6 +487,24 @@ static ta_screen *screen_of(size_t n, const ta_assessment *const *qs)
     ck_assert_int_eq(ta_screen_new_assessments(&s, small, n, qs, NULL), TA_OK);
     return s;
 }
+
+/* Rule: a segment criterion built through the API takes segment 1..9 and
+ * quarters 1..40, as the criteria CSV does; the limits themselves are accepted. */
+START_TEST(segment_criterion_limits_through_the_builder)
+{
+    ta_criteria *c = NULL;
+    ck_assert_int_eq(ta_criteria_new(&c, "limits", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_segment_at_most(c, "q40", "Q", 1, 40), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_segment_at_most(c, "q41", "Q", 1, 41), TA_EINVAL);
+    ck_assert_str_eq(ta_criteria_error(c), "criterion q41: quarters 41 is not 1..40");
+    ck_assert_int_eq(ta_criteria_add_segment_at_most(c, "q1", "Q", 9, 1), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_segment_at_most(c, "q0", "Q", 1, 0), TA_EINVAL);
+    ck_assert_int_eq(ta_criteria_add_segment_at_most(c, "s10", "Q", 10, 1), TA_EINVAL);
+    ck_assert_str_eq(ta_criteria_error(c), "criterion s10: segment 10 is not 1..9");
+    ck_assert_int_eq(ta_criteria_count(c), 2);
+    ta_criteria_free(c);
+}
+END_TEST
 
 START_TEST(boundaries)
 {
@@ -1000,7 +1026,7 @@ END_TEST
 
 /* Rule: an evidence file needs its Trust_code, Judgement and Value columns
  * (the missing one named), and takes a header name with tabs around it and a
- * value with spaces or tabs around it. */
+ * value with spaces or tabs around it; a value of the wrong word is refused. */
 START_TEST(evidence_columns_and_spaces)
 {
     static const struct {
@@ -1009,12 +1035,18 @@ START_TEST(evidence_columns_and_spaces)
         {"Judgement,Value\nA,yes\n", "e.csv:1: the header has no Trust_code column"},
         {"Trust_code,Value\nA,yes\n", "e.csv:1: the header has no Judgement column"},
         {"Trust_code,Judgement\nA,partnership\n", "e.csv:1: the header has no Value column"},
+        /* A value matches its word letter for letter, not by length alone. */
+        {"Trust_code,Judgement,Value\nA,partnership,nu\n",
+         "e.csv:2:15: Value \"nu\" of judgement partnership is not yes, no or empty"},
+        {"Trust_code,Judgement,Value\nA,cqc_rating,gxxd\n",
+         "e.csv:2:14: cqc_rating \"gxxd\" is not outstanding, good, requires_improvement or "
+         "inadequate"},
     };
     const ta_assessment *qs[1] = {qb};
     ta_screen *s = screen_of(1, qs);
     ta_criteria *c = NULL;
     const char *ok = "Trust_code,\tJudgement\t,Value\nA,partnership, yes \nB,partnership,\tno\t\n";
-    for (size_t k = 0; k < 3; k++) {
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         ck_assert_int_eq(
             ta_screen_read_evidence_buffer(s, cases[k].text, strlen(cases[k].text), "e.csv"),
             TA_EPARSE);
@@ -1613,6 +1645,7 @@ int main(void)
     tcase_set_timeout(ts, 120);
     tcase_add_checked_fixture(tr, real_setup, real_teardown);
     tcase_add_test(tr, presets);
+    tcase_add_test(tr, segment_criterion_limits_through_the_builder);
     tcase_add_test(tr, nominated_trusts_on_real_data);
     tcase_add_test(tr, others_meeting_the_bar);
     tcase_add_test(tr, missing_rows_on_real_data);

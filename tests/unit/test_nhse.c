@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "alloc_fail.h"
+#include "alloc_guard.h"
 #include "trustassess/assessment.h"
 #include "trustassess/framework.h"
 #include "trustassess/nhse.h"
@@ -104,6 +105,22 @@ static void assert_empty(const ta_nhse_file *f)
 }
 
 /* ---- the real file ---------------------------------------------------- */
+
+/* Rule: reading NHS England's file writes only inside the blocks the reader
+ * allocates (the file and layout lists of a first file included), checked
+ * with a guarding allocator, no sanitizer needed. */
+START_TEST(test_reading_stays_inside_its_blocks)
+{
+    ag_state g = {0, 0};
+    ta_allocator a = ag_allocator(&g);
+    ta_nhse_file *f = NULL;
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw, &a), TA_OK);
+    ck_assert_msg(ta_nhse_file_read_file(f, DATA_FILE) == TA_OK, "%s", ta_nhse_file_error(f));
+    ta_nhse_file_free(f);
+    ck_assert_uint_eq(g.overruns, 0);
+    ck_assert_uint_eq(g.live, 0);
+}
+END_TEST
 
 START_TEST(test_real_file_shape)
 {
@@ -1206,6 +1223,7 @@ static Suite *nhse_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_real_file_shape);
+    tcase_add_test(tc, test_reading_stays_inside_its_blocks);
     tcase_add_test(tc, test_real_file_published);
     tcase_add_test(tc, test_real_file_published_cutoffs);
     tcase_add_test(tc, test_real_file_assessment_from_scores);
