@@ -374,6 +374,12 @@ START_TEST(test_builder_invalid_ids)
                      TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_add_metric(b, "A\tB", "x", "d1", TA_SCORING_RANK),
                      TA_EINVAL);
+    /* The printable range runs from '!' to '~' inclusive: DEL and a byte above are refused. */
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "!~", "x", "d1", TA_SCORING_RANK), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "A\x7f", "x", "d1", TA_SCORING_RANK),
+                     TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "A\xc3\xa9", "x", "d1", TA_SCORING_RANK),
+                     TA_EINVAL);
     /* 63 characters is the longest ID. */
     ck_assert_int_eq(ta_framework_builder_add_metric(b, id63, "x", "d1", TA_SCORING_RANK), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_raw_id(b, id63, "V 1"), TA_EINVAL);
@@ -389,8 +395,9 @@ START_TEST(test_builder_invalid_ids)
     ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_AVERAGE, NULL, "x"), TA_EINVAL);
 
     ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
-    ck_assert_uint_eq(ta_framework_metric_count(fw), 2);
-    ck_assert_str_eq(ta_framework_metric_id(fw, 1), id63);
+    ck_assert_uint_eq(ta_framework_metric_count(fw), 3);
+    ck_assert_str_eq(ta_framework_metric_id(fw, 1), "!~");
+    ck_assert_str_eq(ta_framework_metric_id(fw, 2), id63);
     ck_assert_uint_eq(ta_framework_domain_count(fw), 1);
     ta_framework_free(fw);
     ta_framework_builder_free(b);
