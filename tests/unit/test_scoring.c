@@ -327,6 +327,11 @@ START_TEST(test_builder_checks)
     ck_assert_int_eq(ta_framework_builder_set_pool(b, "K", "Q1", 100001, NULL), TA_ERANGE);
     ck_assert_int_eq(ta_framework_builder_set_pool(b, "K", "Q1", 10, "fitted"), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_pool(b, "K", "Q1", 12, NULL), TA_OK); /* replaces */
+    /* A period is any non-empty label, one character included; pools run 2..100000. */
+    ck_assert_int_eq(ta_framework_builder_set_pool(b, "K", "", 10, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_framework_builder_set_pool(b, "K", "Y", 2, NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_pool(b, "K", "Y", 1, NULL), TA_ERANGE);
+    ck_assert_int_eq(ta_framework_builder_set_pool(b, "K", "Z", 100000, NULL), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_trust_type(b, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_add_trust_type(b, "Acute trust"), TA_OK);
     ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
@@ -341,6 +346,10 @@ START_TEST(test_builder_checks)
         ck_assert_uint_eq(pool, 12);
         ck_assert_str_eq(src, "fitted");
         ck_assert_int_eq(ta_framework_metric_pool(&pool, &src, fw, k, "Q2"), TA_ENOTFOUND);
+        ck_assert_int_eq(ta_framework_metric_pool(&pool, &src, fw, k, "Y"), TA_OK);
+        ck_assert_uint_eq(pool, 2);
+        ck_assert_int_eq(ta_framework_metric_pool(&pool, &src, fw, k, "Z"), TA_OK);
+        ck_assert_uint_eq(pool, 100000);
         ck_assert_int_eq(ta_framework_metric_has_pools(fw, k), 1);
         ck_assert_int_eq(ta_framework_metric_has_pools(fw, 0), 0);
         ck_assert_int_eq(ta_framework_metric_threshold(&th, fw, k), TA_ENOTFOUND);
