@@ -695,6 +695,15 @@ START_TEST(league_fixed_thresholds_and_errors)
                                          "segment 2");
     ck_assert_uint_eq(ta_league_row_count(l), 0);
     ck_assert_int_eq(ta_league_set_cutoff_policy(l, TA_CUTOFFS_GIVEN), TA_ESTATE);
+    /* Cut-offs given need nothing published: the run succeeds and clears the
+     * last failure's text. */
+    {
+        const double given[3] = {1.5, 2.5, 3.5};
+        ck_assert_int_eq(ta_league_set_cutoffs(l, 3, given), TA_OK);
+    }
+    ck_assert_int_eq(ta_league_set_cutoff_policy(l, TA_CUTOFFS_GIVEN), TA_OK);
+    ck_assert_msg(ta_league_run(l) == TA_OK, "%s", ta_league_error(l));
+    ck_assert_str_eq(ta_league_error(l), "");
     ta_league_free(l);
     ta_nhse_file_free(f);
 

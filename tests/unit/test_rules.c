@@ -34,6 +34,7 @@ START_TEST(rank_score_rejects_bad_input)
     ck_assert_int_eq(ta_rule_rank_score(&s, INFINITY, peers, 1, TA_HIGHER_IS_BETTER), TA_EINVAL);
     ck_assert_int_eq(ta_rule_rank_score(&s, 1, peers, 0, TA_HIGHER_IS_BETTER), TA_EINVAL);
     ck_assert_int_eq(ta_rule_rank_score(NULL, 1, peers, 1, TA_HIGHER_IS_BETTER), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_rank_score(&s, 1, NULL, 1, TA_HIGHER_IS_BETTER), TA_EINVAL);
     ck_assert_int_eq(ta_rule_rank_score(&s, 1, peers, 1, (ta_direction)9), TA_EINVAL);
     ck_assert_int_eq(ta_rule_rank_score(&s, 0, peers, 1, TA_HIGHER_IS_BETTER), TA_EINVAL);
     ck_assert(s == -1); /* untouched on failure */
