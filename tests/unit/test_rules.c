@@ -60,6 +60,18 @@ START_TEST(band_score_boundaries)
     ck_assert(s == 3.0);
     ck_assert_int_eq(ta_rule_band_score(&s, 1, cost, 2, TA_HIGHER_IS_BETTER), TA_EINVAL);
     ck_assert_int_eq(ta_rule_band_score(&s, 1, plan, 0, TA_HIGHER_IS_BETTER), TA_EINVAL);
+    {
+        /* Every cut point is checked, the first included: a NaN or an infinity
+         * anywhere is refused, and 4 cut points are one too many. */
+        const double nan_first[] = {NAN, 2}, inf_first[] = {INFINITY, 2}, nan_last[] = {3, NAN};
+        const double four[] = {4, 3, 2, 1};
+        ck_assert_int_eq(ta_rule_band_score(&s, 1, nan_first, 2, TA_HIGHER_IS_BETTER), TA_EINVAL);
+        ck_assert_int_eq(ta_rule_band_score(&s, 1, inf_first, 2, TA_HIGHER_IS_BETTER), TA_EINVAL);
+        ck_assert_int_eq(ta_rule_band_score(&s, 1, nan_last, 2, TA_HIGHER_IS_BETTER), TA_EINVAL);
+        ck_assert_int_eq(ta_rule_band_score(&s, 1, four, 4, TA_HIGHER_IS_BETTER), TA_EINVAL);
+        ck_assert_int_eq(ta_rule_band_score(&s, 3.5, four, 3, TA_HIGHER_IS_BETTER), TA_OK);
+        ck_assert(s == 2.0);
+    }
 }
 END_TEST
 
@@ -99,6 +111,15 @@ START_TEST(segment_cutoff_ties)
     ck_assert_int_eq(s, 1);
     ck_assert_int_eq(ta_rule_segment(&s, 2.0, unordered, 3, TA_CUTOFF_TIES_BETTER), TA_EINVAL);
     ck_assert_int_eq(ta_rule_segment(&s, NAN, cut, 3, TA_CUTOFF_TIES_BETTER), TA_EINVAL);
+    {
+        /* 1 to 8 cut-offs (9 segments at most): 8 are taken, 9 refused. */
+        const double nine[] = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+        ck_assert_int_eq(ta_rule_segment(&s, 8.5, nine, 8, TA_CUTOFF_TIES_BETTER), TA_OK);
+        ck_assert_int_eq(s, 9);
+        ck_assert_int_eq(ta_rule_segment(&s, 8.5, nine, 9, TA_CUTOFF_TIES_BETTER), TA_EINVAL);
+        ck_assert_int_eq(ta_rule_segment(&s, 0.5, nine, 1, TA_CUTOFF_TIES_BETTER), TA_OK);
+        ck_assert_int_eq(s, 1);
+    }
 }
 END_TEST
 
