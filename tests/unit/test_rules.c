@@ -136,10 +136,8 @@ START_TEST(deficit_cap_and_rsp)
     ck_assert_int_eq(adj, 2);
     ck_assert_int_eq(fin, 0);
     ck_assert_int_eq(ta_rule_adjust_segment(&adj, &fin, 0, TA_NO, 3, TA_NO, 5), TA_EINVAL);
-    ck_assert_int_eq(ta_rule_adjust_segment(&adj, &fin, 2, (ta_tristate)7, 3, TA_NO, 5),
-                     TA_EINVAL);
-    ck_assert_int_eq(ta_rule_adjust_segment(&adj, &fin, 2, TA_NO, 3, (ta_tristate)7, 5),
-                     TA_EINVAL);
+    ck_assert_int_eq(ta_rule_adjust_segment(&adj, &fin, 2, (ta_tristate)7, 3, TA_NO, 5), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_adjust_segment(&adj, &fin, 2, TA_NO, 3, (ta_tristate)7, 5), TA_EINVAL);
     /* Rule: the ranges at both ends. At most 8 cut-offs make segments 1..9; the
      * cap is 0 (none) to 9; the RSP segment 0..10 (one past the worst). */
     ck_assert_int_eq(ta_rule_adjust_segment(&adj, &fin, 9, TA_NO, 0, TA_NO, 0), TA_OK);
