@@ -170,6 +170,24 @@ START_TEST(ranks_share_ties_and_respect_the_cap)
     ck_assert_uint_eq(r[5], 3); /* 2.196 rounds to 2.20 */
     ck_assert_uint_eq(r[3], 6);
     ck_assert_int_eq(ta_rule_ranks(r, seg, avg, 0, 2, NULL), TA_EINVAL);
+    /* Each argument is checked on its own; decimals run 0..6. */
+    {
+        const ta_allocator half = {NULL, NULL, NULL, NULL};
+        uint32_t one[1] = {0};
+        ck_assert_int_eq(ta_rule_ranks(NULL, seg, avg, 6, 2, NULL), TA_EINVAL);
+        ck_assert_int_eq(ta_rule_ranks(r, NULL, avg, 6, 2, NULL), TA_EINVAL);
+        ck_assert_int_eq(ta_rule_ranks(r, seg, NULL, 6, 2, NULL), TA_EINVAL);
+        ck_assert_int_eq(ta_rule_ranks(r, seg, avg, 6, -1, NULL), TA_EINVAL);
+        ck_assert_int_eq(ta_rule_ranks(r, seg, avg, 6, 7, NULL), TA_EINVAL);
+        ck_assert_int_eq(ta_rule_ranks(r, seg, avg, 6, 2, &half), TA_EINVAL);
+        ck_assert_int_eq(ta_rule_ranks(one, seg, avg, 1, 0, NULL), TA_OK);
+        ck_assert_uint_eq(one[0], 1);
+        ck_assert_int_eq(ta_rule_ranks(r, seg, avg, 6, 6, NULL), TA_OK);
+        /* At 6 decimals 2.196, 2.2 and 2.204 no longer tie. */
+        ck_assert_uint_eq(r[5], 3);
+        ck_assert_uint_eq(r[2], 4);
+        ck_assert_uint_eq(r[4], 5);
+    }
 }
 END_TEST
 
