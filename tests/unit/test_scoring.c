@@ -661,6 +661,34 @@ START_TEST(test_rank_scores_at_every_sort_size)
 }
 END_TEST
 
+/* Rule: a combined score reads the table only with whole component scores
+ * 1..4; a rank-scored component of 2.5 leaves the trust unscored, with a note. */
+START_TEST(test_combined_needs_whole_component_scores)
+{
+    ta_framework *fw = catalogue("metric,A,Ranked,d,VA,higher,rank,no,,,x\n"
+                                 "metric,B,Banded,d,VB,higher,banded,no,cuts=3 2 1,,x\n"
+                                 "metric,C,Combined,d,,higher,combined,yes,"
+                                 "first=A;second=B;table=1 1 1 1 2 2 2 2 3 3 3 3 4 4 4 4,,x\n");
+    ta_assessment *a = assessment(fw);
+    const char *codes[] = {"T1", "T2", "T3"};
+    const double va[] = {30, 20, 10};
+    for (size_t i = 0; i < 3; i++) {
+        add(a, codes[i], "VA", va[i], TA_INPUT_VALUE);
+        add(a, codes[i], "VB", 2.5, TA_INPUT_VALUE);
+    }
+    ck_assert_msg(ta_assessment_run(a) == TA_OK, "%s", ta_assessment_error(a));
+    ck_assert(score(a, fw, "T2", "A") == 2.5);
+    ck_assert(score(a, fw, "T1", "B") == 2.0);
+    ck_assert(score(a, fw, "T1", "C") == 1.0); /* A = 1, B = 2: row 1 */
+    ck_assert(score(a, fw, "T3", "C") == 4.0); /* A = 4, B = 2: row 4 */
+    ck_assert(isnan(score(a, fw, "T2", "C")));
+    ck_assert_uint_eq(ta_assessment_note_count(a), 1);
+    assert_has(ta_assessment_note(a, 0), "trust T2: C not scored: no table entry for A = 0");
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 static Suite *scoring_suite(void)
 {
     Suite *s = suite_create("scoring");
@@ -680,6 +708,7 @@ static Suite *scoring_suite(void)
     tcase_add_test(tc, test_pool_gap_from_values);
     tcase_add_test(tc, test_pool_gap_of_one_trust);
     tcase_add_test(tc, test_rank_scores_at_every_sort_size);
+    tcase_add_test(tc, test_combined_needs_whole_component_scores);
     suite_add_tcase(s, tc);
     return s;
 }
