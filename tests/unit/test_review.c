@@ -237,6 +237,16 @@ START_TEST(trust_that_ceases)
     ck_assert_int_eq(ta_review_schedule_dropped(s, 0), 0);
     ck_assert_int_eq(ta_review_schedule_placement(&placed, NULL, NULL, s, 1), TA_OK);
     ck_assert_int_eq(placed, 0);
+    {
+        /* A review not placed has no sitting (the zero date) and no lateness. */
+        ta_date sitting = {2000, 1, 1};
+        int32_t late = 99;
+        ck_assert_int_eq(ta_review_schedule_placement(&placed, &sitting, &late, s, 1), TA_OK);
+        ck_assert_int_eq(sitting.year, 0);
+        ck_assert_int_eq(sitting.month, 0);
+        ck_assert_int_eq(sitting.day, 0);
+        ck_assert_int_eq(late, 0);
+    }
     ck_assert_str_eq(ta_review_schedule_note(s, 1),
                      "ceases to exist on 2026-04-01, so it is dropped from scheduling: merged "
                      "with RYV");
@@ -481,6 +491,19 @@ START_TEST(bad_trusts_csv_names_the_row)
                      TA_EPARSE);
     ck_assert_ptr_nonnull(strstr(ta_review_schedule_error(s), "TRUSTS.csv:2:"));
     bad_csv("", TA_EPARSE, "TRUSTS.csv: empty file, no header");
+    /* A record cut short reads its missing cells as empty: an optional date
+     * left out is none, a required one is named as missing. */
+    strcpy(text, head);
+    strcat(text, "RWX,A,2026-04-01\n");
+    ck_assert_msg(ta_review_schedule_read_buffer(s, text, strlen(text), "TRUSTS.csv") == TA_OK,
+                  "%s", ta_review_schedule_error(s));
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_uint_eq(ta_review_schedule_count(s), 1);
+    ta_review_schedule_free(s);
+    ck_assert_int_eq(ta_review_schedule_new(&s, NULL), TA_OK);
+    strcpy(text, head);
+    strcat(text, "RWX,A\n");
+    bad_csv(text, TA_EPARSE, "TRUSTS.csv:2:1: Authorised_on \"\" is not a date (YYYY-MM-DD)");
 }
 END_TEST
 
