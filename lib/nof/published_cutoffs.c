@@ -178,7 +178,7 @@ static ta_status cutoff_query(bounds *b, size_t *p, ta_nhse_file *f, const char 
 ta_status ta_nhse_file_cutoff_limit(int *has, double *average, ta_nhse_file *f, const char *period,
                                     size_t k, int upper)
 {
-    size_t p;
+    size_t p = 0; /* set by cutoff_query on success; 0 keeps the analyzer sure of it */
     bounds b;
     ta_status st;
     if (!f)
@@ -195,7 +195,7 @@ ta_status ta_nhse_file_cutoff_limit(int *has, double *average, ta_nhse_file *f, 
 ta_status ta_nhse_file_cutoff_bound(const char **code, size_t *count, ta_nhse_file *f,
                                     const char *period, size_t k, int upper, size_t j)
 {
-    size_t p, found = 0;
+    size_t p = 0, found = 0; /* p: as in ta_nhse_file_cutoff_limit */
     bounds b;
     ta_status st;
     if (!f)
