@@ -39,7 +39,7 @@ static ta_framework *supplied_fw(int n, size_t n_cut, const double *cuts, ta_cut
 {
     ta_framework_builder *b = NULL;
     ta_framework *fw = NULL;
-    char id[8];
+    char id[16]; /* "P" and an int: room for any int, so no truncation warning */
     ck_assert_int_eq(ta_framework_builder_new(&b, "supplied", NULL), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_domain(b, "a", "A", "DA"), TA_OK);
     for (int i = 1; i <= n; i++) {
