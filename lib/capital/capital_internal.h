@@ -19,7 +19,6 @@
 #define TAI_CAPITAL_SOURCE_MAX 63 /* source ids of parameters */
 #define TAI_CAPITAL_MAX_REASONS 24
 #define TAI_CAPITAL_MAX_YEARS 64 /* savings per financial year on one proposal */
-#define TAI_CAPITAL_NOTE_MAX 300 /* the register's sentence on a proposal */
 #define TAI_CAPITAL_OUTPUTS 5
 
 struct ta_capital_rules {
@@ -53,8 +52,8 @@ struct ta_capital_proposal {
     int32_t years[TAI_CAPITAL_MAX_YEARS]; /* savings per financial year (start year) */
     int64_t year_pence[TAI_CAPITAL_MAX_YEARS];
     size_t n_years;
-    char register_note[TAI_CAPITAL_NOTE_MAX]; /* "" when no register was applied */
-    int64_t savings_counted;                  /* set by a check */
+    tai_error register_note; /* the register's sentence; "" when none was applied */
+    int64_t savings_counted; /* set by a check */
     /* Set by the proposals reader: input file, line and cell texts (n_cells of them). */
     char *file;
     size_t line, date_column; /* date_column: of the Date cell, 0 = none */

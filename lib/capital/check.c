@@ -200,27 +200,26 @@ static const char *const tier_names[] = {"light route", "trust board tier", "JIS
 static const ta_capital_param tier_docs[] = {TA_CP_DOCS_LIGHT, TA_CP_DOCS_BOARD, TA_CP_DOCS_JISC,
                                              TA_CP_DOCS_HMT};
 
-/* Appends the TA_DOC_ names of docs joined by sep to s[0..size). */
-static void docs_text(char *s, size_t size, unsigned docs, const char *sep)
+/* The TA_DOC_ names of docs joined by sep, or "none": four names of three
+ * letters and three separators of at most two bytes fit 64 bytes. */
+typedef struct docs_text {
+    char s[64];
+} docs_text;
+
+static docs_text docs_of(unsigned docs, const char *sep)
 {
+    docs_text t = {""};
     size_t n = 0;
-    s[0] = '\0';
     for (unsigned k = 0; k < 4; k++) {
         if (!(docs & (1u << k)))
             continue;
-        const char *name = ta_capital_document_name(1u << k);
-        size_t need = (n ? strlen(sep) : 0) + strlen(name);
-        if (n + need + 1 > size)
-            return;
-        if (n) {
-            strcpy(s + n, sep);
-            n += strlen(sep);
-        }
-        strcpy(s + n, name);
-        n += strlen(name);
+        if (n++ > 0)
+            strcat(t.s, sep);
+        strcat(t.s, ta_capital_document_name(1u << k));
     }
-    if (n == 0 && size > 4)
-        strcpy(s, "none");
+    if (n == 0)
+        strcpy(t.s, "none");
+    return t;
 }
 
 /* ---- the verdict -------------------------------------------------------- */
@@ -302,9 +301,9 @@ static int split_total(const judgement *j, tai_error *msg)
 
 static int register_status(const judgement *j, tai_error *msg)
 {
-    if (!j->p->register_note[0])
+    if (!j->p->register_note.msg[0])
         return 0;
-    tai_error_set(msg, TA_OK, "%s", j->p->register_note);
+    tai_error_set(msg, TA_OK, "%s", j->p->register_note.msg);
     return 1;
 }
 
@@ -514,9 +513,8 @@ static int hmt_limit(const judgement *j, tai_error *msg)
 
 static int documents(const judgement *j, tai_error *msg)
 {
-    char docs[64];
-    docs_text(docs, sizeof docs, j->p->docs, ", ");
-    tai_error_set(msg, TA_OK, "Documents for the %s: %s (%s).", tier_names[j->p->tier], docs,
+    docs_text docs = docs_of(j->p->docs, ", ");
+    tai_error_set(msg, TA_OK, "Documents for the %s: %s (%s).", tier_names[j->p->tier], docs.s,
                   src(j->r, tier_docs[j->p->tier]));
     return 1;
 }
@@ -572,8 +570,8 @@ static ta_status write_outputs(ta_capital_proposal *p)
     }
     if (text_add(p, line, &p->out_off[TA_OUT_APPROVERS]) != TA_OK)
         return TA_ENOMEM;
-    docs_text(line, sizeof line, p->docs, "; ");
-    if (text_add(p, line, &p->out_off[TA_OUT_DOCUMENTS]) != TA_OK ||
+    docs_text docs = docs_of(p->docs, "; ");
+    if (text_add(p, docs.s, &p->out_off[TA_OUT_DOCUMENTS]) != TA_OK ||
         text_add(p, p->has_headroom ? h.s : "", &p->out_off[TA_OUT_HEADROOM]) != TA_OK)
         return TA_ENOMEM;
     /* Reasons joined: sum the lengths first, then build in place. */
@@ -604,7 +602,7 @@ ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, i
     tai_error msg;
     ta_status st = TA_OK;
     tai_capital_proposal_forget(p);
-    if (p->status_needed && !p->register_note[0])
+    if (p->status_needed && !p->register_note.msg[0])
         return tai_error_set(&p->err, TA_ESTATE,
                              "%s/%s (line %zu) has no trust status: give Trust_status or apply a "
                              "register",

@@ -166,7 +166,7 @@ static ta_status check_repeat(ta_capital_portfolio *pf, tai_strmap *rows, char *
 {
     const ta_capital_proposal *p = pf->items[i];
     size_t n = 0, other;
-    int existed = 0;
+    int existed;
     void *b = *buf;
     char a[320], here[320];
     for (size_t c = 0; c < p->n_cells; c++)

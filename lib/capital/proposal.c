@@ -119,7 +119,7 @@ ta_status ta_capital_proposal_set_status(ta_capital_proposal *p, ta_ft_status st
     p->status = status;
     p->status_given = 1;
     p->status_needed = 0;
-    p->register_note[0] = '\0';
+    p->register_note.msg[0] = '\0';
     return changed(p);
 }
 
@@ -379,7 +379,7 @@ ta_status ta_capital_proposal_set_date(ta_capital_proposal *p, ta_date date)
         ta_date_to_days(&rd, date) != TA_OK)
         return tai_error_set(&p->err, TA_EINVAL, "the scheme date is not a date");
     p->date = rd;
-    p->register_note[0] = '\0';
+    p->register_note.msg[0] = '\0';
     return changed(p);
 }
 

@@ -318,20 +318,23 @@ static ta_status parse_row(reader *rd, size_t line, ta_capital_proposal **out, s
     if ((st = flag_field(rd, C_DISTRESS, &distress, line, bad_col, e)) != TA_OK ||
         (st = flag_field(rd, C_DEFICIT, &deficit, line, bad_col, e)) != TA_OK)
         return st;
+    /* The years given (blank cells left out), in column order. */
+    int32_t years[MAX_YEAR_COLUMNS];
     int64_t year_pence[MAX_YEAR_COLUMNS];
+    size_t n_years = 0;
     for (size_t k = 0; k < rd->n_year_cols; k++) {
         s = tai_csv_field(csv, rd->year_col[k], &len);
         column = tai_csv_field_column(csv, rd->year_col[k]);
-        year_pence[k] = -1;
         if (is_blank(s, len))
             continue;
-        st = ta_money_parse_n(&year_pence[k], s, len);
+        st = ta_money_parse_n(&year_pence[n_years], s, len);
         if (st != TA_OK) {
             *bad_col = column;
             return tai_error_set(e, st == TA_ERANGE ? TA_ERANGE : TA_EPARSE,
                                  "%s:%zu:%zu: %s \"%s\" is not an amount of savings", rd->name,
                                  line, column, pf->columns[rd->year_col[k]], s);
         }
+        years[n_years++] = rd->year[k];
     }
 
     ta_capital_proposal *p;
@@ -349,12 +352,10 @@ static ta_status parse_row(reader *rd, size_t line, ta_capital_proposal **out, s
     p->status_given = status_given;
     p->status_needed = !status_given;
     p->date = date;
-    for (size_t k = 0; k < rd->n_year_cols; k++) {
-        if (year_pence[k] < 0)
-            continue;
-        p->years[p->n_years] = rd->year[k];
-        p->year_pence[p->n_years++] = year_pence[k];
-    }
+    _Static_assert(MAX_YEAR_COLUMNS <= TAI_CAPITAL_MAX_YEARS, "a proposal holds every column");
+    memcpy(p->years, years, n_years * sizeof *years);
+    memcpy(p->year_pence, year_pence, n_years * sizeof *year_pence);
+    p->n_years = n_years;
     p->line = line;
     p->date_column = date_column;
     if ((p->file = tai_strdup(&pf->alloc, rd->name)) == NULL) {

@@ -25,7 +25,7 @@ ta_status ta_capital_proposal_apply_register(ta_capital_proposal *p, const ta_re
     ta_date on, since;
     ta_ft_status status = TA_NHS_TRUST;
     int known = 0, ceased = 0;
-    char d[TA_DATE_TEXT_SIZE], s[TA_DATE_TEXT_SIZE];
+    char d[TA_DATE_TEXT_SIZE], s[TA_DATE_TEXT_SIZE] = "";
     tai_error note;
     if (p == NULL)
         return TA_EINVAL;
@@ -46,7 +46,6 @@ ta_status ta_capital_proposal_apply_register(ta_capital_proposal *p, const ta_re
         return tai_error_set(&p->err, TA_EINCONSISTENT,
                              "trust %s has ceased by %s, the date of scheme %s", p->trust_code, d,
                              p->scheme_ref);
-    s[0] = '\0';
     if (since.year)
         (void)ta_date_format(s, sizeof s, since);
     {
@@ -61,8 +60,7 @@ ta_status ta_capital_proposal_apply_register(ta_capital_proposal *p, const ta_re
     p->status = status;
     p->status_given = 1;
     p->status_needed = 0;
-    memcpy(p->register_note, note.msg, sizeof p->register_note - 1);
-    p->register_note[sizeof p->register_note - 1] = '\0';
+    p->register_note = note;
     tai_capital_proposal_forget(p);
     return TA_OK;
 }

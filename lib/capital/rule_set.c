@@ -373,7 +373,10 @@ static int parse_value(ta_capital_param p, const char *s, size_t len, int64_t *o
 
 static ta_status load_text(ta_capital_rules *r, const char *data, size_t len, const char *name);
 
-static ta_status rules_create(ta_capital_rules **out, const char *name, const ta_allocator *alloc)
+/* A rule set named `name` holding the values of preset i (complete rules-file
+ * text, read by the same loader as a user's file). */
+static ta_status rules_create(ta_capital_rules **out, const char *name, size_t i,
+                              const ta_allocator *alloc)
 {
     ta_allocator a;
     if (out == NULL)
@@ -386,8 +389,7 @@ static ta_status rules_create(ta_capital_rules **out, const char *name, const ta
         return TA_ENOMEM;
     r->alloc = a;
     strcpy(r->name, name);
-    ta_status st =
-        load_text(r, preset_capital_2025, sizeof preset_capital_2025 - 1, "capital-2025");
+    ta_status st = load_text(r, presets[i].text, strlen(presets[i].text), presets[i].name);
     if (st != TA_OK) {
         tai_free(&a, r);
         return st == TA_ENOMEM ? TA_ENOMEM : TA_EINVAL;
@@ -398,7 +400,7 @@ static ta_status rules_create(ta_capital_rules **out, const char *name, const ta
 
 ta_status ta_capital_rules_new(ta_capital_rules **out, const char *name, const ta_allocator *alloc)
 {
-    return rules_create(out, name, alloc);
+    return rules_create(out, name, 0, alloc); /* the "capital-2025" values */
 }
 
 ta_status ta_capital_rules_preset(ta_capital_rules **out, const char *name,
@@ -410,21 +412,8 @@ ta_status ta_capital_rules_preset(ta_capital_rules **out, const char *name,
     if (name == NULL)
         return TA_EINVAL;
     for (size_t i = 0; i < N_PRESETS; i++) {
-        if (strcmp(presets[i].name, name) != 0)
-            continue;
-        ta_capital_rules *r = NULL;
-        ta_status st = rules_create(&r, name, alloc);
-        if (st != TA_OK || presets[i].text == preset_capital_2025) {
-            *out = r;
-            return st;
-        }
-        st = load_text(r, presets[i].text, strlen(presets[i].text), name);
-        if (st != TA_OK) {
-            ta_capital_rules_free(r);
-            return st == TA_ENOMEM ? TA_ENOMEM : TA_EINVAL;
-        }
-        *out = r;
-        return TA_OK;
+        if (strcmp(presets[i].name, name) == 0)
+            return rules_create(out, name, i, alloc);
     }
     return TA_ENOTFOUND;
 }

@@ -138,7 +138,7 @@ static ta_status segment_rule(build *b)
     tai_text_int(&b->change, c->segment);
     tai_text_puts(&b->change, " in each of the last ");
     tai_text_int(&b->change, k);
-    tai_text_puts(&b->change, " quarters");
+    tai_text_puts(&b->change, k == 1 ? " quarter" : " quarters");
     if (b->r->outcome == TA_NOT_MET) {
         tai_text_puts(&b->change, " (it was ");
         tai_text_int(&b->change, worst);
@@ -334,8 +334,8 @@ static void no_figure(build *b, void (*label)(tai_text *, const ta_framework *, 
 static ta_status domain_rule(build *b, int quartile)
 {
     ta_screen *s = b->s;
-    size_t d = 0, q = 0, n_peers = 0;
-    double v = 0, limit = b->c->threshold;
+    size_t d = 0, q, n_peers = 0;
+    double v, limit = b->c->threshold;
     ta_status st;
     if ((st = resolve_domain(b, &d)) != TA_OK || (st = latest(b, 1, d, 0, &v, &q)) != TA_OK)
         return st;
@@ -392,11 +392,11 @@ static ta_status domain_rule(build *b, int quartile)
 static ta_status median_rule(build *b)
 {
     ta_screen *s = b->s;
-    size_t m = 0, q = 0, n_peers = 0;
+    size_t m, q, n_peers = 0;
     const char *score_id, *name;
     ta_direction dir = TA_LOWER_IS_BETTER;
     int raw, better;
-    double v = 0, med = 0;
+    double v, med;
     ta_status st;
     tai_text label;
     if (ta_framework_metric_index(&m, s->fw, b->c->ref) != TA_OK)
@@ -539,7 +539,7 @@ static ta_status cqc_rule(build *b)
 {
     const ta_screen *s = b->s;
     const tai_screen_trust *t = b->t;
-    ta_date until = {0, 0, 0};
+    ta_date until;
     figures(b, t->has_cqc, t->has_cqc ? (double)t->cqc : 0, 1, (double)b->c->cqc, (size_t)-1);
     tai_text_puts(&b->change, "a current supplied CQC rating of ");
     tai_text_puts(&b->change, ta_cqc_rating_name(b->c->cqc));

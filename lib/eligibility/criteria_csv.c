@@ -18,6 +18,7 @@
  * criteria it added are removed and the message names file, line and column.
  * The built-in sets are criteria text too (presets.c).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "common/alloc.h"
@@ -160,8 +161,8 @@ static ta_status no_extra(reader *r, const char *kind)
 {
     for (size_t i = 0; i < r->n_params; i++)
         if (!r->used[i]) {
-            char what[96] = "unknown parameter for ";
-            strncat(what, kind, sizeof what - strlen(what) - 1);
+            char what[96];
+            snprintf(what, sizeof what, "unknown parameter for %s", kind);
             return fail(r, COL_PARAMS, TA_EPARSE, what, r->keys[i]);
         }
     return TA_OK;
