@@ -654,6 +654,41 @@ START_TEST(league_quartiles_skip_a_type_absent_from_the_quarter)
 }
 END_TEST
 
+/* Rule: quartiles of a single scored trust are three equal cut-offs, which
+ * no segmentation accepts: the run fails on the ascending check (not on "no
+ * trust has a score", which is for a quarter without any). */
+START_TEST(league_quartiles_of_a_single_trust)
+{
+    static const char one[] = HEADER "Q3 2025/26,,Acute trust,,A1,A,1.50,,1.0,No,1.0,\r\n";
+    ta_nhse_file *f = NULL;
+    ta_league *l = NULL;
+    ta_status st;
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, one, strlen(one), "one.csv"), TA_OK);
+    ck_assert_int_eq(ta_league_new(&l, f, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_set_cutoff_policy(l, TA_CUTOFFS_QUARTILES_ALL), TA_OK);
+    st = ta_league_run(l);
+    ck_assert_str_eq(ta_league_error(l), "Q3 2025/26: cut-offs must be strictly ascending");
+    ck_assert_int_eq(st, TA_EINVAL);
+    ta_league_free(l);
+    ta_nhse_file_free(f);
+}
+END_TEST
+
+/* Rule: no replicates turns the likely ranges off, whatever the interval:
+ * the interval is checked only when there are replicates to draw. */
+START_TEST(league_likely_ranges_off_ignores_the_interval)
+{
+    ta_league *l = NULL;
+    ck_assert_int_eq(ta_league_new(&l, file, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_set_likely_ranges(l, 0, 0.0, 1, 1), TA_OK);
+    ck_assert_int_eq(ta_league_set_likely_ranges(l, 0, 1.5, 1, 1), TA_OK);
+    ck_assert_int_eq(ta_league_set_likely_ranges(l, 1, 0.0, 1, 1), TA_EINVAL);
+    ck_assert_int_eq(ta_league_set_likely_ranges(l, 1, 0.5, 1, 1), TA_OK);
+    ta_league_free(l);
+}
+END_TEST
+
 START_TEST(league_fixed_thresholds_and_errors)
 {
     static const double fixed[3] = {1.8, 2.4, 2.9};
@@ -799,6 +834,8 @@ static Suite *league_suite(void)
     tcase_add_test(tc, league_selection_lists_none_of_an_empty_file);
     tcase_add_test(tc, league_quartiles_skip_a_type_absent_from_the_quarter);
     tcase_add_test(tc, likely_ranges_hold_league_table_trusts_fixed);
+    tcase_add_test(tc, league_quartiles_of_a_single_trust);
+    tcase_add_test(tc, league_likely_ranges_off_ignores_the_interval);
     suite_add_tcase(s, tc);
     return s;
 }
