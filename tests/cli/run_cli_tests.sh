@@ -297,6 +297,13 @@ check "--from-values: a missing finance pair is warned" 1 \
 check_match "--from-values --detail: the missing pair in the Warnings column" \
     'OF1080 not scored: the table lacks its OF1079 and OF1081 pair' \
     "$(awk "$AWK_CSV"'{ n = csv_split($0, f) } f[5] == "RV3" { print f[n] }' out)"
+# A pair with one half not scored (RV3 without OF0081) is not a pair the table
+# lacks: the Warnings column says nothing of OF1080 (the note on stderr does).
+awk -F, '!($1 == "Q4 2025/26" && $5 == "RV3" && $9 == "OF0081")' OFS=, "$F" >half.csv
+run league half.csv --quarter Q4 --from-values --detail
+check "--from-values --detail: half a finance pair is no Warnings entry" \
+    "0 1" \
+    "$(awk "$AWK_CSV"'{ n = csv_split($0, f) } f[5] == "RV3" { print f[n] }' out | grep -c OF1080) $(awk "$AWK_CSV"'{ n = csv_split($0, f) } f[5] == "RV3" { print f[n] }' out | grep -c 'OF1005 ranked within 42')"
 run explain "$F" --trust R1L --quarter Q4 --from-values
 check "explain --from-values exit" 0 "$rc"
 check "explain --from-values source" "Scores from the raw values (OF0xxx), scored by the framework" "$(sed -n 3p out)"
