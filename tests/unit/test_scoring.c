@@ -247,6 +247,61 @@ START_TEST(test_weights_one_third)
 }
 END_TEST
 
+/* Rule: a weighted mean, like the plain one, counts only the scores a trust
+ * has, of metrics in the average, of the domain asked for (every domain for
+ * the trust's average). Domain d: I1 and I2 at 1/3 each, N outside the
+ * average; domain e: M at weight 1. */
+START_TEST(test_weighted_mean_by_domain)
+{
+    static const char text[] = HEADER "framework,t,Test,,,,,,,,\n"
+                                      "setting,cutoffs,,,,,,,1.75 2.5 3.25,,\n"
+                                      "domain,D,Dee,d,,,,,,,\n"
+                                      "domain,E,Ee,e,,,,,,,\n"
+                                      "figure,AVG,Average,,,,,,average,,\n"
+                                      "metric,I1,One,d,,,supplied,yes,,1/3,x\n"
+                                      "metric,I2,Two,d,,,supplied,yes,,1/3,x\n"
+                                      "metric,N,Not,d,,,supplied,no,,,x\n"
+                                      "metric,M,Em,e,,,supplied,yes,,,x\n";
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    ta_assessment *a;
+    double rounded = 0, s = 0;
+    size_t t = 0;
+    int has = 0;
+    ck_assert_int_eq(ta_framework_builder_new(&b, "t", NULL), TA_OK);
+    ck_assert_msg(ta_framework_builder_read_buffer(b, text, strlen(text), "t.csv") == TA_OK, "%s",
+                  ta_framework_builder_error(b));
+    ck_assert_msg(ta_framework_builder_build(&fw, b) == TA_OK, "%s", ta_framework_builder_error(b));
+    ta_framework_builder_free(b);
+    a = assessment(fw);
+    /* A: (1/3 x 1 + 1/3 x 3 + 4) / (1/3 + 1/3 + 1) = 3.2; N (1.0) is left out
+     * (with it: 2.375). Domain d: (1/3 + 1) / (2/3) = 2; domain e: 4. */
+    add(a, "A", "I1", 1, TA_INPUT_SCORE);
+    add(a, "A", "I2", 3, TA_INPUT_SCORE);
+    add(a, "A", "N", 1, TA_INPUT_SCORE);
+    add(a, "A", "M", 4, TA_INPUT_SCORE);
+    /* B: no I2: (1/3 x 2 + 4) / (4/3) = 3.5; domain d: 2. */
+    add(a, "B", "I1", 2, TA_INPUT_SCORE);
+    add(a, "B", "M", 4, TA_INPUT_SCORE);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    close_to(average(a, "A", &rounded), 3.2);
+    close_to(average(a, "B", &rounded), 3.5);
+    ck_assert_int_eq(ta_assessment_find_trust(&t, a, "A"), TA_OK);
+    ck_assert_int_eq(ta_assessment_domain_score(&has, &s, a, t, 0), TA_OK);
+    ck_assert_int_eq(has, 1);
+    close_to(s, 2.0);
+    ck_assert_int_eq(ta_assessment_domain_score(&has, &s, a, t, 1), TA_OK);
+    ck_assert_int_eq(has, 1);
+    close_to(s, 4.0);
+    ck_assert_int_eq(ta_assessment_find_trust(&t, a, "B"), TA_OK);
+    ck_assert_int_eq(ta_assessment_domain_score(&has, &s, a, t, 0), TA_OK);
+    ck_assert_int_eq(has, 1);
+    close_to(s, 2.0);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 /* Loads catalogue rows (after the common head) and expects an error. */
 static void expect_error(const char *rows, ta_status want, const char *words)
 {
@@ -699,6 +754,7 @@ static Suite *scoring_suite(void)
     tcase_add_test(tc, test_supplied_rank_between_bookends);
     tcase_add_test(tc, test_brackets);
     tcase_add_test(tc, test_weights_one_third);
+    tcase_add_test(tc, test_weighted_mean_by_domain);
     tcase_add_test(tc, test_catalogue_errors);
     tcase_add_test(tc, test_builder_checks);
     tcase_add_test(tc, test_first_layout_still_loads);
