@@ -72,6 +72,15 @@ START_TEST(band_score_boundaries)
         ck_assert_int_eq(ta_rule_band_score(&s, 3.5, four, 3, TA_HIGHER_IS_BETTER), TA_OK);
         ck_assert(s == 2.0);
     }
+    /* Each argument is checked on its own: a value that is not a number (with
+     * a valid direction), no output, no cut points, an unknown direction. */
+    s = -1;
+    ck_assert_int_eq(ta_rule_band_score(&s, NAN, plan, 3, TA_HIGHER_IS_BETTER), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_band_score(&s, INFINITY, cost, 2, TA_LOWER_IS_BETTER), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_band_score(NULL, 1, plan, 3, TA_HIGHER_IS_BETTER), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_band_score(&s, 1, NULL, 3, TA_HIGHER_IS_BETTER), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_band_score(&s, 1, plan, 3, (ta_direction)7), TA_EINVAL);
+    ck_assert(s == -1); /* untouched on failure */
 }
 END_TEST
 
@@ -119,6 +128,12 @@ START_TEST(segment_cutoff_ties)
         ck_assert_int_eq(ta_rule_segment(&s, 8.5, nine, 9, TA_CUTOFF_TIES_BETTER), TA_EINVAL);
         ck_assert_int_eq(ta_rule_segment(&s, 0.5, nine, 1, TA_CUTOFF_TIES_BETTER), TA_OK);
         ck_assert_int_eq(s, 1);
+    }
+    {
+        /* The first cut-off is checked too: not a number or infinite, refused. */
+        const double nan_first[] = {NAN, 2.33, 2.70}, inf_first[] = {-INFINITY, 2.33, 2.70};
+        ck_assert_int_eq(ta_rule_segment(&s, 2.0, nan_first, 3, TA_CUTOFF_TIES_BETTER), TA_EINVAL);
+        ck_assert_int_eq(ta_rule_segment(&s, 2.0, inf_first, 3, TA_CUTOFF_TIES_BETTER), TA_EINVAL);
     }
 }
 END_TEST
