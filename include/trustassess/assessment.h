@@ -198,7 +198,8 @@ TA_API ta_status ta_assessment_metric_pool_gap(int *narrower, unsigned *pool, si
 
 /* Quantile cut-offs of a population: out[k] = quantile (k + 1) / (n_out + 1)
  * of values[0 .. n - 1] under `definition` (n_out = 3 gives the quartiles).
- * NaN/inf or n = 0 is TA_EINVAL. A working copy of the values is made with
+ * NaN/inf or n = 0 is TA_EINVAL. A zero is a zero: -0 is read as 0, so a
+ * cut-off never comes back as -0. A working copy of the values is made with
  * `alloc` (NULL = malloc). */
 TA_API ta_status ta_quantile_cutoffs(double *out, size_t n_out, const double *values, size_t n,
                                      ta_quantile definition, const ta_allocator *alloc);

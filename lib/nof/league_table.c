@@ -417,9 +417,8 @@ static void warnings_text(const ta_assessment *a, size_t i, char *buf, size_t si
         unsigned pool;
         size_t ranked;
         double s;
-        tai_error e;
+        tai_error e = {{0}}; /* all zero: empty, and every byte after the text is 0 */
         ta_assessment_metric_score(&has, &s, a, i, m);
-        e.msg[0] = '\0';
         if (has && ta_assessment_metric_pool_gap(&narrower, &pool, &ranked, a, m) == TA_OK &&
             narrower)
             tai_error_set(&e, TA_OK, "%s%s ranked within %zu of a pool of %u", used ? "; " : "",

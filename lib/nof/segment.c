@@ -165,8 +165,11 @@ ta_status ta_quantile_cutoffs(double *out, size_t n_out, const double *values, s
             return TA_EINVAL;
     if (!(copy = tai_calloc(&a, n, sizeof *copy)))
         return TA_ENOMEM;
+    /* + 0.0 turns -0 into 0 (and leaves every other value alone): equal
+     * values are then the same bits, so which of two equal values the
+     * selection picks as the k-th can never show in the result. */
     for (size_t i = 0; i < n; i++)
-        copy[i] = values[i];
+        copy[i] = values[i] + 0.0;
     st = tai_cutoffs_from_population(out, n_out, copy, n, definition);
     tai_free(&a, copy);
     return st;

@@ -1228,6 +1228,17 @@ START_TEST(test_quantile_cutoffs)
         ck_assert_double_eq(q[1], 2);
         ck_assert_double_eq(q[2], 3);
     }
+    { /* A zero is a zero: -0 is read as 0, so the ends type 6 returns as
+       * given (n_out >= n) are never -0, whichever zero the selection picks. */
+        const double zeros[2] = {0.0, -0.0}, negs[2] = {-0.0, -0.0};
+        ck_assert_int_eq(ta_quantile_cutoffs(q, 2, zeros, 2, TA_QUANTILE_TYPE6, NULL), TA_OK);
+        ck_assert_int_eq(signbit(q[0]), 0);
+        ck_assert_int_eq(signbit(q[1]), 0);
+        ck_assert_int_eq(ta_quantile_cutoffs(q, 3, negs, 2, TA_QUANTILE_TYPE7, NULL), TA_OK);
+        ck_assert_int_eq(signbit(q[0]), 0);
+        ck_assert_int_eq(signbit(q[2]), 0);
+        ck_assert_double_eq(q[1], 0);
+    }
     ck_assert_int_eq(ta_quantile_cutoffs(&median, 1, x, 10, TA_QUANTILE_TYPE7, NULL), TA_OK);
     ck_assert_double_eq_tol(median, 5.5, TOL);
     ck_assert_int_eq(ta_quantile_cutoffs(q, 3, x, 1, TA_QUANTILE_TYPE7, NULL), TA_OK);
