@@ -150,6 +150,13 @@ START_TEST(deficit_cap_and_rsp)
     ck_assert_int_eq(ta_rule_adjust_segment(&adj, &fin, 2, TA_UNKNOWN, 3, TA_UNKNOWN, 5), TA_OK);
     ck_assert_int_eq(adj, 2);
     ck_assert_int_eq(fin, 0);
+    /* Rule: any RSP segment from 1 is taken as given, 1 included; 0 means the
+     * framework has none, and a trust in the programme keeps its adjusted one. */
+    ck_assert_int_eq(ta_rule_adjust_segment(&adj, &fin, 3, TA_NO, 0, TA_YES, 1), TA_OK);
+    ck_assert_int_eq(adj, 3);
+    ck_assert_int_eq(fin, 1);
+    ck_assert_int_eq(ta_rule_adjust_segment(&adj, &fin, 3, TA_NO, 0, TA_YES, 0), TA_OK);
+    ck_assert_int_eq(fin, 3);
     ck_assert_int_eq(ta_rule_adjust_segment(&adj, &fin, 0, TA_NO, 3, TA_NO, 5), TA_EINVAL);
     ck_assert_int_eq(ta_rule_adjust_segment(&adj, &fin, 2, (ta_tristate)7, 3, TA_NO, 5), TA_EINVAL);
     ck_assert_int_eq(ta_rule_adjust_segment(&adj, &fin, 2, TA_NO, 3, (ta_tristate)7, 5), TA_EINVAL);

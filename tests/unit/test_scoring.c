@@ -609,6 +609,7 @@ START_TEST(test_pool_gap_from_values)
     ck_assert_int_eq(ta_assessment_metric_pool_gap(&narrower, &pool, &ranked, a, 1), TA_OK);
     ck_assert_int_eq(narrower, 0);
     ck_assert_uint_eq(pool, 0);
+    ck_assert_uint_eq(ranked, 0); /* no gap: nothing ranked narrower (was 3 above) */
     ck_assert_int_eq(ta_assessment_metric_pool_gap(&narrower, NULL, NULL, a, 2), TA_EINVAL);
     ck_assert_int_eq(ta_assessment_metric_pool_gap(NULL, NULL, NULL, a, 0), TA_EINVAL);
     ck_assert_uint_eq(ta_assessment_note_count(a), 1);
