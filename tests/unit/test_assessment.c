@@ -1098,6 +1098,18 @@ START_TEST(test_add_columns)
     assert_has(ta_assessment_error(a), "row 1");
     assert_has(ta_assessment_error(a), "P01");
     ck_assert_uint_eq(ta_assessment_trust_count(a), 3);
+    {
+        /* Rule: undoing a failed call empties only the rows it staged. Two new
+         * trusts (D, E) and a duplicate (row 2): C, the last trust already
+         * there, keeps its score of 4 for P03. */
+        const char *c6[3] = {"D", "E", "E"}, *m6[3] = {"P01", "P01", "P01"};
+        const double x6[3] = {1.0, 1.0, 2.0};
+        ck_assert_int_eq(ta_assessment_add_columns(a, 3, c6, m6, x6, TA_INPUT_SCORE),
+                         TA_EDUPLICATE);
+        ck_assert_uint_eq(ta_assessment_trust_count(a), 3);
+        run(a);
+        ck_assert_double_eq(score_of(a, fw, "C", "P03"), 4.0);
+    }
     /* Unknown metric, NaN, infinity, scores out of range, a bad code. */
     ck_assert_int_eq(ta_assessment_add_columns(a, 2, c4, m4, x4, TA_INPUT_SCORE), TA_ENOTFOUND);
     assert_has(ta_assessment_error(a), "row 1");
