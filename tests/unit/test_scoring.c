@@ -581,6 +581,30 @@ START_TEST(test_reconstruct_infers_a_missing_pool)
 }
 END_TEST
 
+/* Rule: a pool gap is said only of trusts actually ranked. With a standard
+ * of 80 met by all three trusts nobody is ranked, so a pool of 10 is no gap:
+ * no note, not narrower. */
+START_TEST(test_pool_gap_needs_a_ranked_trust)
+{
+    ta_framework *fw = catalogue("metric,S,Standard,d,V,higher,standard,yes,standard=80,,x\n"
+                                 "pool,S,Q1,,,,,,10,,fitted\n");
+    ta_assessment *a = assessment(fw);
+    const char *codes[3] = {"A", "B", "C"};
+    int narrower = -1;
+    ck_assert_int_eq(ta_assessment_set_period(a, "Q1"), TA_OK);
+    for (int i = 0; i < 3; i++)
+        add(a, codes[i], "V", 85.0 + 5.0 * i, TA_INPUT_VALUE);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    close_to(score(a, fw, "A", "S"), 1.0);
+    close_to(score(a, fw, "C", "S"), 1.0);
+    ck_assert_int_eq(ta_assessment_metric_pool_gap(&narrower, NULL, NULL, a, 0), TA_OK);
+    ck_assert_int_eq(narrower, 0);
+    ck_assert_uint_eq(ta_assessment_note_count(a), 0);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 START_TEST(test_pool_gap_from_values)
 {
     /* Ranked from the values of 3 trusts: with a pool of 10 in Q1 the scores
@@ -756,6 +780,7 @@ static Suite *scoring_suite(void)
     tcase_add_test(tc, test_brackets);
     tcase_add_test(tc, test_weights_one_third);
     tcase_add_test(tc, test_weighted_mean_by_domain);
+    tcase_add_test(tc, test_pool_gap_needs_a_ranked_trust);
     tcase_add_test(tc, test_catalogue_errors);
     tcase_add_test(tc, test_builder_checks);
     tcase_add_test(tc, test_first_layout_still_loads);
