@@ -216,13 +216,13 @@ static ta_status read_metric(reader *r)
         if ((st = ta_framework_builder_set_standard(b, id, standard)) != TA_OK)
             return at(r, COL_PARAMETERS, st);
     } else if (scoring == TA_SCORING_BRACKETED) {
-        double cuts[TAI_MAX_CUTS], scores[TAI_MAX_CUTS + 1];
+        double cuts[TAI_MAX_CUTS], scores[TAI_MAX_BRACKETS];
         size_t n = 0, n_scores = 0;
         char sbuf[256];
         if (!parameter(params, "cuts", buf, sizeof buf) ||
             parse_numbers(buf, cuts, TAI_MAX_CUTS, &n) != TA_OK || n == 0 ||
             !parameter(params, "scores", sbuf, sizeof sbuf) ||
-            parse_numbers(sbuf, scores, TAI_MAX_CUTS + 1, &n_scores) != TA_OK || n_scores != n + 1)
+            parse_numbers(sbuf, scores, TAI_MAX_BRACKETS, &n_scores) != TA_OK || n_scores != n + 1)
             return fail(r, COL_PARAMETERS, TA_EPARSE,
                         "expected cuts=NUMBERS;scores=one more NUMBER in", params);
         if ((st = ta_framework_builder_set_brackets(b, id, n, cuts, scores)) != TA_OK)

@@ -16,8 +16,10 @@
 #include "figure_id.h"
 #include "trustassess/framework.h"
 
-#define TAI_MAX_CUTS 8     /* band cut points per metric */
-#define TAI_MAX_CUTOFFS 8  /* segment cut-offs (so at most 9 segments) */
+#define TAI_MAX_CUTS 8                         /* band cut points per metric */
+#define TAI_MAX_BRACKETS (TAI_MAX_CUTS + 1)    /* bracket scores: one more than the cuts */
+#define TAI_MAX_CUTOFFS 8                      /* segment cut-offs */
+#define TAI_MAX_SEGMENTS (TAI_MAX_CUTOFFS + 1) /* segments: one more than the cut-offs */
 
 #define TAI_SOURCE_MAX 256 /* longest source text, with its terminator */
 
@@ -38,14 +40,14 @@ typedef struct tai_metric {
     int in_average;
     double standard; /* the standard or floor of STANDARD_CAPPED, STANDARD, FLOOR */
     int has_threshold;
-    size_t n_cuts;   /* TA_SCORING_BANDED, TA_SCORING_BRACKETED */
+    size_t n_cuts; /* TA_SCORING_BANDED, TA_SCORING_BRACKETED */
     double cuts[TAI_MAX_CUTS];
-    double bracket_scores[TAI_MAX_CUTS + 1]; /* TA_SCORING_BRACKETED */
-    unsigned weight_num, weight_den;          /* weight in the average (1/1) */
-    char *source;                             /* where the definition comes from */
+    double bracket_scores[TAI_MAX_BRACKETS]; /* TA_SCORING_BRACKETED */
+    unsigned weight_num, weight_den;         /* weight in the average (1/1) */
+    char *source;                            /* where the definition comes from */
     tai_pool *pools;
     size_t n_pools, pools_cap;
-    char *combo_first, *combo_second; /* TA_SCORING_COMBINED: component IDs */
+    char *combo_first, *combo_second;             /* TA_SCORING_COMBINED: component IDs */
     size_t combo_first_index, combo_second_index; /* resolved when built */
     double combo_table[16];
     char *where; /* "FILE:LINE:COLUMN" of its catalogue row while in a builder, else NULL */
@@ -80,7 +82,7 @@ typedef struct tai_framework_def {
     size_t n_trust_types, trust_types_cap;
     int weighted;        /* some metric's weight is not 1/1 */
     uint32_t weight_lcm; /* least common multiple of the weights' denominators (build) */
-    size_t n_cutoffs; /* segments - 1 */
+    size_t n_cutoffs;    /* segments - 1 */
     double cutoffs[TAI_MAX_CUTOFFS];
     int cutoffs_explicit; /* 0: quartile-style quantiles of the assessed population */
     ta_quantile quantile;

@@ -33,7 +33,7 @@ typedef struct bounds {
     int has_lo[TAI_MAX_CUTOFFS], has_hi[TAI_MAX_CUTOFFS];
     double lo[TAI_MAX_CUTOFFS], hi[TAI_MAX_CUTOFFS];
     const tai_nhse_figure *lo_fig[TAI_MAX_CUTOFFS], *hi_fig[TAI_MAX_CUTOFFS]; /* first bounds */
-    int seen[TAI_MAX_CUTOFFS + 1]; /* a trust known to be in segment s + 1 */
+    int seen[TAI_MAX_SEGMENTS]; /* a trust known to be in segment s + 1 */
 } bounds;
 
 /* The range [*lo, *hi] of unadjusted segments entry e may have, and its

@@ -429,7 +429,7 @@ static ta_status check_metric(ta_verification *v, size_t p, size_t m, raw_row *r
     const char *period = f->periods[p];
     size_t n_rows = 0, spread = 0;
     unsigned pool;
-    int ranks = tai_scoring_ranks(metric->scoring), whole = 0;
+    int whole;
     char text[TAI_ERROR_SIZE];
     tai_error e;
     ta_status st = TA_OK;
@@ -454,8 +454,9 @@ static ta_status check_metric(ta_verification *v, size_t p, size_t m, raw_row *r
         }
         n_rows++;
     }
-    /* Trusts of the file between a rank-scored metric's bookends. */
-    for (size_t i = 0; ranks && i < f->n_figures; i++) {
+    /* Trusts of the file between a rank-scored metric's bookends (counted for
+     * every metric: the others never reach the rows that read it). */
+    for (size_t i = 0; i < f->n_figures; i++) {
         const tai_nhse_figure *fig = &f->figures[i];
         if (f->entries[fig->entry].period != p || fig->id_kind != TAI_ID_RAW || fig->id_index != m)
             continue;
@@ -465,9 +466,9 @@ static ta_status check_metric(ta_verification *v, size_t p, size_t m, raw_row *r
             spread++;
     }
     pool = tai_metric_pool(metric, period);
-    if (ranks && metric->n_pools == 0)
+    if (metric->n_pools == 0)
         pool = (unsigned)spread; /* no pool data: the framework ranks within the trusts given */
-    whole = ranks && pool > 0 && pool == spread;
+    whole = pool > 0 && pool == spread;
 
     for (size_t i = 0; st == TA_OK && i < n_rows; i++) {
         const raw_row *r = &rows[i];
@@ -720,10 +721,10 @@ static ta_status verify_period(ta_verification *v, size_t p)
         st = count_unchecked(v, p);
     for (size_t k = 0; st == TA_OK && k < ta_assessment_note_count(a); k++)
         st = tai_notes_add(&v->notes, ta_assessment_note(a, k));
-    if (st == TA_ENOMEM)
-        tai_error_set(&v->err, st, "out of memory verifying %s", period);
-    else if (st != TA_OK)
-        tai_error_set(&v->err, st, "%s", ta_assessment_error(a));
+    /* Only memory can fail here: the cut-offs come from published averages
+     * the reader checked (1 to 4) and the bounds made strictly ascending. */
+    if (st != TA_OK)
+        tai_error_set(&v->err, st, "verifying %s: %s", period, ta_strerror(st));
     tai_free(&v->alloc, pub);
     tai_free(&v->alloc, ranks);
     tai_free(&v->alloc, explained);
