@@ -23,6 +23,7 @@
  * with the reason (the pool is wider than the file, the score is supplied).
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "common/alloc.h"
@@ -159,15 +160,13 @@ static ta_status record(ta_verification *v, const char *period, const char *code
         return TA_ENOMEM;
     d = &v->diffs[v->n_diffs++];
     d->period = period;
-    strncpy(d->code, code, sizeof d->code - 1);
-    d->code[sizeof d->code - 1] = '\0';
+    (void)snprintf(d->code, sizeof d->code, "%s", code);
     d->figure = figure;
     d->mode = mode;
     d->published = published;
     d->computed = computed;
     d->verdict = verdict;
-    strncpy(d->reason, reason, sizeof d->reason - 1);
-    d->reason[sizeof d->reason - 1] = '\0';
+    (void)snprintf(d->reason, sizeof d->reason, "%s", reason);
     return TA_OK;
 }
 
@@ -481,12 +480,10 @@ static ta_status check_metric(ta_verification *v, size_t p, size_t m, raw_row *r
                 f, period, r->code, def->metrics[metric->combo_first_index].id);
             const tai_nhse_figure *a2 = tai_nhse_find_figure(
                 f, period, r->code, def->metrics[metric->combo_second_index].id);
-            int w1 = a1 && a1->value == floor(a1->value) && a1->value >= 1 && a1->value <= 4
-                         ? (int)a1->value
-                         : 0;
-            int w2 = a2 && a2->value == floor(a2->value) && a2->value >= 1 && a2->value <= 4
-                         ? (int)a2->value
-                         : 0;
+            /* Whole scores only; the assessment made from the file has
+             * refused any score outside 1 to 4 before this runs. */
+            int w1 = a1 && a1->value == floor(a1->value) ? (int)a1->value : 0;
+            int w2 = a2 && a2->value == floor(a2->value) ? (int)a2->value : 0;
             double x = w1 && w2 ? metric->combo_table[4 * (w1 - 1) + (w2 - 1)] : 0;
             if (!w1 || !w2) {
                 reason = "a component score is not published";

@@ -605,6 +605,79 @@ START_TEST(test_difference_trust_code_outlives_run)
 }
 END_TEST
 
+/* ---- combined scores -------------------------------------------------- */
+
+/* The unchecked entries of figure in period: how many, and (when there is
+ * exactly one) its reason and count. */
+static size_t unchecked_of(const ta_verification *v, const char *figure, const char **reason,
+                           size_t *count)
+{
+    size_t found = 0;
+    for (size_t k = 0; k < ta_verification_unchecked_count(v); k++) {
+        const char *p, *f;
+        size_t c;
+        ck_assert_int_eq(ta_verification_unchecked(&p, &f, &c, v, k), TA_OK);
+        if (strcmp(f, figure) != 0)
+            continue;
+        *reason = ta_verification_unchecked_reason(v, k);
+        *count = c;
+        found++;
+    }
+    return found;
+}
+
+/* Rule: a combined score (OF1080 from OF1079 and OF1081) is checked only when
+ * both component scores are published whole numbers; a component that is
+ * missing or fractional leaves it unchecked as "a component score is not
+ * published". A component outside 1 to 4 never gets that far: the run stops
+ * with the assessment's range error (so the table is never read outside its
+ * 4 x 4 entries). */
+START_TEST(test_combined_needs_whole_components)
+{
+    static const char *const t[][4] = {
+        /* code, OF1079, OF1081, OF1080 (NULL: not published) */
+        {"GOOD", "1", "1", "1"}, /* (1, 1) = 1: checked, agrees */
+        {"FOUR", "4", "2", "3"}, /* (4, 2) = 3: checked, agrees */
+        {"HALF1", "1.5", "1", "1"}, {"HALF2", "1", "1.5", "1"},
+        {"NONE1", NULL, "1", "1"},  {"NONE2", "1", NULL, "1"},
+    };
+    const size_t n = sizeof t / sizeof t[0];
+    char text[8192] = HEADER;
+    const char *reason = NULL;
+    size_t checked, agreed, explained, count = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        if (t[i][1])
+            add_row(text, sizeof text, t[i][0], "OF1079", t[i][1]);
+        if (t[i][2])
+            add_row(text, sizeof text, t[i][0], "OF1081", t[i][2]);
+        add_row(text, sizeof text, t[i][0], "OF1080", t[i][3]);
+    }
+    ck_assert_msg(verify_text("combined.csv", text, strlen(text)) == TA_OK, "%s",
+                  ta_verification_error(ver));
+    ck_assert(
+        summary_of(ver, "Q1 2025/26", "OF1080", TA_STEP_BY_STEP, &checked, &agreed, &explained));
+    ck_assert_uint_eq(checked, 2);
+    ck_assert_uint_eq(agreed, 2);
+    ck_assert_uint_eq(unchecked_of(ver, "OF1080", &reason, &count), 1);
+    ck_assert_str_eq(reason, "a component score is not published");
+    ck_assert_uint_eq(count, n - 2);
+
+    /* A component of 5: the run stops, naming the cell. */
+    ta_verification_free(ver);
+    ver = NULL;
+    ta_nhse_file_free(file);
+    file = NULL;
+    strcpy(text, HEADER);
+    add_row(text, sizeof text, "BIG", "OF1079", "5");
+    add_row(text, sizeof text, "BIG", "OF1081", "1");
+    add_row(text, sizeof text, "BIG", "OF1080", "1");
+    ck_assert_int_eq(verify_text("big.csv", text, strlen(text)), TA_ERANGE);
+    assert_has(ta_verification_error(ver), "trust BIG: the score of OF1079 must be from 1 to 4");
+    ck_assert_uint_eq(ta_verification_summary_count(ver), 0);
+}
+END_TEST
+
 static Suite *verify_suite(void)
 {
     Suite *s = suite_create("verify");
@@ -619,6 +692,7 @@ static Suite *verify_suite(void)
     tcase_add_test(tc, test_explanation_boundary);
     tcase_add_test(tc, test_run_allocation_failure);
     tcase_add_test(tc, test_difference_trust_code_outlives_run);
+    tcase_add_test(tc, test_combined_needs_whole_components);
     suite_add_tcase(s, tc);
     return s;
 }
