@@ -518,12 +518,12 @@ static ta_status check_metric(ta_verification *v, size_t p, size_t m, raw_row *r
             st = record_score(v, period, r->code, metric->id, published, 1.0, def->decimals,
                               "meets the standard, but does not score 1.00");
         } else if (whole) {
+            /* Trusts better than r in its spread: those meeting a standard
+             * are not in a standard's spread (one missing a floor or a
+             * capped standard is never better than r, which meets it). */
             size_t k = 0;
             for (size_t j = 0; j < n_rows; j++)
                 if (j != i && !isnan(rows[j].value) && better(metric, &rows[j], r) &&
-                    !((metric->scoring == TA_SCORING_FLOOR ||
-                       metric->scoring == TA_SCORING_STANDARD_CAPPED) &&
-                      tai_misses_standard(metric->direction, metric->standard, rows[j].value)) &&
                     !(metric->scoring == TA_SCORING_STANDARD &&
                       !tai_misses_standard(metric->direction, metric->standard, rows[j].value)))
                     k++;
