@@ -769,6 +769,32 @@ START_TEST(test_combined_needs_whole_component_scores)
 }
 END_TEST
 
+/* Rule (framework.c validate): the metrics' weight denominators may have a
+ * least common multiple of at most 1000000. 1000, 1000 and 999 (lcm 999000)
+ * build, however often a denominator repeats; adding 7 (lcm 6993000) does
+ * not. */
+START_TEST(test_weight_denominators_common_multiple)
+{
+    ta_framework *fw = catalogue("metric,W1,W1,d,,,supplied,yes,,1/1000,x\n"
+                                 "metric,W2,W2,d,,,supplied,yes,,1/1000,x\n"
+                                 "metric,W3,W3,d,,,supplied,yes,,1/999,x\n");
+    ta_assessment *a = assessment(fw);
+    double rounded = 0;
+    add(a, "A", "W1", 1, TA_INPUT_SCORE);
+    add(a, "A", "W2", 2, TA_INPUT_SCORE);
+    add(a, "A", "W3", 4, TA_INPUT_SCORE);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    /* (999 x 1 + 999 x 2 + 1000 x 4) / (999 + 999 + 1000) = 6997 / 2998 */
+    close_to(average(a, "A", &rounded), 6997.0 / 2998.0);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+    expect_error("metric,W1,W1,d,,,supplied,yes,,1/1000,x\n"
+                 "metric,W2,W2,d,,,supplied,yes,,1/999,x\n"
+                 "metric,W3,W3,d,,,supplied,yes,,1/7,x\n",
+                 TA_EINCONSISTENT, "common multiple above 1000000");
+}
+END_TEST
+
 static Suite *scoring_suite(void)
 {
     Suite *s = suite_create("scoring");
@@ -791,6 +817,7 @@ static Suite *scoring_suite(void)
     tcase_add_test(tc, test_pool_gap_of_one_trust);
     tcase_add_test(tc, test_rank_scores_at_every_sort_size);
     tcase_add_test(tc, test_combined_needs_whole_component_scores);
+    tcase_add_test(tc, test_weight_denominators_common_multiple);
     suite_add_tcase(s, tc);
     return s;
 }
