@@ -87,9 +87,9 @@ static ta_status def_copy(tai_framework_def *dst, const tai_framework_def *src)
     const ta_allocator *a = &dst->alloc;
     ta_status st = TA_ENOMEM;
     dst->name = tai_strdup(a, src->name ? src->name : "");
-    dst->metrics = tai_calloc(a, src->n_metrics ? src->n_metrics : 1, sizeof *dst->metrics);
-    dst->domains = tai_calloc(a, src->n_domains ? src->n_domains : 1, sizeof *dst->domains);
-    dst->figures = tai_calloc(a, src->n_figures ? src->n_figures : 1, sizeof *dst->figures);
+    dst->metrics = tai_calloc(a, src->n_metrics, sizeof *dst->metrics);
+    dst->domains = tai_calloc(a, src->n_domains, sizeof *dst->domains);
+    dst->figures = tai_calloc(a, src->n_figures, sizeof *dst->figures);
     if (!dst->name || !dst->metrics || !dst->domains || !dst->figures)
         return TA_ENOMEM;
     dst->metrics_cap = src->n_metrics;

@@ -554,7 +554,7 @@ static ta_status check_metric(ta_verification *v, size_t p, size_t m, raw_row *r
 static ta_status check_metric_scores(ta_verification *v, size_t p)
 {
     const tai_framework_def *def = &v->f->fw->def;
-    raw_row *rows = tai_calloc(&v->alloc, v->f->n_entries ? v->f->n_entries : 1, sizeof *rows);
+    raw_row *rows = tai_calloc(&v->alloc, v->f->n_entries, sizeof *rows);
     ta_status st = rows ? TA_OK : TA_ENOMEM;
     for (size_t m = 0; st == TA_OK && m < def->n_metrics; m++)
         st = check_metric(v, p, m, rows);
@@ -570,7 +570,7 @@ static ta_status step_ranks(ta_verification *v, ta_assessment *a, const publishe
     const tai_framework_def *def = &v->f->fw->def;
     double scale = tai_framework_scale(def);
     size_t n = ta_assessment_trust_count(a), m = 0;
-    tai_rank_entry *entries = tai_calloc(&v->alloc, n ? n : 1, sizeof *entries);
+    tai_rank_entry *entries = tai_calloc(&v->alloc, n, sizeof *entries);
     if (!entries)
         return TA_ENOMEM;
     for (size_t i = 0; i < n; i++) {
@@ -620,9 +620,9 @@ static ta_status verify_period(ta_verification *v, size_t p)
     if (st == TA_OK)
         st = ta_assessment_run(a);
     n = ta_assessment_trust_count(a);
-    pub = tai_calloc(&v->alloc, n ? n : 1, sizeof *pub);
-    ranks = tai_calloc(&v->alloc, n ? n : 1, sizeof *ranks);
-    explained = tai_calloc(&v->alloc, n ? n : 1, sizeof *explained);
+    pub = tai_calloc(&v->alloc, n, sizeof *pub);
+    ranks = tai_calloc(&v->alloc, n, sizeof *ranks);
+    explained = tai_calloc(&v->alloc, n, sizeof *explained);
     type_explained = tai_calloc(&v->alloc, f->n_types + 1, sizeof *type_explained);
     type_ranked = tai_calloc(&v->alloc, f->n_types + 1, sizeof *type_ranked);
     type_max_rank = tai_calloc(&v->alloc, f->n_types + 1, sizeof *type_max_rank);
