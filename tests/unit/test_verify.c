@@ -678,6 +678,53 @@ START_TEST(test_combined_needs_whole_components)
 }
 END_TEST
 
+/* ---- step-by-step ranks ----------------------------------------------- */
+
+/* Appends one data row with a published Rank to buf. */
+static void add_ranked_row(char *buf, size_t size, const char *code, const char *metric,
+                           const char *value, const char *rank)
+{
+    size_t len = strlen(buf);
+    int n = snprintf(buf + len, size - len,
+                     "Q1 2025/26,London," MH_TYPE ",Community,%s,Trust %s,Dom,Sub,%s,Desc,Jun-25,"
+                     "%%,%s,,,,%s\n",
+                     code, code, metric, value, rank);
+    ck_assert(n > 0 && (size_t)n < size - len);
+}
+
+/* Rule: the step-by-step ranks come from the trusts with both a published
+ * adjusted segment and a published average; a trust with only the segment
+ * (no average to order it by) takes no place, so the others keep theirs. */
+START_TEST(test_step_ranks_need_segment_and_average)
+{
+    static const char *const t[][5] = {
+        /* code, unadjusted = adjusted segment, average, rank, OF1061 */
+        {"S1", "1", "1.50", "1", "1.50"},
+        {"S2", "2", "2.00", "2", "2.00"},
+        {"S3", "3", "2.60", "3", "2.60"},
+        {"S4", "4", "3.50", "4", "3.50"},
+    };
+    char text[8192] = HEADER;
+    size_t checked, agreed, explained;
+
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        add_row(text, sizeof text, t[i][0], "OF1061", t[i][4]);
+        add_row(text, sizeof text, t[i][0], "OF5003", t[i][1]);
+        add_ranked_row(text, sizeof text, t[i][0], "OF5000", t[i][1], t[i][3]);
+        add_row(text, sizeof text, t[i][0], "OF5002", t[i][2]);
+    }
+    /* An adjusted segment 2 with neither an average nor a rank. */
+    add_row(text, sizeof text, "ODD", "OF1061", "1.00");
+    add_row(text, sizeof text, "ODD", "OF5000", "2");
+    ck_assert_msg(verify_text("ranks.csv", text, strlen(text)) == TA_OK, "%s",
+                  ta_verification_error(ver));
+    ck_assert(summary_of(ver, "Q1 2025/26", "OF5000 Rank", TA_STEP_BY_STEP, &checked, &agreed,
+                         &explained));
+    ck_assert_uint_eq(checked, 4);
+    ck_assert_uint_eq(agreed, 4);
+}
+END_TEST
+
 static Suite *verify_suite(void)
 {
     Suite *s = suite_create("verify");
@@ -693,6 +740,7 @@ static Suite *verify_suite(void)
     tcase_add_test(tc, test_run_allocation_failure);
     tcase_add_test(tc, test_difference_trust_code_outlives_run);
     tcase_add_test(tc, test_combined_needs_whole_components);
+    tcase_add_test(tc, test_step_ranks_need_segment_and_average);
     suite_add_tcase(s, tc);
     return s;
 }
