@@ -439,6 +439,9 @@ START_TEST(test_first_layout_still_loads)
     ck_assert_str_eq(ta_framework_metric_source(fw, 0), "");
     ck_assert_uint_eq(ta_framework_trust_type_count(fw), 0);
     ck_assert_int_eq(ta_framework_scores_trust_type(fw, "Acute trust"), 1);
+    /* Rule: no trust types means every type, but never a NULL type (nor a NULL framework). */
+    ck_assert_int_eq(ta_framework_scores_trust_type(fw, NULL), 0);
+    ck_assert_int_eq(ta_framework_scores_trust_type(NULL, "Acute trust"), 0);
     ta_framework_free(fw);
     ta_framework_builder_free(b);
 }
