@@ -467,7 +467,9 @@ static ta_status check_metric(ta_verification *v, size_t p, size_t m, raw_row *r
     pool = tai_metric_pool(metric, period);
     if (metric->n_pools == 0)
         pool = (unsigned)spread; /* no pool data: the framework ranks within the trusts given */
-    whole = pool > 0 && pool == spread;
+    /* A row that reaches the rank test has a raw value the spread counted
+     * (raw IDs are unique), so an empty spread never meets a pool of 0. */
+    whole = pool == spread;
 
     for (size_t i = 0; st == TA_OK && i < n_rows; i++) {
         const raw_row *r = &rows[i];
