@@ -123,7 +123,7 @@ static int parameter(const char *params, const char *key, char *buf, size_t size
     while (*p) {
         const char *end = strchr(p, ';');
         size_t len = end ? (size_t)(end - p) : strlen(p);
-        while (*p == ' ' && len > 0) {
+        while (*p == ' ') { /* stops at the segment's ';' or end at the latest */
             p++;
             len--;
         }

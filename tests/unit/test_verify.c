@@ -725,6 +725,37 @@ START_TEST(test_step_ranks_need_segment_and_average)
 }
 END_TEST
 
+/* Rule: a file with adjusted segments and averages but no unadjusted
+ * segments (a league table) has each adjusted segment checked against the
+ * segment of its average under the cut-offs those figures imply, capped by
+ * the deficit flag. */
+START_TEST(test_league_table_segments_checked)
+{
+    static const char *const t[][3] = {
+        /* code, adjusted segment, average */
+        {"S1", "1", "1.50"},
+        {"S2", "2", "2.00"},
+        {"S3", "3", "2.60"},
+        {"S4", "4", "3.50"},
+    };
+    char text[8192] = HEADER;
+    size_t checked, agreed, explained;
+
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        add_row(text, sizeof text, t[i][0], "OF1061", t[i][2]);
+        add_row(text, sizeof text, t[i][0], "OF5000", t[i][1]);
+        add_row(text, sizeof text, t[i][0], "OF5002", t[i][2]);
+        add_row(text, sizeof text, t[i][0], "OF5004", "0");
+    }
+    ck_assert_msg(verify_text("league.csv", text, strlen(text)) == TA_OK, "%s",
+                  ta_verification_error(ver));
+    ck_assert(
+        summary_of(ver, "Q1 2025/26", "OF5000", TA_STEP_BY_STEP, &checked, &agreed, &explained));
+    ck_assert_uint_eq(checked, 4);
+    ck_assert_uint_eq(agreed, 4);
+}
+END_TEST
+
 static Suite *verify_suite(void)
 {
     Suite *s = suite_create("verify");
@@ -741,6 +772,7 @@ static Suite *verify_suite(void)
     tcase_add_test(tc, test_difference_trust_code_outlives_run);
     tcase_add_test(tc, test_combined_needs_whole_components);
     tcase_add_test(tc, test_step_ranks_need_segment_and_average);
+    tcase_add_test(tc, test_league_table_segments_checked);
     suite_add_tcase(s, tc);
     return s;
 }
