@@ -295,7 +295,7 @@ static ta_status check_rank(ta_verification *v, const char *period, const char *
         verdict = by_missing ? TA_EXPLAINED : TA_UNEXPLAINED;
         reason = by_missing ? lacks
                             : "the rule applied to the published figures of the step "
-                              "before gives another segment";
+                              "before gives another rank";
     }
     if ((st = record(v, period, code, RANK_FIGURE, TA_STEP_BY_STEP, published, step, verdict,
                      reason)) != TA_OK)

@@ -323,6 +323,7 @@ START_TEST(test_run_one_period)
     ck_assert_uint_eq(ta_verification_summary_count(ver), 0);
     ck_assert_uint_eq(ta_verification_difference_count(ver), 0);
     ck_assert_int_eq(ta_verification_run(ver, NULL), TA_OK);
+    ck_assert_str_eq(ta_verification_error(ver), ""); /* a successful run clears the error */
     ck_assert_uint_eq(ta_verification_summary_count(ver), all);
     ck_assert_int_eq(ta_verification_run(NULL, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_verification_status(NULL), TA_EINVAL);
@@ -756,6 +757,54 @@ START_TEST(test_league_table_segments_checked)
 }
 END_TEST
 
+/* Rule: a published rank one above the step-by-step rank is explained only
+ * by trusts of its type the file lacks (the highest published rank above the
+ * trusts ranked here); with none missing it is an unexplained rank. */
+START_TEST(test_rank_one_off_unexplained_when_none_missing)
+{
+    static const char *const t[][4] = {
+        /* code, segment, average, published rank (S2's should be 2) */
+        {"S1", "1", "1.50", "1"},
+        {"S2", "2", "2.00", "3"},
+        {"S3", "3", "2.60", "3"},
+        {"S4", "4", "3.50", "4"},
+    };
+    char text[8192] = HEADER;
+    size_t checked, agreed, explained, found = 0;
+
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        add_row(text, sizeof text, t[i][0], "OF1061", t[i][2]);
+        add_row(text, sizeof text, t[i][0], "OF5003", t[i][1]);
+        add_ranked_row(text, sizeof text, t[i][0], "OF5000", t[i][1], t[i][3]);
+        add_row(text, sizeof text, t[i][0], "OF5002", t[i][2]);
+    }
+    ck_assert_msg(verify_text("ranks.csv", text, strlen(text)) == TA_OK, "%s",
+                  ta_verification_error(ver));
+    ck_assert_int_eq(ta_verification_status(ver), TA_EINCONSISTENT);
+    ck_assert(summary_of(ver, "Q1 2025/26", "OF5000 Rank", TA_STEP_BY_STEP, &checked, &agreed,
+                         &explained));
+    ck_assert_uint_eq(checked, 4);
+    ck_assert_uint_eq(agreed, 3);
+    ck_assert_uint_eq(explained, 0);
+    for (size_t k = 0; k < ta_verification_difference_count(ver); k++) {
+        const char *code, *figure, *reason;
+        ta_verify_mode mode;
+        double published, computed;
+        ta_verdict verdict;
+        difference_at(NULL, &code, &figure, &mode, &published, &computed, &verdict, &reason, ver,
+                      k);
+        if (strcmp(figure, "OF5000 Rank") != 0 || mode != TA_STEP_BY_STEP)
+            continue;
+        ck_assert_str_eq(code, "S2");
+        ck_assert_int_eq(verdict, TA_UNEXPLAINED);
+        ck_assert(published == 3 && computed == 2);
+        assert_has(reason, "gives another rank");
+        found++;
+    }
+    ck_assert_uint_eq(found, 1);
+}
+END_TEST
+
 static Suite *verify_suite(void)
 {
     Suite *s = suite_create("verify");
@@ -773,6 +822,7 @@ static Suite *verify_suite(void)
     tcase_add_test(tc, test_combined_needs_whole_components);
     tcase_add_test(tc, test_step_ranks_need_segment_and_average);
     tcase_add_test(tc, test_league_table_segments_checked);
+    tcase_add_test(tc, test_rank_one_off_unexplained_when_none_missing);
     suite_add_tcase(s, tc);
     return s;
 }
