@@ -341,6 +341,9 @@ START_TEST(test_catalogue_errors)
     expect_error("trust_type,,,,,,,,,,\n", TA_EINVAL, "trust type");
     expect_error("trust_type,,A,,,,,,,,\ntrust_type,,A,,,,,,,,\n", TA_EDUPLICATE, "already");
     expect_error("metric,M,M,d,V,higher,rank,yes,\n", TA_EPARSE, "expected 11 fields, found 9");
+    /* Rule: bands need at least one cut point; "cuts=" with none is a parse error. */
+    expect_error("metric,M,M,d,V,higher,banded,yes,cuts=,,\n", TA_EPARSE,
+                 "expected cuts=NUMBERS in \"cuts=\"");
 }
 END_TEST
 
