@@ -613,11 +613,11 @@ ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, i
             st = reason(p, reasons[k].rule, &msg);
     if (st == TA_OK)
         st = write_outputs(p);
-    if (st != TA_OK) {
-        tai_capital_proposal_forget(p);
+    /* On failure `checked` stays 0 (forgotten above), so no getter reads the
+     * half-written verdict; its text is given back at the next check or free. */
+    if (st != TA_OK)
         return tai_error_set(&p->err, st, "out of memory writing the verdict of %s/%s",
                              p->trust_code, p->scheme_ref);
-    }
     p->checked = 1;
     tai_error_clear(&p->err);
     return TA_OK;
