@@ -252,7 +252,7 @@ static void decide(ta_capital_proposal *p, judgement *j)
     p->tier = decide_tier(r, p, j->compared);
     p->route = p->tier == TA_TIER_LIGHT ? TA_ROUTE_LIGHT : TA_ROUTE_STANDARD;
     p->docs = (unsigned)r->value[tier_docs[p->tier]];
-    j->alone = j->parts > 1 ? decide_tier(r, p, j->own_compared) : p->tier;
+    j->alone = decide_tier(r, p, j->own_compared); /* a lone part: own == compared */
     p->split_flagged = p->tier > j->alone;
 }
 

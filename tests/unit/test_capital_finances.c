@@ -1119,6 +1119,35 @@ END_TEST
 
 /* Rule: "savings since" is said only for savings given per financial year
  * with a date; a stated savings figure gets no such sentence. */
+/* Rule: savings per year decide only with a scheme date (by_year): years
+ * given without a date leave the stated figure counted, and the years count
+ * from the moment a date is set. */
+START_TEST(years_without_a_date_leave_the_stated_savings)
+{
+    int64_t counted = -1;
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 2024, M(50)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(&counted, p), TA_OK);
+    ck_assert_int_eq(counted, M(120));
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2025, 1, 15)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(&counted, p), TA_OK);
+    ck_assert_int_eq(counted, M(50));
+}
+END_TEST
+
+/* Rule: a status the light route does not admit is told whole: the status,
+ * the statuses that may (the TA_CP_LIGHT_STATUSES text) and the source. */
+START_TEST(light_status_refused_names_those_allowed)
+{
+    ck_assert_int_eq(ta_capital_proposal_set_status(p, TA_NHS_TRUST), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
+    ck_assert_str_eq(reason_of("light.status"),
+                     "A trust with status NHS trust may not take the light route; only Advanced "
+                     "foundation trust may (A1).");
+}
+END_TEST
+
 START_TEST(savings_since_only_with_years)
 {
     ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_NO), TA_OK);
@@ -1177,6 +1206,8 @@ int main(void)
     tcase_add_test(tc, proposals_null_buffer_of_one_byte);
     tcase_add_test(tc, register_status_without_a_since_date);
     tcase_add_test(tc, savings_since_only_with_years);
+    tcase_add_test(tc, light_status_refused_names_those_allowed);
+    tcase_add_test(tc, years_without_a_date_leave_the_stated_savings);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
