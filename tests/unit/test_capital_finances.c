@@ -1148,6 +1148,22 @@ START_TEST(light_status_refused_names_those_allowed)
 }
 END_TEST
 
+/* Rule: a successful check clears the error text of the last failed call,
+ * whether a failed check or a getter asked before any check. */
+START_TEST(a_successful_check_clears_the_error)
+{
+    ck_assert_int_eq(ta_capital_proposal_check(p, NULL), TA_EINVAL);
+    ck_assert_str_eq(ta_capital_proposal_error(p), "capital rule set is NULL");
+    ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
+    ck_assert_str_eq(ta_capital_proposal_error(p), "");
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, 2), TA_OK);
+    ck_assert_ptr_null(ta_capital_proposal_output(p, TA_OUT_ROUTE));
+    ck_assert_str_ne(ta_capital_proposal_error(p), "");
+    ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
+    ck_assert_str_eq(ta_capital_proposal_error(p), "");
+}
+END_TEST
+
 START_TEST(savings_since_only_with_years)
 {
     ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_NO), TA_OK);
@@ -1206,6 +1222,7 @@ int main(void)
     tcase_add_test(tc, proposals_null_buffer_of_one_byte);
     tcase_add_test(tc, register_status_without_a_since_date);
     tcase_add_test(tc, savings_since_only_with_years);
+    tcase_add_test(tc, a_successful_check_clears_the_error);
     tcase_add_test(tc, light_status_refused_names_those_allowed);
     tcase_add_test(tc, years_without_a_date_leave_the_stated_savings);
     suite_add_tcase(su, tc);
