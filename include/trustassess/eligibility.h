@@ -286,8 +286,8 @@ TA_API const char *ta_screen_change(const ta_screen *s, ta_screen_level level, s
  * out of range, or a NULL single out-pointer. The outcome: */
 TA_API ta_status ta_screen_result_outcome(ta_criterion_outcome *outcome, const ta_screen *s,
                                           ta_screen_level level, size_t i, size_t k);
-/* The figure behind it (*has_value = 0 when there is none); either
- * out-pointer may be NULL. */
+/* The figure behind it (*has_value = 0 and *value = 0 when there is none);
+ * either out-pointer may be NULL. */
 TA_API ta_status ta_screen_result_value(int *has_value, double *value, const ta_screen *s,
                                         ta_screen_level level, size_t i, size_t k);
 /* The threshold it was held to (*has_threshold = 0 when there is none; the

@@ -214,6 +214,22 @@ START_TEST(nominated_trusts_on_real_data)
            "is not below the peer median 104.85 (61 trusts");
     expect(scr, TA_LEVEL_AFT, "RWX", "partnership", TA_NO_EVIDENCE, nan_, nan_,
            "no partnership judgement supplied");
+    {
+        /* Rule: a judgement not supplied has no figure (value 0) and is held
+         * to "yes" (threshold 1), from no period. */
+        size_t i = trust_index(scr, "RWX"), k = crit_index(scr, TA_LEVEL_AFT, "partnership");
+        int has_v = -1, has_t = -1;
+        double v = -1, t = -1;
+        size_t q = 0;
+        ck_assert_int_eq(ta_screen_result_value(&has_v, &v, scr, TA_LEVEL_AFT, i, k), TA_OK);
+        ck_assert_int_eq(ta_screen_result_threshold(&has_t, &t, scr, TA_LEVEL_AFT, i, k), TA_OK);
+        ck_assert_int_eq(ta_screen_result_period(&q, scr, TA_LEVEL_AFT, i, k), TA_OK);
+        ck_assert_int_eq(has_v, 0);
+        ck_assert(v == 0.0);
+        ck_assert_int_eq(has_t, 1);
+        ck_assert(t == 1.0);
+        ck_assert_uint_eq(q, (size_t)-1);
+    }
     expect_verdict(scr, TA_LEVEL_AFT, "RWX", TA_NOT_ELIGIBLE, 6, 1, 1);
 
     /* RY3: segment 1 throughout, OF0086 100.75 < 104.85, but effectiveness and
@@ -690,6 +706,11 @@ START_TEST(cqc_ratings_and_staleness)
     ck_assert_int_eq(ta_screen_set_as_of(s, D(2021, 3, 1)), TA_OK);
     ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
     expect(s, TA_LEVEL_AFT, "F", "cqc", TA_NO_EVIDENCE, 4, 2, NULL);
+    /* Rule: a rating dated on the as-of date itself is current (only a later
+     * date is "dated after"). */
+    ck_assert_int_eq(ta_screen_supply_cqc(s, "E", TA_CQC_GOOD, D(2021, 3, 1)), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "E", "cqc", TA_MET, 2, 2, "current for 42 months, to 2024-09-01");
     /* bad input */
     ck_assert_int_eq(ta_screen_supply_cqc(s, "A", (ta_cqc_rating)5, D(2020, 1, 1)), TA_EINVAL);
     ck_assert_int_eq(ta_screen_supply_cqc(s, "A", TA_CQC_GOOD, D(2021, 2, 29)), TA_EINVAL);
