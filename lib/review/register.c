@@ -275,8 +275,9 @@ ta_status tai_register_add(ta_register *r, const char *code, const char *name, i
     before.status = TA_NHS_TRUST;
     if (!is_new)
         before = r->trusts[t].state;
-    /* The same event twice on one day is a repeated row, not two events. */
-    if (!is_new && r->trusts[t].count > 0 && r->trusts[t].last_on == on &&
+    /* The same event twice on one day is a repeated row, not two events. A
+     * trust in the map has at least one event, so its last is always set. */
+    if (!is_new && r->trusts[t].last_on == on &&
         r->events[r->trusts[t].last].kind == kind) {
         char d[TA_DATE_TEXT_SIZE];
         fmt(on, d);
