@@ -288,6 +288,11 @@ size_t tai_csv_field_count(const tai_csv *r)
     return r->n_fields;
 }
 
+int tai_csv_record_blank(const tai_csv *r)
+{
+    return r->n_fields == 1 && r->lengths[0] == 0;
+}
+
 /* NULL (and *len = 0) for i out of range. */
 const char *tai_csv_field(const tai_csv *r, size_t i, size_t *len)
 {

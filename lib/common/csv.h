@@ -43,6 +43,8 @@ void tai_csv_init(tai_csv *r, const ta_allocator *alloc, const char *name, const
  * "NAME:LINE:COLUMN: what". */
 ta_status tai_csv_next(tai_csv *r, int *has_record, tai_error *err);
 size_t tai_csv_field_count(const tai_csv *r);
+/* 1 when the current record is a blank line (one empty field), else 0. */
+int tai_csv_record_blank(const tai_csv *r);
 /* Field i's text, NUL-terminated; *len (if not NULL) receives its length. */
 const char *tai_csv_field(const tai_csv *r, size_t i, size_t *len);
 /* The line the current record started on, and field i's starting column. */

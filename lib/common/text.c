@@ -112,7 +112,7 @@ ta_status tai_text_json_string(tai_text *t, const char *s)
     static const char hex[] = "0123456789abcdef";
     tai_text_append(t, "\"", 1);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        char esc[7] = {'\\', 'u', '0', '0', 0, 0, 0};
+        char esc[6] = "\\u00"; /* and two hex digits */
         if (*p == '"' || *p == '\\') {
             tai_text_append(t, "\\", 1);
             tai_text_append(t, (const char *)p, 1);

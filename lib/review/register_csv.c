@@ -26,18 +26,21 @@ typedef struct reader {
     size_t col[N_COLS];
 } reader;
 
+/* c in lower case when it is an ASCII capital letter. */
+static int ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : (unsigned char)c;
+}
+
 static int same_ascii_nocase(const char *a, const char *b)
 {
-    for (; *a && *b; a++, b++) {
-        int x = (unsigned char)*a, y = (unsigned char)*b;
-        if (x >= 'A' && x <= 'Z')
-            x += 'a' - 'A';
-        if (y >= 'A' && y <= 'Z')
-            y += 'a' - 'A';
-        if (x != y)
+    for (;; a++, b++) {
+        int x = ascii_lower(*a);
+        if (x != ascii_lower(*b))
             return 0;
+        if (x == '\0')
+            return 1;
     }
-    return *a == *b;
 }
 
 static const char *field(const reader *rd, int c, size_t *len)
@@ -60,10 +63,9 @@ static size_t column_of(const reader *rd, int c)
 
 static ta_status read_header(reader *rd)
 {
-    int has = 0;
+    int has;
     ta_status st;
-    for (int c = 0; c < N_COLS; c++)
-        rd->col[c] = (size_t)-1;
+    memset(rd->col, 0xff, sizeof rd->col); /* every column (size_t)-1: absent */
     if ((st = tai_csv_next(&rd->csv, &has, &rd->r->err)) != TA_OK)
         return st;
     if (!has)
@@ -136,19 +138,16 @@ static ta_status read_row(reader *rd)
 static ta_status read_all(reader *rd)
 {
     ta_status st;
-    int has = 1;
+    int has;
     if ((st = read_header(rd)) != TA_OK)
         return st;
     for (;;) {
-        size_t len = 0;
         if ((st = tai_csv_next(&rd->csv, &has, &rd->r->err)) != TA_OK)
             return st;
         if (!has)
             return TA_OK;
-        if (tai_csv_field_count(&rd->csv) == 1)
-            (void)tai_csv_field(&rd->csv, 0, &len);
-        if (tai_csv_field_count(&rd->csv) == 1 && len == 0)
-            continue; /* a blank line */
+        if (tai_csv_record_blank(&rd->csv))
+            continue;
         if ((st = read_row(rd)) != TA_OK)
             return st;
     }

@@ -68,10 +68,9 @@ static ta_status date_field(reader *r, int c, int optional, int32_t *rd)
 
 static ta_status read_header(reader *r)
 {
-    int has = 0;
+    int has;
     ta_status st;
-    for (int c = 0; c < N_COLS; c++)
-        r->col[c] = (size_t)-1;
+    memset(r->col, 0xff, sizeof r->col); /* every column (size_t)-1: absent */
     if ((st = tai_csv_next(&r->csv, &has, &r->s->err)) != TA_OK)
         return st;
     if (!has)
@@ -97,7 +96,6 @@ static ta_status read_row(reader *r)
     const char *code = field(r, COL_CODE, &len);
     const char *name = field(r, COL_NAME, &name_len);
     tai_review_trust row;
-    int existed = 0;
     ta_status st;
     char a[TA_DATE_TEXT_SIZE], b[TA_DATE_TEXT_SIZE];
     memset(&row, 0, sizeof row);
@@ -135,7 +133,7 @@ static ta_status read_row(reader *r)
             TA_OK ||
         !(row.code = tai_strdup(&s->alloc, code)) || !(row.name = tai_strdup(&s->alloc, name)) ||
         !(row.file = tai_strdup(&s->alloc, r->name)) ||
-        tai_strmap_put(&r->codes, code, len, s->n_trusts + r->n_rows, &existed, NULL) != TA_OK) {
+        tai_strmap_put(&r->codes, code, len, s->n_trusts + r->n_rows, NULL, NULL) != TA_OK) {
         tai_free(&s->alloc, row.code);
         tai_free(&s->alloc, row.name);
         tai_free(&s->alloc, row.file);
@@ -151,23 +149,20 @@ static ta_status read_all(reader *r)
 {
     ta_review_schedule *s = r->s;
     ta_status st;
-    int existed = 0, has = 1;
+    int has;
     for (size_t i = 0; i < s->n_trusts; i++)
-        if (tai_strmap_put(&r->codes, s->trusts[i].code, strlen(s->trusts[i].code), i, &existed,
+        if (tai_strmap_put(&r->codes, s->trusts[i].code, strlen(s->trusts[i].code), i, NULL,
                            NULL) != TA_OK)
             return tai_error_set(&s->err, TA_ENOMEM, "%s: out of memory", r->name);
     if ((st = read_header(r)) != TA_OK)
         return st;
     for (;;) {
-        size_t len = 0;
         if ((st = tai_csv_next(&r->csv, &has, &s->err)) != TA_OK)
             return st;
         if (!has)
             break;
-        if (tai_csv_field_count(&r->csv) == 1)
-            (void)tai_csv_field(&r->csv, 0, &len);
-        if (tai_csv_field_count(&r->csv) == 1 && len == 0)
-            continue; /* a blank line */
+        if (tai_csv_record_blank(&r->csv))
+            continue;
         if ((st = read_row(r)) != TA_OK)
             return st;
     }

@@ -584,6 +584,124 @@ START_TEST(test_text_free_leaves_an_empty_text)
 }
 END_TEST
 
+/* Rule (text.h): clearing a text empties it (the data reads "" again, not
+ * the old bytes) and forgets a failure, so the same text can be reused. */
+START_TEST(test_text_clear_empties_and_forgets_a_failure)
+{
+    tai_text t;
+    ta_allocator a;
+    ck_assert_int_eq(tai_alloc_init(&a, NULL), TA_OK);
+    tai_text_init(&t, &a);
+    ck_assert_int_eq(tai_text_puts(&t, "old"), TA_OK);
+    tai_text_clear(&t);
+    ck_assert_uint_eq(t.len, 0);
+    ck_assert_str_eq(t.data, "");
+    ck_assert_int_eq(tai_text_int(&t, INT64_C(1000000000000000)), TA_ERANGE);
+    ck_assert_int_eq(tai_text_puts(&t, "lost"), TA_ERANGE);
+    ck_assert_ptr_null(tai_text_dup(&t));
+    tai_text_clear(&t);
+    ck_assert_int_eq(t.st, TA_OK);
+    ck_assert_int_eq(tai_text_puts(&t, "new"), TA_OK);
+    ck_assert_str_eq(t.data, "new");
+    tai_text_free(&t);
+}
+END_TEST
+
+/* Rule (text.h): tai_text_pad appends exactly n copies of the character, and
+ * tai_text_int writes the whole number with no decimals (up to the
+ * formatter's 1e15 limit, past which it is TA_ERANGE and the text keeps it). */
+START_TEST(test_text_pad_and_int)
+{
+    tai_text t;
+    ta_allocator a;
+    ck_assert_int_eq(tai_alloc_init(&a, NULL), TA_OK);
+    tai_text_init(&t, &a);
+    ck_assert_int_eq(tai_text_pad(&t, '.', 0), TA_OK);
+    ck_assert_uint_eq(t.len, 0);
+    ck_assert_int_eq(tai_text_pad(&t, '.', 3), TA_OK);
+    ck_assert_int_eq(tai_text_int(&t, 123), TA_OK);
+    ck_assert_int_eq(tai_text_int(&t, -45), TA_OK);
+    ck_assert_int_eq(tai_text_int(&t, INT64_C(999999999999999)), TA_OK);
+    ck_assert_str_eq(t.data, "...123-45999999999999999");
+    ck_assert_int_eq(tai_text_int(&t, INT64_C(-1000000000000000)), TA_ERANGE);
+    ck_assert_int_eq(t.st, TA_ERANGE);
+    tai_text_free(&t);
+}
+END_TEST
+
+/* Rule (text.h): a figure has 2 decimals, or as many up to 6 as it needs to be
+ * redone from the text; past 6 it is rounded at 6; beyond the formatter's
+ * range it is TA_ERANGE. */
+START_TEST(test_text_figure_decimals)
+{
+    tai_text t;
+    ta_allocator a;
+    ck_assert_int_eq(tai_alloc_init(&a, NULL), TA_OK);
+    tai_text_init(&t, &a);
+    ck_assert_int_eq(tai_text_figure(&t, 1.5), TA_OK);
+    ck_assert_int_eq(tai_text_puts(&t, " "), TA_OK);
+    ck_assert_int_eq(tai_text_figure(&t, 1.8625), TA_OK);
+    ck_assert_int_eq(tai_text_puts(&t, " "), TA_OK);
+    ck_assert_int_eq(tai_text_figure(&t, 0.123456), TA_OK);
+    ck_assert_int_eq(tai_text_puts(&t, " "), TA_OK);
+    ck_assert_int_eq(tai_text_figure(&t, 2.1234567), TA_OK);
+    ck_assert_int_eq(tai_text_puts(&t, " "), TA_OK);
+    ck_assert_int_eq(tai_text_figure(&t, -3.25), TA_OK);
+    ck_assert_str_eq(t.data, "1.50 1.8625 0.123456 2.123457 -3.25");
+    ck_assert_int_eq(tai_text_figure(&t, 1e15), TA_ERANGE);
+    ck_assert_int_eq(t.st, TA_ERANGE);
+    tai_text_free(&t);
+}
+END_TEST
+
+/* Rule (text.h): a JSON string is quoted; " and \ are escaped with a
+ * backslash, LF as \n, other control characters as \u00XX (two lower-case hex
+ * digits), and every other byte (UTF-8 included) is copied. */
+START_TEST(test_text_json_string)
+{
+    tai_text t;
+    ta_allocator a;
+    ck_assert_int_eq(tai_alloc_init(&a, NULL), TA_OK);
+    tai_text_init(&t, &a);
+    ck_assert_int_eq(tai_text_json_string(&t, "a\"b\\c\nd\x01\x1f\t\xc2\xa3"), TA_OK);
+    ck_assert_str_eq(t.data, "\"a\\\"b\\\\c\\nd\\u0001\\u001f\\u0009\xc2\xa3\"");
+    ck_assert_uint_eq(t.len, strlen(t.data));
+    tai_text_clear(&t);
+    ck_assert_int_eq(tai_text_json_string(&t, ""), TA_OK);
+    ck_assert_str_eq(t.data, "\"\"");
+    tai_text_free(&t);
+}
+END_TEST
+
+/* Rule (strmap.h): a lookup in a map never grown finds nothing; a NULL key
+ * with length 0 is the empty key, and a NULL key with a length is refused
+ * by every call (get and remove find nothing, put is TA_EINVAL). */
+START_TEST(test_strmap_null_and_empty_keys)
+{
+    tai_strmap m;
+    ta_allocator a;
+    size_t v = 99;
+    ck_assert_int_eq(tai_alloc_init(&a, NULL), TA_OK);
+    tai_strmap_init(&m, &a);
+    ck_assert_int_eq(tai_strmap_get(&m, "x", 1, &v), 0);
+    ck_assert_int_eq(tai_strmap_get(&m, NULL, 0, &v), 0);
+    ck_assert_int_eq(tai_strmap_remove(&m, "x", 1), 0);
+    ck_assert_uint_eq(v, 99);
+    ck_assert_int_eq(tai_strmap_put(&m, NULL, 0, 7, NULL, NULL), TA_OK);
+    ck_assert_int_eq(tai_strmap_get(&m, NULL, 0, &v), 1);
+    ck_assert_uint_eq(v, 7);
+    ck_assert_int_eq(tai_strmap_get(&m, "", 0, &v), 1);
+    ck_assert_int_eq(tai_strmap_get(&m, NULL, 1, &v), 0);
+    ck_assert_int_eq(tai_strmap_put(&m, NULL, 1, 8, NULL, NULL), TA_EINVAL);
+    ck_assert_int_eq(tai_strmap_remove(&m, NULL, 1), 0);
+    ck_assert_uint_eq(m.count, 1);
+    ck_assert_int_eq(tai_strmap_remove(&m, NULL, 0), 1);
+    ck_assert_uint_eq(m.count, 0);
+    ck_assert_int_eq(tai_strmap_get(&m, "", 0, &v), 0);
+    tai_strmap_free(&m);
+}
+END_TEST
+
 static Suite *common_suite(void)
 {
     Suite *s = suite_create("common");
@@ -605,6 +723,11 @@ static Suite *common_suite(void)
     tcase_add_test(tc, test_read_file_binary_and_empty);
     tcase_add_test(tc, test_read_file_errors);
     tcase_add_test(tc, test_text_free_leaves_an_empty_text);
+    tcase_add_test(tc, test_text_clear_empties_and_forgets_a_failure);
+    tcase_add_test(tc, test_text_pad_and_int);
+    tcase_add_test(tc, test_text_figure_decimals);
+    tcase_add_test(tc, test_text_json_string);
+    tcase_add_test(tc, test_strmap_null_and_empty_keys);
     suite_add_tcase(s, tc);
     return s;
 }

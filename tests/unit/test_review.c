@@ -507,6 +507,44 @@ START_TEST(bad_trusts_csv_names_the_row)
 }
 END_TEST
 
+/* Rules of TRUSTS.csv's reader: Trust_code is a required column like the
+ * others; a Trust_name of 200 bytes is kept and one of 201 is refused; a
+ * review (or ceasing) on the authorisation date itself is not "before" it. */
+START_TEST(trusts_csv_edges)
+{
+    static const char head[] = "Trust_code,Trust_name,Authorised_on,Last_reviewed_on,Ceases_on\n";
+    char text[1024], name[202];
+    bad_csv("Trust_name,Authorised_on,Last_reviewed_on\nA,2026-04-01,\n", TA_EPARSE,
+            "TRUSTS.csv:1: the header has no Trust_code column");
+    memset(name, 'n', 201);
+    name[201] = '\0';
+    snprintf(text, sizeof text, "%sRWX,%s,2026-04-01,,\n", head, name);
+    bad_csv(text, TA_EPARSE, "TRUSTS.csv:2:5: Trust_name is over 200 bytes");
+    name[200] = '\0';
+    snprintf(text, sizeof text, "%sRWX,%s,2026-04-01,2026-04-01,2026-04-01\n", head, name);
+    ck_assert_msg(ta_review_schedule_read_buffer(s, text, strlen(text), "TRUSTS.csv") == TA_OK,
+                  "%s", ta_review_schedule_error(s));
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_uint_eq(ta_review_schedule_count(s), 1);
+    ck_assert_str_eq(ta_review_schedule_name(s, 0), name);
+}
+END_TEST
+
+/* Rule: reading TRUSTS.csv changes the schedule, so results computed before it
+ * are dropped (the count is 0 until the next compute, never the stale one). */
+START_TEST(read_trusts_csv_drops_old_results)
+{
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RZZ", "First", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_uint_eq(ta_review_schedule_count(s), 1);
+    ck_assert_int_eq(
+        ta_review_schedule_read_buffer(s, trusts_csv, sizeof trusts_csv - 1, "TRUSTS.csv"), TA_OK);
+    ck_assert_uint_eq(ta_review_schedule_count(s), 0);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_uint_eq(ta_review_schedule_count(s), 4);
+}
+END_TEST
+
 START_TEST(csv_export)
 {
     const char *text = NULL;
@@ -784,6 +822,8 @@ int main(void)
     tcase_add_test(tc, edf_is_optimal_against_exhaustive_search);
     tcase_add_test(tc, read_trusts_csv);
     tcase_add_test(tc, bad_trusts_csv_names_the_row);
+    tcase_add_test(tc, trusts_csv_edges);
+    tcase_add_test(tc, read_trusts_csv_drops_old_results);
     tcase_add_test(tc, csv_export);
     tcase_add_test(tc, ics_export);
     tcase_add_test(tc, csv_export_empty_cells);
