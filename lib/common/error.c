@@ -62,17 +62,17 @@ static void put_int(msg_out *o, int v)
     }
 }
 
-/* Drops an incomplete UTF-8 sequence left at the end by truncation. */
+/* Drops an incomplete UTF-8 sequence left at the end by truncation. Truncation
+ * leaves the buffer full (len is TAI_ERROR_SIZE - 1), so the 4 bytes back from
+ * the end that a sequence can take are all in it. */
 static void trim_partial_utf8(msg_out *o)
 {
     size_t lead = o->len;
     size_t need;
     unsigned char c;
 
-    while (lead > 0 && ((unsigned char)o->buf[lead - 1] & 0xC0) == 0x80 && o->len - lead < 3)
+    while (((unsigned char)o->buf[lead - 1] & 0xC0) == 0x80 && o->len - lead < 3)
         lead--;
-    if (lead == 0)
-        return;
     c = (unsigned char)o->buf[lead - 1];
     if (c < 0xC0)
         return; /* ASCII or a stray continuation byte: nothing to repair */

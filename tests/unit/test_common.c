@@ -702,6 +702,48 @@ START_TEST(test_strmap_null_and_empty_keys)
 }
 END_TEST
 
+/* Rule (error.c): a message cut at the buffer's end keeps every whole UTF-8
+ * character and drops a character cut short (two or three of its four
+ * bytes, two of three), while continuation bytes with no lead byte before
+ * them are kept as they are (nothing to repair). */
+START_TEST(test_error_truncation_keeps_whole_characters)
+{
+    tai_error e;
+    char text[TAI_ERROR_SIZE + 16];
+
+    memset(&e, 0, sizeof e);
+    memset(text, 'a', sizeof text);
+    strcpy(text + 508, "\xF0\x9F\x98\x80!"); /* 3 of the 4 bytes fit */
+    tai_error_set(&e, TA_EINVAL, "%s", text);
+    ck_assert_uint_eq(strlen(e.msg), 508);
+    strcpy(text + 507, "\xF0\x9F\x98\x80!"); /* all 4 fit, the ! does not */
+    tai_error_set(&e, TA_EINVAL, "%s", text);
+    ck_assert_uint_eq(strlen(e.msg), 511);
+    ck_assert_str_eq(e.msg + 507, "\xF0\x9F\x98\x80");
+    memset(text, 'a', sizeof text);
+    strcpy(text + 509, "\xE2\x82\xAC!"); /* 2 of the 3 bytes of a euro sign fit */
+    tai_error_set(&e, TA_EINVAL, "%s", text);
+    ck_assert_uint_eq(strlen(e.msg), 509);
+    strcpy(text + 508, "\xE2\x82\xAC!");
+    tai_error_set(&e, TA_EINVAL, "%s", text);
+    ck_assert_uint_eq(strlen(e.msg), 511);
+    ck_assert_str_eq(e.msg + 508, "\xE2\x82\xAC");
+    memset(text, 'a', sizeof text);
+    memset(text + 505, 0x80, 8); /* stray continuation bytes: not a character to drop */
+    text[513] = '\0';
+    tai_error_set(&e, TA_EINVAL, "%s", text);
+    ck_assert_uint_eq(strlen(e.msg), 511);
+    ck_assert_uint_eq((unsigned char)e.msg[510], 0x80);
+    memset(text, 'a', sizeof text);
+    strcpy(text + 510, "\xC0\x80"); /* 0xC0 is a lead byte too (if never a valid one) */
+    tai_error_set(&e, TA_EINVAL, "%s", text);
+    ck_assert_uint_eq(strlen(e.msg), 510);
+    /* Only a cut is repaired: a short message keeps what it was given. */
+    tai_error_set(&e, TA_EINVAL, "ab\xC3");
+    ck_assert_str_eq(e.msg, "ab\xC3");
+}
+END_TEST
+
 static Suite *common_suite(void)
 {
     Suite *s = suite_create("common");
@@ -728,6 +770,7 @@ static Suite *common_suite(void)
     tcase_add_test(tc, test_text_figure_decimals);
     tcase_add_test(tc, test_text_json_string);
     tcase_add_test(tc, test_strmap_null_and_empty_keys);
+    tcase_add_test(tc, test_error_truncation_keeps_whole_characters);
     suite_add_tcase(s, tc);
     return s;
 }
