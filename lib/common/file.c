@@ -53,7 +53,7 @@ ta_status tai_read_file(const ta_allocator *a, const char *path, char **data, si
     FILE *f;
     struct stat st;
     void *buf = NULL;
-    size_t cap = 0, n = 0, got;
+    size_t cap, n = 0, got;
     int errnum;
 
     if (data != NULL)

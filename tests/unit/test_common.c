@@ -421,6 +421,10 @@ START_TEST(test_read_file)
     ck_assert_int_eq(memcmp(data, "\xEF\xBB\xBFQuarter,", 11), 0);
     ck_assert_int_eq(memcmp(data + len - 2, "\r\n", 2), 0); /* binary: CRLF kept */
     ck_assert_uint_eq(c.live, 1);
+    /* A regular file is read into one block of its size + 1, never grown. */
+    ck_assert_uint_eq(c.mallocs, 1);
+    ck_assert_uint_eq(c.reallocs, 0);
+    ck_assert_uint_eq(c.last_size, len + 1);
     tai_free(&a, data);
     ck_assert_uint_eq(c.live, 0);
 }
@@ -428,7 +432,8 @@ END_TEST
 
 START_TEST(test_read_file_binary_and_empty)
 {
-    ta_allocator a;
+    counter c = {0};
+    ta_allocator a = counting(&c);
     tai_error err;
     char path[] = "/tmp/ta_test_common_XXXXXX";
     char *data;
@@ -436,13 +441,16 @@ START_TEST(test_read_file_binary_and_empty)
     int fd;
     FILE *f;
 
-    tai_alloc_init(&a, NULL);
     fd = mkstemp(path);
     ck_assert_int_ge(fd, 0);
     close(fd);
     ck_assert_int_eq(tai_read_file(&a, path, &data, &len, &err), TA_OK);
     ck_assert_uint_eq(len, 0);
     ck_assert_int_eq(data[0], '\0');
+    /* An empty regular file takes one byte (its NUL), not a read chunk. */
+    ck_assert_uint_eq(c.mallocs, 1);
+    ck_assert_uint_eq(c.reallocs, 0);
+    ck_assert_uint_eq(c.last_size, 1);
     tai_free(&a, data);
     f = fopen(path, "wb");
     ck_assert_ptr_nonnull(f);
@@ -744,6 +752,30 @@ START_TEST(test_error_truncation_keeps_whole_characters)
 }
 END_TEST
 
+/* Rule (alloc.c): tai_grow doubles the capacity while doubling cannot
+ * overflow; above SIZE_MAX / 2 it asks for exactly the size needed. A failed
+ * request leaves the array and capacity as they were. */
+START_TEST(test_grow_near_the_top)
+{
+    counter c = {0};
+    ta_allocator a = counting(&c);
+    void *array = NULL;
+    size_t cap = SIZE_MAX / 3 + 1;
+
+    c.fail_at = 1;
+    ck_assert_int_eq(tai_grow(&a, &array, &cap, cap + 1, 1), TA_ENOMEM);
+    ck_assert_uint_eq(c.last_size, (SIZE_MAX / 3 + 1) * 2);
+    ck_assert_uint_eq(cap, SIZE_MAX / 3 + 1);
+    cap = SIZE_MAX / 2 + 1;
+    c.fail_at = c.calls + 1;
+    ck_assert_int_eq(tai_grow(&a, &array, &cap, cap + 1, 1), TA_ENOMEM);
+    ck_assert_uint_eq(c.last_size, SIZE_MAX / 2 + 2);
+    ck_assert_uint_eq(cap, SIZE_MAX / 2 + 1);
+    ck_assert_ptr_null(array);
+    ck_assert_uint_eq(c.live, 0);
+}
+END_TEST
+
 static Suite *common_suite(void)
 {
     Suite *s = suite_create("common");
@@ -771,6 +803,7 @@ static Suite *common_suite(void)
     tcase_add_test(tc, test_text_json_string);
     tcase_add_test(tc, test_strmap_null_and_empty_keys);
     tcase_add_test(tc, test_error_truncation_keeps_whole_characters);
+    tcase_add_test(tc, test_grow_near_the_top);
     suite_add_tcase(s, tc);
     return s;
 }
