@@ -700,6 +700,15 @@ START_TEST(ics_folding_and_escaping)
     memcpy(line + 73, "\xF0\x9F\x8F\xA5", 4);
     ck_assert_int_eq(tai_text_ics_line(&t, line, 77), TA_OK);
     ck_assert_int_eq(memcmp(t.data + 73, "\r\n \xF0\x9F\x8F\xA5\r\n", 9), 0);
+    /* Invalid UTF-8 with no character start within reach (continuation
+     * octets only, after an ASCII octet before the line): folded at 75 anyway. */
+    tai_text_clear(&t);
+    line[0] = 'a';
+    memset(line + 1, 0x80, 100);
+    ck_assert_int_eq(tai_text_ics_line(&t, line + 1, 100), TA_OK);
+    ck_assert_uint_eq(t.len, 75 + 2 + 1 + 25 + 2);
+    ck_assert_int_eq(memcmp(t.data + 75, "\r\n \x80", 4), 0);
+    ck_assert_int_eq(memcmp(t.data + 103, "\r\n", 2), 0);
     /* TEXT escaping. */
     tai_text_clear(&t);
     ck_assert_int_eq(tai_text_ics_escape(&t, "a,b;c\\d\ne\r\nf\rg"), TA_OK);
