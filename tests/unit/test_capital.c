@@ -707,6 +707,16 @@ START_TEST(rules_file)
     const char header[] = "Parameter,Value\nhmt_limit,1\n";
     ck_assert_int_eq(ta_capital_rules_read_buffer(r, header, sizeof header - 1, "h.csv"),
                      TA_EPARSE);
+    /* The header needs all three columns: any one missing is refused on line 1. */
+    static const char *const missing_one[] = {
+        "Value,Source\n1,x\n", "Parameter,Source\nhmt_limit,x\n", "Parameter,Value\nhmt_limit,1\n"};
+    for (size_t k = 0; k < sizeof missing_one / sizeof missing_one[0]; k++) {
+        ck_assert_int_eq(
+            ta_capital_rules_read_buffer(r, missing_one[k], strlen(missing_one[k]), "m.csv"),
+            TA_EPARSE);
+        ck_assert_str_eq(ta_capital_rules_error(r),
+                         "m.csv:1: the header must name the columns Parameter, Value and Source");
+    }
     ck_assert_int_eq(ta_capital_rules_read_file(r, "/nonexistent/rules.csv"), TA_EIO);
     ta_capital_rules_free(r);
 }
