@@ -504,6 +504,23 @@ START_TEST(getters_of_null_read_as_defaults)
 }
 END_TEST
 
+/* A new proposal starts as "nothing known": an NHS trust, unknown distress
+ * and deficit, funded from its own savings, and no whole-life cost (-1, not
+ * a cost of 0, which a whole-life rule would take as the amount). */
+START_TEST(new_proposal_starts_with_nothing_known)
+{
+    ta_capital_proposal *fresh = NULL;
+    ck_assert_int_eq(ta_capital_proposal_new(&fresh, "RXX", "S1", NULL), TA_OK);
+    ck_assert_str_eq(ta_capital_proposal_scheme_name(fresh), "");
+    ck_assert_int_eq(ta_capital_proposal_status(fresh), TA_NHS_TRUST);
+    ck_assert_int_eq(ta_capital_proposal_distress(fresh), TA_UNKNOWN);
+    ck_assert_int_eq(ta_capital_proposal_deficit(fresh), TA_UNKNOWN);
+    ck_assert_int_eq(ta_capital_proposal_funding(fresh), TA_FUNDING_OWN_SAVINGS);
+    ck_assert_int_eq(ta_capital_proposal_whole_life_cost(fresh), -1);
+    ta_capital_proposal_free(fresh);
+}
+END_TEST
+
 /* Rule: Savings_YYYY_YY columns are recognised for every digit, 0 included
  * (Savings_2008_09, Savings_2009_10), and counted from the scheme's date. */
 START_TEST(savings_columns_with_a_zero_digit)
@@ -1200,6 +1217,7 @@ int main(void)
     tcase_add_test(tc, rules_row_missing_its_last_column);
     tcase_add_test(tc, savings_columns_with_a_zero_digit);
     tcase_add_test(tc, getters_of_null_read_as_defaults);
+    tcase_add_test(tc, new_proposal_starts_with_nothing_known);
     tcase_add_test(tc, rows_alike_only_when_every_cell_is);
     tcase_add_test(tc, amount_sentence_names_the_vat);
     tcase_add_test(tc, money_format_leaves_a_zero_sized_buffer_alone);
