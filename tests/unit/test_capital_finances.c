@@ -507,6 +507,25 @@ END_TEST
 /* A new proposal starts as "nothing known": an NHS trust, unknown distress
  * and deficit, funded from its own savings, and no whole-life cost (-1, not
  * a cost of 0, which a whole-life rule would take as the amount). */
+/* Trust codes and scheme references are 1 to 64 printable ASCII bytes:
+ * space (0x20) and '~' (0x7E) are in, 0x1F and DEL (0x7F) are out. */
+START_TEST(proposal_names_are_printable_ascii)
+{
+    static const struct {
+        const char *ref;
+        ta_status want;
+    } cases[] = {{"A B", TA_OK}, {" ", TA_OK}, {"~", TA_OK}, {"A\x1f", TA_EINVAL},
+                 {"A\x7f", TA_EINVAL}, {"", TA_EINVAL}};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        ta_capital_proposal *fresh = NULL;
+        ck_assert_msg(ta_capital_proposal_new(&fresh, "RXX", cases[k].ref, NULL) == cases[k].want,
+                      "case %zu", k);
+        ck_assert_int_eq(fresh != NULL, cases[k].want == TA_OK);
+        ta_capital_proposal_free(fresh);
+    }
+}
+END_TEST
+
 START_TEST(new_proposal_starts_with_nothing_known)
 {
     ta_capital_proposal *fresh = NULL;
@@ -1218,6 +1237,7 @@ int main(void)
     tcase_add_test(tc, savings_columns_with_a_zero_digit);
     tcase_add_test(tc, getters_of_null_read_as_defaults);
     tcase_add_test(tc, new_proposal_starts_with_nothing_known);
+    tcase_add_test(tc, proposal_names_are_printable_ascii);
     tcase_add_test(tc, rows_alike_only_when_every_cell_is);
     tcase_add_test(tc, amount_sentence_names_the_vat);
     tcase_add_test(tc, money_format_leaves_a_zero_sized_buffer_alone);
