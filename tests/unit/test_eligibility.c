@@ -1045,6 +1045,37 @@ START_TEST(reason_and_change_sentences)
 }
 END_TEST
 
+/* Rule: a flag published for a run of quarters that does not start at the
+ * first screened one is said as that run ("Q2-Q3"), not from Q1. */
+START_TEST(flag_published_for_a_later_run)
+{
+    static const char *const codes[] = {"A"};
+    static const char *const types[] = {"T"};
+    static const double w[1] = {1.50}, k[1] = {1.00};
+    static const char *const labels[] = {"Q1 2025/26", "Q2 2025/26", "Q3 2025/26", "Q4 2025/26"};
+    ta_assessment *q[4];
+    ta_screen *s4;
+    ta_criteria *c = NULL;
+    for (int i = 0; i < 4; i++)
+        q[i] = quarter(labels[i], 1, codes, types, w, k);
+    ck_assert_int_eq(ta_assessment_set_trust_flag(q[1], "A", TA_FLAG_FINANCIAL_DEFICIT, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_assessment_set_trust_flag(q[2], "A", TA_FLAG_FINANCIAL_DEFICIT, TA_NO),
+                     TA_OK);
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_eq(ta_assessment_run(q[i]), TA_OK);
+    s4 = screen_of(4, (const ta_assessment *const *)q);
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_no_deficit(c, "def", "Deficit"), TA_OK);
+    export_is(s4, c,
+              "A,,T,eligible,def,,,,,def: financial override (deficit) flag 0 in Q3 2025/26: not "
+              "in financial deficit (published for Q2-Q3 only; taken from Q3 2025/26)\n");
+    ta_screen_free(s4);
+    for (int i = 0; i < 4; i++)
+        ta_assessment_free(q[i]);
+}
+END_TEST
+
 /* Rule: an evidence file needs its Trust_code, Judgement and Value columns
  * (the missing one named), and takes a header name with tabs around it and a
  * value with spaces or tabs around it; a value of the wrong word is refused. */
@@ -1680,6 +1711,7 @@ int main(void)
     tcase_add_test(ts, cqc_ratings_and_staleness);
     tcase_add_test(ts, cqc_requires_improvement_is_current_for_24_months);
     tcase_add_test(ts, reason_and_change_sentences);
+    tcase_add_test(ts, flag_published_for_a_later_run);
     tcase_add_test(ts, evidence_columns_and_spaces);
     tcase_add_test(ts, criteria_limits_and_error_text);
     tcase_add_test(ts, exports_in_every_format);
