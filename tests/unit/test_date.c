@@ -95,6 +95,14 @@ START_TEST(format_round_trips)
     ck_assert_int_eq(ta_date_format(buf, sizeof buf, D(9999, 12, 31)), TA_OK);
     ck_assert_str_eq(buf, "9999-12-31");
     ck_assert_int_eq(ta_date_format(buf, 10, D(2026, 4, 1)), TA_EINVAL);
+    ck_assert_str_eq(buf, ""); /* a buffer too small is left empty, never half a date */
+    /* ... down to a buffer of one byte, which has room for the NUL only */
+    buf[0] = 'x';
+    ck_assert_int_eq(ta_date_format(buf, 1, D(2026, 4, 1)), TA_EINVAL);
+    ck_assert_int_eq(buf[0], '\0');
+    buf[0] = 'x';
+    ck_assert_int_eq(ta_date_format(buf, 0, D(2026, 4, 1)), TA_EINVAL);
+    ck_assert_int_eq(buf[0], 'x'); /* size 0: not a byte written */
     ck_assert_int_eq(ta_date_format(buf, sizeof buf, D(2023, 2, 29)), TA_EINVAL);
     ck_assert_str_eq(buf, "");
     ck_assert_int_eq(ta_date_format(NULL, 11, D(2026, 4, 1)), TA_EINVAL);
