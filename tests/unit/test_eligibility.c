@@ -20,6 +20,7 @@
 
 #include "trustassess.h"
 #include "trustassess/eligibility.h"
+#include "alloc_guard.h"
 
 #define REAL_FILE TA_TEST_DATA_DIR "/mental-health-and-community-trust-data-q1-q4.csv"
 
@@ -1045,6 +1046,63 @@ START_TEST(reason_and_change_sentences)
 }
 END_TEST
 
+/* Rule: a domain criterion with no figure in any screened quarter has no
+ * period ((size_t)-1), not the first quarter; one with a figure names the
+ * quarter it came from. */
+START_TEST(no_figure_has_no_period)
+{
+    static const char *const codes[] = {"A", "B"};
+    static const char *const types[] = {"T", "T"};
+    static const double w[2] = {1.50, NAN}, k[2] = {1.00, 1.00};
+    static const char *const labels[] = {"Q1 2025/26", "Q2 2025/26"};
+    ta_assessment *q[2];
+    ta_screen *s;
+    ta_criteria *c = NULL;
+    for (int i = 0; i < 2; i++) {
+        q[i] = quarter(labels[i], 2, codes, types, w, k);
+        ck_assert_int_eq(ta_assessment_run(q[i]), TA_OK);
+    }
+    s = screen_of(2, (const ta_assessment *const *)q);
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(c, "dom", "Dom", "access", 2.0), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    ck_assert_uint_eq(period_of(s, "A", "dom"), 1);
+    ck_assert_uint_eq(period_of(s, "B", "dom"), (size_t)-1);
+    ta_criteria_free(c);
+    ta_screen_free(s);
+    for (int i = 0; i < 2; i++)
+        ta_assessment_free(q[i]);
+}
+END_TEST
+
+/* Rule: the peer statistics stay inside the memory they ask for: a peer
+ * quartile over two types of three trusts (as many groups as trusts but one),
+ * under a guarding allocator. */
+START_TEST(peer_statistics_stay_in_their_memory)
+{
+    static const char *const codes[] = {"A", "B", "C"};
+    static const char *const types[] = {"T", "T", "U"}; /* a group per trust but one */
+    static const double w[3] = {1.50, 2.60, 3.10}, k[3] = {1.00, 2.00, 3.00};
+    ag_state g = {0};
+    ta_allocator al = ag_allocator(&g);
+    ta_assessment *q = quarter("Q1 2025/26", 3, codes, types, w, k);
+    ta_screen *s = NULL;
+    ta_criteria *c = NULL;
+    ck_assert_int_eq(ta_assessment_run(q), TA_OK);
+    ck_assert_int_eq(ta_screen_new_assessments(&s, small, 1, (const ta_assessment *const *)&q, &al),
+                     TA_OK);
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_top_quartile(c, "quart", "Quart", "OF4000"), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "A", "quart", TA_MET, 1.50, NAN, NULL);
+    ta_criteria_free(c);
+    ta_screen_free(s);
+    ta_assessment_free(q);
+    ck_assert_uint_eq(g.overruns, 0);
+    ck_assert_uint_eq(g.live, 0);
+}
+END_TEST
+
 /* Rule: a flag published for a run of quarters that does not start at the
  * first screened one is said as that run ("Q2-Q3"), not from Q1. */
 START_TEST(flag_published_for_a_later_run)
@@ -1712,6 +1770,8 @@ int main(void)
     tcase_add_test(ts, cqc_requires_improvement_is_current_for_24_months);
     tcase_add_test(ts, reason_and_change_sentences);
     tcase_add_test(ts, flag_published_for_a_later_run);
+    tcase_add_test(ts, no_figure_has_no_period);
+    tcase_add_test(ts, peer_statistics_stay_in_their_memory);
     tcase_add_test(ts, evidence_columns_and_spaces);
     tcase_add_test(ts, criteria_limits_and_error_text);
     tcase_add_test(ts, exports_in_every_format);
