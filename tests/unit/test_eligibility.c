@@ -1604,6 +1604,15 @@ START_TEST(argument_checks)
         ck_assert_int_eq(ta_screen_verdict(&v, s, TA_LEVEL_AFT, 99), TA_EINVAL);
         ck_assert_int_eq(ta_screen_verdict_counts(&met, NULL, NULL, s, TA_LEVEL_AFT, 99),
                          TA_EINVAL);
+        /* The trust index's limit is the count itself: the last trust is in, the count is out. */
+        {
+            size_t n = ta_screen_trust_count(s);
+            ck_assert_uint_gt(n, 0);
+            ck_assert_int_eq(ta_screen_verdict(&v, s, TA_LEVEL_AFT, n - 1), TA_OK);
+            ck_assert_int_eq(ta_screen_verdict(&v, s, TA_LEVEL_AFT, n), TA_EINVAL);
+            ck_assert_int_eq(ta_screen_verdict_counts(&met, NULL, NULL, s, TA_LEVEL_AFT, n),
+                             TA_EINVAL);
+        }
         /* A NULL out-pointer for a single answer is refused, not ignored. */
         ck_assert_int_eq(ta_screen_verdict(NULL, s, TA_LEVEL_AFT, 0), TA_EINVAL);
         ck_assert_int_eq(ta_screen_result_outcome(NULL, s, TA_LEVEL_AFT, 0, 0), TA_EINVAL);
