@@ -281,8 +281,8 @@ TA_API ta_status ta_framework_builder_set_combination(ta_framework_builder *b,
 TA_API ta_status ta_framework_builder_add_figure(ta_framework_builder *b, ta_figure kind,
                                                  const char *id, const char *name);
 
-/* Explicit segment cut-offs (n of them, strictly ascending, in [1, 4]); the
- * framework then has n + 1 segments. */
+/* Explicit segment cut-offs (n of them, 1 to 8, strictly ascending, in
+ * [1, 4]); the framework then has n + 1 segments. */
 TA_API ta_status ta_framework_builder_set_cutoffs(ta_framework_builder *b, size_t n,
                                                   const double *cutoffs);
 /* Cut-offs as the quartiles of the assessed trusts' rounded averages (all

@@ -596,6 +596,13 @@ START_TEST(test_builder_cutoffs)
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, nan2), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 0, ok), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 9, nine), TA_EINVAL);
+    assert_has(ta_framework_builder_error(b), "give 1 to 8 cut-offs");
+    { /* the limit itself: 8 cut-offs (9 segments) are taken, a ninth is refused */
+        const double eight[9] = {1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.0};
+        ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 8, eight), TA_OK);
+        ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 9, eight), TA_EINVAL);
+        assert_has(ta_framework_builder_error(b), "give 1 to 8 cut-offs");
+    }
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, edges), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, ok), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_cutoff_rule(b, TA_CUTOFF_TIES_WORSE), TA_OK);
