@@ -19,6 +19,8 @@
 
 #include "alloc_fail.h"
 #include "alloc_guard.h"
+#include "common/alloc.h"
+#include "nof/assessment_internal.h"
 #include "trustassess/assessment.h"
 #include "trustassess/framework.h"
 #include "trustassess/nhse.h"
@@ -1268,6 +1270,25 @@ START_TEST(test_quantile_cutoffs)
 }
 END_TEST
 
+/* Rule: the trust-code index refuses a reservation whose table size_t could
+ * not address (TA_ENOMEM, the index left as it was) instead of doubling its
+ * capacity past SIZE_MAX; a reservation it can make is made. */
+START_TEST(code_index_reservation_limits)
+{
+    ta_allocator a;
+    tai_code_index x;
+    ck_assert_int_eq(tai_alloc_init(&a, NULL), TA_OK);
+    tai_code_index_init(&x, &a);
+    ck_assert_int_eq(tai_code_index_reserve(&x, SIZE_MAX / 2), TA_ENOMEM);
+    ck_assert_uint_eq(x.cap, 0);
+    ck_assert_ptr_null(x.slots);
+    ck_assert_int_eq(tai_code_index_reserve(&x, 8), TA_OK);
+    ck_assert_uint_ge(x.cap, 8);
+    ck_assert_ptr_nonnull(x.slots);
+    tai_code_index_free(&x);
+}
+END_TEST
+
 START_TEST(test_round_half_up)
 {
     static const struct {
@@ -1853,6 +1874,7 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_add_columns);
     tcase_add_test(tc, test_set_cutoffs);
     tcase_add_test(tc, test_quantile_cutoffs);
+    tcase_add_test(tc, code_index_reservation_limits);
     tcase_add_test(tc, test_round_half_up);
     tcase_add_test(tc, test_parse_and_format_decimal);
     tcase_add_test(tc, test_locale_independent);
