@@ -501,6 +501,25 @@ START_TEST(league_rows_and_cells)
 }
 END_TEST
 
+/* Rule: selections add up, each once: two types selected give both types'
+ * rows, and a type selected again adds nothing. */
+START_TEST(league_selections_add_up_once)
+{
+    ta_league *l = NULL;
+    ck_assert_int_eq(ta_league_new(&l, file, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_select_trust_type(l, "Ambulance trust"), TA_OK);
+    ck_assert_int_eq(ta_league_run(l), TA_OK);
+    ck_assert_uint_eq(ta_league_row_count(l), 3);
+    ck_assert_int_eq(ta_league_select_trust_type(l, "Acute trust"), TA_OK);
+    ck_assert_int_eq(ta_league_select_trust_type(l, "Ambulance trust"), TA_OK);
+    ck_assert_int_eq(ta_league_select_quarter(l, "Q3"), TA_OK);
+    ck_assert_int_eq(ta_league_select_quarter(l, "Q3 2025/26"), TA_OK);
+    ck_assert_int_eq(ta_league_run(l), TA_OK);
+    ck_assert_uint_eq(ta_league_row_count(l), 9);
+    ta_league_free(l);
+}
+END_TEST
+
 START_TEST(league_selection_and_policies)
 {
     ta_league *l = NULL;
@@ -829,6 +848,7 @@ static Suite *league_suite(void)
     tcase_add_test(tc, crossed_segments_name_the_trusts);
     tcase_add_test(tc, league_rows_and_cells);
     tcase_add_test(tc, league_selection_and_policies);
+    tcase_add_test(tc, league_selections_add_up_once);
     tcase_add_test(tc, league_fixed_thresholds_and_errors);
     tcase_add_test(tc, league_cutoff_text_is_cut_not_overrun);
     tcase_add_test(tc, league_selection_lists_none_of_an_empty_file);
