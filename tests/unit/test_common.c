@@ -5,6 +5,7 @@
  * allocation failure, and whole-file reading.
  */
 #include <check.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -492,6 +493,49 @@ START_TEST(test_read_file_errors)
 }
 END_TEST
 
+/* The lowest free file descriptor: what the next open would get. */
+static int next_fd(void)
+{
+    int fd = open("/dev/null", O_RDONLY);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    return fd;
+}
+
+/* Rule: a read that fails closes its file on every path: the first block
+ * refused, the block refused when a file outgrows its reported size (a /proc
+ * file reports 0 bytes), and a read error (a directory). */
+START_TEST(test_read_file_failures_close_the_file)
+{
+    counter c = {0};
+    ta_allocator a = counting(&c);
+    tai_error err;
+    char *data;
+    size_t len;
+    int before = next_fd();
+
+    c.fail_at = c.calls + 1; /* the first block */
+    ck_assert_int_eq(
+        tai_read_file(&a, TA_TEST_DATA_DIR "/aft-nominated-2025.csv", &data, &len, &err),
+        TA_ENOMEM);
+    ck_assert_int_eq(next_fd(), before);
+    c.fail_at = c.calls + 2; /* the first growth: one byte reported as 0 is read */
+    ck_assert_int_eq(tai_read_file(&a, "/proc/self/status", &data, &len, &err), TA_ENOMEM);
+    ck_assert_str_eq(err.msg, "/proc/self/status: out of memory");
+    ck_assert_uint_eq(c.live, 0);
+    ck_assert_int_eq(next_fd(), before);
+    c.fail_at = 0;
+    ck_assert_int_eq(tai_read_file(&a, TA_TEST_DATA_DIR, &data, &len, &err), TA_EIO);
+    ck_assert_int_eq(next_fd(), before);
+    /* and one that succeeds through growth reads the whole file, then closes it */
+    ck_assert_int_eq(tai_read_file(&a, "/proc/self/status", &data, &len, &err), TA_OK);
+    ck_assert_int_eq(strncmp(data, "Name:", 5), 0);
+    ck_assert_uint_eq(strlen(data), len);
+    tai_free(&a, data);
+    ck_assert_int_eq(next_fd(), before);
+}
+END_TEST
+
 /* Rule: removing a key (linear probing's deletion, no tombstones) leaves
  * every other key findable with its value, wherever the probe runs lie,
  * including runs that wrap from the last slot to the first. 300 sets of 11
@@ -796,6 +840,7 @@ static Suite *common_suite(void)
     tcase_add_test(tc, test_read_file);
     tcase_add_test(tc, test_read_file_binary_and_empty);
     tcase_add_test(tc, test_read_file_errors);
+    tcase_add_test(tc, test_read_file_failures_close_the_file);
     tcase_add_test(tc, test_text_free_leaves_an_empty_text);
     tcase_add_test(tc, test_text_clear_empties_and_forgets_a_failure);
     tcase_add_test(tc, test_text_pad_and_int);
