@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nof/analysis_internal.h"
 #include "nof/assessment_internal.h"
 #include "trustassess.h"
 #include "trustassess/analysis.h"
@@ -422,6 +423,49 @@ static int reference_order(const void *pa, const void *pb)
     return strcmp(a->code, b->code);
 }
 
+/* A unit of work for the parallel-for test: marks its units, and fails as
+ * the worker(s) told to. */
+typedef struct pf_ctx {
+    int visits[8];
+    ta_status fail[4]; /* per worker: what it returns */
+} pf_ctx;
+
+static ta_status pf_work(void *ctx, unsigned worker, size_t begin, size_t end)
+{
+    pf_ctx *c = ctx;
+    for (size_t u = begin; u < end; u++)
+        c->visits[u]++; /* each unit belongs to one worker: no two threads share a slot */
+    return c->fail[worker];
+}
+
+/* Rule: the parallel for visits every unit once, over any number of
+ * threads, and a failing worker's status is the answer whichever worker it
+ * is (the first failing one when several fail). */
+START_TEST(parallel_for_reports_every_workers_failure)
+{
+    for (unsigned threads = 1; threads <= 4; threads++) {
+        pf_ctx c;
+        memset(&c, 0, sizeof c);
+        ck_assert_int_eq(tai_parallel_for(8, threads, pf_work, &c), TA_OK);
+        for (int u = 0; u < 8; u++)
+            ck_assert_int_eq(c.visits[u], 1);
+    }
+    for (unsigned w = 0; w < 4; w++) {
+        pf_ctx c;
+        memset(&c, 0, sizeof c);
+        c.fail[w] = TA_ENOMEM;
+        ck_assert_msg(tai_parallel_for(8, 4, pf_work, &c) == TA_ENOMEM, "worker %u", w);
+    }
+    {
+        pf_ctx c;
+        memset(&c, 0, sizeof c);
+        c.fail[1] = TA_ERANGE;
+        c.fail[2] = TA_ENOMEM;
+        ck_assert_int_eq(tai_parallel_for(8, 4, pf_work, &c), TA_ERANGE);
+    }
+}
+END_TEST
+
 START_TEST(rank_sort_matches_qsort)
 {
     static const char *const names[4] = {"", "Alpha", "Beta", "Alpha"};
@@ -560,6 +604,7 @@ static Suite *analysis_suite(void)
     tcase_add_test(tc, deficit_cap_and_unsegmented_trusts);
     tcase_add_test(tc, whatif_lands_on_the_cut_off);
     tcase_add_test(tc, whatif_special_cases_and_batch);
+    tcase_add_test(tc, parallel_for_reports_every_workers_failure);
     tcase_add_test(tc, rank_sort_matches_qsort);
     tcase_add_test(tc, rank_sort_survives_a_quicksort_killer);
     tcase_add_test(tc, add_columns_same_result_with_shared_or_copied_strings);
