@@ -940,6 +940,21 @@ START_TEST(portfolio_overflow_errors_name_the_row_or_nothing)
     ck_assert_str_eq(ta_capital_portfolio_error(pf),
                      "p.csv:4: the parts of scheme S2 of trust RXX total more than 64-bit pence");
     ta_capital_portfolio_free(pf);
+    { /* A file name too long for the row's place (320 bytes with its ":line") is cut, and the
+       * line is kept: 317 bytes of name, ':', one digit and the NUL. */
+        char name[400];
+        const char *msg;
+        memset(name, 'n', sizeof name - 1);
+        name[sizeof name - 1] = '\0';
+        ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, big, strlen(big), name, 0), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_ERANGE);
+        msg = ta_capital_portfolio_error(pf);
+        ck_assert_uint_eq(strspn(msg, "n"), 317);
+        ck_assert_str_eq(msg + 317,
+                         ":4: the parts of scheme S2 of trust RXX total more than 64-bit pence");
+        ta_capital_portfolio_free(pf);
+    }
 
     ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
     ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, big, 118, "p.csv", 0), TA_OK);
