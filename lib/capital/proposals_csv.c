@@ -409,9 +409,10 @@ ta_status ta_capital_portfolio_read_buffer(ta_capital_portfolio *pf, const char 
         int has;
         st = tai_csv_next(&rd.csv, &has, &e);
         if (st != TA_OK) {
-            /* A syntax error: the reader cannot find the next row, so the read ends. */
-            if (st != TA_ENOMEM &&
-                record(&rd, st, rd.csv.line, rd.csv.pos - rd.csv.line_start + 1, &e) != TA_OK)
+            /* A syntax error: the reader cannot find the next row, so the read ends.
+             * It is recorded where the message puts it (an unterminated quote: where
+             * the quote opened), not where the reader stopped. */
+            if (st != TA_ENOMEM && record(&rd, st, rd.csv.err_line, rd.csv.err_column, &e) != TA_OK)
                 st = TA_ENOMEM;
             break;
         }

@@ -61,6 +61,8 @@ static ta_status fail(tai_csv *r, tai_error *err, size_t line, size_t column, co
 {
     r->pos = r->len;
     r->n_fields = 0;
+    r->err_line = line;
+    r->err_column = column;
     return tai_error_set(err, TA_EPARSE, "%s:%zu:%zu: %s", input_name(r), line, column, what);
 }
 

@@ -24,10 +24,11 @@ typedef struct tai_csv {
     const char *data;
     size_t len;
     size_t pos;
-    size_t line;        /* line number of the next byte to read (1-based) */
-    size_t line_start;  /* offset of that line's first byte */
-    size_t record_line; /* line the current record started on */
-    char *buf;          /* field bytes, each NUL-terminated */
+    size_t line;                 /* line number of the next byte to read (1-based) */
+    size_t line_start;           /* offset of that line's first byte */
+    size_t record_line;          /* line the current record started on */
+    size_t err_line, err_column; /* where the last syntax error is (its message's LINE:COLUMN) */
+    char *buf;                   /* field bytes, each NUL-terminated */
     size_t buf_len, buf_cap;
     size_t *offsets; /* offset of field i in buf */
     size_t *columns; /* byte column where field i starts */

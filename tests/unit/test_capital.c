@@ -662,6 +662,36 @@ START_TEST(read_proposals_csv_errors)
                                                       TA_CAPITAL_KEEP_GOING),
                      TA_EPARSE);
     ck_assert_ptr_nonnull(strstr(ta_capital_portfolio_error(pf), "q.csv:2:"));
+    { /* A syntax error's row error is where its message puts it: an unterminated quote
+       * where it opened (line 2, column 15), not where the reader stopped (the end). */
+        size_t line = 0, column = 0;
+        ta_status why = TA_OK;
+        ck_assert_uint_eq(ta_capital_portfolio_row_error_count(pf), 1);
+        ck_assert_int_eq(ta_capital_portfolio_row_error(&line, &column, &why, pf, 0), TA_OK);
+        ck_assert_uint_eq(line, 2);
+        ck_assert_uint_eq(column, 15);
+        ck_assert_int_eq(why, TA_EPARSE);
+        ck_assert_str_eq(ta_capital_portfolio_row_error_message(pf, 0),
+                         "q.csv:2:15: quoted field is not terminated");
+    }
+    {
+        ta_capital_portfolio *after = NULL;
+        const char text[] =
+            "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available\n"
+            "S,R,NHS trust,£1m,Own savings,£2m\n"
+            "T,R,NHS trust,\"1\"x,Own savings,£2m\n";
+        size_t line = 0, column = 0;
+        ck_assert_int_eq(ta_capital_portfolio_new(&after, NULL), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_read_buffer(after, text, sizeof text - 1, "x.csv",
+                                                          TA_CAPITAL_KEEP_GOING),
+                         TA_EPARSE);
+        ck_assert_int_eq(ta_capital_portfolio_row_error(&line, &column, NULL, after, 0), TA_OK);
+        ck_assert_uint_eq(line, 3);
+        ck_assert_uint_eq(column, 18);
+        ck_assert_str_eq(ta_capital_portfolio_row_error_message(after, 0),
+                         "x.csv:3:18: unexpected character after closing quote");
+        ta_capital_portfolio_free(after);
+    }
     ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, "", 0, "e.csv", 0), TA_EPARSE);
     ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, NULL, 3, "e.csv", 0), TA_EINVAL);
     ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, "", 0, "e.csv", 2u), TA_EINVAL);
