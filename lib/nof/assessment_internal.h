@@ -59,7 +59,7 @@ typedef struct tai_code_slot {
 typedef struct tai_code_index {
     const ta_allocator *alloc;
     tai_code_slot *slots;
-    size_t cap, count;
+    size_t cap; /* slots; the caller's reservations keep it under 70% full */
 } tai_code_index;
 
 size_t tai_code_hash(const char *code);

@@ -33,14 +33,13 @@ void tai_code_index_init(tai_code_index *x, const ta_allocator *alloc)
     x->alloc = alloc;
     x->slots = NULL;
     x->cap = 0;
-    x->count = 0;
 }
 
 void tai_code_index_free(tai_code_index *x)
 {
     tai_free(x->alloc, x->slots);
     x->slots = NULL;
-    x->cap = x->count = 0;
+    x->cap = 0;
 }
 
 int tai_code_index_find(const tai_code_index *x, const tai_trust_row *rows, const char *code,
@@ -95,5 +94,4 @@ ta_status tai_code_index_reserve(tai_code_index *x, size_t count)
 void tai_code_index_insert(tai_code_index *x, size_t hash, size_t row)
 {
     place(x->slots, x->cap, hash, row + 1);
-    x->count++;
 }
