@@ -374,6 +374,34 @@ START_TEST(whatif_lands_on_the_cut_off)
 }
 END_TEST
 
+/* Rule: the largest decrease a score can take is all the way to 1.00, and it
+ * counts: here only a score of exactly 1.00 pulls the rounded average to the
+ * cut-off (2.50; 1.01 leaves 2.51), so the answer is the whole 2.70, not
+ * "never" (the 1e-9 allowance works for the score, not against it). */
+START_TEST(whatif_down_to_exactly_one)
+{
+    ta_framework *fw = framework();
+    const double scores[K] = {2.10, 2.20, 2.30, 2.40, 2.50, 2.60,
+                              2.70, 2.80, 2.90, 3.00, 3.55, 3.70};
+    double changed[K], d = 0;
+    ta_assessment *a = one_trust(fw, scores), *b, *c;
+    ck_assert_double_eq_tol(rounded_average(a), 2.73, 1e-12);
+    ck_assert_int_eq(ta_assessment_whatif_score(&d, a, 0, 11), TA_OK);
+    ck_assert_double_eq_tol(d, 2.70, 1e-9);
+    memcpy(changed, scores, sizeof changed);
+    changed[11] = 1.00;
+    b = one_trust(fw, changed);
+    ck_assert_double_eq_tol(rounded_average(b), 2.50, 1e-12);
+    changed[11] = 1.01;
+    c = one_trust(fw, changed);
+    ck_assert_double_eq_tol(rounded_average(c), 2.51, 1e-12);
+    ta_assessment_free(a);
+    ta_assessment_free(b);
+    ta_assessment_free(c);
+    ta_framework_free(fw);
+}
+END_TEST
+
 START_TEST(whatif_special_cases_and_batch)
 {
     ta_framework *fw = framework();
@@ -604,6 +632,7 @@ static Suite *analysis_suite(void)
     tcase_add_test(tc, deficit_cap_and_unsegmented_trusts);
     tcase_add_test(tc, whatif_lands_on_the_cut_off);
     tcase_add_test(tc, whatif_special_cases_and_batch);
+    tcase_add_test(tc, whatif_down_to_exactly_one);
     tcase_add_test(tc, parallel_for_reports_every_workers_failure);
     tcase_add_test(tc, rank_sort_matches_qsort);
     tcase_add_test(tc, rank_sort_survives_a_quicksort_killer);
