@@ -636,6 +636,27 @@ START_TEST(test_text_free_leaves_an_empty_text)
 }
 END_TEST
 
+/* Rule: an append whose length would overflow the text's size (len + its
+ * length + the NUL past SIZE_MAX) is TA_ENOMEM before a byte is copied, and
+ * the text keeps what it had. */
+START_TEST(test_text_append_refuses_an_overflowing_length)
+{
+    tai_text t;
+    ta_allocator a;
+    ck_assert_int_eq(tai_alloc_init(&a, NULL), TA_OK);
+    tai_text_init(&t, &a);
+    ck_assert_int_eq(tai_text_puts(&t, "a"), TA_OK);
+    ck_assert_int_eq(tai_text_append(&t, "x", SIZE_MAX - 1), TA_ENOMEM); /* 1 + (MAX-1) + 1 */
+    ck_assert_uint_eq(t.len, 1);
+    ck_assert_str_eq(t.data, "a");
+    tai_text_clear(&t);
+    ck_assert_int_eq(tai_text_puts(&t, "ab"), TA_OK);
+    ck_assert_int_eq(tai_text_append(&t, "x", SIZE_MAX - 2), TA_ENOMEM); /* 2 + (MAX-2) + 1 */
+    ck_assert_str_eq(t.data, "ab");
+    tai_text_free(&t);
+}
+END_TEST
+
 /* Rule (text.h): clearing a text empties it (the data reads "" again, not
  * the old bytes) and forgets a failure, so the same text can be reused. */
 START_TEST(test_text_clear_empties_and_forgets_a_failure)
@@ -842,6 +863,7 @@ static Suite *common_suite(void)
     tcase_add_test(tc, test_read_file_errors);
     tcase_add_test(tc, test_read_file_failures_close_the_file);
     tcase_add_test(tc, test_text_free_leaves_an_empty_text);
+    tcase_add_test(tc, test_text_append_refuses_an_overflowing_length);
     tcase_add_test(tc, test_text_clear_empties_and_forgets_a_failure);
     tcase_add_test(tc, test_text_pad_and_int);
     tcase_add_test(tc, test_text_figure_decimals);
