@@ -1046,9 +1046,9 @@ START_TEST(reason_and_change_sentences)
 }
 END_TEST
 
-/* Rule: a domain criterion with no figure in any screened quarter has no
- * period ((size_t)-1), not the first quarter; one with a figure names the
- * quarter it came from. */
+/* Rule: a domain or metric criterion with no figure in any screened quarter
+ * has no period ((size_t)-1), not the first quarter; one with a figure names
+ * the quarter it came from. */
 START_TEST(no_figure_has_no_period)
 {
     static const char *const codes[] = {"A", "B"};
@@ -1065,9 +1065,12 @@ START_TEST(no_figure_has_no_period)
     s = screen_of(2, (const ta_assessment *const *)q);
     ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
     ck_assert_int_eq(ta_criteria_add_domain_score_at_most(c, "dom", "Dom", "access", 2.0), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_better_than_peer_median(c, "med", "Med", "OF1001"), TA_OK);
     ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
     ck_assert_uint_eq(period_of(s, "A", "dom"), 1);
     ck_assert_uint_eq(period_of(s, "B", "dom"), (size_t)-1);
+    ck_assert_uint_eq(period_of(s, "A", "med"), 1);
+    ck_assert_uint_eq(period_of(s, "B", "med"), (size_t)-1);
     ta_criteria_free(c);
     ta_screen_free(s);
     for (int i = 0; i < 2; i++)
