@@ -204,8 +204,8 @@ ta_status ta_capital_portfolio_check(ta_capital_portfolio *pf, const ta_capital_
     tai_strmap map, rows;
     tai_strmap_init(&map, &pf->alloc);
     tai_strmap_init(&rows, &pf->alloc);
-    part *parts = tai_calloc(&pf->alloc, pf->count ? pf->count : 1, sizeof *parts);
-    group *groups = tai_calloc(&pf->alloc, pf->count ? pf->count : 1, sizeof *groups);
+    part *parts = tai_calloc(&pf->alloc, pf->count, sizeof *parts);
+    group *groups = tai_calloc(&pf->alloc, pf->count, sizeof *groups);
     char *key = NULL, *row = NULL, at[320];
     size_t key_cap = 0, row_cap = 0, n_groups = 0;
     if (parts == NULL || groups == NULL) {

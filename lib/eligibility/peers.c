@@ -61,11 +61,11 @@ static ta_status store(ta_screen *s, const char *key, size_t len, double value, 
 static ta_status compute_quarter(ta_screen *s, const peer_what *w)
 {
     size_t n = tai_ev_trust_count(s, w->q), n_groups = 0, k = 0;
-    double *vals = tai_calloc(&s->alloc, n ? n : 1, sizeof *vals);
-    double *sorted = tai_calloc(&s->alloc, n ? n : 1, sizeof *sorted);
-    size_t *group = tai_calloc(&s->alloc, n ? n : 1, sizeof *group);
+    double *vals = tai_calloc(&s->alloc, n, sizeof *vals);
+    double *sorted = tai_calloc(&s->alloc, n, sizeof *sorted);
+    size_t *group = tai_calloc(&s->alloc, n, sizeof *group);
     size_t *first = tai_calloc(&s->alloc, n + 1, sizeof *first); /* per group, then offsets */
-    size_t *member = tai_calloc(&s->alloc, n ? n : 1, sizeof *member); /* a trust of each group */
+    size_t *member = tai_calloc(&s->alloc, n, sizeof *member); /* a trust of each group */
     tai_strmap types;
     ta_status st = TA_OK;
     char *key = NULL;

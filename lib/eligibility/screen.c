@@ -103,7 +103,7 @@ static ta_status screen_alloc(ta_screen **out, const ta_framework *fw, size_t n,
 static ta_status copy_trusts(ta_screen *s)
 {
     size_t q = s->n_periods - 1, n = tai_ev_trust_count(s, q);
-    if (!(s->trusts = tai_calloc(&s->alloc, n ? n : 1, sizeof *s->trusts)))
+    if (!(s->trusts = tai_calloc(&s->alloc, n, sizeof *s->trusts)))
         return TA_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         tai_screen_trust *t = &s->trusts[i];
@@ -366,10 +366,10 @@ static ta_status run_level(ta_screen *s, const ta_criteria *c, tai_level *l, con
     l->n_criteria = k;
     l->ids = tai_calloc(&s->alloc, k, sizeof *l->ids);
     l->names = tai_calloc(&s->alloc, k, sizeof *l->names);
-    l->results = tai_calloc(&s->alloc, n ? n : 1, k * sizeof *l->results);
-    l->verdicts = tai_calloc(&s->alloc, n ? n : 1, sizeof *l->verdicts);
-    l->counts = tai_calloc(&s->alloc, n ? 3 * n : 1, sizeof *l->counts);
-    l->changes = tai_calloc(&s->alloc, n ? n : 1, sizeof *l->changes);
+    l->results = tai_calloc(&s->alloc, n, k * sizeof *l->results);
+    l->verdicts = tai_calloc(&s->alloc, n, sizeof *l->verdicts);
+    l->counts = tai_calloc(&s->alloc, 3 * n, sizeof *l->counts);
+    l->changes = tai_calloc(&s->alloc, n, sizeof *l->changes);
     if (!l->ids || !l->names || !l->results || !l->verdicts || !l->counts || !l->changes)
         return tai_error_set(&s->err, TA_ENOMEM, "out of memory");
     for (size_t j = 0; j < k; j++)

@@ -95,7 +95,7 @@ static ta_status append(ta_nhse_file *m, const ta_nhse_file *src, tai_error *err
     for (size_t i = 0; i < src->n_files; i++)
         if (add_file(m, src->files[i], src->layouts[i]) != TA_OK)
             return TA_ENOMEM;
-    entry_of = tai_calloc(&m->alloc, src->n_entries ? src->n_entries : 1, sizeof *entry_of);
+    entry_of = tai_calloc(&m->alloc, src->n_entries, sizeof *entry_of);
     if (!entry_of)
         return TA_ENOMEM;
     for (size_t se = 0; st == TA_OK && se < src->n_entries; se++) {
