@@ -1273,6 +1273,39 @@ END_TEST
 /* Rule: the trust-code index refuses a reservation whose table size_t could
  * not address (TA_ENOMEM, the index left as it was) instead of doubling its
  * capacity past SIZE_MAX; a reservation it can make is made. */
+/* Rule: a weight is the exact fraction numerator / denominator: P01 at 3/2
+ * and P02 at 1 give (3/2 x 1.00 + 4.00) / (5/2) = 2.20, not the 3.57 that
+ * dividing by the numerator would give. */
+START_TEST(a_weight_is_its_fraction)
+{
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    ta_assessment *a;
+    double unrounded = 0, rounded = 0;
+    size_t n = 0;
+    ck_assert_int_eq(ta_framework_builder_new(&b, "weighted", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "a", "A", "DA"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "P01", "P01", "a", TA_SCORING_SUPPLIED),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "P02", "P02", "a", TA_SCORING_SUPPLIED),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_weight(b, "P01", 3, 2), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, CUTS), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
+    ta_framework_builder_free(b);
+    a = new_assessment(fw);
+    add_score(a, "T", "P01", 1.0);
+    add_score(a, "T", "P02", 4.0);
+    run(a);
+    ck_assert_int_eq(ta_assessment_average(&unrounded, &rounded, &n, a, 0), TA_OK);
+    ck_assert_double_eq_tol(unrounded, 2.2, 1e-12);
+    ck_assert_double_eq_tol(rounded, 2.2, 1e-12);
+    ck_assert_uint_eq(n, 2);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 START_TEST(code_index_reservation_limits)
 {
     ta_allocator a;
@@ -1875,6 +1908,7 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_set_cutoffs);
     tcase_add_test(tc, test_quantile_cutoffs);
     tcase_add_test(tc, code_index_reservation_limits);
+    tcase_add_test(tc, a_weight_is_its_fraction);
     tcase_add_test(tc, test_round_half_up);
     tcase_add_test(tc, test_parse_and_format_decimal);
     tcase_add_test(tc, test_locale_independent);
