@@ -379,6 +379,12 @@ START_TEST(test_builder_checks)
     memset(long_text, 'x', sizeof long_text - 1);
     long_text[sizeof long_text - 1] = '\0';
     ck_assert_int_eq(ta_framework_builder_set_source(b, "K", long_text), TA_ERANGE);
+    ck_assert_str_eq(ta_framework_builder_error(b), "the source is longer than 255 bytes");
+    /* The limit itself: 255 bytes are taken, 256 refused. */
+    long_text[256] = '\0';
+    ck_assert_int_eq(ta_framework_builder_set_source(b, "K", long_text), TA_ERANGE);
+    long_text[255] = '\0';
+    ck_assert_int_eq(ta_framework_builder_set_source(b, "K", long_text), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_source(b, "K", NULL), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_source(b, "K", "the manual"), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_pool(b, "K", NULL, 10, NULL), TA_EINVAL);
