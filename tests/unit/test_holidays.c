@@ -270,6 +270,12 @@ START_TEST(bad_arguments)
     ck_assert_int_eq(ta_holidays_is_working_day(NULL, h, D(2023, 2, 28)), TA_EINVAL);
     ck_assert_int_eq(ta_holidays_list(&n, h, 1977), TA_ERANGE);
     ck_assert_int_eq(ta_holidays_list(&n, h, 10000), TA_ERANGE);
+    ck_assert_str_eq(ta_holidays_error(h), "year 10000 is outside 1978 to 9999");
+    /* The range's own ends are in: 1978 and 9999 list their holidays. */
+    ck_assert_int_eq(ta_holidays_list(&n, h, TA_HOLIDAYS_FIRST_YEAR), TA_OK);
+    ck_assert_uint_gt(n, 0);
+    ck_assert_int_eq(ta_holidays_list(&n, h, TA_HOLIDAYS_LAST_YEAR), TA_OK);
+    ck_assert_uint_gt(n, 0);
     ck_assert_int_eq(ta_holidays_list(NULL, h, 2024), TA_EINVAL);
     ck_assert_int_eq(ta_holidays_next_working_day(&d, h, D(9999, 12, 31)), TA_ERANGE);
     ck_assert_int_eq(ta_holidays_previous_working_day(&d, h, D(1978, 1, 2)), TA_ERANGE);
