@@ -108,6 +108,7 @@ START_TEST(distress_and_segment_close_the_light_route)
     ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
     ck_assert_int_eq(ta_capital_proposal_set_segment(p, 2), TA_OK);
     ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
+    ck_assert_ptr_nonnull(strstr(reason_of("light.segment"), "NOF segment 2 is within segment 2"));
     ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_NO), TA_OK);
     ck_assert_int_eq(ta_capital_proposal_set_segment(p, 1), TA_OK);
     ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
