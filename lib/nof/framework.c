@@ -647,7 +647,7 @@ ta_status ta_framework_builder_set_combination(ta_framework_builder *b, const ch
         return tai_error_set(&b->err, TA_EINVAL,
                              "metric \"%s\": a combination needs two metric IDs and a table",
                              metric_id);
-    for (int i = 0; i < 16; i++)
+    for (int i = 0; i < TAI_COMBO_CELLS; i++)
         if (!(table[i] == 0 || (table[i] >= 1 && table[i] <= 4)))
             return tai_error_set(&b->err, TA_ERANGE,
                                  "metric \"%s\": table entry %d must be 0 (unknown) or 1 to 4",

@@ -237,12 +237,13 @@ static ta_status read_metric(reader *r)
             return at(r, COL_PARAMETERS, st);
     } else if (scoring == TA_SCORING_COMBINED) {
         char first[TAI_ID_MAX], second[TAI_ID_MAX];
-        double table[16];
+        double table[TAI_COMBO_CELLS];
         size_t n = 0;
         if (!parameter(params, "first", first, sizeof first) ||
             !parameter(params, "second", second, sizeof second) ||
             !parameter(params, "table", buf, sizeof buf) ||
-            parse_numbers(buf, table, 16, &n) != TA_OK || n != 16)
+            parse_numbers(buf, table, TAI_COMBO_CELLS, &n) != TA_OK ||
+            n != TAI_COMBO_CELLS)
             return fail(r, COL_PARAMETERS, TA_EPARSE,
                         "expected first=ID;second=ID;table=16 NUMBERS in", params);
         if ((st = ta_framework_builder_set_combination(b, id, first, second, table)) != TA_OK)

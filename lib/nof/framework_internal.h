@@ -20,6 +20,7 @@
 #define TAI_MAX_BRACKETS (TAI_MAX_CUTS + 1)    /* bracket scores: one more than the cuts */
 #define TAI_MAX_CUTOFFS 8                      /* segment cut-offs */
 #define TAI_MAX_SEGMENTS (TAI_MAX_CUTOFFS + 1) /* segments: one more than the cut-offs */
+#define TAI_COMBO_CELLS 16                     /* a combination table: 4 x 4 scores */
 
 #define TAI_SOURCE_MAX 256 /* longest source text, with its terminator */
 
@@ -49,7 +50,7 @@ typedef struct tai_metric {
     size_t n_pools, pools_cap;
     char *combo_first, *combo_second;             /* TA_SCORING_COMBINED: component IDs */
     size_t combo_first_index, combo_second_index; /* resolved when built */
-    double combo_table[16];
+    double combo_table[TAI_COMBO_CELLS];
     char *where; /* "FILE:LINE:COLUMN" of its catalogue row while in a builder, else NULL */
 } tai_metric;
 

@@ -625,9 +625,11 @@ static ta_status verify_period(ta_verification *v, size_t p)
     pub = tai_calloc(&v->alloc, n, sizeof *pub);
     ranks = tai_calloc(&v->alloc, n, sizeof *ranks);
     explained = tai_calloc(&v->alloc, n, sizeof *explained);
-    type_explained = tai_calloc(&v->alloc, f->n_types + 1, sizeof *type_explained);
-    type_ranked = tai_calloc(&v->alloc, f->n_types + 1, sizeof *type_ranked);
-    type_max_rank = tai_calloc(&v->alloc, f->n_types + 1, sizeof *type_max_rank);
+    /* One per type of the file: a quarter's trusts have no other types (every
+     * type is interned as its row is read), so each type_order is below it. */
+    type_explained = tai_calloc(&v->alloc, f->n_types, sizeof *type_explained);
+    type_ranked = tai_calloc(&v->alloc, f->n_types, sizeof *type_ranked);
+    type_max_rank = tai_calloc(&v->alloc, f->n_types, sizeof *type_max_rank);
     if (st == TA_OK &&
         (!pub || !ranks || !explained || !type_explained || !type_ranked || !type_max_rank))
         st = TA_ENOMEM;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "alloc_fail.h"
+#include "alloc_guard.h"
 #include "trustassess/assessment.h"
 #include "trustassess/framework.h"
 
@@ -525,6 +526,29 @@ START_TEST(test_builder_bands)
     ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ck_assert_uint_eq(ta_framework_metric_count(fw), 3);
     ta_framework_free(fw);
+    ta_framework_builder_free(b);
+}
+END_TEST
+
+/* Rule: a combination table is exactly 16 entries (4 x 4); the check of its
+ * entries reads no further. The table sits in a guarded block, where a read
+ * of a 17th entry would find a NaN and reject a valid table. */
+START_TEST(test_builder_combination_reads_16_entries)
+{
+    ag_state g = {0, 0};
+    ta_framework_builder *b = small_builder();
+    double *table = ag_malloc(&g, 16 * sizeof *table);
+
+    ck_assert_ptr_nonnull(table);
+    for (int i = 0; i < 16; i++)
+        table[i] = 4 - i % 4;
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "M2", "x", "d1", TA_SCORING_RANK), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "C1", "x", "d1", TA_SCORING_COMBINED),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_combination(b, "C1", "M1", "M2", table), TA_OK);
+    ag_free(&g, table);
+    ck_assert_uint_eq(g.overruns, 0);
+    ck_assert_uint_eq(g.live, 0);
     ta_framework_builder_free(b);
 }
 END_TEST
@@ -1082,6 +1106,7 @@ static Suite *framework_suite(void)
     tcase_add_test(tc, test_builder_unknown_names_and_enums);
     tcase_add_test(tc, test_builder_bands);
     tcase_add_test(tc, test_builder_combination);
+    tcase_add_test(tc, test_builder_combination_reads_16_entries);
     tcase_add_test(tc, test_builder_cutoffs);
     tcase_add_test(tc, test_builder_caps_and_decimals);
     tcase_add_test(tc, test_builder_defaults_and_no_metrics);

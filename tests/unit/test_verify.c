@@ -805,6 +805,81 @@ START_TEST(test_rank_one_off_unexplained_when_none_missing)
 }
 END_TEST
 
+/* Appends one data row of trust type `type` to buf, with a published rank
+ * when `rank` is not NULL. */
+static void add_typed_row(char *buf, size_t size, const char *type, const char *code,
+                          const char *metric, const char *value, const char *rank)
+{
+    size_t len = strlen(buf);
+    int n = snprintf(buf + len, size - len,
+                     "Q1 2025/26,London,%s,Community,%s,Trust %s,Dom,Sub,%s,Desc,Jun-25,%%,%s,,,,%s\n",
+                     type, code, code, metric, value, rank ? rank : "");
+    ck_assert(n > 0 && (size_t)n < size - len);
+}
+
+/* Rule: an end-to-end rank that differs from the published one while the
+ * step-by-step rank agrees is explained when an average of a trust of its
+ * type differs within the rounding of the published metric scores; with
+ * every average of the type explained (none merely agreeing) it still is.
+ * A and B, the only trusts of their type, publish 2.03 and 2.04 (ranks 1
+ * and 2); their metric scores give 2.035 -> 2.04 and 2.0333 -> 2.03, each
+ * within the rounding, so computed end to end their order is swapped. */
+START_TEST(test_rank_explained_by_every_average_of_its_type)
+{
+    static const char *const other[][3] = {
+        /* code, segment = rank, average (another type: they set the cut-offs) */
+        {"S1", "1", "1.50"},
+        {"S2", "2", "2.00"},
+        {"S3", "3", "2.60"},
+        {"S4", "4", "3.50"},
+    };
+    static const char *const mine[][6] = {
+        /* code, metric scores (3rd may be empty), published average, rank */
+        {"A", "2.03", "2.04", "", "2.03", "1"},
+        {"B", "2.03", "2.03", "2.04", "2.04", "2"},
+    };
+    char text[8192] = HEADER;
+    size_t found = 0;
+
+    for (size_t i = 0; i < sizeof other / sizeof other[0]; i++) {
+        add_typed_row(text, sizeof text, "Acute trust", other[i][0], "OF1061", other[i][2], NULL);
+        add_typed_row(text, sizeof text, "Acute trust", other[i][0], "OF5003", other[i][1], NULL);
+        add_typed_row(text, sizeof text, "Acute trust", other[i][0], "OF5000", other[i][1],
+                      other[i][1]);
+        add_typed_row(text, sizeof text, "Acute trust", other[i][0], "OF5002", other[i][2], NULL);
+    }
+    for (size_t i = 0; i < sizeof mine / sizeof mine[0]; i++) {
+        add_typed_row(text, sizeof text, MH_TYPE, mine[i][0], "OF1061", mine[i][1], NULL);
+        add_typed_row(text, sizeof text, MH_TYPE, mine[i][0], "OF1084", mine[i][2], NULL);
+        if (mine[i][3][0])
+            add_typed_row(text, sizeof text, MH_TYPE, mine[i][0], "OF1035", mine[i][3], NULL);
+        add_typed_row(text, sizeof text, MH_TYPE, mine[i][0], "OF5003", "2", NULL);
+        add_typed_row(text, sizeof text, MH_TYPE, mine[i][0], "OF5000", "2", mine[i][5]);
+        add_typed_row(text, sizeof text, MH_TYPE, mine[i][0], "OF5002", mine[i][4], NULL);
+    }
+    ck_assert_msg(verify_text("ranks.csv", text, strlen(text)) == TA_OK, "%s",
+                  ta_verification_error(ver));
+    for (size_t k = 0; k < ta_verification_difference_count(ver); k++) {
+        const char *code, *figure, *reason;
+        ta_verify_mode mode;
+        double published, computed;
+        ta_verdict verdict;
+        difference_at(NULL, &code, &figure, &mode, &published, &computed, &verdict, &reason, ver,
+                      k);
+        if (strcmp(figure, "OF5000 Rank") != 0)
+            continue;
+        ck_assert_int_eq(mode, TA_END_TO_END);
+        ck_assert_int_eq(verdict, TA_EXPLAINED);
+        ck_assert_str_eq(reason, "follows from the explained difference in the average");
+        ck_assert(strcmp(code, "A") == 0 ? published == 1 && computed == 2
+                                         : strcmp(code, "B") == 0 && published == 2 &&
+                                               computed == 1);
+        found++;
+    }
+    ck_assert_uint_eq(found, 2);
+}
+END_TEST
+
 static Suite *verify_suite(void)
 {
     Suite *s = suite_create("verify");
@@ -823,6 +898,7 @@ static Suite *verify_suite(void)
     tcase_add_test(tc, test_step_ranks_need_segment_and_average);
     tcase_add_test(tc, test_league_table_segments_checked);
     tcase_add_test(tc, test_rank_one_off_unexplained_when_none_missing);
+    tcase_add_test(tc, test_rank_explained_by_every_average_of_its_type);
     suite_add_tcase(s, tc);
     return s;
 }
