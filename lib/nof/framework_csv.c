@@ -91,11 +91,12 @@ static const char *field(reader *r, size_t col)
     return col < r->n_cols ? tai_csv_field(r->csv, col, NULL) : "";
 }
 
-/* Parses up to max space-separated numbers from text. */
+/* Parses up to max space-separated numbers from text; *n counts those
+ * parsed, whatever the answer, so callers need not initialise it. */
 static ta_status parse_numbers(const char *text, double *out, size_t max, size_t *n)
 {
-    size_t count = 0;
     const char *p = text;
+    *n = 0;
     for (;;) {
         const char *start;
         while (*p == ' ')
@@ -105,13 +106,12 @@ static ta_status parse_numbers(const char *text, double *out, size_t max, size_t
         start = p;
         while (*p && *p != ' ')
             p++;
-        if (count == max)
+        if (*n == max)
             return TA_ERANGE;
-        if (tai_parse_double(start, (size_t)(p - start), &out[count]) != TA_OK)
+        if (tai_parse_double(start, (size_t)(p - start), &out[*n]) != TA_OK)
             return TA_EPARSE;
-        count++;
+        (*n)++;
     }
-    *n = count;
     return TA_OK;
 }
 
@@ -217,7 +217,7 @@ static ta_status read_metric(reader *r)
             return at(r, COL_PARAMETERS, st);
     } else if (scoring == TA_SCORING_BRACKETED) {
         double cuts[TAI_MAX_CUTS], scores[TAI_MAX_BRACKETS];
-        size_t n = 0, n_scores = 0;
+        size_t n, n_scores;
         char sbuf[256];
         if (!parameter(params, "cuts", buf, sizeof buf) ||
             parse_numbers(buf, cuts, TAI_MAX_CUTS, &n) != TA_OK || n == 0 ||
@@ -229,7 +229,7 @@ static ta_status read_metric(reader *r)
             return at(r, COL_PARAMETERS, st);
     } else if (scoring == TA_SCORING_BANDED) {
         double cuts[TAI_MAX_CUTS];
-        size_t n = 0;
+        size_t n;
         if (!parameter(params, "cuts", buf, sizeof buf) ||
             parse_numbers(buf, cuts, TAI_MAX_CUTS, &n) != TA_OK || n == 0)
             return fail(r, COL_PARAMETERS, TA_EPARSE, "expected cuts=NUMBERS in", params);
@@ -238,7 +238,7 @@ static ta_status read_metric(reader *r)
     } else if (scoring == TA_SCORING_COMBINED) {
         char first[TAI_ID_MAX], second[TAI_ID_MAX];
         double table[TAI_COMBO_CELLS];
-        size_t n = 0;
+        size_t n;
         if (!parameter(params, "first", first, sizeof first) ||
             !parameter(params, "second", second, sizeof second) ||
             !parameter(params, "table", buf, sizeof buf) ||
@@ -259,7 +259,7 @@ static ta_status read_setting(reader *r)
     ta_status st;
     if (strcmp(key, "cutoffs") == 0) {
         double cutoffs[TAI_MAX_CUTOFFS];
-        size_t n = 0;
+        size_t n;
         if (strcmp(value, "quartiles type7") == 0)
             st = ta_framework_builder_set_cutoff_quartiles(b, TA_QUANTILE_TYPE7);
         else if (strcmp(value, "quartiles type6") == 0)

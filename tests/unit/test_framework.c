@@ -483,6 +483,39 @@ START_TEST(test_builder_unknown_names_and_enums)
 }
 END_TEST
 
+/* Rules at their limits: lower-is-better cut points strictly ascend (two
+ * equal make an empty band); a weight's parts run from 1 to 1000 each; a
+ * pool's period is shorter than the source limit (256 with its terminator). */
+START_TEST(test_builder_setter_limits)
+{
+    ta_framework_builder *b = small_builder();
+    const double equal[2] = {1, 1};
+    char period[258];
+
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "B1", "x", "d1", TA_SCORING_BANDED), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_direction(b, "B1", TA_LOWER_IS_BETTER), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_bands(b, "B1", 2, equal), TA_EINVAL);
+    assert_has(ta_framework_builder_error(b), "ascending");
+
+    ck_assert_int_eq(ta_framework_builder_set_weight(b, "M1", 1, 1), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_weight(b, "M1", 1000, 1000), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_weight(b, "M1", 0, 1), TA_ERANGE);
+    ck_assert_int_eq(ta_framework_builder_set_weight(b, "M1", 1, 0), TA_ERANGE);
+    ck_assert_int_eq(ta_framework_builder_set_weight(b, "M1", 1001, 1), TA_ERANGE);
+    ck_assert_int_eq(ta_framework_builder_set_weight(b, "M1", 1, 1001), TA_ERANGE);
+    assert_has(ta_framework_builder_error(b), "1 to 1000");
+
+    memset(period, 'Q', sizeof period);
+    period[255] = '\0';
+    ck_assert_int_eq(ta_framework_builder_set_pool(b, "M1", period, 10, NULL), TA_OK);
+    period[255] = 'Q';
+    period[256] = '\0';
+    ck_assert_int_eq(ta_framework_builder_set_pool(b, "M1", period, 10, NULL), TA_EINVAL);
+    assert_has(ta_framework_builder_error(b), "needs a period");
+    ta_framework_builder_free(b);
+}
+END_TEST
+
 START_TEST(test_builder_bands)
 {
     ta_framework_builder *b = small_builder();
@@ -1105,6 +1138,7 @@ static Suite *framework_suite(void)
     tcase_add_test(tc, test_builder_duplicates);
     tcase_add_test(tc, test_builder_unknown_names_and_enums);
     tcase_add_test(tc, test_builder_bands);
+    tcase_add_test(tc, test_builder_setter_limits);
     tcase_add_test(tc, test_builder_combination);
     tcase_add_test(tc, test_builder_combination_reads_16_entries);
     tcase_add_test(tc, test_builder_cutoffs);
