@@ -172,6 +172,12 @@ static ta_status record(ta_verification *v, const char *period, const char *code
 
 /* ---- the explanation test --------------------------------------------- */
 
+/* Whether x is from lo to hi, allowing for the binary error of decimals. */
+static int within(double x, double lo, double hi)
+{
+    return x >= lo - 1e-9 && x <= hi + 1e-9;
+}
+
 /* Whether published A is round-half-up(x) for some x within half a unit of
  * the last decimal of m (the mean of inputs each off by up to half a unit). */
 static int rounding_explains(double published, double mean, int decimals)
@@ -181,7 +187,7 @@ static int rounding_explains(double published, double mean, int decimals)
         unit /= 10.0;
     lo = tai_round_half_up(mean - unit / 2, decimals);
     hi = tai_round_half_up(mean + unit / 2, decimals);
-    return published >= lo - 1e-9 && published <= hi + 1e-9;
+    return within(published, lo, hi);
 }
 
 static int same(double a, double b)
@@ -464,9 +470,8 @@ static ta_status check_metric(ta_verification *v, size_t p, size_t m, raw_row *r
                 (metric->scoring == TA_SCORING_STANDARD))
             spread++;
     }
-    pool = tai_metric_pool(metric, period);
-    if (metric->n_pools == 0)
-        pool = (unsigned)spread; /* no pool data: the framework ranks within the trusts given */
+    /* No pool data: the framework ranks within the trusts given. */
+    pool = metric->n_pools ? tai_metric_pool(metric, period) : (unsigned)spread;
     /* A row that reaches the rank test has a raw value the spread counted
      * (raw IDs are unique), so an empty spread never meets a pool of 0. */
     whole = pool == spread;
@@ -537,7 +542,7 @@ static ta_status check_metric(ta_verification *v, size_t p, size_t m, raw_row *r
             double lo, hi;
             tai_bookends(metric->scoring, &lo, &hi);
             st = record_score(v, period, r->code, metric->id, published,
-                              published >= lo - 1e-9 && published <= hi + 1e-9 ? published : hi,
+                              within(published, lo, hi) ? published : hi,
                               def->decimals, "meets the floor, but scores outside 1.00-3.00");
         } else {
             tai_error_set(&e, TA_OK, "pool of %u trusts; this file has %zu", pool, spread);

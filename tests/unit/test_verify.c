@@ -325,6 +325,7 @@ START_TEST(test_run_one_period)
     ck_assert_int_eq(ta_verification_run(ver, NULL), TA_OK);
     ck_assert_str_eq(ta_verification_error(ver), ""); /* a successful run clears the error */
     ck_assert_uint_eq(ta_verification_summary_count(ver), all);
+    ck_assert_uint_eq(ta_verification_note_count(NULL), 0);
     ck_assert_int_eq(ta_verification_run(NULL, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_verification_status(NULL), TA_EINVAL);
 }
@@ -880,6 +881,101 @@ START_TEST(test_rank_explained_by_every_average_of_its_type)
 }
 END_TEST
 
+/* Rule: every accessor answers NULL or TA_EINVAL for an index equal to its
+ * count (the first past the end), also when an earlier run left more entries,
+ * and a count of NULL is 0. */
+START_TEST(test_accessors_at_the_count)
+{
+    size_t len, ns, nd, nu, nn, c1, c2, c3;
+    char *data = fixture(&len);
+    ta_verify_mode mode;
+    ta_verdict verdict;
+    double d1, d2;
+    const char *p, *f;
+
+    ck_assert_int_eq(verify_text("fixture.csv", data, len), TA_OK);
+    free(data);
+    ns = ta_verification_summary_count(ver);
+    nd = ta_verification_difference_count(ver);
+    nu = ta_verification_unchecked_count(ver);
+    /* A run of one quarter after a run of both: the entries past the new
+     * counts are the earlier run's, still there but not this run's. */
+    ck_assert_int_eq(ta_verification_run(ver, "Q2 2025/26"), TA_OK);
+    ck_assert_uint_lt(ta_verification_summary_count(ver), ns);
+    ck_assert_uint_lt(ta_verification_difference_count(ver), nd);
+    ck_assert_uint_lt(ta_verification_unchecked_count(ver), nu);
+    ns = ta_verification_summary_count(ver);
+    nd = ta_verification_difference_count(ver);
+    nu = ta_verification_unchecked_count(ver);
+    nn = ta_verification_note_count(ver);
+    ck_assert(ns > 0 && nd > 0 && nu > 0);
+    ck_assert_ptr_nonnull(ta_verification_summary_period(ver, ns - 1));
+    ck_assert_ptr_null(ta_verification_summary_period(ver, ns));
+    ck_assert_ptr_null(ta_verification_summary_figure(ver, ns));
+    ck_assert_int_eq(ta_verification_summary_mode(&mode, ver, ns), TA_EINVAL);
+    ck_assert_int_eq(ta_verification_summary_counts(&c1, &c2, &c3, ver, ns), TA_EINVAL);
+    ck_assert_ptr_nonnull(ta_verification_difference_period(ver, nd - 1));
+    ck_assert_ptr_null(ta_verification_difference_period(ver, nd));
+    ck_assert_ptr_null(ta_verification_difference_trust_code(ver, nd));
+    ck_assert_ptr_null(ta_verification_difference_figure(ver, nd));
+    ck_assert_ptr_null(ta_verification_difference_reason(ver, nd));
+    ck_assert_int_eq(ta_verification_difference_mode(&mode, ver, nd), TA_EINVAL);
+    ck_assert_int_eq(ta_verification_difference_values(&d1, &d2, ver, nd), TA_EINVAL);
+    ck_assert_int_eq(ta_verification_difference_verdict(&verdict, ver, nd), TA_EINVAL);
+    ck_assert_int_eq(ta_verification_unchecked(&p, &f, &c1, ver, nu), TA_EINVAL);
+    ck_assert_ptr_null(ta_verification_unchecked_reason(ver, nu));
+    ck_assert_ptr_null(ta_verification_note(ver, nn));
+    if (nn > 0)
+        ck_assert_ptr_nonnull(ta_verification_note(ver, nn - 1));
+    ck_assert_uint_eq(ta_verification_summary_count(NULL), 0);
+    ck_assert_uint_eq(ta_verification_difference_count(NULL), 0);
+    ck_assert_uint_eq(ta_verification_unchecked_count(NULL), 0);
+}
+END_TEST
+
+/* Rule (floor-scored metrics, OF1057: floor 70%, pool 80 in Q1): when the
+ * file's trusts are not the whole pool, a trust meeting the floor is checked
+ * only against the floor's bookends, 1.00 to 3.00: a published 3.50 is
+ * computed as 3.00 and differs; a published 2.50 agrees. */
+START_TEST(test_floor_score_outside_bookends)
+{
+    char text[4096] = HEADER;
+    size_t found = 0, notes;
+
+    add_row(text, sizeof text, "X", "OF0057", "75");
+    add_row(text, sizeof text, "X", "OF1057", "3.50");
+    add_row(text, sizeof text, "Y", "OF0057", "80");
+    add_row(text, sizeof text, "Y", "OF1057", "2.50");
+    ck_assert_msg(verify_text("floor.csv", text, strlen(text)) == TA_OK, "%s",
+                  ta_verification_error(ver));
+    ck_assert_int_eq(ta_verification_status(ver), TA_EINCONSISTENT);
+    for (size_t k = 0; k < ta_verification_difference_count(ver); k++) {
+        const char *code, *figure, *reason;
+        double published, computed;
+        ta_verdict verdict;
+        difference_at(NULL, &code, &figure, NULL, &published, &computed, &verdict, &reason, ver,
+                      k);
+        if (strcmp(figure, "OF1057") != 0)
+            continue;
+        ck_assert_str_eq(code, "X");
+        ck_assert(published == 3.5 && computed == 3.0);
+        ck_assert_int_eq(verdict, TA_UNEXPLAINED);
+        assert_has(reason, "outside 1.00-3.00");
+        found++;
+    }
+    ck_assert_uint_eq(found, 2); /* step by step and end to end */
+    /* Y's 2.50 fixes no rank in a pool of 80 (the assessment's note); a
+     * second run's notes replace the first's, and a failed run leaves none. */
+    notes = ta_verification_note_count(ver);
+    ck_assert_uint_gt(notes, 0);
+    assert_has(ta_verification_note(ver, 0), "Y");
+    ck_assert_int_eq(ta_verification_run(ver, NULL), TA_OK);
+    ck_assert_uint_eq(ta_verification_note_count(ver), notes);
+    ck_assert_int_eq(ta_verification_run(ver, "Q9"), TA_ENOTFOUND);
+    ck_assert_uint_eq(ta_verification_note_count(ver), 0);
+}
+END_TEST
+
 static Suite *verify_suite(void)
 {
     Suite *s = suite_create("verify");
@@ -899,6 +995,8 @@ static Suite *verify_suite(void)
     tcase_add_test(tc, test_league_table_segments_checked);
     tcase_add_test(tc, test_rank_one_off_unexplained_when_none_missing);
     tcase_add_test(tc, test_rank_explained_by_every_average_of_its_type);
+    tcase_add_test(tc, test_accessors_at_the_count);
+    tcase_add_test(tc, test_floor_score_outside_bookends);
     suite_add_tcase(s, tc);
     return s;
 }
