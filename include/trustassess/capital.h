@@ -224,7 +224,9 @@ TA_API int64_t ta_capital_proposal_savings(const ta_capital_proposal *p);
 TA_API ta_status ta_capital_proposal_set_deficit(ta_capital_proposal *p, ta_tristate deficit);
 TA_API ta_tristate ta_capital_proposal_deficit(const ta_capital_proposal *p);
 /* The date of the scheme (its decision). {0,0,0} removes it; another
- * impossible date is TA_EINVAL. *has = 0 when none. */
+ * impossible date is TA_EINVAL. *has = 0 when none. A status taken from a
+ * register was that of the old date: it is dropped (the status given, or the
+ * default, is back) until a register is applied again. */
 TA_API ta_status ta_capital_proposal_set_date(ta_capital_proposal *p, ta_date date);
 TA_API ta_status ta_capital_proposal_date(int *has, ta_date *date, const ta_capital_proposal *p);
 /* Own savings built up in the financial year starting 1 April `year`
@@ -239,7 +241,8 @@ TA_API ta_status ta_capital_proposal_set_year_savings(ta_capital_proposal *p, in
 TA_API ta_status ta_capital_proposal_savings_counted(int64_t *pence, const ta_capital_proposal *p);
 /* Takes the trust's status on the proposal's date from register reg
  * (trustassess/register.h), replacing the status given; the verdict's reasons
- * say so, and whether a status given disagreed. TA_ESTATE without a date,
+ * say so, and whether a status given (by the setter or a Trust_status cell,
+ * never by an earlier register read) disagreed. TA_ESTATE without a date,
  * TA_ENOTFOUND (with a message) when the register has no event of the trust on
  * or before the date, TA_EINCONSISTENT when the trust has ceased by then. */
 TA_API ta_status ta_capital_proposal_apply_register(ta_capital_proposal *p, const ta_register *reg);

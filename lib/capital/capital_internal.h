@@ -40,13 +40,14 @@ struct ta_capital_proposal {
     ta_allocator alloc;
     tai_error err;
     char *trust_code, *scheme_ref, *scheme_name;
-    ta_ft_status status;
+    ta_ft_status status; /* the status the check reads: given, or the register's */
+    ta_ft_status given;  /* the status given (setter, cell), or the default */
     int segment;
     ta_tristate distress;
     int64_t amount, vat, whole_life, savings;
     ta_capital_funding funding;
     ta_tristate deficit;
-    int status_given;  /* the status was set (setter or a Trust_status cell) */
+    int status_given;  /* the status was set (setter or a Trust_status cell), not by a register */
     int status_needed; /* a dated row with Trust_status empty: a register must give it */
     int32_t date;      /* Rata Die day of the scheme's date, 0 = none */
     int32_t years[TAI_CAPITAL_MAX_YEARS]; /* savings per financial year (start year) */

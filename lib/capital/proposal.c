@@ -24,7 +24,7 @@ ta_status tai_capital_proposal_create(ta_capital_proposal **out, const ta_alloca
         ta_capital_proposal_free(p);
         return TA_ENOMEM;
     }
-    p->status = TA_NHS_TRUST;
+    p->status = p->given = TA_NHS_TRUST;
     p->distress = TA_UNKNOWN;
     p->deficit = TA_UNKNOWN;
     p->whole_life = -1;
@@ -116,7 +116,7 @@ ta_status ta_capital_proposal_set_status(ta_capital_proposal *p, ta_ft_status st
         return TA_EINVAL;
     if (ta_ft_status_name(status)[0] == '\0')
         return tai_error_set(&p->err, TA_EINVAL, "unknown trust status %d", (int)status);
-    p->status = status;
+    p->status = p->given = status;
     p->status_given = 1;
     p->status_needed = 0;
     p->register_note.msg[0] = '\0';
@@ -379,6 +379,8 @@ ta_status ta_capital_proposal_set_date(ta_capital_proposal *p, ta_date date)
         ta_date_to_days(&rd, date) != TA_OK)
         return tai_error_set(&p->err, TA_EINVAL, "the scheme date is not a date");
     p->date = rd;
+    /* The register's status was that of the old date: back to the status given. */
+    p->status = p->given;
     p->register_note.msg[0] = '\0';
     return changed(p);
 }

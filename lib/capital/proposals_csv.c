@@ -340,7 +340,7 @@ static ta_status parse_row(reader *rd, size_t line, ta_capital_proposal **out, s
     ta_capital_proposal *p;
     if (tai_capital_proposal_create(&p, &pf->alloc, code, ref) != TA_OK)
         return TA_ENOMEM;
-    p->status = status;
+    p->status = p->given = status;
     p->funding = funding;
     p->amount = amount;
     p->savings = savings;

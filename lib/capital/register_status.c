@@ -49,17 +49,18 @@ ta_status ta_capital_proposal_apply_register(ta_capital_proposal *p, const ta_re
     if (since.year)
         (void)ta_date_format(s, sizeof s, since);
     {
-        int differs = p->status_given && p->status != status;
+        int differs = p->status_given && p->given != status;
         tai_error_set(&note, TA_OK, "On %s the register gives status %s%s%s%s%s%s%s.", d,
                       ta_ft_status_name(status), s[0] ? " (since " : "", s, s[0] ? ")" : "",
                       differs ? "; the status given, " : "",
-                      differs ? ta_ft_status_name(p->status) : "",
+                      differs ? ta_ft_status_name(p->given) : "",
                       differs ? ", disagrees and is replaced" : "");
     }
-    /* The setter would clear the note: set the fields directly, then discard the verdict. */
+    /* The setter would clear the note and mark the status given: set the
+     * status directly, then discard the verdict. A status from the register is
+     * not a status given: a read on another date compares with what was given,
+     * and a row that needs a register still needs one after a change of date. */
     p->status = status;
-    p->status_given = 1;
-    p->status_needed = 0;
     p->register_note = note;
     tai_capital_proposal_forget(p);
     return TA_OK;

@@ -282,6 +282,65 @@ START_TEST(proposals_csv_with_dates_and_register)
 }
 END_TEST
 
+/* A status taken from the register is not a status given: a proposal with no
+ * status of its own read on two dates says nothing of a disagreement (only a
+ * status set by hand is compared), a change of date drops the register's
+ * status (back to the status given, or the default), and a CSV row that
+ * needs a register needs one again after its date moves. */
+START_TEST(register_status_is_not_a_status_given)
+{
+    ta_register *reg = NULL;
+    ta_capital_proposal *q = NULL;
+    ta_capital_portfolio *pf = NULL;
+    ck_assert_int_eq(ta_register_new(&reg, NULL), TA_OK);
+    ck_assert_int_eq(ta_register_read_buffer(reg, life, strlen(life), "life"), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_new(&q, "RXX", "S9", NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_date(q, D(2027, 6, 29)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_apply_register(q, reg), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_status(q), TA_ADVANCED_FOUNDATION_TRUST);
+    ck_assert_int_eq(ta_capital_proposal_set_date(q, D(2027, 7, 15)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_status(q), TA_NHS_TRUST); /* the default is back */
+    ck_assert_int_eq(ta_capital_proposal_apply_register(q, reg), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_status(q), TA_FOUNDATION_TRUST);
+    ck_assert_int_eq(ta_capital_proposal_check(q, r), TA_OK);
+    {
+        const char *found = NULL;
+        for (size_t i = 0; i < ta_capital_proposal_reason_count(q); i++) {
+            const char *id, *s;
+            ck_assert_int_eq(ta_capital_proposal_reason(&id, &s, q, i), TA_OK);
+            if (strcmp(id, "status.register") == 0)
+                found = s;
+        }
+        ck_assert_ptr_nonnull(found);
+        ck_assert_str_eq(found, "On 2027-07-15 the register gives status Foundation trust (since "
+                                "2027-06-30).");
+    }
+    ta_capital_proposal_free(q);
+    /* The fixture's status was given (Advanced foundation trust): the register
+     * replaces it on one date, and a new date brings it back. */
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2027, 7, 15)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_apply_register(p, reg), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_status(p), TA_FOUNDATION_TRUST);
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2028, 1, 9)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_status(p), TA_ADVANCED_FOUNDATION_TRUST);
+    ck_assert_ptr_null(reason_of("status.register"));
+    /* Row A of the CSV has no status: after the register and a new date, the
+     * check needs the register again. */
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, csv, strlen(csv), "p.csv", 0), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_apply_register(pf, reg), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_OK);
+    q = ta_capital_portfolio_proposal(pf, 0);
+    ck_assert_int_eq(ta_capital_proposal_set_date(q, D(2028, 2, 1)), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_ESTATE);
+    ck_assert_ptr_nonnull(strstr(ta_capital_portfolio_error(pf), "(line 2) has no trust status"));
+    ck_assert_int_eq(ta_capital_portfolio_apply_register(pf, reg), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_OK);
+    ta_capital_portfolio_free(pf);
+    ta_register_free(reg);
+}
+END_TEST
+
 /* Each optional column of PROPOSALS.csv lands in its own field: segment 5 (the
  * top of 0..5), distress and deficit not swapped, a 29 February date, a whole-
  * life cost of exactly zero (kept, not "not given"), a funding other than the
@@ -1279,6 +1338,7 @@ int main(void)
     tcase_add_test(tc, a_successful_check_clears_the_error);
     tcase_add_test(tc, light_status_refused_names_those_allowed);
     tcase_add_test(tc, years_without_a_date_leave_the_stated_savings);
+    tcase_add_test(tc, register_status_is_not_a_status_given);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
