@@ -62,8 +62,7 @@ ta_status tai_read_file(const ta_allocator *a, const char *path, char **data, si
         *len = 0;
     if (a == NULL || path == NULL || data == NULL || len == NULL)
         return tai_error_set(err, TA_EINVAL, "tai_read_file: NULL argument");
-    errno = 0;
-    f = fopen(path, "rb");
+    f = fopen(path, "rb"); /* POSIX: a failed fopen always sets errno */
     if (f == NULL)
         return tai_error_set(err, TA_EIO, "%s: %s", path, reason(errno, "cannot open file"));
     if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
