@@ -902,9 +902,16 @@ size_t ta_framework_metric_count(const ta_framework *fw)
     return fw ? fw->def.n_metrics : 0;
 }
 
+/* Metric i of fw, or NULL if fw is NULL or i out of range. */
+static const tai_metric *metric_at(const ta_framework *fw, size_t i)
+{
+    return fw && i < fw->def.n_metrics ? &fw->def.metrics[i] : NULL;
+}
+
 const char *ta_framework_metric_id(const ta_framework *fw, size_t i)
 {
-    return fw && i < fw->def.n_metrics ? fw->def.metrics[i].id : NULL;
+    const tai_metric *m = metric_at(fw, i);
+    return m ? m->id : NULL;
 }
 
 ta_status ta_framework_metric_index(size_t *index_out, const ta_framework *fw, const char *id)
@@ -918,12 +925,6 @@ ta_status ta_framework_metric_index(size_t *index_out, const ta_framework *fw, c
         return TA_ENOTFOUND;
     *index_out = index;
     return TA_OK;
-}
-
-/* Metric i of fw, or NULL if fw is NULL or i out of range. */
-static const tai_metric *metric_at(const ta_framework *fw, size_t i)
-{
-    return fw && i < fw->def.n_metrics ? &fw->def.metrics[i] : NULL;
 }
 
 const char *ta_framework_metric_name(const ta_framework *fw, size_t i)
@@ -1050,7 +1051,8 @@ ta_status ta_framework_metric_weight(unsigned *numerator, unsigned *denominator,
 
 const char *ta_framework_metric_source(const ta_framework *fw, size_t i)
 {
-    return fw && i < fw->def.n_metrics ? fw->def.metrics[i].source : NULL;
+    const tai_metric *m = metric_at(fw, i);
+    return m ? m->source : NULL;
 }
 
 ta_status ta_framework_metric_threshold(double *out, const ta_framework *fw, size_t i)
@@ -1085,7 +1087,8 @@ ta_status ta_framework_metric_pool(unsigned *pool, const char **source, const ta
 
 int ta_framework_metric_has_pools(const ta_framework *fw, size_t i)
 {
-    return fw && i < fw->def.n_metrics && fw->def.metrics[i].n_pools > 0;
+    const tai_metric *m = metric_at(fw, i);
+    return m && m->n_pools > 0;
 }
 
 size_t ta_framework_trust_type_count(const ta_framework *fw)

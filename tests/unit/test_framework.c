@@ -516,6 +516,59 @@ START_TEST(test_builder_setter_limits)
 }
 END_TEST
 
+/* Rules at the first element and one past the last: the first cut point must
+ * be finite and the first bracket score from 1 to 4 like the others; each
+ * metric and trust type accessor answers NULL (or 0) at the count, here on
+ * a framework built through a guarded allocator, where an entry read past
+ * the last would be guard bytes (all bits set, so never NULL); a cut-off
+ * query with no room (NULL, 0) only counts. */
+START_TEST(test_builder_first_and_past_the_end)
+{
+    ag_state g = {0, 0};
+    ta_allocator al = ag_allocator(&g);
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    const double nan_first[2] = {NAN, 1}, cuts[2] = {2, 1}, bad_first[3] = {5, 2, 3};
+    const double good[3] = {1, 2.5, 4};
+    const double cutoffs[2] = {2, 3};
+    size_t n, count = 99;
+
+    ck_assert_int_eq(ta_framework_builder_new(&b, "guarded", &al), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "d1", "Domain one", "D1"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "M1", "x", "d1", TA_SCORING_BANDED), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "M2", "y", "d1", TA_SCORING_BRACKETED),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_bands(b, "M1", 2, nan_first), TA_EINVAL);
+    assert_has(ta_framework_builder_error(b), "cut point 1 is not finite");
+    ck_assert_int_eq(ta_framework_builder_set_bands(b, "M1", 2, cuts), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_brackets(b, "M2", 2, cuts, bad_first), TA_ERANGE);
+    ck_assert_int_eq(ta_framework_builder_set_brackets(b, "M2", 2, cuts, good), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_pool(b, "M2", "Q1", 10, NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_trust_type(b, "Type A"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, cutoffs), TA_OK);
+    ck_assert_msg(ta_framework_builder_build(&fw, b) == TA_OK, "%s",
+                  ta_framework_builder_error(b));
+    n = ta_framework_metric_count(fw);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_str_eq(ta_framework_metric_id(fw, n - 1), "M2");
+    ck_assert(ta_framework_metric_has_pools(fw, n - 1));
+    ck_assert(!ta_framework_metric_has_pools(fw, 0));
+    ck_assert_ptr_null(ta_framework_metric_id(fw, n));
+    ck_assert_ptr_null(ta_framework_metric_name(fw, n));
+    ck_assert_ptr_null(ta_framework_metric_source(fw, n));
+    ck_assert(!ta_framework_metric_has_pools(fw, n));
+    ck_assert_uint_eq(ta_framework_trust_type_count(fw), 1);
+    ck_assert_str_eq(ta_framework_trust_type(fw, 0), "Type A");
+    ck_assert_ptr_null(ta_framework_trust_type(fw, 1));
+    ck_assert_int_eq(ta_framework_cutoffs(NULL, 0, &count, fw), TA_OK);
+    ck_assert_uint_eq(count, 2);
+    ta_framework_free(fw);
+    ta_framework_builder_free(b);
+    ck_assert_uint_eq(g.overruns, 0);
+    ck_assert_uint_eq(g.live, 0);
+}
+END_TEST
+
 START_TEST(test_builder_bands)
 {
     ta_framework_builder *b = small_builder();
@@ -1138,6 +1191,7 @@ static Suite *framework_suite(void)
     tcase_add_test(tc, test_builder_duplicates);
     tcase_add_test(tc, test_builder_unknown_names_and_enums);
     tcase_add_test(tc, test_builder_bands);
+    tcase_add_test(tc, test_builder_first_and_past_the_end);
     tcase_add_test(tc, test_builder_setter_limits);
     tcase_add_test(tc, test_builder_combination);
     tcase_add_test(tc, test_builder_combination_reads_16_entries);
