@@ -976,6 +976,45 @@ START_TEST(test_floor_score_outside_bookends)
 }
 END_TEST
 
+/* Rule: in a whole pool a trust's rank-scored metric is placed by the trusts
+ * strictly better: a higher raw value, or the same value and a smaller
+ * published Rank; two trusts of equal value and equal Rank tie, each with
+ * none better (1.00 between the bookends 1.00-4.00), the third trust two
+ * behind (4.00). A framework of one rank-scored metric with no pool data:
+ * its pool is the file's trusts. */
+START_TEST(test_rank_tie_on_value_and_published_rank)
+{
+    static const char *const t[][4] = {
+        /* code, raw value, published Rank, published score */
+        {"A", "10", "1", "1.00"},
+        {"B", "10", "1", "1.00"},
+        {"C", "5", "3", "4.00"},
+    };
+    ta_framework_builder *b = NULL;
+    char text[4096] = HEADER;
+    size_t checked, agreed, explained;
+
+    ta_framework_free(fw);
+    ck_assert_int_eq(ta_framework_builder_new(&b, "one metric", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "d1", "Domain one", "D1"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "M1", "Metric one", "d1", TA_SCORING_RANK),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_raw_id(b, "M1", "V1"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
+    ta_framework_builder_free(b);
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        add_ranked_row(text, sizeof text, t[i][0], "V1", t[i][1], t[i][2]);
+        add_row(text, sizeof text, t[i][0], "M1", t[i][3]);
+    }
+    ck_assert_msg(verify_text("tie.csv", text, strlen(text)) == TA_OK, "%s",
+                  ta_verification_error(ver));
+    ck_assert(summary_of(ver, "Q1 2025/26", "M1", TA_STEP_BY_STEP, &checked, &agreed, &explained));
+    ck_assert_uint_eq(checked, 3);
+    ck_assert_uint_eq(agreed, 3);
+    ck_assert_int_eq(ta_verification_status(ver), TA_OK);
+}
+END_TEST
+
 static Suite *verify_suite(void)
 {
     Suite *s = suite_create("verify");
@@ -997,6 +1036,7 @@ static Suite *verify_suite(void)
     tcase_add_test(tc, test_rank_explained_by_every_average_of_its_type);
     tcase_add_test(tc, test_accessors_at_the_count);
     tcase_add_test(tc, test_floor_score_outside_bookends);
+    tcase_add_test(tc, test_rank_tie_on_value_and_published_rank);
     suite_add_tcase(s, tc);
     return s;
 }
