@@ -165,7 +165,6 @@ ta_status ta_register_read_buffer(ta_register *r, const char *data, size_t len, 
         return tai_error_set(&r->err, TA_EINVAL, "data is NULL");
     if (tai_register_mark(r, &mark) != TA_OK)
         return tai_error_set(&r->err, TA_ENOMEM, "out of memory");
-    memset(&rd, 0, sizeof rd);
     rd.r = r;
     rd.name = name ? name : "input";
     tai_csv_init(&rd.csv, &r->alloc, rd.name, data ? data : "", len);

@@ -538,6 +538,23 @@ START_TEST(index_at_the_count_after_a_rollback)
 }
 END_TEST
 
+/* Rule: a trust that a failed read added is gone by its code too: find says
+ * not found, and a later read that adds another trust at the same index
+ * does not make the old code find it. */
+START_TEST(a_rolled_back_trust_is_not_found)
+{
+    size_t i = 99;
+    ck_assert_int_eq(read_text("Trust_code,Date,Event\nRB,2026-01-01,authorised\n"
+                               "RB,2026-02-30,reviewed\n"),
+                     TA_EPARSE);
+    ck_assert_int_eq(ta_register_find(&i, r, "RB"), TA_ENOTFOUND);
+    ck_assert_int_eq(read_text("Trust_code,Date,Event\nRC,2026-01-01,nominated\n"), TA_OK);
+    ck_assert_int_eq(ta_register_find(&i, r, "RB"), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_register_find(&i, r, "RC"), TA_OK);
+    ck_assert_uint_eq(i, 0);
+}
+END_TEST
+
 START_TEST(allocation_failure_sweep)
 {
     af_counter c = {0, 0, 0, 0};
@@ -578,6 +595,7 @@ int main(void)
     tcase_add_test(tc, events_read_back_in_order);
     tcase_add_test(tc, register_into_schedule_edges);
     tcase_add_test(tc, index_at_the_count_after_a_rollback);
+    tcase_add_test(tc, a_rolled_back_trust_is_not_found);
     tcase_add_test(tc, allocation_failure_sweep);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);

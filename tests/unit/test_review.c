@@ -656,6 +656,15 @@ START_TEST(ics_export)
                            "DESCRIPTION:Review due on 2031-04-01.\r\n"
                            "END:VEVENT\r\n"
                            "END:VCALENDAR\r\n");
+    {
+        /* Rule: each export is written afresh, never after the last one's
+         * text: a second calendar (after a CSV export) is the same calendar. */
+        size_t first_len = len;
+        ck_assert_int_eq(ta_review_schedule_to_csv(&text, &len, s), TA_OK);
+        ck_assert_int_eq(ta_review_schedule_to_ics(&text, &len, s, "20260401T000000Z"), TA_OK);
+        ck_assert_uint_eq(len, first_len);
+        ck_assert_int_eq(strncmp(text, "BEGIN:VCALENDAR\r\n", 17), 0);
+    }
     ck_assert_int_eq(ta_review_schedule_to_ics(&text, &len, s, "20260401T240000Z"), TA_EINVAL);
     ck_assert_int_eq(ta_review_schedule_to_ics(&text, &len, s, "20260230T000000Z"), TA_EINVAL);
     ck_assert_int_eq(ta_review_schedule_to_ics(&text, &len, s, "2026-04-01"), TA_EINVAL);

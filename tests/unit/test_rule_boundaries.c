@@ -510,6 +510,15 @@ START_TEST(weekday_mask_limits)
         ta_review_schedule_add_sittings_weekly(&added, s, D(2031, 5, 8), D(2031, 5, 7), 0x7F),
         TA_EINVAL);
     ck_assert_str_eq(ta_review_schedule_error(s), "the sitting range ends before it starts");
+    /* Each end of the range is checked, the first alone as well as the last. */
+    ck_assert_int_eq(
+        ta_review_schedule_add_sittings_weekly(&added, s, D(2031, 2, 30), D(2031, 3, 31), 0x7F),
+        TA_EINVAL);
+    ck_assert_str_eq(ta_review_schedule_error(s), "first sitting date 2031-2-30 is not a date");
+    ck_assert_int_eq(
+        ta_review_schedule_add_sittings_weekly(&added, s, D(2031, 3, 1), D(2031, 2, 30), 0x7F),
+        TA_EINVAL);
+    ck_assert_str_eq(ta_review_schedule_error(s), "last sitting date 2031-2-30 is not a date");
 }
 END_TEST
 
