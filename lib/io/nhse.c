@@ -113,9 +113,8 @@ static ta_status find_columns(row_reader *r)
     for (size_t c = 0; c < N_COLS; c++) {
         const char *name = column_names[c];
         size_t again;
-        r->col[c] = (size_t)-1;
         if (!column_needed(r->layout, c))
-            continue;
+            continue; /* its index stays unread */
         r->col[c] = find_column2(r, name, &again);
         if (r->col[c] == (size_t)-1 && c == COL_QUARTER && r->layout == TAI_LAYOUT_LEAGUE)
             r->col[c] = find_column2(r, name = "Reporting_date", &again);

@@ -23,13 +23,16 @@
 #include "common/number.h"
 #include "nof/published.h"
 
-/* x with up to 6 decimals and no trailing zeros, for messages. */
+/* x with up to 6 decimals and no trailing zeros, for messages. Two files
+ * can disagree only on figures checked on reading (averages 1 to 4,
+ * segments, flags, ranks up to 1e9), all within what the formatter writes;
+ * the loop stops at the point at the latest, and a digit precedes it. */
 static void short_number(char *buf, size_t size, double x)
 {
     size_t n;
     tai_format_fixed(buf, size, x, 6);
     n = strlen(buf);
-    while (n > 0 && strchr(buf, '.') && (buf[n - 1] == '0' || buf[n - 1] == '.'))
+    while (strchr(buf, '.') && (buf[n - 1] == '0' || buf[n - 1] == '.'))
         buf[--n] = '\0';
 }
 

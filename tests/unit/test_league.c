@@ -313,6 +313,20 @@ START_TEST(files_that_disagree_change_nothing)
 }
 END_TEST
 
+/* Rule: the figures of a disagreement are written to 6 decimals at most
+ * (a 7th is not written), trailing zeros dropped. */
+START_TEST(files_that_disagree_to_six_decimals)
+{
+    static const char close[] =
+        "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Metric_ID,Value,Rank\n"
+        "Q3 2025/26,North,Acute trust,,A2,Alpha Two,OF5002,2.0000012,\n";
+    ck_assert_int_eq(ta_nhse_file_add_buffer(file, close, strlen(close), "close.csv"),
+                     TA_EINCONSISTENT);
+    ck_assert_str_eq(ta_nhse_file_error(file), "national.csv:3 and close.csv:2 disagree on "
+                                               "OF5002 of trust A2 in Q3 2025/26: 2 and 2.000001");
+}
+END_TEST
+
 /* ---- published cut-offs and their intervals -------------------------------- */
 
 /* Rule: cut-offs are read off published segments only when every segment,
@@ -841,6 +855,7 @@ static Suite *league_suite(void)
     tcase_add_test(tc, league_layout_cells_out_of_range);
     tcase_add_test(tc, files_merge_by_quarter);
     tcase_add_test(tc, files_that_disagree_change_nothing);
+    tcase_add_test(tc, files_that_disagree_to_six_decimals);
     tcase_add_test(tc, files_merge_a_rank_only_one_gives);
     tcase_add_test(tc, published_cutoffs_and_intervals);
     tcase_add_test(tc, published_cutoffs_need_every_segment);
