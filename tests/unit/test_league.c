@@ -231,6 +231,27 @@ START_TEST(files_merge_by_quarter)
         TA_OK);
     ck_assert(has && has_rank);
     ck_assert_double_eq(rank, 1);
+    /* A third file: a trust that the second file gave first is named with
+     * that file and line (each merge copies every entry with its file). */
+    {
+        static const char again[] =
+            "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Metric_ID,Value,Rank\n"
+            "Q4 2025/26,,Mental health and community trust,,M1,M,OF5002,2.40,\n";
+        ck_assert_int_eq(ta_nhse_file_add_buffer(file, again, strlen(again), "again.csv"),
+                         TA_EDUPLICATE);
+        ck_assert_str_eq(ta_nhse_file_error(file),
+                         "trust M1 in Q4 2025/26 is in both long.csv:2 and again.csv:2");
+        ck_assert_uint_eq(ta_nhse_file_row_count(file), 12);
+    }
+    /* A file that merges after one that did not clears the error text. */
+    {
+        static const char q1[] =
+            "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Metric_ID,Value,Rank\n"
+            "Q1 2026/27,,Mental health and community trust,,M1,M,OF5002,2.50,\n";
+        ck_assert_int_eq(ta_nhse_file_add_buffer(file, q1, strlen(q1), "q1.csv"), TA_OK);
+        ck_assert_str_eq(ta_nhse_file_error(file), "");
+        ck_assert_uint_eq(ta_nhse_file_period_count(file), 3);
+    }
 }
 END_TEST
 
