@@ -186,6 +186,16 @@ START_TEST(test_real_file_verifies)
             ck_assert_uint_eq(explained, explained_avg[p]);
             ck_assert_uint_eq(agreed, 61 - explained_avg[p]);
         }
+        /* Each domain score published is checked against the domain's mean. */
+        for (int d = 0; d < 5; d++) {
+            static const char *const domains[5] = {"OF4000", "OF4002", "OF4003", "OF4004",
+                                                   "OF4005"};
+            ck_assert_msg(summary_of(ver, periods[p], domains[d], TA_END_TO_END, &checked, &agreed,
+                                     &explained),
+                          "%s %s: no summary", periods[p], domains[d]);
+            ck_assert_uint_gt(checked, 50); /* most of the 61 trusts */
+            ck_assert_uint_eq(agreed + explained, checked);
+        }
         ck_assert(
             summary_of(ver, periods[p], "OF5002", TA_STEP_BY_STEP, &checked, &agreed, &explained));
         total += explained;
@@ -1015,6 +1025,53 @@ START_TEST(test_rank_tie_on_value_and_published_rank)
 }
 END_TEST
 
+/* Rule: the trusts of a type the file lacks number the highest published
+ * rank less the trusts ranked here (6 - 4 = 2); a published rank above the
+ * step-by-step one by at most that is explained (S4: 6 for 4), by more is
+ * not (S2: 5 for 2). */
+START_TEST(test_rank_missing_trusts_counted)
+{
+    static const char *const t[][4] = {
+        /* code, segment, average, published rank */
+        {"S1", "1", "1.50", "1"},
+        {"S2", "2", "2.00", "5"},
+        {"S3", "3", "2.60", "3"},
+        {"S4", "4", "3.50", "6"},
+    };
+    char text[8192] = HEADER;
+    size_t found = 0;
+
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        add_row(text, sizeof text, t[i][0], "OF1061", t[i][2]);
+        add_row(text, sizeof text, t[i][0], "OF5003", t[i][1]);
+        add_ranked_row(text, sizeof text, t[i][0], "OF5000", t[i][1], t[i][3]);
+        add_row(text, sizeof text, t[i][0], "OF5002", t[i][2]);
+    }
+    ck_assert_msg(verify_text("ranks.csv", text, strlen(text)) == TA_OK, "%s",
+                  ta_verification_error(ver));
+    for (size_t k = 0; k < ta_verification_difference_count(ver); k++) {
+        const char *code, *figure, *reason;
+        ta_verify_mode mode;
+        double published, computed;
+        ta_verdict verdict;
+        difference_at(NULL, &code, &figure, &mode, &published, &computed, &verdict, &reason, ver,
+                      k);
+        if (strcmp(figure, "OF5000 Rank") != 0 || mode != TA_STEP_BY_STEP)
+            continue;
+        if (strcmp(code, "S2") == 0) {
+            ck_assert_int_eq(verdict, TA_UNEXPLAINED);
+            assert_has(reason, "gives another rank");
+        } else {
+            ck_assert_str_eq(code, "S4");
+            ck_assert_int_eq(verdict, TA_EXPLAINED);
+            assert_has(reason, "the file lacks trusts of this type");
+        }
+        found++;
+    }
+    ck_assert_uint_eq(found, 2);
+}
+END_TEST
+
 static Suite *verify_suite(void)
 {
     Suite *s = suite_create("verify");
@@ -1037,6 +1094,7 @@ static Suite *verify_suite(void)
     tcase_add_test(tc, test_accessors_at_the_count);
     tcase_add_test(tc, test_floor_score_outside_bookends);
     tcase_add_test(tc, test_rank_tie_on_value_and_published_rank);
+    tcase_add_test(tc, test_rank_missing_trusts_counted);
     suite_add_tcase(s, tc);
     return s;
 }
