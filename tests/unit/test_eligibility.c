@@ -21,6 +21,7 @@
 #include "trustassess.h"
 #include "trustassess/eligibility.h"
 #include "alloc_guard.h"
+#include "eligibility/eligibility_internal.h" /* the peer statistics' cache (peers.c) */
 
 #define REAL_FILE TA_TEST_DATA_DIR "/mental-health-and-community-trust-data-q1-q4.csv"
 
@@ -1756,6 +1757,70 @@ START_TEST(allocation_failure_sweep_nhse)
 }
 END_TEST
 
+/* Rule (peers.c): the peer statistics of a (quarter, figure) are computed
+ * once, for every type, and kept until cleared: three trusts of two types
+ * asked about in turn (T, U, T again) leave one statistic per type and one
+ * marker that the quarter is done, not a new set per request. */
+START_TEST(peer_statistics_computed_once_per_quarter)
+{
+    static const char *const codes[] = {"A", "B", "C"};
+    static const char *const types[] = {"T", "T", "U"};
+    static const double w[3] = {1.50, 2.50, 3.10}, k[3] = {1.00, 2.00, 3.00};
+    ta_assessment *q = quarter("Q1 2025/26", 3, codes, types, w, k);
+    ta_screen *s = NULL;
+    double out[3] = {0, 0, 0};
+    size_t n = 0;
+    ck_assert_int_eq(ta_assessment_run(q), TA_OK);
+    ck_assert_int_eq(ta_screen_new_assessments(&s, small, 1, (const ta_assessment *const *)&q, NULL),
+                     TA_OK);
+    ck_assert_int_eq(tai_peer_quantile(s, "T", 1, 0, 0, 0, 1, out, &n), TA_OK);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_double_eq_tol(out[0], 2.00, 1e-9); /* the median of 1.50 and 2.50 */
+    ck_assert_uint_eq(s->n_peer_stats, 3);
+    ck_assert_int_eq(tai_peer_quantile(s, "U", 1, 0, 0, 0, 1, out, &n), TA_OK);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_int_eq(tai_peer_quantile(s, "T", 1, 0, 0, 0, 1, out, &n), TA_OK);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_uint_eq(s->n_peer_stats, 3);
+    tai_peers_clear(s);
+    ck_assert_uint_eq(s->n_peer_stats, 0);
+    ta_screen_free(s);
+    ta_assessment_free(q);
+}
+END_TEST
+
+/* Rule (screen.c): a change of inputs discards both levels' results, so a
+ * screen run with IHO criteria, then given a new as-of date and run again,
+ * frees everything it allocated (a counting allocator sees no block left). */
+START_TEST(new_inputs_discard_both_levels)
+{
+    static const char *const codes[] = {"A", "B"};
+    static const char *const types[] = {"T", "T"};
+    static const double w[2] = {1.50, 2.60}, k[2] = {1.00, 2.00};
+    ag_state g = {0};
+    ta_allocator al = ag_allocator(&g);
+    ta_assessment *q = quarter("Q1 2025/26", 2, codes, types, w, k);
+    ta_screen *s = NULL;
+    ta_criteria *a = NULL, *i = NULL;
+    ck_assert_int_eq(ta_assessment_run(q), TA_OK);
+    ck_assert_int_eq(ta_screen_new_assessments(&s, small, 1, (const ta_assessment *const *)&q, &al),
+                     TA_OK);
+    ck_assert_int_eq(ta_criteria_new(&a, "aft", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_no_deficit(a, "def", "No deficit"), TA_OK);
+    ck_assert_int_eq(ta_criteria_new(&i, "iho", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(i, "acc", "Access", "access", 2.5), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, a, i), TA_OK);
+    ck_assert_int_eq(ta_screen_set_as_of(s, D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, a, NULL), TA_OK);
+    ta_screen_free(s);
+    ta_criteria_free(a);
+    ta_criteria_free(i);
+    ta_assessment_free(q);
+    ck_assert_uint_eq(g.overruns, 0);
+    ck_assert_uint_eq(g.live, 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("eligibility");
@@ -1784,6 +1849,8 @@ int main(void)
     tcase_add_test(ts, flag_published_for_a_later_run);
     tcase_add_test(ts, no_figure_has_no_period);
     tcase_add_test(ts, peer_statistics_stay_in_their_memory);
+    tcase_add_test(ts, peer_statistics_computed_once_per_quarter);
+    tcase_add_test(ts, new_inputs_discard_both_levels);
     tcase_add_test(ts, evidence_columns_and_spaces);
     tcase_add_test(ts, criteria_limits_and_error_text);
     tcase_add_test(ts, exports_in_every_format);
