@@ -16,31 +16,27 @@
 #include "common/alloc.h"
 #include "eligibility_internal.h"
 
-/* What a statistic is of: the figure and the statistic asked for. */
+/* What a statistic is of: the figure and the statistic asked for. Its bytes
+ * are the key, so it has no padding bytes (of unknown value). */
 typedef struct peer_what {
     size_t q, idx, n_out;
     int domain, raw;
 } peer_what;
+_Static_assert(sizeof(peer_what) == 3 * sizeof(size_t) + 2 * sizeof(int),
+               "peer_what has padding bytes");
 
-/* The key "T" + what + type for one type's statistic, or "A" + what for the
- * marker that the whole quarter was computed; a malloc'd buffer in *key. */
+/* The key "T" + what + type for one type's statistic, or "A" + what + "" for
+ * the marker that the whole quarter was computed; a malloc'd buffer in *key. */
 static ta_status make_key(ta_screen *s, char **key, size_t *len, char tag, const peer_what *w,
                           const char *type)
 {
-    peer_what copy;
-    size_t lt = type ? strlen(type) : 0;
-    memset(&copy, 0, sizeof copy); /* no padding bytes of unknown value in the key */
-    copy.q = w->q;
-    copy.idx = w->idx;
-    copy.n_out = w->n_out;
-    copy.domain = w->domain;
-    copy.raw = w->raw;
-    *len = 1 + sizeof copy + lt;
+    size_t lt = strlen(type);
+    *len = 1 + sizeof *w + lt;
     if (!(*key = tai_malloc(&s->alloc, *len)))
         return tai_error_set(&s->err, TA_ENOMEM, "out of memory");
     (*key)[0] = tag;
-    memcpy(*key + 1, &copy, sizeof copy);
-    memcpy(*key + 1 + sizeof copy, type ? type : "", lt);
+    memcpy(*key + 1, w, sizeof *w);
+    memcpy(*key + 1 + sizeof *w, type, lt);
     return TA_OK;
 }
 
@@ -118,7 +114,7 @@ static ta_status compute_quarter(ta_screen *s, const peer_what *w)
         tai_free(&s->alloc, key);
         key = NULL;
     }
-    if (st == TA_OK && (st = make_key(s, &key, &len, 'A', w, NULL)) == TA_OK)
+    if (st == TA_OK && (st = make_key(s, &key, &len, 'A', w, "")) == TA_OK)
         st = store(s, key, len, 0, 0);
 done:
     tai_free(&s->alloc, key);
@@ -143,7 +139,7 @@ ta_status tai_peer_quantile(ta_screen *s, const char *type, int domain, size_t i
         tai_strmap_init(&s->peer_map, &s->alloc);
         s->peer_map_ready = 1;
     }
-    if ((st = make_key(s, &key, &len, 'A', &w, NULL)) != TA_OK)
+    if ((st = make_key(s, &key, &len, 'A', &w, "")) != TA_OK)
         return st;
     if (!tai_strmap_get(&s->peer_map, key, len, &at))
         st = compute_quarter(s, &w);
