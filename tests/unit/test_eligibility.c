@@ -1821,6 +1821,55 @@ START_TEST(new_inputs_discard_both_levels)
 }
 END_TEST
 
+/* Rule (screen.c): a screen over a published file needs at least one
+ * quarter: a file with none is refused, one with a single quarter is screened. */
+START_TEST(screen_over_a_file_of_one_quarter)
+{
+    static const char one_csv[] =
+        "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Average_score,"
+        "Likely_range_of_average_score,Segment,Trust_in_financial_deficit,Rank,"
+        "Likely_range_of_rank\r\n"
+        "Q4 2025/26,,Acute trust,,ZX1,Acute One,1.50,,1.0,No,1.0,\r\n";
+    ta_nhse_file *f = NULL;
+    ta_screen *s = NULL;
+    ck_assert_int_eq(ta_nhse_file_new(&f, nof, NULL), TA_OK);
+    ck_assert_int_eq(ta_screen_new_nhse(&s, nof, f, NULL), TA_EINVAL);
+    ck_assert_ptr_null(s);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, one_csv, sizeof one_csv - 1, "one.csv"), TA_OK);
+    ck_assert_int_eq(ta_screen_new_nhse(&s, nof, f, NULL), TA_OK);
+    ck_assert_uint_eq(ta_screen_period_count(s), 1);
+    ck_assert_str_eq(ta_screen_period(s, 0), "Q4 2025/26");
+    ck_assert_uint_eq(ta_screen_trust_count(s), 1);
+    ck_assert_str_eq(ta_screen_trust_code(s, 0), "ZX1");
+    ta_screen_free(s);
+    ta_nhse_file_free(f);
+}
+END_TEST
+
+/* Rule (screen.c): a supplied judgement's note is at most 500 bytes. */
+START_TEST(judgement_note_of_500_bytes)
+{
+    static const char *const qs_codes[] = {"A"};
+    static const char *const types[] = {"T"};
+    static const double w[1] = {1.50}, k[1] = {1.00};
+    ta_assessment *q = quarter("Q1 2025/26", 1, qs_codes, types, w, k);
+    ta_screen *s = NULL;
+    char note[502];
+    ck_assert_int_eq(ta_assessment_run(q), TA_OK);
+    ck_assert_int_eq(ta_screen_new_assessments(&s, small, 1, (const ta_assessment *const *)&q, NULL),
+                     TA_OK);
+    memset(note, 'n', 500);
+    note[500] = '\0';
+    ck_assert_int_eq(ta_screen_supply_judgement(s, "A", "partnership", TA_YES, note), TA_OK);
+    note[500] = 'n';
+    note[501] = '\0';
+    ck_assert_int_eq(ta_screen_supply_judgement(s, "A", "partnership", TA_YES, note), TA_EINVAL);
+    ck_assert_str_eq(ta_screen_error(s), "judgement note is over 500 bytes");
+    ta_screen_free(s);
+    ta_assessment_free(q);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("eligibility");
@@ -1839,6 +1888,7 @@ int main(void)
     tcase_add_test(tr, real_exports);
     tcase_add_test(tr, allocation_failure_sweep_nhse);
     tcase_add_test(tr, screen_as_of_a_period);
+    tcase_add_test(tr, screen_over_a_file_of_one_quarter);
     tcase_add_checked_fixture(ts, small_setup, small_teardown);
     tcase_add_test(ts, boundaries);
     tcase_add_test(ts, history_flags_and_missing_evidence);
@@ -1851,6 +1901,7 @@ int main(void)
     tcase_add_test(ts, peer_statistics_stay_in_their_memory);
     tcase_add_test(ts, peer_statistics_computed_once_per_quarter);
     tcase_add_test(ts, new_inputs_discard_both_levels);
+    tcase_add_test(ts, judgement_note_of_500_bytes);
     tcase_add_test(ts, evidence_columns_and_spaces);
     tcase_add_test(ts, criteria_limits_and_error_text);
     tcase_add_test(ts, exports_in_every_format);
