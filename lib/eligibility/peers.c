@@ -74,9 +74,9 @@ static ta_status compute_quarter(ta_screen *s, const peer_what *w)
     /* one pass: each trust with the figure, its value and its type's group */
     for (size_t i = 0; i < n && st == TA_OK; i++) {
         const char *type = tai_ev_trust_type(s, w->q, i), *code = tai_ev_trust_code(s, w->q, i);
-        int has = 0, existed = 0;
-        size_t g = 0;
-        double v = 0;
+        int has, existed; /* each set by the call that takes its address */
+        size_t g;
+        double v;
         st = w->domain ? tai_ev_domain(s, w->q, code, w->idx, &has, &v)
                        : tai_ev_metric(s, w->q, code, w->idx, w->raw, &has, &v);
         if (st != TA_OK || !has)

@@ -1870,6 +1870,34 @@ START_TEST(judgement_note_of_500_bytes)
 }
 END_TEST
 
+/* Rule (peers.c): each type's statistic is over that type's trusts alone,
+ * with three types (the counting sort's offsets add up over the groups before
+ * it): medians 1.25, 2.25 and 3.25 over two trusts each. */
+START_TEST(peer_statistics_of_three_types)
+{
+    static const char *const codes[] = {"A", "B", "C", "D", "E", "F"};
+    static const char *const types[] = {"T", "U", "V", "T", "U", "V"};
+    static const double w[6] = {1.00, 2.00, 3.00, 1.50, 2.50, 3.50};
+    static const double k[6] = {1.00, 1.00, 1.00, 1.00, 1.00, 1.00};
+    static const char *const want_type[] = {"T", "U", "V"};
+    static const double want[] = {1.25, 2.25, 3.25};
+    ta_assessment *q = quarter("Q1 2025/26", 6, codes, types, w, k);
+    ta_screen *s = NULL;
+    ck_assert_int_eq(ta_assessment_run(q), TA_OK);
+    ck_assert_int_eq(ta_screen_new_assessments(&s, small, 1, (const ta_assessment *const *)&q, NULL),
+                     TA_OK);
+    for (int t = 0; t < 3; t++) {
+        double out[3] = {0, 0, 0};
+        size_t n = 0;
+        ck_assert_int_eq(tai_peer_quantile(s, want_type[t], 1, 0, 0, 0, 1, out, &n), TA_OK);
+        ck_assert_uint_eq(n, 2);
+        ck_assert_double_eq_tol(out[0], want[t], 1e-9);
+    }
+    ta_screen_free(s);
+    ta_assessment_free(q);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("eligibility");
@@ -1902,6 +1930,7 @@ int main(void)
     tcase_add_test(ts, peer_statistics_computed_once_per_quarter);
     tcase_add_test(ts, new_inputs_discard_both_levels);
     tcase_add_test(ts, judgement_note_of_500_bytes);
+    tcase_add_test(ts, peer_statistics_of_three_types);
     tcase_add_test(ts, evidence_columns_and_spaces);
     tcase_add_test(ts, criteria_limits_and_error_text);
     tcase_add_test(ts, exports_in_every_format);
