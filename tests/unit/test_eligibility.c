@@ -1898,6 +1898,26 @@ START_TEST(peer_statistics_of_three_types)
 }
 END_TEST
 
+/* Rule (evidence_csv.c): an evidence file's Note is at most 500 bytes, as a
+ * supplied judgement's is; one of 501 is refused at its column. */
+START_TEST(evidence_note_of_500_bytes)
+{
+    static const char head[] = "Trust_code,Judgement,Value,Note\nA,partnership,yes,";
+    const ta_assessment *qs[1] = {qb};
+    ta_screen *s = screen_of(1, qs);
+    char text[sizeof head + 503];
+    memcpy(text, head, sizeof head - 1);
+    memset(text + sizeof head - 1, 'n', 500);
+    strcpy(text + sizeof head - 1 + 500, "\n");
+    ck_assert_msg(ta_screen_read_evidence_buffer(s, text, strlen(text), "e.csv") == TA_OK, "%s",
+                  ta_screen_error(s));
+    strcpy(text + sizeof head - 1 + 500, "n\n");
+    ck_assert_int_eq(ta_screen_read_evidence_buffer(s, text, strlen(text), "e.csv"), TA_EPARSE);
+    ck_assert_str_eq(ta_screen_error(s), "e.csv:2:19: Note is over 500 bytes");
+    ta_screen_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("eligibility");
@@ -1931,6 +1951,7 @@ int main(void)
     tcase_add_test(ts, new_inputs_discard_both_levels);
     tcase_add_test(ts, judgement_note_of_500_bytes);
     tcase_add_test(ts, peer_statistics_of_three_types);
+    tcase_add_test(ts, evidence_note_of_500_bytes);
     tcase_add_test(ts, evidence_columns_and_spaces);
     tcase_add_test(ts, criteria_limits_and_error_text);
     tcase_add_test(ts, exports_in_every_format);
