@@ -14,6 +14,7 @@
 
 #include "alloc_fail.h"
 #include "alloc_guard.h"
+#include "nof/framework_internal.h"
 #include "trustassess/assessment.h"
 #include "trustassess/framework.h"
 
@@ -566,6 +567,24 @@ START_TEST(test_builder_first_and_past_the_end)
     ta_framework_builder_free(b);
     ck_assert_uint_eq(g.overruns, 0);
     ck_assert_uint_eq(g.live, 0);
+}
+END_TEST
+
+/* Rule: a framework's decimal scale is 10 to the power of its decimals, for
+ * each of 0 to 6 (the unit that averages and scores are rounded to). */
+START_TEST(test_decimal_scale)
+{
+    ta_framework_builder *b = small_builder();
+    double expected = 1;
+
+    for (int d = 0; d <= 6; d++, expected *= 10) {
+        ta_framework *fw = NULL;
+        ck_assert_int_eq(ta_framework_builder_set_decimals(b, d), TA_OK);
+        ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
+        ck_assert_double_eq(tai_framework_scale(&fw->def), expected);
+        ta_framework_free(fw);
+    }
+    ta_framework_builder_free(b);
 }
 END_TEST
 
@@ -1191,6 +1210,7 @@ static Suite *framework_suite(void)
     tcase_add_test(tc, test_builder_duplicates);
     tcase_add_test(tc, test_builder_unknown_names_and_enums);
     tcase_add_test(tc, test_builder_bands);
+    tcase_add_test(tc, test_decimal_scale);
     tcase_add_test(tc, test_builder_first_and_past_the_end);
     tcase_add_test(tc, test_builder_setter_limits);
     tcase_add_test(tc, test_builder_combination);
