@@ -627,6 +627,30 @@ START_TEST(ics_sitting_on_the_last_day)
 }
 END_TEST
 
+/* Rule: a trust code may hold '~' (the last printable ASCII character) and
+ * a name may be exactly 200 bytes; on a computed schedule an index at the
+ * count is EINVAL (not ESTATE), with both dates of the due query zeroed. */
+START_TEST(code_name_and_index_limits)
+{
+    char name[202];
+    ta_date due = {9, 9, 9}, regular = {9, 9, 9};
+    ta_tristate od = TA_YES;
+    memset(name, 'n', 200);
+    name[200] = '\0';
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "R~1", name, D(2026, 4, 1)), TA_OK);
+    name[200] = 'n';
+    name[201] = '\0';
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "R2", name, D(2026, 4, 1)), TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_due(&due, &regular, s, 1), TA_EINVAL);
+    ck_assert_int_eq(due.year * 10000 + due.month * 100 + due.day, 0);
+    ck_assert_int_eq(regular.year * 10000 + regular.month * 100 + regular.day, 0);
+    ck_assert_int_eq(ta_review_schedule_overdue(&od, NULL, s, 1), TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_due(&due, &regular, s, 0), TA_OK);
+    ck_assert_int_eq(due.year, 2031);
+}
+END_TEST
+
 START_TEST(ics_export)
 {
     const char *text = NULL;
@@ -844,6 +868,7 @@ int main(void)
     tcase_add_test(tc, read_trusts_csv_drops_old_results);
     tcase_add_test(tc, csv_export);
     tcase_add_test(tc, ics_export);
+    tcase_add_test(tc, code_name_and_index_limits);
     tcase_add_test(tc, csv_export_empty_cells);
     tcase_add_test(tc, ics_dtstamp_edges);
     tcase_add_test(tc, ics_sitting_on_the_last_day);
