@@ -402,6 +402,46 @@ START_TEST(whatif_down_to_exactly_one)
 }
 END_TEST
 
+/* Rule: what-if recomputes the whole average, every domain's metrics, not
+ * one domain's. Two domains, one metric each: A 3.20 and B 2.00 average 2.60
+ * (segment 3); the average reaches the cut-off 2.50 when either score drops by
+ * 0.20 (A alone would need 0.70, and B alone could never do it). */
+START_TEST(whatif_counts_every_domain)
+{
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    ta_assessment *a = NULL;
+    ta_trust *t = NULL;
+    static const double cutoffs[3] = {2.0, 2.5, 3.0};
+    double d = 0;
+    int seg = 0;
+    ck_assert_int_eq(ta_framework_builder_new(&b, "two-domains", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "a", "First", "D1"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "b", "Second", "D2"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "A", "A", "a", TA_SCORING_SUPPLIED), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "B", "B", "b", TA_SCORING_SUPPLIED), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, cutoffs), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
+    ta_framework_builder_free(b);
+    ck_assert_int_eq(ta_assessment_new(&a, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_trust_new(&t, fw, "W1", NULL), TA_OK);
+    ck_assert_int_eq(ta_trust_set_score(t, "A", 3.20), TA_OK);
+    ck_assert_int_eq(ta_trust_set_score(t, "B", 2.00), TA_OK);
+    ck_assert_int_eq(ta_assessment_add_trust(a, t), TA_OK);
+    ta_trust_free(t);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    ck_assert_double_eq_tol(rounded_average(a), 2.60, 1e-12);
+    ck_assert_int_eq(ta_assessment_segments(&seg, NULL, NULL, a, 0), TA_OK);
+    ck_assert_int_eq(seg, 3);
+    ck_assert_int_eq(ta_assessment_whatif_score(&d, a, 0, 0), TA_OK);
+    ck_assert_double_eq_tol(d, 0.20, 1e-9);
+    ck_assert_int_eq(ta_assessment_whatif_score(&d, a, 0, 1), TA_OK);
+    ck_assert_double_eq_tol(d, 0.20, 1e-9);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 START_TEST(whatif_special_cases_and_batch)
 {
     ta_framework *fw = framework();
@@ -633,6 +673,7 @@ static Suite *analysis_suite(void)
     tcase_add_test(tc, whatif_lands_on_the_cut_off);
     tcase_add_test(tc, whatif_special_cases_and_batch);
     tcase_add_test(tc, whatif_down_to_exactly_one);
+    tcase_add_test(tc, whatif_counts_every_domain);
     tcase_add_test(tc, parallel_for_reports_every_workers_failure);
     tcase_add_test(tc, rank_sort_matches_qsort);
     tcase_add_test(tc, rank_sort_survives_a_quicksort_killer);

@@ -1260,6 +1260,12 @@ START_TEST(test_quantile_cutoffs)
     ck_assert_double_eq(q[2], 7);
     ck_assert_int_eq(ta_quantile_cutoffs(q, 3, with_nan, 3, TA_QUANTILE_TYPE7, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_quantile_cutoffs(q, 3, with_inf, 3, TA_QUANTILE_TYPE7, NULL), TA_EINVAL);
+    /* Rule: every value is checked, the first too. */
+    {
+        const double nan_first[3] = {NAN, 1, 2};
+        ck_assert_int_eq(ta_quantile_cutoffs(q, 3, nan_first, 3, TA_QUANTILE_TYPE7, NULL),
+                         TA_EINVAL);
+    }
     ck_assert_int_eq(ta_quantile_cutoffs(q, 3, x, 0, TA_QUANTILE_TYPE7, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_quantile_cutoffs(NULL, 3, x, 10, TA_QUANTILE_TYPE7, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_quantile_cutoffs(q, 3, NULL, 10, TA_QUANTILE_TYPE7, NULL), TA_EINVAL);

@@ -579,7 +579,10 @@ START_TEST(test_reconstruct_infers_a_missing_pool)
     close_to(score(a, fw, "B", "R"), 1.0 + 1.0 / 3.0);
     ck_assert(noted(a, "R Q5: pool size 10 inferred: the smallest that fits every published score "
                        "(3 trusts scored between the bookends)"));
-    ck_assert(noted(a, "F Q5: pool size 3 inferred"));
+    /* Rule: a floor's 3.00 is its worst spread score, not the bookend-fixed
+     * 4.00: it counts among the trusts scored between the bookends. */
+    ck_assert(noted(a, "F Q5: pool size 3 inferred: the smallest that fits every published score "
+                       "(3 trusts scored between the bookends)"));
     ta_assessment_free(a);
     /* No pool fits 1.001 at 2 decimals: as given, and said. */
     {
