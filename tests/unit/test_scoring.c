@@ -756,6 +756,40 @@ START_TEST(test_rank_scores_at_every_sort_size)
 }
 END_TEST
 
+/* Rule: the radix sort's result is the sorted order whatever the number of
+ * digits its keys vary in. 1100 whole values 1..1100 (a permutation; no 0,
+ * whose key differs from theirs in every byte) vary in three bytes of their
+ * keys (the exponent and the top of the mantissa), an odd number of passes
+ * that leaves the sorted keys in the scratch buffer: trust i's value v has
+ * 1100 - v better, so its score is 1 + 3 (1100 - v) / 1099. */
+START_TEST(test_rank_scores_from_keys_varying_in_three_bytes)
+{
+    enum { N = 1100 };
+    ta_framework *fw = catalogue("metric,H,High,d,V,higher,rank,yes,,,x\n");
+    static char codes[N][8];
+    static const char *code_of[N], *id_of[N];
+    static double v[N];
+    ta_assessment *a = assessment(fw);
+    for (size_t i = 0; i < N; i++) {
+        v[i] = (double)(i * 7919 % N + 1);
+        snprintf(codes[i], sizeof codes[i], "T%04u", (unsigned)i);
+        code_of[i] = codes[i];
+        id_of[i] = "V";
+    }
+    ck_assert_int_eq(ta_assessment_add_columns(a, N, code_of, id_of, v, TA_INPUT_VALUE), TA_OK);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    for (size_t i = 0; i < N; i++) {
+        int has = 0;
+        double got = NAN;
+        ck_assert_int_eq(ta_assessment_metric_score(&has, &got, a, i, 0), TA_OK);
+        ck_assert_msg(has && fabs(got - (1.0 + 3.0 * (1100.0 - v[i]) / 1099.0)) < 1e-12,
+                      "trust %zu (%g): %.15g", i, v[i], got);
+    }
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 /* Rule: a combined score reads the table only with whole component scores
  * 1..4; a rank-scored component of 2.5 leaves the trust unscored, with a note. */
 START_TEST(test_combined_needs_whole_component_scores)
@@ -831,6 +865,7 @@ static Suite *scoring_suite(void)
     tcase_add_test(tc, test_pool_gap_from_values);
     tcase_add_test(tc, test_pool_gap_of_one_trust);
     tcase_add_test(tc, test_rank_scores_at_every_sort_size);
+    tcase_add_test(tc, test_rank_scores_from_keys_varying_in_three_bytes);
     tcase_add_test(tc, test_combined_needs_whole_component_scores);
     tcase_add_test(tc, test_weight_denominators_common_multiple);
     suite_add_tcase(s, tc);
