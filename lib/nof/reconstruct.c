@@ -74,7 +74,8 @@ static double round_integer(double y)
  * when no rank gives s. The test is in integers: with S = s x 10^d and whole
  * bookends lo, hi, the score lo + (hi - lo) k / (n - 1) rounds half up to s
  * exactly when 2 x 10^d (lo (n - 1) + (hi - lo) k) lies in
- * [(2S - 1)(n - 1), (2S + 1)(n - 1)). The score itself is computed as
+ * [(2S - 1)(n - 1), (2S + 1)(n - 1)), an empty range for a pool of 1
+ * (which so fits no score). The score itself is computed as
  * tai_bookend_score computes it, so a reconstructed score and one ranked
  * from raw values are the same double. This runs on every given score of
  * every run, hence no library calls. */
@@ -82,7 +83,7 @@ static double exact_score(const bookend_pool *sp, double s)
 {
     double big, k;
     int64_t units, v, kk;
-    if (!(s >= sp->lo - 1e-9 && s <= sp->hi + 1e-9) || sp->n1i < 1)
+    if (!(s >= sp->lo - 1e-9 && s <= sp->hi + 1e-9))
         return NAN;
     big = round_integer(s * sp->scale);
     if (fabs(s * sp->scale - big) > 1e-6)
@@ -108,13 +109,14 @@ static unsigned largest_unique_pool(ta_scoring scoring, int decimals)
 }
 
 /* The smallest pool from `least` that fits every given spread score of
- * metric m, or 0. */
+ * metric m, or 0. A pool of 1 fits no spread score (exact_score), so a
+ * `least` of 1 first tries 2. */
 static unsigned infer_pool(const ta_assessment *a, const double *scores, size_t m, unsigned least)
 {
     const tai_metric *metric = &a->fw->def.metrics[m];
     unsigned top = largest_unique_pool(metric->scoring, a->fw->def.decimals);
     size_t nm = a->n_metrics;
-    for (unsigned n = least < 2 ? 2 : least; n <= top; n++) {
+    for (unsigned n = least; n <= top; n++) {
         int all = 1;
         bookend_pool sp;
         spread_init(&sp, metric->scoring, n, a->fw->def.decimals);

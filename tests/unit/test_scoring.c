@@ -584,6 +584,17 @@ START_TEST(test_reconstruct_infers_a_missing_pool)
     ck_assert(noted(a, "F Q5: pool size 3 inferred: the smallest that fits every published score "
                        "(3 trusts scored between the bookends)"));
     ta_assessment_free(a);
+    /* Rule: one trust scored between the bookends fits a pool of 2, the
+     * smallest there is. */
+    {
+        a = assessment(fw);
+        ck_assert_int_eq(ta_assessment_set_period(a, "Q5"), TA_OK);
+        add(a, "A", "R", 1.00, TA_INPUT_SCORE);
+        ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+        ck_assert(noted(a, "R Q5: pool size 2 inferred"));
+        close_to(score(a, fw, "A", "R"), 1.0);
+        ta_assessment_free(a);
+    }
     /* No pool fits 1.001 at 2 decimals: as given, and said. */
     {
         static const double r2[3] = {1.00, 1.001, 2.00};
