@@ -205,13 +205,6 @@ ta_status ta_assessment_add_trust(ta_assessment *a, const ta_trust *t)
     return TA_OK;
 }
 
-ta_status tai_assessment_reserve(ta_assessment *a, size_t count)
-{
-    if (reserve_trusts(a, count) != TA_OK || tai_code_index_reserve(&a->codes, count) != TA_OK)
-        return TA_ENOMEM;
-    return TA_OK;
-}
-
 ta_status tai_assessment_add_row(ta_assessment *a, const char *code, char *const *fields,
                                  const ta_tristate *flags, const double *values,
                                  const double *scores)

@@ -137,10 +137,6 @@ void tai_likely_free(ta_assessment *a);
  * inputs does, so a result never describes other inputs). */
 void tai_assessment_discard(ta_assessment *a);
 
-/* assessment_input.c: makes room for `count` trusts in all (TA_ENOMEM or
- * TA_OK), so a reader that knows how many it will add grows the arrays once. */
-ta_status tai_assessment_reserve(ta_assessment *a, size_t count);
-
 /* assessment_input.c: the readers' bulk path (lib/io). Appends trust `code`
  * with its four fields (as ta_trust_field), two flags (as ta_flag) and rows of
  * n_metrics values and supplied scores (NaN = none; NULL = no row), as

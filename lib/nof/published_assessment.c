@@ -93,21 +93,15 @@ static ta_status build_fast(ta_nhse_file *f, ta_assessment *a, size_t p, size_t 
                             ta_nhse_source source)
 {
     const tai_framework_def *def = &f->fw->def;
-    size_t nm = def->n_metrics, i_deficit, i_rsp, n_trusts = 0;
+    size_t nm = def->n_metrics, i_deficit, i_rsp;
     double *values, *scores;
     ta_status st = TA_OK;
-    values = tai_calloc(&f->alloc, nm ? 2 * nm : 2, sizeof *values);
+    values = tai_calloc(&f->alloc, 2 * nm, sizeof *values); /* nm >= 1: a framework has metrics */
     if (!values)
         return TA_ENOMEM;
     scores = values + nm;
     i_deficit = tai_framework_figure(def, TA_FIGURE_DEFICIT_FLAG);
     i_rsp = tai_framework_figure(def, TA_FIGURE_RSP_FLAG);
-    for (size_t e = 0; e < f->n_entries; e++) /* room for them all at once */
-        n_trusts += f->entries[e].period == p && (type == (size_t)-1 || f->entries[e].type == type);
-    if (tai_assessment_reserve(a, n_trusts) != TA_OK) {
-        tai_free(&f->alloc, values);
-        return TA_ENOMEM;
-    }
     for (size_t e = 0; st == TA_OK && e < f->n_entries; e++) {
         const tai_nhse_entry *en = &f->entries[e];
         ta_tristate flags[2] = {TA_UNKNOWN, TA_UNKNOWN};
