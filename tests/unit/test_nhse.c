@@ -562,6 +562,29 @@ START_TEST(test_bad_value_and_rank)
 }
 END_TEST
 
+/* Rule: a published score outside 1 to 4 makes no assessment from scores:
+ * TA_ERANGE, naming the cell (the public path's message). Each file holds
+ * that one score, so no valid score sends the build to the public path
+ * before the bad one is seen. */
+START_TEST(test_assessment_refuses_a_score_outside_1_to_4)
+{
+    static const char *const bad[2] = {"5", "0.5"};
+    for (int i = 0; i < 2; i++) {
+        ta_nhse_file *f = NULL;
+        ta_assessment *a = NULL;
+        char text[2048] = HEADER;
+        add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "B", "OF1035", bad[i], "");
+        ck_assert_msg(read_text(&f, text) == TA_OK, "%s", ta_nhse_file_error(f));
+        ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q1 2025/26", NULL, TA_FROM_SCORES),
+                         TA_ERANGE);
+        ck_assert_ptr_null(a);
+        assert_has(ta_nhse_file_error(f), "t.csv:2:");
+        assert_has(ta_nhse_file_error(f), "trust B: the score of OF1035 must be from 1 to 4");
+        ta_nhse_file_free(f);
+    }
+}
+END_TEST
+
 START_TEST(test_bad_quoting)
 {
     ta_nhse_file *f = NULL;
@@ -1231,6 +1254,7 @@ static Suite *nhse_suite(void)
     tcase_add_test(tc, test_missing_column);
     tcase_add_test(tc, test_layout_detection);
     tcase_add_test(tc, test_bad_value_and_rank);
+    tcase_add_test(tc, test_assessment_refuses_a_score_outside_1_to_4);
     tcase_add_test(tc, test_bad_quoting);
     tcase_add_test(tc, test_unknown_metric_id);
     tcase_add_test(tc, test_duplicate_row);
