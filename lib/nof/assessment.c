@@ -49,7 +49,6 @@ void tai_assessment_discard(ta_assessment *a)
     a->scores = NULL;
     a->results = NULL;
     a->league = NULL;
-    a->n_league = 0;
     a->has_run = 0;
     tai_free(&a->alloc, a->ranked);
     a->ranked = NULL;

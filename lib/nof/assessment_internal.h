@@ -112,7 +112,7 @@ struct ta_assessment {
     double *scores; /* n_trusts * n_metrics, NaN = none */
     tai_result *results;
     size_t *league;
-    size_t n_league;
+    size_t n_league; /* set by each run's ranking; read only while has_run */
     size_t n_cutoffs;
     double cutoffs[TAI_MAX_CUTOFFS];
     tai_notes notes;
