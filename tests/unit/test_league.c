@@ -615,6 +615,25 @@ START_TEST(league_selection_and_policies)
 }
 END_TEST
 
+/* Rule: the Final_segment column is empty when the final segment is unknown
+ * (no Recovery Support Programme flag), never "0"; the flagless rows keep
+ * their capped segment in Segment and their own in Unadjusted_segment. */
+START_TEST(league_unknown_final_segment_is_empty)
+{
+    ta_league *l = NULL;
+    int has = 1;
+    ck_assert_int_eq(ta_league_new(&l, file, NULL), TA_OK);
+    ck_assert_msg(ta_league_run(l) == TA_OK, "%s", ta_league_error(l));
+    ck_assert_uint_eq(ta_league_row_count(l), 9);
+    for (size_t r = 0; r < 9; r++) {
+        ck_assert_str_eq(ta_league_cell(l, r, 13), "");
+        ck_assert_int_eq(ta_league_cell_number(&has, NULL, NULL, l, r, 13), TA_OK);
+        ck_assert_int_eq(has, 0);
+    }
+    ta_league_free(l);
+}
+END_TEST
+
 /* Rule: the cut-off column's text is cut at 1023 bytes, never written past:
  * 300 trusts tied on the highest average of segment 1 each name themselves
  * in it ("below: T001 T002 ..."), far more than fits. */
@@ -883,6 +902,7 @@ static Suite *league_suite(void)
     tcase_add_test(tc, blocks_in_byte_order_of_type);
     tcase_add_test(tc, crossed_segments_name_the_trusts);
     tcase_add_test(tc, league_rows_and_cells);
+    tcase_add_test(tc, league_unknown_final_segment_is_empty);
     tcase_add_test(tc, league_selection_and_policies);
     tcase_add_test(tc, league_selections_add_up_once);
     tcase_add_test(tc, league_fixed_thresholds_and_errors);
