@@ -762,6 +762,61 @@ START_TEST(league_likely_ranges_off_ignores_the_interval)
 }
 END_TEST
 
+/* Rule: each Domain_score_* column shows the framework domain of its key, and
+ * stays empty when the framework has no domain of that key (here "other",
+ * scored, is not one of the five columns; "access" is the first). */
+START_TEST(league_domain_columns_follow_their_keys)
+{
+    static const double fixed[3] = {1.8, 2.4, 2.9};
+    static const char scores[] =
+        "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Metric_ID,Value,Rank\n"
+        "Q3 2025/26,North,Acute trust,,A1,Alpha One,M1,2.00,\n"
+        "Q3 2025/26,North,Acute trust,,A1,Alpha One,M2,3.50,\n";
+    ta_framework_builder *b = NULL;
+    ta_framework *two = NULL;
+    ta_nhse_file *f = NULL;
+    ta_league *l = NULL;
+    const char *name = NULL;
+    int found = 0;
+    ck_assert_int_eq(ta_framework_builder_new(&b, "two", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "access", "Access", "D1"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "other", "Other", "D2"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "M1", "M", "access", TA_SCORING_SUPPLIED),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "M2", "N", "other", TA_SCORING_SUPPLIED),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_AVERAGE, "OF5002", "avg"), TA_OK);
+    ck_assert_int_eq(
+        ta_framework_builder_add_figure(b, TA_FIGURE_ADJUSTED_SEGMENT, "OF5000", "seg"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_DEFICIT_FLAG, "OF5004", "def"),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, fixed), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&two, b), TA_OK);
+    ta_framework_builder_free(b);
+    ck_assert_int_eq(ta_nhse_file_new(&f, two, NULL), TA_OK);
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, national, strlen(national), "n.csv"), TA_OK);
+    ck_assert_msg(ta_nhse_file_add_buffer(f, scores, strlen(scores), "s.csv") == TA_OK, "%s",
+                  ta_nhse_file_error(f));
+    ck_assert_int_eq(ta_league_new(&l, f, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_set_cutoff_policy(l, TA_CUTOFFS_FIXED), TA_OK);
+    ck_assert_msg(ta_league_run(l) == TA_OK, "%s", ta_league_error(l));
+    ck_assert_uint_eq(ta_league_row_count(l), 9);
+    ck_assert_int_eq(ta_league_column(&name, NULL, 14), TA_OK);
+    ck_assert_str_eq(name, "Domain_score_access");
+    for (size_t r = 0; r < 9; r++) {
+        int a1 = strcmp(ta_league_cell(l, r, 4), "A1") == 0;
+        ck_assert_str_eq(ta_league_cell(l, r, 14), a1 ? "2.00" : ""); /* others: no scores */
+        for (size_t c = 15; c < 19; c++)
+            ck_assert_str_eq(ta_league_cell(l, r, c), "");
+        found += a1;
+    }
+    ck_assert_int_eq(found, 1);
+    ta_league_free(l);
+    ta_nhse_file_free(f);
+    ta_framework_free(two);
+}
+END_TEST
+
 START_TEST(league_fixed_thresholds_and_errors)
 {
     static const double fixed[3] = {1.8, 2.4, 2.9};
@@ -902,6 +957,7 @@ static Suite *league_suite(void)
     tcase_add_test(tc, blocks_in_byte_order_of_type);
     tcase_add_test(tc, crossed_segments_name_the_trusts);
     tcase_add_test(tc, league_rows_and_cells);
+    tcase_add_test(tc, league_domain_columns_follow_their_keys);
     tcase_add_test(tc, league_unknown_final_segment_is_empty);
     tcase_add_test(tc, league_selection_and_policies);
     tcase_add_test(tc, league_selections_add_up_once);
