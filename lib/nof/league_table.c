@@ -159,11 +159,11 @@ static ta_status select_index(ta_league *l, size_t **list, size_t *n, size_t *ca
     return TA_OK;
 }
 
-/* "A", "B", "C" of a list of texts, into buf. */
+/* "A", "B", "C" of a list of texts, into buf (size > 0): the first snprintf,
+ * or "none"'s for no texts, writes buf from its first byte. */
 static void list_texts(char *buf, size_t size, char *const *texts, size_t n, int quote)
 {
     size_t used = 0;
-    buf[0] = '\0';
     for (size_t i = 0; i < n && used < size; i++)
         used += (size_t)snprintf(buf + used, size - used, quote ? "%s\"%s\"" : "%s%s",
                                  i ? ", " : "", texts[i]);
@@ -409,7 +409,7 @@ static void warnings_text(const ta_assessment *a, size_t i, char *buf, size_t si
 {
     const tai_framework_def *def = &a->fw->def;
     size_t used = 0;
-    buf[0] = '\0';
+    *buf = '\0';
     for (size_t m = 0; m < def->n_metrics; m++) { /* used < size throughout */
         const tai_metric *metric = &def->metrics[m];
         /* All but has are read only where the call given them has set them. */
