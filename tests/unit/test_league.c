@@ -811,6 +811,23 @@ START_TEST(league_domain_columns_follow_their_keys)
         found += a1;
     }
     ck_assert_int_eq(found, 1);
+    /* Rule: with likely ranges asked for, a trust with metric scores (A1)
+     * gets both its likely average and its likely rank range, each in its
+     * own column; the Unadjusted_segment column keeps its own figure. */
+    ck_assert_int_eq(ta_league_set_likely_ranges(l, 20, 0.9, 1, 1), TA_OK);
+    ck_assert_msg(ta_league_run(l) == TA_OK, "%s", ta_league_error(l));
+    for (size_t r = 0; r < 9; r++) {
+        int a1 = strcmp(ta_league_cell(l, r, 4), "A1") == 0, has = !a1;
+        double lo = 0, hi = 0;
+        ck_assert_int_eq(ta_league_cell_number(&has, &lo, &hi, l, r, 11), TA_OK);
+        ck_assert_int_eq(has, a1);
+        if (a1) {
+            ck_assert(lo >= 1 && lo <= hi && hi <= 9);
+            ck_assert_int_eq(ta_league_cell_number(&has, &lo, &hi, l, r, 7), TA_OK);
+            ck_assert_int_eq(has, 1);
+            ck_assert_str_eq(ta_league_cell(l, r, 12), ta_league_cell(l, r, 8));
+        }
+    }
     ta_league_free(l);
     ta_nhse_file_free(f);
     ta_framework_free(two);
