@@ -647,6 +647,21 @@ END_TEST
 /* Rule: trusts share a rank only when both the segment and the rounded
  * average are equal. A trust capped to segment 3 for deficit with the same
  * average as a segment 1 trust ranks after it, not beside it. */
+/* Rule: ta_rule_segment's cut-offs must be strictly ascending: two equal
+ * cut-offs (an empty segment between them) are refused, as a descending pair
+ * is; a pair a hair apart is taken. */
+START_TEST(segment_equal_cutoffs_refused)
+{
+    const double equal[] = {2.0, 2.5, 2.5}, apart[] = {2.0, 2.5, 2.5000001};
+    int seg = 0;
+    ck_assert_int_eq(ta_rule_segment(&seg, 2.2, equal, 3, TA_CUTOFF_TIES_BETTER), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_segment(&seg, 2.2, equal, 3, TA_CUTOFF_TIES_WORSE), TA_EINVAL);
+    ck_assert_int_eq(seg, 0);
+    ck_assert_int_eq(ta_rule_segment(&seg, 2.2, apart, 3, TA_CUTOFF_TIES_BETTER), TA_OK);
+    ck_assert_int_eq(seg, 2);
+}
+END_TEST
+
 START_TEST(a_tie_needs_the_same_segment)
 {
     const int segments[4] = {1, 3, 1, 3};
@@ -692,6 +707,7 @@ int main(void)
     tcase_add_test(rules, quantile_cutoffs_by_hand);
     tcase_add_test(rules, segment_tolerance_edges);
     tcase_add_test(rules, a_tie_needs_the_same_segment);
+    tcase_add_test(rules, segment_equal_cutoffs_refused);
     suite_add_tcase(su, review);
     suite_add_tcase(su, rules);
     sr = srunner_create(su);
