@@ -295,6 +295,25 @@ END_TEST
 
 /* clear_metric removes the value, score and rank: an assessment of the trust
  * then has nothing for it. */
+/* Rule: ta_trust_metric_value writes *value only when the metric has a
+ * value (left alone otherwise), and takes a NULL value pointer either way. */
+START_TEST(test_metric_value_left_alone_and_null_out)
+{
+    ta_trust *t = new_trust("RV");
+    int has = -1;
+    double v = -7;
+    ck_assert_int_eq(ta_trust_metric_value(&has, &v, t, "OF0005"), TA_OK);
+    ck_assert_int_eq(has, 0);
+    ck_assert_double_eq(v, -7);
+    ck_assert_int_eq(ta_trust_set_value(t, "OF0005", 3.25), TA_OK);
+    ck_assert_int_eq(ta_trust_metric_value(&has, NULL, t, "OF0005"), TA_OK);
+    ck_assert_int_eq(has, 1);
+    ck_assert_int_eq(ta_trust_metric_value(NULL, &v, t, "OF0005"), TA_OK);
+    ck_assert_double_eq(v, 3.25);
+    ta_trust_free(t);
+}
+END_TEST
+
 START_TEST(test_clear_metric)
 {
     ta_trust *t = new_trust("RWX");
@@ -392,6 +411,7 @@ static Suite *trust_suite(void)
     tcase_add_test(tc, test_unknown_metric);
     tcase_add_test(tc, test_raw_and_score_id_same_metric);
     tcase_add_test(tc, test_clear_metric);
+    tcase_add_test(tc, test_metric_value_left_alone_and_null_out);
     tcase_add_test(tc, test_trust_allocator);
     suite_add_tcase(s, tc);
     return s;
