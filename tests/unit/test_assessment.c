@@ -915,6 +915,38 @@ START_TEST(test_rank_by_type_and_league_order)
 }
 END_TEST
 
+/* Rule: ranks restart per trust type, whatever the number of types: a trust
+ * of the first type met again after eight other types (past the few types
+ * compared directly, where further types go through a map) ranks within
+ * that first type, after its better trust of the same type. */
+START_TEST(test_rank_first_type_met_again_after_many_types)
+{
+    const double high[3] = {3.0, 3.5, 3.9};
+    ta_framework *fw = supplied_fw(1, 3, high, TA_CUTOFF_TIES_BETTER, TA_QUANTILE_TYPE7);
+    ta_assessment *a = new_assessment(fw);
+    char code[4] = "X0", type[4] = "T0";
+    size_t idx;
+    for (int i = 0; i < 9; i++) {
+        code[1] = type[1] = (char)('0' + i);
+        add_score(a, code, "P01", 1.1);
+        ck_assert_int_eq(ta_assessment_set_trust_field(a, code, TA_FIELD_TYPE, type), TA_OK);
+    }
+    add_score(a, "X9", "P01", 1.2);
+    ck_assert_int_eq(ta_assessment_set_trust_field(a, "X9", TA_FIELD_TYPE, "T0"), TA_OK);
+    run(a);
+    ck_assert_uint_eq(rank_of(a, "X0"), 1);
+    ck_assert_uint_eq(rank_of(a, "X9"), 2);
+    ck_assert_uint_eq(rank_of(a, "X8"), 1);
+    /* League order: T0's two trusts first, then T1 .. T8. */
+    ck_assert_int_eq(ta_assessment_league_entry(&idx, a, 1), TA_OK);
+    ck_assert_str_eq(ta_assessment_trust_code(a, idx), "X9");
+    ck_assert_int_eq(ta_assessment_league_entry(&idx, a, 2), TA_OK);
+    ck_assert_str_eq(ta_assessment_trust_code(a, idx), "X1");
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 START_TEST(test_distance_to_better)
 {
     for (int rule = 0; rule < 2; rule++) {
@@ -1908,6 +1940,7 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_rank_ties);
     tcase_add_test(tc, test_rank_deficit_capped_below_segment_2);
     tcase_add_test(tc, test_rank_by_type_and_league_order);
+    tcase_add_test(tc, test_rank_first_type_met_again_after_many_types);
     tcase_add_test(tc, test_distance_to_better);
     tcase_add_test(tc, test_state);
     tcase_add_test(tc, test_add_columns);
