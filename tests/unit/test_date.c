@@ -243,6 +243,27 @@ START_TEST(edges_of_the_calendar)
 }
 END_TEST
 
+/* Day, month and year arithmetic reach both ends of the calendar exactly:
+ * 0001-01-01 and 9999-12-31 are dates, one day beyond is TA_ERANGE. */
+START_TEST(arithmetic_reaches_both_ends)
+{
+    ta_date d;
+    ck_assert_int_eq(ta_date_add_days(&d, D(9999, 12, 30), 1), TA_OK);
+    ck_assert_date(d, 9999, 12, 31);
+    ck_assert_int_eq(ta_date_add_days(&d, D(9999, 12, 31), 1), TA_ERANGE);
+    ck_assert_date(d, 0, 0, 0);
+    ck_assert_int_eq(ta_date_add_days(&d, D(1, 1, 2), -1), TA_OK);
+    ck_assert_date(d, 1, 1, 1);
+    ck_assert_int_eq(ta_date_add_days(&d, D(1, 1, 1), -1), TA_ERANGE);
+    ck_assert_int_eq(ta_date_add_months(&d, D(9999, 11, 30), 1), TA_OK);
+    ck_assert_date(d, 9999, 12, 30);
+    ck_assert_int_eq(ta_date_add_months(&d, D(9999, 12, 1), 1), TA_ERANGE);
+    ck_assert_int_eq(ta_date_add_months(&d, D(1, 1, 31), -1), TA_ERANGE);
+    ck_assert_int_eq(ta_date_add_years(&d, D(9998, 12, 31), 1, TA_FEB29_TO_FEB28), TA_OK);
+    ck_assert_date(d, 9999, 12, 31);
+}
+END_TEST
+
 START_TEST(feb29_rule)
 {
     ta_date d;
@@ -276,6 +297,7 @@ int main(void)
     tcase_add_test(tc, leap_and_century_years);
     tcase_add_test(tc, every_month_length);
     tcase_add_test(tc, edges_of_the_calendar);
+    tcase_add_test(tc, arithmetic_reaches_both_ends);
     tcase_add_test(tc, parse_is_strict);
     tcase_add_test(tc, format_round_trips);
     tcase_add_test(tc, day_numbers_cover_the_range);
