@@ -341,6 +341,30 @@ START_TEST(register_status_is_not_a_status_given)
 }
 END_TEST
 
+/* A portfolio made by calls has no file: a register failure there is the
+ * proposal's message alone (no "FILE:LINE:COLUMN: "), and a later successful
+ * register read clears the portfolio's error. */
+START_TEST(register_failure_of_a_proposal_made_by_calls)
+{
+    ta_register *reg = NULL;
+    ta_capital_portfolio *pf = NULL;
+    ta_capital_proposal *q = NULL;
+    ck_assert_int_eq(ta_register_new(&reg, NULL), TA_OK);
+    ck_assert_int_eq(ta_register_read_buffer(reg, life, strlen(life), "life"), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_add(&q, pf, "RNONE", "Z"), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_date(q, D(2027, 1, 1)), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_apply_register(pf, reg), TA_ENOTFOUND);
+    ck_assert_str_eq(ta_capital_portfolio_error(pf),
+                     "the register has no event of trust RNONE on or before 2027-01-01");
+    ck_assert_int_eq(ta_capital_proposal_set_date(q, D(0, 0, 0)), TA_OK); /* undated: skipped */
+    ck_assert_int_eq(ta_capital_portfolio_apply_register(pf, reg), TA_OK);
+    ck_assert_str_eq(ta_capital_portfolio_error(pf), "");
+    ta_capital_portfolio_free(pf);
+    ta_register_free(reg);
+}
+END_TEST
+
 /* Each optional column of PROPOSALS.csv lands in its own field: segment 5 (the
  * top of 0..5), distress and deficit not swapped, a 29 February date, a whole-
  * life cost of exactly zero (kept, not "not given"), a funding other than the
@@ -1339,6 +1363,7 @@ int main(void)
     tcase_add_test(tc, light_status_refused_names_those_allowed);
     tcase_add_test(tc, years_without_a_date_leave_the_stated_savings);
     tcase_add_test(tc, register_status_is_not_a_status_given);
+    tcase_add_test(tc, register_failure_of_a_proposal_made_by_calls);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
