@@ -360,6 +360,11 @@ START_TEST(register_failure_of_a_proposal_made_by_calls)
     ck_assert_int_eq(ta_capital_proposal_set_date(q, D(0, 0, 0)), TA_OK); /* undated: skipped */
     ck_assert_int_eq(ta_capital_portfolio_apply_register(pf, reg), TA_OK);
     ck_assert_str_eq(ta_capital_portfolio_error(pf), "");
+    /* The same for a check: a failed one leaves its error, a good one clears it. */
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, NULL), TA_EINVAL);
+    ck_assert_str_eq(ta_capital_portfolio_error(pf), "capital rule set is NULL");
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_OK);
+    ck_assert_str_eq(ta_capital_portfolio_error(pf), "");
     ta_capital_portfolio_free(pf);
     ta_register_free(reg);
 }
