@@ -52,8 +52,7 @@ void tai_capital_proposal_forget(ta_capital_proposal *p)
     p->text.buf = NULL;
     p->text.len = p->text.cap = 0;
     p->checked = 0;
-    p->n_reasons = 0;
-    p->split_flagged = 0;
+    p->n_reasons = 0; /* split_flagged and the verdict's fields: set by every check */
 }
 
 void ta_capital_proposal_free(ta_capital_proposal *p)
