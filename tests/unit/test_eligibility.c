@@ -1918,6 +1918,20 @@ START_TEST(evidence_note_of_500_bytes)
 }
 END_TEST
 
+/* Rule (evidence_csv.c): an evidence file's cqc_rating takes each of the
+ * four ratings, the first of them (outstanding) included. */
+START_TEST(evidence_cqc_rating_outstanding)
+{
+    static const char text[] =
+        "Trust_code,Judgement,Value,Date\nA,cqc_rating,Outstanding,2025-01-01\n";
+    const ta_assessment *qs[1] = {qb};
+    ta_screen *s = screen_of(1, qs);
+    ck_assert_msg(ta_screen_read_evidence_buffer(s, text, sizeof text - 1, "e.csv") == TA_OK, "%s",
+                  ta_screen_error(s));
+    ta_screen_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("eligibility");
@@ -1952,6 +1966,7 @@ int main(void)
     tcase_add_test(ts, judgement_note_of_500_bytes);
     tcase_add_test(ts, peer_statistics_of_three_types);
     tcase_add_test(ts, evidence_note_of_500_bytes);
+    tcase_add_test(ts, evidence_cqc_rating_outstanding);
     tcase_add_test(ts, evidence_columns_and_spaces);
     tcase_add_test(ts, criteria_limits_and_error_text);
     tcase_add_test(ts, exports_in_every_format);
