@@ -28,8 +28,9 @@ typedef struct tai_strmap {
 void tai_strmap_init(tai_strmap *m, const ta_allocator *alloc);
 /* Looks key up; 1 and *value when found, else 0. */
 int tai_strmap_get(const tai_strmap *m, const char *key, size_t len, size_t *value);
-/* Inserts key -> value. If key exists, nothing changes, *existed = 1 and
- * *value_out (if not NULL) receives the stored value. */
+/* Inserts key -> value. *existed (if not NULL) is 1 when key was already
+ * there (then nothing changes), else 0. Either way *value_out (if not NULL)
+ * receives the value now stored under key. */
 ta_status tai_strmap_put(tai_strmap *m, const char *key, size_t len, size_t value, int *existed,
                          size_t *value_out);
 /* Removes key (1 if it was there). Never allocates, so it can undo puts. */

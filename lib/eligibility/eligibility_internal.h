@@ -129,8 +129,10 @@ const char *tai_ev_trust_type(const ta_screen *s, size_t q, size_t i);
 
 /* The quantile (n_out = 1: the median; 3: quartiles, *out the lower) of domain
  * idx's score (domain = 1) or metric idx's score or raw value over the trusts
- * of `type` in quarter q that have it, and their count in *n_peers (*out is
- * set only when it is at least 2). Computed once per run for every type. */
+ * of `type` in quarter q that have it, and their count in *n_peers. *out is
+ * set when that count is at least 1, and is a quantile only when it is at
+ * least 2 (0 for a single peer): callers go by *n_peers. Computed once per run
+ * for every type. */
 ta_status tai_peer_quantile(ta_screen *s, const char *type, int domain, size_t idx, int raw,
                             size_t q, size_t n_out, double *out, size_t *n_peers);
 /* Forgets the statistics (the evidence may change); frees their memory. */
