@@ -603,8 +603,8 @@ START_TEST(proposal_names_are_printable_ascii)
     static const struct {
         const char *ref;
         ta_status want;
-    } cases[] = {{"A B", TA_OK}, {" ", TA_OK}, {"~", TA_OK}, {"A\x1f", TA_EINVAL},
-                 {"A\x7f", TA_EINVAL}, {"", TA_EINVAL}};
+    } cases[] = {{"A B", TA_OK},       {" ", TA_OK},         {"~", TA_OK},
+                 {"A\x1f", TA_EINVAL}, {"A\x7f", TA_EINVAL}, {"", TA_EINVAL}};
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         ta_capital_proposal *fresh = NULL;
         ck_assert_msg(ta_capital_proposal_new(&fresh, "RXX", cases[k].ref, NULL) == cases[k].want,

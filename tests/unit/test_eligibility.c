@@ -1771,8 +1771,8 @@ START_TEST(peer_statistics_computed_once_per_quarter)
     double out[3] = {0, 0, 0};
     size_t n = 0;
     ck_assert_int_eq(ta_assessment_run(q), TA_OK);
-    ck_assert_int_eq(ta_screen_new_assessments(&s, small, 1, (const ta_assessment *const *)&q, NULL),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_screen_new_assessments(&s, small, 1, (const ta_assessment *const *)&q, NULL), TA_OK);
     ck_assert_int_eq(tai_peer_quantile(s, "T", 1, 0, 0, 0, 1, out, &n), TA_OK);
     ck_assert_uint_eq(n, 2);
     ck_assert_double_eq_tol(out[0], 2.00, 1e-9); /* the median of 1.50 and 2.50 */
@@ -1808,7 +1808,8 @@ START_TEST(new_inputs_discard_both_levels)
     ck_assert_int_eq(ta_criteria_new(&a, "aft", NULL), TA_OK);
     ck_assert_int_eq(ta_criteria_add_no_deficit(a, "def", "No deficit"), TA_OK);
     ck_assert_int_eq(ta_criteria_new(&i, "iho", NULL), TA_OK);
-    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(i, "acc", "Access", "access", 2.5), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(i, "acc", "Access", "access", 2.5),
+                     TA_OK);
     ck_assert_int_eq(ta_screen_run(s, a, i), TA_OK);
     ck_assert_int_eq(ta_screen_set_as_of(s, D(2026, 4, 1)), TA_OK);
     ck_assert_int_eq(ta_screen_run(s, a, NULL), TA_OK);
@@ -1856,8 +1857,8 @@ START_TEST(judgement_note_of_500_bytes)
     ta_screen *s = NULL;
     char note[502];
     ck_assert_int_eq(ta_assessment_run(q), TA_OK);
-    ck_assert_int_eq(ta_screen_new_assessments(&s, small, 1, (const ta_assessment *const *)&q, NULL),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_screen_new_assessments(&s, small, 1, (const ta_assessment *const *)&q, NULL), TA_OK);
     memset(note, 'n', 500);
     note[500] = '\0';
     ck_assert_int_eq(ta_screen_supply_judgement(s, "A", "partnership", TA_YES, note), TA_OK);
@@ -1884,8 +1885,8 @@ START_TEST(peer_statistics_of_three_types)
     ta_assessment *q = quarter("Q1 2025/26", 6, codes, types, w, k);
     ta_screen *s = NULL;
     ck_assert_int_eq(ta_assessment_run(q), TA_OK);
-    ck_assert_int_eq(ta_screen_new_assessments(&s, small, 1, (const ta_assessment *const *)&q, NULL),
-                     TA_OK);
+    ck_assert_int_eq(
+        ta_screen_new_assessments(&s, small, 1, (const ta_assessment *const *)&q, NULL), TA_OK);
     for (int t = 0; t < 3; t++) {
         double out[3] = {0, 0, 0};
         size_t n = 0;

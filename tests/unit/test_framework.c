@@ -547,8 +547,7 @@ START_TEST(test_builder_first_and_past_the_end)
     ck_assert_int_eq(ta_framework_builder_set_pool(b, "M2", "Q1", 10, NULL), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_trust_type(b, "Type A"), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, cutoffs), TA_OK);
-    ck_assert_msg(ta_framework_builder_build(&fw, b) == TA_OK, "%s",
-                  ta_framework_builder_error(b));
+    ck_assert_msg(ta_framework_builder_build(&fw, b) == TA_OK, "%s", ta_framework_builder_error(b));
     n = ta_framework_metric_count(fw);
     ck_assert_uint_eq(n, 2);
     ck_assert_str_eq(ta_framework_metric_id(fw, n - 1), "M2");

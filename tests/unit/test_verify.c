@@ -822,9 +822,10 @@ static void add_typed_row(char *buf, size_t size, const char *type, const char *
                           const char *metric, const char *value, const char *rank)
 {
     size_t len = strlen(buf);
-    int n = snprintf(buf + len, size - len,
-                     "Q1 2025/26,London,%s,Community,%s,Trust %s,Dom,Sub,%s,Desc,Jun-25,%%,%s,,,,%s\n",
-                     type, code, code, metric, value, rank ? rank : "");
+    int n =
+        snprintf(buf + len, size - len,
+                 "Q1 2025/26,London,%s,Community,%s,Trust %s,Dom,Sub,%s,Desc,Jun-25,%%,%s,,,,%s\n",
+                 type, code, code, metric, value, rank ? rank : "");
     ck_assert(n > 0 && (size_t)n < size - len);
 }
 
@@ -882,9 +883,9 @@ START_TEST(test_rank_explained_by_every_average_of_its_type)
         ck_assert_int_eq(mode, TA_END_TO_END);
         ck_assert_int_eq(verdict, TA_EXPLAINED);
         ck_assert_str_eq(reason, "follows from the explained difference in the average");
-        ck_assert(strcmp(code, "A") == 0 ? published == 1 && computed == 2
-                                         : strcmp(code, "B") == 0 && published == 2 &&
-                                               computed == 1);
+        ck_assert(strcmp(code, "A") == 0
+                      ? published == 1 && computed == 2
+                      : strcmp(code, "B") == 0 && published == 2 && computed == 1);
         found++;
     }
     ck_assert_uint_eq(found, 2);
@@ -963,8 +964,7 @@ START_TEST(test_floor_score_outside_bookends)
         const char *code, *figure, *reason;
         double published, computed;
         ta_verdict verdict;
-        difference_at(NULL, &code, &figure, NULL, &published, &computed, &verdict, &reason, ver,
-                      k);
+        difference_at(NULL, &code, &figure, NULL, &published, &computed, &verdict, &reason, ver, k);
         if (strcmp(figure, "OF1057") != 0)
             continue;
         ck_assert_str_eq(code, "X");
