@@ -752,6 +752,62 @@ START_TEST(rules_file)
 }
 END_TEST
 
+/* The documents a checked proposal needs are the rule set's TA_CP_DOCS_* bits
+ * of its tier (check.c); before a check they are TA_ESTATE, and a NULL
+ * out-pointer is TA_EINVAL (proposal.c:283). */
+START_TEST(documents_are_the_tiers_bits)
+{
+    ta_capital_rules *r = preset();
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_DOCS_BOARD, TA_DOC_SOC | TA_DOC_BJC, "t"),
+                     TA_OK);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_DOCS_JISC, TA_DOC_OBC, "t"), TA_OK);
+    ta_capital_proposal *p = proposal(TA_FOUNDATION_TRUST, TA_FUNDING_NATIONAL, M(50), 0);
+    ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_NO), TA_OK);
+    unsigned docs = 99;
+    ck_assert_int_eq(ta_capital_proposal_documents(&docs, p), TA_ESTATE);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_BOARD);
+    ck_assert_int_eq(ta_capital_proposal_documents(&docs, p), TA_OK);
+    ck_assert_uint_eq(docs, TA_DOC_SOC | TA_DOC_BJC);
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, M(50) + 1), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
+    ck_assert_int_eq(ta_capital_proposal_documents(&docs, p), TA_OK);
+    ck_assert_uint_eq(docs, TA_DOC_OBC);
+    ck_assert_int_eq(ta_capital_proposal_documents(NULL, p), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_proposal_documents(&docs, NULL), TA_EINVAL);
+    ta_capital_proposal_free(p);
+    ta_capital_rules_free(r);
+}
+END_TEST
+
+/* A rules file's tier_comparison is ">" (0) or ">=" (1) and nothing else
+ * (rule_set.c:315); ">=" makes a tier needed at its limit exactly. A read that
+ * succeeds clears the error text a failed one left (rule_set.c:665). */
+START_TEST(rules_file_tier_comparison_and_error_cleared)
+{
+    ta_capital_rules *r = preset();
+    int64_t v = -1;
+    const char ge[] = "Parameter,Value,Source\ntier_comparison,>=,board\n";
+    const char gt[] = "Parameter,Value,Source\ntier_comparison,>,board\n";
+    const char bad[] = "Parameter,Value,Source\ntier_comparison,=>,board\n";
+    ck_assert_int_eq(ta_capital_rules_read_buffer(r, bad, sizeof bad - 1, "b.csv"), TA_EPARSE);
+    ck_assert_str_eq(ta_capital_rules_error(r),
+                     "b.csv:2:17: \"=>\" is not a valid value for tier_comparison");
+    ck_assert_int_eq(ta_capital_rules_read_buffer(r, ge, sizeof ge - 1, "ge.csv"), TA_OK);
+    ck_assert_str_eq(ta_capital_rules_error(r), "");
+    ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, TA_CP_TIER_INCLUSIVE), TA_OK);
+    ck_assert_int_eq(v, 1);
+    ta_capital_proposal *p = proposal(TA_FOUNDATION_TRUST, TA_FUNDING_NATIONAL, M(50), 0);
+    ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_NO), TA_OK);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_JISC);
+    ck_assert_int_eq(ta_capital_rules_read_buffer(r, gt, sizeof gt - 1, "gt.csv"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, TA_CP_TIER_INCLUSIVE), TA_OK);
+    ck_assert_int_eq(v, 0);
+    ck_assert_int_eq(tier_of(p, r), TA_TIER_BOARD);
+    ta_capital_proposal_free(p);
+    ta_capital_rules_free(r);
+}
+END_TEST
+
 /* ---- allocation failure ------------------------------------------------- */
 
 typedef struct counting {
@@ -935,6 +991,8 @@ int main(void)
     tcase_add_test(tc, allocation_failures);
     tcase_add_test(tc, portfolio_check_stays_inside_its_blocks);
     tcase_add_test(tc, status_and_funding_text);
+    tcase_add_test(tc, documents_are_the_tiers_bits);
+    tcase_add_test(tc, rules_file_tier_comparison_and_error_cleared);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
