@@ -97,6 +97,19 @@ START_TEST(test_parse_values)
 }
 END_TEST
 
+/* An exponent ends at len too: the digits of the exponent are read only up to
+ * len, not from the bytes after it (number.c:120). */
+START_TEST(test_parse_exponent_stops_at_len)
+{
+    double v = 0;
+
+    ck_assert_int_eq(tai_parse_double("1e57", 3, &v), TA_OK);
+    ck_assert(same_bits(v, 1e5));
+    ck_assert_int_eq(tai_parse_double("2.5E-12", 6, &v), TA_OK);
+    ck_assert(same_bits(v, 2.5e-1));
+}
+END_TEST
+
 START_TEST(test_parse_negative_zero)
 {
     double v = 1;
@@ -550,6 +563,7 @@ static Suite *number_suite(void)
     tcase_add_test(tc, test_format_tolerance_edge);
     tcase_add_test(tc, test_round_half_up_fast_path_limit);
     tcase_add_test(tc, test_locale_independent);
+    tcase_add_test(tc, test_parse_exponent_stops_at_len);
     suite_add_tcase(s, tc);
     return s;
 }
