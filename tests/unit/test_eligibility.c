@@ -1933,6 +1933,34 @@ START_TEST(evidence_cqc_rating_outstanding)
 }
 END_TEST
 
+/* Rule (evidence_csv.c:128): an evidence Date of any length that is not
+ * YYYY-MM-DD is refused at its column, a single character included. */
+START_TEST(evidence_date_of_one_character)
+{
+    static const char text[] = "Trust_code,Judgement,Value,Date\nA,partnership,yes,7\n";
+    const ta_assessment *qs[1] = {qb};
+    ta_screen *s = screen_of(1, qs);
+    ck_assert_int_eq(ta_screen_read_evidence_buffer(s, text, sizeof text - 1, "e.csv"), TA_EPARSE);
+    ck_assert_str_eq(ta_screen_error(s), "e.csv:2:19: Date \"7\" is not a date (YYYY-MM-DD)");
+    ta_screen_free(s);
+}
+END_TEST
+
+/* Rule (screen.c:273, 336): a CQC rating for a trust the screen does not hold
+ * is TA_ENOTFOUND naming the screened (last) period, and a rating supplied
+ * after a failure clears the failure's text. */
+START_TEST(supply_cqc_unknown_trust_then_clear)
+{
+    const ta_assessment *qs[2] = {q1, qb};
+    ta_screen *s = screen_of(2, qs);
+    ck_assert_int_eq(ta_screen_supply_cqc(s, "ZZZ", TA_CQC_GOOD, D(2021, 2, 1)), TA_ENOTFOUND);
+    ck_assert_str_eq(ta_screen_error(s), "trust ZZZ is not in the screened period Q4 2025/26");
+    ck_assert_int_eq(ta_screen_supply_cqc(s, "A", TA_CQC_GOOD, D(2021, 2, 1)), TA_OK);
+    ck_assert_str_eq(ta_screen_error(s), "");
+    ta_screen_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("eligibility");
@@ -1954,6 +1982,8 @@ int main(void)
     tcase_add_test(tr, screen_over_a_file_of_one_quarter);
     tcase_add_checked_fixture(ts, small_setup, small_teardown);
     tcase_add_test(ts, boundaries);
+    tcase_add_test(ts, evidence_date_of_one_character);
+    tcase_add_test(ts, supply_cqc_unknown_trust_then_clear);
     tcase_add_test(ts, history_flags_and_missing_evidence);
     tcase_add_test(ts, close_verdict_and_iho_gate);
     tcase_add_test(ts, cqc_ratings_and_staleness);
