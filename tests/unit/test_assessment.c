@@ -201,6 +201,55 @@ static double rank_score(int rank, int n)
     return 1.0 + 3.0 * (double)(rank - 1) / (double)(n - 1);
 }
 
+/* A trust field set again takes the new text whole: a longer one does not
+ * overwrite the field stored after it, and "" on a field never set reads ""
+ * (assessment_input.c:482). */
+START_TEST(test_trust_field_set_again)
+{
+    ta_framework *fw = rules_fw();
+    ta_assessment *a = new_assessment(fw);
+    size_t i;
+
+    add_value(a, "T1", "V1", 1);
+    i = index_of(a, "T1");
+    ck_assert_int_eq(ta_assessment_set_trust_field(a, "T1", TA_FIELD_NAME, "ab"), TA_OK);
+    ck_assert_int_eq(ta_assessment_set_trust_field(a, "T1", TA_FIELD_REGION, "cd"), TA_OK);
+    ck_assert_int_eq(ta_assessment_set_trust_field(a, "T1", TA_FIELD_NAME, "abcdef"), TA_OK);
+    ck_assert_str_eq(ta_assessment_trust_field(a, i, TA_FIELD_NAME), "abcdef");
+    ck_assert_str_eq(ta_assessment_trust_field(a, i, TA_FIELD_REGION), "cd");
+    ck_assert_int_eq(ta_assessment_set_trust_field(a, "T1", TA_FIELD_NAME, "x"), TA_OK);
+    ck_assert_str_eq(ta_assessment_trust_field(a, i, TA_FIELD_NAME), "x");
+    ck_assert_int_eq(ta_assessment_set_trust_field(a, "T1", TA_FIELD_SUBTYPE, ""), TA_OK);
+    ck_assert_str_eq(ta_assessment_trust_field(a, i, TA_FIELD_SUBTYPE), "");
+    ck_assert_int_eq(ta_assessment_set_trust_field(a, "T1", TA_FIELD_NAME, ""), TA_OK);
+    ck_assert_str_eq(ta_assessment_trust_field(a, i, TA_FIELD_NAME), "");
+    ck_assert_str_eq(ta_assessment_trust_field(a, i, TA_FIELD_REGION), "cd");
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
+/* The notes are those of the last run: after a run with a note, a run with
+ * none has note_count 0 and ta_assessment_note(a, 0) NULL
+ * (assessment_results.c:308). */
+START_TEST(test_notes_of_the_last_run)
+{
+    ta_framework *fw = rules_fw();
+    ta_assessment *a = new_assessment(fw);
+
+    add_value(a, "ONLY", "V1", 3);
+    run(a);
+    ck_assert_uint_eq(ta_assessment_note_count(a), 1);
+    ck_assert_ptr_nonnull(ta_assessment_note(a, 0));
+    add_value(a, "TWO", "V1", 4);
+    run(a);
+    ck_assert_uint_eq(ta_assessment_note_count(a), 0);
+    ck_assert_ptr_null(ta_assessment_note(a, 0));
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 START_TEST(test_rank_scaling)
 {
     ta_framework *fw = rules_fw();
@@ -1957,6 +2006,8 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_add_columns_failure_keeps_and_leaves_nothing);
     tcase_add_test(tc, test_assessment_stays_inside_its_blocks);
     tcase_add_test(tc, test_result_getters_at_their_limits);
+    tcase_add_test(tc, test_trust_field_set_again);
+    tcase_add_test(tc, test_notes_of_the_last_run);
     suite_add_tcase(s, tc);
     return s;
 }
