@@ -419,6 +419,12 @@ START_TEST(test_builder_checks)
         ck_assert_int_eq(ta_framework_metric_threshold(&th, fw, k), TA_ENOTFOUND);
         ck_assert_int_eq(ta_framework_metric_threshold(&th, fw, 0), TA_OK);
         close_to(th, 1.0);
+        /* Each bad argument alone is TA_EINVAL, the index one past the last
+         * metric included (framework.c:1061). */
+        ck_assert_int_eq(ta_framework_metric_threshold(&th, fw, 3), TA_EINVAL);
+        ck_assert_int_eq(ta_framework_metric_threshold(NULL, fw, 0), TA_EINVAL);
+        ck_assert_int_eq(ta_framework_metric_threshold(&th, NULL, 0), TA_EINVAL);
+        close_to(th, 1.0);
         ck_assert_uint_eq(ta_framework_trust_type_count(fw), 1);
         ck_assert_str_eq(ta_framework_trust_type(fw, 0), "Acute trust");
         ck_assert_ptr_null(ta_framework_trust_type(fw, 1));
