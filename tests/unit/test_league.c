@@ -505,6 +505,11 @@ START_TEST(league_rows_and_cells)
     ck_assert_int_eq(ta_league_cell_number(&has, &lo, &hi, l, 3, 4), TA_OK);
     ck_assert(!has && isnan(lo));
     ck_assert_int_eq(ta_league_cell_number(&has, NULL, NULL, l, 9, 0), TA_EINVAL);
+    /* The column one past the last is refused too, as is a NULL has
+     * (league_table.c:687). */
+    ck_assert_int_eq(ta_league_cell_number(&has, NULL, NULL, l, 0, ta_league_column_count()),
+                     TA_EINVAL);
+    ck_assert_int_eq(ta_league_cell_number(NULL, &lo, &hi, l, 0, 6), TA_EINVAL);
     ck_assert_ptr_null(ta_league_cell(l, 0, ta_league_column_count()));
     ck_assert_ptr_null(ta_league_cell(l, 9, 0));
     /* Blocks: the assessment behind a row. */
