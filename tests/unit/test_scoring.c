@@ -372,6 +372,10 @@ START_TEST(test_builder_checks)
     ck_assert_int_eq(ta_framework_builder_set_brackets(b, "K", 2, cuts, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_brackets(b, "K", 2, NULL, scores), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_direction(b, "K", TA_LOWER_IS_BETTER), TA_OK);
+    /* n cuts make n + 1 brackets: the message asks for that many scores
+     * (framework.c:498). */
+    ck_assert_int_eq(ta_framework_builder_set_brackets(b, "K", 2, cuts, NULL), TA_EINVAL);
+    ck_assert_str_eq(ta_framework_builder_error(b), "metric \"K\": give 3 bracket scores");
     ck_assert_int_eq(ta_framework_builder_set_brackets(b, "K", 2, cuts, scores), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_weight(b, "K", 1, 0), TA_ERANGE);
     ck_assert_int_eq(ta_framework_builder_set_weight(b, "NOPE", 1, 3), TA_ENOTFOUND);
