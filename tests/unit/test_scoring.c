@@ -418,6 +418,13 @@ START_TEST(test_builder_checks)
         ck_assert_uint_eq(pool, 2);
         ck_assert_int_eq(ta_framework_metric_pool(&pool, &src, fw, k, "Z"), TA_OK);
         ck_assert_uint_eq(pool, 100000);
+        /* Each bad argument alone is TA_EINVAL, the index one past the last
+         * metric included (framework.c:1075). */
+        ck_assert_int_eq(ta_framework_metric_pool(&pool, &src, fw, 3, "Q1"), TA_EINVAL);
+        ck_assert_int_eq(ta_framework_metric_pool(&pool, &src, NULL, k, "Q1"), TA_EINVAL);
+        ck_assert_int_eq(ta_framework_metric_pool(&pool, &src, fw, k, NULL), TA_EINVAL);
+        ck_assert_int_eq(ta_framework_metric_pool(NULL, &src, fw, k, "Q1"), TA_EINVAL);
+        ck_assert_uint_eq(pool, 100000);
         ck_assert_int_eq(ta_framework_metric_has_pools(fw, k), 1);
         ck_assert_int_eq(ta_framework_metric_has_pools(fw, 0), 0);
         ck_assert_int_eq(ta_framework_metric_threshold(&th, fw, k), TA_ENOTFOUND);
