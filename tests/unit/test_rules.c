@@ -103,6 +103,25 @@ START_TEST(average_rounds_half_up_on_the_decimal)
 }
 END_TEST
 
+/* The average takes 0 to 6 decimals and any n >= 1: one score is its own
+ * average, 0 decimals round half up to a whole score, 6 is the most and -1
+ * is refused (rule_functions.c:57). */
+START_TEST(average_of_one_score_and_whole_decimals)
+{
+    const double one[] = {2.5};
+    const double tie[] = {3.08, 3.09}; /* 3.085 */
+    double unrounded = 0, rounded = 0;
+    ck_assert_int_eq(ta_rule_average(&unrounded, &rounded, one, 1, 2), TA_OK);
+    ck_assert(unrounded == 2.5 && rounded == 2.5);
+    ck_assert_int_eq(ta_rule_average(NULL, &rounded, one, 1, 0), TA_OK);
+    ck_assert(rounded == 3.0);
+    ck_assert_int_eq(ta_rule_average(NULL, &rounded, tie, 2, 6), TA_OK);
+    ck_assert(rounded == 3.085);
+    ck_assert_int_eq(ta_rule_average(NULL, &rounded, tie, 2, -1), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_average(NULL, &rounded, NULL, 1, 2), TA_EINVAL);
+}
+END_TEST
+
 START_TEST(segment_cutoff_ties)
 {
     const double cut[] = {2.06, 2.33, 2.70};
@@ -307,6 +326,7 @@ int main(void)
     tcase_add_test(tc, rank_score_rejects_bad_input);
     tcase_add_test(tc, band_score_boundaries);
     tcase_add_test(tc, average_rounds_half_up_on_the_decimal);
+    tcase_add_test(tc, average_of_one_score_and_whole_decimals);
     tcase_add_test(tc, segment_cutoff_ties);
     tcase_add_test(tc, deficit_cap_and_rsp);
     tcase_add_test(tc, ranks_share_ties_and_respect_the_cap);
