@@ -502,6 +502,12 @@ START_TEST(league_rows_and_cells)
     ck_assert_int_eq(ta_league_cell_number(&has, &lo, NULL, l, 4, 9), TA_OK);
     ck_assert(has);
     ck_assert_double_eq(lo, 0);
+    /* The deficit cell's number is one value, 1 for Yes and 0 for No: hi is
+     * lo (league_table.c:494). */
+    ck_assert_int_eq(ta_league_cell_number(&has, &lo, &hi, l, 3, 9), TA_OK);
+    ck_assert(lo == 1 && hi == 1);
+    ck_assert_int_eq(ta_league_cell_number(&has, &lo, &hi, l, 4, 9), TA_OK);
+    ck_assert(lo == 0 && hi == 0);
     ck_assert_int_eq(ta_league_cell_number(&has, &lo, &hi, l, 3, 4), TA_OK);
     ck_assert(!has && isnan(lo));
     ck_assert_int_eq(ta_league_cell_number(&has, NULL, NULL, l, 9, 0), TA_EINVAL);

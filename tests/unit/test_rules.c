@@ -103,6 +103,22 @@ START_TEST(average_rounds_half_up_on_the_decimal)
 }
 END_TEST
 
+/* ta_rule_ranks takes averages under 1e9 in size: 1e9 itself, either sign,
+ * is refused (rule_functions.c:118). */
+START_TEST(ranks_refuse_an_average_of_1e9)
+{
+    const int segments[2] = {1, 1};
+    const double under[2] = {999999999.0, -999999999.0};
+    const double at[2] = {2.0, 1e9}, at_neg[2] = {-1e9, 2.0};
+    uint32_t ranks[2] = {0, 0};
+    ck_assert_int_eq(ta_rule_ranks(ranks, segments, under, 2, 2, NULL), TA_OK);
+    ck_assert_uint_eq(ranks[0], 2);
+    ck_assert_uint_eq(ranks[1], 1);
+    ck_assert_int_eq(ta_rule_ranks(ranks, segments, at, 2, 2, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_ranks(ranks, segments, at_neg, 2, 2, NULL), TA_EINVAL);
+}
+END_TEST
+
 /* The average takes 0 to 6 decimals and any n >= 1: one score is its own
  * average, 0 decimals round half up to a whole score, 6 is the most and -1
  * is refused (rule_functions.c:57). */
@@ -327,6 +343,7 @@ int main(void)
     tcase_add_test(tc, band_score_boundaries);
     tcase_add_test(tc, average_rounds_half_up_on_the_decimal);
     tcase_add_test(tc, average_of_one_score_and_whole_decimals);
+    tcase_add_test(tc, ranks_refuse_an_average_of_1e9);
     tcase_add_test(tc, segment_cutoff_ties);
     tcase_add_test(tc, deficit_cap_and_rsp);
     tcase_add_test(tc, ranks_share_ties_and_respect_the_cap);
