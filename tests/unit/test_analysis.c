@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc_guard.h"
 #include "nof/analysis_internal.h"
 #include "nof/assessment_internal.h"
 #include "trustassess.h"
@@ -660,12 +661,61 @@ START_TEST(add_columns_same_result_with_shared_or_copied_strings)
 }
 END_TEST
 
+/* Rule (likely_range.c:194, the selection behind a wide span): at 6
+ * decimals a trust's replicate averages span more than the counting path
+ * takes, and the bounds are selected among that trust's replicates only: each
+ * likely average lies within its trust's scores, and nothing is written past
+ * a block (the last trust's replicates end its block). */
+START_TEST(wide_span_selection_stays_in_its_replicates)
+{
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    static const double cutoffs[3] = {2.0, 2.5, 3.0};
+    ag_state g = {0};
+    ta_allocator al = ag_allocator(&g);
+    ta_assessment *a = NULL;
+    ck_assert_int_eq(ta_framework_builder_new(&b, "wide", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "all", "All", "D1"), TA_OK);
+    for (int m = 0; m < K; m++)
+        ck_assert_int_eq(
+            ta_framework_builder_add_metric(b, ids[m], ids[m], "all", TA_SCORING_SUPPLIED), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, cutoffs), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_decimals(b, 6), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
+    ta_framework_builder_free(b);
+    ck_assert_int_eq(ta_assessment_new(&a, fw, &al), TA_OK);
+    for (size_t i = 0; i < 3; i++) {
+        char code[16];
+        const char *codes[K];
+        double scores[K];
+        code_of(code, i);
+        for (int m = 0; m < K; m++) {
+            scores[m] = 1.5 + (double)((m * 7 + (int)i * 3) % 11) * 0.2; /* 1.5 .. 3.5 */
+            codes[m] = code;
+        }
+        ck_assert_int_eq(ta_assessment_add_columns(a, K, codes, ids, scores, TA_INPUT_SCORE),
+                         TA_OK);
+    }
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 64, 0.9, 5, 1), TA_OK);
+    for (size_t i = 0; i < 3; i++) {
+        double lo = 0, hi = 0;
+        ck_assert_int_eq(ta_assessment_likely_average_range(&lo, &hi, a, i), TA_OK);
+        ck_assert_msg(lo >= 1.5 && lo < hi && hi <= 3.5, "trust %zu: [%g, %g]", i, lo, hi);
+    }
+    ta_assessment_free(a);
+    ck_assert_uint_eq(g.overruns, 0);
+    ck_assert_uint_eq(g.live, 0);
+    ta_framework_free(fw);
+}
+END_TEST
+
 static Suite *analysis_suite(void)
 {
     Suite *s = suite_create("analysis");
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, half_width_matches_bootstrap_theory);
+    tcase_add_test(tc, wide_span_selection_stays_in_its_replicates);
     tcase_add_test(tc, coverage_of_the_true_mean);
     tcase_add_test(tc, same_on_any_thread_count_and_seed_matters);
     tcase_add_test(tc, bad_arguments_and_states);
