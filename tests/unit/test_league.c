@@ -404,6 +404,31 @@ START_TEST(blocks_in_byte_order_of_type)
 }
 END_TEST
 
+/* Rule (published_cutoffs.c:209): the trust that bounds a cut-off is found
+ * in any row of the file, the first included: with A2 (2.00, the lower
+ * bound of cut-off 1) first, it is found and counted. */
+START_TEST(cutoff_bound_in_the_first_row)
+{
+    static const char first[] =
+        HEADER "Q3 2025/26,North,Acute trust,,A2,Alpha Two,2.00,,1.0,No,2.0,\r\n"
+               "Q3 2025/26,North,Acute trust,,A1,Alpha One,1.50,,1.0,No,1.0,\r\n"
+               "Q3 2025/26,North,Acute trust,,A3,Alpha Three,2.20,,2.0,No,3.0,\r\n"
+               "Q3 2025/26,North,Acute trust,,A5,Alpha Five,2.60,,3.0,No,5.0,\r\n"
+               "Q3 2025/26,North,Acute trust,,A6,Alpha Six,3.00,,4.0,Yes,6.0,\r\n"
+               "Q3 2025/26,South,Ambulance trust,,B3,Beta Three,2.80,,4.0,No,3.0,\r\n";
+    ta_nhse_file *f = NULL;
+    const char *code = NULL;
+    size_t count = 9;
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw, NULL), TA_OK);
+    ck_assert_msg(ta_nhse_file_add_buffer(f, first, strlen(first), "first.csv") == TA_OK, "%s",
+                  ta_nhse_file_error(f));
+    ck_assert_int_eq(ta_nhse_file_cutoff_bound(&code, &count, f, "Q3 2025/26", 0, 0, 0), TA_OK);
+    ck_assert_uint_eq(count, 1);
+    ck_assert_str_eq(code, "A2");
+    ta_nhse_file_free(f);
+}
+END_TEST
+
 START_TEST(published_cutoffs_and_intervals)
 {
     double cut[3], lo = 0, hi = 0;
@@ -981,6 +1006,7 @@ static Suite *league_suite(void)
     tcase_add_test(tc, files_that_disagree_to_six_decimals);
     tcase_add_test(tc, files_merge_a_rank_only_one_gives);
     tcase_add_test(tc, published_cutoffs_and_intervals);
+    tcase_add_test(tc, cutoff_bound_in_the_first_row);
     tcase_add_test(tc, published_cutoffs_need_every_segment);
     tcase_add_test(tc, blocks_in_byte_order_of_type);
     tcase_add_test(tc, crossed_segments_name_the_trusts);
