@@ -155,6 +155,9 @@ START_TEST(segment_cutoff_ties)
     ck_assert_int_eq(s, 1);
     ck_assert_int_eq(ta_rule_segment(&s, 2.0, unordered, 3, TA_CUTOFF_TIES_BETTER), TA_EINVAL);
     ck_assert_int_eq(ta_rule_segment(&s, NAN, cut, 3, TA_CUTOFF_TIES_BETTER), TA_EINVAL);
+    /* Each NULL alone is TA_EINVAL (rule_functions.c:76). */
+    ck_assert_int_eq(ta_rule_segment(NULL, 2.0, cut, 3, TA_CUTOFF_TIES_BETTER), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_segment(&s, 2.0, NULL, 3, TA_CUTOFF_TIES_BETTER), TA_EINVAL);
     {
         /* 1 to 8 cut-offs (9 segments at most): 8 are taken, 9 refused. */
         const double nine[] = {1, 2, 3, 4, 5, 6, 7, 8, 9};
