@@ -267,6 +267,18 @@ START_TEST(bad_headers_and_arguments)
         ck_assert_int_eq(ta_register_ceased_on(&ceased, r, 0, D(2026, 2, 30)), TA_EINVAL);
         ck_assert_int_eq(ta_register_ceased_on(&ceased, NULL, 0, D(2026, 1, 1)), TA_EINVAL);
     }
+    /* A trust code is 1 to 16 characters: 16 are taken, 17 and none refused
+     * (register.c:44). */
+    ck_assert_int_eq(
+        ta_register_add_event(r, "ABCDEFGHIJKLMNOP", NULL, D(2026, 2, 1), TA_EVENT_NOMINATED, NULL),
+        TA_OK);
+    ck_assert_int_eq(ta_register_add_event(r, "ABCDEFGHIJKLMNOPQ", NULL, D(2026, 2, 1),
+                                           TA_EVENT_NOMINATED, NULL),
+                     TA_EINVAL);
+    ck_assert_str_eq(ta_register_error(r), "Trust_code \"ABCDEFGHIJKLMNOPQ\" must be 1 to 16 "
+                                           "printable ASCII characters without spaces");
+    ck_assert_int_eq(ta_register_add_event(r, "", NULL, D(2026, 2, 1), TA_EVENT_NOMINATED, NULL),
+                     TA_EINVAL);
     ck_assert_int_eq(ta_register_read_file(r, "/nonexistent/events.csv"), TA_EIO);
     ck_assert_str_eq(ta_register_event_name(TA_EVENT_FT_AUTHORISED), "ft_authorised");
     ck_assert_str_eq(ta_register_event_name((ta_register_event)9), "");
