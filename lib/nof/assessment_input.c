@@ -447,22 +447,13 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
     return TA_OK;
 }
 
-/* Callers set several fields and flags of one trust in a row, and usually
- * go through the trusts in the order they were added, so the last trust
- * found and the one after it are compared first (short string compares, not
- * a hash). */
+/* The row of trust `code`, through the code index. */
 static ta_status find_code(ta_assessment *a, const char *code, size_t *t)
 {
     if (!code)
         return tai_error_set(&a->err, TA_EINVAL, "trust code is NULL");
-    for (size_t k = a->last_found; k < a->n_trusts && k <= a->last_found + 1; k++)
-        if (strcmp(a->trusts[k].code, code) == 0) {
-            *t = a->last_found = k;
-            return TA_OK;
-        }
     if (!tai_code_index_find(&a->codes, a->trusts, code, tai_code_hash(code), t))
         return tai_error_set(&a->err, TA_ENOTFOUND, "no trust %s in the assessment", code);
-    a->last_found = *t;
     return TA_OK;
 }
 

@@ -98,7 +98,6 @@ struct ta_assessment {
     tai_trust_row *trusts;
     tai_code_index codes;
     tai_text_chunk *texts; /* the field texts (see field_copy) */
-    size_t last_found; /* the trust find_code found last (a hint; may be stale) */
     double *values;   /* trusts_cap * n_metrics */
     double *supplied; /* trusts_cap * n_metrics */
     tai_rank_input *ranks;

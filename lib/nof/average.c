@@ -21,16 +21,15 @@
 
 #include "assessment_internal.h"
 
-/* nearbyint(y), without the library call for the magnitudes scores have:
- * adding and subtracting 1.5 x 2^52 rounds |y| < 2^51 to an integer in the
- * current rounding mode, as nearbyint does (same result, bit for bit; the
- * volatile-free form is safe because C11 without FENV_ACCESS lets the
- * compiler assume the default mode, the mode nearbyint also sees). */
+/* nearbyint(y), without the library call: adding and subtracting 1.5 x 2^52
+ * rounds |y| < 2^51 to an integer in the current rounding mode, as nearbyint
+ * does (same result, bit for bit; the volatile-free form is safe because C11
+ * without FENV_ACCESS lets the compiler assume the default mode, the mode
+ * nearbyint also sees). Every y here is a score (1 .. 4, checked where it is
+ * given or computed) times a scale of at most 10^6, far inside that range. */
 static double round_integer(double y)
 {
     const double magic = 6755399441055744.0; /* 1.5 x 2^52 */
-    if (!(fabs(y) < 2251799813685248.0))  /* 2^51, or NaN */
-        return nearbyint(y);
     return (y + magic) - magic;
 }
 
@@ -41,7 +40,7 @@ typedef struct mean {
 } mean;
 
 /* Adds x with whole-number weight w (1 for an unweighted mean). */
-static void mean_add_weighted(mean *m, double x, double w, double *total)
+static void mean_add_weighted(mean *m, double x, double w)
 {
     double k = round_integer(x * m->scale);
     if (fabs(x * m->scale - k) <= 1e-9 * m->scale)
@@ -49,13 +48,11 @@ static void mean_add_weighted(mean *m, double x, double w, double *total)
     else
         m->other_sum += w * x;
     m->n++;
-    *total += w;
 }
 
 static void mean_add(mean *m, double x)
 {
-    double ignored = 0;
-    mean_add_weighted(m, x, 1.0, &ignored);
+    mean_add_weighted(m, x, 1.0);
 }
 
 static double mean_value(const mean *m)
@@ -74,7 +71,9 @@ static size_t weighted_mean(const tai_framework_def *def, const double *row, siz
         if (isnan(row[i]) || !metric->in_average ||
             (domain != (size_t)-1 && metric->domain != domain))
             continue;
-        mean_add_weighted(&m, row[i], lcm / metric->weight_den * metric->weight_num, &total);
+        double w = lcm / metric->weight_den * metric->weight_num;
+        mean_add_weighted(&m, row[i], w);
+        total += w;
     }
     if (m.n > 0)
         *out = (m.exact_sum + m.other_sum * m.scale) / (total * m.scale);

@@ -92,11 +92,11 @@ static void intro_sort(tai_rank_entry *e, size_t n, int depth)
             heap_sort(e, n);
             return;
         }
-        /* Median of three to e[mid]. */
+        /* Median of three (e[0], e[mid], e[j] = the last) to e[mid]. */
         if (league_order(&e[mid], &e[0]) < 0)
             swap_entries(&e[mid], &e[0]);
-        if (league_order(&e[n - 1], &e[mid]) < 0) {
-            swap_entries(&e[n - 1], &e[mid]);
+        if (league_order(&e[j], &e[mid]) < 0) {
+            swap_entries(&e[j], &e[mid]);
             if (league_order(&e[mid], &e[0]) < 0)
                 swap_entries(&e[mid], &e[0]);
         }

@@ -1409,6 +1409,28 @@ START_TEST(code_index_reservation_limits)
 }
 END_TEST
 
+/* The code index's load rule: a reservation of n codes keeps the table at
+ * most about 70% full (n <= cap / 10 * 7, in integers), doubling from 16
+ * slots only when n is past that: 7 codes fit 16 slots, 8 take 32, 21 fit
+ * 32 and 22 take 64. */
+START_TEST(code_index_grows_past_seventy_percent)
+{
+    ta_allocator a;
+    tai_code_index x;
+    ck_assert_int_eq(tai_alloc_init(&a, NULL), TA_OK);
+    tai_code_index_init(&x, &a);
+    ck_assert_int_eq(tai_code_index_reserve(&x, 7), TA_OK);
+    ck_assert_uint_eq(x.cap, 16);
+    ck_assert_int_eq(tai_code_index_reserve(&x, 8), TA_OK);
+    ck_assert_uint_eq(x.cap, 32);
+    ck_assert_int_eq(tai_code_index_reserve(&x, 21), TA_OK);
+    ck_assert_uint_eq(x.cap, 32);
+    ck_assert_int_eq(tai_code_index_reserve(&x, 22), TA_OK);
+    ck_assert_uint_eq(x.cap, 64);
+    tai_code_index_free(&x);
+}
+END_TEST
+
 START_TEST(test_round_half_up)
 {
     static const struct {
@@ -1996,6 +2018,7 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_set_cutoffs);
     tcase_add_test(tc, test_quantile_cutoffs);
     tcase_add_test(tc, code_index_reservation_limits);
+    tcase_add_test(tc, code_index_grows_past_seventy_percent);
     tcase_add_test(tc, a_weight_is_its_fraction);
     tcase_add_test(tc, test_round_half_up);
     tcase_add_test(tc, test_parse_and_format_decimal);
