@@ -297,7 +297,9 @@ double tai_round_half_up(double x, int decimals)
         k = ip * pow10_u[decimals] + frac;
         if (k < UINT64_C(9007199254740992)) {
             y = (double)k / pow10_d[decimals];
-            return x < 0 && k != 0 ? -y : y;
+            /* 0 - y, not -y: a negative x that rounds to zero gives +0,
+             * as the slow path's parse of "0" does. */
+            return signbit(x) ? 0 - y : y;
         }
     }
     n = format_rounded(text, sizeof text, x, decimals);

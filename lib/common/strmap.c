@@ -41,7 +41,8 @@ void tai_strmap_init(tai_strmap *m, const ta_allocator *alloc)
     m->count = 0;
 }
 
-/* The slot holding key, or the empty slot where it would go. cap must be > 0. */
+/* The slot holding key, or the empty slot where it would go. cap must be > 0.
+ * key may be NULL only with len 0; memcmp is then given "" (never NULL). */
 static tai_strmap_slot *find_slot(const tai_strmap *m, const char *key, size_t len, size_t hash)
 {
     size_t mask = m->cap - 1;
@@ -50,7 +51,7 @@ static tai_strmap_slot *find_slot(const tai_strmap *m, const char *key, size_t l
     for (;;) {
         tai_strmap_slot *s = &m->slots[i];
         if (s->key == NULL ||
-            (s->hash == hash && s->len == len && (len == 0 || memcmp(s->key, key, len) == 0)))
+            (s->hash == hash && s->len == len && memcmp(s->key, key ? key : "", len) == 0))
             return s;
         i = (i + 1) & mask;
     }

@@ -69,7 +69,7 @@ ta_status tai_text_int(tai_text *t, int64_t n)
 {
     char buf[32];
     int len = tai_format_fixed(buf, sizeof buf, (double)n, 0);
-    if (len < 0)
+    if (len == -1) /* tai_format_fixed's only failure value */
         return fail(t, TA_ERANGE);
     return tai_text_append(t, buf, (size_t)len);
 }
@@ -81,7 +81,7 @@ ta_status tai_text_figure(tai_text *t, double x)
     while (decimals < 6 && fabs(x - tai_round_half_up(x, decimals)) > 1e-9)
         decimals++;
     len = tai_format_fixed(buf, sizeof buf, x, decimals);
-    if (len < 0)
+    if (len == -1) /* tai_format_fixed's only failure value */
         return fail(t, TA_ERANGE);
     return tai_text_append(t, buf, (size_t)len);
 }

@@ -465,6 +465,28 @@ START_TEST(test_read_file_binary_and_empty)
 }
 END_TEST
 
+/* Rule: only a regular file's size sizes the first block; a file whose size
+ * fstat does not give (a character device reports 0) starts with a read
+ * chunk, so it is not read one byte at a time. */
+START_TEST(test_read_file_device_starts_with_a_chunk)
+{
+    counter c = {0};
+    ta_allocator a = counting(&c);
+    tai_error err;
+    char *data;
+    size_t len = 1;
+
+    ck_assert_int_eq(tai_read_file(&a, "/dev/null", &data, &len, &err), TA_OK);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_int_eq(data[0], '\0');
+    ck_assert_uint_eq(c.mallocs, 1);
+    ck_assert_uint_eq(c.reallocs, 0);
+    ck_assert_uint_ge(c.last_size, 4096);
+    tai_free(&a, data);
+    ck_assert_uint_eq(c.live, 0);
+}
+END_TEST
+
 START_TEST(test_read_file_errors)
 {
     counter c = {0};
@@ -860,6 +882,7 @@ static Suite *common_suite(void)
     tcase_add_test(tc, test_strmap_remove_edges);
     tcase_add_test(tc, test_read_file);
     tcase_add_test(tc, test_read_file_binary_and_empty);
+    tcase_add_test(tc, test_read_file_device_starts_with_a_chunk);
     tcase_add_test(tc, test_read_file_errors);
     tcase_add_test(tc, test_read_file_failures_close_the_file);
     tcase_add_test(tc, test_text_free_leaves_an_empty_text);

@@ -475,6 +475,8 @@ START_TEST(test_round_half_up)
     ck_assert(tai_round_half_up(123456789.123456789, 6) == 123456789.123457);
     ck_assert(tai_round_half_up(1e-12, 2) == 0.0);
     ck_assert(tai_round_half_up(-0.001, 2) == 0.0 && !signbit(tai_round_half_up(-0.001, 2)));
+    ck_assert(tai_round_half_up(-0.0, 2) == 0.0 && !signbit(tai_round_half_up(-0.0, 2)));
+    ck_assert(tai_round_half_up(-0.4, 0) == 0.0 && !signbit(tai_round_half_up(-0.4, 0)));
     /* Between 2^51 and 2^52 doubles have halves, which round away from zero. */
     ck_assert(tai_round_half_up(3000000000000000.5, 0) == 3000000000000001.0);
     ck_assert(tai_round_half_up(-3000000000000000.5, 0) == -3000000000000001.0);
