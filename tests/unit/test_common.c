@@ -824,6 +824,11 @@ START_TEST(test_error_truncation_keeps_whole_characters)
     ck_assert_uint_eq(strlen(e.msg), 511);
     ck_assert_str_eq(e.msg + 508, "\xE2\x82\xAC");
     memset(text, 'a', sizeof text);
+    strcpy(text + 509, "\xC3\xA9!"); /* both bytes of a two-byte e acute fit, the ! does not */
+    tai_error_set(&e, TA_EINVAL, "%s", text);
+    ck_assert_uint_eq(strlen(e.msg), 511);
+    ck_assert_str_eq(e.msg + 509, "\xC3\xA9");
+    memset(text, 'a', sizeof text);
     memset(text + 505, 0x80, 8); /* stray continuation bytes: not a character to drop */
     text[513] = '\0';
     tai_error_set(&e, TA_EINVAL, "%s", text);
