@@ -78,11 +78,9 @@ static ta_status append(tai_csv *r, size_t from, size_t n)
 {
     void *buf = r->buf;
 
-    if (r->buf_len + n + 1 > r->buf_cap) {
-        if (tai_grow(r->alloc, &buf, &r->buf_cap, r->buf_len + n + 1, 1) != TA_OK)
-            return TA_ENOMEM;
-        r->buf = buf;
-    }
+    if (tai_grow(r->alloc, &buf, &r->buf_cap, r->buf_len + n + 1, 1) != TA_OK)
+        return TA_ENOMEM;
+    r->buf = buf;
     memcpy(r->buf + r->buf_len, r->data + from, n);
     r->buf_len += n;
     return TA_OK;

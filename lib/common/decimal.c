@@ -19,5 +19,5 @@ ta_status ta_decimal_format(char *buf, size_t size, double x, int decimals)
 {
     if (!buf || decimals < 0 || decimals > 9 || !isfinite(x) || fabs(x) >= 1e15)
         return TA_EINVAL;
-    return tai_format_fixed(buf, size, x, decimals) < 0 ? TA_ERANGE : TA_OK;
+    return tai_format_fixed(buf, size, x, decimals) == -1 ? TA_ERANGE : TA_OK;
 }

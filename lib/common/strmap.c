@@ -173,7 +173,5 @@ void tai_strmap_free(tai_strmap *m)
     for (i = 0; i < m->cap; i++)
         tai_free(m->alloc, m->slots[i].key);
     tai_free(m->alloc, m->slots);
-    m->slots = NULL;
-    m->cap = 0;
-    m->count = 0;
+    tai_strmap_init(m, m->alloc); /* empty and usable again */
 }
