@@ -11,6 +11,7 @@
 #include "capital_internal.h"
 #include "common/alloc.h"
 #include "common/strmap.h"
+#include "common/text.h"
 
 ta_status ta_capital_portfolio_new(ta_capital_portfolio **out, const ta_allocator *alloc)
 {
@@ -159,29 +160,20 @@ static int same_cells(const ta_capital_proposal *x, const ta_capital_proposal *y
 }
 
 /* Refuses proposal i when an earlier one read from text has the same cells:
- * rows are found by their cells joined with 0x1F in `rows`, so the check is
- * linear; a hit is confirmed cell by cell. */
-static ta_status check_repeat(ta_capital_portfolio *pf, tai_strmap *rows, char **buf, size_t *cap,
-                              size_t i)
+ * rows are found by their cells, each followed by 0x1F, in `rows` (the text
+ * `row` is reused), so the check is linear; a hit is confirmed cell by cell. */
+static ta_status check_repeat(ta_capital_portfolio *pf, tai_strmap *rows, tai_text *row, size_t i)
 {
     const ta_capital_proposal *p = pf->items[i];
-    size_t n = 0, other;
+    size_t other;
     int existed;
-    void *b = *buf;
     char a[320], here[320];
-    for (size_t c = 0; c < p->n_cells; c++)
-        n += strlen(p->cells[c]) + 1;
-    if (tai_grow(&pf->alloc, &b, cap, n + 1, 1) != TA_OK)
-        return tai_error_set(&pf->err, TA_ENOMEM, "out of memory checking the portfolio");
-    *buf = b;
-    n = 0;
+    tai_text_clear(row);
     for (size_t c = 0; c < p->n_cells; c++) {
-        size_t len = strlen(p->cells[c]);
-        memcpy(*buf + n, p->cells[c], len);
-        n += len;
-        (*buf)[n++] = '\x1f';
+        tai_text_puts(row, p->cells[c]);
+        tai_text_append(row, "\x1f", 1);
     }
-    if (tai_strmap_put(rows, *buf, n, i, &existed, &other) != TA_OK)
+    if (row->st != TA_OK || tai_strmap_put(rows, row->data, row->len, i, &existed, &other) != TA_OK)
         return tai_error_set(&pf->err, TA_ENOMEM, "out of memory checking the portfolio");
     if (!existed || !same_cells(pf->items[other], p))
         return TA_OK;
@@ -206,8 +198,11 @@ ta_status ta_capital_portfolio_check(ta_capital_portfolio *pf, const ta_capital_
     tai_strmap_init(&rows, &pf->alloc);
     part *parts = tai_calloc(&pf->alloc, pf->count, sizeof *parts);
     group *groups = tai_calloc(&pf->alloc, pf->count, sizeof *groups);
-    char *key = NULL, *row = NULL, at[320];
-    size_t key_cap = 0, row_cap = 0, n_groups = 0;
+    tai_text key, row;
+    char at[320];
+    size_t n_groups = 0;
+    tai_text_init(&key, &pf->alloc);
+    tai_text_init(&row, &pf->alloc);
     if (parts == NULL || groups == NULL) {
         st = tai_error_set(&pf->err, TA_ENOMEM, "out of memory checking the portfolio");
         goto done;
@@ -222,23 +217,18 @@ ta_status ta_capital_portfolio_check(ta_capital_portfolio *pf, const ta_capital_
             goto done;
         }
         /* The key "trust code \x1f scheme ref": neither may hold a control byte. */
-        size_t lt = strlen(p->trust_code), ls = strlen(p->scheme_ref);
-        void *kb = key;
-        if (tai_grow(&pf->alloc, &kb, &key_cap, lt + ls + 2, 1) != TA_OK) {
-            st = tai_error_set(&pf->err, TA_ENOMEM, "out of memory checking the portfolio");
-            goto done;
-        }
-        key = kb;
-        memcpy(key, p->trust_code, lt);
-        key[lt] = '\x1f';
-        memcpy(key + lt + 1, p->scheme_ref, ls + 1);
+        tai_text_clear(&key);
+        tai_text_puts(&key, p->trust_code);
+        tai_text_append(&key, "\x1f", 1);
+        tai_text_puts(&key, p->scheme_ref);
         int existed;
         size_t g;
-        if (tai_strmap_put(&map, key, lt + ls + 1, n_groups, &existed, &g) != TA_OK) {
+        if (key.st != TA_OK ||
+            tai_strmap_put(&map, key.data, key.len, n_groups, &existed, &g) != TA_OK) {
             st = tai_error_set(&pf->err, TA_ENOMEM, "out of memory checking the portfolio");
             goto done;
         }
-        if (p->cells && (st = check_repeat(pf, &rows, &row, &row_cap, i)) != TA_OK)
+        if (p->cells && (st = check_repeat(pf, &rows, &row, i)) != TA_OK)
             goto done;
         if (!existed) {
             g = n_groups++;
@@ -267,8 +257,8 @@ ta_status ta_capital_portfolio_check(ta_capital_portfolio *pf, const ta_capital_
     }
     tai_error_clear(&pf->err);
 done:
-    tai_free(&pf->alloc, key);
-    tai_free(&pf->alloc, row);
+    tai_text_free(&key);
+    tai_text_free(&row);
     tai_strmap_free(&rows);
     tai_free(&pf->alloc, parts);
     tai_free(&pf->alloc, groups);

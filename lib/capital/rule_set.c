@@ -44,21 +44,24 @@ static const char preset_capital_2025[] = "Parameter,Value,Source\n"
                                           "light_unknown_finances,no,our reading\n"
                                           "savings_years,1,A1; our reading\n";
 
+/* The table ends with a NULL name, which every lookup walks to: no index is
+ * compared with a count, so none can read past the table. */
 static const struct {
     const char *name;
     const char *text;
-} presets[] = {{"capital-2025", preset_capital_2025}};
-
-#define N_PRESETS (sizeof presets / sizeof presets[0])
+} presets[] = {{"capital-2025", preset_capital_2025}, {NULL, NULL}};
 
 size_t ta_capital_rules_preset_count(void)
 {
-    return N_PRESETS;
+    return sizeof presets / sizeof *presets - 1;
 }
 
 const char *ta_capital_rules_preset_name(size_t i)
 {
-    return i < N_PRESETS ? presets[i].name : NULL;
+    for (size_t k = 0; presets[k].name; k++)
+        if (k == i)
+            return presets[k].name;
+    return NULL;
 }
 
 /* ---- parameter names and kinds ------------------------------------------ */
@@ -411,7 +414,7 @@ ta_status ta_capital_rules_preset(ta_capital_rules **out, const char *name,
     *out = NULL;
     if (name == NULL)
         return TA_EINVAL;
-    for (size_t i = 0; i < N_PRESETS; i++) {
+    for (size_t i = 0; presets[i].name; i++) {
         if (strcmp(presets[i].name, name) == 0)
             return rules_create(out, name, i, alloc);
     }

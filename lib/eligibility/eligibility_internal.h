@@ -135,7 +135,7 @@ const char *tai_ev_trust_type(const ta_screen *s, size_t q, size_t i);
  * for every type. */
 ta_status tai_peer_quantile(ta_screen *s, const char *type, int domain, size_t idx, int raw,
                             size_t q, size_t n_out, double *out, size_t *n_peers);
-/* Forgets the statistics (the evidence may change); frees their memory. */
+/* Forgets the statistics and frees their memory (at the end of each run). */
 void tai_peers_clear(ta_screen *s);
 
 /* ---- rules (apply_criterion.c): one criterion for one trust ------------- */

@@ -43,25 +43,24 @@ static int lower(int c)
     return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
-/* s (trimmed) equals word, ASCII case and '_' / ' ' aside. */
+/* A character as words compare it: ASCII lower case, '_' as ' '. */
+static int fold(int c)
+{
+    c = lower(c);
+    return c == '_' ? ' ' : c;
+}
+
+/* s, blanks (spaces, tabs) around it aside, equals word as fold() sees them. */
 static int word_eq(const char *s, const char *word)
 {
-    size_t n;
     while (*s == ' ' || *s == '\t')
         s++;
-    n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    for (size_t k = 0; k < n; k++, word++) {
-        int a = lower((unsigned char)s[k]), b = lower((unsigned char)*word);
-        if (a == '_')
-            a = ' ';
-        if (b == '_')
-            b = ' ';
-        if (!b || a != b)
+    for (; *word; s++, word++)
+        if (fold((unsigned char)*s) != fold((unsigned char)*word))
             return 0;
-    }
-    return *word == '\0';
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return *s == '\0';
 }
 
 static void rows_free(ta_screen *s, row *rows, size_t n)
@@ -74,19 +73,28 @@ static void rows_free(ta_screen *s, row *rows, size_t n)
     tai_free(&s->alloc, rows);
 }
 
+/* The current record's field at index col ("" when the header has no such
+ * column, col being (size_t)-1, or the record is shorter) and, in *col_no,
+ * its column (1 when there is none). */
+static const char *cell(const tai_csv *csv, size_t col, size_t *col_no)
+{
+    *col_no = 1;
+    if (col >= tai_csv_field_count(csv))
+        return "";
+    *col_no = tai_csv_field_column(csv, col);
+    return tai_csv_field(csv, col, NULL);
+}
+
 static ta_status parse_row(ta_screen *s, const tai_csv *csv, const size_t *col, const char *name,
                            row *out)
 {
     const char *f[N_COLS];
     size_t line = tai_csv_record_line(csv), col_no[N_COLS], len;
-    for (int c = 0; c < N_COLS; c++) {
-        f[c] = "";
-        col_no[c] = 1;
-        if (col[c] != (size_t)-1 && col[c] < tai_csv_field_count(csv)) {
-            f[c] = tai_csv_field(csv, col[c], NULL);
-            col_no[c] = tai_csv_field_column(csv, col[c]);
-        }
-    }
+    f[COL_CODE] = cell(csv, col[COL_CODE], &col_no[COL_CODE]);
+    f[COL_KEY] = cell(csv, col[COL_KEY], &col_no[COL_KEY]);
+    f[COL_VALUE] = cell(csv, col[COL_VALUE], &col_no[COL_VALUE]);
+    f[COL_DATE] = cell(csv, col[COL_DATE], &col_no[COL_DATE]);
+    f[COL_NOTE] = cell(csv, col[COL_NOTE], &col_no[COL_NOTE]);
     memset(out, 0, sizeof *out);
     out->line = line;
     out->key_column = col_no[COL_KEY];

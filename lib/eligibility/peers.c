@@ -7,9 +7,9 @@
  * statistic per trust made a screen quadratic (1e6 rows took minutes); here
  * the first request for a (quarter, figure) groups that quarter's trusts by
  * type in one pass and stores the statistic of every type, so a run is
- * O(n log n). The cache lives until the screen's evidence may change
- * (tai_peers_clear at the start of each run) and is keyed by bytes in a
- * string map, so many trust types cost no more than few.
+ * O(n log n). The cache lives for one run (ta_screen_run frees it with
+ * tai_peers_clear on every path out) and is keyed by bytes in a string map,
+ * so many trust types cost no more than few.
  */
 #include <string.h>
 

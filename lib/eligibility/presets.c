@@ -148,29 +148,33 @@ static const char iho_2025[] =
     "interval for it (outstanding 5 years, good 3.5, requires improvement 2, inadequate 1) "
     "is no evidence\"\n";
 
+/* The table ends with a NULL name, which every lookup walks to: no index is
+ * compared with a count, so none can read past the table. */
 static const struct {
     const char *name, *text;
-} presets[] = {{"aft-2025", aft_2025}, {"iho-2025", iho_2025}, {"aft-guide", aft_guide}};
-
-#define N_PRESETS (sizeof presets / sizeof presets[0])
+} presets[] = {
+    {"aft-2025", aft_2025}, {"iho-2025", iho_2025}, {"aft-guide", aft_guide}, {NULL, NULL}};
 
 size_t ta_criteria_preset_count(void)
 {
-    return N_PRESETS;
+    return sizeof presets / sizeof *presets - 1;
 }
 
 const char *ta_criteria_preset_name(size_t i)
 {
-    return i < N_PRESETS ? presets[i].name : NULL;
+    for (size_t k = 0; presets[k].name; k++)
+        if (k == i)
+            return presets[k].name;
+    return NULL;
 }
 
 const char *ta_criteria_preset_text(const char *name)
 {
     if (!name)
         return NULL;
-    for (size_t i = 0; i < N_PRESETS; i++)
-        if (strcmp(presets[i].name, name) == 0)
-            return presets[i].text;
+    for (size_t k = 0; presets[k].name; k++)
+        if (strcmp(presets[k].name, name) == 0)
+            return presets[k].text;
     return NULL;
 }
 

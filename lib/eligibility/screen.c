@@ -45,7 +45,6 @@ void ta_screen_free(ta_screen *s)
     a = s->alloc;
     level_free(&a, &s->levels[0], s->n_trusts);
     level_free(&a, &s->levels[1], s->n_trusts);
-    tai_peers_clear(s);
     for (size_t i = 0; s->trusts && i < s->n_trusts; i++) {
         tai_screen_trust *t = &s->trusts[i];
         for (size_t j = 0; j < t->n_judgements; j++) {
@@ -422,11 +421,10 @@ ta_status ta_screen_run(ta_screen *s, const ta_criteria *aft, const ta_criteria 
         return tai_error_set(&s->err, TA_EINVAL, "criteria set %s is empty",
                              aft->n == 0 ? aft->name : iho->name);
     memset(levels, 0, sizeof levels);
-    tai_peers_clear(s); /* evidence may have changed since the last run */
     st = run_level(s, aft, &levels[0], NULL);
     if (st == TA_OK && iho)
         st = run_level(s, iho, &levels[1], &levels[0]);
-    tai_peers_clear(s);
+    tai_peers_clear(s); /* the peer statistics live for one run, on every path */
     if (st != TA_OK) {
         level_free(&s->alloc, &levels[0], s->n_trusts);
         level_free(&s->alloc, &levels[1], s->n_trusts);

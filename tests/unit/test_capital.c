@@ -931,6 +931,63 @@ START_TEST(portfolio_check_stays_inside_its_blocks)
 }
 END_TEST
 
+/* Rule (portfolio.c): a scheme is its trust AND its reference, kept apart:
+ * trust RAA1's scheme S and trust RAA's scheme 1S are two schemes of £60m
+ * each (light), never one of £120m flagged as split. */
+START_TEST(scheme_key_keeps_trust_and_reference_apart)
+{
+    ta_capital_rules *r = preset();
+    ta_capital_portfolio *pf = NULL;
+    ta_capital_proposal *a, *b;
+    ta_capital_tier t;
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_add(&a, pf, "RAA1", "S"), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_add(&b, pf, "RAA", "1S"), TA_OK);
+    ta_capital_proposal *all[] = {a, b};
+    for (int i = 0; i < 2; i++) {
+        ck_assert_int_eq(ta_capital_proposal_set_status(all[i], TA_ADVANCED_FOUNDATION_TRUST),
+                         TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_amount(all[i], M(60)), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_savings(all[i], M(500)), TA_OK);
+    }
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_OK);
+    for (int i = 0; i < 2; i++) {
+        ck_assert_int_eq(ta_capital_proposal_route(NULL, &t, all[i]), TA_OK);
+        ck_assert_int_eq(t, TA_TIER_LIGHT);
+        ck_assert_int_eq(ta_capital_proposal_split_flagged(all[i]), 0);
+    }
+    ta_capital_portfolio_free(pf);
+    ta_capital_rules_free(r);
+}
+END_TEST
+
+/* Rule (portfolio.c): a row repeated exactly is found by its cells kept
+ * apart, even after an earlier row whose cells run together the same way
+ * (note "n" and scheme "S1", then note "nS" and scheme "1"), and the check
+ * run again on the same portfolio finds it again. */
+START_TEST(repeated_row_found_by_cells_kept_apart)
+{
+    static const char text[] = "Note,Scheme_ref,Trust_code,Trust_status,Amount,Funding,"
+                               "Own_savings_available\n"
+                               "n,S1,RAA,Advanced foundation trust,£60m,Own savings,£200m\n"
+                               "nS,1,RAA,Advanced foundation trust,£60m,Own savings,£200m\n"
+                               "nS,1,RAA,Advanced foundation trust,£60m,Own savings,£200m\n";
+    ta_capital_rules *r = preset();
+    ta_capital_portfolio *pf = NULL;
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, text, sizeof text - 1, "p.csv", 0),
+                     TA_OK);
+    for (int run = 0; run < 2; run++) {
+        ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_EDUPLICATE);
+        ck_assert_str_eq(ta_capital_portfolio_error(pf),
+                         "p.csv:4: this row repeats the row at p.csv:3 exactly (scheme 1 of "
+                         "trust RAA would be counted twice)");
+    }
+    ta_capital_portfolio_free(pf);
+    ta_capital_rules_free(r);
+}
+END_TEST
+
 START_TEST(allocation_failures)
 {
     long n;
@@ -990,6 +1047,8 @@ int main(void)
     tcase_add_test(tc, rules_file);
     tcase_add_test(tc, allocation_failures);
     tcase_add_test(tc, portfolio_check_stays_inside_its_blocks);
+    tcase_add_test(tc, scheme_key_keeps_trust_and_reference_apart);
+    tcase_add_test(tc, repeated_row_found_by_cells_kept_apart);
     tcase_add_test(tc, status_and_funding_text);
     tcase_add_test(tc, documents_are_the_tiers_bits);
     tcase_add_test(tc, rules_file_tier_comparison_and_error_cleared);

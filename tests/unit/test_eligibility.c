@@ -14,6 +14,7 @@
  */
 #include <check.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -142,7 +143,16 @@ START_TEST(presets)
     ck_assert_str_eq(ta_criteria_preset_name(1), "iho-2025");
     ck_assert_str_eq(ta_criteria_preset_name(2), "aft-guide");
     ck_assert_ptr_null(ta_criteria_preset_name(3));
+    ck_assert_ptr_null(ta_criteria_preset_name(4));
+    ck_assert_ptr_null(ta_criteria_preset_name(SIZE_MAX));
     ck_assert_ptr_null(ta_criteria_preset_text("aft-2024"));
+    ck_assert_ptr_null(ta_criteria_preset_text(NULL));
+    /* each name finds its own text: the first and the last of the table too */
+    ck_assert_ptr_nonnull(strstr(ta_criteria_preset_text("aft-2025"), "\nproductivity,"));
+    ck_assert_ptr_null(strstr(ta_criteria_preset_text("aft-2025"), "top_quartile"));
+    ck_assert_ptr_nonnull(strstr(ta_criteria_preset_text("iho-2025"), "top_quartile"));
+    ck_assert_ptr_nonnull(strstr(ta_criteria_preset_text("aft-guide"), "\ncapability,"));
+    ck_assert_ptr_null(strstr(ta_criteria_preset_text("iho-2025"), "\ncapability,"));
     ck_assert_int_eq(ta_criteria_preset(&c, "aft-2024", NULL), TA_ENOTFOUND);
     ck_assert_ptr_null(c);
     ck_assert_uint_eq(ta_criteria_count(aft), 8);
@@ -1180,6 +1190,80 @@ START_TEST(evidence_columns_and_spaces)
 }
 END_TEST
 
+/* Rule (evidence_csv.c): a word of the evidence file (a column name, a
+ * Value, a CQC rating) matches whole, in any ASCII case, '_' and ' ' alike,
+ * blanks (spaces, tabs) around it aside: "yess", "ye" and "yes x" are no
+ * value; " Requires Improvement\t" is requires_improvement. */
+START_TEST(evidence_words_whole_and_folded)
+{
+    static const char *const refused[] = {"yess", "ye", "yes x", "y es", "_yes"};
+    const ta_assessment *qs[1] = {qb};
+    ta_screen *s = screen_of(1, qs);
+    ta_criteria *c = NULL;
+    char text[128], message[160];
+    const char *ok = "TRUST_CODE,judgement,VALUE,date\n"
+                     "A,partnership,YES,\n"
+                     "B,partnership,\t No,\n"
+                     "A,cqc_rating,\" Requires Improvement\t\",2025-01-01\n"
+                     "B,cqc_rating,GOOD ,2025-01-01\n";
+    for (size_t k = 0; k < sizeof refused / sizeof refused[0]; k++) {
+        (void)snprintf(text, sizeof text, "Trust_code,Judgement,Value\nA,partnership,%s\n",
+                       refused[k]);
+        (void)snprintf(message, sizeof message,
+                       "e.csv:2:15: Value \"%s\" of judgement partnership is not yes, no or empty",
+                       refused[k]);
+        ck_assert_int_eq(ta_screen_read_evidence_buffer(s, text, strlen(text), "e.csv"), TA_EPARSE);
+        ck_assert_str_eq(ta_screen_error(s), message);
+    }
+    /* without a Date column, an undated rating's column is 1 (the screen has
+     * no as-of date yet); a record shorter than the header lacks its Note */
+    text[0] = '\0';
+    strcat(text, "Trust_code,Judgement,Value\nA,cqc_rating,good\n");
+    ck_assert_int_eq(ta_screen_read_evidence_buffer(s, text, strlen(text), "e.csv"), TA_EPARSE);
+    ck_assert_str_eq(ta_screen_error(s),
+                     "e.csv:2:1: an undated cqc_rating needs the screen's as-of date");
+    text[0] = '\0';
+    strcat(text, "Trust_code,Judgement,Value,Note\nA,icb_support,yes\n");
+    ck_assert_msg(ta_screen_read_evidence_buffer(s, text, strlen(text), "e.csv") == TA_OK, "%s",
+                  ta_screen_error(s));
+    ck_assert_msg(ta_screen_read_evidence_buffer(s, ok, strlen(ok), "e.csv") == TA_OK, "%s",
+                  ta_screen_error(s));
+    ck_assert_int_eq(ta_screen_set_as_of(s, D(2025, 6, 1)), TA_OK);
+    ck_assert_int_eq(ta_criteria_new(&c, "p", NULL), TA_OK);
+    ck_assert_int_eq(
+        ta_criteria_add_supplied_judgement(c, "partnership", "Partnership", "partnership"), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_cqc_rating(c, "cqc", "CQC", TA_CQC_GOOD), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "A", "partnership", TA_MET, 1, 1, NULL);
+    expect(s, TA_LEVEL_AFT, "B", "partnership", TA_NOT_MET, 0, 1, NULL);
+    expect(s, TA_LEVEL_AFT, "A", "cqc", TA_NOT_MET, NAN, NAN, NULL);
+    expect(s, TA_LEVEL_AFT, "B", "cqc", TA_MET, NAN, NAN, NULL);
+    ta_criteria_free(c);
+    ta_screen_free(s);
+}
+END_TEST
+
+/* Rule (screen.c): the peer statistics live for one run: a run that used
+ * them leaves none behind, and the next run computes its own. */
+START_TEST(peer_statistics_live_for_one_run)
+{
+    const ta_assessment *qs[1] = {qb};
+    ta_screen *s = screen_of(1, qs);
+    ta_criteria *c = NULL;
+    ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_better_than_peer_median(c, "cost", "Costs", "OF1002"), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "A", "cost", TA_MET, 1.99, 2.00, NULL);
+    ck_assert_uint_eq(s->n_peer_stats, 0);
+    ck_assert_int_eq(s->peer_map_ready, 0);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "C", "cost", TA_NOT_MET, 2.01, 2.00, NULL);
+    ck_assert_uint_eq(s->n_peer_stats, 0);
+    ta_criteria_free(c);
+    ta_screen_free(s);
+}
+END_TEST
+
 /* Exports s in `format` (only `code` when not NULL) and checks it whole. */
 static void exported_as(ta_screen *s, ta_screen_format format, const char *code, const char *want)
 {
@@ -1999,6 +2083,8 @@ int main(void)
     tcase_add_test(ts, evidence_note_of_500_bytes);
     tcase_add_test(ts, evidence_cqc_rating_outstanding);
     tcase_add_test(ts, evidence_columns_and_spaces);
+    tcase_add_test(ts, evidence_words_whole_and_folded);
+    tcase_add_test(ts, peer_statistics_live_for_one_run);
     tcase_add_test(ts, criteria_limits_and_error_text);
     tcase_add_test(ts, exports_in_every_format);
     tcase_add_test(ts, criteria_file);
