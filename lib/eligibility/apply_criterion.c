@@ -33,14 +33,19 @@ static void outcome(build *b, ta_criterion_outcome o)
     b->r->outcome = o;
 }
 
-static void figures(build *b, int has_value, double value, int has_threshold, double threshold,
-                    size_t period)
+/* The figure behind the outcome. A result starts with none, no threshold
+ * and no period (tai_rule_apply), so a rule says only what it has. */
+static void value_of(build *b, double value)
 {
-    b->r->has_value = has_value;
+    b->r->has_value = 1;
     b->r->value = value;
-    b->r->has_threshold = has_threshold;
+}
+
+/* The threshold the figure was held to. */
+static void held_to(build *b, double threshold)
+{
+    b->r->has_threshold = 1;
     b->r->threshold = threshold;
-    b->r->period = period;
 }
 
 /* The period label's first word ("Q2" of "Q2 2025/26"). */
@@ -72,7 +77,7 @@ static ta_status segment_rule(build *b)
     ta_status st;
     if ((size_t)k > s->n_periods) {
         outcome(b, TA_NO_EVIDENCE);
-        figures(b, 0, 0, 1, c->segment, (size_t)-1);
+        held_to(b, c->segment);
         tai_text_puts(&b->reason, "needs the adjusted segment in each of the last ");
         tai_text_int(&b->reason, k);
         tai_text_puts(&b->reason, " quarters, but ");
@@ -96,7 +101,9 @@ static ta_status segment_rule(build *b)
     }
     if (worst > c->segment) {
         outcome(b, TA_NOT_MET);
-        figures(b, 1, worst, 1, c->segment, worst_q);
+        value_of(b, worst);
+        held_to(b, c->segment);
+        b->r->period = worst_q;
         tai_text_puts(&b->reason, "adjusted segment ");
         tai_text_int(&b->reason, worst);
         tai_text_puts(&b->reason, " in ");
@@ -105,12 +112,15 @@ static ta_status segment_rule(build *b)
         tai_text_int(&b->reason, c->segment);
     } else if (missing_q != (size_t)-1) {
         outcome(b, TA_NO_EVIDENCE);
-        figures(b, 0, 0, 1, c->segment, missing_q);
+        held_to(b, c->segment);
+        b->r->period = missing_q;
         tai_text_puts(&b->reason, "no adjusted segment for ");
         tai_text_puts(&b->reason, s->labels[missing_q]);
     } else {
         outcome(b, TA_MET);
-        figures(b, 1, worst, 1, c->segment, worst_q);
+        value_of(b, worst);
+        held_to(b, c->segment);
+        b->r->period = worst_q;
         tai_text_puts(&b->reason, "adjusted segment at most ");
         tai_text_int(&b->reason, c->segment);
     }
@@ -206,7 +216,7 @@ static ta_status flag_rule(build *b, ta_flag flag)
     tai_text_puts(&b->change, " to be 0");
     if (v == TA_UNKNOWN) {
         outcome(b, TA_NO_EVIDENCE);
-        figures(b, 0, 0, 1, 0, (size_t)-1);
+        held_to(b, 0);
         tai_text_puts(&b->reason, "no ");
         tai_text_puts(&b->reason, what);
         tai_text_puts(&b->reason, " published for the trust in any screened quarter");
@@ -214,7 +224,9 @@ static ta_status flag_rule(build *b, ta_flag flag)
         return TA_OK;
     }
     outcome(b, v == TA_NO ? TA_MET : TA_NOT_MET);
-    figures(b, 1, v == TA_YES ? 1 : 0, 1, 0, q);
+    value_of(b, v == TA_YES ? 1 : 0);
+    held_to(b, 0);
+    b->r->period = q;
     tai_text_puts(&b->reason, what);
     tai_text_puts(&b->reason, v == TA_YES ? " 1 in " : " 0 in ");
     tai_text_puts(&b->reason, s->labels[q]);
@@ -340,7 +352,8 @@ static ta_status domain_rule(build *b, int quartile)
     if ((st = resolve_domain(b, &d)) != TA_OK || (st = latest(b, 1, d, 0, &v, &q)) != TA_OK)
         return st;
     if (q == s->n_periods) {
-        figures(b, 0, 0, !quartile, limit, (size_t)-1);
+        if (!quartile)
+            held_to(b, limit);
         no_figure(b, domain_label, d, NULL);
         return TA_OK;
     }
@@ -349,7 +362,8 @@ static ta_status domain_rule(build *b, int quartile)
             return st;
         if (n_peers < 2) {
             outcome(b, TA_NO_EVIDENCE);
-            figures(b, 1, v, 0, 0, q);
+            value_of(b, v);
+            b->r->period = q;
             tai_text_puts(&b->reason, "fewer than 2 trusts of the same type have the ");
             domain_label(&b->reason, s->fw, d);
             tai_text_puts(&b->reason, " in ");
@@ -359,7 +373,9 @@ static ta_status domain_rule(build *b, int quartile)
         }
     }
     outcome(b, v <= limit + TAI_ELIG_EPS ? TA_MET : TA_NOT_MET);
-    figures(b, 1, v, 1, limit, q);
+    value_of(b, v);
+    held_to(b, limit);
+    b->r->period = q;
     domain_label(&b->reason, s->fw, d);
     tai_text_puts(&b->reason, " ");
     tai_text_figure(&b->reason, v);
@@ -419,7 +435,6 @@ static ta_status median_rule(build *b)
     }
     if (raw && !s->file) {
         outcome(b, TA_NO_EVIDENCE);
-        figures(b, 0, 0, 0, 0, (size_t)-1);
         tai_text_puts(&b->reason, label.data);
         tai_text_puts(&b->reason, " is a raw value, which an assessment does not carry (name "
                                   "the score ID ");
@@ -435,7 +450,6 @@ static ta_status median_rule(build *b)
         return st;
     }
     if (q == s->n_periods) {
-        figures(b, 0, 0, 0, 0, (size_t)-1);
         no_figure(b, NULL, 0, label.data);
         tai_text_free(&label);
         return TA_OK;
@@ -446,7 +460,8 @@ static ta_status median_rule(build *b)
     }
     if (n_peers < 2) {
         outcome(b, TA_NO_EVIDENCE);
-        figures(b, 1, v, 0, 0, q);
+        value_of(b, v);
+        b->r->period = q;
         tai_text_puts(&b->reason, "fewer than 2 trusts of the same type have ");
         tai_text_puts(&b->reason, label.data);
         tai_text_puts(&b->reason, " in ");
@@ -457,7 +472,9 @@ static ta_status median_rule(build *b)
     }
     better = dir == TA_LOWER_IS_BETTER ? v < med - TAI_ELIG_EPS : v > med + TAI_ELIG_EPS;
     outcome(b, better ? TA_MET : TA_NOT_MET);
-    figures(b, 1, v, 1, med, q);
+    value_of(b, v);
+    held_to(b, med);
+    b->r->period = q;
     tai_text_puts(&b->reason, label.data);
     tai_text_puts(&b->reason, " ");
     tai_text_figure(&b->reason, v);
@@ -493,7 +510,7 @@ static ta_status judgement_rule(build *b)
             j = &b->t->judgements[i];
     if (!j) {
         outcome(b, TA_NO_EVIDENCE);
-        figures(b, 0, 0, 1, 1, (size_t)-1);
+        held_to(b, 1);
         tai_text_puts(&b->reason, "no ");
         tai_text_puts(&b->reason, b->c->ref);
         tai_text_puts(&b->reason, " judgement supplied");
@@ -503,7 +520,8 @@ static ta_status judgement_rule(build *b)
         return TA_OK;
     }
     outcome(b, j->value == TA_YES ? TA_MET : TA_NOT_MET);
-    figures(b, 1, j->value == TA_YES ? 1 : 0, 1, 1, (size_t)-1);
+    value_of(b, j->value == TA_YES ? 1 : 0);
+    held_to(b, 1);
     tai_text_puts(&b->reason, b->c->ref);
     tai_text_puts(&b->reason,
                   j->value == TA_YES ? " judgement supplied: yes" : " judgement supplied: no");
@@ -540,7 +558,9 @@ static ta_status cqc_rule(build *b)
     const ta_screen *s = b->s;
     const tai_screen_trust *t = b->t;
     ta_date until;
-    figures(b, t->has_cqc, t->has_cqc ? (double)t->cqc : 0, 1, (double)b->c->cqc, (size_t)-1);
+    if (t->has_cqc)
+        value_of(b, (double)t->cqc);
+    held_to(b, (double)b->c->cqc);
     tai_text_puts(&b->change, "a current supplied CQC rating of ");
     tai_text_puts(&b->change, ta_cqc_rating_name(b->c->cqc));
     tai_text_puts(&b->change, " or better");

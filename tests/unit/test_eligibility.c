@@ -584,6 +584,82 @@ START_TEST(boundaries)
 }
 END_TEST
 
+/* The figures of one result, each checked: its value (0 when it has none),
+ * its threshold (0 when it has none) and its period ((size_t)-1 for none). */
+static void figures_are(const ta_screen *s, const char *code, const char *id, int has_v, double v,
+                        int has_t, double t, size_t period)
+{
+    int hv = -1, ht = -1;
+    double gv = -1, gt = -1;
+    size_t q = 7, i = trust_index(s, code), k = crit_index(s, TA_LEVEL_AFT, id);
+    ck_assert_int_eq(ta_screen_result_value(&hv, &gv, s, TA_LEVEL_AFT, i, k), TA_OK);
+    ck_assert_int_eq(ta_screen_result_threshold(&ht, &gt, s, TA_LEVEL_AFT, i, k), TA_OK);
+    ck_assert_int_eq(ta_screen_result_period(&q, s, TA_LEVEL_AFT, i, k), TA_OK);
+    ck_assert_msg(hv == has_v && fabs(gv - v) < 1e-9, "%s %s: value %d %f, wanted %d %f", code, id,
+                  hv, gv, has_v, v);
+    ck_assert_msg(ht == has_t && fabs(gt - t) < 1e-9, "%s %s: threshold %d %f, wanted %d %f", code,
+                  id, ht, gt, has_t, t);
+    ck_assert_msg(q == period, "%s %s: period %zu, wanted %zu", code, id, q, period);
+}
+
+/* Rule (apply_criterion.c): a result says only the figures it has. A rule
+ * without a figure gives no value; a rule that names a threshold gives it
+ * even without evidence (the segment, the flag's 0, the judgement's yes = 1,
+ * the CQC rating, a domain score's limit); a peer rule without peers gives the
+ * figure and no threshold; a period only where a figure was found. */
+START_TEST(results_say_only_the_figures_they_have)
+{
+    static const char *const codes[] = {"A", "B", "F"};
+    static const char *const types[] = {"T", "T", "Other"};
+    static const double w[3] = {NAN, 1.50, 1.00}, k[3] = {2.00, NAN, 1.00};
+    const ta_assessment *qs[1] = {qb};
+    ta_assessment *q = quarter("Q4 2025/26", 3, codes, types, w, k);
+    const ta_assessment *one[1];
+    ta_screen *s = screen_of(1, qs);
+    ta_criteria *c = NULL;
+    ck_assert_int_eq(ta_assessment_run(q), TA_OK);
+    ck_assert_int_eq(ta_criteria_new(&c, "figs", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_segment_at_most(c, "seg4", "Segment", 2, 4), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_no_deficit(c, "def", "No deficit"), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(c, "at", "Access", "access", 2.5), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_top_quartile(c, "quart", "Access q", "OF4000"), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_better_than_peer_median(c, "cost", "Costs", "OF1002"), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_better_than_peer_median(c, "raw", "Raw", "OF0002"), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_supplied_judgement(c, "part", "Partnership", "partnership"),
+                     TA_OK);
+    ck_assert_int_eq(ta_criteria_add_cqc_rating(c, "cqc", "CQC", TA_CQC_GOOD), TA_OK);
+    ck_assert_msg(ta_screen_run(s, c, NULL) == TA_OK, "%s", ta_screen_error(s));
+    /* four quarters asked of a screen of one */
+    figures_are(s, "A", "seg4", 0, 0, 1, 2, (size_t)-1);
+    expect(s, TA_LEVEL_AFT, "A", "seg4", TA_NO_EVIDENCE, NAN, NAN,
+           "needs the adjusted segment in each of the last 4 quarters, but 1 quarter is screened");
+    figures_are(s, "A", "def", 0, 0, 1, 0, (size_t)-1);
+    figures_are(s, "A", "part", 0, 0, 1, 1, (size_t)-1);
+    figures_are(s, "A", "cqc", 0, 0, 1, TA_CQC_GOOD, (size_t)-1);
+    figures_are(s, "A", "raw", 0, 0, 0, 0, (size_t)-1);
+    /* F, alone of its type: its figure, no peer threshold */
+    figures_are(s, "F", "quart", 1, 1.00, 0, 0, 0);
+    expect(s, TA_LEVEL_AFT, "F", "quart", TA_NO_EVIDENCE, NAN, NAN,
+           "fewer than 2 trusts of the same type have the ");
+    ck_assert_ptr_nonnull(strstr(ta_screen_result_reason(s, TA_LEVEL_AFT, trust_index(s, "F"),
+                                                         crit_index(s, TA_LEVEL_AFT, "quart")),
+                                 " in Q4 2025/26"));
+    figures_are(s, "F", "cost", 1, 1.00, 0, 0, 0);
+    ta_screen_free(s);
+    /* A has no access figure, B no cost figure */
+    one[0] = q;
+    s = screen_of(1, one);
+    ck_assert_msg(ta_screen_run(s, c, NULL) == TA_OK, "%s", ta_screen_error(s));
+    figures_are(s, "A", "at", 0, 0, 1, 2.5, (size_t)-1);
+    figures_are(s, "A", "quart", 0, 0, 0, 0, (size_t)-1);
+    figures_are(s, "B", "cost", 0, 0, 0, 0, (size_t)-1);
+    figures_are(s, "B", "at", 1, 1.50, 1, 2.5, 0);
+    ta_criteria_free(c);
+    ta_screen_free(s);
+    ta_assessment_free(q);
+}
+END_TEST
+
 START_TEST(history_flags_and_missing_evidence)
 {
     const ta_assessment *qs[2] = {q1, q2};
@@ -2085,6 +2161,7 @@ int main(void)
     tcase_add_test(ts, evidence_columns_and_spaces);
     tcase_add_test(ts, evidence_words_whole_and_folded);
     tcase_add_test(ts, peer_statistics_live_for_one_run);
+    tcase_add_test(ts, results_say_only_the_figures_they_have);
     tcase_add_test(ts, criteria_limits_and_error_text);
     tcase_add_test(ts, exports_in_every_format);
     tcase_add_test(ts, criteria_file);
