@@ -2054,6 +2054,7 @@ START_TEST(peer_statistics_of_three_types)
         ck_assert_uint_eq(n, 2);
         ck_assert_double_eq_tol(out[0], want[t], 1e-9);
     }
+    tai_peers_clear(s); /* asked outside a run: a run frees them itself */
     ta_screen_free(s);
     ta_assessment_free(q);
 }
