@@ -176,7 +176,7 @@ ta_status tai_reconstruct_scores(ta_assessment *a, double *scores);
 /* average.c: the mean of row's scores over metrics entering the average
  * (domain = (size_t)-1) or over one domain's such metrics. Returns the count;
  * *mean is the unrounded mean (scores a decimal within 1e-9 of a multiple of
- * 10^-decimals are taken as that decimal). */
+ * 10^-decimals are taken as that decimal), NaN (0 / 0) when the count is 0. */
 size_t tai_mean_scores(const tai_framework_def *def, const double *row, size_t domain,
                        double *mean);
 /* The same mean in two halves: add each score x (scale = 10^decimals) to the

@@ -248,7 +248,7 @@ ta_status ta_assessment_domain_score(int *has, double *score, const ta_assessmen
                                      size_t d)
 {
     const tai_result *r;
-    double mean = 0;
+    double mean;
     ta_status st;
     if (!has || !score)
         return TA_EINVAL;

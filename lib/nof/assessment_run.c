@@ -20,7 +20,7 @@ static void average_all(ta_assessment *a)
     double scale = tai_framework_scale(def);
     for (size_t t = 0; t < a->n_trusts; t++) {
         tai_result *r = &a->results[t];
-        double mean = 0;
+        double mean;
         r->n_scores =
             (uint32_t)tai_mean_scores(def, &a->scores[t * a->n_metrics], (size_t)-1, &mean);
         r->given = r->n_scores == 0 && !isnan(a->trusts[t].given_average);

@@ -75,8 +75,7 @@ static size_t weighted_mean(const tai_framework_def *def, const double *row, siz
         mean_add_weighted(&m, row[i], w);
         total += w;
     }
-    if (m.n > 0)
-        *out = (m.exact_sum + m.other_sum * m.scale) / (total * m.scale);
+    *out = (m.exact_sum + m.other_sum * m.scale) / (total * m.scale);
     return m.n;
 }
 
@@ -102,8 +101,7 @@ size_t tai_mean_scores(const tai_framework_def *def, const double *row, size_t d
             continue;
         mean_add(&m, row[i]);
     }
-    if (m.n > 0)
-        *out = mean_value(&m);
+    *out = mean_value(&m);
     return m.n;
 }
 

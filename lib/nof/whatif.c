@@ -33,7 +33,7 @@
 static int reaches_better(const ta_assessment *a, size_t t, size_t m, double *row, double steps)
 {
     const tai_framework_def *def = &a->fw->def;
-    double original = row[m], mean = 0, rounded;
+    double original = row[m], mean, rounded;
     int segment;
     row[m] = original - steps / tai_framework_scale(def);
     tai_mean_scores(def, row, (size_t)-1, &mean);
