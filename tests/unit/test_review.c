@@ -697,6 +697,36 @@ START_TEST(ics_export)
 }
 END_TEST
 
+/* Rule: the iCalendar DESCRIPTION of a review a trigger brought forward says
+ * when it fell due, how late the sitting is (one day, or days), and from
+ * which regular date which trigger moved it, each sentence ending in a full
+ * stop, then the trust's note. */
+START_TEST(ics_description_of_a_fired_trigger)
+{
+    const char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RSG", "Segment", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_evidence(s, "RSG", D(2027, 6, 30), 3, TA_NO, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_evidence(s, "RSG", D(2027, 9, 30), 4, TA_NO, TA_NO),
+                     TA_OK);
+    ck_assert_int_eq(ta_review_schedule_set_end(s, "RSG", D(2040, 1, 1), "Merging"), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_set_today(s, D(2028, 1, 4)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_to_ics(&text, &len, s, "20280101T000000Z"), TA_OK);
+    ck_assert_ptr_nonnull(strstr(
+        text, "DESCRIPTION:Review due on 2027-12-29.\\nLate by 6 days.\\nBrought forward fro\r\n"
+              " m 2031-04-01 by the segment trigger\\, fired on 2027-09-30.\\nceases to exis\r\n"
+              " t on 2040-01-01: Merging\r\nEND:VEVENT\r\n"));
+    /* One day late is "day", not "days". */
+    ck_assert_int_eq(ta_review_schedule_set_today(s, D(2027, 12, 30)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_to_ics(&text, &len, s, "20280101T000000Z"), TA_OK);
+    ck_assert_ptr_nonnull(
+        strstr(text, "DESCRIPTION:Review due on 2027-12-29.\\nLate by 1 day.\\nBrought"));
+}
+END_TEST
+
 START_TEST(ics_folding_and_escaping)
 {
     ta_allocator a;
@@ -873,6 +903,7 @@ int main(void)
     tcase_add_test(tc, ics_dtstamp_edges);
     tcase_add_test(tc, ics_sitting_on_the_last_day);
     tcase_add_test(tc, ics_folding_and_escaping);
+    tcase_add_test(tc, ics_description_of_a_fired_trigger);
     tcase_add_test(tc, allocation_failure_sweep);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
