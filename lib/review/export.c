@@ -263,7 +263,7 @@ ta_status ta_review_schedule_to_ics(const char **text, size_t *len, ta_review_sc
     tai_text_init(&value, &s->alloc);
     tai_text_init(&line, &s->alloc);
     tai_text_clear(&s->out);
-    for (size_t i = 0; i < sizeof head / sizeof head[0] && st == TA_OK; i++)
+    for (size_t i = 0; i < sizeof head / sizeof *head && st == TA_OK; i++)
         st = prop(s, &line, head[i], "", 0);
     for (size_t i = 0; i < s->n_results && st == TA_OK; i++)
         if (s->results[i].placed)

@@ -163,7 +163,7 @@ static size_t rule_days(int32_t year, tai_day_off *days)
         put(days, &n, xmas + 1, "Boxing Day");
     }
 
-    for (size_t p = 0; p < sizeof proclaimed_moves / sizeof proclaimed_moves[0]; p++) {
+    for (size_t p = 0; p < sizeof proclaimed_moves / sizeof *proclaimed_moves; p++) {
         const struct tai_proclaimed_move *pm = &proclaimed_moves[p];
         if (pm->year != year)
             continue;
@@ -174,7 +174,7 @@ static size_t rule_days(int32_t year, tai_day_off *days)
             }
         }
     }
-    for (size_t p = 0; p < sizeof proclaimed_days / sizeof proclaimed_days[0]; p++)
+    for (size_t p = 0; p < sizeof proclaimed_days / sizeof *proclaimed_days; p++)
         if (proclaimed_days[p].year == year)
             put(days, &n, rd_of(year, proclaimed_days[p].month, proclaimed_days[p].day),
                 proclaimed_days[p].name);

@@ -22,7 +22,7 @@
 static const char *const event_names[] = {"nominated",    "authorised",   "reviewed",
                                           "deauthorised", "reauthorised", "ft_authorised",
                                           "ceased"};
-enum { N_EVENT_NAMES = sizeof event_names / sizeof event_names[0] };
+enum { N_EVENT_NAMES = sizeof event_names / sizeof *event_names };
 
 static const char *status_text(ta_ft_status s)
 {
