@@ -546,7 +546,8 @@ ta_status ta_register_last_date(ta_date *on, const ta_register *r, size_t i)
     return TA_OK;
 }
 
-/* A bounded writer: counts every byte, stores what fits. */
+/* A bounded writer: counts every byte, stores what fits (the last stored
+ * byte is then overwritten by the terminator when the text is cut). */
 typedef struct line_buf {
     char *buf;
     size_t size, len;
@@ -555,7 +556,7 @@ typedef struct line_buf {
 static void put(line_buf *b, const char *s)
 {
     for (; *s; s++, b->len++)
-        if (b->size && b->len + 1 < b->size)
+        if (b->len < b->size)
             b->buf[b->len] = *s;
 }
 

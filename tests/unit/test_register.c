@@ -146,6 +146,35 @@ START_TEST(reasons_say_how)
 }
 END_TEST
 
+/* Rule: ta_register_reasons stores what fits and always ends the text: a
+ * buffer of needed + 1 bytes holds the whole line, one of needed bytes holds
+ * all but its last character, and nothing is written past the size. */
+START_TEST(reasons_fill_the_buffer_exactly)
+{
+    char full[600], buf[600];
+    size_t needed = 0, again = 0;
+    ck_assert_int_eq(read_text(life), TA_OK);
+    ck_assert_int_eq(ta_register_reasons(full, sizeof full, &needed, r, 0, D(2028, 2, 1)), TA_OK);
+    ck_assert_uint_gt(needed, 100);
+    ck_assert_uint_lt(needed + 2, sizeof buf);
+    memset(buf, 'x', sizeof buf);
+    ck_assert_int_eq(ta_register_reasons(buf, needed + 1, &again, r, 0, D(2028, 2, 1)), TA_OK);
+    ck_assert_uint_eq(again, needed);
+    ck_assert_str_eq(buf, full);
+    ck_assert_int_eq(buf[needed + 1], 'x');
+    memset(buf, 'x', sizeof buf);
+    ck_assert_int_eq(ta_register_reasons(buf, needed, &again, r, 0, D(2028, 2, 1)), TA_OK);
+    ck_assert_uint_eq(again, needed);
+    ck_assert_uint_eq(strlen(buf), needed - 1);
+    ck_assert_int_eq(strncmp(buf, full, needed - 1), 0);
+    ck_assert_int_eq(buf[needed], 'x');
+    memset(buf, 'x', sizeof buf);
+    ck_assert_int_eq(ta_register_reasons(buf, 1, &again, r, 0, D(2028, 2, 1)), TA_OK);
+    ck_assert_int_eq(buf[0], '\0');
+    ck_assert_int_eq(buf[1], 'x');
+}
+END_TEST
+
 START_TEST(reviews_restart_the_clock)
 {
     ck_assert_int_eq(read_text("Trust_code,Date,Event\n"
@@ -608,6 +637,7 @@ int main(void)
     tcase_add_test(tc, register_into_schedule_edges);
     tcase_add_test(tc, index_at_the_count_after_a_rollback);
     tcase_add_test(tc, a_rolled_back_trust_is_not_found);
+    tcase_add_test(tc, reasons_fill_the_buffer_exactly);
     tcase_add_test(tc, allocation_failure_sweep);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
