@@ -13,6 +13,7 @@
 
 #include "common/alloc.h"
 #include "review/ics_text.h"
+#include "review/panel.h"
 #include "trustassess/review.h"
 
 static ta_date D(int y, int m, int d)
@@ -727,6 +728,28 @@ START_TEST(ics_description_of_a_fired_trigger)
 }
 END_TEST
 
+/* Rule (tai_panel_edf): job j goes to sitting j / capacity while sittings
+ * last, every job from the first is written, and with no sitting at all
+ * every job is unplaced. */
+START_TEST(edf_writes_every_slot)
+{
+    size_t slot[5], fill;
+    memset(&fill, 0x5a, sizeof fill);
+    memset(slot, 0x5a, sizeof slot);
+    tai_panel_edf(5, 2, 2, slot);
+    ck_assert_uint_eq(slot[0], 0);
+    ck_assert_uint_eq(slot[1], 0);
+    ck_assert_uint_eq(slot[2], 1);
+    ck_assert_uint_eq(slot[3], 1);
+    ck_assert_uint_eq(slot[4], TAI_PANEL_UNPLACED);
+    memset(slot, 0x5a, sizeof slot);
+    tai_panel_edf(2, 0, 1, slot);
+    ck_assert_uint_eq(slot[0], TAI_PANEL_UNPLACED);
+    ck_assert_uint_eq(slot[1], TAI_PANEL_UNPLACED);
+    ck_assert_uint_eq(slot[2], fill); /* n = 2: nothing past the jobs */
+}
+END_TEST
+
 START_TEST(ics_folding_and_escaping)
 {
     ta_allocator a;
@@ -903,6 +926,7 @@ int main(void)
     tcase_add_test(tc, ics_dtstamp_edges);
     tcase_add_test(tc, ics_sitting_on_the_last_day);
     tcase_add_test(tc, ics_folding_and_escaping);
+    tcase_add_test(tc, edf_writes_every_slot);
     tcase_add_test(tc, ics_description_of_a_fired_trigger);
     tcase_add_test(tc, allocation_failure_sweep);
     suite_add_tcase(su, tc);
