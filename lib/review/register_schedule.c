@@ -26,8 +26,10 @@ ta_status ta_review_schedule_add_register(ta_review_schedule *s, const ta_regist
         if (tai_register_state_on(r, t, rd, &state) &&
             state.status == TA_ADVANCED_FOUNDATION_TRUST && !state.ceased &&
             tai_strmap_get(&s->codes, r->trusts[t].code, strlen(r->trusts[t].code), NULL))
-            return tai_error_set(&s->err, TA_EDUPLICATE, "trust %s is already in the schedule",
-                                 r->trusts[t].code);
+            return tai_error_set(
+                &s->err, TA_EDUPLICATE,
+                "trust %s of the register is already in the schedule: nothing added",
+                r->trusts[t].code);
     }
     for (size_t t = 0; t < r->n_trusts; t++) {
         const tai_reg_trust *tr = &r->trusts[t];

@@ -507,7 +507,8 @@ START_TEST(register_into_schedule_edges)
     ck_assert_int_eq(ta_review_schedule_new(&s, NULL), TA_OK);
     ck_assert_int_eq(ta_review_schedule_add_trust(s, "RB", "", D(2025, 1, 1)), TA_OK);
     ck_assert_int_eq(ta_review_schedule_add_register(s, r, D(2027, 1, 1)), TA_EDUPLICATE);
-    ck_assert_str_eq(ta_review_schedule_error(s), "trust RB is already in the schedule");
+    ck_assert_str_eq(ta_review_schedule_error(s),
+                     "trust RB of the register is already in the schedule: nothing added");
     ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
     ck_assert_uint_eq(ta_review_schedule_count(s), 1);
     ta_review_schedule_free(s);
