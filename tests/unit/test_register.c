@@ -175,6 +175,57 @@ START_TEST(reasons_fill_the_buffer_exactly)
 }
 END_TEST
 
+/* Rule: a trust code is printable ASCII without spaces ('!' to '~'), a name
+ * at most 200 bytes and a note at most 500; the interval is 1 to 100 years;
+ * an event number past the last has no name; event names are read without
+ * regard to case, spaces and tabs around them ignored. */
+START_TEST(codes_names_and_notes_at_their_limits)
+{
+    char name[202], note[502];
+    ta_register_event kind = TA_EVENT_CEASED;
+    ck_assert_int_eq(ta_register_add_event(r, "!~", NULL, D(2026, 2, 1), TA_EVENT_NOMINATED, NULL),
+                     TA_OK);
+    ck_assert_int_eq(ta_register_add_event(r, "A B", NULL, D(2026, 2, 1), TA_EVENT_NOMINATED, NULL),
+                     TA_EINVAL);
+    ck_assert_int_eq(
+        ta_register_add_event(r, "A\x7f", NULL, D(2026, 2, 1), TA_EVENT_NOMINATED, NULL),
+        TA_EINVAL);
+    memset(name, 'n', sizeof name - 1);
+    name[201] = '\0';
+    ck_assert_int_eq(ta_register_add_event(r, "RN", name, D(2026, 2, 1), TA_EVENT_NOMINATED, NULL),
+                     TA_EINVAL);
+    ck_assert_str_eq(ta_register_error(r), "Trust_name is over 200 bytes");
+    name[200] = '\0';
+    ck_assert_int_eq(ta_register_add_event(r, "RN", name, D(2026, 2, 1), TA_EVENT_NOMINATED, NULL),
+                     TA_OK);
+    ck_assert_str_eq(ta_register_trust_name(r, index_of("RN")), name);
+    memset(note, 'o', sizeof note - 1);
+    note[501] = '\0';
+    ck_assert_int_eq(ta_register_add_event(r, "RO", NULL, D(2026, 2, 1), TA_EVENT_NOMINATED, note),
+                     TA_EINVAL);
+    ck_assert_str_eq(ta_register_error(r), "Note is over 500 bytes");
+    note[500] = '\0';
+    ck_assert_int_eq(ta_register_add_event(r, "RO", NULL, D(2026, 2, 1), TA_EVENT_NOMINATED, note),
+                     TA_OK);
+    ck_assert_int_eq(ta_register_set_interval_years(r, 1), TA_OK);
+    ck_assert_int_eq(ta_register_add_event(r, "RI", NULL, D(2026, 2, 1), TA_EVENT_AUTHORISED, NULL),
+                     TA_OK);
+    ck_assert_int_eq(due_on("RI", D(2026, 2, 1)), 20270201);
+    ck_assert_str_eq(ta_register_event_name(TA_EVENT_CEASED), "ceased");
+    ck_assert_str_eq(ta_register_event_name((ta_register_event)7), "");
+    ck_assert_int_eq(ta_register_event_parse(&kind, "\t AUTHORISED\t "), TA_OK);
+    ck_assert_int_eq(kind, TA_EVENT_AUTHORISED);
+    ck_assert_int_eq(ta_register_event_parse(&kind, "Nominated"), TA_OK);
+    ck_assert_int_eq(kind, TA_EVENT_NOMINATED);
+    ck_assert_int_eq(ta_register_event_parse(&kind, "ceased\t"), TA_OK);
+    ck_assert_int_eq(kind, TA_EVENT_CEASED);
+    ck_assert_int_eq(ta_register_event_parse(&kind, "cease"), TA_EPARSE);
+    ck_assert_int_eq(ta_register_event_parse(&kind, "ceasedx"), TA_EPARSE);
+    ck_assert_int_eq(ta_register_event_parse(&kind, ""), TA_EPARSE);
+    ck_assert_int_eq(ta_register_event_parse(&kind, " \t"), TA_EPARSE);
+}
+END_TEST
+
 START_TEST(reviews_restart_the_clock)
 {
     ck_assert_int_eq(read_text("Trust_code,Date,Event\n"
@@ -639,6 +690,7 @@ int main(void)
     tcase_add_test(tc, index_at_the_count_after_a_rollback);
     tcase_add_test(tc, a_rolled_back_trust_is_not_found);
     tcase_add_test(tc, reasons_fill_the_buffer_exactly);
+    tcase_add_test(tc, codes_names_and_notes_at_their_limits);
     tcase_add_test(tc, allocation_failure_sweep);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
