@@ -120,7 +120,7 @@ static int dtstamp_ok(const char *v)
 {
     ta_date d;
     char iso[10];
-    int hh, mm, ss;
+    int hh, ss;
     if (strlen(v) != 16 || v[8] != 'T' || v[15] != 'Z')
         return 0;
     for (int i = 0; i < 15; i++)
@@ -134,9 +134,10 @@ static int dtstamp_ok(const char *v)
     if (ta_date_parse(&d, iso, sizeof iso) != TA_OK)
         return 0;
     hh = (v[9] - '0') * 10 + (v[10] - '0');
-    mm = (v[11] - '0') * 10 + (v[12] - '0');
     ss = (v[13] - '0') * 10 + (v[14] - '0');
-    return hh < 24 && mm < 60 && ss <= 60; /* 60: a leap second, which RFC 5545 allows */
+    /* Minutes 00 to 59: their tens digit alone decides. Seconds up to 60, a
+     * leap second, which RFC 5545 allows. */
+    return hh < 24 && v[11] < '6' && ss <= 60;
 }
 
 /* Appends the content line NAME + value (TEXT-escaped when `escape`), folded. */
