@@ -401,6 +401,18 @@ START_TEST(a_due_date_after_9999_names_where_the_trust_came_from)
     ck_assert_int_eq(ta_review_schedule_compute(s), TA_ERANGE);
     ck_assert_str_eq(ta_review_schedule_error(s),
                      "T.csv:2:23: trust RLATE: the review falls due after 9999");
+    /* A review on the authorisation day: the clock runs from the
+     * authorisation, and its cell is the one named. */
+    teardown();
+    setup();
+    {
+        static const char same[] = "Trust_code,Trust_name,Authorised_on,Last_reviewed_on\n"
+                                   "RSAME,Same,9996-01-01,9996-01-01\n";
+        ck_assert_int_eq(ta_review_schedule_read_buffer(s, same, sizeof same - 1, "T.csv"), TA_OK);
+        ck_assert_int_eq(ta_review_schedule_compute(s), TA_ERANGE);
+        ck_assert_str_eq(ta_review_schedule_error(s),
+                         "T.csv:2:12: trust RSAME: the review falls due after 9999");
+    }
 }
 END_TEST
 
