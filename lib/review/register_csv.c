@@ -57,8 +57,8 @@ static const char *field(const reader *rd, int c, size_t *len)
 static size_t column_of(const reader *rd, int c)
 {
     size_t i = rd->col[c];
-    return i != (size_t)-1 && i < tai_csv_field_count(&rd->csv) ? tai_csv_field_column(&rd->csv, i)
-                                                                : 1;
+    /* An absent column's (size_t)-1 is past every record's count too. */
+    return i < tai_csv_field_count(&rd->csv) ? tai_csv_field_column(&rd->csv, i) : 1;
 }
 
 static ta_status read_header(reader *rd)

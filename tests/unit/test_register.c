@@ -329,6 +329,12 @@ START_TEST(bad_headers_and_arguments)
     ck_assert_str_eq(ta_register_error(r),
                      "events.csv:1:23: column \"Trust_code\" appears twice (first at column 1)");
     ck_assert_int_eq(ta_register_trust_count(r), 0);
+    /* A record cut short before its Event: the missing cell is blamed on
+     * column 1, the record's start. */
+    ck_assert_int_eq(read_text("Trust_code,Date,Event\nRA0,2026-01-01\n"), TA_EPARSE);
+    ck_assert_str_eq(ta_register_error(r),
+                     "events.csv:2:1: Event \"\" is not one of nominated, authorised, reviewed, "
+                     "deauthorised, reauthorised, ft_authorised, ceased");
     ck_assert_int_eq(read_text("trust_code,DATE,event\n\nRA1,2026-01-01,  Authorised \n"), TA_OK);
     ck_assert_int_eq(status_on("RA1", D(2026, 1, 1)), AFT);
     ck_assert_int_eq(ta_register_add_event(r, "RA1", NULL, D(2026, 13, 1), TA_EVENT_REVIEWED, NULL),
