@@ -329,6 +329,12 @@ START_TEST(bad_headers_and_arguments)
     ck_assert_str_eq(ta_register_error(r),
                      "events.csv:1:23: column \"Trust_code\" appears twice (first at column 1)");
     ck_assert_int_eq(ta_register_trust_count(r), 0);
+    /* No data is refused whenever a length says there is some (one byte
+     * included); no data of length 0 is an empty file. */
+    ck_assert_int_eq(ta_register_read_buffer(r, NULL, 1, "events.csv"), TA_EINVAL);
+    ck_assert_str_eq(ta_register_error(r), "data is NULL");
+    ck_assert_int_eq(ta_register_read_buffer(r, NULL, 0, "events.csv"), TA_EPARSE);
+    ck_assert_str_eq(ta_register_error(r), "events.csv: empty file, no header");
     /* A record cut short before its Event: the missing cell is blamed on
      * column 1, the record's start. */
     ck_assert_int_eq(read_text("Trust_code,Date,Event\nRA0,2026-01-01\n"), TA_EPARSE);

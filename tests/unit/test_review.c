@@ -492,6 +492,12 @@ START_TEST(bad_trusts_csv_names_the_row)
                      TA_EPARSE);
     ck_assert_ptr_nonnull(strstr(ta_review_schedule_error(s), "TRUSTS.csv:2:"));
     bad_csv("", TA_EPARSE, "TRUSTS.csv: empty file, no header");
+    /* No data is refused whenever a length says there is some (one byte
+     * included). */
+    ck_assert_int_eq(ta_review_schedule_read_buffer(s, NULL, 1, "TRUSTS.csv"), TA_EINVAL);
+    ck_assert_str_eq(ta_review_schedule_error(s), "data is NULL");
+    ck_assert_int_eq(ta_review_schedule_read_buffer(s, NULL, 0, "TRUSTS.csv"), TA_EPARSE);
+    ck_assert_str_eq(ta_review_schedule_error(s), "TRUSTS.csv: empty file, no header");
     /* A record cut short reads its missing cells as empty: an optional date
      * left out is none, a required one is named as missing. */
     strcpy(text, head);
