@@ -264,8 +264,9 @@ START_TEST(foundation_trust_and_ceasing)
 }
 END_TEST
 
-/* Each impossible sequence: the status, and the message naming file, line
- * and the reason. The register keeps what it had. */
+/* Rule: each impossible sequence has its status and its whole message: file,
+ * line, column, the trust, both dates where two meet and the status it had.
+ * The register keeps what it had. */
 START_TEST(impossible_sequences_name_the_row)
 {
     static const struct {
@@ -273,20 +274,40 @@ START_TEST(impossible_sequences_name_the_row)
         ta_status st;
     } cases[] = {
         {"RZ1,2026-01-01,deauthorised\n", "events.csv:3:", TA_EINCONSISTENT},
-        {"RZ1,2026-01-01,reviewed\n", "not an advanced foundation trust", TA_EINCONSISTENT},
-        {"RZ2,2026-01-01,authorised\nRZ2,2026-02-01,authorised\n", "events.csv:4:16: trust RZ2",
+        {"RZ1,2026-01-01,reviewed\n",
+         "events.csv:3:16: trust RZ1: reviewed on 2026-01-01, but it is an NHS trust then, not an "
+         "advanced foundation trust",
+         TA_EINCONSISTENT},
+        {"RZA,2026-01-01,ft_authorised\nRZA,2026-02-01,deauthorised\n",
+         "events.csv:4:16: trust RZA: deauthorised on 2026-02-01, but it is a foundation trust "
+         "then, not an advanced foundation trust",
+         TA_EINCONSISTENT},
+        {"RZ2,2026-01-01,authorised\nRZ2,2026-02-01,authorised\n",
+         "events.csv:4:16: trust RZ2: authorised on 2026-02-01, but it is already an advanced "
+         "foundation trust (since 2026-01-01) and has not been deauthorised",
          TA_EINCONSISTENT},
         {"RZ2,2026-01-01,authorised\nRZ2,2026-02-01,deauthorised\nRZ2,2026-03-01,authorised\n",
-         "that is \"reauthorised\"", TA_EINCONSISTENT},
-        {"RZ3,2026-01-01,reauthorised\n", "never authorised", TA_EINCONSISTENT},
+         "events.csv:5:16: trust RZ2: authorised on 2026-03-01 after a deauthorisation: that is "
+         "\"reauthorised\"",
+         TA_EINCONSISTENT},
+        {"RZ3,2026-01-01,reauthorised\n",
+         "events.csv:3:16: trust RZ3: reauthorised on 2026-01-01, but it was never authorised: the "
+         "first authorisation is \"authorised\"",
+         TA_EINCONSISTENT},
         {"RZ4,2026-01-01,ft_authorised\nRZ4,2026-02-01,ft_authorised\n",
-         "already a foundation trust", TA_EINCONSISTENT},
+         "events.csv:4:16: trust RZ4: ft_authorised on 2026-02-01, but it is already a foundation "
+         "trust",
+         TA_EINCONSISTENT},
         /* Out of order: the Date is the cell at fault (column 5, not the Event's 16). */
         {"RZ5,2026-02-01,nominated\nRZ5,2026-01-01,authorised\n",
-         "events.csv:4:5: trust RZ5: authorised on 2026-01-01 is out of order", TA_EINCONSISTENT},
+         "events.csv:4:5: trust RZ5: authorised on 2026-01-01 is out of order: its previous event "
+         "is on 2026-02-01",
+         TA_EINCONSISTENT},
         {"RZ6,2026-01-01,ceased\nRZ6,2025-12-01,nominated\n", "events.csv:4:16: trust RZ6",
          TA_EINCONSISTENT},
-        {"RZ6,2026-01-01,ceased\nRZ6,2026-02-01,nominated\n", "follows its ceasing",
+        {"RZ6,2026-01-01,ceased\nRZ6,2026-02-01,nominated\n",
+         "events.csv:4:16: trust RZ6: nominated on 2026-02-01 follows its ceasing: no event may "
+         "follow \"ceased\"",
          TA_EINCONSISTENT},
         /* A repeated row: the same event of one trust twice on one day. */
         {"RZ9,2026-01-01,authorised\nRZ9,2027-01-01,reviewed\nRZ9,2027-01-01,reviewed\n",
