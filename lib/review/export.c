@@ -18,13 +18,16 @@ static ta_status put_date(tai_text *t, int32_t rd, int compact)
 {
     ta_date d;
     char text[TA_DATE_TEXT_SIZE];
+    size_t k = 0;
     if (ta_date_from_days(&d, rd) != TA_OK)
         return TA_ERANGE; /* the day after 9999-12-31 */
     (void)ta_date_format(text, sizeof text, d);
     if (!compact)
         return tai_text_puts(t, text);
-    memmove(text + 4, text + 5, 2);
-    memmove(text + 6, text + 8, 3);
+    for (size_t i = 0; text[i]; i++) /* drop the hyphens */
+        if (text[i] != '-')
+            text[k++] = text[i];
+    text[k] = '\0';
     return tai_text_puts(t, text);
 }
 
