@@ -241,6 +241,8 @@ START_TEST(test_errors)
     check_error("t.csv", "\"", 1, "t.csv:1:1: quoted field is not terminated");
     check_error("t.csv", "a,b\nc\0d\n", 8, "t.csv:2:2: NUL byte in input");
     check_error("t.csv", "\"a\0\"", 4, "t.csv:1:3: NUL byte in input");
+    /* inside quotes on a later line: the column counts from that line's start */
+    check_error("t.csv", "x\n\"ab\0\"", 7, "t.csv:2:4: NUL byte in input");
     /* A quote that spans lines and is followed by text: reported where it
      * was opened (an unterminated quote that swallowed lines), naming the
      * quote that closed it. */
