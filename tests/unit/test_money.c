@@ -68,6 +68,10 @@ START_TEST(parse_rejects_malformed)
                          "1..5",      "1,,000", "0x10",   "1.5 0",     "\xC2"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         ck_assert_msg(parse_status(bad[i]) == TA_EPARSE, "accepted \"%s\"", bad[i]);
+    /* half a pound sign after a digit: the sign is the two bytes C2 A3 together */
+    ck_assert_int_eq(parse_status("9\xA3"
+                                  "5"),
+                     TA_EPARSE);
 }
 END_TEST
 
