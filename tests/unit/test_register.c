@@ -226,6 +226,27 @@ START_TEST(codes_names_and_notes_at_their_limits)
 }
 END_TEST
 
+/* Rule: ta_register_find refuses each NULL argument on its own, a known
+ * code included; a date before a trust's first event is unknown, an NHS
+ * trust, with no date since. */
+START_TEST(find_and_status_before_the_first_event)
+{
+    size_t i = 99;
+    int known = -1;
+    ta_ft_status status = TA_ADVANCED_FOUNDATION_TRUST;
+    ta_date since = {1, 1, 1};
+    ck_assert_int_eq(read_text(life), TA_OK);
+    ck_assert_int_eq(ta_register_find(NULL, r, "RXX"), TA_EINVAL);
+    ck_assert_int_eq(ta_register_find(&i, NULL, "RXX"), TA_EINVAL);
+    ck_assert_int_eq(ta_register_find(&i, r, NULL), TA_EINVAL);
+    ck_assert_uint_eq(i, 99);
+    ck_assert_int_eq(ta_register_status_on(&known, &status, &since, r, 0, D(2020, 1, 1)), TA_OK);
+    ck_assert_int_eq(known, 0);
+    ck_assert_int_eq(status, TA_NHS_TRUST);
+    ck_assert_int_eq(ymd(since), 0);
+}
+END_TEST
+
 START_TEST(reviews_restart_the_clock)
 {
     ck_assert_int_eq(read_text("Trust_code,Date,Event\n"
@@ -724,6 +745,7 @@ int main(void)
     tcase_add_test(tc, a_rolled_back_trust_is_not_found);
     tcase_add_test(tc, reasons_fill_the_buffer_exactly);
     tcase_add_test(tc, codes_names_and_notes_at_their_limits);
+    tcase_add_test(tc, find_and_status_before_the_first_event);
     tcase_add_test(tc, allocation_failure_sweep);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
