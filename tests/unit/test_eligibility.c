@@ -698,7 +698,9 @@ START_TEST(history_flags_and_missing_evidence)
     ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
     /* Rule: one quarter is "1 quarter", not "1 quarters". */
     expect(s, TA_LEVEL_AFT, "C", "seg", TA_MET, 1, 2, "in each of the last 1 quarter (Q2");
+    /* Rule: a new window discards the last run's results until the next run. */
     ck_assert_int_eq(ta_screen_set_quarters(s, 3), TA_OK);
+    ck_assert_int_eq(ta_screen_verdict(NULL, s, TA_LEVEL_AFT, 0), TA_ESTATE);
     ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
     expect(s, TA_LEVEL_AFT, "A", "seg", TA_NO_EVIDENCE, NAN, 2, "but 2 quarters are screened");
     ck_assert_int_eq(ta_screen_set_quarters(s, 41), TA_EINVAL);
@@ -1252,6 +1254,9 @@ START_TEST(evidence_columns_and_spaces)
             TA_EPARSE);
         ck_assert_str_eq(ta_screen_error(s), cases[k].message);
     }
+    /* Rule: NULL data of length 0 is an empty file (no header), not a NULL argument. */
+    ck_assert_int_eq(ta_screen_read_evidence_buffer(s, NULL, 0, "e.csv"), TA_EPARSE);
+    ck_assert_str_eq(ta_screen_error(s), "e.csv: empty file, no header");
     ck_assert_msg(ta_screen_read_evidence_buffer(s, ok, strlen(ok), "e.csv") == TA_OK, "%s",
                   ta_screen_error(s));
     ck_assert_int_eq(ta_criteria_new(&c, "p", NULL), TA_OK);
