@@ -278,6 +278,23 @@ START_TEST(proposals_csv_with_dates_and_register)
                          "2027-01-01");
     }
     ta_capital_portfolio_free(pf);
+    /* A row read with no Date column, dated by hand afterwards, has no Date cell
+     * to name: the message says the trust and date alone. */
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    {
+        static const char undated[] = "Scheme_ref,Trust_code,Trust_status,Amount,Funding,"
+                                      "Own_savings_available\n"
+                                      "Z,RNONE,Foundation trust,£1m,Own savings,£2m\n";
+        ck_assert_int_eq(
+            ta_capital_portfolio_read_buffer(pf, undated, strlen(undated), "u.csv", 0), TA_OK);
+        ck_assert_int_eq(
+            ta_capital_proposal_set_date(ta_capital_portfolio_proposal(pf, 0), D(2027, 1, 1)),
+            TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_apply_register(pf, reg), TA_ENOTFOUND);
+        ck_assert_str_eq(ta_capital_portfolio_error(pf),
+                         "the register has no event of trust RNONE on or before 2027-01-01");
+    }
+    ta_capital_portfolio_free(pf);
     ta_register_free(reg);
 }
 END_TEST
