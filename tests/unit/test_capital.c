@@ -528,6 +528,38 @@ START_TEST(split_scheme_parts_must_agree)
         ck_assert_str_eq(ta_capital_portfolio_error(pf), cases[k][1]);
         ta_capital_portfolio_free(pf);
     }
+    /* Rule: a place in a message keeps its line whole and cuts a long file
+     * name to fit 320 bytes: a 400-byte name keeps 317 bytes before ":3". */
+    {
+        ta_capital_portfolio *pf = NULL;
+        char name[401], want[400];
+        const char *text = "Scheme_ref,Trust_code,Trust_status,Amount,Funding,"
+                           "Own_savings_available\n"
+                           "S1,RAA,Advanced foundation trust,£60m,Own savings,£200m\n"
+                           "S1,RAA,Advanced foundation trust,£60m,Own savings,£200m\n";
+        memset(name, 'n', 400);
+        name[400] = '\0';
+        memset(want, 'n', 317);
+        strcpy(want + 317, ":3: this row repeats the row at ");
+        ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, text, strlen(text), name, 0), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_EDUPLICATE);
+        ck_assert_int_eq(strncmp(ta_capital_portfolio_error(pf), want, strlen(want)), 0);
+        ta_capital_portfolio_free(pf);
+        /* The earlier row's place is cut the same way: its row in the long-named
+         * file, repeated in a second file "q.csv". */
+        ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, text, strlen(text) - 58, name, 0),
+                         TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, text, strlen(text) - 58, "q.csv", 0),
+                         TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_EDUPLICATE);
+        strcpy(want, "q.csv:2: this row repeats the row at ");
+        memset(want + 37, 'n', 317);
+        strcpy(want + 37 + 317, ":2 exactly (scheme");
+        ck_assert_int_eq(strncmp(ta_capital_portfolio_error(pf), want, strlen(want)), 0);
+        ta_capital_portfolio_free(pf);
+    }
     /* Parts that agree, with different amounts, names or notes, are one scheme. */
     {
         ta_capital_portfolio *pf = NULL;

@@ -285,8 +285,8 @@ START_TEST(proposals_csv_with_dates_and_register)
         static const char undated[] = "Scheme_ref,Trust_code,Trust_status,Amount,Funding,"
                                       "Own_savings_available\n"
                                       "Z,RNONE,Foundation trust,£1m,Own savings,£2m\n";
-        ck_assert_int_eq(
-            ta_capital_portfolio_read_buffer(pf, undated, strlen(undated), "u.csv", 0), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, undated, strlen(undated), "u.csv", 0),
+                         TA_OK);
         ck_assert_int_eq(
             ta_capital_proposal_set_date(ta_capital_portfolio_proposal(pf, 0), D(2027, 1, 1)),
             TA_OK);
