@@ -546,6 +546,15 @@ START_TEST(test_builder_first_and_past_the_end)
     ck_assert_int_eq(ta_framework_builder_set_brackets(b, "M2", 2, cuts, good), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_pool(b, "M2", "Q1", 10, NULL), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_trust_type(b, "Type A"), TA_OK);
+    { /* Rule: a trust type is 1 to 255 bytes. */
+        char type[257];
+        memset(type, 't', 256);
+        type[256] = '\0';
+        ck_assert_int_eq(ta_framework_builder_add_trust_type(b, type), TA_EINVAL);
+        assert_has(ta_framework_builder_error(b), "a trust type must be 1 to 255 bytes");
+        type[255] = '\0';
+        ck_assert_int_eq(ta_framework_builder_add_trust_type(b, type), TA_OK);
+    }
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, cutoffs), TA_OK);
     ck_assert_msg(ta_framework_builder_build(&fw, b) == TA_OK, "%s", ta_framework_builder_error(b));
     n = ta_framework_metric_count(fw);
@@ -557,9 +566,10 @@ START_TEST(test_builder_first_and_past_the_end)
     ck_assert_ptr_null(ta_framework_metric_name(fw, n));
     ck_assert_ptr_null(ta_framework_metric_source(fw, n));
     ck_assert(!ta_framework_metric_has_pools(fw, n));
-    ck_assert_uint_eq(ta_framework_trust_type_count(fw), 1);
+    ck_assert_uint_eq(ta_framework_trust_type_count(fw), 2);
     ck_assert_str_eq(ta_framework_trust_type(fw, 0), "Type A");
-    ck_assert_ptr_null(ta_framework_trust_type(fw, 1));
+    ck_assert_uint_eq(strlen(ta_framework_trust_type(fw, 1)), 255);
+    ck_assert_ptr_null(ta_framework_trust_type(fw, 2));
     ck_assert_int_eq(ta_framework_cutoffs(NULL, 0, &count, fw), TA_OK);
     ck_assert_uint_eq(count, 2);
     ta_framework_free(fw);
@@ -722,6 +732,12 @@ START_TEST(test_builder_cutoffs)
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, high), TA_ERANGE);
     assert_has(ta_framework_builder_error(b), "cut-off 2");
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, nan2), TA_EINVAL);
+    assert_has(ta_framework_builder_error(b), "cut-off 2 is not a finite number");
+    { /* Rule: cut-offs are counted from 1 in messages. */
+        const double nan1[2] = {NAN, 2};
+        ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, nan1), TA_EINVAL);
+        assert_has(ta_framework_builder_error(b), "cut-off 1 is not a finite number");
+    }
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 0, ok), TA_EINVAL);
     ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 9, nine), TA_EINVAL);
     assert_has(ta_framework_builder_error(b), "give 1 to 8 cut-offs");
