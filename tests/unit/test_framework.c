@@ -968,6 +968,30 @@ START_TEST(test_catalogue_quartile_settings)
 }
 END_TEST
 
+/* Rule: a Source of one character is a source; brackets of one cut point
+ * (two scores) are taken; a cut-offs setting with no number is a parse error
+ * of its cell, not a builder refusal. */
+START_TEST(test_catalogue_smallest_cells)
+{
+    static const char text[] =
+        "Record,Id,Name,Domain,Raw_id,Direction,Scoring,In_average,Parameters,Weight,Source\n"
+        "metric,M2,Two,d1,V2,higher,bracketed,no,cuts=2;scores=1 4,,S\n";
+    ta_framework_builder *b = small_builder();
+    ta_framework *fw = NULL;
+    size_t i;
+    ck_assert_msg(ta_framework_builder_read_buffer(b, text, sizeof text - 1, "cat.csv") == TA_OK,
+                  "%s", ta_framework_builder_error(b));
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_index(&i, fw, "M2"), TA_OK);
+    ck_assert_str_eq(ta_framework_metric_source(fw, i), "S");
+    ta_framework_free(fw);
+    ta_framework_builder_free(b);
+    expect_catalogue_error("setting,cutoffs,,,,,,,\n", TA_EPARSE, 2, 23,
+                           "cutoffs must be \"quartiles type7\", \"quartiles type6\" or numbers, "
+                           "not \"\"");
+}
+END_TEST
+
 START_TEST(test_catalogue_errors)
 {
     const char *l;
@@ -1235,6 +1259,7 @@ static Suite *framework_suite(void)
     tcase_add_test(tc, test_builder_defaults_and_no_metrics);
     tcase_add_test(tc, test_builder_reuse);
     tcase_add_test(tc, test_catalogue_errors);
+    tcase_add_test(tc, test_catalogue_smallest_cells);
     tcase_add_test(tc, test_catalogue_quartile_settings);
     tcase_add_test(tc, test_catalogue_file);
     tcase_add_test(tc, test_preset_allocation_failure);
