@@ -1234,6 +1234,33 @@ START_TEST(test_add_columns)
 }
 END_TEST
 
+/* Rule: with no trust segmented there is no population, so the quantile
+ * cut-offs are none (count 0), and a trust index equal to the count is out
+ * of range for every result. */
+START_TEST(test_cutoffs_of_no_population)
+{
+    ta_framework *fw = supplied_fw(1, 0, NULL, TA_CUTOFF_TIES_BETTER, TA_QUANTILE_TYPE7);
+    ta_assessment *a = new_assessment(fw);
+    ta_trust *t = NULL;
+    double cut[3] = {9, 9, 9}, x;
+    size_t n = 99;
+    int segmented = -1;
+    ck_assert_int_eq(ta_trust_new(&t, fw, "A", NULL), TA_OK);
+    ck_assert_int_eq(ta_assessment_add_trust(a, t), TA_OK);
+    ta_trust_free(t);
+    run(a);
+    ck_assert_int_eq(ta_assessment_is_segmented(&segmented, a, 0), TA_OK);
+    ck_assert_int_eq(segmented, 0);
+    ck_assert_int_eq(ta_assessment_cutoffs(cut, 3, &n, a), TA_OK);
+    ck_assert_uint_eq(n, 0);
+    ck_assert_double_eq(cut[0], 9);
+    ck_assert_int_eq(ta_assessment_is_segmented(&segmented, a, 1), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_average(&x, &x, &n, a, 1), TA_EINVAL);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 START_TEST(test_set_cutoffs)
 {
     ta_framework *fw = supplied_fw(1, 0, NULL, TA_CUTOFF_TIES_BETTER, TA_QUANTILE_TYPE7);
@@ -2016,6 +2043,7 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_state);
     tcase_add_test(tc, test_add_columns);
     tcase_add_test(tc, test_set_cutoffs);
+    tcase_add_test(tc, test_cutoffs_of_no_population);
     tcase_add_test(tc, test_quantile_cutoffs);
     tcase_add_test(tc, code_index_reservation_limits);
     tcase_add_test(tc, code_index_grows_past_seventy_percent);
