@@ -537,6 +537,27 @@ static int noted(const ta_assessment *a, const char *words)
     return 0;
 }
 
+/* Rule: a published score is the exact score rounded half up, so an exact
+ * score halfway between two published ones belongs to the upper. In a pool
+ * of 201 the steps are 3/200: rank 1 is 1.015, published 1.02, never 1.01;
+ * 1.01 is then no rank, and 1.03 is rank 2 exactly. */
+START_TEST(test_reconstruct_halfway_belongs_to_the_upper)
+{
+    ta_framework *fw = catalogue("metric,R,Rank,d,,higher,rank,yes,,,x\n"
+                                 "metric,F,Floor,d,,higher,floor,yes,floor=70,,x\n"
+                                 "pool,R,Q7,,,,,,201,,halfway\n");
+    static const double r[3] = {1.01, 1.02, 1.03}, f[3] = {4.00, 4.00, 4.00};
+    ta_assessment *a = given(fw, "Q7", r, f);
+    close_to(score(a, fw, "A", "R"), 1.01);
+    close_to(score(a, fw, "B", "R"), 1.015);
+    close_to(score(a, fw, "C", "R"), 1.03);
+    ck_assert(noted(a, "trust A: R Q7: published score 1.01 is no rank of a pool of 201"));
+    ck_assert_uint_eq(ta_assessment_note_count(a), 1);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 START_TEST(test_reconstruct_unrounded_scores)
 {
     ta_framework *fw = catalogue("metric,R,Rank,d,,higher,rank,yes,,,x\n"
@@ -889,6 +910,7 @@ static Suite *scoring_suite(void)
     tcase_add_test(tc, test_first_layout_still_loads);
     tcase_add_test(tc, test_presets_by_trust_type);
     tcase_add_test(tc, test_reconstruct_unrounded_scores);
+    tcase_add_test(tc, test_reconstruct_halfway_belongs_to_the_upper);
     tcase_add_test(tc, test_reconstruct_infers_a_missing_pool);
     tcase_add_test(tc, test_pool_gap_from_values);
     tcase_add_test(tc, test_pool_gap_of_one_trust);
