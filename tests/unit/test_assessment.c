@@ -1237,6 +1237,37 @@ END_TEST
 /* Rule: with no trust segmented there is no population, so the quantile
  * cut-offs are none (count 0), and a trust index equal to the count is out
  * of range for every result. */
+/* Rule: the quartiles stay exact when the selection's partitions go badly.
+ * These 200 values (0 to 199, in the order McIlroy's adversary picks against
+ * a median of three) use up the selection's budget on the first quartile,
+ * so its last part, left in descending order, is sorted by qsort with the
+ * value comparison. Quartiles
+ * of 0..199 (type 7): 49.75, 99.5, 149.25. */
+START_TEST(test_quartiles_survive_a_selection_killer)
+{
+    static const int order[200] = {
+        0,   65,  165, 2,   64,  163, 4,   63,  161, 6,   62,  159, 8,   61,  157, 10,  60,
+        155, 12,  59,  153, 14,  58,  151, 16,  57,  149, 18,  56,  147, 20,  55,  145, 22,
+        54,  143, 24,  53,  141, 26,  52,  139, 28,  51,  137, 30,  50,  135, 32,  49,  133,
+        34,  48,  131, 36,  47,  129, 38,  46,  127, 40,  45,  125, 42,  44,  123, 199, 198,
+        197, 196, 195, 194, 193, 192, 191, 190, 189, 188, 187, 186, 185, 184, 183, 182, 181,
+        180, 179, 178, 177, 176, 175, 174, 173, 172, 171, 170, 169, 168, 167, 166, 1,   164,
+        3,   162, 5,   160, 7,   158, 9,   156, 11,  154, 13,  152, 15,  150, 17,  148, 19,
+        146, 21,  144, 23,  142, 25,  140, 27,  138, 29,  136, 31,  134, 33,  132, 35,  130,
+        37,  128, 39,  126, 41,  124, 43,  122, 121, 120, 119, 118, 117, 116, 115, 114, 113,
+        112, 111, 110, 109, 108, 107, 106, 105, 104, 103, 102, 101, 100, 99,  98,  97,  96,
+        95,  94,  93,  92,  91,  90,  89,  88,  87,  86,  85,  84,  83,  82,  81,  80,  79,
+        78,  77,  76,  75,  74,  73,  72,  71,  70,  69,  68,  67,  66};
+    double x[200], q[3];
+    for (size_t i = 0; i < 200; i++)
+        x[i] = order[i];
+    ck_assert_int_eq(ta_quantile_cutoffs(q, 3, x, 200, TA_QUANTILE_TYPE7, NULL), TA_OK);
+    ck_assert_double_eq_tol(q[0], 49.75, 1e-9);
+    ck_assert_double_eq_tol(q[1], 99.5, 1e-9);
+    ck_assert_double_eq_tol(q[2], 149.25, 1e-9);
+}
+END_TEST
+
 START_TEST(test_cutoffs_of_no_population)
 {
     ta_framework *fw = supplied_fw(1, 0, NULL, TA_CUTOFF_TIES_BETTER, TA_QUANTILE_TYPE7);
@@ -2044,6 +2075,7 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_add_columns);
     tcase_add_test(tc, test_set_cutoffs);
     tcase_add_test(tc, test_cutoffs_of_no_population);
+    tcase_add_test(tc, test_quartiles_survive_a_selection_killer);
     tcase_add_test(tc, test_quantile_cutoffs);
     tcase_add_test(tc, code_index_reservation_limits);
     tcase_add_test(tc, code_index_grows_past_seventy_percent);
