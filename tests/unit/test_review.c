@@ -655,6 +655,13 @@ START_TEST(code_name_and_index_limits)
     ck_assert_int_eq(ta_review_schedule_overdue(&od, NULL, s, 1), TA_EINVAL);
     ck_assert_int_eq(ta_review_schedule_due(&due, &regular, s, 0), TA_OK);
     ck_assert_int_eq(due.year, 2031);
+    /* Rule: a trust code is 1 to 16 printable characters. */
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "", "Empty", D(2026, 4, 1)), TA_EINVAL);
+    ck_assert_int_eq(
+        ta_review_schedule_add_trust(s, "R2345678901234567", "Seventeen", D(2026, 4, 1)),
+        TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "R234567890123456", "Sixteen", D(2026, 4, 1)),
+                     TA_OK);
 }
 END_TEST
 
