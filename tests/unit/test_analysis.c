@@ -462,6 +462,9 @@ START_TEST(whatif_special_cases_and_batch)
     /* The batch is the single calls, cell by cell, on any thread count. */
     s = synthetic(fw, 21, 77);
     ck_assert_int_eq(ta_assessment_whatif_batch(out, 21 * K - 1, s, 1), TA_EINVAL);
+    /* Rule: a NULL output, or more than 256 threads, is refused alone. */
+    ck_assert_int_eq(ta_assessment_whatif_batch(NULL, 21 * K, s, 1), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_whatif_batch(out, 21 * K, s, 257), TA_EINVAL);
     for (unsigned threads = 1; threads <= 4; threads++) {
         ck_assert_int_eq(ta_assessment_whatif_batch(out, 21 * K, s, threads), TA_OK);
         for (size_t i = 0; i < 21; i++)
