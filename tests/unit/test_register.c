@@ -190,6 +190,12 @@ START_TEST(codes_names_and_notes_at_their_limits)
     ck_assert_int_eq(
         ta_register_add_event(r, "A\x7f", NULL, D(2026, 2, 1), TA_EVENT_NOMINATED, NULL),
         TA_EINVAL);
+    /* Rule: an event number one past "ceased" is refused, named in the message,
+     * before the row's other cells are looked at (here a code with a space). */
+    ck_assert_int_eq(ta_register_add_event(r, "R E", NULL, D(2026, 2, 1),
+                                           (ta_register_event)(TA_EVENT_CEASED + 1), NULL),
+                     TA_EINVAL);
+    ck_assert_str_eq(ta_register_error(r), "unknown event 7");
     memset(name, 'n', sizeof name - 1);
     name[201] = '\0';
     ck_assert_int_eq(ta_register_add_event(r, "RN", name, D(2026, 2, 1), TA_EVENT_NOMINATED, NULL),
