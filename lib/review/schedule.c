@@ -367,23 +367,17 @@ ta_status ta_review_schedule_add_trigger(ta_review_schedule *s, ta_review_trigge
 }
 
 /* Inserts rd into the sorted sittings; *added = 0 when it was there. The
- * place is found by binary search, and sittings added in date order (as
- * ta_review_schedule_add_sittings_weekly adds them) are appended, so a
- * century of daily sittings is built in O(n log n), not O(n^2). */
+ * place is found by stepping back from the end: sittings added in date order
+ * (as ta_review_schedule_add_sittings_weekly adds them) take no step, so a
+ * century of daily sittings is built in linear time, and a step back costs no
+ * more than the memmove that follows it. */
 static ta_status insert_sitting(ta_review_schedule *s, int32_t rd, int *added)
 {
-    size_t at = 0, hi = s->n_sittings;
+    size_t at = s->n_sittings;
     *added = 0;
-    if (hi > 0 && s->sittings[hi - 1] < rd)
-        at = hi; /* the common case: a later date */
-    while (at < hi) {
-        size_t mid = at + (hi - at) / 2;
-        if (s->sittings[mid] < rd)
-            at = mid + 1;
-        else
-            hi = mid;
-    }
-    if (at < s->n_sittings && s->sittings[at] == rd)
+    while (at > 0 && s->sittings[at - 1] > rd)
+        at--;
+    if (at > 0 && s->sittings[at - 1] == rd)
         return TA_OK;
     if (tai_grow(&s->alloc, (void **)&s->sittings, &s->cap_sittings, s->n_sittings + 1,
                  sizeof *s->sittings) != TA_OK)

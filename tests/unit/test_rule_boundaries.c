@@ -492,6 +492,79 @@ START_TEST(end_date_is_checked)
 }
 END_TEST
 
+/* Rule: an end date or a review date before the authorisation is
+ * inconsistent; one on the authorisation day itself is accepted. */
+START_TEST(end_or_review_on_the_authorisation_day_is_accepted)
+{
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "SAME", "", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_set_end(s, "SAME", D(2026, 3, 31), NULL), TA_EINCONSISTENT);
+    ck_assert_int_eq(ta_review_schedule_add_review(s, "SAME", D(2026, 3, 31)), TA_EINCONSISTENT);
+    ck_assert_int_eq(ta_review_schedule_add_review(s, "SAME", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_set_end(s, "SAME", D(2026, 4, 1), NULL), TA_OK);
+    compute();
+    ck_assert_int_eq(ta_review_schedule_dropped(s, find("SAME")), 1);
+    ck_assert_str_eq(ta_review_schedule_note(s, find("SAME")),
+                     "ceases to exist on 2026-04-01, so it is dropped from scheduling");
+}
+END_TEST
+
+/* Rule: the panel sittings are kept in date order whatever order they are
+ * given in, and a date given twice is refused, whether it is the first, a
+ * middle or the last sitting. Placement shows the order: with one review a
+ * sitting, the earliest due date takes the earliest sitting. A guarding
+ * allocator shows a read or write before the first sitting. */
+START_TEST(sittings_given_out_of_order_are_sorted_and_checked)
+{
+    ag_state g = {0};
+    ta_allocator al = ag_allocator(&g);
+    ta_review_schedule *own = NULL;
+    const char *code[3] = {"A3", "A4", "A5"};
+    ck_assert_int_eq(ta_review_schedule_new(&own, &al), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_sitting(own, D(2031, 3, 5)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_sitting(own, D(2031, 3, 5)), TA_EDUPLICATE);
+    ck_assert_str_eq(ta_review_schedule_error(own), "sitting on 2031-03-05 given twice");
+    ck_assert_int_eq(ta_review_schedule_add_sitting(own, D(2031, 3, 3)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_sitting(own, D(2031, 3, 4)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_sitting(own, D(2031, 3, 3)), TA_EDUPLICATE);
+    ck_assert_int_eq(ta_review_schedule_add_sitting(own, D(2031, 3, 4)), TA_EDUPLICATE);
+    ck_assert_int_eq(ta_review_schedule_add_sitting(own, D(2031, 3, 5)), TA_EDUPLICATE);
+    for (int k = 0; k < 3; k++)
+        ck_assert_int_eq(ta_review_schedule_add_trust(own, code[k], "", D(2026, 3, 3 + k)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(own), TA_OK);
+    ck_assert_uint_eq(ta_review_schedule_count(own), 3);
+    for (size_t i = 0; i < 3; i++) {
+        int placed = 0;
+        int32_t late = -1;
+        ta_date at;
+        ck_assert_int_eq(ta_review_schedule_placement(&placed, &at, &late, own, i), TA_OK);
+        ck_assert_str_eq(ta_review_schedule_code(own, i), code[i]);
+        ck_assert_int_eq(placed, 1);
+        ck_assert_int_eq(ymd(at), 20310303 + (int)i);
+        ck_assert_int_eq(late, 0);
+    }
+    ta_review_schedule_free(own);
+    ck_assert_uint_eq(g.overruns, 0);
+    ck_assert_uint_eq(g.live, 0);
+}
+END_TEST
+
+/* Rule: a sitting must be a working day by the holiday calendar, which knows
+ * the years 1978 to 9999: a date before them is refused with the calendar's
+ * own error, not called a non-working day, and nothing is added. */
+START_TEST(a_sitting_outside_the_holiday_years_is_refused)
+{
+    size_t added = 99;
+    ck_assert_int_eq(ta_review_schedule_add_sitting(s, D(1977, 12, 30)), TA_ERANGE);
+    ck_assert_ptr_null(strstr(ta_review_schedule_error(s), "not a working day"));
+    ck_assert_str_eq(ta_review_schedule_error(s),
+                     ta_holidays_error(ta_review_schedule_holidays(s)));
+    ck_assert_int_eq(ta_review_schedule_add_sittings_weekly(&added, s, D(1977, 12, 26),
+                                                            D(1978, 1, 6), 0x7F),
+                     TA_ERANGE);
+    ck_assert_uint_eq(added, 0);
+}
+END_TEST
+
 /* Rule: a weekday mask names one to seven weekdays (bits 0x01 to 0x7F):
  * 0 and 0x80 are refused; Mondays alone (0x01) and every day (0x7F) are
  * masks, every day giving the working days only (April 2031: 22 weekdays,
@@ -502,6 +575,7 @@ START_TEST(weekday_mask_limits)
     ck_assert_int_eq(
         ta_review_schedule_add_sittings_weekly(&added, s, D(2031, 3, 1), D(2031, 3, 31), 0),
         TA_EINVAL);
+    ck_assert_uint_eq(added, 0); /* a failed call added nothing and says so */
     ck_assert_int_eq(
         ta_review_schedule_add_sittings_weekly(&added, s, D(2031, 3, 1), D(2031, 3, 31), 0x80),
         TA_EINVAL);
@@ -711,6 +785,9 @@ int main(void)
     tcase_add_test(review, a_successful_call_clears_the_error);
     tcase_add_test(review, exports_and_reads_clear_the_error);
     tcase_add_test(review, end_date_is_checked);
+    tcase_add_test(review, a_sitting_outside_the_holiday_years_is_refused);
+    tcase_add_test(review, sittings_given_out_of_order_are_sorted_and_checked);
+    tcase_add_test(review, end_or_review_on_the_authorisation_day_is_accepted);
     tcase_add_test(review, weekday_mask_limits);
     tcase_add_test(review, export_checks_each_out_pointer);
     tcase_add_test(review, a_due_date_after_9999_names_where_the_trust_came_from);
