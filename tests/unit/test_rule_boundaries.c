@@ -558,9 +558,9 @@ START_TEST(a_sitting_outside_the_holiday_years_is_refused)
     ck_assert_ptr_null(strstr(ta_review_schedule_error(s), "not a working day"));
     ck_assert_str_eq(ta_review_schedule_error(s),
                      ta_holidays_error(ta_review_schedule_holidays(s)));
-    ck_assert_int_eq(ta_review_schedule_add_sittings_weekly(&added, s, D(1977, 12, 26),
-                                                            D(1978, 1, 6), 0x7F),
-                     TA_ERANGE);
+    ck_assert_int_eq(
+        ta_review_schedule_add_sittings_weekly(&added, s, D(1977, 12, 26), D(1978, 1, 6), 0x7F),
+        TA_ERANGE);
     ck_assert_uint_eq(added, 0);
 }
 END_TEST
