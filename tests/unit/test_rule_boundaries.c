@@ -565,6 +565,36 @@ START_TEST(a_sitting_outside_the_holiday_years_is_refused)
 }
 END_TEST
 
+/* Rule: with no sittings given, the schedule sits on every working day from
+ * today, as many days as the reviews need (capacity 2: three reviews take two
+ * days, Friday 7 and Monday 10 March 2031), and writes nothing past them. */
+START_TEST(working_day_sittings_are_as_many_as_needed)
+{
+    ag_state g = {0};
+    ta_allocator al = ag_allocator(&g);
+    ta_review_schedule *own = NULL;
+    const int want[3] = {20310307, 20310307, 20310310};
+    ck_assert_int_eq(ta_review_schedule_new(&own, &al), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_set_capacity(own, 2), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_set_today(own, D(2031, 3, 7)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(own, "B1", "", D(2026, 3, 3)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(own, "B2", "", D(2026, 3, 4)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(own, "B3", "", D(2026, 3, 5)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(own), TA_OK);
+    for (size_t i = 0; i < 3; i++) {
+        int placed = 0;
+        int32_t late = -1;
+        ta_date at;
+        ck_assert_int_eq(ta_review_schedule_placement(&placed, &at, &late, own, i), TA_OK);
+        ck_assert_int_eq(placed, 1);
+        ck_assert_int_eq(ymd(at), want[i]);
+    }
+    ta_review_schedule_free(own);
+    ck_assert_uint_eq(g.overruns, 0);
+    ck_assert_uint_eq(g.live, 0);
+}
+END_TEST
+
 /* Rule: a weekday mask names one to seven weekdays (bits 0x01 to 0x7F):
  * 0 and 0x80 are refused; Mondays alone (0x01) and every day (0x7F) are
  * masks, every day giving the working days only (April 2031: 22 weekdays,
@@ -785,6 +815,7 @@ int main(void)
     tcase_add_test(review, a_successful_call_clears_the_error);
     tcase_add_test(review, exports_and_reads_clear_the_error);
     tcase_add_test(review, end_date_is_checked);
+    tcase_add_test(review, working_day_sittings_are_as_many_as_needed);
     tcase_add_test(review, a_sitting_outside_the_holiday_years_is_refused);
     tcase_add_test(review, sittings_given_out_of_order_are_sorted_and_checked);
     tcase_add_test(review, end_or_review_on_the_authorisation_day_is_accepted);
