@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc_fail.h"
 #include "alloc_guard.h"
 #include "trustassess/assessment.h"
 #include "trustassess/review.h"
@@ -595,6 +596,45 @@ START_TEST(working_day_sittings_are_as_many_as_needed)
 }
 END_TEST
 
+/* Rule: working-day sittings start today, else on the earliest due date, and
+ * must end by 9999-12-31; the error names the start and which it was (today
+ * is a parameter, TA_EINVAL; the earliest due date is input, TA_ERANGE). The
+ * last working days held are 29, 30 and 31 December 9999 (Christmas and
+ * Boxing Day fall on the weekend before and move to 27 and 28 December). */
+START_TEST(working_day_sittings_past_9999_name_their_start)
+{
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "Z1", "", D(9994, 12, 30)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "Z2", "", D(9994, 12, 31)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "Z3", "", D(9994, 12, 31)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_ERANGE);
+    ck_assert_str_eq(ta_review_schedule_error(s),
+                     "3 sittings from 9999-12-30 (the earliest due date) run past the end of 9999");
+    ck_assert_int_eq(ta_review_schedule_set_today(s, D(9999, 12, 29)), TA_OK);
+    compute();
+    ck_assert_int_eq(ta_review_schedule_set_today(s, D(9999, 12, 30)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_EINVAL);
+    ck_assert_str_eq(ta_review_schedule_error(s),
+                     "3 sittings from 9999-12-30 (today) run past the end of 9999");
+}
+END_TEST
+
+/* Rule: an empty schedule needs no memory to compute: it succeeds even when
+ * the allocator would refuse the next request. */
+START_TEST(an_empty_schedule_computes_without_memory)
+{
+    af_counter c = {0};
+    ta_allocator al = af_allocator(&c);
+    ta_review_schedule *own = NULL;
+    ck_assert_int_eq(ta_review_schedule_new(&own, &al), TA_OK);
+    c.fail_at = c.calls + 1;
+    ck_assert_int_eq(ta_review_schedule_compute(own), TA_OK);
+    ck_assert_int_eq(c.failed, 0);
+    ck_assert_uint_eq(ta_review_schedule_count(own), 0);
+    ta_review_schedule_free(own);
+    ck_assert_uint_eq(c.live, 0);
+}
+END_TEST
+
 /* Rule: a weekday mask names one to seven weekdays (bits 0x01 to 0x7F):
  * 0 and 0x80 are refused; Mondays alone (0x01) and every day (0x7F) are
  * masks, every day giving the working days only (April 2031: 22 weekdays,
@@ -815,6 +855,8 @@ int main(void)
     tcase_add_test(review, a_successful_call_clears_the_error);
     tcase_add_test(review, exports_and_reads_clear_the_error);
     tcase_add_test(review, end_date_is_checked);
+    tcase_add_test(review, working_day_sittings_past_9999_name_their_start);
+    tcase_add_test(review, an_empty_schedule_computes_without_memory);
     tcase_add_test(review, working_day_sittings_are_as_many_as_needed);
     tcase_add_test(review, a_sitting_outside_the_holiday_years_is_refused);
     tcase_add_test(review, sittings_given_out_of_order_are_sorted_and_checked);
