@@ -635,6 +635,34 @@ START_TEST(an_empty_schedule_computes_without_memory)
 }
 END_TEST
 
+/* Rule: the result getters answer an index past the results, or no handle,
+ * with TA_EINVAL (TA_ESTATE only before compute) and zeroed outputs; each
+ * output pointer may be NULL on its own. */
+START_TEST(getters_answer_a_bad_index_or_handle_alike)
+{
+    ta_date d = {1, 1, 1};
+    int placed = 7;
+    int32_t late = 7;
+    ta_tristate ov = TA_NO;
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "OD", "", D(2020, 1, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_set_today(s, D(2026, 1, 1)), TA_OK);
+    compute();
+    ck_assert_ptr_null(ta_review_schedule_code(NULL, 0));
+    ck_assert_ptr_null(ta_review_schedule_code(s, 1));
+    ck_assert_int_eq(ta_review_schedule_placement(&placed, &d, &late, s, 1), TA_EINVAL);
+    ck_assert_int_eq(placed, 0);
+    ck_assert_int_eq(ymd(d), 0);
+    ck_assert_int_eq(late, 0);
+    d = D(1, 1, 1);
+    ck_assert_int_eq(ta_review_schedule_placement(NULL, &d, NULL, NULL, 0), TA_EINVAL);
+    ck_assert_int_eq(ymd(d), 0);
+    ck_assert_int_eq(ta_review_schedule_overdue(&ov, NULL, s, 0), TA_OK);
+    ck_assert_int_eq(ov, TA_YES);
+    ck_assert_int_eq(ta_review_schedule_placement(&placed, NULL, NULL, s, 0), TA_OK);
+    ck_assert_int_eq(placed, 1);
+}
+END_TEST
+
 /* Rule: a weekday mask names one to seven weekdays (bits 0x01 to 0x7F):
  * 0 and 0x80 are refused; Mondays alone (0x01) and every day (0x7F) are
  * masks, every day giving the working days only (April 2031: 22 weekdays,
@@ -855,6 +883,7 @@ int main(void)
     tcase_add_test(review, a_successful_call_clears_the_error);
     tcase_add_test(review, exports_and_reads_clear_the_error);
     tcase_add_test(review, end_date_is_checked);
+    tcase_add_test(review, getters_answer_a_bad_index_or_handle_alike);
     tcase_add_test(review, working_day_sittings_past_9999_name_their_start);
     tcase_add_test(review, an_empty_schedule_computes_without_memory);
     tcase_add_test(review, working_day_sittings_are_as_many_as_needed);
