@@ -132,6 +132,46 @@ START_TEST(easter_when_the_correction_applies)
 }
 END_TEST
 
+/* Easter Sunday by Oudin's algorithm (1940), written apart from the
+ * library's Meeus/Jones/Butcher: every quantity here is non-negative, so C's
+ * division is the floor the algorithm means. */
+static ta_date oudin_easter(int y)
+{
+    int g = y % 19, c = y / 100;
+    int e = (c - c / 4 - (8 * c + 13) / 25 + 19 * g + 15) % 30;
+    int i = e - (e / 28) * (1 - (e / 28) * (29 / (e + 1)) * ((21 - g) / 11));
+    int j = (y + y / 4 + i + 2 - c + c / 4) % 7;
+    int p = i - j;
+    return D(y, 3 + (p + 26) / 30, 1 + (p + 27 + (p + 6) / 40) % 31);
+}
+
+/* Rule: Good Friday and Easter Monday in every year the calendar holds (1978
+ * to 9999) are two days before and one day after Easter Sunday as a second,
+ * independent algorithm computes it. */
+START_TEST(easter_every_year_against_a_second_algorithm)
+{
+    for (int y = TA_HOLIDAYS_FIRST_YEAR; y <= TA_HOLIDAYS_LAST_YEAR; y++) {
+        ta_date easter = oudin_easter(y), friday, monday, got;
+        size_t n = 0, found = 0;
+        const char *name;
+        ck_assert_int_eq(ta_date_add_days(&friday, easter, -2), TA_OK);
+        ck_assert_int_eq(ta_date_add_days(&monday, easter, 1), TA_OK);
+        ck_assert_int_eq(ta_holidays_list(&n, h, y), TA_OK);
+        for (size_t i = 0; i < n; i++) {
+            ck_assert_int_eq(ta_holidays_entry(&got, &name, h, i), TA_OK);
+            if (strcmp(name, "Good Friday") == 0) {
+                ck_assert_msg(ta_date_compare(got, friday) == 0, "%d: Good Friday", y);
+                found++;
+            } else if (strcmp(name, "Easter Monday") == 0) {
+                ck_assert_msg(ta_date_compare(got, monday) == 0, "%d: Easter Monday", y);
+                found++;
+            }
+        }
+        ck_assert_msg(found == 2, "%d: %zu Easter days", y, found);
+    }
+}
+END_TEST
+
 START_TEST(every_builtin_proclamation)
 {
     static const int off[][3] = {{1981, 7, 29}, {1995, 5, 8},  {1999, 12, 31}, {2002, 6, 3},
@@ -304,6 +344,7 @@ int main(void)
     tcase_add_test(tc, christmas_substitutes);
     tcase_add_test(tc, easter_extremes);
     tcase_add_test(tc, easter_when_the_correction_applies);
+    tcase_add_test(tc, easter_every_year_against_a_second_algorithm);
     tcase_add_test(tc, every_builtin_proclamation);
     tcase_add_test(tc, working_days_across_christmas_and_easter);
     tcase_add_test(tc, caller_changes);
