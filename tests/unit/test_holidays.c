@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc_guard.h"
 #include "trustassess/review.h"
 
 static ta_date D(int y, int m, int d)
@@ -193,6 +194,43 @@ START_TEST(every_builtin_proclamation)
 }
 END_TEST
 
+/* Rule: removing a caller's holiday removes that one alone, wherever it
+ * stands among the others, and frees its name: a guarding allocator counts
+ * every block back and sees no write outside one. */
+START_TEST(removing_an_added_holiday_keeps_the_others)
+{
+    ag_state g = {0};
+    ta_allocator al = ag_allocator(&g);
+    ta_holidays *own = NULL;
+    int w = -1;
+    size_t n = 0;
+    ta_date got;
+    const char *name;
+    ck_assert_int_eq(ta_holidays_new(&own, &al), TA_OK);
+    ck_assert_int_eq(ta_holidays_add(own, D(2031, 3, 3), "One"), TA_OK);
+    ck_assert_int_eq(ta_holidays_add(own, D(2031, 3, 4), "Two"), TA_OK);
+    ck_assert_int_eq(ta_holidays_add(own, D(2031, 3, 5), "Three"), TA_OK);
+    ck_assert_int_eq(ta_holidays_remove(own, D(2031, 3, 3)), TA_OK);
+    ck_assert_int_eq(ta_holidays_is_working_day(&w, own, D(2031, 3, 3)), TA_OK);
+    ck_assert_int_eq(w, 1);
+    ck_assert_int_eq(ta_holidays_is_working_day(&w, own, D(2031, 3, 4)), TA_OK);
+    ck_assert_int_eq(w, 0);
+    ck_assert_int_eq(ta_holidays_is_working_day(&w, own, D(2031, 3, 5)), TA_OK);
+    ck_assert_int_eq(w, 0);
+    ck_assert_int_eq(ta_holidays_remove(own, D(2031, 3, 5)), TA_OK);
+    ck_assert_int_eq(ta_holidays_list(&n, own, 2031), TA_OK);
+    ck_assert_int_eq(ta_holidays_entry(&got, &name, own, 0), TA_OK); /* New Year's Day */
+    ck_assert_int_eq(ta_holidays_entry(&got, &name, own, 1), TA_OK);
+    ck_assert_int_eq(got.month * 100 + got.day, 304);
+    ck_assert_str_eq(name, "Two");
+    ck_assert_int_eq(ta_holidays_entry(&got, &name, own, 2), TA_OK);
+    ck_assert_str_eq(name, "Good Friday");
+    ta_holidays_free(own);
+    ck_assert_uint_eq(g.overruns, 0);
+    ck_assert_uint_eq(g.live, 0);
+}
+END_TEST
+
 START_TEST(working_days_across_christmas_and_easter)
 {
     ta_date d;
@@ -348,6 +386,7 @@ int main(void)
     tcase_add_test(tc, every_builtin_proclamation);
     tcase_add_test(tc, working_days_across_christmas_and_easter);
     tcase_add_test(tc, caller_changes);
+    tcase_add_test(tc, removing_an_added_holiday_keeps_the_others);
     tcase_add_test(tc, bad_arguments);
     tcase_add_test(tc, a_successful_call_clears_the_error);
     suite_add_tcase(s, tc);
