@@ -118,7 +118,7 @@ static int in_distress(const ta_capital_rules *r, const ta_capital_proposal *p)
 /* The parameter holding the trust's delegated limit. */
 static ta_capital_param limit_param(const ta_capital_rules *r, const ta_capital_proposal *p)
 {
-    if (p->segment >= 1 && p->segment <= 5) {
+    if (p->segment >= 1) { /* 1 to 5: the setter and the reader refuse others */
         ta_capital_param seg = (ta_capital_param)(TA_CP_LIMIT_SEGMENT_1 + p->segment - 1);
         if (r->value[seg] >= 0)
             return seg;
@@ -210,7 +210,7 @@ static docs_text docs_of(unsigned docs, const char *sep)
 {
     docs_text t = {""};
     size_t n = 0;
-    for (unsigned k = 0; k < 4; k++) {
+    for (unsigned k = 0; docs >> k; k++) {
         if (!(docs & (1u << k)))
             continue;
         if (n++ > 0)
@@ -266,16 +266,12 @@ static int amount_basis(const judgement *j, tai_error *msg)
     money_text own = money(j->own_compared), amount = money(p->amount), vat = money(p->vat);
     money_text wl = money(p->whole_life);
     int whole = r->value[TA_CP_WHOLE_LIFE] && p->whole_life >= 0;
-    char vat_part[TA_MONEY_BUFSIZE + 16] = "VAT not counted";
     const char *src_basis = src(r, TA_CP_WHOLE_LIFE), *src_vat = src(r, TA_CP_VAT_INCLUDED);
-    int same_source = strcmp(src_basis, src_vat) == 0;
-    if (r->value[TA_CP_VAT_INCLUDED]) {
-        strcpy(vat_part, "plus VAT of ");
-        strcat(vat_part, vat.s);
-    }
-    tai_error_set(msg, TA_OK, "The amount compared is %s: %s of %s, %s (%s%s%s).", own.s,
-                  whole ? "whole-life cost" : "capital cost", whole ? wl.s : amount.s, vat_part,
-                  src_basis, same_source ? "" : "; ", same_source ? "" : src_vat);
+    int same_source = strcmp(src_basis, src_vat) == 0, with_vat = (int)r->value[TA_CP_VAT_INCLUDED];
+    tai_error_set(msg, TA_OK, "The amount compared is %s: %s of %s, %s%s (%s%s%s).", own.s,
+                  whole ? "whole-life cost" : "capital cost", whole ? wl.s : amount.s,
+                  with_vat ? "plus VAT of " : "VAT not counted", with_vat ? vat.s : "", src_basis,
+                  same_source ? "" : "; ", same_source ? "" : src_vat);
     return 1;
 }
 
@@ -548,7 +544,7 @@ static const struct {
     {"portfolio.split", split_part},
 };
 
-_Static_assert(sizeof reasons / sizeof reasons[0] <= TAI_CAPITAL_MAX_REASONS,
+_Static_assert(sizeof reasons / sizeof *reasons <= TAI_CAPITAL_MAX_REASONS,
                "a proposal has room for every reason");
 
 /* The output texts: route, approvers, documents, headroom and the reasons
@@ -576,7 +572,8 @@ static ta_status write_outputs(ta_capital_proposal *p)
         return TA_ENOMEM;
     /* Reasons joined: sum the lengths first, then build in place. */
     for (size_t i = 0; i < p->n_reasons; i++)
-        total += strlen(p->reason_rule[i]) + 2 + strlen(p->text.buf + p->reason_off[i]) + 3;
+        total += strlen(" | ") + strlen(p->reason_rule[i]) + strlen(": ") +
+                 strlen(p->text.buf + p->reason_off[i]);
     buf = p->text.buf;
     if (tai_grow(&p->alloc, &buf, &p->text.cap, p->text.len + total, 1) != TA_OK)
         return TA_ENOMEM;
@@ -591,7 +588,8 @@ static ta_status write_outputs(ta_capital_proposal *p)
         strcat(out, ": ");
         strcat(out, p->text.buf + p->reason_off[i]);
     }
-    p->text.len += strlen(out) + 1;
+    /* The reasons are the verdict's last text: text.len is not read again
+     * until the next check or free gives the text back. */
     return TA_OK;
 }
 
@@ -608,7 +606,7 @@ ta_status tai_capital_judge(ta_capital_proposal *p, const ta_capital_rules *r, i
                              "register",
                              p->trust_code, p->scheme_ref, p->line);
     decide(p, &j);
-    for (size_t k = 0; k < sizeof reasons / sizeof reasons[0] && st == TA_OK; k++)
+    for (size_t k = 0; k < sizeof reasons / sizeof *reasons && st == TA_OK; k++)
         if (reasons[k].write(&j, &msg))
             st = reason(p, reasons[k].rule, &msg);
     if (st == TA_OK)

@@ -1059,6 +1059,36 @@ START_TEST(status_and_funding_text)
 }
 END_TEST
 
+/* Rule (check.c): a verdict's texts are written inside the block allocated
+ * for them, the terminating NUL of each included: "standard", the first
+ * text of a standard verdict, is 8 bytes, exactly the smallest block, so
+ * its NUL needs the next. Checked with a guarding allocator over amounts of
+ * 1 to 18 digits, whose sentences end at many offsets. */
+START_TEST(verdict_texts_stay_inside_their_block)
+{
+    ag_state g = {0, 0};
+    ta_allocator a = ag_allocator(&g);
+    ta_capital_rules *r = preset();
+    int64_t amount = 1;
+    for (int digits = 1; digits <= 18; digits++, amount *= 10) {
+        for (int64_t step = 0; step < 10; step++) {
+            ta_capital_proposal *p = NULL;
+            ck_assert_int_eq(ta_capital_proposal_new(&p, "RXX", "S1", &a), TA_OK);
+            ck_assert_int_eq(ta_capital_proposal_set_status(p, TA_NHS_TRUST), TA_OK);
+            ck_assert_int_eq(ta_capital_proposal_set_amount(p, amount + step * (amount / 10)),
+                             TA_OK);
+            ck_assert_int_eq(ta_capital_proposal_set_vat(p, step), TA_OK);
+            ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_OK);
+            ck_assert_str_eq(ta_capital_proposal_output(p, TA_OUT_ROUTE), "standard");
+            ta_capital_proposal_free(p);
+            ck_assert_msg(g.overruns == 0, "amount of %d digits: a write past a block", digits);
+        }
+    }
+    ta_capital_rules_free(r);
+    ck_assert_uint_eq(g.live, 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("capital");
@@ -1084,6 +1114,7 @@ int main(void)
     tcase_add_test(tc, status_and_funding_text);
     tcase_add_test(tc, documents_are_the_tiers_bits);
     tcase_add_test(tc, rules_file_tier_comparison_and_error_cleared);
+    tcase_add_test(tc, verdict_texts_stay_inside_their_block);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -1334,6 +1334,54 @@ START_TEST(savings_since_only_with_years)
 }
 END_TEST
 
+/* Rule (check.c, light.segment): the segment sentence says "not known" for
+ * segment 0 only, and names segment 1 as within the worst segment allowed. */
+START_TEST(segment_sentence_for_unknown_and_segment_1)
+{
+    ck_assert_int_eq(route(), TA_ROUTE_LIGHT); /* segment 0: unknown, open by default */
+    ck_assert_ptr_nonnull(strstr(reason_of("light.segment"),
+                                 "The trust's NOF segment is not known, which does not close the "
+                                 "light route (light_unknown_finances = no: "));
+    ck_assert_int_eq(ta_capital_proposal_set_segment(p, 1), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
+    ck_assert_ptr_nonnull(strstr(reason_of("light.segment"), "NOF segment 1 is within segment 2"));
+}
+END_TEST
+
+/* Rule (check.c): a scheme on the light route has no delegated-limit and no
+ * HM Treasury sentence; a standard one has both. */
+START_TEST(light_route_names_no_standard_limits)
+{
+    ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
+    ck_assert_ptr_null(reason_of("standard.delegated-limit"));
+    ck_assert_ptr_null(reason_of("standard.hmt"));
+    ck_assert_ptr_nonnull(reason_of("light.route"));
+    ck_assert_int_eq(ta_capital_proposal_set_distress(p, TA_YES), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
+    ck_assert_ptr_nonnull(reason_of("standard.delegated-limit"));
+    ck_assert_ptr_nonnull(reason_of("standard.hmt"));
+    ck_assert_ptr_null(reason_of("light.route"));
+}
+END_TEST
+
+/* Rule (check.c): a check that fails on an overflowing amount leaves no
+ * verdict readable, also when only the rules changed since the last check
+ * (VAT now counted), which no setter of the proposal saw. */
+START_TEST(overflow_after_a_rules_change_forgets_the_verdict)
+{
+    ck_assert_int_eq(ta_capital_proposal_set_amount(p, INT64_MAX), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_vat(p, 1), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_VAT_INCLUDED, 0, "test"), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_STANDARD);
+    ck_assert_ptr_nonnull(ta_capital_proposal_output(p, TA_OUT_ROUTE));
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_VAT_INCLUDED, 1, "test"), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_check(p, r), TA_ERANGE);
+    ck_assert_int_eq(ta_capital_proposal_route(NULL, NULL, p), TA_ESTATE);
+    ck_assert_ptr_null(ta_capital_proposal_output(p, TA_OUT_ROUTE));
+    ck_assert_uint_eq(ta_capital_proposal_reason_count(p), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("capital_finances");
@@ -1386,6 +1434,9 @@ int main(void)
     tcase_add_test(tc, years_without_a_date_leave_the_stated_savings);
     tcase_add_test(tc, register_status_is_not_a_status_given);
     tcase_add_test(tc, register_failure_of_a_proposal_made_by_calls);
+    tcase_add_test(tc, segment_sentence_for_unknown_and_segment_1);
+    tcase_add_test(tc, light_route_names_no_standard_limits);
+    tcase_add_test(tc, overflow_after_a_rules_change_forgets_the_verdict);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
