@@ -136,9 +136,11 @@ const char *ta_capital_param_description(ta_capital_param p)
     return valid_param(p) ? params[p].description : "";
 }
 
+/* The names of each set, in the order of its enum or bits, ending in NULL so
+ * that a lookup walks to the end and never reads one past. */
 static const char *const status_names[] = {"NHS trust", "Foundation trust",
-                                           "Advanced foundation trust"};
-static const char *const funding_names[] = {"Own savings", "National", "Mixed"};
+                                           "Advanced foundation trust", NULL};
+static const char *const funding_names[] = {"Own savings", "National", "Mixed", NULL};
 
 const char *ta_ft_status_name(ta_ft_status status)
 {
@@ -168,7 +170,7 @@ const char *ta_capital_body_name(ta_capital_body body)
     return "";
 }
 
-static const char *const doc_names[] = {"SOC", "OBC", "FBC", "BJC"};
+static const char *const doc_names[] = {"SOC", "OBC", "FBC", "BJC", NULL};
 
 const char *ta_capital_document_name(unsigned doc)
 {
@@ -223,7 +225,7 @@ int tai_capital_word_eq(const char *s, size_t len, const char *word)
 
 int tai_capital_parse_status(const char *s, size_t len, ta_ft_status *out)
 {
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; status_names[k]; k++) {
         if (tai_capital_word_eq(s, len, status_names[k])) {
             *out = (ta_ft_status)k;
             return 1;
@@ -248,7 +250,7 @@ ta_status ta_capital_funding_parse(ta_capital_funding *out, const char *text)
 
 int tai_capital_parse_funding(const char *s, size_t len, ta_capital_funding *out)
 {
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; funding_names[k]; k++) {
         if (tai_capital_word_eq(s, len, funding_names[k])) {
             *out = (ta_capital_funding)k;
             return 1;
@@ -359,7 +361,7 @@ static int parse_value(ta_capital_param p, const char *s, size_t len, int64_t *o
             if (tai_capital_parse_funding(item, item_len, &f))
                 bit = (int)f;
         } else {
-            for (int d = 0; d < 4; d++) {
+            for (int d = 0; doc_names[d]; d++) {
                 if (tai_capital_word_eq(item, item_len, doc_names[d]))
                     bit = d;
             }

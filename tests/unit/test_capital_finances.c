@@ -1382,6 +1382,27 @@ START_TEST(overflow_after_a_rules_change_forgets_the_verdict)
 }
 END_TEST
 
+/* Rule (rule_set.c): a rules-file value is read without the blanks around
+ * it: " 3 " is 3 years; a value of blanks only is empty, so an optional
+ * amount of "  " or a tab is none (-1), not a malformed amount. */
+START_TEST(rule_values_read_without_surrounding_blanks)
+{
+    int64_t v = 0;
+    ck_assert_int_eq(ta_capital_rules_set_text(r, "savings_years", " 3 ", "x"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, TA_CP_SAVINGS_YEARS), TA_OK);
+    ck_assert_int_eq(v, 3);
+    ck_assert_int_eq(ta_capital_rules_set_text(r, "limit_segment_1", "\t12 ", "x"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, TA_CP_LIMIT_SEGMENT_1), TA_OK);
+    ck_assert_int_eq(v, 1200);
+    ck_assert_int_eq(ta_capital_rules_set_text(r, "limit_segment_1", "  ", "x"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, TA_CP_LIMIT_SEGMENT_1), TA_OK);
+    ck_assert_int_eq(v, -1);
+    ck_assert_int_eq(ta_capital_rules_set_text(r, "limit_segment_2", "\t", "x"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, TA_CP_LIMIT_SEGMENT_2), TA_OK);
+    ck_assert_int_eq(v, -1);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("capital_finances");
@@ -1437,6 +1458,7 @@ int main(void)
     tcase_add_test(tc, segment_sentence_for_unknown_and_segment_1);
     tcase_add_test(tc, light_route_names_no_standard_limits);
     tcase_add_test(tc, overflow_after_a_rules_change_forgets_the_verdict);
+    tcase_add_test(tc, rule_values_read_without_surrounding_blanks);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
