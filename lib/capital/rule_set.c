@@ -491,8 +491,7 @@ ta_status ta_capital_rules_value_text(char *buf, size_t size, const ta_capital_r
         return TA_EINVAL;
     int64_t v = r->value[p];
     size_t n = 0;
-    int ok = 1;
-    buf[0] = '\0';
+    int ok = 1; /* every case writes buf whole, from its start, or fails */
     switch (params[p].kind) {
     case K_MONEY_OPT:
         if (v < 0) {

@@ -1403,6 +1403,35 @@ START_TEST(rule_values_read_without_surrounding_blanks)
 }
 END_TEST
 
+/* Rule (rule_set.c): a parameter's value as text at its edges: an optional
+ * amount of 0 is "£0.00" (only -1 is "none"); 10 years is "10"; a buffer of
+ * one byte holds no value (TA_ERANGE, left empty) but is a buffer, a size of
+ * 0 is not (TA_EINVAL); get refuses a NULL rule set and an unknown parameter. */
+START_TEST(rule_value_text_at_its_edges)
+{
+    char text[32];
+    int64_t v = 7;
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_LIMIT_SEGMENT_1, 0, "x"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_value_text(text, sizeof text, r, TA_CP_LIMIT_SEGMENT_1),
+                     TA_OK);
+    ck_assert_str_eq(text, "£0.00");
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_SAVINGS_YEARS, 10, "x"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_value_text(text, sizeof text, r, TA_CP_SAVINGS_YEARS), TA_OK);
+    ck_assert_str_eq(text, "10");
+    ck_assert_int_eq(ta_capital_rules_set(r, TA_CP_SAVINGS_YEARS, 9, "x"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_value_text(text, sizeof text, r, TA_CP_SAVINGS_YEARS), TA_OK);
+    ck_assert_str_eq(text, "9");
+    text[0] = 'x';
+    ck_assert_int_eq(ta_capital_rules_value_text(text, 1, r, TA_CP_VAT_INCLUDED), TA_ERANGE);
+    ck_assert_int_eq(text[0], '\0');
+    ck_assert_int_eq(ta_capital_rules_value_text(text, 0, r, TA_CP_VAT_INCLUDED), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_rules_get(&v, NULL, NULL, TA_CP_HMT_LIMIT), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, (ta_capital_param)TA_CAPITAL_PARAM_COUNT),
+                     TA_EINVAL);
+    ck_assert_int_eq(v, 7);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("capital_finances");
@@ -1459,6 +1488,7 @@ int main(void)
     tcase_add_test(tc, light_route_names_no_standard_limits);
     tcase_add_test(tc, overflow_after_a_rules_change_forgets_the_verdict);
     tcase_add_test(tc, rule_values_read_without_surrounding_blanks);
+    tcase_add_test(tc, rule_value_text_at_its_edges);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
