@@ -1432,6 +1432,27 @@ START_TEST(rule_value_text_at_its_edges)
 }
 END_TEST
 
+/* Rule (rule_set.c): a rules file skips a blank line (one empty field), but a
+ * row of one field with text is a row with too few fields; no data (NULL, 0
+ * bytes) is read as an empty text, like "" (no header), not refused as NULL. */
+START_TEST(rules_file_blank_line_and_one_field_row)
+{
+    static const char blank[] = "Parameter,Value,Source\n\nsavings_years,4,A1\n\"\"\n";
+    static const char one[] = "Parameter,Value,Source\nsavings_years\n";
+    int64_t v = 0;
+    ck_assert_int_eq(ta_capital_rules_read_buffer(r, blank, strlen(blank), "r.csv"), TA_OK);
+    ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, TA_CP_SAVINGS_YEARS), TA_OK);
+    ck_assert_int_eq(v, 4);
+    ck_assert_int_eq(ta_capital_rules_read_buffer(r, one, strlen(one), "r.csv"), TA_EPARSE);
+    ck_assert_str_eq(ta_capital_rules_error(r), "r.csv:2: the row has 1 fields, too few");
+    ck_assert_int_eq(ta_capital_rules_read_buffer(r, "", 0, "r.csv"), TA_EPARSE);
+    ck_assert_str_eq(ta_capital_rules_error(r), "r.csv: empty rules file (no header)");
+    ck_assert_int_eq(ta_capital_rules_read_buffer(r, NULL, 0, "r.csv"), TA_EPARSE);
+    ck_assert_str_eq(ta_capital_rules_error(r), "r.csv: empty rules file (no header)");
+    ck_assert_int_eq(ta_capital_rules_read_buffer(r, NULL, 1, "r.csv"), TA_EINVAL);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("capital_finances");
@@ -1489,6 +1510,7 @@ int main(void)
     tcase_add_test(tc, overflow_after_a_rules_change_forgets_the_verdict);
     tcase_add_test(tc, rule_values_read_without_surrounding_blanks);
     tcase_add_test(tc, rule_value_text_at_its_edges);
+    tcase_add_test(tc, rules_file_blank_line_and_one_field_row);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
