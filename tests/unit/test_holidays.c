@@ -231,6 +231,28 @@ START_TEST(removing_an_added_holiday_keeps_the_others)
 }
 END_TEST
 
+/* Rule: a year's list holds the caller's holidays from 1 January to 31
+ * December inclusive: New Year's Day 2031 removed and added back under
+ * another name, and 31 December added, are both listed in 2031. */
+START_TEST(list_holds_added_days_at_both_ends_of_the_year)
+{
+    size_t n = 0;
+    ta_date got;
+    const char *name;
+    ck_assert_int_eq(ta_holidays_remove(h, D(2031, 1, 1)), TA_OK);
+    ck_assert_int_eq(ta_holidays_add(h, D(2031, 1, 1), "Moved"), TA_OK);
+    ck_assert_int_eq(ta_holidays_add(h, D(2031, 12, 31), "Eve"), TA_OK);
+    ck_assert_int_eq(ta_holidays_list(&n, h, 2031), TA_OK);
+    ck_assert_uint_eq(n, 9); /* the eight rule days less New Year's Day, and the two added */
+    ck_assert_int_eq(ta_holidays_entry(&got, &name, h, 0), TA_OK);
+    ck_assert_int_eq(got.month * 100 + got.day, 101);
+    ck_assert_str_eq(name, "Moved");
+    ck_assert_int_eq(ta_holidays_entry(&got, &name, h, n - 1), TA_OK);
+    ck_assert_int_eq(got.month * 100 + got.day, 1231);
+    ck_assert_str_eq(name, "Eve");
+}
+END_TEST
+
 START_TEST(working_days_across_christmas_and_easter)
 {
     ta_date d;
@@ -386,6 +408,7 @@ int main(void)
     tcase_add_test(tc, every_builtin_proclamation);
     tcase_add_test(tc, working_days_across_christmas_and_easter);
     tcase_add_test(tc, caller_changes);
+    tcase_add_test(tc, list_holds_added_days_at_both_ends_of_the_year);
     tcase_add_test(tc, removing_an_added_holiday_keeps_the_others);
     tcase_add_test(tc, bad_arguments);
     tcase_add_test(tc, a_successful_call_clears_the_error);
