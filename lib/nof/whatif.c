@@ -51,10 +51,10 @@ static ta_status whatif_cell(const ta_assessment *a, size_t t, size_t m, double 
     const tai_framework_def *def = &a->fw->def;
     const tai_result *r = &a->results[t];
     double scale = tai_framework_scale(def), score, lo, hi;
-    if (r->n_scores == 0 || !def->metrics[m].in_average)
-        return TA_ENOTFOUND;
+    /* A metric outside the average, or one the trust has no score for (so
+     * also a trust with no score at all, or a given average): no answer. */
     score = a->scores[t * a->n_metrics + m];
-    if (isnan(score))
+    if (!def->metrics[m].in_average || isnan(score))
         return TA_ENOTFOUND;
     if (r->unadjusted <= 1) {
         *decrease = 0;
@@ -62,9 +62,10 @@ static ta_status whatif_cell(const ta_assessment *a, size_t t, size_t m, double 
     }
     memcpy(row, &a->scores[t * a->n_metrics], a->n_metrics * sizeof *row);
     /* The most the score can fall and stay at or above 1.00 (allowing the
-     * 1e-9 by which a decimal read from text may miss its value). */
+     * 1e-9 by which a decimal read from text may miss its value). A score of
+     * 1.00 gives 0 steps, which leave the segment as it is: never. */
     hi = floor((score - 1.0) * scale + 1e-9);
-    if (hi < 1 || !reaches_better(a, t, m, row, hi)) {
+    if (!reaches_better(a, t, m, row, hi)) {
         *decrease = INFINITY;
         return TA_OK;
     }

@@ -443,6 +443,76 @@ START_TEST(whatif_counts_every_domain)
 }
 END_TEST
 
+/* Rule: what-if answers for the trust and metric asked about, from that
+ * trust's own row of scores, and only for metrics in the average. K metrics
+ * in the average and X outside it; W0 has every score 4.00 (segment 4,
+ * which no single score can leave: INFINITY), W1 averages exactly 2.505,
+ * which rounds to 2.51 (segment 3), so one hundredth off any of its scores
+ * that can fall reaches 2.50 (segment 2): 0.01, even from 2.80 or from
+ * 1.01; its score of 1.00 cannot fall (INFINITY). X has scores and no
+ * answer (TA_ENOTFOUND). The batch gives the same cells. */
+START_TEST(whatif_reads_each_trusts_own_scores)
+{
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    ta_assessment *a = NULL;
+    static const double cutoffs[3] = {2.0, 2.5, 3.0};
+    /* W1: 1.01 + 2.80 + 1.00 + 8 x 2.80 + 2.85 = 30.06 = 12 x 2.505 */
+    static const double w1[K] = {1.01, 2.80, 1.00, 2.80, 2.80, 2.80,
+                                 2.80, 2.80, 2.80, 2.80, 2.80, 2.85};
+    double d = 0, out[2 * (K + 1)];
+    int seg = 0;
+    size_t x = 0;
+    ck_assert_int_eq(ta_framework_builder_new(&b, "whatif-rows", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "all", "All", "D1"), TA_OK);
+    for (int m = 0; m < K; m++)
+        ck_assert_int_eq(
+            ta_framework_builder_add_metric(b, ids[m], ids[m], "all", TA_SCORING_SUPPLIED), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "X", "X", "all", TA_SCORING_SUPPLIED),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_in_average(b, "X", 0), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, cutoffs), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
+    ta_framework_builder_free(b);
+    ck_assert_int_eq(ta_framework_metric_index(&x, fw, "X"), TA_OK);
+    ck_assert_uint_eq(x, K);
+    ck_assert_int_eq(ta_assessment_new(&a, fw, NULL), TA_OK);
+    for (int i = 0; i < 2; i++) {
+        ta_trust *t = NULL;
+        ck_assert_int_eq(ta_trust_new(&t, fw, i ? "W1" : "W0", NULL), TA_OK);
+        for (int m = 0; m < K; m++)
+            ck_assert_int_eq(ta_trust_set_score(t, ids[m], i ? w1[m] : 4.00), TA_OK);
+        ck_assert_int_eq(ta_trust_set_score(t, "X", i ? 2.00 : 1.50), TA_OK);
+        ck_assert_int_eq(ta_assessment_add_trust(a, t), TA_OK);
+        ta_trust_free(t);
+    }
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    ck_assert_int_eq(ta_assessment_segments(&seg, NULL, NULL, a, 0), TA_OK);
+    ck_assert_int_eq(seg, 4);
+    ck_assert_int_eq(ta_assessment_segments(&seg, NULL, NULL, a, 1), TA_OK);
+    ck_assert_int_eq(seg, 3);
+    for (size_t m = 0; m < K; m++) {
+        ck_assert_int_eq(ta_assessment_whatif_score(&d, a, 0, m), TA_OK);
+        ck_assert_msg(isinf(d), "W0, metric %zu: %g", m, d);
+        ck_assert_int_eq(ta_assessment_whatif_score(&d, a, 1, m), TA_OK);
+        if (m == 2)
+            ck_assert_msg(isinf(d), "W1, metric 2 (1.00): %g", d);
+        else
+            ck_assert_msg(fabs(d - 0.01) < 1e-12, "W1, metric %zu: %g", m, d);
+    }
+    ck_assert_int_eq(ta_assessment_whatif_score(&d, a, 0, x), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_assessment_whatif_score(&d, a, 1, x), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_assessment_whatif_batch(out, 2 * (K + 1), a, 2), TA_OK);
+    for (size_t m = 0; m < K; m++) {
+        ck_assert(isinf(out[m]));
+        ck_assert(m == 2 ? isinf(out[K + 1 + m]) : fabs(out[K + 1 + m] - 0.01) < 1e-12);
+    }
+    ck_assert(isnan(out[K]) && isnan(out[2 * K + 1]));
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 START_TEST(whatif_special_cases_and_batch)
 {
     ta_framework *fw = framework();
@@ -737,6 +807,7 @@ static Suite *analysis_suite(void)
     tcase_add_test(tc, whatif_special_cases_and_batch);
     tcase_add_test(tc, whatif_down_to_exactly_one);
     tcase_add_test(tc, whatif_counts_every_domain);
+    tcase_add_test(tc, whatif_reads_each_trusts_own_scores);
     tcase_add_test(tc, parallel_for_reports_every_workers_failure);
     tcase_add_test(tc, rank_sort_matches_qsort);
     tcase_add_test(tc, rank_sort_survives_a_quicksort_killer);
