@@ -185,29 +185,33 @@ static ta_status note_pool_gap(ta_assessment *a, size_t m, size_t n)
 /* Rank-scales metric m across the trusts that have a value. Scores go first
  * to col[trust] (writes in rank order land at random trusts, and col is 8
  * bytes a trust, not a row of the score matrix), then into the matrix in
- * trust order, which the hardware prefetches. */
+ * trust order, which the hardware prefetches. col[t] is NaN for no value;
+ * a value the bookends score alone gets its bookend first (meeting a
+ * standard 1, failing a floor 4: not ranked; failing a capped standard 4:
+ * ranked with the others, but the 4 stays), every other one its rank score. */
 static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranked *buf, ranked *tmp,
                                double *col)
 {
     const tai_metric *metric = &a->fw->def.metrics[m];
     size_t n = 0, nm = a->n_metrics;
-    int bookend = metric->scoring == TA_SCORING_STANDARD || metric->scoring == TA_SCORING_FLOOR;
+    ta_scoring scoring = metric->scoring;
     ta_status st;
     for (size_t t = 0; t < a->n_trusts; t++) {
         double v = a->values[t * nm + m];
-        /* Standard: those meeting it are not ranked; floor: those failing it. */
-        if (!isnan(v) && bookend &&
-            tai_misses_standard(metric->direction, metric->standard, v) ==
-                (metric->scoring == TA_SCORING_FLOOR))
+        int misses = tai_misses_standard(metric->direction, metric->standard, v);
+        col[t] = NAN;
+        if (isnan(v))
             continue;
-        if (!isnan(v)) {
-            buf[n].key = order_key(metric->direction == TA_HIGHER_IS_BETTER ? -v : v);
-            buf[n].trust = t;
-            n++;
-        }
+        if (misses && (scoring == TA_SCORING_FLOOR || scoring == TA_SCORING_STANDARD_CAPPED))
+            col[t] = 4.0;
+        else if (!misses && scoring == TA_SCORING_STANDARD)
+            col[t] = 1.0;
+        if (!isnan(col[t]) && scoring != TA_SCORING_STANDARD_CAPPED)
+            continue;
+        buf[n].key = order_key(metric->direction == TA_HIGHER_IS_BETTER ? -v : v);
+        buf[n].trust = t;
+        n++;
     }
-    if (n == 0 && !bookend)
-        return TA_OK;
     if (n == 1 && isnan(scores[buf[0].trust * nm + m])) {
         /* One trust has nothing to be ranked against: its best-rank score is
          * no comparison with peers, and the reader is told so. */
@@ -224,37 +228,17 @@ static ta_status score_by_rank(ta_assessment *a, size_t m, double *scores, ranke
     if (n > 0 && (st = note_pool_gap(a, m, n)) != TA_OK)
         return st;
     sort_by_key(buf, tmp, n);
-    if (metric->scoring ==
-        TA_SCORING_RANK) /* col[t] NaN = no value: no need to read values again */
-        for (size_t t = 0; t < a->n_trusts; t++)
-            col[t] = NAN;
     for (size_t i = 0, first = 0; i < n; i++) {
         if (i > 0 && buf[i].key != buf[i - 1].key)
             first = i;
-        col[buf[i].trust] = tai_bookend_score(metric->scoring, first, n);
+        if (isnan(col[buf[i].trust]))
+            col[buf[i].trust] = tai_bookend_score(scoring, first, n);
     }
-    if (metric->scoring == TA_SCORING_RANK) {
-        /* The score matrix's column: one stream through it instead of two
-         * (the values matrix is as large, and each metric walked it twice). */
-        for (size_t t = 0; t < a->n_trusts; t++) {
-            double *out = &scores[t * nm + m];
-            if (!isnan(col[t]) && isnan(*out)) /* a value, and no supplied score */
-                *out = col[t];
-        }
-        return TA_OK;
-    }
+    /* The score matrix's column: one stream through it instead of two (the
+     * values matrix is as large, and each metric walked it twice). */
     for (size_t t = 0; t < a->n_trusts; t++) {
-        double v = a->values[t * nm + m], *out = &scores[t * nm + m];
-        if (isnan(v) || !isnan(*out))
-            continue; /* no value, or supplied */
-        if ((metric->scoring == TA_SCORING_STANDARD_CAPPED ||
-             metric->scoring == TA_SCORING_FLOOR) &&
-            tai_misses_standard(metric->direction, metric->standard, v))
-            *out = 4.0;
-        else if (metric->scoring == TA_SCORING_STANDARD &&
-                 !tai_misses_standard(metric->direction, metric->standard, v))
-            *out = 1.0;
-        else
+        double *out = &scores[t * nm + m];
+        if (!isnan(col[t]) && isnan(*out)) /* a value, and no supplied score */
             *out = col[t];
     }
     return TA_OK;
