@@ -513,6 +513,29 @@ START_TEST(whatif_reads_each_trusts_own_scores)
 }
 END_TEST
 
+/* Rule: the average of decimal scores is their exact mean, correctly
+ * rounded to a double (average.c sums whole hundredths): these 12 scores
+ * sum to 28.47, and 28.47 / 12 is 2.3725 exactly, so the unrounded average
+ * is the double nearest 2.3725. Summing the doubles instead gives
+ * 2.372499999999999, one that half-up rounding with its tolerance still
+ * takes to 2.37 but that is not the mean. */
+START_TEST(average_is_the_exact_mean_of_hundredths)
+{
+    ta_framework *fw = framework();
+    static const double scores[K] = {3.46, 2.61, 1.94, 3.46, 3.41, 1.90,
+                                     1.29, 2.31, 1.11, 2.83, 3.06, 1.09};
+    ta_assessment *a = one_trust(fw, scores);
+    double unrounded = 0, rounded = 0;
+    size_t n = 0;
+    ck_assert_int_eq(ta_assessment_average(&unrounded, &rounded, &n, a, 0), TA_OK);
+    ck_assert_uint_eq(n, K);
+    ck_assert_msg(unrounded == 2.3725, "%.17g", unrounded);
+    ck_assert_double_eq_tol(rounded, 2.37, 1e-12);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 START_TEST(whatif_special_cases_and_batch)
 {
     ta_framework *fw = framework();
@@ -808,6 +831,7 @@ static Suite *analysis_suite(void)
     tcase_add_test(tc, whatif_down_to_exactly_one);
     tcase_add_test(tc, whatif_counts_every_domain);
     tcase_add_test(tc, whatif_reads_each_trusts_own_scores);
+    tcase_add_test(tc, average_is_the_exact_mean_of_hundredths);
     tcase_add_test(tc, parallel_for_reports_every_workers_failure);
     tcase_add_test(tc, rank_sort_matches_qsort);
     tcase_add_test(tc, rank_sort_survives_a_quicksort_killer);

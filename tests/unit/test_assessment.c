@@ -302,6 +302,22 @@ START_TEST(test_rank_scaling)
     ck_assert_double_eq(score_of(a, fw, "ONLY", "R1"), 2.5);
     ck_assert_uint_eq(ta_assessment_note_count(a), 0);
     ta_assessment_free(a);
+    /* The note asks about the lone trust's own score: B, the second trust,
+     * is alone with a value for R2 (the second metric), and A's supplied
+     * R2 and P1 scores, cells that a slip in the row or column would read,
+     * leave B's note in place. */
+    a = new_assessment(fw);
+    add_value(a, "A", "V1", 3);
+    add_score(a, "A", "R2", 2.5);
+    add_score(a, "A", "P1", 2.0);
+    add_value(a, "B", "V2", 7);
+    run(a);
+    ck_assert_double_eq(score_of(a, fw, "B", "R2"), 1.0);
+    ck_assert_uint_eq(ta_assessment_note_count(a), 2);
+    ck_assert_str_eq(ta_assessment_note(a, 1),
+                     "trust B: R2 ranked alone (the only trust with a value), so its score "
+                     "compares it with no peer");
+    ta_assessment_free(a);
     ta_framework_free(fw);
 }
 END_TEST

@@ -103,6 +103,21 @@ START_TEST(average_rounds_half_up_on_the_decimal)
 }
 END_TEST
 
+/* Rule: the average of decimal scores is their exact mean, correctly rounded
+ * to a double (whole hundredths summed as integers): these 12 scores sum to
+ * 28.47 and 28.47 / 12 is 2.3725 exactly, where summing the doubles gives
+ * 2.372499999999999. */
+START_TEST(average_is_the_exact_mean_of_hundredths)
+{
+    const double twelve[] = {3.46, 2.61, 1.94, 3.46, 3.41, 1.90,
+                             1.29, 2.31, 1.11, 2.83, 3.06, 1.09};
+    double unrounded = 0, rounded = 0;
+    ck_assert_int_eq(ta_rule_average(&unrounded, &rounded, twelve, 12, 2), TA_OK);
+    ck_assert_msg(unrounded == 2.3725, "%.17g", unrounded);
+    ck_assert(rounded == 2.37);
+}
+END_TEST
+
 /* ta_rule_ranks takes averages under 1e9 in size: 1e9 itself, either sign,
  * is refused (rule_functions.c:118). */
 START_TEST(ranks_refuse_an_average_of_1e9)
@@ -345,6 +360,7 @@ int main(void)
     tcase_add_test(tc, rank_score_rejects_bad_input);
     tcase_add_test(tc, band_score_boundaries);
     tcase_add_test(tc, average_rounds_half_up_on_the_decimal);
+    tcase_add_test(tc, average_is_the_exact_mean_of_hundredths);
     tcase_add_test(tc, average_of_one_score_and_whole_decimals);
     tcase_add_test(tc, ranks_refuse_an_average_of_1e9);
     tcase_add_test(tc, segment_cutoff_ties);

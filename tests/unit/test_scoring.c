@@ -230,11 +230,16 @@ START_TEST(test_weights_one_third)
     add(a, "C", "I2", 1, TA_INPUT_SCORE);
     add(a, "C", "I3", 1.03, TA_INPUT_SCORE);
     add(a, "C", "M", 2, TA_INPUT_SCORE);
+    /* A score that is no whole hundredth (2.125) is summed as it is, beside
+     * the exact hundredths: (1/3 x 2.125 + 4) / (1/3 + 1) = 3.53125. */
+    add(a, "D", "I1", 2.125, TA_INPUT_SCORE);
+    add(a, "D", "M", 4, TA_INPUT_SCORE);
     ck_assert_int_eq(ta_assessment_run(a), TA_OK);
     close_to(average(a, "A", &rounded), 3.0);
     close_to(average(a, "B", &rounded), 3.25);
     average(a, "C", &rounded);
     close_to(rounded, 1.51);
+    close_to(average(a, "D", &rounded), 3.53125);
     ck_assert_int_eq(ta_framework_metric_index(&m, fw, "I2"), TA_OK);
     ck_assert_int_eq(ta_framework_metric_weight(&num, &den, fw, m), TA_OK);
     ck_assert_uint_eq(num, 1);
