@@ -118,6 +118,42 @@ START_TEST(average_is_the_exact_mean_of_hundredths)
 }
 END_TEST
 
+/* Rule: the same at 1, 3, 4, 5 and 6 decimals: 12 scores of that many
+ * decimals whose exact mean ends within them (summing the doubles misses
+ * each by a bit). */
+START_TEST(average_is_exact_at_every_decimals)
+{
+    static const struct {
+        int decimals;
+        double scores[12], mean;
+    } cases[] = {
+        {1, {3.3, 2.9, 3.0, 1.5, 2.9, 1.0, 3.6, 2.6, 1.2, 1.1, 1.1, 1.6}, 2.15},
+        {3,
+         {1.990, 3.456, 1.123, 2.900, 2.336, 2.804, 3.420, 1.800, 3.126, 1.957, 3.622, 2.204},
+         2.5615},
+        {4,
+         {1.3311, 1.0358, 1.1962, 2.5235, 3.6116, 2.5952, 1.5822, 3.2350, 2.8326, 1.6173, 2.4661,
+          2.6674},
+         2.2245},
+        {5,
+         {3.52977, 1.41155, 3.20964, 1.24852, 1.54441, 1.57172, 1.20288, 3.68622, 2.33787, 2.24994,
+          3.05316, 2.34732},
+         2.28275},
+        {6,
+         {1.600709, 3.844312, 3.565899, 1.849658, 3.174304, 1.711383, 2.436650, 3.768198, 2.853599,
+          3.090067, 2.012856, 2.371372},
+         2.68991725},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        double unrounded = 0;
+        ck_assert_int_eq(ta_rule_average(&unrounded, NULL, cases[i].scores, 12, cases[i].decimals),
+                         TA_OK);
+        ck_assert_msg(unrounded == cases[i].mean, "%d decimals: %.17g", cases[i].decimals,
+                      unrounded);
+    }
+}
+END_TEST
+
 /* ta_rule_ranks takes averages under 1e9 in size: 1e9 itself, either sign,
  * is refused (rule_functions.c:118). */
 START_TEST(ranks_refuse_an_average_of_1e9)
@@ -361,6 +397,7 @@ int main(void)
     tcase_add_test(tc, band_score_boundaries);
     tcase_add_test(tc, average_rounds_half_up_on_the_decimal);
     tcase_add_test(tc, average_is_the_exact_mean_of_hundredths);
+    tcase_add_test(tc, average_is_exact_at_every_decimals);
     tcase_add_test(tc, average_of_one_score_and_whole_decimals);
     tcase_add_test(tc, ranks_refuse_an_average_of_1e9);
     tcase_add_test(tc, segment_cutoff_ties);
