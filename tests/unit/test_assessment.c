@@ -460,6 +460,35 @@ START_TEST(test_combined_hand_built)
 }
 END_TEST
 
+/* Rule: a combination is scored wherever it stands in the framework: here
+ * it is the first metric, declared before the two whose scores it combines. */
+START_TEST(test_combined_first_metric)
+{
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    ta_assessment *a;
+    ck_assert_int_eq(ta_framework_builder_new(&b, "combined-first", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "a", "A", "DA"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "C", "C", "a", TA_SCORING_COMBINED),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "X", "X", "a", TA_SCORING_SUPPLIED),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "Y", "Y", "a", TA_SCORING_SUPPLIED),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_combination(b, "C", "X", "Y", COMBO), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
+    ta_framework_builder_free(b);
+    a = new_assessment(fw);
+    add_score(a, "K", "X", 3);
+    add_score(a, "K", "Y", 3);
+    run(a);
+    ck_assert(COMBO[4 * 2 + 2] != 0);
+    ck_assert_double_eq(score_of(a, fw, "K", "C"), COMBO[4 * 2 + 2]);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 START_TEST(test_supplied_score_and_rank)
 {
     ta_framework *fw = rules_fw();
@@ -2074,6 +2103,7 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_banded_boundaries);
     tcase_add_test(tc, test_combined_preset);
     tcase_add_test(tc, test_combined_hand_built);
+    tcase_add_test(tc, test_combined_first_metric);
     tcase_add_test(tc, test_supplied_score_and_rank);
     tcase_add_test(tc, test_average_is_plain_mean);
     tcase_add_test(tc, test_rounding_half_up);
