@@ -15,7 +15,6 @@
 #include "published.h"
 
 /* The flag a published 0/1 figure gives, TA_UNKNOWN when absent. */
-/* The flag a published 0/1 figure gives, TA_UNKNOWN when absent. */
 static ta_tristate published_flag(const ta_nhse_file *f, size_t e, ta_figure kind)
 {
     const tai_nhse_figure *fig =
@@ -73,8 +72,11 @@ static ta_status build_trust(ta_nhse_file *f, ta_assessment *a, size_t e_index,
             tai_error_set(&f->err, st, "%s:%zu:%zu: %s", f->files[fig->file], fig->line,
                           fig->column, ta_trust_error(t));
     }
-    if (st == TA_OK && (st = ta_assessment_add_trust(a, t)) != TA_OK)
-        tai_error_set(&f->err, st, "%s", ta_assessment_error(a));
+    /* The trust is of the assessment's framework and its code is new to the
+     * period (one entry per period and code), so this fails only for memory,
+     * which the caller reports. */
+    if (st == TA_OK)
+        st = ta_assessment_add_trust(a, t);
     if (st == TA_OK)
         given_average(f, a, e_index);
     *scratch = t;

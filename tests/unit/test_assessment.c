@@ -1186,6 +1186,39 @@ START_TEST(test_state)
 }
 END_TEST
 
+/* Rule (ta_assessment_add_columns): an empty call adds nothing, not even the
+ * score cells. Were they made, the run would reconstruct the supplied scores
+ * of a metric with a pool of 1000 trusts, wider than 2 decimals can rank,
+ * and note it, although no trust has a score. */
+START_TEST(test_add_columns_empty_adds_no_cells)
+{
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    ta_assessment *a;
+
+    ck_assert_int_eq(ta_framework_builder_new(&b, "pooled", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "a", "A", "DA"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "R1", "R1", "a", TA_SCORING_RANK), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_raw_id(b, "R1", "V1"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_pool(b, "R1", "Q1", 1000, NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
+    ta_framework_builder_free(b);
+    a = new_assessment(fw);
+    ck_assert_int_eq(ta_assessment_set_period(a, "Q1"), TA_OK);
+    ck_assert_int_eq(ta_assessment_add_columns(a, 0, NULL, NULL, NULL, TA_INPUT_SCORE), TA_OK);
+    ck_assert_uint_eq(ta_assessment_trust_count(a), 0);
+    run(a);
+    ck_assert_uint_eq(ta_assessment_note_count(a), 0);
+    /* The same framework notes the pool once a trust has a score. */
+    add_score(a, "T1", "R1", 2.5);
+    run(a);
+    ck_assert_uint_eq(ta_assessment_note_count(a), 1);
+    assert_has(ta_assessment_note(a, 0), "pool of 1000");
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 /* ---- bulk input ------------------------------------------------------- */
 
 START_TEST(test_add_columns)
@@ -2137,6 +2170,7 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_result_getters_at_their_limits);
     tcase_add_test(tc, test_trust_field_set_again);
     tcase_add_test(tc, test_notes_of_the_last_run);
+    tcase_add_test(tc, test_add_columns_empty_adds_no_cells);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1181,6 +1181,31 @@ START_TEST(test_read_allocation_failure)
 }
 END_TEST
 
+/* Rule (ta_nhse_file_find_period): a prefix names the one period that
+ * continues it with a space; an empty text is no prefix, even of a period
+ * that starts with a space (" Q1 2025/26", kept as written), and a prefix of
+ * one character ("X" of "X 2025/26") is one. */
+START_TEST(test_find_period_prefix_lengths)
+{
+    char text[4096] = HEADER;
+    ta_nhse_file *f = NULL;
+    size_t p = 99;
+
+    add_row(text, sizeof text, " Q1 2025/26", MH_TYPE, "A", "OF1061", "2.00", "");
+    add_row(text, sizeof text, "X 2025/26", MH_TYPE, "A", "OF1061", "2.00", "");
+    ck_assert_msg(read_text(&f, text) == TA_OK, "%s", ta_nhse_file_error(f));
+    ck_assert_uint_eq(ta_nhse_file_period_count(f), 2);
+    ck_assert_str_eq(ta_nhse_file_period(f, 0), " Q1 2025/26");
+    ck_assert_int_eq(ta_nhse_file_find_period(&p, f, ""), TA_ENOTFOUND);
+    ck_assert_uint_eq(p, 99);
+    ck_assert_int_eq(ta_nhse_file_find_period(&p, f, "X"), TA_OK);
+    ck_assert_uint_eq(p, 1);
+    ck_assert_int_eq(ta_nhse_file_find_period(&p, f, " Q1"), TA_OK);
+    ck_assert_uint_eq(p, 0);
+    ta_nhse_file_free(f);
+}
+END_TEST
+
 START_TEST(test_period_end)
 {
     ta_date d = {0, 0, 0};
@@ -1268,6 +1293,7 @@ static Suite *nhse_suite(void)
     tcase_add_test(tc, test_published_cutoffs_cap_of_one);
     tcase_add_test(tc, test_read_allocation_failure);
     tcase_add_test(tc, test_period_end);
+    tcase_add_test(tc, test_find_period_prefix_lengths);
     tcase_add_test(tc, test_period_end_each_part);
     tcase_add_test(tc, test_published_at_arguments);
     suite_add_tcase(s, tc);

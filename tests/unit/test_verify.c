@@ -1072,6 +1072,48 @@ START_TEST(test_rank_missing_trusts_counted)
 }
 END_TEST
 
+/* Rule (standard-scored metrics, verify.c's spread): with no pool data the
+ * pool is the file's trusts that miss the standard, the only ones scored
+ * between the bookends 2.00 and 4.00. Standard 50, higher is better: A (60)
+ * meets it and scores 1.00; B, C and D (40, 30, 20) miss it, a pool of 3
+ * (not the 1 trust meeting it), and score 2.00, 3.00 and 4.00. */
+START_TEST(test_standard_pool_is_the_trusts_missing_it)
+{
+    static const char *const t[][3] = {
+        /* code, raw value, published score */
+        {"A", "60", "1.00"},
+        {"B", "40", "2.00"},
+        {"C", "30", "3.00"},
+        {"D", "20", "4.00"},
+    };
+    ta_framework_builder *b = NULL;
+    char text[4096] = HEADER;
+    size_t checked, agreed, explained;
+
+    ta_framework_free(fw);
+    ck_assert_int_eq(ta_framework_builder_new(&b, "one standard", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "d1", "Domain one", "D1"), TA_OK);
+    ck_assert_int_eq(
+        ta_framework_builder_add_metric(b, "M1", "Metric one", "d1", TA_SCORING_STANDARD), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_raw_id(b, "M1", "V1"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_direction(b, "M1", TA_HIGHER_IS_BETTER), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_standard(b, "M1", 50), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
+    ta_framework_builder_free(b);
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        add_row(text, sizeof text, t[i][0], "V1", t[i][1]);
+        add_row(text, sizeof text, t[i][0], "M1", t[i][2]);
+    }
+    ck_assert_msg(verify_text("standard.csv", text, strlen(text)) == TA_OK, "%s",
+                  ta_verification_error(ver));
+    ck_assert(summary_of(ver, "Q1 2025/26", "M1", TA_STEP_BY_STEP, &checked, &agreed, &explained));
+    ck_assert_uint_eq(checked, 4);
+    ck_assert_uint_eq(agreed, 4);
+    ck_assert_uint_eq(ta_verification_difference_count(ver), 0);
+    ck_assert_int_eq(ta_verification_status(ver), TA_OK);
+}
+END_TEST
+
 static Suite *verify_suite(void)
 {
     Suite *s = suite_create("verify");
@@ -1095,6 +1137,7 @@ static Suite *verify_suite(void)
     tcase_add_test(tc, test_floor_score_outside_bookends);
     tcase_add_test(tc, test_rank_tie_on_value_and_published_rank);
     tcase_add_test(tc, test_rank_missing_trusts_counted);
+    tcase_add_test(tc, test_standard_pool_is_the_trusts_missing_it);
     suite_add_tcase(s, tc);
     return s;
 }
