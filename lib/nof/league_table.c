@@ -147,12 +147,20 @@ const char *ta_league_error(const ta_league *l)
 
 /* ---- options ------------------------------------------------------------ */
 
-/* Adds index i to a selection once. */
+/* Whether i is one of the n indexes of list. */
+static int in_list(const size_t *list, size_t n, size_t i)
+{
+    for (size_t k = 0; k < n; k++)
+        if (list[k] == i)
+            return 1;
+    return 0;
+}
+
+/* Adds index i to a selection once (the membership test that selects). */
 static ta_status select_index(ta_league *l, size_t **list, size_t *n, size_t *cap, size_t i)
 {
-    for (size_t k = 0; k < *n; k++)
-        if ((*list)[k] == i)
-            return TA_OK;
+    if (in_list(*list, *n, i))
+        return TA_OK;
     if (tai_grow(&l->alloc, (void **)list, cap, *n + 1, sizeof **list) != TA_OK)
         return tai_error_set(&l->err, TA_ENOMEM, "out of memory");
     (*list)[(*n)++] = i;
@@ -537,14 +545,10 @@ static void find_domains(const ta_league *l, size_t *index)
     }
 }
 
+/* Whether i is selected: an empty selection selects every index. */
 static int selected(const size_t *list, size_t n, size_t i)
 {
-    if (n == 0)
-        return 1;
-    for (size_t k = 0; k < n; k++)
-        if (list[k] == i)
-            return 1;
-    return 0;
+    return n == 0 || in_list(list, n, i);
 }
 
 /* The file's trust types in byte order of their text (the league's order). */

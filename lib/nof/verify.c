@@ -650,7 +650,7 @@ static ta_status verify_period(ta_verification *v, size_t p)
                     ? tai_nhse_find_figure(f, period, code, def->domains[d].score_id)
                     : NULL;
             int has = 0, ignored = 0;
-            double mean = 0;
+            double mean; /* written when has is */
             if (!fig)
                 continue;
             ta_assessment_domain_score(&has, &mean, a, i, d);

@@ -1028,7 +1028,7 @@ END_TEST
 /* Rule: the trusts of a type the file lacks number the highest published
  * rank less the trusts ranked here (6 - 4 = 2); a published rank above the
  * step-by-step one by at most that is explained (S4: 6 for 4), by more is
- * not (S2: 5 for 2). */
+ * not (S2: 5 for 2), in both modes (the end-to-end rank is the same). */
 START_TEST(test_rank_missing_trusts_counted)
 {
     static const char *const t[][4] = {
@@ -1056,11 +1056,12 @@ START_TEST(test_rank_missing_trusts_counted)
         ta_verdict verdict;
         difference_at(NULL, &code, &figure, &mode, &published, &computed, &verdict, &reason, ver,
                       k);
-        if (strcmp(figure, "OF5000 Rank") != 0 || mode != TA_STEP_BY_STEP)
+        if (strcmp(figure, "OF5000 Rank") != 0)
             continue;
         if (strcmp(code, "S2") == 0) {
             ck_assert_int_eq(verdict, TA_UNEXPLAINED);
-            assert_has(reason, "gives another rank");
+            assert_has(reason, mode == TA_STEP_BY_STEP ? "gives another rank"
+                                                       : "no explained average accounts for it");
         } else {
             ck_assert_str_eq(code, "S4");
             ck_assert_int_eq(verdict, TA_EXPLAINED);
@@ -1068,7 +1069,7 @@ START_TEST(test_rank_missing_trusts_counted)
         }
         found++;
     }
-    ck_assert_uint_eq(found, 2);
+    ck_assert_uint_eq(found, 4); /* S2 and S4, step by step and end to end */
 }
 END_TEST
 
@@ -1114,6 +1115,49 @@ START_TEST(test_standard_pool_is_the_trusts_missing_it)
 }
 END_TEST
 
+/* Rule (end-to-end ranks): a rank the step before explains (C's published 3
+ * is its step-by-step rank) is explained end to end only by an explained
+ * difference in the average; C's metric score of 1.00 against its published
+ * average of 2.60 is no rounding, so its end-to-end rank stays unexplained. */
+START_TEST(test_rank_end_to_end_needs_explained_average)
+{
+    static const char *const t[][5] = {
+        /* code, metric score, segment, published average, published rank */
+        {"A", "1.50", "1", "1.50", "1"},
+        {"B", "2.00", "2", "2.00", "2"},
+        {"C", "1.00", "3", "2.60", "3"},
+        {"D", "3.50", "4", "3.50", "4"},
+    };
+    char text[8192] = HEADER;
+    size_t found = 0;
+
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        add_row(text, sizeof text, t[i][0], "OF1061", t[i][1]);
+        add_row(text, sizeof text, t[i][0], "OF5003", t[i][2]);
+        add_ranked_row(text, sizeof text, t[i][0], "OF5000", t[i][2], t[i][4]);
+        add_row(text, sizeof text, t[i][0], "OF5002", t[i][3]);
+    }
+    ck_assert_msg(verify_text("ranks.csv", text, strlen(text)) == TA_OK, "%s",
+                  ta_verification_error(ver));
+    for (size_t k = 0; k < ta_verification_difference_count(ver); k++) {
+        const char *code, *figure, *reason;
+        ta_verify_mode mode;
+        double published, computed;
+        ta_verdict verdict;
+        difference_at(NULL, &code, &figure, &mode, &published, &computed, &verdict, &reason, ver,
+                      k);
+        if (strcmp(figure, "OF5000 Rank") != 0 || strcmp(code, "C") != 0)
+            continue;
+        ck_assert_int_eq(mode, TA_END_TO_END);
+        ck_assert(published == 3 && computed != 3);
+        ck_assert_int_eq(verdict, TA_UNEXPLAINED);
+        assert_has(reason, "no explained average accounts for it");
+        found++;
+    }
+    ck_assert_uint_eq(found, 1);
+}
+END_TEST
+
 static Suite *verify_suite(void)
 {
     Suite *s = suite_create("verify");
@@ -1138,6 +1182,7 @@ static Suite *verify_suite(void)
     tcase_add_test(tc, test_rank_tie_on_value_and_published_rank);
     tcase_add_test(tc, test_rank_missing_trusts_counted);
     tcase_add_test(tc, test_standard_pool_is_the_trusts_missing_it);
+    tcase_add_test(tc, test_rank_end_to_end_needs_explained_average);
     suite_add_tcase(s, tc);
     return s;
 }
