@@ -514,7 +514,7 @@ static ta_status add_rows(ta_league *l, size_t b, const size_t *domain_index)
         if (st == TA_OK && final_segment > 0)
             st = set_int(l, &c[13], final_segment);
         for (size_t d = 0; st == TA_OK && d < N_DOMAINS; d++) {
-            int has = 0;
+            int has; /* set by the call when it returns TA_OK */
             double score;
             if (domain_index[d] != (size_t)-1 &&
                 ta_assessment_domain_score(&has, &score, a, i, domain_index[d]) == TA_OK && has)
