@@ -21,10 +21,10 @@ set -euo pipefail
 TA_DEPS_BUILD=(build-essential cmake pkg-config libxlsxwriter-dev)
 # C tests: Check (+ subunit, which check.pc names), the ABI tools, valgrind,
 # locales; clang and its runtimes for libFuzzer and ThreadSanitizer, gcovr for
-# coverage, cppcheck and clang-tidy; python3 (and binutils' nm) run the ctest
+# coverage, cppcheck, clang-tidy and clang-format; python3 (and binutils' nm) run the ctest
 # checks of the layers and the API convention (scripts/check-*.py).
 TA_DEPS_C=(check libsubunit-dev abigail-tools valgrind locales
-    clang libclang-rt-14-dev gcovr cppcheck clang-tidy binutils file python3)
+    clang libclang-rt-14-dev gcovr cppcheck clang-tidy clang-format binutils file python3)
 # The command's output tests (tests/cli/test_output.sh): headless Calc reads
 # the xlsx workbooks back, headless Chromium renders the league-table picture,
 # python3-pil reads its screenshots, man reads the manual page.

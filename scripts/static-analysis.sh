@@ -15,6 +15,8 @@
 #   are listed in .clang-tidy-baseline as "file|check|source line text" (no
 #   line numbers, so edits elsewhere do not invalidate them). A finding not in
 #   the baseline fails; a baseline entry no longer found is reported as stale.
+# clang-format: every C source and header of the project follows .clang-format
+#   (--dry-run --Werror), so style drift is caught where it is made.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -24,7 +26,7 @@ jobs=${TA_JOBS:-2}
 baseline=.clang-tidy-baseline
 rc=0
 
-for tool in cppcheck clang-tidy; do
+for tool in cppcheck clang-tidy clang-format; do
     command -v "$tool" >/dev/null || { echo "static-analysis: $tool not found" >&2; exit 1; }
 done
 
@@ -35,6 +37,18 @@ if cppcheck --enable=warning,performance,portability --error-exitcode=1 --inline
     echo "static-analysis: cppcheck: clean"
 else
     echo "static-analysis: cppcheck: FINDINGS (above)"
+    rc=1
+fi
+
+unformatted=$(find lib include tests examples bindings -name '*.[ch]' -not -path '*/build*' | sort |
+    while IFS= read -r f; do
+        clang-format --dry-run --Werror "$f" >/dev/null 2>&1 || echo "$f"
+    done)
+if [[ -z "$unformatted" ]]; then
+    echo "static-analysis: clang-format: clean"
+else
+    echo "static-analysis: clang-format: not formatted (run clang-format -i on them):"
+    sed 's/^/  /' <<<"$unformatted"
     rc=1
 fi
 

@@ -35,8 +35,8 @@ TA_API ta_status ta_rule_band_score(double *score, double value, const double *c
  * rounded half up to `decimals` (0 .. 6), inputs within 1e-9 of a decimal
  * taken as that decimal (so scores averaging exactly 3.085 round to 3.09).
  * Either out-pointer may be NULL. */
-TA_API ta_status ta_rule_average(double *unrounded, double *rounded, const double *scores,
-                                 size_t n, int decimals);
+TA_API ta_status ta_rule_average(double *unrounded, double *rounded, const double *scores, size_t n,
+                                 int decimals);
 
 /* The unadjusted segment of a rounded average against ascending cut-offs
  * cutoffs[0 .. n-1] (1 .. 8 of them): 1 + the number of cut-offs the average

@@ -61,7 +61,7 @@ static ta_status compute_quarter(ta_screen *s, const peer_what *w)
     double *sorted = tai_calloc(&s->alloc, n, sizeof *sorted);
     size_t *group = tai_calloc(&s->alloc, n, sizeof *group);
     size_t *first = tai_calloc(&s->alloc, n + 1, sizeof *first); /* per group, then offsets */
-    size_t *member = tai_calloc(&s->alloc, n, sizeof *member); /* a trust of each group */
+    size_t *member = tai_calloc(&s->alloc, n, sizeof *member);   /* a trust of each group */
     tai_strmap types;
     ta_status st = TA_OK;
     char *key = NULL;
@@ -101,9 +101,8 @@ static ta_status compute_quarter(ta_screen *s, const peer_what *w)
     for (size_t g = 0; st == TA_OK && g < n_groups; g++) {
         size_t from = g ? first[g - 1] : 0, count = first[g] - from;
         double quants[3] = {0, 0, 0};
-        if (count >= 2 &&
-            (st = ta_quantile_cutoffs(quants, w->n_out, sorted + from, count, TA_QUANTILE_TYPE7,
-                                      &s->alloc)) != TA_OK) {
+        if (count >= 2 && (st = ta_quantile_cutoffs(quants, w->n_out, sorted + from, count,
+                                                    TA_QUANTILE_TYPE7, &s->alloc)) != TA_OK) {
             tai_error_set(&s->err, st, "out of memory");
             break;
         }

@@ -16,8 +16,7 @@
 
 /* ---- the handle ------------------------------------------------------- */
 
-ta_status ta_assessment_new(ta_assessment **out, const ta_framework *fw,
-                            const ta_allocator *alloc)
+ta_status ta_assessment_new(ta_assessment **out, const ta_framework *fw, const ta_allocator *alloc)
 {
     ta_allocator al;
     ta_assessment *a;

@@ -37,11 +37,11 @@ typedef struct tai_rank_input {
 } tai_rank_input;
 
 typedef struct tai_result {
-    double average;      /* unrounded mean */
-    double rounded;      /* rounded half up to the framework's decimals */
-    int64_t key;         /* rounded * 10^decimals, exact: what segments and ranks compare */
-    uint32_t n_scores;   /* scores the average is the mean of */
-    int given;           /* no score: the average is the trust's given (published) one */
+    double average;    /* unrounded mean */
+    double rounded;    /* rounded half up to the framework's decimals */
+    int64_t key;       /* rounded * 10^decimals, exact: what segments and ranks compare */
+    uint32_t n_scores; /* scores the average is the mean of */
+    int given;         /* no score: the average is the trust's given (published) one */
     uint32_t rank;
     int unadjusted, adjusted, final_segment;
     ta_reason reason;
@@ -98,8 +98,8 @@ struct ta_assessment {
     tai_trust_row *trusts;
     tai_code_index codes;
     tai_text_chunk *texts; /* the field texts (see field_copy) */
-    double *values;   /* trusts_cap * n_metrics */
-    double *supplied; /* trusts_cap * n_metrics */
+    double *values;        /* trusts_cap * n_metrics */
+    double *supplied;      /* trusts_cap * n_metrics */
     tai_rank_input *ranks;
     size_t n_ranks, ranks_cap;
     int scores_only;      /* use given scores only: no rule derives a score */
@@ -115,8 +115,8 @@ struct ta_assessment {
     size_t n_cutoffs;
     double cutoffs[TAI_MAX_CUTOFFS];
     tai_notes notes;
-    size_t *ranked; /* per metric: trusts ranked from values when the framework's pool
-                       for the period is wider (0 = no gap); NULL when none is */
+    size_t *ranked;            /* per metric: trusts ranked from values when the framework's pool
+                                  for the period is wider (0 = no gap); NULL when none is */
     struct tai_likely *likely; /* likely_range.c: the last likely ranges, or NULL */
 };
 

@@ -88,8 +88,7 @@ double tai_mean_of(const double *scores, size_t n, int decimals)
     return mean_value(&m);
 }
 
-size_t tai_mean_scores(const tai_framework_def *def, const double *row, size_t domain,
-                       double *out)
+size_t tai_mean_scores(const tai_framework_def *def, const double *row, size_t domain, double *out)
 {
     mean m = {tai_framework_scale(def), 0, 0, 0};
     if (def->weighted)

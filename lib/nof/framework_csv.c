@@ -242,8 +242,7 @@ static ta_status read_metric(reader *r)
         if (!parameter(params, "first", first, sizeof first) ||
             !parameter(params, "second", second, sizeof second) ||
             !parameter(params, "table", buf, sizeof buf) ||
-            parse_numbers(buf, table, TAI_COMBO_CELLS, &n) != TA_OK ||
-            n != TAI_COMBO_CELLS)
+            parse_numbers(buf, table, TAI_COMBO_CELLS, &n) != TA_OK || n != TAI_COMBO_CELLS)
             return fail(r, COL_PARAMETERS, TA_EPARSE,
                         "expected first=ID;second=ID;table=16 NUMBERS in", params);
         if ((st = ta_framework_builder_set_combination(b, id, first, second, table)) != TA_OK)

@@ -42,8 +42,8 @@ ta_status ta_rule_band_score(double *score, double value, const double *cuts, si
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(cuts[i]))
             return TA_EINVAL;
-        if (i > 0 && (direction == TA_HIGHER_IS_BETTER ? cuts[i] >= cuts[i - 1]
-                                                       : cuts[i] <= cuts[i - 1]))
+        if (i > 0 &&
+            (direction == TA_HIGHER_IS_BETTER ? cuts[i] >= cuts[i - 1] : cuts[i] <= cuts[i - 1]))
             return TA_EINVAL;
     }
     *score = tai_band_score(cuts, n, direction, value);
@@ -122,8 +122,8 @@ ta_status ta_rule_ranks(uint32_t *ranks, const int *segments, const double *aver
     for (size_t i = 0; i < n; i++) {
         entries[i].item = i;
         entries[i].segment = segments[i];
-        entries[i].key = (int64_t)nearbyint(tai_round_half_up(averages[i], decimals) *
-                                            scales[decimals]);
+        entries[i].key =
+            (int64_t)nearbyint(tai_round_half_up(averages[i], decimals) * scales[decimals]);
         entries[i].name = entries[i].code = "";
     }
     tai_rank_entries(entries, n);

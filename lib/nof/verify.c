@@ -542,8 +542,8 @@ static ta_status check_metric(ta_verification *v, size_t p, size_t m, raw_row *r
             double lo, hi;
             tai_bookends(metric->scoring, &lo, &hi);
             st = record_score(v, period, r->code, metric->id, published,
-                              within(published, lo, hi) ? published : hi,
-                              def->decimals, "meets the floor, but scores outside 1.00-3.00");
+                              within(published, lo, hi) ? published : hi, def->decimals,
+                              "meets the floor, but scores outside 1.00-3.00");
         } else {
             tai_error_set(&e, TA_OK, "pool of %u trusts; this file has %zu", pool, spread);
             memcpy(text, e.msg, sizeof text);

@@ -277,8 +277,7 @@ ta_status tai_register_add(ta_register *r, const char *code, const char *name, i
         before = r->trusts[t].state;
     /* The same event twice on one day is a repeated row, not two events. A
      * trust in the map has at least one event, so its last is always set. */
-    if (!is_new && r->trusts[t].last_on == on &&
-        r->events[r->trusts[t].last].kind == kind) {
+    if (!is_new && r->trusts[t].last_on == on && r->events[r->trusts[t].last].kind == kind) {
         char d[TA_DATE_TEXT_SIZE];
         fmt(on, d);
         return tai_error_set(&r->err, TA_EINCONSISTENT, "trust %s: %s on %s is given twice", code,
