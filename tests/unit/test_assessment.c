@@ -469,12 +469,9 @@ START_TEST(test_combined_first_metric)
     ta_assessment *a;
     ck_assert_int_eq(ta_framework_builder_new(&b, "combined-first", NULL), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_domain(b, "a", "A", "DA"), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_add_metric(b, "C", "C", "a", TA_SCORING_COMBINED),
-                     TA_OK);
-    ck_assert_int_eq(ta_framework_builder_add_metric(b, "X", "X", "a", TA_SCORING_SUPPLIED),
-                     TA_OK);
-    ck_assert_int_eq(ta_framework_builder_add_metric(b, "Y", "Y", "a", TA_SCORING_SUPPLIED),
-                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "C", "C", "a", TA_SCORING_COMBINED), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "X", "X", "a", TA_SCORING_SUPPLIED), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "Y", "Y", "a", TA_SCORING_SUPPLIED), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_combination(b, "C", "X", "Y", COMBO), TA_OK);
     ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ta_framework_builder_free(b);
