@@ -528,6 +528,22 @@ START_TEST(split_scheme_parts_must_agree)
         ck_assert_str_eq(ta_capital_portfolio_error(pf), cases[k][1]);
         ta_capital_portfolio_free(pf);
     }
+    /* Rule: parts given through the API have no place; the message says "a
+     * part" and "an earlier part" (portfolio.c's empty-place test reads the
+     * place's first byte, not its second). */
+    {
+        ta_capital_portfolio *pf = NULL;
+        ta_capital_proposal *a, *b;
+        ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_add(&a, pf, "RAA", "S1"), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_add(&b, pf, "RAA", "S1"), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_funding(b, TA_FUNDING_NATIONAL), TA_OK);
+        ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_EINCONSISTENT);
+        ck_assert_str_eq(ta_capital_portfolio_error(pf),
+                         "a part: scheme S1 of trust RAA: this part's Funding differs from the "
+                         "part at an earlier part (the parts of one scheme must agree)");
+        ta_capital_portfolio_free(pf);
+    }
     /* Rule: a place in a message keeps its line whole and cuts a long file
      * name to fit 320 bytes: a 400-byte name keeps 317 bytes before ":3". */
     {
