@@ -1218,6 +1218,28 @@ END_TEST
 
 /* ---- bulk input ------------------------------------------------------- */
 
+/* Rule (ta_assessment_add_columns): undoing a failed call of raw values
+ * empties only the rows it staged. C, the only trust, has a value for B2
+ * (the sixth metric); D is staged with a value for R1 and the call fails on a
+ * duplicate row: C keeps its value, so its B2 score (0.5 against 1 2 3,
+ * lower is better: the best score, 1) is still there. */
+START_TEST(test_add_columns_undo_keeps_values)
+{
+    ta_framework *fw = rules_fw();
+    ta_assessment *a = new_assessment(fw);
+    const char *codes[3] = {"D", "D", "D"}, *ids[3] = {"V1", "V2", "V1"};
+    const double x[3] = {5.0, 6.0, 7.0};
+    add_value(a, "C", "V6", 0.5);
+    ck_assert_int_eq(ta_assessment_add_columns(a, 3, codes, ids, x, TA_INPUT_VALUE),
+                     TA_EDUPLICATE);
+    ck_assert_uint_eq(ta_assessment_trust_count(a), 1);
+    run(a);
+    ck_assert_double_eq(score_of(a, fw, "C", "B2"), 1.0);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 START_TEST(test_add_columns)
 {
     ta_framework *fw = supplied_fw(3, 3, CUTS, TA_CUTOFF_TIES_BETTER, TA_QUANTILE_TYPE7);
@@ -2149,6 +2171,7 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_distance_to_better);
     tcase_add_test(tc, test_state);
     tcase_add_test(tc, test_add_columns);
+    tcase_add_test(tc, test_add_columns_undo_keeps_values);
     tcase_add_test(tc, test_set_cutoffs);
     tcase_add_test(tc, test_cutoffs_of_no_population);
     tcase_add_test(tc, test_quartiles_survive_a_selection_killer);
