@@ -1536,6 +1536,16 @@ START_TEST(criteria_file_parameter_edges)
     ta_criteria_free(c);
     bad("Id,Name,Kind,Parameters\nx,X,segment_at_most,segment=2;quarters=41\n", TA_EPARSE,
         "t.csv:2:21: Parameters: quarters \"41\"");
+    /* segment 1..9 in the file, 10 refused by the reader, naming its cell. */
+    bad("Id,Name,Kind,Parameters\nx,X,segment_at_most,segment=10;quarters=4\n", TA_EPARSE,
+        "t.csv:2:21: Parameters: segment \"10\"");
+    {
+        const char *nine = "Id,Name,Kind,Parameters\nx,X,segment_at_most,segment=9;quarters=4\n";
+        ck_assert_int_eq(ta_criteria_new(&c, "t", NULL), TA_OK);
+        ck_assert_int_eq(ta_criteria_read_buffer(c, nine, strlen(nine), "t.csv"), TA_OK);
+        ck_assert_uint_eq(ta_criteria_count(c), 1);
+        ta_criteria_free(c);
+    }
     /* The builder's own limits: a name of 200 bytes and segment 9 are the
      * largest it takes. */
     {
