@@ -969,21 +969,28 @@ START_TEST(test_catalogue_quartile_settings)
 END_TEST
 
 /* Rule: a Source of one character is a source; brackets of one cut point
- * (two scores) are taken; a cut-offs setting with no number is a parse error
+ * (two scores) are taken; a Weight of "2" is 2/1; a cut-offs setting with no number is a parse error
  * of its cell, not a builder refusal. */
 START_TEST(test_catalogue_smallest_cells)
 {
     static const char text[] =
         "Record,Id,Name,Domain,Raw_id,Direction,Scoring,In_average,Parameters,Weight,Source\n"
-        "metric,M2,Two,d1,V2,higher,bracketed,no,cuts=2;scores=1 4,,S\n";
+        "metric,M2,Two,d1,V2,higher,bracketed,no,cuts=2;scores=1 4,,S\n"
+        "metric,M3,Three,d1,V3,higher,rank,yes,,2,S\n";
     ta_framework_builder *b = small_builder();
     ta_framework *fw = NULL;
     size_t i;
+    unsigned num = 0, den = 0;
     ck_assert_msg(ta_framework_builder_read_buffer(b, text, sizeof text - 1, "cat.csv") == TA_OK,
                   "%s", ta_framework_builder_error(b));
     ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
     ck_assert_int_eq(ta_framework_metric_index(&i, fw, "M2"), TA_OK);
     ck_assert_str_eq(ta_framework_metric_source(fw, i), "S");
+    /* A whole-number Weight (no slash) is that number over 1. */
+    ck_assert_int_eq(ta_framework_metric_index(&i, fw, "M3"), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_weight(&num, &den, fw, i), TA_OK);
+    ck_assert_uint_eq(num, 2);
+    ck_assert_uint_eq(den, 1);
     ta_framework_free(fw);
     ta_framework_builder_free(b);
     expect_catalogue_error("setting,cutoffs,,,,,,,\n", TA_EPARSE, 2, 23,
