@@ -1185,8 +1185,15 @@ START_TEST(peer_statistics_stay_in_their_memory)
                      TA_OK);
     ck_assert_int_eq(ta_criteria_new(&c, "x", NULL), TA_OK);
     ck_assert_int_eq(ta_criteria_add_domain_top_quartile(c, "quart", "Quart", "OF4000"), TA_OK);
+    /* A run clears the error text of the failed run before it. */
+    ck_assert_int_eq(ta_screen_run(s, NULL, NULL), TA_EINVAL);
+    ck_assert_str_eq(ta_screen_error(s), "the AFT criteria set is NULL");
     ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    ck_assert_str_eq(ta_screen_error(s), "");
     expect(s, TA_LEVEL_AFT, "A", "quart", TA_MET, 1.50, NAN, NULL);
+    /* Its one period is index 0; index 1 is none (nothing read past the labels). */
+    ck_assert_str_eq(ta_screen_period(s, 0), "Q1 2025/26");
+    ck_assert_ptr_null(ta_screen_period(s, 1));
     ta_criteria_free(c);
     ta_screen_free(s);
     ta_assessment_free(q);
@@ -1732,6 +1739,10 @@ START_TEST(argument_checks)
         const char *code = "A", *m = "OF1001";
         double v = 2;
         const ta_assessment *u[1] = {unrun};
+        /* Rule: a quarter with no trusts need not have been run. */
+        ck_assert_int_eq(ta_screen_new_assessments(&s, small, 1, u, NULL), TA_OK);
+        ck_assert_uint_eq(ta_screen_trust_count(s), 0);
+        ta_screen_free(s);
         ck_assert_int_eq(ta_assessment_add_columns(unrun, 1, &code, &m, &v, TA_INPUT_SCORE), TA_OK);
         ck_assert_int_eq(ta_screen_new_assessments(&s, small, 1, u, NULL), TA_ESTATE);
         ck_assert_ptr_null(s);
