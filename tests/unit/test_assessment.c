@@ -2081,6 +2081,32 @@ START_TEST(test_add_columns_failure_keeps_and_leaves_nothing)
 }
 END_TEST
 
+/* Rule (ta_assessment_set_trust_field): a new text no longer than the old
+ * one is written in the old one's place, so editing a trust's name again and
+ * again (a what-if loop) holds no more memory than the first edit did. */
+START_TEST(test_trust_field_edits_reuse_their_place)
+{
+    ta_framework *fw = supplied_fw(3, 0, NULL, TA_CUTOFF_TIES_BETTER, TA_QUANTILE_TYPE7);
+    ag_state g = {0};
+    ta_allocator al = ag_allocator(&g);
+    ta_assessment *a = NULL;
+    size_t live;
+    ck_assert_int_eq(ta_assessment_new(&a, fw, &al), TA_OK);
+    add_score(a, "A", "P01", 2.0);
+    ck_assert_int_eq(ta_assessment_set_trust_field(a, "A", TA_FIELD_NAME, "Alpha Trust"), TA_OK);
+    live = g.live;
+    for (int k = 0; k < 20000; k++)
+        ck_assert_int_eq(ta_assessment_set_trust_field(a, "A", TA_FIELD_NAME,
+                                                       k % 2 ? "Alpha Trust" : "Gamma Trust"),
+                         TA_OK);
+    ck_assert_uint_eq(g.live, live);
+    ck_assert_str_eq(ta_assessment_trust_field(a, 0, TA_FIELD_NAME), "Alpha Trust");
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+    ck_assert_uint_eq(g.live, 0);
+}
+END_TEST
+
 /* Rule: the assessment writes nothing past the end of a block it allocated
  * (input cells made on first use and grown with the trusts, rows, results),
  * checked with guard bytes after every block of the host allocator. */
@@ -2172,6 +2198,7 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_state);
     tcase_add_test(tc, test_add_columns);
     tcase_add_test(tc, test_add_columns_undo_keeps_values);
+    tcase_add_test(tc, test_trust_field_edits_reuse_their_place);
     tcase_add_test(tc, test_set_cutoffs);
     tcase_add_test(tc, test_cutoffs_of_no_population);
     tcase_add_test(tc, test_quartiles_survive_a_selection_killer);
