@@ -1230,8 +1230,7 @@ START_TEST(test_add_columns_undo_keeps_values)
     const char *codes[3] = {"D", "D", "D"}, *ids[3] = {"V1", "V2", "V1"};
     const double x[3] = {5.0, 6.0, 7.0};
     add_value(a, "C", "V6", 0.5);
-    ck_assert_int_eq(ta_assessment_add_columns(a, 3, codes, ids, x, TA_INPUT_VALUE),
-                     TA_EDUPLICATE);
+    ck_assert_int_eq(ta_assessment_add_columns(a, 3, codes, ids, x, TA_INPUT_VALUE), TA_EDUPLICATE);
     ck_assert_uint_eq(ta_assessment_trust_count(a), 1);
     run(a);
     ck_assert_double_eq(score_of(a, fw, "C", "B2"), 1.0);
@@ -2081,6 +2080,34 @@ START_TEST(test_add_columns_failure_keeps_and_leaves_nothing)
 }
 END_TEST
 
+/* Rule (ta_assessment_reason_text): numbers are written to the framework's
+ * decimals; with none, a whole number has no decimal point. */
+START_TEST(test_reason_text_with_no_decimals)
+{
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    ta_assessment *a;
+    const double cuts[2] = {2, 3};
+    char text[160];
+    ck_assert_int_eq(ta_framework_builder_new(&b, "whole", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "a", "A", "DA"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_metric(b, "P01", "P01", "a", TA_SCORING_SUPPLIED),
+                     TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 2, cuts), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_decimals(b, 0), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
+    ta_framework_builder_free(b);
+    a = new_assessment(fw);
+    add_score(a, "A", "P01", 2.4);
+    run(a);
+    ck_assert_int_eq(ta_assessment_reason_text(text, sizeof text, NULL, a, 0), TA_OK);
+    ck_assert_str_eq(text, "average 2 at or below cut-off 2: segment 1; final segment unknown: "
+                           "no Recovery Support Programme flag");
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 /* Rule (ta_assessment_set_trust_field): a new text no longer than the old
  * one is written in the old one's place, so editing a trust's name again and
  * again (a what-if loop) holds no more memory than the first edit did. */
@@ -2199,6 +2226,7 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_add_columns);
     tcase_add_test(tc, test_add_columns_undo_keeps_values);
     tcase_add_test(tc, test_trust_field_edits_reuse_their_place);
+    tcase_add_test(tc, test_reason_text_with_no_decimals);
     tcase_add_test(tc, test_set_cutoffs);
     tcase_add_test(tc, test_cutoffs_of_no_population);
     tcase_add_test(tc, test_quartiles_survive_a_selection_killer);

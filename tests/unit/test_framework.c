@@ -969,8 +969,8 @@ START_TEST(test_catalogue_quartile_settings)
 END_TEST
 
 /* Rule: a Source of one character is a source; brackets of one cut point
- * (two scores) are taken; a Weight of "2" is 2/1; a cut-offs setting with no number is a parse error
- * of its cell, not a builder refusal. */
+ * (two scores) are taken; a Weight of "2" is 2/1; a cut-offs setting with no number is a parse
+ * error of its cell, not a builder refusal. */
 START_TEST(test_catalogue_smallest_cells)
 {
     static const char text[] =
