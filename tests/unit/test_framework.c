@@ -543,6 +543,13 @@ START_TEST(test_builder_first_and_past_the_end)
     assert_has(ta_framework_builder_error(b), "cut point 1 is not finite");
     ck_assert_int_eq(ta_framework_builder_set_bands(b, "M1", 2, cuts), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_brackets(b, "M2", 2, cuts, bad_first), TA_ERANGE);
+    { /* Rule: a bracket score is from 1 to 4, both included; 0.5 and 4.5 are not. */
+        const double low[3] = {1, 2, 0.5}, high[3] = {4, 2, 4.5};
+        ck_assert_int_eq(ta_framework_builder_set_brackets(b, "M2", 2, cuts, low), TA_ERANGE);
+        ck_assert_str_eq(ta_framework_builder_error(b),
+                         "metric \"M2\": bracket score 3 must be from 1 to 4");
+        ck_assert_int_eq(ta_framework_builder_set_brackets(b, "M2", 2, cuts, high), TA_ERANGE);
+    }
     ck_assert_int_eq(ta_framework_builder_set_brackets(b, "M2", 2, cuts, good), TA_OK);
     ck_assert_int_eq(ta_framework_builder_set_pool(b, "M2", "Q1", 10, NULL), TA_OK);
     ck_assert_int_eq(ta_framework_builder_add_trust_type(b, "Type A"), TA_OK);
