@@ -569,6 +569,7 @@ START_TEST(test_reconstruct_unrounded_scores)
                                  "metric,F,Floor,d,,higher,floor,yes,floor=70,,x\n"
                                  "pool,R,Q1,,,,,,10,,fitted\n"
                                  "pool,R,Q9,,,,,,400,,too wide\n"
+                                 "pool,R,Q8,,,,,,300,,widest\n"
                                  "pool,F,Q1,,,,,,4,,fitted\n");
     static const double r[3] = {1.33, 2.67, 1.34}, f[3] = {1.67, 4.00, 2.33};
     double rounded = 0;
@@ -605,6 +606,16 @@ START_TEST(test_reconstruct_unrounded_scores)
     ck_assert(noted(a, "R Q9: in a pool of 400 trusts a published score does not fix a unique "
                        "rank"));
     ta_assessment_free(a);
+    /* Rule: a pool of 300, the widest whose ranks (steps of 3/299) are all
+     * distinct hundredths, is reconstructed: 1.01 is rank 2, 1 + 3/299. */
+    {
+        static const double r8[3] = {1.01, 1.02, 1.03};
+        a = given(fw, "Q8", r8, f);
+        close_to(score(a, fw, "A", "R"), 1.0 + 3.0 / 299.0);
+        close_to(score(a, fw, "C", "R"), 1.0 + 9.0 / 299.0);
+        ck_assert(!noted(a, "does not fix a unique rank"));
+        ta_assessment_free(a);
+    }
     ta_framework_free(fw);
 }
 END_TEST
