@@ -100,6 +100,16 @@ START_TEST(average_rounds_half_up_on_the_decimal)
     ck_assert_int_eq(ta_rule_average(NULL, &rounded, bad, 2, 2), TA_ERANGE);
     ck_assert_int_eq(ta_rule_average(NULL, &rounded, bad, 0, 2), TA_EINVAL);
     ck_assert_int_eq(ta_rule_average(NULL, &rounded, tie, 2, 7), TA_EINVAL);
+    /* A score that is no number is refused wherever it stands, first included
+     * (TA_EINVAL, not the range's TA_ERANGE), and a first score out of 1 to 4
+     * is out of range. */
+    {
+        const double nan_first[2] = {NAN, 2.0}, inf_first[2] = {INFINITY, 2.0};
+        ck_assert_int_eq(ta_rule_average(NULL, &rounded, nan_first, 2, 2), TA_EINVAL);
+        ck_assert_int_eq(ta_rule_average(NULL, &rounded, inf_first, 2, 2), TA_EINVAL);
+        const double high_first[2] = {4.01, 2.0};
+        ck_assert_int_eq(ta_rule_average(NULL, &rounded, high_first, 2, 2), TA_ERANGE);
+    }
 }
 END_TEST
 
@@ -167,6 +177,13 @@ START_TEST(ranks_refuse_an_average_of_1e9)
     ck_assert_uint_eq(ranks[1], 1);
     ck_assert_int_eq(ta_rule_ranks(ranks, segments, at, 2, 2, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_rule_ranks(ranks, segments, at_neg, 2, 2, NULL), TA_EINVAL);
+    /* Only the n averages given are read: a NaN just past them is not one. */
+    {
+        const double two_then_nan[3] = {3.0, 2.0, NAN};
+        ck_assert_int_eq(ta_rule_ranks(ranks, segments, two_then_nan, 2, 2, NULL), TA_OK);
+        ck_assert_uint_eq(ranks[0], 2);
+        ck_assert_uint_eq(ranks[1], 1);
+    }
 }
 END_TEST
 
