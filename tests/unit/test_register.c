@@ -406,6 +406,9 @@ START_TEST(bad_headers_and_arguments)
         ck_assert_int_eq(ta_register_ceased_on(NULL, r, 0, D(2026, 1, 1)), TA_EINVAL);
         ck_assert_int_eq(ta_register_ceased_on(&ceased, r, 0, D(2026, 2, 30)), TA_EINVAL);
         ck_assert_int_eq(ta_register_ceased_on(&ceased, NULL, 0, D(2026, 1, 1)), TA_EINVAL);
+        /* Rule: before a trust's first event nothing has happened: not ceased. */
+        ck_assert_int_eq(ta_register_ceased_on(&ceased, r, 0, D(2025, 12, 31)), TA_OK);
+        ck_assert_int_eq(ceased, 0);
     }
     /* A trust code is 1 to 16 characters: 16 are taken, 17 and none refused
      * (register.c:44). */
