@@ -371,6 +371,9 @@ START_TEST(bad_headers_and_arguments)
     ck_assert_int_eq(read_text(""), TA_EPARSE);
     ck_assert_int_eq(read_text("Trust_code,Event\n"), TA_EPARSE);
     ck_assert_str_eq(ta_register_error(r), "events.csv:1: the header has no Date column");
+    /* The Event column, the last one required, is checked too. */
+    ck_assert_int_eq(read_text("Trust_code,Date,Note\nRA1,2026-01-01,x\n"), TA_EPARSE);
+    ck_assert_str_eq(ta_register_error(r), "events.csv:1: the header has no Event column");
     /* A column given twice (any case): refused, never the first copy silently used. */
     ck_assert_int_eq(read_text("Trust_code,Date,Event,TRUST_CODE\nRA9,2026-01-01,authorised,RB9\n"),
                      TA_EDUPLICATE);
