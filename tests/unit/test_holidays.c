@@ -119,6 +119,16 @@ END_TEST
  * (1981, 2049, 2076, 2106, 2133; dates from Oudin's algorithm, computed
  * apart): Good Friday and Easter Monday are off, the Thursday before and
  * the Tuesday after are working days. */
+/* Rule: a NULL out is refused with its own message; with no calendar as
+ * well, it is refused without one. */
+START_TEST(working_day_walk_refuses_a_null_out)
+{
+    ck_assert_int_eq(ta_holidays_add_working_days(NULL, h, D(2026, 1, 5), 3), TA_EINVAL);
+    ck_assert_str_eq(ta_holidays_error(h), "out is NULL");
+    ck_assert_int_eq(ta_holidays_add_working_days(NULL, NULL, D(2026, 1, 5), 3), TA_EINVAL);
+}
+END_TEST
+
 START_TEST(easter_when_the_correction_applies)
 {
     static const int easter[][3] = {
@@ -404,6 +414,7 @@ int main(void)
     tcase_add_test(tc, christmas_substitutes);
     tcase_add_test(tc, easter_extremes);
     tcase_add_test(tc, easter_when_the_correction_applies);
+    tcase_add_test(tc, working_day_walk_refuses_a_null_out);
     tcase_add_test(tc, easter_every_year_against_a_second_algorithm);
     tcase_add_test(tc, every_builtin_proclamation);
     tcase_add_test(tc, working_days_across_christmas_and_easter);
