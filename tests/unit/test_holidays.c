@@ -235,6 +235,13 @@ START_TEST(removing_an_added_holiday_keeps_the_others)
     ck_assert_str_eq(name, "Two");
     ck_assert_int_eq(ta_holidays_entry(&got, &name, own, 2), TA_OK);
     ck_assert_str_eq(name, "Good Friday");
+    /* Rule: either output may be NULL; an entry past the list is refused and
+     * leaves the date zeroed and the name NULL. */
+    ck_assert_int_eq(ta_holidays_entry(NULL, &name, own, 2), TA_OK);
+    ck_assert_str_eq(name, "Good Friday");
+    ck_assert_int_eq(ta_holidays_entry(&got, &name, own, n), TA_EINVAL);
+    ck_assert_int_eq(got.year + got.month + got.day, 0);
+    ck_assert_ptr_null(name);
     ta_holidays_free(own);
     ck_assert_uint_eq(g.overruns, 0);
     ck_assert_uint_eq(g.live, 0);
