@@ -150,6 +150,11 @@ START_TEST(bad_input_named)
     ck_assert_int_eq(ta_review_schedule_add_trigger(s, TA_TRIGGER_DEFICIT, 0, 0, -1), TA_EINVAL);
     ck_assert_int_eq(ta_review_schedule_add_trigger(s, (ta_review_trigger)9, 0, 0, 1), TA_EINVAL);
     ck_assert_int_eq(ta_review_schedule_set_end(s, "RWX", D(2026, 1, 1), NULL), TA_EINCONSISTENT);
+    ck_assert_str_eq(ta_review_schedule_error(s),
+                     "trust RWX: end on 2026-01-01 is before its authorisation on 2026-04-01");
+    ck_assert_int_eq(ta_review_schedule_set_end(s, "RWX", D(2024, 12, 31), NULL), TA_EINCONSISTENT);
+    ck_assert_str_eq(ta_review_schedule_error(s),
+                     "trust RWX: end on 2024-12-31 is before its authorisation on 2026-04-01");
     ck_assert_int_eq(ta_review_schedule_new(NULL, NULL), TA_EINVAL);
     ck_assert_int_eq(ta_review_schedule_compute(NULL), TA_EINVAL);
     ck_assert_ptr_null(ta_review_schedule_code(s, 0)); /* not computed */
