@@ -228,8 +228,12 @@ static ta_status check_utf8(tai_csv *r, size_t from, size_t from_line_start, tai
     for (size_t k = from; k < r->pos;) {
         size_t n;
         if (d[k] < 0x80) {
-            if (d[k] == '\n' || (d[k] == '\r' && !(k + 1 < r->len && d[k + 1] == '\n'))) {
-                line++;
+            /* CR, LF and CRLF each end a line. The LF of a CRLF is found by
+             * looking back within the record, never ahead: the byte after
+             * the record may lie past the caller's buffer. */
+            if (d[k] == '\n' || d[k] == '\r') {
+                if (!(d[k] == '\n' && k != from && d[k - 1] == '\r'))
+                    line++;
                 line_start = k + 1;
             }
             k++;

@@ -256,9 +256,16 @@ START_TEST(test_errors)
      * a code point above U+10FFFF, a sequence cut short; valid text passes. */
     check_error("t.csv", "a,b\nc,d\200e\n", 11, "t.csv:2:4: invalid UTF-8");
     check_error("t.csv", "\"x\ny\300\257\"\n", 8, "t.csv:2:2: invalid UTF-8");
+    /* Inside a quoted field a CRLF, a lone CR and a lone LF each end one line. */
+    check_error("t.csv", "\"x\r\nyz\300\257\"\n", 10, "t.csv:2:3: invalid UTF-8");
+    check_error("t.csv", "\"x\ryz\300\257\"\n", 9, "t.csv:2:3: invalid UTF-8");
+    check_error("t.csv", "\"\r\n\r\n\n\r\300\"", 9, "t.csv:5:1: invalid UTF-8");
+    check_error("t.csv", "a\r\n\"\r\nb\300\"", 9, "t.csv:3:2: invalid UTF-8");
     check_error("t.csv", "\355\240\200", 3, "t.csv:1:1: invalid UTF-8");
     check_error("t.csv", "ab\364\220\200\200", 6, "t.csv:1:3: invalid UTF-8");
     check_error("t.csv", "\r\r\342\202", 4, "t.csv:3:1: invalid UTF-8");
+    /* A sequence cut short by len, though the bytes after len would finish it. */
+    check_error("t.csv", "a\342\202\254", 3, "t.csv:1:2: invalid UTF-8");
     check_records("\303\251,\342\202\254\n\360\237\230\200,\355\237\277\n",
                   "[\303\251][\342\202\254]\n[\360\237\230\200][\355\237\277]\n", 2);
     check_error("t.csv", "\357\273\277a\"", 5, "t.csv:1:2: quote inside an unquoted field");
