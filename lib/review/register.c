@@ -163,9 +163,11 @@ ta_status ta_register_set_deauthorised_status(ta_register *r, ta_ft_status statu
 
 /* ---- the sequence rules ----------------------------------------------------- */
 
-/* The state after event `kind` on `on`, or TA_EINCONSISTENT with the reason. */
+/* The state after event `kind` on `on`, or TA_EINCONSISTENT with the reason;
+ * last_on is the day of the trust's last event, NULL for a new trust. */
 static ta_status apply(ta_register *r, const char *code, const tai_reg_state *before,
-                       int32_t last_on, ta_register_event kind, int32_t on, tai_reg_state *after)
+                       const int32_t *last_on, ta_register_event kind, int32_t on,
+                       tai_reg_state *after)
 {
     const char *ev = ta_register_event_name(kind);
     char d[TA_DATE_TEXT_SIZE], d2[TA_DATE_TEXT_SIZE];
@@ -177,8 +179,8 @@ static ta_status apply(ta_register *r, const char *code, const tai_reg_state *be
                              "trust %s: %s on %s follows its ceasing: no event may follow "
                              "\"ceased\"",
                              code, ev, d);
-    if (last_on && on < last_on) {
-        fmt(last_on, d2);
+    if (last_on && on < *last_on) {
+        fmt(*last_on, d2);
         return tai_error_set(&r->err, TA_EINCONSISTENT,
                              "trust %s: %s on %s is out of order: its previous event is on %s",
                              code, ev, d, d2);
@@ -283,7 +285,7 @@ ta_status tai_register_add(ta_register *r, const char *code, const char *name, i
         return tai_error_set(&r->err, TA_EINCONSISTENT, "trust %s: %s on %s is given twice", code,
                              ta_register_event_name(kind), d);
     }
-    if ((st = apply(r, code, &before, is_new ? 0 : r->trusts[t].last_on, kind, on, &after)) !=
+    if ((st = apply(r, code, &before, is_new ? NULL : &r->trusts[t].last_on, kind, on, &after)) !=
         TA_OK)
         return st;
     if (tai_grow(&r->alloc, (void **)&r->events, &r->cap_events, r->n_events + 1,

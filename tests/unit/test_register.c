@@ -428,6 +428,7 @@ START_TEST(bad_headers_and_arguments)
     ck_assert_int_eq(ta_register_read_file(r, "/nonexistent/events.csv"), TA_EIO);
     ck_assert_str_eq(ta_register_event_name(TA_EVENT_FT_AUTHORISED), "ft_authorised");
     ck_assert_str_eq(ta_register_event_name((ta_register_event)9), "");
+    ck_assert_uint_eq(ta_register_trust_count(NULL), 0); /* no register holds no trust */
     ta_register_free(NULL);
 }
 END_TEST
