@@ -3,9 +3,8 @@
  *
  * An assessment is built from each trust's figures in one internal call per
  * trust (metric indexes were resolved when the file was read), which gives
- * exactly what a C caller gets by building ta_trust handles and adding them;
- * the public path is kept and taken whenever the fast one meets input the
- * setters would refuse, so errors and their messages are the public API's.
+ * exactly what a C caller gets by building ta_trust handles and adding them,
+ * and refuses what those setters refuse, with their messages.
  */
 #include <math.h>
 #include <string.h>
@@ -13,32 +12,7 @@
 #include "assessment_internal.h"
 #include "common/alloc.h"
 #include "published.h"
-
-/* The flag a published 0/1 figure gives, TA_UNKNOWN when absent. */
-static ta_tristate published_flag(const ta_nhse_file *f, size_t e, ta_figure kind)
-{
-    const tai_nhse_figure *fig =
-        tai_nhse_entry_figure_at(f, e, tai_framework_figure(&f->fw->def, kind));
-    if (!fig)
-        return TA_UNKNOWN;
-    return fig->value != 0 ? TA_YES : TA_NO;
-}
-
-/* Sets one figure on a trust according to the source. */
-static ta_status give_figure(const ta_nhse_file *f, ta_trust *t, const tai_nhse_figure *fig,
-                             ta_nhse_source source)
-{
-    const tai_metric *m;
-    if (fig->id_kind != TAI_ID_SCORE && fig->id_kind != TAI_ID_RAW)
-        return TA_OK;
-    m = &f->fw->def.metrics[fig->id_index];
-    if (fig->id_kind == TAI_ID_SCORE &&
-        (source == TA_FROM_SCORES || m->scoring == TA_SCORING_SUPPLIED))
-        return ta_trust_set_score(t, m->id, fig->value);
-    if (fig->id_kind == TAI_ID_RAW && source == TA_FROM_VALUES)
-        return ta_trust_set_value(t, m->id, fig->value);
-    return TA_OK;
-}
+#include "trust_internal.h"
 
 /* The average a league table published for entry e, given to the
  * assessment's last trust: the trust is segmented and ranked on it when it
@@ -51,48 +25,17 @@ static void given_average(const ta_nhse_file *f, ta_assessment *a, size_t e)
         tai_assessment_set_given_average(a, a->n_trusts - 1, avg->value);
 }
 
-static ta_status build_trust(ta_nhse_file *f, ta_assessment *a, size_t e_index,
-                             ta_nhse_source source, ta_trust **scratch)
-{
-    const tai_nhse_entry *e = &f->entries[e_index];
-    ta_trust *t = NULL;
-    ta_status st = ta_trust_new(&t, f->fw, e->code, &f->alloc);
-    for (size_t k = 0; st == TA_OK && k < 4; k++)
-        st = ta_trust_set_field(t, (ta_trust_field)k, e->fields[k]);
-    if (st == TA_OK)
-        st = ta_trust_set_flag(t, TA_FLAG_FINANCIAL_DEFICIT,
-                               published_flag(f, e_index, TA_FIGURE_DEFICIT_FLAG));
-    if (st == TA_OK)
-        st = ta_trust_set_flag(t, TA_FLAG_RECOVERY_SUPPORT,
-                               published_flag(f, e_index, TA_FIGURE_RSP_FLAG));
-    for (size_t k = f->entry_start[e_index]; st == TA_OK && k < f->entry_start[e_index + 1]; k++) {
-        const tai_nhse_figure *fig = &f->figures[f->by_entry[k]];
-        st = give_figure(f, t, fig, source);
-        if (st != TA_OK && st != TA_ENOMEM)
-            tai_error_set(&f->err, st, "%s:%zu:%zu: %s", f->files[fig->file], fig->line,
-                          fig->column, ta_trust_error(t));
-    }
-    /* The trust is of the assessment's framework and its code is new to the
-     * period (one entry per period and code), so this fails only for memory,
-     * which the caller reports. */
-    if (st == TA_OK)
-        st = ta_assessment_add_trust(a, t);
-    if (st == TA_OK)
-        given_average(f, a, e_index);
-    *scratch = t;
-    return st;
-}
-
-/* The fast path: each trust's row of values and scores filled straight from
- * its figures (whose metric indexes were resolved when the file was read)
- * and appended in one internal call, with no ta_trust handle, no lookup of
- * an ID string and no copy of a field that is empty. It gives the assessment
- * the public path gives; for anything the public setters would refuse (a
- * score outside 1 to 4, an invalid trust code) it returns TA_EINVAL without a
- * message, and the caller redoes the build on the public path, which fails
- * with its usual message. TA_ENOMEM is returned as such. */
-static ta_status build_fast(ta_nhse_file *f, ta_assessment *a, size_t p, size_t type,
-                            ta_nhse_source source)
+/* Each trust's row of values and scores filled straight from its figures
+ * (whose metric indexes were resolved when the file was read) and appended in
+ * one internal call, with no ta_trust handle, no lookup of an ID string and
+ * no copy of a field that is empty. It refuses what the public setters
+ * (ta_trust_new, ta_trust_set_score) would refuse, with their messages and
+ * the cell's place: an invalid trust code, a score outside 1 to 4 (figures
+ * are finite numbers, checked when read). A row holds no value cell of its
+ * own choosing: a trust without raw values gets NaN cells, which read as no
+ * value. */
+static ta_status build(ta_nhse_file *f, ta_assessment *a, size_t p, size_t type,
+                       ta_nhse_source source)
 {
     const tai_framework_def *def = &f->fw->def;
     size_t nm = def->n_metrics, i_deficit, i_rsp;
@@ -107,9 +50,12 @@ static ta_status build_fast(ta_nhse_file *f, ta_assessment *a, size_t p, size_t 
     for (size_t e = 0; st == TA_OK && e < f->n_entries; e++) {
         const tai_nhse_entry *en = &f->entries[e];
         ta_tristate flags[2] = {TA_UNKNOWN, TA_UNKNOWN};
-        int has_values = 0, has_scores = 0;
+        int has_scores = 0;
         if (en->period != p || (type != (size_t)-1 && en->type != type))
             continue;
+        if (!tai_trust_code_valid(en->code))
+            st = tai_error_set(&f->err, TA_EINVAL, "%s:%zu: invalid trust code \"%s\"",
+                               f->files[en->file], en->line, en->code);
         for (size_t m = 0; m < nm; m++)
             values[m] = scores[m] = NAN;
         for (size_t k = f->entry_start[e]; st == TA_OK && k < f->entry_start[e + 1]; k++) {
@@ -126,16 +72,18 @@ static ta_status build_fast(ta_nhse_file *f, ta_assessment *a, size_t p, size_t 
                        (source == TA_FROM_SCORES ||
                         def->metrics[fig->id_index].scoring == TA_SCORING_SUPPLIED)) {
                 if (fig->value < 1 || fig->value > 4)
-                    st = TA_EINVAL;
+                    st = tai_error_set(&f->err, TA_ERANGE,
+                                       "%s:%zu:%zu: trust %s: the score of %s must be from 1 to 4",
+                                       f->files[fig->file], fig->line, fig->column, en->code,
+                                       def->metrics[fig->id_index].id);
                 scores[fig->id_index] = fig->value;
                 has_scores = 1;
             } else if (fig->id_kind == TAI_ID_RAW && source == TA_FROM_VALUES) {
                 values[fig->id_index] = fig->value;
-                has_values = 1;
             }
         }
         if (st == TA_OK)
-            st = tai_assessment_add_row(a, en->code, en->fields, flags, has_values ? values : NULL,
+            st = tai_assessment_add_row(a, en->code, en->fields, flags, values,
                                         has_scores ? scores : NULL);
         if (st == TA_OK)
             given_average(f, a, e);
@@ -168,34 +116,9 @@ ta_status ta_nhse_file_assessment(ta_assessment **out, ta_nhse_file *f, const ch
     if ((st = ta_assessment_set_period(a, period)) != TA_OK ||
         (st = ta_assessment_set_scores_only(a, source == TA_FROM_SCORES)) != TA_OK)
         tai_error_set(&f->err, st, "%s", ta_assessment_error(a));
-    if (st == TA_OK) {
-        st = build_fast(f, a, p, type, source);
-        if (st == TA_OK) {
-            *out = a;
-            return TA_OK;
-        }
-        if (st == TA_ENOMEM) {
-            ta_assessment_free(a);
-            return tai_error_set(&f->err, st, "out of memory building the assessment");
-        }
-        /* Start again on the public path, for its message. */
-        ta_assessment_free(a);
-        a = NULL;
-        if ((st = ta_assessment_new(&a, f->fw, &f->alloc)) != TA_OK)
-            return tai_error_set(&f->err, st, "cannot make an assessment: %s", ta_strerror(st));
-        if ((st = ta_assessment_set_period(a, period)) != TA_OK)
-            tai_error_set(&f->err, st, "%s", ta_assessment_error(a));
-    }
-    for (size_t e = 0; st == TA_OK && e < f->n_entries; e++) {
-        ta_trust *t = NULL;
-        if (f->entries[e].period != p || (trust_type && f->entries[e].type != type))
-            continue;
-        st = build_trust(f, a, e, source, &t);
-        ta_trust_free(t);
-    }
+    else if ((st = build(f, a, p, type, source)) == TA_ENOMEM)
+        tai_error_set(&f->err, st, "out of memory building the assessment");
     if (st != TA_OK) {
-        if (st == TA_ENOMEM)
-            tai_error_set(&f->err, st, "out of memory building the assessment");
         ta_assessment_free(a);
         return st;
     }

@@ -1263,6 +1263,56 @@ START_TEST(test_published_at_arguments)
 }
 END_TEST
 
+/* Rule: an assessment refuses a trust whose code the public API would refuse
+ * (here a space in it): TA_EINVAL, naming the file, line and code; the code is
+ * checked before the trust's scores (its bad score is not the message). */
+START_TEST(test_assessment_refuses_an_invalid_trust_code_naming_its_line)
+{
+    ta_nhse_file *f = NULL;
+    ta_assessment *a = (ta_assessment *)&a;
+    char text[2048] = HEADER;
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "2.0", "");
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "B C", "OF1035", "5", "");
+    ck_assert_msg(read_text(&f, text) == TA_OK, "%s", ta_nhse_file_error(f));
+    ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q1 2025/26", NULL, TA_FROM_SCORES), TA_EINVAL);
+    ck_assert_ptr_null(a);
+    ck_assert_str_eq(ta_nhse_file_error(f), "t.csv:3: invalid trust code \"B C\"");
+    ta_nhse_file_free(f);
+}
+END_TEST
+
+/* Rule: the scores 1 and 4 are inside the range a published score may take:
+ * both sources take them as the trust's metric score. */
+START_TEST(test_assessment_takes_published_scores_of_1_and_4)
+{
+    static const ta_nhse_source sources[2] = {TA_FROM_SCORES, TA_FROM_VALUES};
+    ta_nhse_file *f = NULL;
+    char text[2048] = HEADER;
+    size_t m;
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "1", "");
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "B", "OF1035", "4", "");
+    ck_assert_msg(read_text(&f, text) == TA_OK, "%s", ta_nhse_file_error(f));
+    ck_assert_int_eq(ta_framework_metric_index(&m, fw, "OF1035"), TA_OK);
+    for (int i = 0; i < 2; i++) {
+        ta_assessment *a = NULL;
+        double score;
+        int has;
+        ck_assert_msg(ta_nhse_file_assessment(&a, f, "Q1 2025/26", NULL, sources[i]) == TA_OK, "%s",
+                      ta_nhse_file_error(f));
+        ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+        ck_assert_uint_eq(ta_assessment_trust_count(a), 2);
+        ck_assert_int_eq(ta_assessment_metric_score(&has, &score, a, 0, m), TA_OK);
+        ck_assert_int_eq(has, 1);
+        ck_assert_double_eq(score, 1);
+        ck_assert_int_eq(ta_assessment_metric_score(&has, &score, a, 1, m), TA_OK);
+        ck_assert_int_eq(has, 1);
+        ck_assert_double_eq(score, 4);
+        ta_assessment_free(a);
+    }
+    ta_nhse_file_free(f);
+}
+END_TEST
+
 static Suite *nhse_suite(void)
 {
     Suite *s = suite_create("nhse");
@@ -1296,6 +1346,8 @@ static Suite *nhse_suite(void)
     tcase_add_test(tc, test_find_period_prefix_lengths);
     tcase_add_test(tc, test_period_end_each_part);
     tcase_add_test(tc, test_published_at_arguments);
+    tcase_add_test(tc, test_assessment_refuses_an_invalid_trust_code_naming_its_line);
+    tcase_add_test(tc, test_assessment_takes_published_scores_of_1_and_4);
     suite_add_tcase(s, tc);
     return s;
 }
