@@ -113,15 +113,11 @@ static void intro_sort(tai_rank_entry *e, size_t n, int depth)
             i++;
             j--;
         }
-        /* Recurse into the smaller part, loop on the larger. */
-        if (j + 1 < n - j - 1) {
-            intro_sort(e, j + 1, depth);
-            e += j + 1;
-            n -= j + 1;
-        } else {
-            intro_sort(e + j + 1, n - j - 1, depth);
-            n = j + 1;
-        }
+        /* Recurse into the left part, loop on the right: the depth budget
+         * bounds the recursion whichever part is the larger. */
+        intro_sort(e, j + 1, depth);
+        e += j + 1;
+        n -= j + 1;
     }
     insertion_sort(e, n);
 }
@@ -192,8 +188,8 @@ static ta_status order_types(ta_assessment *a)
 
 void tai_rank_entries(tai_rank_entry *entries, size_t n)
 {
-    int depth = 0;
-    for (size_t k = n; k > 1; k >>= 1)
+    int depth = 0; /* twice the bits of n: the quicksort's levels before heapsort */
+    for (size_t k = n; k; k >>= 1)
         depth += 2;
     intro_sort(entries, n, depth);
     for (size_t i = 0, group_start = 0, first = 0; i < n; i++) {
