@@ -111,12 +111,13 @@ ta_status ta_nhse_file_assessment(ta_assessment **out, ta_nhse_file *f, const ch
         return tai_error_set(&f->err, TA_ENOTFOUND, "no quarter \"%s\" in the file", period);
     if (trust_type && !tai_strmap_get(&f->type_map, trust_type, strlen(trust_type), &type))
         return tai_error_set(&f->err, TA_ENOTFOUND, "no trust type \"%s\" in the file", trust_type);
-    if ((st = ta_assessment_new(&a, f->fw, &f->alloc)) != TA_OK)
-        return tai_error_set(&f->err, st, "cannot make an assessment: %s", ta_strerror(st));
-    if ((st = ta_assessment_set_period(a, period)) != TA_OK ||
-        (st = ta_assessment_set_scores_only(a, source == TA_FROM_SCORES)) != TA_OK)
-        tai_error_set(&f->err, st, "%s", ta_assessment_error(a));
-    else if ((st = build(f, a, p, type, source)) == TA_ENOMEM)
+    /* With the file's framework and allocator, only the build refuses
+     * anything but memory (with its own message). */
+    if ((st = ta_assessment_new(&a, f->fw, &f->alloc)) == TA_OK &&
+        (st = ta_assessment_set_period(a, period)) == TA_OK &&
+        (st = ta_assessment_set_scores_only(a, source == TA_FROM_SCORES)) == TA_OK)
+        st = build(f, a, p, type, source);
+    if (st == TA_ENOMEM)
         tai_error_set(&f->err, st, "out of memory building the assessment");
     if (st != TA_OK) {
         ta_assessment_free(a);

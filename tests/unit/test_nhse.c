@@ -1313,6 +1313,73 @@ START_TEST(test_assessment_takes_published_scores_of_1_and_4)
 }
 END_TEST
 
+/* Rule: a trust carries the OF5004 (financial deficit) and OF5007 (Recovery
+ * Support Programme) flags as published, 1 as yes and 0 as no, each its own,
+ * and unknown where the file has none; from either source. */
+START_TEST(test_assessment_carries_each_published_flag)
+{
+    static const ta_nhse_source sources[2] = {TA_FROM_SCORES, TA_FROM_VALUES};
+    ta_nhse_file *f = NULL;
+    char text[2048] = HEADER;
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "2", "");
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF5004", "1", "");
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF5007", "0", "");
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "B", "OF1035", "2", "");
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "B", "OF5004", "0", "");
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "B", "OF5007", "1", "");
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "C", "OF1035", "2", "");
+    ck_assert_msg(read_text(&f, text) == TA_OK, "%s", ta_nhse_file_error(f));
+    for (int i = 0; i < 2; i++) {
+        ta_assessment *a = NULL;
+        ck_assert_msg(ta_nhse_file_assessment(&a, f, "Q1 2025/26", NULL, sources[i]) == TA_OK, "%s",
+                      ta_nhse_file_error(f));
+        ck_assert_uint_eq(ta_assessment_trust_count(a), 3);
+        ck_assert_str_eq(ta_assessment_trust_code(a, 0), "A");
+        ck_assert_int_eq(ta_assessment_trust_flag(a, 0, TA_FLAG_FINANCIAL_DEFICIT), TA_YES);
+        ck_assert_int_eq(ta_assessment_trust_flag(a, 0, TA_FLAG_RECOVERY_SUPPORT), TA_NO);
+        ck_assert_int_eq(ta_assessment_trust_flag(a, 1, TA_FLAG_FINANCIAL_DEFICIT), TA_NO);
+        ck_assert_int_eq(ta_assessment_trust_flag(a, 1, TA_FLAG_RECOVERY_SUPPORT), TA_YES);
+        ck_assert_int_eq(ta_assessment_trust_flag(a, 2, TA_FLAG_FINANCIAL_DEFICIT), TA_UNKNOWN);
+        ck_assert_int_eq(ta_assessment_trust_flag(a, 2, TA_FLAG_RECOVERY_SUPPORT), TA_UNKNOWN);
+        ta_assessment_free(a);
+    }
+    ta_nhse_file_free(f);
+}
+END_TEST
+
+/* Rule: from values, a ranked metric's score comes from ranking its raw
+ * values, so its published score is neither taken nor checked (a 5 there is
+ * no error); from scores the same 5 is refused. */
+START_TEST(test_assessment_from_values_ranks_and_ignores_a_published_rank_score)
+{
+    ta_nhse_file *f = NULL;
+    ta_assessment *a = NULL;
+    char text[2048] = HEADER;
+    size_t m;
+    double score;
+    int has;
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF0061", "50", "");
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1061", "5", "");
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "B", "OF0061", "40", "");
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "B", "OF1061", "2", "");
+    ck_assert_msg(read_text(&f, text) == TA_OK, "%s", ta_nhse_file_error(f));
+    ck_assert_int_eq(ta_framework_metric_index(&m, fw, "OF1061"), TA_OK);
+    ck_assert_msg(ta_nhse_file_assessment(&a, f, "Q1 2025/26", NULL, TA_FROM_VALUES) == TA_OK, "%s",
+                  ta_nhse_file_error(f));
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    ck_assert_int_eq(ta_assessment_metric_score(&has, &score, a, 0, m), TA_OK);
+    ck_assert_int_eq(has, 1);
+    ck_assert_double_eq(score, 1);
+    ck_assert_int_eq(ta_assessment_metric_score(&has, &score, a, 1, m), TA_OK);
+    ck_assert_int_eq(has, 1);
+    ck_assert_double_eq(score, 4);
+    ta_assessment_free(a);
+    ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q1 2025/26", NULL, TA_FROM_SCORES), TA_ERANGE);
+    assert_has(ta_nhse_file_error(f), "trust A: the score of OF1061 must be from 1 to 4");
+    ta_nhse_file_free(f);
+}
+END_TEST
+
 static Suite *nhse_suite(void)
 {
     Suite *s = suite_create("nhse");
@@ -1348,6 +1415,8 @@ static Suite *nhse_suite(void)
     tcase_add_test(tc, test_published_at_arguments);
     tcase_add_test(tc, test_assessment_refuses_an_invalid_trust_code_naming_its_line);
     tcase_add_test(tc, test_assessment_takes_published_scores_of_1_and_4);
+    tcase_add_test(tc, test_assessment_carries_each_published_flag);
+    tcase_add_test(tc, test_assessment_from_values_ranks_and_ignores_a_published_rank_score);
     suite_add_tcase(s, tc);
     return s;
 }
