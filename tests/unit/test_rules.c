@@ -402,6 +402,35 @@ START_TEST(pure_rules_agree_with_assessments)
 }
 END_TEST
 
+/* Rule: a band score takes a single cut point (two bands: on or better than
+ * the cut scores 1, worse scores 2), either direction. */
+START_TEST(band_score_takes_a_single_cut)
+{
+    const double cut[] = {10};
+    double s = 0;
+    ck_assert_int_eq(ta_rule_band_score(&s, 10, cut, 1, TA_HIGHER_IS_BETTER), TA_OK);
+    ck_assert(s == 1.0);
+    ck_assert_int_eq(ta_rule_band_score(&s, 9.5, cut, 1, TA_HIGHER_IS_BETTER), TA_OK);
+    ck_assert(s == 2.0);
+    ck_assert_int_eq(ta_rule_band_score(&s, 10.5, cut, 1, TA_LOWER_IS_BETTER), TA_OK);
+    ck_assert(s == 2.0);
+}
+END_TEST
+
+/* Rule: lower-is-better cut points must rise, each checked against the one
+ * before it only: {110, 100} is refused whatever follows it in memory, and
+ * two equal cuts are refused in either direction. */
+START_TEST(band_score_refuses_lower_cuts_that_do_not_rise)
+{
+    const double falling[] = {110, 100, 50}, equal[] = {100, 100};
+    double s = -1;
+    ck_assert_int_eq(ta_rule_band_score(&s, 1, falling, 2, TA_LOWER_IS_BETTER), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_band_score(&s, 1, equal, 2, TA_LOWER_IS_BETTER), TA_EINVAL);
+    ck_assert_int_eq(ta_rule_band_score(&s, 1, equal, 2, TA_HIGHER_IS_BETTER), TA_EINVAL);
+    ck_assert(s == -1); /* untouched on failure */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("rules");
@@ -421,6 +450,8 @@ int main(void)
     tcase_add_test(tc, deficit_cap_and_rsp);
     tcase_add_test(tc, ranks_share_ties_and_respect_the_cap);
     tcase_add_test(tc, pure_rules_agree_with_assessments);
+    tcase_add_test(tc, band_score_takes_a_single_cut);
+    tcase_add_test(tc, band_score_refuses_lower_cuts_that_do_not_rise);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
