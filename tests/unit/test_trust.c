@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "alloc_fail.h"
+#include "alloc_guard.h"
 #include "trustassess/assessment.h"
 #include "trustassess/framework.h"
 #include "trustassess/trust.h"
@@ -395,6 +396,25 @@ START_TEST(test_trust_allocator)
 }
 END_TEST
 
+/* Rule: a new trust marks each of its metrics "not given" and writes nothing
+ * past its per-metric arrays (a guarding allocator checks every block when it
+ * is freed). */
+START_TEST(test_new_trust_writes_within_its_metric_arrays)
+{
+    ag_state g = {0, 0};
+    ta_allocator a = ag_allocator(&g);
+    ta_trust *t = NULL;
+    int has_value = -1, has_score = -1;
+    ck_assert_int_eq(ta_trust_new(&t, fw, "RX1", &a), TA_OK);
+    ck_assert_int_eq(trust_metric(&has_value, NULL, &has_score, NULL, t, "OF1035"), TA_OK);
+    ck_assert_int_eq(has_value, 0);
+    ck_assert_int_eq(has_score, 0);
+    ta_trust_free(t);
+    ck_assert_uint_eq(g.overruns, 0);
+    ck_assert_uint_eq(g.live, 0);
+}
+END_TEST
+
 static Suite *trust_suite(void)
 {
     Suite *s = suite_create("trust");
@@ -413,6 +433,7 @@ static Suite *trust_suite(void)
     tcase_add_test(tc, test_clear_metric);
     tcase_add_test(tc, test_metric_value_left_alone_and_null_out);
     tcase_add_test(tc, test_trust_allocator);
+    tcase_add_test(tc, test_new_trust_writes_within_its_metric_arrays);
     suite_add_tcase(s, tc);
     return s;
 }
