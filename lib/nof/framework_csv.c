@@ -146,7 +146,7 @@ static int parameter(const char *params, const char *key, char *buf, size_t size
 static ta_status read_weight(reader *r, const char *id)
 {
     const char *w = field(r, COL_WEIGHT), *slash = strchr(w, '/');
-    unsigned long long num = 0, den = 1;
+    unsigned long long num, den = 1; /* num: set by the parse, or the row is refused */
     ta_status st;
     if (tai_parse_uint(w, slash ? (size_t)(slash - w) : strlen(w), 1000, &num) != TA_OK ||
         (slash && tai_parse_uint(slash + 1, strlen(slash + 1), 1000, &den) != TA_OK))

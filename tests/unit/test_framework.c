@@ -1249,6 +1249,45 @@ START_TEST(test_builder_allocation_failure)
 }
 END_TEST
 
+/* Rule: a Weight "1/3" is one third: the number before the slash over the one
+ * after it. */
+START_TEST(test_catalogue_reads_a_fraction_weight)
+{
+    static const char text[] =
+        "Record,Id,Name,Domain,Raw_id,Direction,Scoring,In_average,Parameters,Weight,Source\n"
+        "metric,M2,Two,d1,V2,higher,rank,yes,,2/3,S\n";
+    ta_framework_builder *b = small_builder();
+    ta_framework *fw = NULL;
+    size_t i;
+    unsigned num = 0, den = 0;
+    ck_assert_msg(ta_framework_builder_read_buffer(b, text, sizeof text - 1, "cat.csv") == TA_OK,
+                  "%s", ta_framework_builder_error(b));
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_index(&i, fw, "M2"), TA_OK);
+    ck_assert_int_eq(ta_framework_metric_weight(&num, &den, fw, i), TA_OK);
+    ck_assert_uint_eq(num, 2);
+    ck_assert_uint_eq(den, 3);
+    ta_framework_free(fw);
+    ta_framework_builder_free(b);
+}
+END_TEST
+
+/* Rule: bracketed Parameters need at least one cut point and exactly one
+ * score more than cut points; anything else is a parse error of the cell. */
+START_TEST(test_catalogue_brackets_need_cuts_and_one_more_score)
+{
+    const char *l = "metric,M2,Two,d1,V2,higher,bracketed,no,cuts=;scores=1\n";
+    expect_catalogue_error(l, TA_EPARSE, 2, column_of(l, 8),
+                           "expected cuts=NUMBERS;scores=one more NUMBER in \"cuts=;scores=1\"");
+    l = "metric,M2,Two,d1,V2,higher,bracketed,no,cuts=2 3;scores=1 4\n";
+    expect_catalogue_error(l, TA_EPARSE, 2, column_of(l, 8),
+                           "expected cuts=NUMBERS;scores=one more NUMBER in");
+    l = "metric,M2,Two,d1,V2,higher,bracketed,no,cuts=2;scores=1 3 4\n";
+    expect_catalogue_error(l, TA_EPARSE, 2, column_of(l, 8),
+                           "expected cuts=NUMBERS;scores=one more NUMBER in");
+}
+END_TEST
+
 static Suite *framework_suite(void)
 {
     Suite *s = suite_create("framework");
@@ -1278,6 +1317,8 @@ static Suite *framework_suite(void)
     tcase_add_test(tc, test_catalogue_file);
     tcase_add_test(tc, test_preset_allocation_failure);
     tcase_add_test(tc, test_builder_allocation_failure);
+    tcase_add_test(tc, test_catalogue_reads_a_fraction_weight);
+    tcase_add_test(tc, test_catalogue_brackets_need_cuts_and_one_more_score);
     suite_add_tcase(s, tc);
     return s;
 }
