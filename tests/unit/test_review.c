@@ -916,6 +916,26 @@ START_TEST(allocation_failure_sweep)
 }
 END_TEST
 
+/* Rule: an export that is written clears the message a refused call left on
+ * the schedule, CSV and iCalendar alike. */
+START_TEST(a_written_export_clears_the_last_error)
+{
+    const char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RWX", "", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_to_csv(NULL, &len, s), TA_EINVAL);
+    ck_assert_str_eq(ta_review_schedule_error(s), "text or len is NULL");
+    ck_assert_int_eq(ta_review_schedule_to_csv(&text, &len, s), TA_OK);
+    ck_assert_str_eq(ta_review_schedule_error(s), "");
+    ck_assert_int_eq(ta_review_schedule_to_ics(&text, &len, s, "20260401"), TA_EINVAL);
+    ck_assert_str_eq(ta_review_schedule_error(s),
+                     "DTSTAMP \"20260401\" is not a UTC date-time YYYYMMDDTHHMMSSZ");
+    ck_assert_int_eq(ta_review_schedule_to_ics(&text, &len, s, "20260401T000000Z"), TA_OK);
+    ck_assert_str_eq(ta_review_schedule_error(s), "");
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("review");
@@ -947,6 +967,7 @@ int main(void)
     tcase_add_test(tc, edf_writes_every_slot);
     tcase_add_test(tc, ics_description_of_a_fired_trigger);
     tcase_add_test(tc, allocation_failure_sweep);
+    tcase_add_test(tc, a_written_export_clears_the_last_error);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
