@@ -126,13 +126,12 @@ static int dtstamp_ok(const char *v)
     int hh, ss;
     if (strlen(v) != 16 || v[8] != 'T' || v[15] != 'Z')
         return 0;
-    for (int i = 0; i < 15; i++)
-        if (i != 8 && (v[i] < '0' || v[i] > '9'))
+    for (int i = 9; i < 15; i++) /* the time's digits (ta_date_parse checks the date's) */
+        if (v[i] < '0' || v[i] > '9')
             return 0;
+    iso[4] = iso[7] = '-'; /* first: a digit copied one too far would replace one */
     memcpy(iso, v, 4);
-    iso[4] = '-';
     memcpy(iso + 5, v + 4, 2);
-    iso[7] = '-';
     memcpy(iso + 8, v + 6, 2);
     if (ta_date_parse(&d, iso, sizeof iso) != TA_OK)
         return 0;

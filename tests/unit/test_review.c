@@ -936,6 +936,34 @@ START_TEST(a_written_export_clears_the_last_error)
 }
 END_TEST
 
+/* Rule: DTSTAMP's time is six digits: a character just below '0' in the hour
+ * is refused, though it would make an hour under 24. */
+START_TEST(ics_dtstamp_time_is_digits)
+{
+    const char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "RWX", "", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_to_ics(&text, &len, s, "20260401T/00000Z"), TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_to_ics(&text, &len, s, "20260401T0/0000Z"), TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_to_ics(&text, &len, s, "20260401T00000/Z"), TA_EINVAL);
+}
+END_TEST
+
+/* Rule: the UID is TEXT-escaped like the other values: a ';' in a trust code
+ * is written "\;". */
+START_TEST(ics_uid_escapes_the_trust_code)
+{
+    const char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, "A;B", "", D(2026, 4, 1)), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
+    ck_assert_int_eq(ta_review_schedule_to_ics(&text, &len, s, "20260401T000000Z"), TA_OK);
+    ck_assert_msg(strstr(text, "\r\nUID:review-A\\;B-20310401@libtrustassess\r\n") != NULL, "%s",
+                  text);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("review");
@@ -968,6 +996,8 @@ int main(void)
     tcase_add_test(tc, ics_description_of_a_fired_trigger);
     tcase_add_test(tc, allocation_failure_sweep);
     tcase_add_test(tc, a_written_export_clears_the_last_error);
+    tcase_add_test(tc, ics_dtstamp_time_is_digits);
+    tcase_add_test(tc, ics_uid_escapes_the_trust_code);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
