@@ -1348,8 +1348,9 @@ START_TEST(test_assessment_carries_each_published_flag)
 END_TEST
 
 /* Rule: from values, a ranked metric's score comes from ranking its raw
- * values, so its published score is neither taken nor checked (a 5 there is
- * no error); from scores the same 5 is refused. */
+ * values, so its published score is neither taken (a trust with a score but
+ * no value is not ranked) nor checked (a 5 there is no error); from scores
+ * the same 5 is refused. */
 START_TEST(test_assessment_from_values_ranks_and_ignores_a_published_rank_score)
 {
     ta_nhse_file *f = NULL;
@@ -1362,6 +1363,7 @@ START_TEST(test_assessment_from_values_ranks_and_ignores_a_published_rank_score)
     add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1061", "5", "");
     add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "B", "OF0061", "40", "");
     add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "B", "OF1061", "2", "");
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "C", "OF1061", "3", "");
     ck_assert_msg(read_text(&f, text) == TA_OK, "%s", ta_nhse_file_error(f));
     ck_assert_int_eq(ta_framework_metric_index(&m, fw, "OF1061"), TA_OK);
     ck_assert_msg(ta_nhse_file_assessment(&a, f, "Q1 2025/26", NULL, TA_FROM_VALUES) == TA_OK, "%s",
@@ -1373,6 +1375,9 @@ START_TEST(test_assessment_from_values_ranks_and_ignores_a_published_rank_score)
     ck_assert_int_eq(ta_assessment_metric_score(&has, &score, a, 1, m), TA_OK);
     ck_assert_int_eq(has, 1);
     ck_assert_double_eq(score, 4);
+    /* C published a score but no value: not ranked, no score. */
+    ck_assert_int_eq(ta_assessment_metric_score(&has, &score, a, 2, m), TA_OK);
+    ck_assert_int_eq(has, 0);
     ta_assessment_free(a);
     ck_assert_int_eq(ta_nhse_file_assessment(&a, f, "Q1 2025/26", NULL, TA_FROM_SCORES), TA_ERANGE);
     assert_has(ta_nhse_file_error(f), "trust A: the score of OF1061 must be from 1 to 4");
