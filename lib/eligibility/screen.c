@@ -206,8 +206,8 @@ ta_status ta_screen_new_assessments(ta_screen **out, const ta_framework *fw, siz
         int seg;
         if (!quarters[q])
             return TA_EINVAL;
-        if (ta_assessment_trust_count(quarters[q]) > 0 &&
-            ta_assessment_is_segmented(&seg, quarters[q], 0) == TA_ESTATE)
+        /* An empty quarter answers TA_EINVAL here (it has no trust 0), never TA_ESTATE. */
+        if (ta_assessment_is_segmented(&seg, quarters[q], 0) == TA_ESTATE)
             return TA_ESTATE; /* not run */
     }
     if ((st = screen_alloc(&s, fw, n, alloc)) != TA_OK)
