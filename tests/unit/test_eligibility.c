@@ -2148,6 +2148,74 @@ START_TEST(supply_cqc_unknown_trust_then_clear)
 }
 END_TEST
 
+START_TEST(screen_of_1000_quarters_and_not_1001)
+{
+    /* Rule: a screen takes at most 1000 quarters; 1001 is refused. */
+    static const ta_assessment *qs[1001];
+    ta_screen *s = NULL;
+    for (size_t q = 0; q < 1001; q++)
+        qs[q] = qb;
+    ck_assert_int_eq(ta_screen_new_assessments(&s, small, 1001, qs, NULL), TA_EINVAL);
+    ck_assert_ptr_null(s);
+    ck_assert_int_eq(ta_screen_new_assessments(&s, small, 1000, qs, NULL), TA_OK);
+    ck_assert_uint_eq(ta_screen_period_count(s), 1000);
+    ck_assert_str_eq(ta_screen_period(s, 999), "Q4 2025/26");
+    ta_screen_free(s);
+}
+END_TEST
+
+/* Rule: each new input (as-of date, quarters, judgement, CQC rating) discards
+ * the results of the last run: the screen must be run again. */
+START_TEST(each_new_input_asks_for_a_new_run)
+{
+    const ta_assessment *qs[1] = {qb};
+    ta_screen *s = screen_of(1, qs);
+    ta_criteria *a = NULL;
+    ta_eligibility v;
+    const char *text = NULL;
+    ck_assert_int_eq(ta_criteria_new(&a, "aft", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_no_deficit(a, "def", "No deficit"), TA_OK);
+    for (int input = 0; input < 4; input++) {
+        ck_assert_int_eq(ta_screen_run(s, a, NULL), TA_OK);
+        ck_assert_int_eq(ta_screen_verdict(&v, s, TA_LEVEL_AFT, 0), TA_OK);
+        if (input == 0)
+            ck_assert_int_eq(ta_screen_set_as_of(s, D(2026, 4, 1)), TA_OK);
+        else if (input == 1)
+            ck_assert_int_eq(ta_screen_set_quarters(s, 4), TA_OK);
+        else if (input == 2)
+            ck_assert_int_eq(ta_screen_supply_judgement(s, "A", "partnership", TA_YES, NULL),
+                             TA_OK);
+        else
+            ck_assert_int_eq(ta_screen_supply_cqc(s, "A", TA_CQC_GOOD, D(2025, 1, 1)), TA_OK);
+        ck_assert_msg(ta_screen_verdict(&v, s, TA_LEVEL_AFT, 0) == TA_ESTATE, "input %d", input);
+        ck_assert_uint_eq(ta_screen_criterion_count(s, TA_LEVEL_AFT), 0);
+        ck_assert_int_eq(ta_screen_export(&text, NULL, s, TA_SCREEN_CSV, NULL), TA_ESTATE);
+        ck_assert_str_eq(ta_screen_error(s), "the screen has not been run");
+    }
+    ta_screen_free(s);
+    ta_criteria_free(a);
+}
+END_TEST
+
+/* Rule: finding a trust refuses a NULL output, screen or code, and leaves the
+ * index alone when the code is not screened. */
+START_TEST(find_trust_refuses_null_arguments)
+{
+    const ta_assessment *qs[1] = {qb};
+    ta_screen *s = screen_of(1, qs);
+    size_t i = 77;
+    ck_assert_int_eq(ta_screen_find_trust(NULL, s, "B"), TA_EINVAL);
+    ck_assert_int_eq(ta_screen_find_trust(&i, NULL, "B"), TA_EINVAL);
+    ck_assert_int_eq(ta_screen_find_trust(&i, s, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_screen_find_trust(&i, s, "ZZZ"), TA_ENOTFOUND);
+    ck_assert_uint_eq(i, 77);
+    ck_assert_int_eq(ta_screen_find_trust(&i, s, "B"), TA_OK);
+    ck_assert_uint_eq(i, 1);
+    ck_assert_str_eq(ta_screen_trust_code(s, i), "B");
+    ta_screen_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("eligibility");
@@ -2195,6 +2263,9 @@ int main(void)
     tcase_add_test(ts, criteria_file_parameter_edges);
     tcase_add_test(ts, argument_checks);
     tcase_add_test(ts, allocation_failure_sweep);
+    tcase_add_test(ts, screen_of_1000_quarters_and_not_1001);
+    tcase_add_test(ts, each_new_input_asks_for_a_new_run);
+    tcase_add_test(ts, find_trust_refuses_null_arguments);
     suite_add_tcase(su, tr);
     suite_add_tcase(su, ts);
     sr = srunner_create(su);
