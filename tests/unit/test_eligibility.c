@@ -2216,6 +2216,70 @@ START_TEST(find_trust_refuses_null_arguments)
 }
 END_TEST
 
+/* Rule: a criteria file reads each kind to its own criterion, and each CQC
+ * rating word to its rating. */
+START_TEST(criteria_file_reads_every_kind_and_rating)
+{
+    static const char text[] = "Id,Name,Kind,Parameters\n"
+                               "a,A,segment_at_most,segment=3;quarters=2\n"
+                               "b,B,no_deficit,\n"
+                               "c,C,not_in_rsp,\n"
+                               "d,D,domain_score_at_most,domain=access;threshold=2.5\n"
+                               "e,E,domain_in_top_quartile,domain=access\n"
+                               "f,F,metric_better_than_peer_median,metric=OF1001\n"
+                               "g,G,supplied,judgement=partnership\n"
+                               "h,H,supplied,cqc_at_least=outstanding\n"
+                               "i,I,supplied,cqc_at_least=good\n"
+                               "j,J,supplied,cqc_at_least=requires_improvement\n"
+                               "k,K,supplied,cqc_at_least=inadequate\n";
+    static const ta_criterion_kind kinds[] = {
+        TA_CRITERION_SEGMENT_AT_MOST,     TA_CRITERION_NO_DEFICIT,
+        TA_CRITERION_NOT_IN_RSP,          TA_CRITERION_DOMAIN_SCORE_AT_MOST,
+        TA_CRITERION_DOMAIN_TOP_QUARTILE, TA_CRITERION_BETTER_THAN_PEER_MEDIAN,
+        TA_CRITERION_SUPPLIED_JUDGEMENT,  TA_CRITERION_CQC_RATING,
+        TA_CRITERION_CQC_RATING,          TA_CRITERION_CQC_RATING,
+        TA_CRITERION_CQC_RATING};
+    static const char *const params[] = {"cqc_at_least=outstanding", "cqc_at_least=good",
+                                         "cqc_at_least=requires_improvement",
+                                         "cqc_at_least=inadequate"};
+    ta_criteria *c = NULL;
+    ck_assert_int_eq(ta_criteria_new(&c, "t", NULL), TA_OK);
+    ck_assert_msg(ta_criteria_read_buffer(c, text, sizeof text - 1, "t.csv") == TA_OK, "%s",
+                  ta_criteria_error(c));
+    ck_assert_uint_eq(ta_criteria_count(c), 11);
+    for (size_t i = 0; i < 11; i++) {
+        ta_criterion_kind kind;
+        ck_assert_int_eq(ta_criteria_criterion_kind(&kind, c, i), TA_OK);
+        ck_assert_msg(kind == kinds[i], "criterion %zu: kind %s", i, ta_criterion_kind_name(kind));
+    }
+    for (size_t i = 0; i < 4; i++)
+        ck_assert_str_eq(ta_criteria_criterion_parameters(c, 7 + i), params[i]);
+    ta_criteria_free(c);
+}
+END_TEST
+
+/* Rule: every kind refuses a parameter it does not take, naming it. */
+START_TEST(criteria_file_refuses_an_extra_parameter_of_every_kind)
+{
+    static const char *const rows[][2] = {
+        {"segment_at_most,segment=3;quarters=2;x=1", "segment_at_most"},
+        {"domain_score_at_most,domain=access;threshold=2;x=1", "domain_score_at_most"},
+        {"domain_in_top_quartile,domain=access;x=1", "domain_in_top_quartile"},
+        {"metric_better_than_peer_median,metric=OF1001;x=1", "metric_better_than_peer_median"},
+        {"supplied,judgement=partnership;x=1", "supplied"},
+        {"supplied,cqc_at_least=good;x=1", "supplied"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char text[200], want[200];
+        size_t col = strlen("x,X,") + strcspn(rows[i][0], ",") + 2;
+        snprintf(text, sizeof text, "Id,Name,Kind,Parameters\nx,X,%s\n", rows[i][0]);
+        snprintf(want, sizeof want, "t.csv:2:%zu: Parameters: unknown parameter for %s \"x\"", col,
+                 rows[i][1]);
+        bad(text, TA_EPARSE, want);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("eligibility");
@@ -2266,6 +2330,8 @@ int main(void)
     tcase_add_test(ts, screen_of_1000_quarters_and_not_1001);
     tcase_add_test(ts, each_new_input_asks_for_a_new_run);
     tcase_add_test(ts, find_trust_refuses_null_arguments);
+    tcase_add_test(ts, criteria_file_reads_every_kind_and_rating);
+    tcase_add_test(ts, criteria_file_refuses_an_extra_parameter_of_every_kind);
     suite_add_tcase(su, tr);
     suite_add_tcase(su, ts);
     sr = srunner_create(su);
