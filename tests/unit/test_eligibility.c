@@ -2280,6 +2280,67 @@ START_TEST(criteria_file_refuses_an_extra_parameter_of_every_kind)
 }
 END_TEST
 
+/* Rule: a table's Trust and Name columns are as wide as the first trust's code
+ * and name when those are the longest. */
+START_TEST(table_columns_fit_the_first_trust)
+{
+    static const char *const codes[] = {"FIRSTCODE", "B"};
+    static const char *const types[] = {"T", "T"};
+    static const double w[] = {1.50, 1.50}, k[] = {1.00, 1.00};
+    ta_assessment *q = quarter("Q4 2025/26", 2, codes, types, w, k);
+    const ta_assessment *qs[1] = {q};
+    ta_screen *s;
+    ta_criteria *a = NULL;
+    ck_assert_int_eq(ta_assessment_set_trust_field(q, "FIRSTCODE", TA_FIELD_NAME, "First Name"),
+                     TA_OK);
+    ck_assert_int_eq(ta_assessment_run(q), TA_OK);
+    s = screen_of(1, qs);
+    ck_assert_int_eq(ta_criteria_new(&a, "aft", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(a, "acc", "Access", "access", 2.50),
+                     TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, a, NULL), TA_OK);
+    exported_as(s, TA_SCREEN_TABLE, NULL,
+                "Trust      Name        Verdict       Met  Failed  No evidence  Change\n"
+                "FIRSTCODE  First Name  eligible        1       0            0  \n"
+                "B                      eligible        1       0            0  \n");
+    exported_as(s, TA_SCREEN_TABLE, "FIRSTCODE",
+                "Trust      Name        Verdict       Met  Failed  No evidence  Change\n"
+                "FIRSTCODE  First Name  eligible        1       0            0  \n"
+                "    AFT criteria:\n"
+                "      acc                met          Access domain score (OF4000) 1.50 in Q4 "
+                "2025/26 is at or below 2.50\n");
+    ta_screen_free(s);
+    ta_criteria_free(a);
+    ta_assessment_free(q);
+}
+END_TEST
+
+/* Rule: a criterion id is 1 to 32 characters: 32 is taken, 33 and the empty
+ * id are refused with their text; a NULL set counts no criteria. */
+START_TEST(criterion_id_of_1_to_32_characters)
+{
+    char id[34];
+    ta_criteria *c = NULL;
+    ck_assert_uint_eq(ta_criteria_count(NULL), 0);
+    ck_assert_int_eq(ta_criteria_new(&c, "t", NULL), TA_OK);
+    memset(id, 'a', 33);
+    id[33] = '\0';
+    ck_assert_int_eq(ta_criteria_add_no_deficit(c, id, "N"), TA_EINVAL);
+    ck_assert_str_eq(ta_criteria_error(c), "criterion id \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\" "
+                                           "must be 1 to 32 letters, digits, _ or -");
+    ck_assert_int_eq(ta_criteria_add_no_deficit(c, "", "N"), TA_EINVAL);
+    ck_assert_str_eq(ta_criteria_error(c),
+                     "criterion id \"\" must be 1 to 32 letters, digits, _ or -");
+    ck_assert_uint_eq(ta_criteria_count(c), 0);
+    id[32] = '\0';
+    ck_assert_int_eq(ta_criteria_add_no_deficit(c, id, "N"), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_no_deficit(c, "Z", "N"), TA_OK);
+    ck_assert_uint_eq(ta_criteria_count(c), 2);
+    ck_assert_str_eq(ta_criteria_criterion_id(c, 0), id);
+    ta_criteria_free(c);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("eligibility");
@@ -2332,6 +2393,8 @@ int main(void)
     tcase_add_test(ts, find_trust_refuses_null_arguments);
     tcase_add_test(ts, criteria_file_reads_every_kind_and_rating);
     tcase_add_test(ts, criteria_file_refuses_an_extra_parameter_of_every_kind);
+    tcase_add_test(ts, table_columns_fit_the_first_trust);
+    tcase_add_test(ts, criterion_id_of_1_to_32_characters);
     suite_add_tcase(su, tr);
     suite_add_tcase(su, ts);
     sr = srunner_create(su);
