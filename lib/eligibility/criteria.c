@@ -25,7 +25,8 @@ static const char *const kind_names[] = {"segment_at_most",
 
 const char *ta_criterion_kind_name(ta_criterion_kind kind)
 {
-    if ((int)kind < 0 || (size_t)kind >= sizeof kind_names / sizeof kind_names[0])
+    /* a negative kind converts to a size_t far past the table */
+    if ((size_t)kind >= sizeof kind_names / sizeof *kind_names)
         return "";
     return kind_names[kind];
 }

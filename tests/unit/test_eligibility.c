@@ -2341,6 +2341,70 @@ START_TEST(criterion_id_of_1_to_32_characters)
 }
 END_TEST
 
+/* Rule: every call on a criteria set that succeeds clears the error text of
+ * the call that failed before it. */
+START_TEST(criteria_success_clears_the_last_error)
+{
+    ta_criteria *c = NULL;
+    ck_assert_int_eq(ta_criteria_new(&c, "t", NULL), TA_OK);
+    for (int call = 0; call < 10; call++) {
+        char id[8];
+        ta_status st = TA_EINVAL;
+        snprintf(id, sizeof id, "c%d", call);
+        ck_assert_int_eq(ta_criteria_add_no_deficit(c, "", "N"), TA_EINVAL);
+        ck_assert_str_ne(ta_criteria_error(c), "");
+        if (call == 0)
+            st = ta_criteria_add_segment_at_most(c, id, "N", 2, 4);
+        else if (call == 1)
+            st = ta_criteria_add_no_deficit(c, id, "N");
+        else if (call == 2)
+            st = ta_criteria_add_not_in_rsp(c, id, "N");
+        else if (call == 3)
+            st = ta_criteria_add_domain_score_at_most(c, id, "N", "access", 2.5);
+        else if (call == 4)
+            st = ta_criteria_add_domain_top_quartile(c, id, "N", "access");
+        else if (call == 5)
+            st = ta_criteria_add_better_than_peer_median(c, id, "N", "OF1001");
+        else if (call == 6)
+            st = ta_criteria_add_supplied_judgement(c, id, "N", "partnership");
+        else if (call == 7)
+            st = ta_criteria_add_cqc_rating(c, id, "N", TA_CQC_GOOD);
+        else if (call == 8)
+            st = ta_criteria_set_source(c, "c0", "A2");
+        else
+            st = ta_criteria_set_reading(c, "c0", "ours");
+        ck_assert_msg(st == TA_OK, "call %d: %s", call, ta_criteria_error(c));
+        ck_assert_msg(strcmp(ta_criteria_error(c), "") == 0, "call %d kept \"%s\"", call,
+                      ta_criteria_error(c));
+    }
+    ck_assert_uint_eq(ta_criteria_count(c), 8);
+    ta_criteria_free(c);
+}
+END_TEST
+
+/* Rule: a criterion's source or reading text takes 1000 bytes and refuses 1001
+ * with its text. */
+START_TEST(criterion_text_of_1000_bytes)
+{
+    static char text[1002];
+    ta_criteria *c = NULL;
+    ck_assert_int_eq(ta_criteria_new(&c, "t", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_no_deficit(c, "d", "D"), TA_OK);
+    memset(text, 'r', 1001);
+    text[1001] = '\0';
+    ck_assert_int_eq(ta_criteria_set_source(c, "d", text), TA_EINVAL);
+    ck_assert_str_eq(ta_criteria_error(c), "criterion d: text over 1000 bytes");
+    ck_assert_int_eq(ta_criteria_set_reading(c, "d", text), TA_EINVAL);
+    ck_assert_str_eq(ta_criteria_criterion_reading(c, 0), "");
+    text[1000] = '\0';
+    ck_assert_int_eq(ta_criteria_set_source(c, "d", text), TA_OK);
+    ck_assert_int_eq(ta_criteria_set_reading(c, "d", text), TA_OK);
+    ck_assert_str_eq(ta_criteria_criterion_source(c, 0), text);
+    ck_assert_str_eq(ta_criteria_criterion_reading(c, 0), text);
+    ta_criteria_free(c);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("eligibility");
@@ -2395,6 +2459,8 @@ int main(void)
     tcase_add_test(ts, criteria_file_refuses_an_extra_parameter_of_every_kind);
     tcase_add_test(ts, table_columns_fit_the_first_trust);
     tcase_add_test(ts, criterion_id_of_1_to_32_characters);
+    tcase_add_test(ts, criteria_success_clears_the_last_error);
+    tcase_add_test(ts, criterion_text_of_1000_bytes);
     suite_add_tcase(su, tr);
     suite_add_tcase(su, ts);
     sr = srunner_create(su);
