@@ -159,8 +159,7 @@ static ta_status read_rows(ta_screen *s, tai_csv *csv, const char *name, row **r
     size_t col[N_COLS], cap = 0;
     int has = 0;
     ta_status st;
-    for (int c = 0; c < N_COLS; c++)
-        col[c] = (size_t)-1;
+    memset(col, 0xff, sizeof col); /* every column (size_t)-1: not in the header */
     if ((st = tai_csv_next(csv, &has, &s->err)) != TA_OK)
         return st;
     if (!has)
@@ -211,8 +210,8 @@ static ta_status check_repeats(ta_screen *s, const row *rows, size_t n, const ch
     tai_strmap_init(&seen, &s->alloc);
     for (size_t i = 0; st == TA_OK && i < n; i++) {
         const row *r = &rows[i];
-        size_t first = 0;
-        int existed = 0;
+        size_t first; /* tai_strmap_put sets both when it succeeds */
+        int existed;
         /* A trust code has no space (the screen's codes are checked when
          * read) and a key is at most 32 bytes, so "CODE KEY" is unambiguous. */
         (void)snprintf(key, sizeof key, "%s %s", r->code, r->key);

@@ -2405,6 +2405,36 @@ START_TEST(criterion_text_of_1000_bytes)
 }
 END_TEST
 
+/* Rule: an evidence file skips blank lines, yet reads a row of one field; an
+ * unknown trust is named with the screened (last) period; a header alone
+ * supplies nothing and clears the last error. */
+START_TEST(evidence_rows_blank_single_and_none)
+{
+    const ta_assessment *qs[2] = {q1, qb};
+    ta_screen *s = screen_of(2, qs);
+    ta_criteria *c = NULL;
+    const char *blank = "Trust_code,Judgement,Value\n\nA,partnership,yes\n\nB,partnership,no\n";
+    const char *single = "Trust_code,Judgement,Value\nA,partnership,yes\nZZZ\n";
+    const char *header = "Trust_code,Judgement,Value\n";
+    ck_assert_int_eq(ta_screen_read_evidence_buffer(s, single, strlen(single), "e.csv"),
+                     TA_ENOTFOUND);
+    ck_assert_str_eq(ta_screen_error(s),
+                     "e.csv:3:1: trust \"ZZZ\" is not in the screened period Q4 2025/26");
+    ck_assert_int_eq(ta_screen_read_evidence_buffer(s, header, strlen(header), "e.csv"), TA_OK);
+    ck_assert_str_eq(ta_screen_error(s), "");
+    ck_assert_msg(ta_screen_read_evidence_buffer(s, blank, strlen(blank), "e.csv") == TA_OK, "%s",
+                  ta_screen_error(s));
+    ck_assert_int_eq(ta_criteria_new(&c, "p", NULL), TA_OK);
+    ck_assert_int_eq(
+        ta_criteria_add_supplied_judgement(c, "partnership", "Partnership", "partnership"), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "A", "partnership", TA_MET, 1, 1, NULL);
+    expect(s, TA_LEVEL_AFT, "B", "partnership", TA_NOT_MET, 0, 1, NULL);
+    ta_criteria_free(c);
+    ta_screen_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("eligibility");
@@ -2461,6 +2491,7 @@ int main(void)
     tcase_add_test(ts, criterion_id_of_1_to_32_characters);
     tcase_add_test(ts, criteria_success_clears_the_last_error);
     tcase_add_test(ts, criterion_text_of_1000_bytes);
+    tcase_add_test(ts, evidence_rows_blank_single_and_none);
     suite_add_tcase(su, tr);
     suite_add_tcase(su, ts);
     sr = srunner_create(su);
