@@ -131,13 +131,13 @@ static ta_status reserve_trusts(ta_assessment *a, size_t count)
     return TA_OK;
 }
 
-/* Fills row t (beyond or at n_trusts) with a code and empty fields. */
+/* Fills row t (beyond or at n_trusts) with a code, empty fields, unknown
+ * flags and no given average: every member a reader reads (ft_status is
+ * not read: a trust's FT status plays no part in an assessment). */
 static void init_row(ta_assessment *a, size_t t, const char *code)
 {
     tai_trust_row *row = &a->trusts[t];
-    memset(row, 0, sizeof *row);
     strcpy(row->code, code);
-    row->ft_status = TA_NHS_TRUST;
     row->flags[0] = row->flags[1] = TA_UNKNOWN;
     row->given_average = NAN;
     for (size_t f = 0; f < TAI_N_FIELDS; f++)
@@ -183,7 +183,6 @@ ta_status ta_assessment_add_trust(ta_assessment *a, const ta_trust *t)
         row->fields[f] = copy; /* replaces empty_field */
     }
     tai_code_index_insert(&a->codes, hash, index);
-    row->ft_status = t->ft_status;
     row->flags[0] = t->flags[0];
     row->flags[1] = t->flags[1];
     for (size_t m = 0; m < nm; m++) {
@@ -348,7 +347,7 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
     size_t n_staged = 0, nm, i, written = 0, n_runs = 0, runs_cap = 0, run;
     size_t *run_start = NULL, *run_rows;
     double *cells;
-    id_cache cache;
+    id_cache cache = {.ptr = {NULL}}; /* no pointer cached: every slot empty */
     ta_status st = TA_OK;
     if (!a)
         return TA_EINVAL;
@@ -356,7 +355,6 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
         return tai_error_set(&a->err, TA_EINVAL, "a column is NULL");
     if (kind != TA_INPUT_VALUE && kind != TA_INPUT_SCORE)
         return tai_error_set(&a->err, TA_EINVAL, "unknown input kind %d", (int)kind);
-    memset(&cache, 0, sizeof cache);
     /* Check every row and note where each run of rows naming one trust
      * starts, so the passes below go run by run and compare no codes. */
     for (i = 0; i < n; i++) {

@@ -2197,6 +2197,66 @@ START_TEST(test_result_getters_at_their_limits)
 }
 END_TEST
 
+/* A trust added whole keeps every field and both flags as its ta_trust had
+ * them: the name (field 0) and each flag in its own place
+ * (assessment_input.c:179, 187-188). */
+START_TEST(test_add_trust_keeps_its_fields_and_flags)
+{
+    ta_framework *fw = rules_fw();
+    ta_assessment *a = new_assessment(fw);
+    ta_trust *t = NULL;
+    static const char *texts[4] = {"Name N", "Type N", "Subtype N", "Region N"};
+    size_t i;
+
+    ck_assert_int_eq(ta_trust_new(&t, fw, "N", NULL), TA_OK);
+    for (int f = 0; f < 4; f++)
+        ck_assert_int_eq(ta_trust_set_field(t, (ta_trust_field)f, texts[f]), TA_OK);
+    ck_assert_int_eq(ta_trust_set_flag(t, TA_FLAG_FINANCIAL_DEFICIT, TA_YES), TA_OK);
+    ck_assert_int_eq(ta_trust_set_flag(t, TA_FLAG_RECOVERY_SUPPORT, TA_NO), TA_OK);
+    ck_assert_int_eq(ta_assessment_add_trust(a, t), TA_OK);
+    ta_trust_free(t);
+    i = index_of(a, "N");
+    for (int f = 0; f < 4; f++)
+        ck_assert_str_eq(ta_assessment_trust_field(a, i, (ta_trust_field)f), texts[f]);
+    ck_assert_int_eq(ta_assessment_trust_flag(a, i, TA_FLAG_FINANCIAL_DEFICIT), TA_YES);
+    ck_assert_int_eq(ta_assessment_trust_flag(a, i, TA_FLAG_RECOVERY_SUPPORT), TA_NO);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
+/* ta_assessment_set_scores_only: any nonzero turns it on (raw values are
+ * ignored), 0 turns it off again; it and ta_assessment_set_reconstruct each
+ * discard the last run's results (assessment_input.c:505-515). */
+START_TEST(test_scores_only_ignores_values_until_set_to_zero)
+{
+    ta_framework *fw = rules_fw();
+    ta_assessment *a = new_assessment(fw);
+    double avg = 0;
+
+    add_value(a, "A", "V1", 10);
+    add_value(a, "B", "V1", 20);
+    add_value(a, "C", "V1", 30);
+    add_score(a, "D", "R1", 2.5);
+    ck_assert_int_eq(ta_assessment_set_scores_only(a, 2), TA_OK);
+    run(a);
+    ck_assert(isnan(score_of(a, fw, "A", "R1")));
+    ck_assert_double_eq(score_of(a, fw, "D", "R1"), 2.5);
+    ck_assert_int_eq(ta_assessment_set_scores_only(a, 0), TA_OK);
+    ck_assert_int_eq(ta_assessment_average(NULL, &avg, NULL, a, index_of(a, "D")), TA_ESTATE);
+    run(a);
+    ck_assert_double_eq(score_of(a, fw, "A", "R1"), 4.0);
+    ck_assert_double_eq(score_of(a, fw, "C", "R1"), 1.0);
+    ck_assert_int_eq(ta_assessment_set_reconstruct(a, 0), TA_OK);
+    ck_assert_int_eq(ta_assessment_average(NULL, &avg, NULL, a, index_of(a, "D")), TA_ESTATE);
+    run(a);
+    ck_assert_int_eq(ta_assessment_set_reconstruct(a, 1), TA_OK);
+    ck_assert_int_eq(ta_assessment_average(NULL, &avg, NULL, a, index_of(a, "D")), TA_ESTATE);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 static Suite *assessment_suite(void)
 {
     Suite *s = suite_create("assessment");
@@ -2246,6 +2306,8 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_trust_field_set_again);
     tcase_add_test(tc, test_notes_of_the_last_run);
     tcase_add_test(tc, test_add_columns_empty_adds_no_cells);
+    tcase_add_test(tc, test_add_trust_keeps_its_fields_and_flags);
+    tcase_add_test(tc, test_scores_only_ignores_values_until_set_to_zero);
     suite_add_tcase(s, tc);
     return s;
 }
