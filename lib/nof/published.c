@@ -165,8 +165,8 @@ ta_status tai_nhse_index(ta_nhse_file *f)
         return tai_error_set(&f->err, TA_ENOMEM, "out of memory indexing the file");
     for (size_t i = 0; i < f->n_figures; i++)
         f->entry_start[f->figures[i].entry + 1]++;
-    for (size_t e = 0; e < f->n_entries; e++)
-        f->entry_start[e + 1] += f->entry_start[e];
+    for (size_t e = 0, sum = 0; e < f->n_entries; e++) /* counts to running ends */
+        f->entry_start[e + 1] = sum += f->entry_start[e + 1];
     for (int pass = 0; pass < 3; pass++)
         for (size_t i = 0; i < f->n_figures; i++)
             if (figure_group(&f->figures[i]) == pass)
@@ -230,7 +230,7 @@ const tai_nhse_figure *tai_nhse_find_figure(const ta_nhse_file *f, const char *p
 {
     char key[512];
     size_t klen = tai_nhse_key(key, sizeof key, period, code, id), index;
-    if (klen == 0 || !tai_strmap_get(&f->figure_map, key, klen, &index))
+    if (!tai_strmap_get(&f->figure_map, key, klen, &index)) /* no key is empty */
         return NULL;
     return &f->figures[index];
 }
