@@ -815,6 +815,97 @@ START_TEST(wide_span_selection_stays_in_its_replicates)
 }
 END_TEST
 
+/* The bounds of a wide span (6 decimals: the selection) are those of a narrow
+ * one (2 decimals: the count per value): averages of four scores of 1 .. 4
+ * are quarters, exact at both, and the draws do not depend on the decimals
+ * (likely_range.c:199-215). */
+static ta_assessment *quarters_assessment(ta_framework **fw, int decimals)
+{
+    ta_framework_builder *b = NULL;
+    ta_assessment *a = NULL;
+    static const double cutoffs[3] = {2.0, 2.5, 3.0};
+    static const double scores[6][4] = {{1, 1, 4, 4}, {1, 4, 4, 4}, {1, 1, 1, 4},
+                                        {2, 3, 1, 4}, {4, 2, 2, 1}, {3, 3, 1, 4}};
+    ck_assert_int_eq(ta_framework_builder_new(&b, "quarters", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "all", "All", "D1"), TA_OK);
+    for (int m = 0; m < 4; m++)
+        ck_assert_int_eq(
+            ta_framework_builder_add_metric(b, ids[m], ids[m], "all", TA_SCORING_SUPPLIED), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, cutoffs), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_decimals(b, decimals), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(fw, b), TA_OK);
+    ta_framework_builder_free(b);
+    ck_assert_int_eq(ta_assessment_new(&a, *fw, NULL), TA_OK);
+    for (size_t i = 0; i < 6; i++) {
+        char code[16];
+        const char *codes[4];
+        code_of(code, i);
+        for (int m = 0; m < 4; m++)
+            codes[m] = code;
+        ck_assert_int_eq(ta_assessment_add_columns(a, 4, codes, ids, scores[i], TA_INPUT_SCORE),
+                         TA_OK);
+    }
+    return a;
+}
+
+START_TEST(wide_span_selection_gives_the_counting_bounds)
+{
+    ta_framework *fw2 = NULL, *fw6 = NULL;
+    ta_assessment *a2 = quarters_assessment(&fw2, 2), *a6 = quarters_assessment(&fw6, 6);
+    static const double intervals[4] = {0.3, 0.5, 0.9, 0.99};
+    int wide = 0;
+    for (int k = 0; k < 4; k++) {
+        ck_assert_int_eq(ta_assessment_likely_ranges(a2, 301, intervals[k], 17, 1), TA_OK);
+        ck_assert_int_eq(ta_assessment_likely_ranges(a6, 301, intervals[k], 17, 1), TA_OK);
+        for (size_t i = 0; i < 6; i++) {
+            double lo2 = 0, hi2 = 0, lo6 = -1, hi6 = -1;
+            ck_assert_int_eq(ta_assessment_likely_average_range(&lo2, &hi2, a2, i), TA_OK);
+            ck_assert_int_eq(ta_assessment_likely_average_range(&lo6, &hi6, a6, i), TA_OK);
+            ck_assert_msg(lo2 == lo6 && hi2 == hi6,
+                          "interval %g, trust %zu: [%g, %g], not [%g, %g]", intervals[k], i, lo6,
+                          hi6, lo2, hi2);
+            wide += hi6 - lo6 >= 0.5;
+        }
+    }
+    ck_assert_int_ge(wide, 12); /* spans of 0.5 and more: 500000 units at 6 decimals */
+    ta_assessment_free(a2);
+    ta_assessment_free(a6);
+    ta_framework_free(fw2);
+    ta_framework_free(fw6);
+}
+END_TEST
+
+/* Of 4 replicates a 50% interval is the 1st to the 3rd smallest (n alpha =
+ * 1 exactly: k_lo = 1, k_hi = 3): its low bound is the 99% interval's (the
+ * 1st), its high bound the 1% interval's (k_hi = ceil(2.02) = 3); an interval
+ * of 1 - 1e-10 (n alpha below the 1e-9 allowance: k_lo = ceil of a negative)
+ * is the 1st to the 4th, as 99% is (likely_range.c:224-225). */
+START_TEST(bounds_at_a_whole_tail_take_that_many_replicates)
+{
+    ta_framework *fw = NULL;
+    ta_assessment *a = quarters_assessment(&fw, 2);
+    double lo[4][6], hi[4][6];
+    static const double intervals[4] = {0.5, 0.99, 0.01, 1 - 1e-10};
+    int differ = 0;
+    for (int k = 0; k < 4; k++) {
+        ck_assert_int_eq(ta_assessment_likely_ranges(a, 4, intervals[k], 23, 1), TA_OK);
+        for (size_t i = 0; i < 6; i++)
+            ck_assert_int_eq(ta_assessment_likely_average_range(&lo[k][i], &hi[k][i], a, i), TA_OK);
+    }
+    for (size_t i = 0; i < 6; i++) {
+        ck_assert_double_eq(lo[0][i], lo[1][i]);
+        ck_assert_double_eq(hi[0][i], hi[2][i]);
+        ck_assert_double_eq(lo[3][i], lo[1][i]);
+        ck_assert_double_eq(hi[3][i], hi[1][i]);
+        differ += lo[0][i] != lo[2][i];
+        differ += hi[0][i] != hi[1][i];
+    }
+    ck_assert_int_gt(differ, 0); /* the 2nd and 4th smallest are elsewhere */
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 static Suite *analysis_suite(void)
 {
     Suite *s = suite_create("analysis");
@@ -836,6 +927,8 @@ static Suite *analysis_suite(void)
     tcase_add_test(tc, rank_sort_matches_qsort);
     tcase_add_test(tc, rank_sort_survives_a_quicksort_killer);
     tcase_add_test(tc, add_columns_same_result_with_shared_or_copied_strings);
+    tcase_add_test(tc, wide_span_selection_gives_the_counting_bounds);
+    tcase_add_test(tc, bounds_at_a_whole_tail_take_that_many_replicates);
     suite_add_tcase(s, tc);
     return s;
 }
