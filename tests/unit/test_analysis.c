@@ -819,7 +819,7 @@ END_TEST
  * one (2 decimals: the count per value): averages of four scores of 1 .. 4
  * are quarters, exact at both, and the draws do not depend on the decimals
  * (likely_range.c:199-215). */
-static ta_assessment *quarters_assessment(ta_framework **fw, int decimals)
+static ta_assessment *quarters_assessment(ta_framework **fw, int decimals, const ta_allocator *al)
 {
     ta_framework_builder *b = NULL;
     ta_assessment *a = NULL;
@@ -835,7 +835,7 @@ static ta_assessment *quarters_assessment(ta_framework **fw, int decimals)
     ck_assert_int_eq(ta_framework_builder_set_decimals(b, decimals), TA_OK);
     ck_assert_int_eq(ta_framework_builder_build(fw, b), TA_OK);
     ta_framework_builder_free(b);
-    ck_assert_int_eq(ta_assessment_new(&a, *fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_assessment_new(&a, *fw, al), TA_OK);
     for (size_t i = 0; i < 6; i++) {
         char code[16];
         const char *codes[4];
@@ -851,7 +851,8 @@ static ta_assessment *quarters_assessment(ta_framework **fw, int decimals)
 START_TEST(wide_span_selection_gives_the_counting_bounds)
 {
     ta_framework *fw2 = NULL, *fw6 = NULL;
-    ta_assessment *a2 = quarters_assessment(&fw2, 2), *a6 = quarters_assessment(&fw6, 6);
+    ta_assessment *a2 = quarters_assessment(&fw2, 2, NULL),
+                  *a6 = quarters_assessment(&fw6, 6, NULL);
     static const double intervals[4] = {0.3, 0.5, 0.9, 0.99};
     int wide = 0;
     for (int k = 0; k < 4; k++) {
@@ -883,7 +884,7 @@ END_TEST
 START_TEST(bounds_at_a_whole_tail_take_that_many_replicates)
 {
     ta_framework *fw = NULL;
-    ta_assessment *a = quarters_assessment(&fw, 2);
+    ta_assessment *a = quarters_assessment(&fw, 2, NULL);
     double lo[4][6], hi[4][6];
     static const double intervals[4] = {0.5, 0.99, 0.01, 1 - 1e-10};
     int differ = 0;
@@ -902,6 +903,26 @@ START_TEST(bounds_at_a_whole_tail_take_that_many_replicates)
     }
     ck_assert_int_gt(differ, 0); /* the 2nd and 4th smallest are elsewhere */
     ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
+/* At 3 decimals a trust's replicate averages are keys 1000 .. 4000: a span
+ * under the count's 4096 values, though the keys themselves are beyond it;
+ * the counts zeroed are the span's, inside their block (likely_range.c:255). */
+START_TEST(counting_high_keys_stays_in_its_counts)
+{
+    ta_framework *fw = NULL;
+    ag_state g = {0};
+    ta_allocator al = ag_allocator(&g);
+    ta_assessment *a = quarters_assessment(&fw, 3, &al);
+    double lo = 0, hi = 0;
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 200, 0.9, 3, 1), TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_average_range(&lo, &hi, a, 0), TA_OK);
+    ck_assert_msg(lo >= 1 && lo < hi && hi <= 4, "[%g, %g]", lo, hi);
+    ta_assessment_free(a);
+    ck_assert_uint_eq(g.overruns, 0);
+    ck_assert_uint_eq(g.live, 0);
     ta_framework_free(fw);
 }
 END_TEST
@@ -929,6 +950,7 @@ static Suite *analysis_suite(void)
     tcase_add_test(tc, add_columns_same_result_with_shared_or_copied_strings);
     tcase_add_test(tc, wide_span_selection_gives_the_counting_bounds);
     tcase_add_test(tc, bounds_at_a_whole_tail_take_that_many_replicates);
+    tcase_add_test(tc, counting_high_keys_stays_in_its_counts);
     suite_add_tcase(s, tc);
     return s;
 }
