@@ -927,6 +927,27 @@ START_TEST(counting_high_keys_stays_in_its_counts)
 }
 END_TEST
 
+/* Replicates run from 1 to 10000000: the last is accepted (an assessment
+ * with no trusts makes it cheap), one more is refused with its text, as is a
+ * thread count past the maximum (likely_range.c:352-359). */
+START_TEST(replicates_up_to_ten_million)
+{
+    ta_framework *fw = framework();
+    ta_assessment *a = NULL;
+    char text[64];
+    ck_assert_int_eq(ta_assessment_new(&a, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 10000000u, 0.95, 1, 1), TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 10000001u, 0.95, 1, 1), TA_EINVAL);
+    ck_assert_str_eq(ta_assessment_error(a), "replicates must be from 1 to 10000000");
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 10, 0.95, 1, TAI_MAX_THREADS), TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 10, 0.95, 1, TAI_MAX_THREADS + 1), TA_EINVAL);
+    snprintf(text, sizeof text, "at most %d threads", TAI_MAX_THREADS);
+    ck_assert_str_eq(ta_assessment_error(a), text);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 static Suite *analysis_suite(void)
 {
     Suite *s = suite_create("analysis");
@@ -951,6 +972,7 @@ static Suite *analysis_suite(void)
     tcase_add_test(tc, wide_span_selection_gives_the_counting_bounds);
     tcase_add_test(tc, bounds_at_a_whole_tail_take_that_many_replicates);
     tcase_add_test(tc, counting_high_keys_stays_in_its_counts);
+    tcase_add_test(tc, replicates_up_to_ten_million);
     suite_add_tcase(s, tc);
     return s;
 }
