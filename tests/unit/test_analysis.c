@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc_fail.h"
 #include "alloc_guard.h"
 #include "nof/analysis_internal.h"
 #include "nof/assessment_internal.h"
@@ -973,6 +974,39 @@ START_TEST(a_draw_in_the_rejection_zone_is_drawn_again)
 }
 END_TEST
 
+/* Every allocation of a likely-ranges call may fail: the call then answers
+ * TA_ENOMEM with its text, holds no ranges and leaks nothing; the next call
+ * succeeds (likely_range.c:375-400). */
+START_TEST(likely_ranges_refuse_each_failed_allocation)
+{
+    af_counter c = {0};
+    ta_allocator al = af_allocator(&c);
+    ta_framework *fw = NULL;
+    ta_assessment *a = quarters_assessment(&fw, 2, &al);
+    double lo = 0, hi = 0;
+    size_t n;
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    for (n = 1;; n++) {
+        ta_status st;
+        af_fail_in(&c, n);
+        st = ta_assessment_likely_ranges(a, 8, 0.9, 1, 2);
+        if (!c.failed) {
+            ck_assert_int_eq(st, TA_OK);
+            break;
+        }
+        ck_assert_int_eq(st, TA_ENOMEM);
+        ck_assert_str_eq(ta_assessment_error(a), "out of memory computing likely ranges");
+        ck_assert_int_eq(ta_assessment_likely_average_range(&lo, &hi, a, 0), TA_ESTATE);
+    }
+    af_fail_in(&c, 0);
+    ck_assert_uint_ge(n, 12); /* keys, ranks, 3 lists, the result, 2 x 3 per worker, 5 arrays */
+    ck_assert_int_eq(ta_assessment_likely_average_range(&lo, &hi, a, 0), TA_OK);
+    ta_assessment_free(a);
+    ck_assert_uint_eq(c.live, 0);
+    ta_framework_free(fw);
+}
+END_TEST
+
 static Suite *analysis_suite(void)
 {
     Suite *s = suite_create("analysis");
@@ -999,6 +1033,7 @@ static Suite *analysis_suite(void)
     tcase_add_test(tc, counting_high_keys_stays_in_its_counts);
     tcase_add_test(tc, replicates_up_to_ten_million);
     tcase_add_test(tc, a_draw_in_the_rejection_zone_is_drawn_again);
+    tcase_add_test(tc, likely_ranges_refuse_each_failed_allocation);
     suite_add_tcase(s, tc);
     return s;
 }
