@@ -159,20 +159,17 @@ static void append(char *buf, size_t size, size_t *len, const char *text)
 }
 
 /* Appends x with at least `decimals` decimals and up to 6, without trailing
- * zeros beyond `decimals` (so a quartile cut-off 2.0625 shows in full). */
+ * zeros beyond `decimals` (so a quartile cut-off 2.0625 shows in full). x is
+ * a rounded average or a cut-off, finite and from 1 to 4, so the formatting
+ * cannot fail. */
 static void append_number(char *buf, size_t size, size_t *len, double x, int decimals)
 {
     char num[40];
-    int n = tai_format_fixed(num, sizeof num, x, 6);
-    if (n < 0) {
-        num[0] = '\0';
-    } else {
-        int keep = n - (6 - decimals);
-        while (n > keep && num[n - 1] == '0')
-            num[--n] = '\0';
-        if (decimals == 0 && num[n - 1] == '.')
-            num[--n] = '\0';
-    }
+    int n = tai_format_fixed(num, sizeof num, x, 6), keep = n - (6 - decimals);
+    while (n > keep && num[n - 1] == '0')
+        num[--n] = '\0';
+    if (decimals == 0 && num[n - 1] == '.')
+        num[--n] = '\0';
     append(buf, size, len, num);
 }
 
@@ -182,7 +179,7 @@ ta_status ta_assessment_reason_text(char *buf, size_t size, size_t *needed, cons
     const tai_result *r;
     size_t len = 0;
     int d, cap;
-    char seg[4] = {0};
+    char seg[] = "?"; /* a segment digit, set before each use */
     ta_status st;
     if (!buf && size > 0)
         return TA_EINVAL;

@@ -2257,6 +2257,27 @@ START_TEST(test_scores_only_ignores_values_until_set_to_zero)
 }
 END_TEST
 
+/* A flag past the last (2) or before the first reads TA_UNKNOWN, whatever the
+ * trust's flags are (assessment_results.c:60). */
+START_TEST(test_trust_flag_past_the_last_is_unknown)
+{
+    ta_framework *fw = rules_fw();
+    ta_assessment *a = new_assessment(fw);
+    size_t i;
+
+    add_value(a, "T1", "V1", 1);
+    ck_assert_int_eq(ta_assessment_set_trust_flag(a, "T1", TA_FLAG_RECOVERY_SUPPORT, TA_NO), TA_OK);
+    i = index_of(a, "T1");
+    ck_assert_int_eq(ta_assessment_trust_flag(a, i, TA_FLAG_RECOVERY_SUPPORT), TA_NO);
+    ck_assert_int_eq(ta_assessment_trust_flag(a, i, (ta_flag)2), TA_UNKNOWN);
+    ck_assert_int_eq(ta_assessment_trust_flag(a, i, (ta_flag)-1), TA_UNKNOWN);
+    ck_assert_int_eq(ta_assessment_trust_flag(a, i + 1, TA_FLAG_RECOVERY_SUPPORT), TA_UNKNOWN);
+    ck_assert_int_eq(ta_assessment_trust_flag(NULL, 0, TA_FLAG_RECOVERY_SUPPORT), TA_UNKNOWN);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 static Suite *assessment_suite(void)
 {
     Suite *s = suite_create("assessment");
@@ -2308,6 +2329,7 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_add_columns_empty_adds_no_cells);
     tcase_add_test(tc, test_add_trust_keeps_its_fields_and_flags);
     tcase_add_test(tc, test_scores_only_ignores_values_until_set_to_zero);
+    tcase_add_test(tc, test_trust_flag_past_the_last_is_unknown);
     suite_add_tcase(s, tc);
     return s;
 }
