@@ -101,32 +101,33 @@ static double *input_cells(ta_assessment *a, ta_input_kind kind)
 /* Makes room for `count` trusts; new input cells are NaN. Rows beyond
  * n_trusts are filled by init_row when used. The rows grow as tai_grow grows
  * any array; the input cells follow (trusts_cap is set once both have). */
+/* Grows one input-cell array from old_cap to cap rows, the new cells NaN;
+ * an array not made yet (NULL) stays so. */
+static ta_status grow_cells(ta_assessment *a, double **cells, size_t old_cap, size_t cap)
+{
+    size_t nm = a->n_metrics;
+    double *grown;
+    if (!*cells)
+        return TA_OK;
+    if (!(grown = tai_reallocarray(&a->alloc, *cells, cap * nm, sizeof *grown)))
+        return TA_ENOMEM;
+    for (size_t i = old_cap * nm; i < cap * nm; i++)
+        grown[i] = NAN;
+    *cells = grown;
+    return TA_OK;
+}
+
 static ta_status reserve_trusts(ta_assessment *a, size_t count)
 {
-    size_t nm = a->n_metrics, old_cap = a->trusts_cap, cap = old_cap;
-    double *cells[2];
+    size_t old_cap = a->trusts_cap, cap = old_cap;
     if (tai_grow(&a->alloc, (void **)&a->trusts, &cap, count, sizeof *a->trusts) != TA_OK)
         return TA_ENOMEM;
     if (cap == old_cap)
         return TA_OK;
-    if (cap > SIZE_MAX / nm) /* nm >= 1: a framework has metrics */
+    if (cap > SIZE_MAX / a->n_metrics || /* n_metrics >= 1: a framework has metrics */
+        grow_cells(a, &a->values, old_cap, cap) != TA_OK ||
+        grow_cells(a, &a->supplied, old_cap, cap) != TA_OK)
         return TA_ENOMEM;
-    cells[0] = a->values;
-    cells[1] = a->supplied;
-    for (int k = 0; k < 2; k++) {
-        double *grown;
-        if (!cells[k])
-            continue;
-        grown = tai_reallocarray(&a->alloc, cells[k], cap * nm, sizeof *grown);
-        if (!grown)
-            return TA_ENOMEM;
-        for (size_t i = old_cap * nm; i < cap * nm; i++)
-            grown[i] = NAN;
-        if (k == 0)
-            a->values = grown;
-        else
-            a->supplied = grown;
-    }
     a->trusts_cap = cap;
     return TA_OK;
 }
