@@ -40,9 +40,8 @@
 
 unsigned tai_parallel_workers(size_t n, unsigned threads)
 {
-    if (threads <= 1 || n <= 1)
-        return 1;
-    return (size_t)threads < n ? threads : (unsigned)n;
+    unsigned w = (size_t)threads < n ? threads : (unsigned)n;
+    return w + (w == 0); /* 0 threads, or nothing to do: this thread alone */
 }
 
 typedef struct worker_job {
@@ -62,12 +61,10 @@ static void *worker_main(void *p)
 
 ta_status tai_parallel_for(size_t n, unsigned threads, tai_work_fn fn, void *ctx)
 {
-    unsigned workers = tai_parallel_workers(n, threads), started = 0;
-    worker_job jobs[TAI_MAX_THREADS];
+    unsigned workers = tai_parallel_workers(n, threads), started = 0; /* >= 1 */
+    worker_job jobs[TAI_MAX_THREADS] = {{.fn = NULL}};
     pthread_t ids[TAI_MAX_THREADS];
     ta_status st = TA_OK;
-    if (workers == 1)
-        return fn(ctx, 0, 0, n);
     for (unsigned w = 0; w < workers; w++) {
         jobs[w].fn = fn;
         jobs[w].ctx = ctx;
@@ -76,7 +73,8 @@ ta_status tai_parallel_for(size_t n, unsigned threads, tai_work_fn fn, void *ctx
         jobs[w].end = n * (w + 1) / workers;
         jobs[w].status = TA_OK;
     }
-    /* Workers 1.. run on new threads, worker 0 on this one. */
+    /* Workers 1.. run on new threads, worker 0 on this one (a single worker
+     * starts no thread). */
     for (unsigned w = 1; w < workers; w++, started++)
         if (pthread_create(&ids[w], NULL, worker_main, &jobs[w]) != 0) {
             st = TA_EIO;

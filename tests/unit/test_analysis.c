@@ -1007,6 +1007,24 @@ START_TEST(likely_ranges_refuse_each_failed_allocation)
 }
 END_TEST
 
+/* The workers of n items on `threads` threads: one per thread, no more than
+ * the items, and at least one (0 threads, or 0 items, run on the calling
+ * thread) (likely_range.c:41-45). */
+START_TEST(parallel_workers_one_per_thread_up_to_the_items)
+{
+    ck_assert_uint_eq(tai_parallel_workers(10, 0), 1);
+    ck_assert_uint_eq(tai_parallel_workers(10, 1), 1);
+    ck_assert_uint_eq(tai_parallel_workers(10, 2), 2);
+    ck_assert_uint_eq(tai_parallel_workers(10, 9), 9);
+    ck_assert_uint_eq(tai_parallel_workers(10, 10), 10);
+    ck_assert_uint_eq(tai_parallel_workers(10, 11), 10);
+    ck_assert_uint_eq(tai_parallel_workers(1, 4), 1);
+    ck_assert_uint_eq(tai_parallel_workers(0, 4), 1);
+    ck_assert_uint_eq(tai_parallel_workers(0, 0), 1);
+    ck_assert_uint_eq(tai_parallel_workers((size_t)1 << 40, TAI_MAX_THREADS), TAI_MAX_THREADS);
+}
+END_TEST
+
 static Suite *analysis_suite(void)
 {
     Suite *s = suite_create("analysis");
@@ -1034,6 +1052,7 @@ static Suite *analysis_suite(void)
     tcase_add_test(tc, replicates_up_to_ten_million);
     tcase_add_test(tc, a_draw_in_the_rejection_zone_is_drawn_again);
     tcase_add_test(tc, likely_ranges_refuse_each_failed_allocation);
+    tcase_add_test(tc, parallel_workers_one_per_thread_up_to_the_items);
     suite_add_tcase(s, tc);
     return s;
 }
