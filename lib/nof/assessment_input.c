@@ -278,8 +278,8 @@ static size_t cached_metric(const ta_assessment *a, id_cache *c, const char *id)
     return m;
 }
 
-/* Checks one bulk row; the metric index on success. A row whose code pointer
- * is the previous row's was checked with it (same_code). */
+/* Checks one bulk row; the metric index on success. A row whose code is the
+ * previous row's was checked with it (same_code). */
 static ta_status check_column_row(ta_assessment *a, id_cache *c, size_t i, const char *code,
                                   int same_code, const char *id, double number, ta_input_kind kind)
 {
@@ -305,13 +305,6 @@ static ta_status check_column_row(ta_assessment *a, id_cache *c, size_t i, const
                              "to 4",
                              i, code, id);
     return TA_OK;
-}
-
-/* Whether row i names the same trust as row i - 1 (same pointer or text):
- * long-format input lists a trust's rows together, so most rows do. */
-static int same_as_previous(const char *const *codes, size_t i)
-{
-    return i > 0 && (codes[i] == codes[i - 1] || strcmp(codes[i], codes[i - 1]) == 0);
 }
 
 /* Undoes a failed ta_assessment_add_columns: clears the cells that rows
@@ -347,6 +340,7 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
     tai_code_index staged; /* codes new in this call -> row index beyond n_trusts */
     size_t n_staged = 0, nm, i, written = 0, n_runs = 0, runs_cap = 0, run;
     size_t *run_start = NULL, *run_rows;
+    const char *prev = NULL; /* the previous row's code, once checked */
     double *cells;
     id_cache cache = {.ptr = {NULL}}; /* no pointer cached: every slot empty */
     ta_status st = TA_OK;
@@ -359,13 +353,16 @@ ta_status ta_assessment_add_columns(ta_assessment *a, size_t n, const char *cons
     /* Check every row and note where each run of rows naming one trust
      * starts, so the passes below go run by run and compare no codes. */
     for (i = 0; i < n; i++) {
-        if ((st = check_column_row(a, &cache, i, trust_codes[i],
-                                   i > 0 && trust_codes[i] == trust_codes[i - 1], metric_ids[i],
-                                   numbers[i], kind)) != TA_OK) {
+        /* Long-format input lists a trust's rows together, so most rows
+         * name the trust of the row before (checked with it). */
+        int same = prev && trust_codes[i] && strcmp(trust_codes[i], prev) == 0;
+        if ((st = check_column_row(a, &cache, i, trust_codes[i], same, metric_ids[i], numbers[i],
+                                   kind)) != TA_OK) {
             tai_free(&a->alloc, run_start);
             return st;
         }
-        if (!same_as_previous(trust_codes, i)) {
+        prev = trust_codes[i];
+        if (!same) {
             if (tai_grow(&a->alloc, (void **)&run_start, &runs_cap, n_runs + 2,
                          sizeof *run_start) != TA_OK) {
                 tai_free(&a->alloc, run_start);
