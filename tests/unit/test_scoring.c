@@ -909,6 +909,29 @@ START_TEST(test_weight_denominators_common_multiple)
 }
 END_TEST
 
+/* Rule: a standard's 2.00 is its best spread score (rank 1 of the pool), not
+ * the bookend-fixed 1.00: it counts among the trusts scored between the
+ * bookends, and 2.00, 3.00, 4.00 fit a pool of 3 (reconstruct.c:42). */
+START_TEST(test_reconstruct_counts_a_standards_two_as_spread)
+{
+    ta_framework *fw = catalogue("metric,S,Standard,d,,higher,standard,yes,standard=80,,x\n"
+                                 "pool,S,Q1,,,,,,4,,fitted\n");
+    ta_assessment *a = assessment(fw);
+    ck_assert_int_eq(ta_assessment_set_period(a, "Q5"), TA_OK);
+    add(a, "A", "S", 2.00, TA_INPUT_SCORE);
+    add(a, "B", "S", 3.00, TA_INPUT_SCORE);
+    add(a, "C", "S", 4.00, TA_INPUT_SCORE);
+    add(a, "D", "S", 1.00, TA_INPUT_SCORE);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    ck_assert(noted(a, "S Q5: pool size 3 inferred: the smallest that fits every published score "
+                       "(3 trusts scored between the bookends)"));
+    close_to(score(a, fw, "A", "S"), 2.0);
+    close_to(score(a, fw, "D", "S"), 1.0);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 static Suite *scoring_suite(void)
 {
     Suite *s = suite_create("scoring");
@@ -934,6 +957,7 @@ static Suite *scoring_suite(void)
     tcase_add_test(tc, test_rank_scores_from_keys_varying_in_three_bytes);
     tcase_add_test(tc, test_combined_needs_whole_component_scores);
     tcase_add_test(tc, test_weight_denominators_common_multiple);
+    tcase_add_test(tc, test_reconstruct_counts_a_standards_two_as_spread);
     suite_add_tcase(s, tc);
     return s;
 }
