@@ -932,6 +932,72 @@ START_TEST(test_reconstruct_counts_a_standards_two_as_spread)
 }
 END_TEST
 
+/* Rule: a pool of 301 has steps of exactly 0.01, so its ranks are not
+ * distinct at 2 decimals: its scores are used as given (reconstruct.c:107). */
+START_TEST(test_reconstruct_leaves_a_pool_of_301_as_given)
+{
+    ta_framework *fw = catalogue("metric,R,Rank,d,,higher,rank,yes,,,x\n"
+                                 "pool,R,Q7,,,,,,301,,fitted\n");
+    ta_assessment *a = assessment(fw);
+    ck_assert_int_eq(ta_assessment_set_period(a, "Q7"), TA_OK);
+    add(a, "A", "R", 1.01, TA_INPUT_SCORE);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    ck_assert(noted(a, "R Q7: in a pool of 301 trusts a published score does not fix a unique "
+                       "rank: the published scores are used"));
+    close_to(score(a, fw, "A", "R"), 1.01);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
+/* Rule: an inferred pool may be the widest whose ranks are distinct
+ * hundredths, 300: the 300 hundredths its ranks round to fit no smaller
+ * pool. The metric is the second, after AA, whose scores (all 4.00, fitting
+ * any pool) are not its own (reconstruct.c:118-144). */
+START_TEST(test_reconstruct_infers_the_widest_unique_pool)
+{
+    ta_framework *fw = catalogue("metric,AA,Other,d,,higher,rank,yes,,,x\n"
+                                 "metric,R,Rank,d,,higher,rank,yes,,,x\n"
+                                 "pool,R,Q1,,,,,,10,,fitted\n");
+    ta_assessment *a = assessment(fw);
+    size_t m = 0;
+    ck_assert_int_eq(ta_framework_metric_index(&m, fw, "R"), TA_OK);
+    ck_assert_uint_eq(m, 1);
+    ck_assert_int_eq(ta_assessment_set_period(a, "Q5"), TA_OK);
+    for (int k = 0; k < 300; k++) {
+        char code[16];
+        snprintf(code, sizeof code, "T%03d", k);
+        add(a, code, "AA", 4.00, TA_INPUT_SCORE);
+        add(a, code, "R", floor((1.0 + 3.0 * k / 299.0) * 100 + 0.5) / 100, TA_INPUT_SCORE);
+    }
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    ck_assert(noted(a, "R Q5: pool size 300 inferred: the smallest that fits every published "
+                       "score (300 trusts scored between the bookends)"));
+    close_to(score(a, fw, "T001", "R"), 1.0 + 3.0 / 299.0);
+    ta_assessment_free(a);
+    /* Three scores that first fit a pool of 10 (1.00 and 2.00 alone fit 4),
+     * then the same and a fourth trust without one. */
+    for (int with_d = 0; with_d < 2; with_d++) {
+        static const char *codes[3] = {"A", "B", "C"};
+        static const double r[3] = {1.00, 2.00, 1.33}; /* the last decides */
+        a = assessment(fw);
+        ck_assert_int_eq(ta_assessment_set_period(a, "Q5"), TA_OK);
+        for (int i = 0; i < 3; i++) {
+            add(a, codes[i], "AA", 4.00, TA_INPUT_SCORE);
+            add(a, codes[i], "R", r[i], TA_INPUT_SCORE);
+        }
+        if (with_d)
+            add(a, "D", "AA", 4.00, TA_INPUT_SCORE);
+        ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+        ck_assert(noted(a, "R Q5: pool size 10 inferred: the smallest that fits every published "
+                           "score (3 trusts scored between the bookends)"));
+        close_to(score(a, fw, "C", "R"), 1.0 + 1.0 / 3.0);
+        ta_assessment_free(a);
+    }
+    ta_framework_free(fw);
+}
+END_TEST
+
 static Suite *scoring_suite(void)
 {
     Suite *s = suite_create("scoring");
@@ -958,6 +1024,8 @@ static Suite *scoring_suite(void)
     tcase_add_test(tc, test_combined_needs_whole_component_scores);
     tcase_add_test(tc, test_weight_denominators_common_multiple);
     tcase_add_test(tc, test_reconstruct_counts_a_standards_two_as_spread);
+    tcase_add_test(tc, test_reconstruct_leaves_a_pool_of_301_as_given);
+    tcase_add_test(tc, test_reconstruct_infers_the_widest_unique_pool);
     suite_add_tcase(s, tc);
     return s;
 }
