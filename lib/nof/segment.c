@@ -122,9 +122,10 @@ int tai_segment_of(double rounded, const double *cutoffs, size_t n_cutoffs, ta_c
     return segment;
 }
 
+/* A cap of 0 (none) is below every segment (>= 1), so it changes none. */
 int tai_apply_deficit_cap(int segment, ta_tristate deficit, int cap)
 {
-    if (deficit == TA_YES && cap > 0 && segment < cap)
+    if (deficit == TA_YES && segment < cap)
         return cap;
     return segment;
 }
