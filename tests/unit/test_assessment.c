@@ -2278,6 +2278,20 @@ START_TEST(test_trust_flag_past_the_last_is_unknown)
 }
 END_TEST
 
+/* ta_quantile_cutoffs asks for at least one cut-off of at least one value:
+ * none of either is refused (segment.c:160). */
+START_TEST(test_quantile_cutoffs_of_none_refused)
+{
+    const double values[3] = {1.0, 2.0, 3.0};
+    double out[3] = {-1, -1, -1};
+    ck_assert_int_eq(ta_quantile_cutoffs(out, 0, values, 3, TA_QUANTILE_TYPE7, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_quantile_cutoffs(out, 3, values, 0, TA_QUANTILE_TYPE7, NULL), TA_EINVAL);
+    ck_assert_double_eq(out[0], -1);
+    ck_assert_int_eq(ta_quantile_cutoffs(out, 1, values, 3, TA_QUANTILE_TYPE7, NULL), TA_OK);
+    ck_assert_double_eq(out[0], 2.0);
+}
+END_TEST
+
 static Suite *assessment_suite(void)
 {
     Suite *s = suite_create("assessment");
@@ -2330,6 +2344,7 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_add_trust_keeps_its_fields_and_flags);
     tcase_add_test(tc, test_scores_only_ignores_values_until_set_to_zero);
     tcase_add_test(tc, test_trust_flag_past_the_last_is_unknown);
+    tcase_add_test(tc, test_quantile_cutoffs_of_none_refused);
     suite_add_tcase(s, tc);
     return s;
 }
