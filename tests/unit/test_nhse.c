@@ -526,6 +526,7 @@ START_TEST(test_bad_value_and_rank)
             {"OF5002", "0.99", "", "OF5002 must be an average score from 1 to 4, not \"0.99\"", 12},
             {"OF5000", "2.5", "1", "OF5000 must be a whole-number segment from 1 to 4", 12},
             {"OF5003", "5", "", "OF5003 must be a whole-number segment from 1 to 4, not \"5\"", 12},
+            {"OF5003", "0", "", "OF5003 must be a whole-number segment from 1 to 4, not \"0\"", 12},
             {"OF5000", "1e30", "1", "OF5000 must be a whole-number segment", 12},
             {"OF5000", "-1e30", "1", "OF5000 must be a whole-number segment", 12},
             {"OF5000", "1", "0", "the Rank of OF5000 must be a whole number from 1, not \"0\"", 16},
@@ -1385,6 +1386,23 @@ START_TEST(test_assessment_from_values_ranks_and_ignores_a_published_rank_score)
 }
 END_TEST
 
+/* Rule: a read that succeeds clears the message a refused read on the same
+ * handle left behind (a refused read leaves the handle unread). */
+START_TEST(test_a_good_read_clears_the_last_error)
+{
+    ta_nhse_file *f = NULL;
+    char text[1024] = HEADER;
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "abc", "");
+    ck_assert_int_eq(read_text(&f, text), TA_EPARSE);
+    assert_has(ta_nhse_file_error(f), "Value is not a number");
+    strcpy(text, HEADER);
+    add_row(text, sizeof text, "Q1 2025/26", MH_TYPE, "A", "OF1035", "2.0", "");
+    ck_assert_int_eq(ta_nhse_file_read_buffer(f, text, strlen(text), "t.csv"), TA_OK);
+    ck_assert_str_eq(ta_nhse_file_error(f), "");
+    ta_nhse_file_free(f);
+}
+END_TEST
+
 static Suite *nhse_suite(void)
 {
     Suite *s = suite_create("nhse");
@@ -1422,6 +1440,7 @@ static Suite *nhse_suite(void)
     tcase_add_test(tc, test_assessment_takes_published_scores_of_1_and_4);
     tcase_add_test(tc, test_assessment_carries_each_published_flag);
     tcase_add_test(tc, test_assessment_from_values_ranks_and_ignores_a_published_rank_score);
+    tcase_add_test(tc, test_a_good_read_clears_the_last_error);
     suite_add_tcase(s, tc);
     return s;
 }
