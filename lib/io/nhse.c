@@ -174,10 +174,7 @@ static ta_status row_entry(row_reader *r, size_t *entry_index)
                  sizeof *f->entries) != TA_OK)
         return tai_error_set(&f->err, TA_ENOMEM, "out of memory reading %s", r->name);
     e = &f->entries[f->n_entries];
-    memset(e, 0, sizeof *e);
-    e->period = p;
-    e->type = t;
-    e->line = tai_csv_record_line(r->csv);
+    *e = (tai_nhse_entry){.period = p, .type = t, .line = tai_csv_record_line(r->csv)};
     e->code = tai_strdup(&f->alloc, code);
     for (size_t k = 0; k < 4; k++)
         e->fields[k] = tai_strdup(&f->alloc, cell(r, field_cols[k], NULL));
@@ -195,7 +192,7 @@ static ta_status row_entry(row_reader *r, size_t *entry_index)
  * framework's segments, a Rank a whole number from 1. Anything else would
  * reach the cut-offs, verify and the league as a silently wrong figure. */
 static ta_status check_figure(row_reader *r, const char *id, size_t id_index, int id_kind, double v,
-                              int has_rank, double rk, size_t col)
+                              const double *rk, size_t col)
 {
     ta_figure kind =
         id_kind == TAI_ID_FIGURE ? tai_nhse_figure_kind(r->f, id_index) : TA_FIGURE_OTHER;
@@ -207,7 +204,7 @@ static ta_status check_figure(row_reader *r, const char *id, size_t id_index, in
         max = (size_t)ta_framework_segment_count(r->f->fw);
         ok = v >= 1 && v <= (double)max && v == (double)(long)v; /* cast only once in range */
     }
-    if (ok && has_rank && !(rk >= 1 && rk <= 1e9 && rk == (double)(long)rk)) {
+    if (ok && rk && !(*rk >= 1 && *rk <= 1e9 && *rk == (double)(long)*rk)) {
         ok = 0;
         bad = COL_RANK;
     }
@@ -229,18 +226,18 @@ static ta_status check_figure(row_reader *r, const char *id, size_t id_index, in
 }
 
 /* Stores one figure of the current row: trust entry `entry_index`, figure ID
- * `id` (framework index and kind), value and optional rank; `col` is the
+ * `id` (framework index and kind), value and rank (NULL: none); `col` is the
  * column named in messages. */
 static ta_status add_figure(row_reader *r, size_t entry_index, const char *id, size_t id_index,
-                            int id_kind, double v, int has_rank, double rk, size_t col)
+                            int id_kind, double v, const double *rk, size_t col)
 {
     ta_nhse_file *f = r->f;
     size_t klen, existing;
-    int existed = 0;
+    int existed; /* set by tai_strmap_put when it succeeds */
     char key[TAI_NHSE_KEY_MAX];
     tai_nhse_figure *fig;
     ta_status st;
-    if ((st = check_figure(r, id, id_index, id_kind, v, has_rank, rk, col)) != TA_OK)
+    if ((st = check_figure(r, id, id_index, id_kind, v, rk, col)) != TA_OK)
         return st;
     /* row_entry checked that the quarter, the code and any ID fit */
     klen = tai_nhse_key(key, sizeof key, cell(r, COL_QUARTER, NULL), cell(r, COL_CODE, NULL), id);
@@ -256,16 +253,17 @@ static ta_status add_figure(row_reader *r, size_t entry_index, const char *id, s
                              tai_csv_field_column(r->csv, r->col[col]), id, cell(r, COL_CODE, NULL),
                              cell(r, COL_QUARTER, NULL), f->figures[existing].line);
     fig = &f->figures[f->n_figures++];
-    fig->entry = entry_index;
-    fig->id_index = id_index;
-    fig->id_kind = id_kind;
-    fig->value = v;
-    fig->has_rank = has_rank;
-    fig->rank = rk;
-    fig->line = tai_csv_record_line(r->csv);
-    fig->column =
-        tai_csv_field_column(r->csv, r->col[r->layout == TAI_LAYOUT_LONG ? COL_VALUE : col]);
-    fig->file = 0;
+    /* The fields not named (the file, and the rank when none is given) are 0. */
+    *fig = (tai_nhse_figure){.entry = entry_index,
+                             .id_index = id_index,
+                             .id_kind = id_kind,
+                             .value = v,
+                             .has_rank = rk != NULL,
+                             .line = tai_csv_record_line(r->csv),
+                             .column = tai_csv_field_column(
+                                 r->csv, r->col[r->layout == TAI_LAYOUT_LONG ? COL_VALUE : col])};
+    if (rk)
+        fig->rank = *rk;
     return TA_OK;
 }
 
@@ -276,7 +274,7 @@ static ta_status read_row(row_reader *r)
     size_t vlen, rlen, entry_index, id_index;
     int id_kind;
     ta_status st;
-    double v, rk = 0;
+    double v, rk;
     if (!tai_nhse_lookup(f, id, &id_index, &id_kind)) {
         tai_error_set(&f->err, TA_ENOTFOUND,
                       "%s:%zu:%zu: unknown Metric_ID \"%s\" (framework "
@@ -302,7 +300,7 @@ static ta_status read_row(row_reader *r)
         return row_error(r, COL_RANK, st, "Rank is not a number:", rank);
     if ((st = row_entry(r, &entry_index)) != TA_OK)
         return st;
-    return add_figure(r, entry_index, id, id_index, id_kind, v, rlen > 0, rk, COL_METRIC);
+    return add_figure(r, entry_index, id, id_index, id_kind, v, rlen > 0 ? &rk : NULL, COL_METRIC);
 }
 
 /* A number cell of a league-table row; *has = 0 when empty. */
@@ -323,11 +321,11 @@ static ta_status read_league_row(row_reader *r)
 {
     const ta_framework *fw = r->f->fw;
     const char *deficit = cell(r, COL_DEFICIT, NULL);
-    size_t e = 0, i_avg = tai_nhse_figure_index(r->f, TA_FIGURE_AVERAGE),
-           i_seg = tai_nhse_figure_index(r->f, TA_FIGURE_ADJUSTED_SEGMENT),
-           i_def = tai_nhse_figure_index(r->f, TA_FIGURE_DEFICIT_FLAG);
+    size_t e, i_avg = tai_nhse_figure_index(r->f, TA_FIGURE_AVERAGE),
+              i_seg = tai_nhse_figure_index(r->f, TA_FIGURE_ADJUSTED_SEGMENT),
+              i_def = tai_nhse_figure_index(r->f, TA_FIGURE_DEFICIT_FLAG);
     int has_avg, has_seg, has_rank, has_def = deficit[0] != '\0';
-    double avg = 0, seg = 0, rank = 0, flag;
+    double avg, seg, rank, flag;
     ta_status st;
     if ((st = league_number(r, COL_AVERAGE, &has_avg, &avg)) != TA_OK ||
         (st = league_number(r, COL_SEGMENT, &has_seg, &seg)) != TA_OK ||
@@ -345,15 +343,15 @@ static ta_status read_league_row(row_reader *r)
     if ((st = row_entry(r, &e)) != TA_OK)
         return st;
     if (has_avg && (st = add_figure(r, e, ta_framework_figure_id(fw, TA_FIGURE_AVERAGE), i_avg,
-                                    TAI_ID_FIGURE, avg, 0, 0, COL_AVERAGE)) != TA_OK)
+                                    TAI_ID_FIGURE, avg, NULL, COL_AVERAGE)) != TA_OK)
         return st;
     if (has_seg &&
         (st = add_figure(r, e, ta_framework_figure_id(fw, TA_FIGURE_ADJUSTED_SEGMENT), i_seg,
-                         TAI_ID_FIGURE, seg, has_rank, rank, COL_SEGMENT)) != TA_OK)
+                         TAI_ID_FIGURE, seg, has_rank ? &rank : NULL, COL_SEGMENT)) != TA_OK)
         return st;
     if (has_def)
         st = add_figure(r, e, ta_framework_figure_id(fw, TA_FIGURE_DEFICIT_FLAG), i_def,
-                        TAI_ID_FIGURE, flag, 0, 0, COL_DEFICIT);
+                        TAI_ID_FIGURE, flag, NULL, COL_DEFICIT);
     return st;
 }
 
@@ -361,7 +359,7 @@ ta_status ta_nhse_file_read_buffer(ta_nhse_file *f, const char *data, size_t len
 {
     tai_csv csv;
     row_reader r;
-    int has = 0;
+    int has; /* tai_csv_next sets it on every path */
     ta_status st;
     if (!f)
         return TA_EINVAL;

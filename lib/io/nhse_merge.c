@@ -72,11 +72,7 @@ static ta_status copy_entry(ta_nhse_file *m, const ta_nhse_file *src, size_t se,
                  sizeof *m->entries) != TA_OK)
         return TA_ENOMEM;
     e = &m->entries[m->n_entries];
-    memset(e, 0, sizeof *e);
-    e->period = p;
-    e->type = t;
-    e->file = file;
-    e->line = s->line;
+    *e = (tai_nhse_entry){.period = p, .type = t, .file = file, .line = s->line};
     e->code = tai_strdup(&m->alloc, s->code);
     for (size_t k = 0; k < 4; k++)
         e->fields[k] = tai_strdup(&m->alloc, s->fields[k]);
@@ -132,7 +128,7 @@ static ta_status append(ta_nhse_file *m, const ta_nhse_file *src, tai_error *err
         const tai_nhse_entry *s = &src->entries[fig->entry];
         const char *id = tai_nhse_figure_id(src, fig);
         size_t klen = tai_nhse_key(key, sizeof key, src->periods[s->period], s->code, id), old;
-        int existed = 0;
+        int existed; /* set by tai_strmap_put when it succeeds */
         if (tai_grow(&m->alloc, (void **)&m->figures, &m->figures_cap, m->n_figures + 1,
                      sizeof *m->figures) != TA_OK ||
             tai_strmap_put(&m->figure_map, key, klen, m->n_figures, &existed, &old) != TA_OK) {
