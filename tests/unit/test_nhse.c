@@ -1403,6 +1403,83 @@ START_TEST(test_a_good_read_clears_the_last_error)
 }
 END_TEST
 
+/* Rule: a league table's Average_score, Segment and deficit cells are kept
+ * as the framework's average, adjusted segment and deficit figures, wherever
+ * the framework lists them; a cell whose figure the framework does not name
+ * is refused with TA_ENOTFOUND, and an empty one needs no figure. */
+START_TEST(test_league_cells_need_their_figures)
+{
+    static const ta_figure orders[3][3] = {
+        {TA_FIGURE_AVERAGE, TA_FIGURE_ADJUSTED_SEGMENT, TA_FIGURE_DEFICIT_FLAG},
+        {TA_FIGURE_DEFICIT_FLAG, TA_FIGURE_AVERAGE, TA_FIGURE_ADJUSTED_SEGMENT},
+        {TA_FIGURE_ADJUSTED_SEGMENT, TA_FIGURE_DEFICIT_FLAG, TA_FIGURE_AVERAGE}};
+    static const char *const header = "Quarter,Region,Trust_type,Trust_subtype,Trust_code,"
+                                      "Trust_name,Average_score,Segment,"
+                                      "Trust_in_financial_deficit,Rank\n";
+    static const char *const want = "t.csv:2:33: the framework names no average, adjusted segment "
+                                    "or deficit figure for the columns of \"figures\"";
+    char text[512];
+    for (size_t o = 0; o < 3; o++) {
+        const char *ids[3];
+        int has;
+        double value;
+        ta_framework *g;
+        ta_nhse_file *f;
+        for (size_t k = 0; k < 3; k++)
+            ids[k] = orders[o][k] == TA_FIGURE_AVERAGE            ? "OF5002"
+                     : orders[o][k] == TA_FIGURE_ADJUSTED_SEGMENT ? "OF5000"
+                                                                  : "OF5004";
+        /* All three named, in this order: all three cells kept. */
+        g = figures_fw(3, orders[o], ids, 0);
+        snprintf(text, sizeof text, "%sQ1 2025/26,London,T,S,A,Trust A,2.5,3,Yes,7\n", header);
+        f = read_with(g, text);
+        ck_assert_int_eq(ta_nhse_file_published(&has, &value, f, "Q1 2025/26", "A", "OF5002"),
+                         TA_OK);
+        ck_assert(has && value == 2.5);
+        ck_assert_int_eq(ta_nhse_file_published(&has, &value, f, "Q1 2025/26", "A", "OF5000"),
+                         TA_OK);
+        ck_assert(has && value == 3);
+        ck_assert_int_eq(ta_nhse_file_published(&has, &value, f, "Q1 2025/26", "A", "OF5004"),
+                         TA_OK);
+        ck_assert(has && value == 1);
+        ta_nhse_file_free(f);
+        ta_framework_free(g);
+        /* The framework without figure o (the others kept in order): its cell
+         * given is refused, its cell empty is read. */
+        {
+            ta_figure kinds[2];
+            const char *kids[2];
+            static const char *const rows[3][2] = {{"Q1 2025/26,London,T,S,A,Trust A,2.5,3,Yes,7\n",
+                                                    "Q1 2025/26,London,T,S,A,Trust A,,3,Yes,7\n"},
+                                                   {"Q1 2025/26,London,T,S,A,Trust A,2.5,3,Yes,7\n",
+                                                    "Q1 2025/26,London,T,S,A,Trust A,2.5,,Yes,\n"},
+                                                   {"Q1 2025/26,London,T,S,A,Trust A,2.5,3,Yes,7\n",
+                                                    "Q1 2025/26,London,T,S,A,Trust A,2.5,3,,7\n"}};
+            ta_figure gone = orders[0][o];
+            size_t n = 0;
+            for (size_t k = 0; k < 3; k++)
+                if (orders[0][k] != gone) {
+                    kinds[n] = orders[0][k];
+                    kids[n++] = orders[0][k] == TA_FIGURE_AVERAGE            ? "OF5002"
+                                : orders[0][k] == TA_FIGURE_ADJUSTED_SEGMENT ? "OF5000"
+                                                                             : "OF5004";
+                }
+            g = figures_fw(2, kinds, kids, 0);
+            ck_assert_int_eq(ta_nhse_file_new(&f, g, NULL), TA_OK);
+            snprintf(text, sizeof text, "%s%s", header, rows[o][0]);
+            ck_assert_int_eq(ta_nhse_file_read_buffer(f, text, strlen(text), "t.csv"),
+                             TA_ENOTFOUND);
+            ck_assert_str_eq(ta_nhse_file_error(f), want);
+            ta_nhse_file_free(f);
+            snprintf(text, sizeof text, "%s%s", header, rows[o][1]);
+            f = read_with(g, text);
+            ta_nhse_file_free(f);
+            ta_framework_free(g);
+        }
+    }
+}
+END_TEST
+
 static Suite *nhse_suite(void)
 {
     Suite *s = suite_create("nhse");
@@ -1441,6 +1518,7 @@ static Suite *nhse_suite(void)
     tcase_add_test(tc, test_assessment_carries_each_published_flag);
     tcase_add_test(tc, test_assessment_from_values_ranks_and_ignores_a_published_rank_score);
     tcase_add_test(tc, test_a_good_read_clears_the_last_error);
+    tcase_add_test(tc, test_league_cells_need_their_figures);
     suite_add_tcase(s, tc);
     return s;
 }
