@@ -1112,7 +1112,8 @@ START_TEST(removing_a_year_keeps_the_others)
 END_TEST
 
 /* Rule: a second proposals file must have exactly the columns of the first:
- * one column fewer or one more is TA_EINCONSISTENT, and nothing is added. */
+ * one column fewer or one more, or a name written otherwise (the first
+ * included), is TA_EINCONSISTENT, and nothing is added. */
 START_TEST(a_second_file_needs_the_same_columns)
 {
     static const char first[] =
@@ -1125,8 +1126,11 @@ START_TEST(a_second_file_needs_the_same_columns)
         "S2,RXX,Foundation trust,£1m,Own savings,£2m,b,c\n",
         "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,note\n"
         "S2,RXX,Foundation trust,£1m,Own savings,£2m,b\n",
+        /* the first column too is compared as written */
+        "scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,Note\n"
+        "S2,RXX,Foundation trust,£1m,Own savings,£2m,b\n",
     };
-    for (size_t k = 0; k < 3; k++) {
+    for (size_t k = 0; k < sizeof second / sizeof second[0]; k++) {
         ta_capital_portfolio *pf = NULL;
         ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
         ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, first, strlen(first), "a.csv", 0),
