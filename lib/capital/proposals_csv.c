@@ -137,7 +137,7 @@ static ta_status read_header(reader *rd, tai_error *e, int *new_columns)
             return tai_error_set(e, TA_EPARSE, "%s:1: missing required column %s", rd->name,
                                  col_names[k]);
     }
-    if (pf->n_columns > 0) {
+    if (pf->columns) { /* an earlier file set them */
         int same = pf->n_columns == nf;
         for (size_t c = 0; same && c < nf; c++)
             same = strcmp(pf->columns[c], tai_csv_field(csv, c, NULL)) == 0;
@@ -285,7 +285,7 @@ static ta_status parse_row(reader *rd, size_t line, ta_capital_proposal **out, s
                              "%s:%zu:%zu: Funding \"%s\" is not Own savings, National or Mixed",
                              rd->name, line, column, s);
     }
-    int64_t amount, savings, vat = -1, whole = -1;
+    int64_t amount, savings, vat = 0, whole = -1;
     ta_status st;
     if ((st = money_field(rd, C_AMOUNT, 0, &amount, line, bad_col, e)) != TA_OK ||
         (st = money_field(rd, C_SAVINGS, 0, &savings, line, bad_col, e)) != TA_OK)
