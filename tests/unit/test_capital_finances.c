@@ -1457,6 +1457,50 @@ START_TEST(rules_file_blank_line_and_one_field_row)
 }
 END_TEST
 
+/* Rule: removing a year that holds no savings changes nothing (the other
+ * years all still count). */
+START_TEST(removing_an_absent_year_keeps_the_others)
+{
+    int64_t counted = -1;
+    ck_assert_int_eq(ta_capital_proposal_set_savings(p, 0), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 2024, M(50)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 2025, M(45)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2026, 3, 31)), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_year_savings(p, 2030, -1), TA_OK);
+    ck_assert_int_eq(route(), TA_ROUTE_LIGHT);
+    ck_assert_int_eq(ta_capital_proposal_savings_counted(&counted, p), TA_OK);
+    ck_assert_int_eq(counted, M(95));
+}
+END_TEST
+
+/* Rule: only the date 0-0-0 clears a scheme date; a date with any one part 0
+ * is no date and is refused with its text, keeping the date set. */
+START_TEST(a_date_with_one_part_zero_is_refused)
+{
+    static const int parts[][3] = {{0, 4, 1}, {2026, 0, 1}, {2026, 4, 0}, {0, 0, 1}, {0, 4, 0}};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        int has = 0;
+        ta_date d;
+        ck_assert_int_eq(ta_capital_proposal_set_date(p, D(2026, 4, 1)), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_date(p, D(parts[i][0], parts[i][1], parts[i][2])),
+                         TA_EINVAL);
+        ck_assert_str_eq(ta_capital_proposal_error(p), "the scheme date is not a date");
+        ck_assert_int_eq(ta_capital_proposal_date(&has, &d, p), TA_OK);
+        ck_assert_int_eq(has, 1);
+        ck_assert_int_eq(d.day, 1);
+    }
+}
+END_TEST
+
+/* Rule: a scheme name set by call is the proposal's name. */
+START_TEST(scheme_name_set_by_call)
+{
+    ck_assert_int_eq(ta_capital_proposal_set_scheme_name(p, "New wing"), TA_OK);
+    ck_assert_str_eq(ta_capital_proposal_scheme_name(p), "New wing");
+    ck_assert_str_eq(ta_capital_proposal_error(p), "");
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("capital_finances");
@@ -1515,6 +1559,9 @@ int main(void)
     tcase_add_test(tc, rule_values_read_without_surrounding_blanks);
     tcase_add_test(tc, rule_value_text_at_its_edges);
     tcase_add_test(tc, rules_file_blank_line_and_one_field_row);
+    tcase_add_test(tc, removing_an_absent_year_keeps_the_others);
+    tcase_add_test(tc, a_date_with_one_part_zero_is_refused);
+    tcase_add_test(tc, scheme_name_set_by_call);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
