@@ -1105,6 +1105,40 @@ START_TEST(verdict_texts_stay_inside_their_block)
 }
 END_TEST
 
+/* Rule: a place in a message writes a line of two digits whole: the row on
+ * line 10 repeating line 9 names both ("p.csv:10", "p.csv:9"). */
+START_TEST(place_of_line_ten_is_written_whole)
+{
+    char text[1024] = "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available\n";
+    ta_capital_rules *r = preset();
+    ta_capital_portfolio *pf = NULL;
+    for (int k = 2; k <= 9; k++) {
+        char row[128];
+        snprintf(row, sizeof row, "S%d,RAA,Advanced foundation trust,£1m,Own savings,£200m\n", k);
+        strcat(text, row);
+    }
+    strcat(text, "S9,RAA,Advanced foundation trust,£1m,Own savings,£200m\n");
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, text, strlen(text), "p.csv", 0), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_EDUPLICATE);
+    ck_assert_str_eq(ta_capital_portfolio_error(pf),
+                     "p.csv:10: this row repeats the row at p.csv:9 exactly (scheme S9 of trust "
+                     "RAA would be counted twice)");
+    ta_capital_portfolio_free(pf);
+    ta_capital_rules_free(r);
+}
+END_TEST
+
+/* Rule: a NULL portfolio has no proposals, no columns and no row errors. */
+START_TEST(null_portfolio_counts_nothing)
+{
+    ck_assert_uint_eq(ta_capital_portfolio_count(NULL), 0);
+    ck_assert_uint_eq(ta_capital_portfolio_column_count(NULL), 0);
+    ck_assert_uint_eq(ta_capital_portfolio_row_error_count(NULL), 0);
+    ck_assert_uint_eq(ta_capital_portfolio_line(NULL, 0), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("capital");
@@ -1131,6 +1165,8 @@ int main(void)
     tcase_add_test(tc, documents_are_the_tiers_bits);
     tcase_add_test(tc, rules_file_tier_comparison_and_error_cleared);
     tcase_add_test(tc, verdict_texts_stay_inside_their_block);
+    tcase_add_test(tc, place_of_line_ten_is_written_whole);
+    tcase_add_test(tc, null_portfolio_counts_nothing);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
