@@ -7,7 +7,8 @@
  * framework names) or run assessments (their computed segments, domain and
  * metric scores). Flags come from the period's assessment in both cases (the
  * file's assessments carry the published OF5004 / OF5007 flags). Each getter
- * says "no figure" rather than failing when a trust or a row is absent.
+ * says "no figure" rather than failing when a trust or a row is absent: *has
+ * is 0, and the figure's out-parameter is left as it was (no caller reads it).
  */
 #include <string.h>
 
@@ -19,11 +20,10 @@ static int find(const ta_screen *s, size_t q, const char *code, size_t *i)
     return ta_assessment_find_trust(i, s->periods[q], code) == TA_OK;
 }
 
-/* A published figure of the file. */
+/* A published figure of the file; *has is already 0. */
 static ta_status published(const ta_screen *s, size_t q, const char *code, const char *id, int *has,
                            double *v)
 {
-    *has = 0;
     if (!id)
         return TA_OK;
     return ta_nhse_file_published(has, v, s->file, s->labels[q], code, id);
@@ -32,11 +32,10 @@ static ta_status published(const ta_screen *s, size_t q, const char *code, const
 ta_status tai_ev_segment(const ta_screen *s, size_t q, const char *code, int *has, int *segment)
 {
     size_t i;
-    int seg = 0, adjusted = 0;
-    double v = 0;
+    int seg, adjusted; /* each set by the call that takes its address */
+    double v;
     ta_status st;
     *has = 0;
-    *segment = 0;
     if (s->file) {
         st = published(s, q, code, ta_framework_figure_id(s->fw, TA_FIGURE_ADJUSTED_SEGMENT), has,
                        &v);
@@ -70,7 +69,6 @@ ta_status tai_ev_domain(const ta_screen *s, size_t q, const char *code, size_t d
 {
     size_t i;
     *has = 0;
-    *v = 0;
     if (s->file) {
         const char *id = NULL;
         ta_status st = ta_framework_domain_info(NULL, NULL, &id, s->fw, d);
@@ -88,7 +86,6 @@ ta_status tai_ev_metric(const ta_screen *s, size_t q, const char *code, size_t m
 {
     size_t i;
     *has = 0;
-    *v = 0;
     if (s->file) {
         const char *id = ta_framework_metric_id(s->fw, m);
         const char *raw_id = ta_framework_metric_raw_id(s->fw, m);
