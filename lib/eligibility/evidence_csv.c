@@ -182,14 +182,11 @@ static ta_status read_rows(ta_screen *s, tai_csv *csv, const char *name, row **r
             return tai_error_set(&s->err, TA_EPARSE, "%s:1: the header has no %s column", name,
                                  col_names[c]);
     for (;;) {
-        size_t len = 0;
         if ((st = tai_csv_next(csv, &has, &s->err)) != TA_OK)
             return st;
         if (!has)
             return TA_OK;
-        if (tai_csv_field_count(csv) == 1)
-            (void)tai_csv_field(csv, 0, &len);
-        if (tai_csv_field_count(csv) == 1 && len == 0)
+        if (tai_csv_record_blank(csv))
             continue;
         if (tai_grow(&s->alloc, (void **)rows, &cap, *n + 1, sizeof **rows) != TA_OK)
             return tai_error_set(&s->err, TA_ENOMEM, "out of memory");
