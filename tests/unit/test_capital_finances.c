@@ -1090,6 +1090,27 @@ START_TEST(portfolio_overflow_errors_name_the_row_or_nothing)
 }
 END_TEST
 
+/* Rule: the parts of a scheme may total exactly INT64_MAX pence, the largest
+ * total 64 bits hold; one penny more is the overflow error. */
+START_TEST(scheme_parts_may_total_exactly_int64_max)
+{
+    ta_capital_portfolio *pf = NULL;
+    ta_capital_proposal *q = NULL;
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    for (int k = 0; k < 2; k++) {
+        ck_assert_int_eq(ta_capital_portfolio_add(&q, pf, "RYY", "S9"), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_status(q, TA_FOUNDATION_TRUST), TA_OK);
+        ck_assert_int_eq(ta_capital_proposal_set_amount(q, INT64_MAX / 2 + k), TA_OK);
+    }
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_set_amount(q, INT64_MAX / 2 + 2), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_check(pf, r), TA_ERANGE);
+    ck_assert_str_eq(ta_capital_portfolio_error(pf),
+                     "the parts of scheme S9 of trust RYY total more than 64-bit pence");
+    ta_capital_portfolio_free(pf);
+}
+END_TEST
+
 /* Rule: removing a year of savings keeps every other year (the list is
  * compacted, not cut); savings_counted refuses a NULL out-pointer. */
 START_TEST(removing_a_year_keeps_the_others)
@@ -1562,6 +1583,7 @@ int main(void)
     tcase_add_test(tc, removing_an_absent_year_keeps_the_others);
     tcase_add_test(tc, a_date_with_one_part_zero_is_refused);
     tcase_add_test(tc, scheme_name_set_by_call);
+    tcase_add_test(tc, scheme_parts_may_total_exactly_int64_max);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
