@@ -94,9 +94,9 @@ static ta_status compute_quarter(ta_screen *s, const peer_what *w)
         first[g + 1]++;
     }
     /* the values grouped by type (a counting sort), then each group's statistic */
-    for (size_t g = 0; st == TA_OK && g < n_groups; g++)
-        first[g + 1] += first[g];
-    for (size_t j = 0; st == TA_OK && j < k; j++)
+    for (size_t g = 1; st == TA_OK && g <= n_groups; g++)
+        first[g] += first[g - 1]; /* first[g]: where group g starts; first[n_groups] is k */
+    for (size_t j = 0; st == TA_OK && j < first[n_groups]; j++)
         sorted[first[group[j]]++] = vals[j];
     for (size_t g = 0; st == TA_OK && g < n_groups; g++) {
         size_t from = g ? first[g - 1] : 0, count = first[g] - from;
