@@ -92,7 +92,8 @@ static int year_column(const char *f, size_t len, int32_t *year)
     return 1;
 }
 
-/* Reads the header: finds the known columns and checks it against an earlier one. */
+/* Reads the header: finds the known columns and checks it against an earlier one;
+ * sets *new_columns (which the caller starts at 0) when this header set them. */
 static ta_status read_header(reader *rd, tai_error *e, int *new_columns)
 {
     ta_capital_portfolio *pf = rd->pf;
@@ -145,8 +146,7 @@ static ta_status read_header(reader *rd, tai_error *e, int *new_columns)
             return tai_error_set(e, TA_EINCONSISTENT,
                                  "%s:1: the columns differ from those of the file read before",
                                  rd->name);
-        *new_columns = 0;
-        return TA_OK;
+        return TA_OK; /* *new_columns stays 0 */
     }
     pf->columns = tai_calloc(&pf->alloc, nf, sizeof *pf->columns);
     if (pf->columns == NULL)

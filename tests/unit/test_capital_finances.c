@@ -1140,6 +1140,9 @@ START_TEST(a_second_file_needs_the_same_columns)
     static const char first[] =
         "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,Note\n"
         "S1,RXX,Foundation trust,£1m,Own savings,£2m,a\n";
+    static const char same[] =
+        "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,Note\n"
+        "S4,RXX,Foundation trust,£1m,Own savings,£2m,d\n";
     static const char *const second[] = {
         "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available\n"
         "S2,RXX,Foundation trust,£1m,Own savings,£2m\n",
@@ -1162,6 +1165,18 @@ START_TEST(a_second_file_needs_the_same_columns)
         ck_assert_str_eq(ta_capital_portfolio_error(pf),
                          "b.csv:1: the columns differ from those of the file read before");
         ck_assert_uint_eq(ta_capital_portfolio_count(pf), 1);
+        ck_assert_uint_eq(ta_capital_portfolio_column_count(pf), 7);
+        /* a header without a required column: refused, the first file's columns kept */
+        ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, "Scheme_ref\nS3\n", 14, "c.csv", 0),
+                         TA_EPARSE);
+        ck_assert_str_eq(ta_capital_portfolio_error(pf),
+                         "c.csv:1: missing required column Trust_code");
+        ck_assert_uint_eq(ta_capital_portfolio_column_count(pf), 7);
+        /* the same columns again: read, and the last error is cleared */
+        ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, same, strlen(same), "d.csv", 0),
+                         TA_OK);
+        ck_assert_str_eq(ta_capital_portfolio_error(pf), "");
+        ck_assert_uint_eq(ta_capital_portfolio_count(pf), 2);
         ck_assert_uint_eq(ta_capital_portfolio_column_count(pf), 7);
         ta_capital_portfolio_free(pf);
     }
