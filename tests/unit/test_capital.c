@@ -1068,6 +1068,11 @@ START_TEST(status_and_funding_text)
     ck_assert_int_eq(funding, TA_FUNDING_MIXED);
     ck_assert_int_eq(ta_capital_funding_parse(&funding, "Loan"), TA_EPARSE);
     ck_assert_int_eq(ta_capital_funding_parse(NULL, "Mixed"), TA_EINVAL);
+    ck_assert_int_eq(ta_capital_funding_parse(&funding, NULL), TA_EINVAL);
+    ck_assert_int_eq(ta_ft_status_parse(NULL, "Foundation trust"), TA_EINVAL);
+    ck_assert_int_eq(ta_ft_status_parse(&status, NULL), TA_EINVAL);
+    ck_assert_int_eq(status, TA_FOUNDATION_TRUST); /* untouched */
+    ck_assert_int_eq(funding, TA_FUNDING_MIXED);
     for (int k = TA_NHS_TRUST; k <= TA_ADVANCED_FOUNDATION_TRUST; k++) {
         ck_assert_int_eq(ta_ft_status_parse(&status, ta_ft_status_name((ta_ft_status)k)), TA_OK);
         ck_assert_int_eq(status, k);
