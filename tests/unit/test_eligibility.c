@@ -674,6 +674,7 @@ START_TEST(history_flags_and_missing_evidence)
     ck_assert_uint_eq(ta_screen_trust_count(s), 3);
     /* B: segment 2 in Q1, then 3 in Q2 (deficit cap on 1.50) */
     expect(s, TA_LEVEL_AFT, "A", "seg", TA_MET, 1, 2, "Q1 2025/26: 1, Q2 2025/26: 1");
+    ck_assert_uint_eq(period_of(s, "A", "seg"), 1); /* of two equal worst, the later quarter */
     expect(s, TA_LEVEL_AFT, "B", "seg", TA_NOT_MET, 3, 2, "adjusted segment 3 in Q2 2025/26");
     expect(s, TA_LEVEL_AFT, "C", "seg", TA_NO_EVIDENCE, NAN, 2,
            "no adjusted segment for Q1 2025/26");
