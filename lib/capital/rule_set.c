@@ -522,15 +522,14 @@ ta_status ta_capital_rules_value_text(char *buf, size_t size, const ta_capital_r
     case K_STATUSES:
     case K_FUNDING:
     case K_DOCS: {
-        int count = params[p].kind == K_DOCS ? 4 : 3;
+        const char *const *names = params[p].kind == K_STATUSES  ? status_names
+                                   : params[p].kind == K_FUNDING ? funding_names
+                                                                 : doc_names;
         /* Documents are listed in the order a scheme produces them: SOC, OBC, FBC, BJC. */
-        for (int k = 0; k < count && ok; k++) {
+        for (int k = 0; names[k] && ok; k++) {
             if (!(v & ((int64_t)1 << k)))
                 continue;
-            const char *item = params[p].kind == K_STATUSES  ? status_names[k]
-                               : params[p].kind == K_FUNDING ? funding_names[k]
-                                                             : doc_names[k];
-            ok = (n == 0 || put(buf, size, &n, ";")) && put(buf, size, &n, item);
+            ok = (n == 0 || put(buf, size, &n, ";")) && put(buf, size, &n, names[k]);
         }
         if (ok && n == 0)
             ok = put(buf, size, &n, "none");
