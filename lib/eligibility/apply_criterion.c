@@ -260,10 +260,8 @@ static ta_status flag_rule(build *b, ta_flag flag)
 
 static ta_status resolve_domain(build *b, size_t *d)
 {
-    const ta_framework *fw = b->s->fw;
-    for (size_t i = 0; i < ta_framework_domain_count(fw); i++) {
-        const char *key = NULL, *id = NULL;
-        (void)ta_framework_domain_info(&key, NULL, &id, fw, i);
+    const char *key, *id; /* both set by each call that succeeds */
+    for (size_t i = 0; ta_framework_domain_info(&key, NULL, &id, b->s->fw, i) == TA_OK; i++) {
         if ((key && strcmp(key, b->c->ref) == 0) || (id && strcmp(id, b->c->ref) == 0)) {
             *d = i;
             return TA_OK;
