@@ -793,7 +793,9 @@ static ta_status validate(ta_framework_builder *b, tai_framework_def *def)
     for (size_t i = 0; i < def->n_metrics; i++) {
         uint64_t d = def->metrics[i].weight_den; /* >= 1: the weight setter refuses 0 */
         lcm = lcm / gcd(lcm, d) * d;
-        if (lcm > 1000000)
+        /* At most 999999: 1000000 itself (2^6 5^6) is the common multiple of no set
+         * of denominators, which are at most 1000 (5^5 > 1000). */
+        if (lcm > 999999)
             return tai_error_set(&b->err, TA_EINCONSISTENT,
                                  "the weights' denominators have a "
                                  "common multiple above 1000000: use fewer distinct ones");

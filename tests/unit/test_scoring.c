@@ -906,6 +906,13 @@ START_TEST(test_weight_denominators_common_multiple)
                  "metric,W2,W2,d,,,supplied,yes,,1/999,x\n"
                  "metric,W3,W3,d,,,supplied,yes,,1/7,x\n",
                  TA_EINCONSISTENT, "common multiple above 1000000");
+    /* 999999 = 27 x 7 x 11 x 13 x 37, the largest common multiple that builds (1000000
+     * itself is none: 5^6 divides no denominator of at most 1000). */
+    ta_framework_free(catalogue("metric,W1,W1,d,,,supplied,yes,,1/27,x\n"
+                                "metric,W2,W2,d,,,supplied,yes,,1/7,x\n"
+                                "metric,W3,W3,d,,,supplied,yes,,1/11,x\n"
+                                "metric,W4,W4,d,,,supplied,yes,,1/13,x\n"
+                                "metric,W5,W5,d,,,supplied,yes,,1/37,x\n"));
 }
 END_TEST
 
