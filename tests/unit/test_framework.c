@@ -708,6 +708,11 @@ START_TEST(test_builder_combination)
     /* A raw ID is not a metric score to combine. */
     ck_assert_int_eq(ta_framework_builder_set_combination(b, "C1", "V1", "M2", table), TA_OK);
     ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_ENOTFOUND);
+    ck_assert_int_eq(ta_framework_builder_set_combination(b, "C1", "M2", "V1", table), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_ENOTFOUND); /* second, too */
+    ck_assert_ptr_null(fw);
+    assert_has(ta_framework_builder_error(b),
+               "metric \"C1\" combines unknown metrics \"M2\" and \"V1\"");
     /* Combining a combined metric (itself). */
     ck_assert_int_eq(ta_framework_builder_set_combination(b, "C1", "C1", "M2", table), TA_OK);
     ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_EINCONSISTENT);
