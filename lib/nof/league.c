@@ -16,19 +16,18 @@
 #include "assessment_internal.h"
 #include "common/alloc.h"
 
-/* League order: negative, zero or positive as a comes before, with or after b. */
+/* League order: negative, zero or positive as a comes before, with or after b.
+ * Each number is compared as (x > y) - (x < y): -1, 0 or 1. */
 static int league_order(const tai_rank_entry *a, const tai_rank_entry *b)
 {
-    int c;
-    if (a->group != b->group)
-        return a->group < b->group ? -1 : 1;
-    if (a->segment != b->segment)
-        return a->segment < b->segment ? -1 : 1;
-    if (a->key != b->key)
-        return a->key < b->key ? -1 : 1;
-    if (a->name != b->name && (c = strcmp(a->name, b->name)) != 0)
-        return c; /* (the same pointer, as every empty name is, needs no compare) */
-    return strcmp(a->code, b->code);
+    int c = (a->group > b->group) - (a->group < b->group);
+    if (c == 0)
+        c = (a->segment > b->segment) - (a->segment < b->segment);
+    if (c == 0)
+        c = (a->key > b->key) - (a->key < b->key);
+    if (c == 0 && a->name != b->name)
+        c = strcmp(a->name, b->name); /* (the same pointer, as every empty name is, is equal) */
+    return c != 0 ? c : strcmp(a->code, b->code);
 }
 
 /* The sort behind the rank rule. qsort's call through a pointer per
@@ -194,10 +193,9 @@ void tai_rank_entries(tai_rank_entry *entries, size_t n)
     intro_sort(entries, n, depth);
     for (size_t i = 0, group_start = 0, first = 0; i < n; i++) {
         tai_rank_entry *e = &entries[i];
-        const tai_rank_entry *prev = i > 0 ? &entries[i - 1] : NULL;
-        if (!prev || prev->group != e->group)
+        if (i == 0 || entries[i - 1].group != e->group)
             group_start = first = i; /* a new type: ranks restart */
-        else if (prev->segment != e->segment || prev->key != e->key)
+        else if (entries[i - 1].segment != e->segment || entries[i - 1].key != e->key)
             first = i; /* a strictly worse pair: the rank moves on */
         e->rank = (uint32_t)(first - group_start + 1);
     }
