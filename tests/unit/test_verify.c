@@ -245,6 +245,15 @@ START_TEST(test_real_file_verifies)
         ck_assert_ptr_null(
             ta_verification_unchecked_reason(ver, ta_verification_unchecked_count(ver)));
         ck_assert_ptr_null(ta_verification_unchecked_reason(NULL, 0));
+        /* The average and the segments are checked, so none of them is unchecked. */
+        for (size_t k = 0; k < ta_verification_unchecked_count(ver); k++) {
+            const char *figure;
+            ck_assert_int_eq(ta_verification_unchecked(NULL, &figure, NULL, ver, k), TA_OK);
+            ck_assert_str_ne(figure, "OF5002");
+            ck_assert_str_ne(figure, "OF5003");
+            ck_assert_str_ne(figure, "OF5000");
+            ck_assert_str_ne(figure, "OF5005");
+        }
         /* Every published score fixes a rank in its pool: nothing noted. */
         ck_assert_uint_eq(ta_verification_note_count(ver), 0);
         ck_assert_ptr_null(ta_verification_note(ver, 0));
