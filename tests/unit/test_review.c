@@ -124,6 +124,8 @@ START_TEST(bad_input_named)
     ck_assert_int_eq(ta_review_schedule_add_trust(s, "RWX", "Again", D(2026, 4, 1)), TA_EDUPLICATE);
     ck_assert_ptr_nonnull(strstr(ta_review_schedule_error(s), "RWX"));
     ck_assert_int_eq(ta_review_schedule_add_trust(s, "R X", "Space", D(2026, 4, 1)), TA_EINVAL);
+    ck_assert_int_eq(ta_review_schedule_add_trust(s, " RX", "Space first", D(2026, 4, 1)),
+                     TA_EINVAL); /* the first byte is checked too */
     ck_assert_int_eq(ta_review_schedule_add_trust(s, "RBB", "Bad", D(2026, 2, 30)), TA_EINVAL);
     ck_assert_ptr_nonnull(strstr(ta_review_schedule_error(s), "2026-2-30"));
     ck_assert_int_eq(ta_review_schedule_add_review(s, "RWX", D(2025, 1, 1)), TA_EINCONSISTENT);
