@@ -135,7 +135,8 @@ ta_status ta_nhse_file_published_cutoffs(double *cutoffs, size_t n, ta_nhse_file
     for (size_t k = 0; k < b.n; k++) {
         if (b.has_lo[k] && b.has_hi[k] && b.lo[k] >= b.hi[k]) {
             const tai_nhse_figure *x = b.lo_fig[k], *y = b.hi_fig[k];
-            char num_lo[40], num_hi[40];
+            char num_lo[40];
+            char num_hi[40];
             tai_format_fixed(num_lo, sizeof num_lo, b.lo[k], def->decimals);
             tai_format_fixed(num_hi, sizeof num_hi, b.hi[k], def->decimals);
             return tai_error_set(
