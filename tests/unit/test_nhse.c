@@ -742,6 +742,24 @@ START_TEST(test_strict_input)
              column_of(line, 4));
     ck_assert_str_eq(ta_nhse_file_error(f), want);
     ta_nhse_file_free(f);
+    /* A quarter as long as the code: the code is named (the tie goes to it). */
+    {
+        char quarter[301];
+        memset(quarter, 'Q', 300);
+        quarter[300] = '\0';
+        code[300] = '\0';
+        strcpy(text, HEADER);
+        line = text + strlen(text);
+        add_row(text, sizeof text, quarter, MH_TYPE, code, "OF1035", "2.0", "");
+        ck_assert_int_eq(read_text(&f, text), TA_EPARSE);
+        snprintf(want, sizeof want,
+                 "t.csv:2:%zu: Trust_code is too long (300 bytes; the quarter and trust code "
+                 "together may have at most 446)",
+                 column_of(line, 4));
+        ck_assert_str_eq(ta_nhse_file_error(f), want);
+        ta_nhse_file_free(f);
+        code[300] = 'R';
+    }
     /* The longest that fits is read, and its figures are found. */
     code[446 - strlen("Q1 2025/26")] = '\0';
     strcpy(text, HEADER);
