@@ -6,6 +6,7 @@
  * table: one line per trust, and for a single trust every criterion beneath
  * it; JSON: everything, both levels, with the figures as numbers.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "eligibility_internal.h"
@@ -83,18 +84,12 @@ static void cell(tai_text *o, const char *text, size_t width)
     tai_text_pad(o, ' ', n < width ? width - n + 2 : 2);
 }
 
-static void count_cell(tai_text *o, size_t n, size_t width)
+/* n right-aligned in width columns (wider when it needs more), then 2 spaces. */
+static void count_cell(tai_text *o, size_t n, int width)
 {
-    tai_text num;
-    tai_text_init(&num, o->alloc);
-    tai_text_int(&num, (int64_t)n);
-    if (num.st == TA_OK)
-        tai_text_pad(o, ' ', width > num.len ? width - num.len : 0);
-    tai_text_puts(o, num.st == TA_OK ? num.data : "?");
-    tai_text_puts(o, "  ");
-    if (num.st != TA_OK)
-        o->st = num.st;
-    tai_text_free(&num);
+    char num[32]; /* a size_t has at most 20 digits; width is at most 11 */
+    (void)snprintf(num, sizeof num, "%*zu  ", width, n);
+    tai_text_puts(o, num);
 }
 
 static void write_criteria_lines(tai_text *o, const tai_level *l, size_t i, const char *title)
