@@ -160,7 +160,6 @@ void tai_assessment_set_given_average(ta_assessment *a, size_t t, double average
 
 /* scoring.c: the scoring rules, and filling scores[n_trusts * n_metrics]
  * from an assessment's inputs with them. */
-double tai_rank_score(size_t better, size_t n); /* better = trusts strictly better */
 /* The score between a rank-scored metric's bookends (1..4, 2..4 or 1..3) of a
  * trust with `better` trusts strictly better among the n ranked. */
 double tai_bookend_score(ta_scoring scoring, size_t better, size_t n);

@@ -30,7 +30,7 @@ ta_status ta_rule_rank_score(double *score, double value, const double *peers, s
     }
     if (better >= n)
         return TA_EINVAL; /* value worse than the whole pool: it is not in it */
-    *score = tai_rank_score(better, n);
+    *score = tai_bookend_score(TA_SCORING_RANK, better, n);
     return TA_OK;
 }
 

@@ -127,18 +127,13 @@ static void sort_by_key(ranked *buf, ranked *tmp, size_t n)
         memcpy(buf, from, n * sizeof *buf);
 }
 
-/* The rank rules' bookends are 1 and 4 (tai_bookends), so one formula
- * serves every rule. */
+/* One formula serves every rank rule; the plain rank rule's bookends are 1 and
+ * 4 (tai_bookends). */
 double tai_bookend_score(ta_scoring scoring, size_t better, size_t n)
 {
     double lo, hi;
     tai_bookends(scoring, &lo, &hi);
     return n <= 1 ? lo : lo + (hi - lo) * (double)better / (double)(n - 1);
-}
-
-double tai_rank_score(size_t better, size_t n)
-{
-    return tai_bookend_score(TA_SCORING_RANK, better, n);
 }
 
 double tai_bracket_score(const tai_metric *m, double value)
