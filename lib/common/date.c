@@ -215,9 +215,7 @@ ta_status ta_date_add_months(ta_date *out, ta_date d, int32_t months)
     r.year = (int32_t)(index / 12);
     r.month = (int32_t)(index % 12) + 1;
     last = ta_date_days_in_month(r.year, r.month);
-    /* The clamp: past the month's end, its last day. */
-    for (r.day = d.day; r.day > last; r.day--)
-        ;
+    r.day = d.day > last ? last : d.day; /* past the month's end: its last day */
     *out = r;
     return TA_OK;
 }
