@@ -743,6 +743,23 @@ START_TEST(proposals_csv_required_amounts)
 }
 END_TEST
 
+/* Rule: a blank VAT cell is no VAT (0 pence), as is a file without the
+ * column; a VAT given is read to the penny. */
+START_TEST(proposals_csv_blank_vat_is_none)
+{
+    static const char text[] =
+        "Scheme_ref,Trust_code,Trust_status,Amount,Funding,Own_savings_available,VAT\n"
+        "A,RXX,Foundation trust,£1m,Own savings,£2m,\n"
+        "B,RXX,Foundation trust,£1m,Own savings,£2m,£5.01\n";
+    ta_capital_portfolio *pf = NULL;
+    ck_assert_int_eq(ta_capital_portfolio_new(&pf, NULL), TA_OK);
+    ck_assert_int_eq(ta_capital_portfolio_read_buffer(pf, text, strlen(text), "p.csv", 0), TA_OK);
+    ck_assert_int_eq(ta_capital_proposal_vat(ta_capital_portfolio_proposal(pf, 0)), 0);
+    ck_assert_int_eq(ta_capital_proposal_vat(ta_capital_portfolio_proposal(pf, 1)), 501);
+    ta_capital_portfolio_free(pf);
+}
+END_TEST
+
 /* Rule: the light route's savings test applies only when the rule set asks
  * for it (TA_CP_LIGHT_NEEDS_SAVINGS): off, no "light.savings" reason is
  * given, and every reason that is given has a sentence. */
@@ -1599,6 +1616,7 @@ int main(void)
     tcase_add_test(tc, a_date_with_one_part_zero_is_refused);
     tcase_add_test(tc, scheme_name_set_by_call);
     tcase_add_test(tc, scheme_parts_may_total_exactly_int64_max);
+    tcase_add_test(tc, proposals_csv_blank_vat_is_none);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);
