@@ -85,7 +85,8 @@ static int year_column(const char *f, size_t len, int32_t *year)
             return 0;
         y = y * 10 + (f[k] - '0');
     }
-    if (f[13] < '0' || f[13] > '9' || f[14] < '0' || f[14] > '9' || y < 1 || y > 9998 ||
+    /* With f[14] a digit, only a digit f[13] can give the two digits of (y + 1) % 100. */
+    if (f[14] < '0' || f[14] > '9' || y < 1 || y > 9998 ||
         (f[13] - '0') * 10 + (f[14] - '0') != (y + 1) % 100)
         return 0;
     *year = y;
