@@ -1463,7 +1463,8 @@ END_TEST
 /* Rule (rule_set.c): a parameter's value as text at its edges: an optional
  * amount of 0 is "£0.00" (only -1 is "none"); 10 years is "10"; a buffer of
  * one byte holds no value (TA_ERANGE, left empty) but is a buffer, a size of
- * 0 is not (TA_EINVAL); get refuses a NULL rule set and an unknown parameter. */
+ * 0 is not (TA_EINVAL), nor is a NULL buffer; value text and get refuse a
+ * NULL rule set and an unknown parameter, writing nothing. */
 START_TEST(rule_value_text_at_its_edges)
 {
     char text[32];
@@ -1482,6 +1483,15 @@ START_TEST(rule_value_text_at_its_edges)
     ck_assert_int_eq(ta_capital_rules_value_text(text, 1, r, TA_CP_VAT_INCLUDED), TA_ERANGE);
     ck_assert_int_eq(text[0], '\0');
     ck_assert_int_eq(ta_capital_rules_value_text(text, 0, r, TA_CP_VAT_INCLUDED), TA_EINVAL);
+    text[0] = 'x';
+    ck_assert_int_eq(ta_capital_rules_value_text(text, sizeof text, NULL, TA_CP_VAT_INCLUDED),
+                     TA_EINVAL);
+    ck_assert_int_eq(
+        ta_capital_rules_value_text(text, sizeof text, r, (ta_capital_param)TA_CAPITAL_PARAM_COUNT),
+        TA_EINVAL);
+    ck_assert_int_eq(text[0], 'x');
+    ck_assert_int_eq(ta_capital_rules_value_text(NULL, sizeof text, r, TA_CP_VAT_INCLUDED),
+                     TA_EINVAL);
     ck_assert_int_eq(ta_capital_rules_get(&v, NULL, NULL, TA_CP_HMT_LIMIT), TA_EINVAL);
     ck_assert_int_eq(ta_capital_rules_get(&v, NULL, r, (ta_capital_param)TA_CAPITAL_PARAM_COUNT),
                      TA_EINVAL);
