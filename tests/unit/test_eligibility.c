@@ -706,6 +706,10 @@ START_TEST(history_flags_and_missing_evidence)
     expect(s, TA_LEVEL_AFT, "A", "seg", TA_NO_EVIDENCE, NAN, 2, "but 2 quarters are screened");
     ck_assert_int_eq(ta_screen_set_quarters(s, 41), TA_EINVAL);
     ck_assert_int_eq(ta_screen_set_quarters(s, -1), TA_EINVAL);
+    /* Rule: 0 returns to each criterion's own window (2 quarters here). */
+    ck_assert_int_eq(ta_screen_set_quarters(s, 0), TA_OK);
+    ck_assert_int_eq(ta_screen_run(s, c, NULL), TA_OK);
+    expect(s, TA_LEVEL_AFT, "A", "seg", TA_MET, 1, 2, "Q1 2025/26: 1, Q2 2025/26: 1");
     ta_criteria_free(c);
     ta_screen_free(s);
 }
