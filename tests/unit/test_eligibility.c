@@ -205,7 +205,7 @@ START_TEST(nominated_trusts_on_real_data)
     ck_assert_uint_eq(ta_screen_trust_count(scr), 61);
     ck_assert_str_eq(ta_screen_trust_name(scr, trust_index(scr, "RWX")),
                      "Berkshire Healthcare NHS Foundation Trust");
-    /* A trust's facts at the count, or of no screen, are NULL. */
+    /* A trust's facts at the count, or of no screen, are NULL; no screen has no criteria. */
     ck_assert_ptr_nonnull(ta_screen_trust_type(scr, 60));
     ck_assert_ptr_null(ta_screen_trust_code(scr, 61));
     ck_assert_ptr_null(ta_screen_trust_name(scr, 61));
@@ -213,6 +213,9 @@ START_TEST(nominated_trusts_on_real_data)
     ck_assert_ptr_null(ta_screen_trust_code(NULL, 0));
     ck_assert_ptr_null(ta_screen_trust_name(NULL, 0));
     ck_assert_ptr_null(ta_screen_trust_type(NULL, 0));
+    ck_assert_uint_eq(ta_screen_criterion_count(NULL, TA_LEVEL_AFT), 0);
+    ck_assert_ptr_null(ta_screen_criterion_id(NULL, TA_LEVEL_AFT, 0));
+    ck_assert_ptr_null(ta_screen_criterion_name(NULL, TA_LEVEL_IHO, 0));
 
     /* RWX: segments 1,1,1,2; no deficit; RSP 0 in Q2; domains 2.03/2.26/2.30 all
      * <= 2.50; OF0086 135.35 is not below 104.85: one failure plus no partnership
