@@ -587,6 +587,89 @@ START_TEST(boundaries)
 }
 END_TEST
 
+/* Rule (apply_criterion.c): a raw figure beats the peer median only by more
+ * than the tolerance 1e-9, whichever way is better. OF0002 is higher-is-better
+ * (the builder's default): among peers 0, 0 and 1e-9 the median is 0, so the
+ * trust at exactly 1e-9 is not better, the one at 2e-9 is. */
+START_TEST(raw_median_beaten_only_beyond_the_tolerance)
+{
+    static const char csv[] =
+        "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Domain,Sub-domain,"
+        "Metric_ID,Metric_description,Reporting_date,Units,Value,Median_value,Lower_quartile,"
+        "Upper_quartile,Rank\n"
+        "Q1 2025/26,London,T,,A,Trust A,Finance,,OF0002,Costs,Jun-25,%,0,,,,\n"
+        "Q1 2025/26,London,T,,B,Trust B,Finance,,OF0002,Costs,Jun-25,%,0,,,,\n"
+        "Q1 2025/26,London,T,,C,Trust C,Finance,,OF0002,Costs,Jun-25,%,0.000000001,,,,\n";
+    static const char csv2[] =
+        "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Domain,Sub-domain,"
+        "Metric_ID,Metric_description,Reporting_date,Units,Value,Median_value,Lower_quartile,"
+        "Upper_quartile,Rank\n"
+        "Q1 2025/26,London,T,,A,Trust A,Finance,,OF0002,Costs,Jun-25,%,0,,,,\n"
+        "Q1 2025/26,London,T,,B,Trust B,Finance,,OF0002,Costs,Jun-25,%,0,,,,\n"
+        "Q1 2025/26,London,T,,C,Trust C,Finance,,OF0002,Costs,Jun-25,%,0.000000002,,,,\n";
+    const char *const files[2] = {csv, csv2};
+    const ta_criterion_outcome want[2] = {TA_NOT_MET, TA_MET};
+    for (int i = 0; i < 2; i++) {
+        ta_nhse_file *f = NULL;
+        ta_screen *s = NULL;
+        ta_criteria *c = NULL;
+        ck_assert_int_eq(ta_nhse_file_new(&f, small, NULL), TA_OK);
+        ck_assert_msg(ta_nhse_file_read_buffer(f, files[i], strlen(files[i]), "raw.csv") == TA_OK,
+                      "%s", ta_nhse_file_error(f));
+        ck_assert_int_eq(ta_screen_new_nhse(&s, small, f, NULL), TA_OK);
+        ck_assert_int_eq(ta_criteria_new(&c, "raw", NULL), TA_OK);
+        ck_assert_int_eq(ta_criteria_add_better_than_peer_median(c, "raw", "Raw", "OF0002"), TA_OK);
+        ck_assert_msg(ta_screen_run(s, c, NULL) == TA_OK, "%s", ta_screen_error(s));
+        expect(s, TA_LEVEL_AFT, "C", "raw", want[i], (i + 1) * 1e-9, 0,
+               i ? "is above the peer median" : "higher is better");
+        expect(s, TA_LEVEL_AFT, "A", "raw", TA_NOT_MET, 0, 0, NULL);
+        ta_criteria_free(c);
+        ta_screen_free(s);
+        ta_nhse_file_free(f);
+    }
+}
+END_TEST
+
+/* Rule (apply_criterion.c): a domain without a published score ID is named
+ * by its name alone, with no empty brackets. */
+START_TEST(domain_without_score_id_named_alone)
+{
+    static const double cut[3] = {1.99, 2.50, 3.00};
+    static const char *const codes[] = {"A"};
+    static const char *const metrics[] = {"OF1001"};
+    static const double scores[] = {1.50};
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    ta_assessment *a = NULL;
+    ta_screen *s = NULL;
+    ta_criteria *c = NULL;
+    const ta_assessment *qs[1];
+    ck_assert_int_eq(ta_framework_builder_new(&b, "no ids", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "fin", "Finance", ""), TA_OK);
+    ck_assert_int_eq(
+        ta_framework_builder_add_metric(b, "OF1001", "Waits", "fin", TA_SCORING_SUPPLIED), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, cut), TA_OK);
+    ck_assert_msg(ta_framework_builder_build(&fw, b) == TA_OK, "%s", ta_framework_builder_error(b));
+    ta_framework_builder_free(b);
+    ck_assert_int_eq(ta_assessment_new(&a, fw, NULL), TA_OK);
+    ck_assert_int_eq(ta_assessment_set_period(a, "Q1 2025/26"), TA_OK);
+    ck_assert_int_eq(ta_assessment_add_columns(a, 1, codes, metrics, scores, TA_INPUT_SCORE),
+                     TA_OK);
+    ck_assert_int_eq(ta_assessment_run(a), TA_OK);
+    qs[0] = a;
+    ck_assert_int_eq(ta_screen_new_assessments(&s, fw, 1, qs, NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_new(&c, "d", NULL), TA_OK);
+    ck_assert_int_eq(ta_criteria_add_domain_score_at_most(c, "fin", "Finance", "fin", 2.0), TA_OK);
+    ck_assert_msg(ta_screen_run(s, c, NULL) == TA_OK, "%s", ta_screen_error(s));
+    ck_assert_str_eq(ta_screen_result_reason(s, TA_LEVEL_AFT, 0, 0),
+                     "Finance domain score 1.50 in Q1 2025/26 is at or below 2.00");
+    ta_criteria_free(c);
+    ta_screen_free(s);
+    ta_assessment_free(a);
+    ta_framework_free(fw);
+}
+END_TEST
+
 /* The figures of one result, each checked: its value (0 when it has none),
  * its threshold (0 when it has none) and its period ((size_t)-1 for none). */
 static void figures_are(const ta_screen *s, const char *code, const char *id, int has_v, double v,
@@ -2464,6 +2547,8 @@ int main(void)
     tcase_add_test(tr, screen_over_a_file_of_one_quarter);
     tcase_add_checked_fixture(ts, small_setup, small_teardown);
     tcase_add_test(ts, boundaries);
+    tcase_add_test(ts, raw_median_beaten_only_beyond_the_tolerance);
+    tcase_add_test(ts, domain_without_score_id_named_alone);
     tcase_add_test(ts, evidence_date_of_one_character);
     tcase_add_test(ts, supply_cqc_unknown_trust_then_clear);
     tcase_add_test(ts, history_flags_and_missing_evidence);
