@@ -1747,6 +1747,7 @@ START_TEST(criteria_file)
     ta_criteria_free(c);
 
     bad("Id,Name,Parameters\n", TA_EPARSE, "t.csv:1:1: the header has no Kind column");
+    bad("Id,Name,Kind\n", TA_EPARSE, "t.csv:1:1: the header has no Parameters column");
     bad("", TA_EPARSE, "t.csv: empty file, no header");
     bad("Id,Name,Kind,Parameters\nok,Ok,no_deficit,\nx,X,segment_at_mst,segment=1\n", TA_EPARSE,
         "t.csv:3:5: Kind: unknown kind \"segment_at_mst\"");
