@@ -1439,7 +1439,12 @@ START_TEST(test_set_cutoffs)
         ck_assert_double_eq(cut[k], q[k]);
     ck_assert_int_eq(UNADJ(a, "E"), 2);
     ck_assert_int_eq(ta_assessment_cutoffs(NULL, 3, &n, a), TA_EINVAL);
+    ck_assert_int_eq(ta_assessment_cutoffs(NULL, 1, &n, a), TA_EINVAL);
     ck_assert_int_eq(ta_assessment_cutoffs(cut, 3, NULL, a), TA_EINVAL);
+    /* Room for none: only the count, and NULL is room for none. */
+    n = 0;
+    ck_assert_int_eq(ta_assessment_cutoffs(NULL, 0, &n, a), TA_OK);
+    ck_assert_uint_eq(n, 3);
     ta_assessment_free(a);
     ta_framework_free(fw);
 }
