@@ -665,20 +665,21 @@ START_TEST(rank_sort_matches_qsort)
 END_TEST
 
 /* Rule: the rank sort stays a sort when quicksort is at its worst. These
- * 64-key orders (McIlroy's adversary against the median of three) exhaust
- * the quicksort's depth budget, so part of the sort is done by the heapsort:
- * in the first the adversary also picks the heapsort's input, in the second
- * the heapsort gets the keys left in ascending order, which its heap
- * building must turn round from every inner node (n / 2 of them). */
+ * 64-key orders (McIlroy's adversary against this median of three and
+ * partition, run to the point where the depth budget gives the last 36 keys,
+ * positions 28 to 63, to the heapsort) differ in what the heapsort gets: in
+ * the first the keys the adversary left free in a shuffled order, in the
+ * second in ascending order. Either way the heap building must sift down
+ * from every inner node (36 / 2 of them), not fewer. */
 START_TEST(rank_sort_survives_a_quicksort_killer)
 {
     static const int64_t orders[2][64] = {
-        {0,  55, 2,  54, 4,  53, 6,  52, 8,  51, 10, 50, 12, 49, 14, 48, 16, 47, 18, 46, 20, 45,
-         22, 44, 63, 61, 62, 60, 59, 58, 57, 56, 1,  3,  5,  7,  9,  11, 13, 15, 17, 19, 21, 23,
-         43, 42, 41, 40, 39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25, 24},
+        {0,  50, 2,  45, 4,  61, 6,  58, 8,  35, 10, 33, 12, 38, 14, 41, 16, 63, 18, 29, 20, 56,
+         22, 51, 24, 36, 26, 31, 28, 47, 42, 49, 1,  3,  5,  7,  9,  11, 13, 15, 17, 19, 21, 23,
+         25, 27, 48, 55, 32, 60, 34, 46, 39, 43, 37, 62, 53, 57, 40, 59, 44, 30, 54, 52},
         {0,  32, 2,  33, 4,  34, 6,  35, 8,  36, 10, 37, 12, 38, 14, 39, 16, 40, 18, 41, 20, 42,
-         22, 43, 24, 25, 26, 27, 28, 29, 30, 31, 1,  3,  5,  7,  9,  11, 13, 15, 17, 19, 21, 23,
-         44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63},
+         22, 43, 24, 44, 26, 45, 28, 29, 30, 31, 1,  3,  5,  7,  9,  11, 13, 15, 17, 19, 21, 23,
+         25, 27, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63},
     };
     for (size_t o = 0; o < 2; o++) {
         const int64_t *keys = orders[o];
