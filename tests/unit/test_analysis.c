@@ -929,6 +929,43 @@ START_TEST(counting_high_keys_stays_in_its_counts)
 }
 END_TEST
 
+/* At 4 decimals a trust of scores 1 and 1.4096 has replicate averages 1,
+ * 1.2048 and 1.4096: keys 10000 .. 14096, a span of exactly 4096, one value
+ * more than the 4096 counters hold, so it is selected, not counted, and
+ * nothing is written past the counters (likely_range.c:248). */
+START_TEST(a_span_of_4096_is_selected_not_counted)
+{
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    static const double cutoffs[3] = {2.0, 2.5, 3.0};
+    static const double scores[2] = {1.0, 1.4096};
+    ag_state g = {0};
+    ta_allocator al = ag_allocator(&g);
+    ta_assessment *a = NULL;
+    const char *codes[2] = {"T1", "T1"};
+    double lo = 0, hi = 0;
+    ck_assert_int_eq(ta_framework_builder_new(&b, "span", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "all", "All", "D1"), TA_OK);
+    for (int m = 0; m < 2; m++)
+        ck_assert_int_eq(
+            ta_framework_builder_add_metric(b, ids[m], ids[m], "all", TA_SCORING_SUPPLIED), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, cutoffs), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_decimals(b, 4), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
+    ta_framework_builder_free(b);
+    ck_assert_int_eq(ta_assessment_new(&a, fw, &al), TA_OK);
+    ck_assert_int_eq(ta_assessment_add_columns(a, 2, codes, ids, scores, TA_INPUT_SCORE), TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_ranges(a, 64, 0.99, 7, 1), TA_OK);
+    ck_assert_int_eq(ta_assessment_likely_average_range(&lo, &hi, a, 0), TA_OK);
+    ck_assert_double_eq(lo, 1.0);
+    ck_assert_double_eq(hi, 1.4096);
+    ta_assessment_free(a);
+    ck_assert_uint_eq(g.overruns, 0);
+    ck_assert_uint_eq(g.live, 0);
+    ta_framework_free(fw);
+}
+END_TEST
+
 /* Replicates run from 1 to 10000000: the last is accepted (an assessment
  * with no trusts makes it cheap), one more is refused with its text, as is a
  * thread count past the maximum (likely_range.c:352-359). */
@@ -1046,6 +1083,7 @@ static Suite *analysis_suite(void)
     tcase_add_test(tc, parallel_for_reports_every_workers_failure);
     tcase_add_test(tc, rank_sort_matches_qsort);
     tcase_add_test(tc, rank_sort_survives_a_quicksort_killer);
+    tcase_add_test(tc, a_span_of_4096_is_selected_not_counted);
     tcase_add_test(tc, add_columns_same_result_with_shared_or_copied_strings);
     tcase_add_test(tc, wide_span_selection_gives_the_counting_bounds);
     tcase_add_test(tc, bounds_at_a_whole_tail_take_that_many_replicates);
