@@ -709,6 +709,68 @@ START_TEST(league_cutoff_text_is_cut_not_overrun)
 }
 END_TEST
 
+/* Rule (league_table.c:442): the warnings cell holds whole warnings and its
+ * 1023 bytes. 25 rank-scored metrics ranked within the file's 3 trusts, each
+ * with a pool of 100: the first warning is 40 bytes ("M000001 ranked within
+ * 3 of a pool of 100"), each next one 41 with its "; ", so 24 make 983 bytes
+ * and the 25th would end exactly at 1024, one byte too many: it is left out. */
+START_TEST(league_warnings_fill_the_cell_with_whole_warnings)
+{
+    static const char header[] =
+        "Quarter,Region,Trust_type,Trust_subtype,Trust_code,Trust_name,Domain,Sub-domain,"
+        "Metric_ID,Metric_description,Reporting_date,Units,Value,Median_value,Lower_quartile,"
+        "Upper_quartile,Rank\n";
+    static const char *const codes[3] = {"A", "B", "C"};
+    char text[8192], want[1100], id[16], raw[16];
+    size_t len, used = 0;
+    ta_framework_builder *b = NULL;
+    ta_framework *fw25 = NULL;
+    ta_nhse_file *f = NULL;
+    ta_league *l = NULL;
+    ck_assert_int_eq(ta_framework_builder_new(&b, "pools", NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "d", "D", "D1"), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_figure(b, TA_FIGURE_AVERAGE, "AVG", "Average"),
+                     TA_OK);
+    for (int m = 1; m <= 25; m++) {
+        snprintf(id, sizeof id, m == 1 ? "M%06d" : "M%05d", m);
+        snprintf(raw, sizeof raw, "V%02d", m);
+        ck_assert_int_eq(ta_framework_builder_add_metric(b, id, id, "d", TA_SCORING_RANK), TA_OK);
+        ck_assert_int_eq(ta_framework_builder_set_raw_id(b, id, raw), TA_OK);
+        ck_assert_int_eq(ta_framework_builder_set_pool(b, id, "Q1 2025/26", 100, "test"), TA_OK);
+        if (m < 25)
+            used +=
+                (size_t)snprintf(want + used, sizeof want - used,
+                                 "%s%s ranked within 3 of a pool of 100", m > 1 ? "; " : "", id);
+    }
+    ck_assert_uint_eq(used, 983);
+    ck_assert_msg(ta_framework_builder_build(&fw25, b) == TA_OK, "%s",
+                  ta_framework_builder_error(b));
+    ta_framework_builder_free(b);
+    strcpy(text, header);
+    len = strlen(text);
+    for (int t = 0; t < 3; t++)
+        for (int m = 1; m <= 25; m++)
+            len +=
+                (size_t)snprintf(text + len, sizeof text - len,
+                                 "Q1 2025/26,London,T,,%s,Trust %s,D,,V%02d,V,Jun-25,%%,%d,,,,\n",
+                                 codes[t], codes[t], m, 10 * t + m);
+    ck_assert_uint_lt(len, sizeof text - 1);
+    ck_assert_int_eq(ta_nhse_file_new(&f, fw25, NULL), TA_OK);
+    ck_assert_msg(ta_nhse_file_read_buffer(f, text, len, "pools.csv") == TA_OK, "%s",
+                  ta_nhse_file_error(f));
+    ck_assert_int_eq(ta_league_new(&l, f, NULL), TA_OK);
+    ck_assert_int_eq(ta_league_set_source(l, TA_FROM_VALUES), TA_OK);
+    ck_assert_int_eq(ta_league_set_cutoff_policy(l, TA_CUTOFFS_QUARTILES_ALL), TA_OK);
+    ck_assert_msg(ta_league_run(l) == TA_OK, "%s", ta_league_error(l));
+    ck_assert_uint_eq(ta_league_row_count(l), 3);
+    for (size_t r = 0; r < 3; r++)
+        ck_assert_str_eq(ta_league_cell(l, r, 21), want);
+    ta_league_free(l);
+    ta_nhse_file_free(f);
+    ta_framework_free(fw25);
+}
+END_TEST
+
 /* Rule: a quarter or trust type not in the file is refused with the list of
  * those the file has, "none" for a file with no rows. */
 START_TEST(league_selection_lists_none_of_an_empty_file)
@@ -1022,6 +1084,7 @@ static Suite *league_suite(void)
     tcase_add_test(tc, likely_ranges_hold_league_table_trusts_fixed);
     tcase_add_test(tc, league_quartiles_of_a_single_trust);
     tcase_add_test(tc, league_likely_ranges_off_ignores_the_interval);
+    tcase_add_test(tc, league_warnings_fill_the_cell_with_whole_warnings);
     suite_add_tcase(s, tc);
     return s;
 }
