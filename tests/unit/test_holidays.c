@@ -383,6 +383,11 @@ START_TEST(bad_arguments)
     ck_assert_int_eq(ta_holidays_is_working_day(&w, h, D(2023, 2, 29)), TA_EINVAL);
     ck_assert_int_eq(ta_holidays_is_working_day(&w, h, D(1977, 6, 1)), TA_ERANGE);
     ck_assert_ptr_nonnull(strstr(ta_holidays_error(h), "1977-06-01"));
+    /* 1978 itself is in: its New Year's Day (a Sunday) moved to Monday 2 January. */
+    ck_assert_int_eq(ta_holidays_is_working_day(&w, h, D(1978, 1, 2)), TA_OK);
+    ck_assert_int_eq(w, 0);
+    ck_assert_int_eq(ta_holidays_is_working_day(&w, h, D(1978, 1, 3)), TA_OK);
+    ck_assert_int_eq(w, 1);
     ck_assert_int_eq(ta_holidays_is_working_day(&w, NULL, D(2023, 2, 28)), TA_EINVAL);
     ck_assert_int_eq(ta_holidays_is_working_day(NULL, h, D(2023, 2, 28)), TA_EINVAL);
     ck_assert_int_eq(ta_holidays_list(&n, h, 1977), TA_ERANGE);
