@@ -390,7 +390,12 @@ START_TEST(bad_arguments)
     ck_assert_int_eq(w, 1);
     ck_assert_int_eq(ta_holidays_is_working_day(&w, NULL, D(2023, 2, 28)), TA_EINVAL);
     ck_assert_int_eq(ta_holidays_is_working_day(NULL, h, D(2023, 2, 28)), TA_EINVAL);
+    n = 7;
     ck_assert_int_eq(ta_holidays_list(&n, h, 1977), TA_ERANGE);
+    ck_assert_uint_eq(n, 0); /* a failed list lists nothing */
+    n = 7;
+    ck_assert_int_eq(ta_holidays_list(&n, NULL, 2024), TA_EINVAL);
+    ck_assert_uint_eq(n, 0);
     ck_assert_int_eq(ta_holidays_list(&n, h, 10000), TA_ERANGE);
     ck_assert_str_eq(ta_holidays_error(h), "year 10000 is outside 1978 to 9999");
     /* The range's own ends are in: 1978 and 9999 list their holidays. */
