@@ -2166,6 +2166,34 @@ START_TEST(test_assessment_stays_inside_its_blocks)
 }
 END_TEST
 
+/* Rule (scoring.c:234): rank scoring walks the trusts given and no row past
+ * them. Each block is followed by a finite double then NaNs, so a walk one
+ * trust too far would read a number past the column of ranks and write it
+ * past the score matrix's end, where the guard still reads as a NaN. */
+START_TEST(test_rank_scoring_stops_at_the_last_trust)
+{
+    ta_framework *fw = rules_fw();
+    ag_state g = {0};
+    ta_allocator al;
+    ta_assessment *a = NULL;
+    static const char *const codes[3] = {"A", "B", "C"};
+    g.finite_first = 1;
+    al = ag_allocator(&g);
+    ck_assert_int_eq(ta_assessment_new(&a, fw, &al), TA_OK);
+    for (int t = 0; t < 3; t++) {
+        add_value(a, codes[t], "V1", 10.0 * t);
+        add_value(a, codes[t], "V2", 10.0 * t);
+    }
+    run(a);
+    ck_assert_double_eq(score_of(a, fw, "C", "R1"), 1.0); /* highest V1, higher is better */
+    ck_assert_double_eq(score_of(a, fw, "A", "R2"), 1.0); /* lowest V2, lower is better */
+    ta_assessment_free(a);
+    ck_assert_uint_eq(g.overruns, 0);
+    ck_assert_uint_eq(g.live, 0);
+    ta_framework_free(fw);
+}
+END_TEST
+
 /* Rule: the result getters check each argument at its limit: a cut-off array
  * shorter than the framework's is filled only as far as n (the count is
  * still the framework's), each NULL is TA_EINVAL, and a trust index equal to
@@ -2342,6 +2370,7 @@ static Suite *assessment_suite(void)
     tcase_add_test(tc, test_run_empty_assessment);
     tcase_add_test(tc, test_add_columns_failure_keeps_and_leaves_nothing);
     tcase_add_test(tc, test_assessment_stays_inside_its_blocks);
+    tcase_add_test(tc, test_rank_scoring_stops_at_the_last_trust);
     tcase_add_test(tc, test_result_getters_at_their_limits);
     tcase_add_test(tc, test_trust_field_set_again);
     tcase_add_test(tc, test_notes_of_the_last_run);

@@ -953,7 +953,7 @@ static ta_status scenario(const ta_allocator *a)
  * exactly what was asked for. */
 START_TEST(portfolio_check_stays_inside_its_blocks)
 {
-    ag_state g = {0, 0};
+    ag_state g = {0};
     ta_allocator a = ag_allocator(&g);
     ta_capital_rules *r = preset();
     char text[512], note[128];
@@ -1087,7 +1087,7 @@ END_TEST
  * 1 to 18 digits, whose sentences end at many offsets. */
 START_TEST(verdict_texts_stay_inside_their_block)
 {
-    ag_state g = {0, 0};
+    ag_state g = {0};
     ta_allocator a = ag_allocator(&g);
     ta_capital_rules *r = preset();
     int64_t amount = 1;

@@ -525,7 +525,7 @@ END_TEST
  * query with no room (NULL, 0) only counts. */
 START_TEST(test_builder_first_and_past_the_end)
 {
-    ag_state g = {0, 0};
+    ag_state g = {0};
     ta_allocator al = ag_allocator(&g);
     ta_framework_builder *b = NULL;
     ta_framework *fw = NULL;
@@ -656,7 +656,7 @@ END_TEST
  * of a 17th entry would find a NaN and reject a valid table. */
 START_TEST(test_builder_combination_reads_16_entries)
 {
-    ag_state g = {0, 0};
+    ag_state g = {0};
     ta_framework_builder *b = small_builder();
     double *table = ag_malloc(&g, 16 * sizeof *table);
 

@@ -111,7 +111,7 @@ static void assert_empty(const ta_nhse_file *f)
  * with a guarding allocator, no sanitizer needed. */
 START_TEST(test_reading_stays_inside_its_blocks)
 {
-    ag_state g = {0, 0};
+    ag_state g = {0};
     ta_allocator a = ag_allocator(&g);
     ta_nhse_file *f = NULL;
     ck_assert_int_eq(ta_nhse_file_new(&f, fw, &a), TA_OK);

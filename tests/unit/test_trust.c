@@ -401,7 +401,7 @@ END_TEST
  * is freed). */
 START_TEST(test_new_trust_writes_within_its_metric_arrays)
 {
-    ag_state g = {0, 0};
+    ag_state g = {0};
     ta_allocator a = ag_allocator(&g);
     ta_trust *t = NULL;
     int has_value = -1, has_score = -1;
