@@ -1474,13 +1474,29 @@ START_TEST(test_quantile_cutoffs)
     ck_assert_uint_eq(c.live, 0);
     ck_assert_uint_gt(c.calls, 0);
     ck_assert_mem_eq(x, keep, sizeof x); /* the input is not sorted in place */
-    /* Type 6 clamps to the data: 3 values, p = .25 -> h = 1 -> x(1). */
+    /* Type 6 clamps to the data: 3 values, p = .25 -> h = 1 -> x(1). The
+     * last, p = .75, is h = 3, the last value exactly: it is taken as it is,
+     * with nothing read past it, which the guard's NaN after the copy would
+     * show (segment.c:93). */
     {
         const double three[3] = {3, 1, 2};
-        ck_assert_int_eq(ta_quantile_cutoffs(q, 3, three, 3, TA_QUANTILE_TYPE6, NULL), TA_OK);
+        ag_state g = {0};
+        ta_allocator guard = ag_allocator(&g);
+        ck_assert_int_eq(ta_quantile_cutoffs(q, 3, three, 3, TA_QUANTILE_TYPE6, &guard), TA_OK);
         ck_assert_double_eq(q[0], 1);
         ck_assert_double_eq(q[1], 2);
         ck_assert_double_eq(q[2], 3);
+        ck_assert_uint_eq(g.live, 0);
+        ck_assert_uint_eq(g.overruns, 0);
+    }
+    { /* An end is taken as it is, never interpolated by 0: at p = .25 (h = 1,
+       * the first value) the gap to the next, 2e308, would overflow to inf,
+       * and 0 * inf is a NaN (segment.c:93). */
+        const double wide[3] = {1e308, -1e308, 1e308};
+        ck_assert_int_eq(ta_quantile_cutoffs(q, 3, wide, 3, TA_QUANTILE_TYPE6, NULL), TA_OK);
+        ck_assert_double_eq(q[0], -1e308);
+        ck_assert_double_eq(q[1], 1e308);
+        ck_assert_double_eq(q[2], 1e308);
     }
     { /* A zero is a zero: -0 is read as 0, so the ends type 6 returns as
        * given (n_out >= n) are never -0, whichever zero the selection picks. */
