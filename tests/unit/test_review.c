@@ -642,8 +642,9 @@ START_TEST(ics_sitting_on_the_last_day)
 END_TEST
 
 /* Rule: a trust code may hold '~' (the last printable ASCII character) and
- * a name may be exactly 200 bytes; on a computed schedule an index at the
- * count is EINVAL (not ESTATE), with both dates of the due query zeroed. */
+ * a name or an end note may be exactly 200 bytes; on a computed schedule an
+ * index at the count is EINVAL (not ESTATE), with both dates of the due query
+ * zeroed. */
 START_TEST(code_name_and_index_limits)
 {
     char name[202];
@@ -655,6 +656,11 @@ START_TEST(code_name_and_index_limits)
     name[200] = 'n';
     name[201] = '\0';
     ck_assert_int_eq(ta_review_schedule_add_trust(s, "R2", name, D(2026, 4, 1)), TA_EINVAL);
+    /* An end note too may be exactly 200 bytes, not 201 (schedule.c:261). */
+    ck_assert_int_eq(ta_review_schedule_set_end(s, "R~1", D(2027, 4, 1), name), TA_EINVAL);
+    ck_assert_str_eq(ta_review_schedule_error(s), "trust R~1: end note is over 200 bytes");
+    name[200] = '\0';
+    ck_assert_int_eq(ta_review_schedule_set_end(s, "R~1", D(2027, 4, 1), name), TA_OK);
     ck_assert_int_eq(ta_review_schedule_compute(s), TA_OK);
     ck_assert_int_eq(ta_review_schedule_due(&due, &regular, s, 1), TA_EINVAL);
     ck_assert_int_eq(due.year * 10000 + due.month * 100 + due.day, 0);
