@@ -769,6 +769,25 @@ START_TEST(add_columns_same_result_with_shared_or_copied_strings)
 }
 END_TEST
 
+/* One domain of n supplied-score metrics (ids[0..n)), cut-offs 2.0, 2.5 and
+ * 3.0, averages rounded to `decimals`: the frameworks of the span tests. */
+static ta_framework *supplied_framework(const char *name, int n, int decimals)
+{
+    static const double cutoffs[3] = {2.0, 2.5, 3.0};
+    ta_framework_builder *b = NULL;
+    ta_framework *fw = NULL;
+    ck_assert_int_eq(ta_framework_builder_new(&b, name, NULL), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_add_domain(b, "all", "All", "D1"), TA_OK);
+    for (int m = 0; m < n; m++)
+        ck_assert_int_eq(
+            ta_framework_builder_add_metric(b, ids[m], ids[m], "all", TA_SCORING_SUPPLIED), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, cutoffs), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_set_decimals(b, decimals), TA_OK);
+    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
+    ta_framework_builder_free(b);
+    return fw;
+}
+
 /* Rule (likely_range.c:194, the selection behind a wide span): at 6
  * decimals a trust's replicate averages span more than the counting path
  * takes, and the bounds are selected among that trust's replicates only: each
@@ -776,21 +795,11 @@ END_TEST
  * a block (the last trust's replicates end its block). */
 START_TEST(wide_span_selection_stays_in_its_replicates)
 {
-    ta_framework_builder *b = NULL;
     ta_framework *fw = NULL;
-    static const double cutoffs[3] = {2.0, 2.5, 3.0};
     ag_state g = {0};
     ta_allocator al = ag_allocator(&g);
     ta_assessment *a = NULL;
-    ck_assert_int_eq(ta_framework_builder_new(&b, "wide", NULL), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_add_domain(b, "all", "All", "D1"), TA_OK);
-    for (int m = 0; m < K; m++)
-        ck_assert_int_eq(
-            ta_framework_builder_add_metric(b, ids[m], ids[m], "all", TA_SCORING_SUPPLIED), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, cutoffs), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_set_decimals(b, 6), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
-    ta_framework_builder_free(b);
+    fw = supplied_framework("wide", K, 6);
     ck_assert_int_eq(ta_assessment_new(&a, fw, &al), TA_OK);
     for (size_t i = 0; i < 3; i++) {
         char code[16];
@@ -823,20 +832,10 @@ END_TEST
  * (likely_range.c:199-215). */
 static ta_assessment *quarters_assessment(ta_framework **fw, int decimals, const ta_allocator *al)
 {
-    ta_framework_builder *b = NULL;
     ta_assessment *a = NULL;
-    static const double cutoffs[3] = {2.0, 2.5, 3.0};
     static const double scores[6][4] = {{1, 1, 4, 4}, {1, 4, 4, 4}, {1, 1, 1, 4},
                                         {2, 3, 1, 4}, {4, 2, 2, 1}, {3, 3, 1, 4}};
-    ck_assert_int_eq(ta_framework_builder_new(&b, "quarters", NULL), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_add_domain(b, "all", "All", "D1"), TA_OK);
-    for (int m = 0; m < 4; m++)
-        ck_assert_int_eq(
-            ta_framework_builder_add_metric(b, ids[m], ids[m], "all", TA_SCORING_SUPPLIED), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, cutoffs), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_set_decimals(b, decimals), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(fw, b), TA_OK);
-    ta_framework_builder_free(b);
+    *fw = supplied_framework("quarters", 4, decimals);
     ck_assert_int_eq(ta_assessment_new(&a, *fw, al), TA_OK);
     for (size_t i = 0; i < 6; i++) {
         char code[16];
@@ -935,24 +934,14 @@ END_TEST
  * nothing is written past the counters (likely_range.c:248). */
 START_TEST(a_span_of_4096_is_selected_not_counted)
 {
-    ta_framework_builder *b = NULL;
     ta_framework *fw = NULL;
-    static const double cutoffs[3] = {2.0, 2.5, 3.0};
     static const double scores[2] = {1.0, 1.4096};
     ag_state g = {0};
     ta_allocator al = ag_allocator(&g);
     ta_assessment *a = NULL;
     const char *codes[2] = {"T1", "T1"};
     double lo = 0, hi = 0;
-    ck_assert_int_eq(ta_framework_builder_new(&b, "span", NULL), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_add_domain(b, "all", "All", "D1"), TA_OK);
-    for (int m = 0; m < 2; m++)
-        ck_assert_int_eq(
-            ta_framework_builder_add_metric(b, ids[m], ids[m], "all", TA_SCORING_SUPPLIED), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_set_cutoffs(b, 3, cutoffs), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_set_decimals(b, 4), TA_OK);
-    ck_assert_int_eq(ta_framework_builder_build(&fw, b), TA_OK);
-    ta_framework_builder_free(b);
+    fw = supplied_framework("span", 2, 4);
     ck_assert_int_eq(ta_assessment_new(&a, fw, &al), TA_OK);
     ck_assert_int_eq(ta_assessment_add_columns(a, 2, codes, ids, scores, TA_INPUT_SCORE), TA_OK);
     ck_assert_int_eq(ta_assessment_likely_ranges(a, 64, 0.99, 7, 1), TA_OK);
